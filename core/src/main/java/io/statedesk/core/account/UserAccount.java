@@ -1,0 +1,114 @@
+package io.statedesk.core.account;
+
+import io.statedesk.core.security.Role;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * A person (or relay client) who can sign in to the console.
+ *
+ * <p>Ids come from a sequence, never {@code IDENTITY}: identity columns break on EclipseLink + H2.
+ */
+@Entity
+@Table(name = "user_account")
+@NamedQuery(
+    name = UserAccount.BY_USERNAME,
+    query = "select u from UserAccount u where u.username = :username")
+public class UserAccount {
+
+  static final String BY_USERNAME = "UserAccount.byUsername";
+
+  @Id
+  @SequenceGenerator(
+      name = "user_account_seq",
+      sequenceName = "user_account_seq",
+      allocationSize = 50)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "user_account_seq")
+  private Long id;
+
+  @Column(nullable = false, unique = true, length = 64)
+  private String username;
+
+  @Column(name = "display_name", nullable = false, length = 100)
+  private String displayName;
+
+  @Column(name = "password_hash", nullable = false, length = 512)
+  private String passwordHash;
+
+  @Column(nullable = false)
+  private boolean enabled = true;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "user_account_role", joinColumns = @JoinColumn(name = "user_id"))
+  @Column(name = "role", length = 20)
+  @Enumerated(EnumType.STRING)
+  private Set<Role> roles = EnumSet.noneOf(Role.class);
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  @Version private long version;
+
+  protected UserAccount() {}
+
+  UserAccount(
+      String username, String displayName, String passwordHash, Set<Role> roles, Instant now) {
+    this.username = username;
+    this.displayName = displayName;
+    this.passwordHash = passwordHash;
+    this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+    this.createdAt = now;
+    this.updatedAt = now;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getUsername() {
+    return username;
+  }
+
+  public String getDisplayName() {
+    return displayName;
+  }
+
+  String getPasswordHash() {
+    return passwordHash;
+  }
+
+  public boolean isEnabled() {
+    return enabled;
+  }
+
+  public Set<Role> getRoles() {
+    return roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public long getVersion() {
+    return version;
+  }
+}

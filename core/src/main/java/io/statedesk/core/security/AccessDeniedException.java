@@ -1,0 +1,15 @@
+package io.statedesk.core.security;
+
+/**
+ * The caller may not do what they asked. Pages show a 403 page, the REST API answers 403.
+ *
+ * <p>Thrown by core services so that a handcrafted POST cannot do what a hidden button would not.
+ */
+public class AccessDeniedException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  public AccessDeniedException(String message) {
+    super(message);
+  }
+}

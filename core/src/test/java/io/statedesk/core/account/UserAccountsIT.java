@@ -1,0 +1,84 @@
+package io.statedesk.core.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.statedesk.core.Deployments;
+import io.statedesk.core.persistence.SchemaMigration;
+import io.statedesk.core.security.Role;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import java.util.Set;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Accounts, the identity store and the demo users, on Payara Micro with its embedded H2. */
+@ExtendWith(ArquillianExtension.class)
+class UserAccountsIT {
+
+  @Deployment
+  static WebArchive deployment() {
+    return Deployments.core("statedesk.demo.enabled=true");
+  }
+
+  @Inject UserAccounts accounts;
+  @Inject DatabaseIdentityStore identityStore;
+  @Inject SchemaMigration schema;
+
+  @Test
+  void migrationsRanBeforeTheApplicationStarted() {
+    assertThat(schema.currentVersion()).isNotEqualTo("none");
+  }
+
+  @Test
+  void demoUsersExistWithTheirDocumentedPasswordsAndRoles() {
+    CredentialValidationResult admin =
+        identityStore.validate(new UsernamePasswordCredential("admin", "admin-demo"));
+    assertThat(admin.getStatus()).isEqualTo(CredentialValidationResult.Status.VALID);
+    assertThat(admin.getCallerGroups()).containsExactly("ADMIN");
+
+    CredentialValidationResult alice =
+        identityStore.validate(new UsernamePasswordCredential("alice", "alice-demo"));
+    assertThat(alice.getCallerGroups()).containsExactly("SUPERVISOR");
+  }
+
+  @Test
+  void wrongPasswordOrUnknownUserIsInvalid() {
+    assertThat(identityStore.validate(new UsernamePasswordCredential("admin", "nope")).getStatus())
+        .isEqualTo(CredentialValidationResult.Status.INVALID);
+    assertThat(
+            identityStore
+                .validate(new UsernamePasswordCredential("nobody", "admin-demo"))
+                .getStatus())
+        .isEqualTo(CredentialValidationResult.Status.INVALID);
+  }
+
+  @Test
+  void storesOnlyAHashWithOwaspIterations() {
+    UserAccount created =
+        accounts.create(
+            "carol-" + System.nanoTime() % 100000,
+            "Carol",
+            "s3cret-pass".toCharArray(),
+            Set.of(Role.SUPERVISOR));
+    UserAccount stored = accounts.find(created.getUsername()).orElseThrow();
+    assertThat(stored.getPasswordHash()).doesNotContain("s3cret-pass").contains(":600000:");
+    assertThat(accounts.authenticate(created.getUsername(), "s3cret-pass".toCharArray()))
+        .isPresent();
+  }
+
+  @Test
+  void duplicateUsernameIsRefusedNamingTheField() {
+    assertThatThrownBy(
+            () ->
+                accounts.create("admin", "Again", "another-pass".toCharArray(), Set.of(Role.ADMIN)))
+        .isInstanceOf(InvalidAccountException.class)
+        .hasMessageContaining("already taken")
+        .extracting(e -> ((InvalidAccountException) e).field())
+        .isEqualTo("username");
+  }
+}

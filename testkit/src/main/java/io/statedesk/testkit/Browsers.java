@@ -1,0 +1,61 @@
+package io.statedesk.testkit;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Headless Chromium from Debian's {@code chromium} and {@code chromium-driver} packages.
+ *
+ * <p>Exists so that no test ever lets Selenium Manager download a browser or a driver (this
+ * workplace has no network beyond the package registries), and so that a missing package fails with
+ * one line naming the package rather than being skipped.
+ */
+public final class Browsers {
+
+  private Browsers() {}
+
+  /** A new headless Chromium session; the caller quits it. */
+  public static WebDriver chromium() {
+    Path binary = Path.of(System.getProperty("chrome.binary", "/usr/bin/chromium"));
+    Path driver = Path.of(System.getProperty("chrome.driver", "/usr/bin/chromedriver"));
+    if (!Files.isExecutable(binary)) {
+      throw new IllegalStateException(
+          "Browser tests need Chromium at "
+              + binary
+              + ": install the Debian package 'chromium' (apt-get install chromium).");
+    }
+    if (!Files.isExecutable(driver)) {
+      throw new IllegalStateException(
+          "Browser tests need ChromeDriver at "
+              + driver
+              + ": install the Debian package 'chromium-driver' (apt-get install chromium-driver).");
+    }
+    System.setProperty("webdriver.chrome.driver", driver.toString());
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(binary.toFile());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1400,1000",
+        "--lang=" + System.getProperty("browser.lang", "en-US"));
+    options.setExperimentalOption(
+        "prefs",
+        java.util.Map.of("intl.accept_languages", System.getProperty("browser.lang", "en-US")));
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile()).build();
+    ChromeDriver browser = new ChromeDriver(service, options);
+    browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    return browser;
+  }
+}

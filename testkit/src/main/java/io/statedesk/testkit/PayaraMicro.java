@@ -1,0 +1,331 @@
+package io.statedesk.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A Payara Micro process with one or more WARs, started for a whole test phase.
+ *
+ * <p>Why a process of our own and not one Arquillian deployment per class: Payara Micro takes 10-20
+ * s to start on two cores, so the browser and HTTP tiers share one server per JVM ({@link
+ * #shared(String, java.util.function.Supplier)}); the JVM's shutdown hook stops it. Its output goes
+ * to {@link #logFile()}, which tests grep (for example: no Guid may ever appear there).
+ */
+public final class PayaraMicro implements AutoCloseable {
+
+  private static final Map<String, PayaraMicro> SHARED = new LinkedHashMap<>();
+
+  private final Process process;
+  private final int port;
+  private final Path workDir;
+  private final Path logFile;
+
+  private PayaraMicro(Process process, int port, Path workDir, Path logFile) {
+    this.process = process;
+    this.port = port;
+    this.workDir = workDir;
+    this.logFile = logFile;
+  }
+
+  /**
+   * The server registered under {@code key} for this JVM, started on first use.
+   *
+   * @param key one name per kind of server in a module (e.g. "console")
+   * @param starter builds and starts the server the first time
+   */
+  public static synchronized PayaraMicro shared(
+      String key, java.util.function.Supplier<PayaraMicro> starter) {
+    PayaraMicro server = SHARED.get(key);
+    if (server == null || !server.process.isAlive()) {
+      server = starter.get();
+      SHARED.put(key, server);
+      PayaraMicro started = server;
+      Runtime.getRuntime().addShutdownHook(new Thread(started::close, "stop-payara-micro-" + key));
+    }
+    return server;
+  }
+
+  /**
+   * Starts building a server from the Payara Micro jar named by the {@code payara.microJar}
+   * property.
+   */
+  public static Builder builder() {
+    return new Builder(Path.of(requiredProperty("payara.microJar")));
+  }
+
+  /** A system property that the failsafe configuration must set; fails with a clear message. */
+  public static String requiredProperty(String name) {
+    String value = System.getProperty(name);
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException(
+          "System property '"
+              + name
+              + "' is not set: run the integration tests through Maven (./mvnw verify).");
+    }
+    return value;
+  }
+
+  /** e.g. {@code http://localhost:41234} */
+  public String baseUrl() {
+    return "http://localhost:" + port;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** The server's console output (stdout and stderr). */
+  public Path logFile() {
+    return logFile;
+  }
+
+  /** The whole log so far, for assertions. */
+  public String log() {
+    try {
+      return Files.readString(logFile, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The directory holding this server's deployments, root dir and data. */
+  public Path workDir() {
+    return workDir;
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** Kills the process at once, as a crash would, without a graceful shutdown. */
+  public void kill() {
+    process.destroyForcibly();
+    waitForExit();
+  }
+
+  @Override
+  public void close() {
+    if (process.isAlive()) {
+      process.destroy();
+      waitForExit();
+    }
+  }
+
+  private void waitForExit() {
+    try {
+      if (!process.waitFor(
+          Duration.ofSeconds(30).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly().waitFor();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Configures one server start. */
+  public static final class Builder {
+    private final Path microJar;
+    private final Map<String, Path> deployments = new LinkedHashMap<>();
+    private final Map<String, String> systemProperties = new LinkedHashMap<>();
+    private final List<String> postBootCommands = new ArrayList<>();
+    private final List<String> readinessPaths = new ArrayList<>();
+    private Path workDir;
+    private int port;
+    private Duration startupTimeout = Duration.ofSeconds(240);
+    private String maxHeap = "1g";
+
+    private Builder(Path microJar) {
+      if (!Files.isRegularFile(microJar)) {
+        throw new IllegalStateException(
+            "Payara Micro jar not found at " + microJar + ": run through ./mvnw verify.");
+      }
+      this.microJar = microJar;
+    }
+
+    /** Deploys {@code war} at {@code /contextRoot}. */
+    public Builder deploy(Path war, String contextRoot) {
+      if (!Files.isRegularFile(war)) {
+        throw new IllegalStateException(
+            "WAR not found: " + war + " (build it first: ./mvnw verify).");
+      }
+      deployments.put(contextRoot, war);
+      return this;
+    }
+
+    /**
+     * A path (e.g. {@code /statedesk/login.xhtml}) that answers 2xx/3xx once the server is ready.
+     */
+    public Builder readyWhen(String path) {
+      readinessPaths.add(path);
+      return this;
+    }
+
+    public Builder systemProperty(String key, String value) {
+      systemProperties.put(key, value);
+      return this;
+    }
+
+    /** An asadmin command run after boot (e.g. pointing the H2 pool at a stable file). */
+    public Builder postBootCommand(String command) {
+      postBootCommands.add(command);
+      return this;
+    }
+
+    /** Reuse a directory (and so its database) across starts; default: a new temp dir. */
+    public Builder workDir(Path dir) {
+      this.workDir = dir;
+      return this;
+    }
+
+    /** A fixed port, e.g. to restart on the same address; default: a free one. */
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    public Builder maxHeap(String maxHeap) {
+      this.maxHeap = maxHeap;
+      return this;
+    }
+
+    public Builder startupTimeout(Duration timeout) {
+      this.startupTimeout = timeout;
+      return this;
+    }
+
+    /** Starts the process and waits until every readiness path answers. */
+    public PayaraMicro start() {
+      try {
+        Path dir = workDir != null ? workDir : Files.createTempDirectory("statedesk-micro-");
+        Files.createDirectories(dir);
+        int httpPort = port > 0 ? port : freePort();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx" + maxHeap);
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-Djava.awt.headless=true");
+        command.add("-jar");
+        command.add(microJar.toString());
+        command.add("--nocluster");
+        command.add("--port");
+        command.add(Integer.toString(httpPort));
+        Path deployDir = Files.createDirectories(dir.resolve("deploy"));
+        for (Map.Entry<String, Path> d : deployments.entrySet()) {
+          Path target = deployDir.resolve(d.getKey() + ".war");
+          Files.copy(d.getValue(), target, StandardCopyOption.REPLACE_EXISTING);
+          command.add("--deploy");
+          command.add(target.toString());
+        }
+        if (!systemProperties.isEmpty()) {
+          Path props = dir.resolve("system.properties");
+          Files.writeString(
+              props,
+              systemProperties.entrySet().stream()
+                  .map(e -> escape(e.getKey()) + "=" + escape(e.getValue()))
+                  .collect(Collectors.joining("\n", "", "\n")),
+              StandardCharsets.ISO_8859_1);
+          command.add("--systemproperties");
+          command.add(props.toString());
+        }
+        if (!postBootCommands.isEmpty()) {
+          Path postBoot = dir.resolve("post-boot.asadmin");
+          Files.write(postBoot, postBootCommands, StandardCharsets.UTF_8);
+          command.add("--postbootcommandfile");
+          command.add(postBoot.toString());
+        }
+        Path log = dir.resolve("server.log");
+        Process process =
+            new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+        PayaraMicro server = new PayaraMicro(process, httpPort, dir, log);
+        server.awaitReady(readinessPaths, startupTimeout);
+        return server;
+      } catch (IOException e) {
+        throw new UncheckedIOException("Could not start Payara Micro", e);
+      }
+    }
+
+    private static String escape(String s) {
+      return s.replace("\\", "\\\\").replace("\n", "\\n").replace("=", "\\=").replace(":", "\\:");
+    }
+  }
+
+  private void awaitReady(List<String> paths, Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
+    List<String> pending = new ArrayList<>(paths);
+    while (!pending.isEmpty()) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(
+            "Payara Micro exited with "
+                + process.exitValue()
+                + " before it was ready. Log tail:\n"
+                + tail());
+      }
+      if (Instant.now().isAfter(deadline)) {
+        close();
+        throw new IllegalStateException(
+            "Payara Micro not ready after " + timeout + ". Log tail:\n" + tail());
+      }
+      pending.removeIf(this::answers);
+      if (!pending.isEmpty()) {
+        sleep(500);
+      }
+    }
+  }
+
+  private boolean answers(String path) {
+    try {
+      HttpURLConnection c =
+          (HttpURLConnection) URI.create(baseUrl() + path).toURL().openConnection();
+      c.setConnectTimeout(1000);
+      c.setReadTimeout(5000);
+      c.setInstanceFollowRedirects(false);
+      int status = c.getResponseCode();
+      c.disconnect();
+      return status < 400;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private String tail() {
+    String all = log();
+    return all.length() > 6000 ? all.substring(all.length() - 6000) : all;
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for Payara Micro", e);
+    }
+  }
+
+  /** A port that was free a moment ago. */
+  public static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

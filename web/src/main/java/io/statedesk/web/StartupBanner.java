@@ -1,0 +1,31 @@
+package io.statedesk.web;
+
+import io.statedesk.core.persistence.ApplicationStartup;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.annotation.WebListener;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Starts core (schema migration, demo seeding) when the console module starts, then tells the
+ * operator where to open the console.
+ */
+@WebListener
+public class StartupBanner implements ServletContextListener {
+
+  private static final Logger LOG = Logger.getLogger(StartupBanner.class.getName());
+
+  @Inject ApplicationStartup startup;
+
+  @Inject
+  @ConfigProperty(name = "statedesk.public-url", defaultValue = "http://localhost:8080/statedesk/")
+  String publicUrl;
+
+  @Override
+  public void contextInitialized(ServletContextEvent event) {
+    startup.run();
+    LOG.info(() -> "StateDesk console is ready: open " + publicUrl + " and sign in.");
+  }
+}

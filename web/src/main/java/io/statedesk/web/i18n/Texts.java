@@ -1,0 +1,45 @@
+package io.statedesk.web.i18n;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import java.text.MessageFormat;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * Looks up the one message bundle ({@code msg}) in the view's locale and adds Faces messages.
+ *
+ * <p>Exists so that beans report outcomes by key, never by English literals, and so that a missing
+ * key shows itself ({@code ???key???}) instead of failing the request.
+ */
+public final class Texts {
+
+  private Texts() {}
+
+  /** The text for {@code key}, with {@code {0}}-style arguments filled in. */
+  public static String text(String key, Object... args) {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    ResourceBundle bundle = faces.getApplication().getResourceBundle(faces, "msg");
+    String pattern;
+    try {
+      pattern = bundle.getString(key);
+    } catch (MissingResourceException e) {
+      return "???" + key + "???";
+    }
+    return args.length == 0 ? pattern : new MessageFormat(pattern, bundle.getLocale()).format(args);
+  }
+
+  /** A global message of the given severity, from the bundle. */
+  public static void addGlobal(FacesMessage.Severity severity, String key, Object... args) {
+    String summary = text(key, args);
+    FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, summary, null));
+  }
+
+  public static void addGlobalError(String key, Object... args) {
+    addGlobal(FacesMessage.SEVERITY_ERROR, key, args);
+  }
+
+  public static void addGlobalInfo(String key, Object... args) {
+    addGlobal(FacesMessage.SEVERITY_INFO, key, args);
+  }
+}

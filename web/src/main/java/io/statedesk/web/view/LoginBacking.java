@@ -1,0 +1,89 @@
+package io.statedesk.web.view;
+
+import io.statedesk.web.i18n.Texts;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.io.IOException;
+
+/** The login form: hands the credentials to Jakarta Security and reports a failure in words. */
+@Named
+@RequestScoped
+public class LoginBacking {
+
+  @Inject SecurityContext securityContext;
+  @Inject FacesContext faces;
+  @Inject ExternalContext external;
+
+  @NotBlank
+  @Size(max = 64)
+  private String username;
+
+  @NotBlank
+  @Size(max = 200)
+  private String password;
+
+  /** Sends an already signed-in user straight to the console. */
+  public void redirectIfSignedIn() throws IOException {
+    if (securityContext.getCallerPrincipal() != null) {
+      external.redirect(external.getRequestContextPath() + "/");
+    }
+  }
+
+  public void login() {
+    AuthenticationStatus status =
+        securityContext.authenticate(
+            (HttpServletRequest) external.getRequest(),
+            (HttpServletResponse) external.getResponse(),
+            AuthenticationParameters.withParams()
+                .credential(new UsernamePasswordCredential(username, new Password(password)))
+                .newAuthentication(true));
+    switch (status) {
+      case SEND_CONTINUE -> faces.responseComplete();
+      case SEND_FAILURE -> {
+        password = null;
+        Texts.addGlobalError("login.failed");
+      }
+      case SUCCESS -> {
+        faces.responseComplete();
+        redirectHome();
+      }
+      case NOT_DONE -> Texts.addGlobalError("login.failed");
+    }
+  }
+
+  private void redirectHome() {
+    try {
+      external.redirect(external.getRequestContextPath() + "/");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  public String getUsername() {
+    return username;
+  }
+
+  public void setUsername(String username) {
+    this.username = username;
+  }
+
+  public String getPassword() {
+    return password;
+  }
+
+  public void setPassword(String password) {
+    this.password = password;
+  }
+}

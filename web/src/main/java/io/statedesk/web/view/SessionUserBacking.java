@@ -1,0 +1,46 @@
+package io.statedesk.web.view;
+
+import io.statedesk.core.security.Caller;
+import io.statedesk.core.security.Role;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+
+/**
+ * The signed-in user as the layout shows them (name, roles, the role menus) and the logout action.
+ */
+@Named("sessionUser")
+@RequestScoped
+public class SessionUserBacking {
+
+  @Inject Caller caller;
+  @Inject ExternalContext external;
+
+  public String getName() {
+    return caller.name();
+  }
+
+  public boolean isAdmin() {
+    return caller.has(Role.ADMIN);
+  }
+
+  public boolean isSupervisor() {
+    return caller.has(Role.SUPERVISOR);
+  }
+
+  public String getRoles() {
+    return String.join(", ", caller.roles().stream().map(Role::name).toList());
+  }
+
+  /** Ends the container login and the HTTP session, then shows the login page. */
+  public void logout() throws IOException, ServletException {
+    HttpServletRequest request = (HttpServletRequest) external.getRequest();
+    request.logout();
+    external.invalidateSession();
+    external.redirect(external.getRequestContextPath() + "/login.xhtml?loggedOut=true");
+  }
+}

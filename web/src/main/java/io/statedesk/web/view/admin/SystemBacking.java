@@ -1,0 +1,27 @@
+package io.statedesk.web.view.admin;
+
+import io.statedesk.core.system.SystemInfo;
+import io.statedesk.core.system.SystemStatus;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.ServletContext;
+
+/** The admin's System page: database, schema version and mode of this running console. */
+@Named("systemPage")
+@RequestScoped
+public class SystemBacking {
+
+  @Inject SystemInfo systemInfo;
+  @Inject ExternalContext external;
+
+  private SystemStatus status;
+
+  public SystemStatus getStatus() {
+    if (status == null) {
+      status = systemInfo.status(((ServletContext) external.getContext()).getServerInfo());
+    }
+    return status;
+  }
+}
