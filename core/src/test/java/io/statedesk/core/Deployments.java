@@ -34,14 +34,22 @@ public final class Deployments {
     File[] libraries =
         Maven.resolver()
             .loadPomFromFile("pom.xml")
-            .importRuntimeDependencies()
+            .importCompileAndRuntimeDependencies()
             .resolve()
+            .withTransitivity()
+            .asFile();
+    File[] testLibraries =
+        Maven.resolver()
+            .loadPomFromFile("pom.xml")
+            .resolve("org.assertj:assertj-core")
             .withTransitivity()
             .asFile();
     WebArchive war =
         ShrinkWrap.create(WebArchive.class, "core-it.war")
             .addAsLibrary(coreJar.toFile())
             .addAsLibraries(libraries)
+            .addAsLibraries(testLibraries)
+            .addPackage(io.statedesk.core.testsupport.StartupListener.class.getPackage())
             .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
             .addAsResource(
                 new StringAsset(config + "\n"), "META-INF/microprofile-config.properties");

@@ -1,0 +1,22 @@
+package io.statedesk.core.testsupport;
+
+import io.statedesk.core.persistence.ApplicationStartup;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.annotation.WebListener;
+
+/**
+ * Starts core in an Arquillian deployment the way the console's own listener does in the WAR:
+ * migrations first, then demo seeding.
+ */
+@WebListener
+public class StartupListener implements ServletContextListener {
+
+  @Inject ApplicationStartup startup;
+
+  @Override
+  public void contextInitialized(ServletContextEvent event) {
+    startup.run();
+  }
+}

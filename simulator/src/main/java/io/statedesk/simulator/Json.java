@@ -1,0 +1,104 @@
+package io.statedesk.simulator;
+
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * JSON in and out with Jakarta JSON Processing, so that {@code null} fields stay in the envelope
+ * ({@code "result":null}, {@code "event":null}) exactly as the simulator means them, on any server.
+ */
+public final class Json {
+
+  private Json() {}
+
+  /** Writes maps, lists, strings, numbers, booleans and nulls. */
+  public static String write(Object value) {
+    return toJson(value).toString();
+  }
+
+  /**
+   * Reads a JSON object into a map of strings, numbers, booleans, nulls, lists and maps.
+   *
+   * @return {@code null} if the text is not a JSON object
+   */
+  public static Map<String, Object> readObject(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try (var reader = jakarta.json.Json.createReader(new StringReader(text))) {
+      JsonValue value = reader.readValue();
+      if (!(value instanceof JsonObject object)) {
+        return null;
+      }
+      @SuppressWarnings("unchecked")
+      Map<String, Object> map = (Map<String, Object>) fromJson(object);
+      return map;
+    } catch (jakarta.json.JsonException e) {
+      return null;
+    }
+  }
+
+  private static JsonValue toJson(Object value) {
+    if (value == null) {
+      return JsonValue.NULL;
+    }
+    if (value instanceof String s) {
+      return jakarta.json.Json.createValue(s);
+    }
+    if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+      return jakarta.json.Json.createValue(((Number) value).longValue());
+    }
+    if (value instanceof Number n) {
+      return jakarta.json.Json.createValue(n.doubleValue());
+    }
+    if (value instanceof Boolean b) {
+      return b ? JsonValue.TRUE : JsonValue.FALSE;
+    }
+    if (value instanceof Map<?, ?> map) {
+      JsonObjectBuilder builder = jakarta.json.Json.createObjectBuilder();
+      map.forEach((k, v) -> builder.add(String.valueOf(k), toJson(v)));
+      return builder.build();
+    }
+    if (value instanceof Iterable<?> items) {
+      JsonArrayBuilder builder = jakarta.json.Json.createArrayBuilder();
+      items.forEach(item -> builder.add(toJson(item)));
+      return builder.build();
+    }
+    if (value instanceof Record) {
+      throw new IllegalArgumentException("convert records to maps first: " + value.getClass());
+    }
+    return jakarta.json.Json.createValue(value.toString());
+  }
+
+  private static Object fromJson(JsonValue value) {
+    return switch (value.getValueType()) {
+      case NULL -> null;
+      case TRUE -> Boolean.TRUE;
+      case FALSE -> Boolean.FALSE;
+      case STRING -> ((JsonString) value).getString();
+      case NUMBER -> {
+        JsonNumber n = (JsonNumber) value;
+        yield n.isIntegral() ? (Object) n.longValue() : (Object) n.doubleValue();
+      }
+      case ARRAY -> value.asJsonArray().stream().map(Json::fromJson).toList();
+      case OBJECT -> {
+        Map<String, Object> map = new LinkedHashMap<>();
+        value.asJsonObject().forEach((k, v) -> map.put(k, fromJson(v)));
+        yield map;
+      }
+    };
+  }
+
+  /** A list of values read from JSON, or an empty list. */
+  public static List<?> list(Object value) {
+    return value instanceof List<?> l ? l : List.of();
+  }
+}

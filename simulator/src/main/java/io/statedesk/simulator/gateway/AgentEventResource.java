@@ -1,0 +1,47 @@
+package io.statedesk.simulator.gateway;
+
+import io.statedesk.simulator.Simulator;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
+import jakarta.ws.rs.core.Context;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code GET /resource/agentevent/{agentid}}: the event long-poll (section 7.1), answered
+ * asynchronously so that thousands of held polls need no thread each.
+ */
+@Path("resource/agentevent/{agentid}")
+@RequestScoped
+public class AgentEventResource {
+
+  @Inject Simulator simulator;
+  @Context HttpServletRequest request;
+
+  @GET
+  public void poll(
+      @PathParam("agentid") String agentId,
+      @HeaderParam("guid") String guid,
+      @HeaderParam("Cookie") String cookie,
+      @Suspended AsyncResponse response) {
+    Integer id = Gateway.agentId(agentId);
+    if (id == null) {
+      response.resume(simulator.unknown(request));
+      return;
+    }
+    Gateway gateway = simulator.gateway();
+    response.setTimeout(gateway.settings().pollWaitMs() + 60_000, TimeUnit.MILLISECONDS);
+    simulator.answerLater(
+        request,
+        "getAgentEvent",
+        id,
+        resume -> gateway.poll(id, new Gateway.Credentials(guid, cookie), resume),
+        response::resume);
+  }
+}

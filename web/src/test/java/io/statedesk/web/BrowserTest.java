@@ -1,0 +1,95 @@
+package io.statedesk.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.statedesk.testkit.Browsers;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Base of the browser tests: a fresh headless Chromium per test (no shared cookies between tests),
+ * the shared console server, sign-in helpers, and a screenshot of the final page of every test
+ * under {@code target/screenshots} for a person to look at.
+ */
+public abstract class BrowserTest {
+
+  protected WebDriver browser;
+  private String testName;
+
+  @BeforeEach
+  void openBrowser(TestInfo info) {
+    ConsoleServer.get();
+    browser = Browsers.chromium();
+    testName =
+        getClass().getSimpleName()
+            + "-"
+            + info.getTestMethod().map(m -> m.getName()).orElse("test");
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      try {
+        screenshot(testName);
+      } finally {
+        browser.quit();
+      }
+    }
+  }
+
+  /** Saves a PNG of the current page as {@code target/screenshots/NAME.png}. */
+  protected void screenshot(String name) {
+    try {
+      Path dir = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
+      Files.createDirectories(dir);
+      byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+      Files.write(dir.resolve(name + ".png"), png);
+    } catch (IOException | RuntimeException e) {
+      System.err.println("Screenshot " + name + " failed: " + e);
+    }
+  }
+
+  /** Opens a console path, e.g. {@code /admin/system.xhtml}. */
+  protected void open(String path) {
+    browser.get(ConsoleServer.consoleUrl() + path);
+  }
+
+  /** Signs in through the login page and waits for the overview page. */
+  protected void signIn(String user, String password) {
+    open("/login.xhtml");
+    submitLogin(user, password);
+    waitFor(By.id("currentUser"));
+  }
+
+  protected void submitLogin(String user, String password) {
+    browser.findElement(By.id("login:username")).sendKeys(user);
+    browser.findElement(By.id("login:password")).sendKeys(password);
+    browser.findElement(By.id("login:submit")).click();
+  }
+
+  protected WebElement waitFor(By by) {
+    return new WebDriverWait(browser, Duration.ofSeconds(20))
+        .until(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  protected String text(By by) {
+    return waitFor(by).getText();
+  }
+
+  protected void assertOnLoginPage() {
+    waitFor(By.id("login:submit"));
+    assertThat(browser.getCurrentUrl()).contains("/login.xhtml");
+  }
+}

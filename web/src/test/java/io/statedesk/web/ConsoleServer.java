@@ -1,0 +1,37 @@
+package io.statedesk.web;
+
+import io.statedesk.testkit.PayaraMicro;
+import java.nio.file.Path;
+
+/**
+ * The one Payara Micro of the web module's integration tests: the console at {@code /statedesk} and
+ * the simulator at {@code /agentgateway}, in the demo configuration, started on first use and
+ * stopped when the failsafe JVM ends.
+ */
+public final class ConsoleServer {
+
+  private ConsoleServer() {}
+
+  public static PayaraMicro get() {
+    return PayaraMicro.shared(
+        "console",
+        () -> {
+          int port = PayaraMicro.freePort();
+          return PayaraMicro.builder()
+              .port(port)
+              .deploy(Path.of(PayaraMicro.requiredProperty("console.war")), "statedesk")
+              .deploy(Path.of(PayaraMicro.requiredProperty("simulator.war")), "agentgateway")
+              .systemProperty("statedesk.demo.enabled", "true")
+              .systemProperty("statedesk.public-url", "http://localhost:" + port + "/statedesk/")
+              .systemProperty(
+                  "statedesk.gateway.url", "http://localhost:" + port + "/agentgateway/resource")
+              .readyWhen("/statedesk/login.xhtml")
+              .start();
+        });
+  }
+
+  /** e.g. {@code http://localhost:41234/statedesk} */
+  public static String consoleUrl() {
+    return get().baseUrl() + "/statedesk";
+  }
+}

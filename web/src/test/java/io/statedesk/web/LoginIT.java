@@ -1,0 +1,71 @@
+package io.statedesk.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/** Signing in and out, as a supervisor and an admin would. */
+class LoginIT extends BrowserTest {
+
+  @Test
+  void goodCredentialsOpenTheOverview() {
+    signIn("alice", "alice-demo");
+    assertThat(text(By.cssSelector("h1.sd-title"))).isEqualTo("Overview");
+    assertThat(text(By.id("currentUser"))).contains("alice").contains("SUPERVISOR");
+    assertThat(text(By.id("welcome"))).isEqualTo("Welcome, alice.");
+  }
+
+  @Test
+  void wrongPasswordSaysSoAndStaysOnTheLoginPage() {
+    open("/login.xhtml");
+    submitLogin("alice", "not-her-password");
+    assertThat(text(By.id("login:messages"))).contains("Wrong user name or password.");
+    assertOnLoginPage();
+    assertThat(browser.findElement(By.id("login:password")).getAttribute("value")).isEmpty();
+  }
+
+  @Test
+  void unknownUserGetsTheSameMessage() {
+    open("/login.xhtml");
+    submitLogin("mallory", "alice-demo");
+    assertThat(text(By.id("login:messages"))).contains("Wrong user name or password.");
+  }
+
+  @Test
+  void emptyFieldsAreNamed() {
+    open("/login.xhtml");
+    browser.findElement(By.id("login:submit")).click();
+    assertThat(text(By.id("login:messages")))
+        .contains("Enter your user name.")
+        .contains("Enter your password.");
+  }
+
+  @Test
+  void aProtectedPageAsksForSignInThenContinuesThere() {
+    open("/admin/system.xhtml");
+    assertOnLoginPage();
+    submitLogin("admin", "admin-demo");
+    assertThat(text(By.cssSelector("h1.sd-title"))).isEqualTo("System");
+    assertThat(browser.getCurrentUrl()).contains("/admin/system.xhtml");
+  }
+
+  @Test
+  void logoutEndsTheSession() {
+    signIn("bob", "bob-demo");
+    browser.findElement(By.id("logoutForm:logout")).click();
+    assertThat(text(By.id("loggedOut"))).contains("You have signed out.");
+    open("/index.xhtml");
+    assertOnLoginPage();
+  }
+
+  @Test
+  void pagesSwitchToChinese() {
+    signIn("alice", "alice-demo");
+    browser.findElement(By.id("languageForm:lang-zh")).click();
+    assertThat(text(By.cssSelector("h1.sd-title"))).isEqualTo("概览");
+    assertThat(text(By.id("logoutForm:logout"))).isEqualTo("退出登录");
+    browser.findElement(By.id("languageForm:lang-en")).click();
+    assertThat(text(By.cssSelector("h1.sd-title"))).isEqualTo("Overview");
+  }
+}
