@@ -39,8 +39,13 @@ public record FaultConfig(
     return new FaultConfig(0, 0, 0, List.of(), 0, 503, 0, 0, 600_000, Map.of(), Set.of());
   }
 
-  /** Null collections become empty; the rest is checked. */
+  /**
+   * Null collections become empty; an absent {@code httpStatus} means 503 and an absent {@code
+   * hangMs} ten minutes, so that a partial JSON body configures just what it names.
+   */
   public FaultConfig {
+    httpStatus = httpStatus == 0 ? 503 : httpStatus;
+    hangMs = hangMs == 0 ? 600_000 : hangMs;
     failureRetcodes = failureRetcodes == null ? List.of() : List.copyOf(failureRetcodes);
     failingAgents = failingAgents == null ? Map.of() : Map.copyOf(failingAgents);
     operations = operations == null ? Set.of() : Set.copyOf(operations);
