@@ -22,7 +22,7 @@ class ErrorPagesIT extends BrowserTest {
     assertThat(ConsoleServer.get().log()).contains("Error id " + id + ": HTTP 404");
     assertThat(browser.getPageSource())
         .doesNotContain("at io.statedesk")
-        .doesNotContain("Exception");
+        .doesNotContain("Caused by");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.statedesk.web.view;
 
 import io.statedesk.web.i18n.Texts;
+import io.statedesk.web.security.ConsoleAuthentication;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -57,15 +58,15 @@ public class LoginBacking {
       }
       case SUCCESS -> {
         faces.responseComplete();
-        redirectHome();
+        redirect(ConsoleAuthentication.takeTarget((HttpServletRequest) external.getRequest()));
       }
       case NOT_DONE -> Texts.addGlobalError("login.failed");
     }
   }
 
-  private void redirectHome() {
+  private void redirect(String url) {
     try {
-      external.redirect(external.getRequestContextPath() + "/");
+      external.redirect(url);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

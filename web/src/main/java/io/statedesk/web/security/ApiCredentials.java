@@ -1,0 +1,52 @@
+package io.statedesk.web.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Authenticates REST API requests from their {@code Authorization} header alone: {@code Basic} for
+ * console users (scripts of admins and supervisors). A request without valid credentials gets 401
+ * with a {@code WWW-Authenticate} challenge and a JSON body; a session cookie is never enough.
+ */
+@ApplicationScoped
+public class ApiCredentials {
+
+  @Inject IdentityStoreHandler identityStores;
+
+  AuthenticationStatus authenticate(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    String header = request.getHeader("Authorization");
+    UsernamePasswordCredential basic = ConsoleAuthentication.basic(header);
+    if (basic != null) {
+      CredentialValidationResult result = identityStores.validate(basic);
+      if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+        return context.notifyContainerAboutLogin(result);
+      }
+    }
+    return unauthorized(response, context);
+  }
+
+  static AuthenticationStatus unauthorized(
+      HttpServletResponse response, HttpMessageContext context) {
+    try {
+      response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+      response.setHeader(
+          "WWW-Authenticate", "Basic realm=\"StateDesk API\", Bearer realm=\"StateDesk relay\"");
+      response.setContentType("application/json;charset=UTF-8");
+      response
+          .getWriter()
+          .write(
+              "{\"status\":401,\"error\":\"Authentication required: send Authorization: Basic (console user) or Bearer (relay token).\"}");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return AuthenticationStatus.SEND_FAILURE;
+  }
+}

@@ -1,0 +1,139 @@
+package io.statedesk.web.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * The console's one authentication mechanism: a form login for pages and header credentials for the
+ * REST API.
+ *
+ * <p>One custom mechanism instead of the built-in form mechanism because Jakarta Security 3 allows
+ * only one mechanism per application, and the API must never accept the session cookie (a
+ * cross-site page could otherwise make a signed-in browser call state-changing endpoints):
+ *
+ * <ul>
+ *   <li>Pages: {@code SecurityContext.authenticate} from the login page validates the credential
+ *       against the identity stores, changes the session id, and keeps the caller in the HTTP
+ *       session; an anonymous request for a protected page is redirected to the login page and,
+ *       after sign-in, back to the page it asked for.
+ *   <li>{@code /api/*}: every request carries {@code Authorization: Basic} (console users) or
+ *       {@code Bearer} (relay clients, see {@link ApiCredentials}); none gives 401, the session is
+ *       ignored. {@code /api/*} has no web.xml constraint, so this mechanism is the gate.
+ * </ul>
+ */
+@ApplicationScoped
+public class ConsoleAuthentication implements HttpAuthenticationMechanism {
+
+  static final String SESSION_CALLER = "io.statedesk.caller";
+  static final String SESSION_TARGET = "io.statedesk.loginTarget";
+  static final String LOGIN_PAGE = "/login.xhtml";
+
+  @Inject IdentityStoreHandler identityStores;
+  @Inject ApiCredentials apiCredentials;
+
+  @Override
+  public AuthenticationStatus validateRequest(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    if (isApi(request)) {
+      return apiCredentials.authenticate(request, response, context);
+    }
+    Credential credential = context.getAuthParameters().getCredential();
+    if (credential != null) {
+      return signIn(request, context, credential);
+    }
+    HttpSession session = request.getSession(false);
+    if (session != null && session.getAttribute(SESSION_CALLER) instanceof AuthenticatedCaller c) {
+      return context.notifyContainerAboutLogin(c.name(), c.groups());
+    }
+    if (context.isProtected()) {
+      if ("GET".equals(request.getMethod())) {
+        request.getSession(true).setAttribute(SESSION_TARGET, targetOf(request));
+      }
+      return context.redirect(request.getContextPath() + LOGIN_PAGE);
+    }
+    return context.doNothing();
+  }
+
+  private AuthenticationStatus signIn(
+      HttpServletRequest request, HttpMessageContext context, Credential credential) {
+    CredentialValidationResult result = identityStores.validate(credential);
+    if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+    HttpSession session = request.getSession(true);
+    request.changeSessionId();
+    session.setAttribute(
+        SESSION_CALLER,
+        new AuthenticatedCaller(result.getCallerPrincipal().getName(), result.getCallerGroups()));
+    return context.notifyContainerAboutLogin(result);
+  }
+
+  @Override
+  public void cleanSubject(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      session.removeAttribute(SESSION_CALLER);
+    }
+  }
+
+  /**
+   * The page to return to after sign-in (set when an anonymous GET hit a protected page), or the
+   * console's home. Only paths inside this application are ever returned.
+   */
+  public static String takeTarget(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    Object target = session == null ? null : session.getAttribute(SESSION_TARGET);
+    if (session != null) {
+      session.removeAttribute(SESSION_TARGET);
+    }
+    String path = target instanceof String s && s.startsWith("/") && !s.startsWith("//") ? s : "/";
+    return request.getContextPath() + path;
+  }
+
+  static boolean isApi(HttpServletRequest request) {
+    String path =
+        request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    return path.equals("/api") || path.startsWith("/api/");
+  }
+
+  private static String targetOf(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    if (path.isEmpty() || path.contains("\r") || path.contains("\n")) {
+      path = "/";
+    }
+    String query = request.getQueryString();
+    return query == null ? path : path + "?" + query;
+  }
+
+  /** Decodes {@code Authorization: Basic}; {@code null} if absent or malformed. */
+  static UsernamePasswordCredential basic(String header) {
+    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return null;
+    }
+    try {
+      String decoded =
+          new String(
+              Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+      int colon = decoded.indexOf(':');
+      return colon <= 0
+          ? null
+          : new UsernamePasswordCredential(
+              decoded.substring(0, colon), decoded.substring(colon + 1));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+}
