@@ -31,6 +31,7 @@ public final class PayaraMicro implements AutoCloseable {
 
   private final Process process;
   private final int port;
+  private int sslPort;
   private final Path workDir;
   private final Path logFile;
 
@@ -82,6 +83,18 @@ public final class PayaraMicro implements AutoCloseable {
   /** e.g. {@code http://localhost:41234} */
   public String baseUrl() {
     return "http://localhost:" + port;
+  }
+
+  /** e.g. {@code https://localhost:41235}, when started with {@link Builder#sslPort(int)}. */
+  public String sslBaseUrl() {
+    if (sslPort == 0) {
+      throw new IllegalStateException("this server was started without an HTTPS port");
+    }
+    return "https://localhost:" + sslPort;
+  }
+
+  public int sslPort() {
+    return sslPort;
   }
 
   public int port() {
@@ -145,6 +158,7 @@ public final class PayaraMicro implements AutoCloseable {
     private final List<String> readinessPaths = new ArrayList<>();
     private Path workDir;
     private int port;
+    private int sslPort;
     private Duration startupTimeout = Duration.ofSeconds(240);
     private String maxHeap = "1g";
 
@@ -197,6 +211,12 @@ public final class PayaraMicro implements AutoCloseable {
       return this;
     }
 
+    /** Also serve HTTPS on this port, with Payara Micro's own self-signed certificate. */
+    public Builder sslPort(int sslPort) {
+      this.sslPort = sslPort;
+      return this;
+    }
+
     public Builder maxHeap(String maxHeap) {
       this.maxHeap = maxHeap;
       return this;
@@ -223,6 +243,10 @@ public final class PayaraMicro implements AutoCloseable {
         command.add("--nocluster");
         command.add("--port");
         command.add(Integer.toString(httpPort));
+        if (sslPort > 0) {
+          command.add("--sslport");
+          command.add(Integer.toString(sslPort));
+        }
         Path deployDir = Files.createDirectories(dir.resolve("deploy"));
         for (Map.Entry<String, Path> d : deployments.entrySet()) {
           Path target = deployDir.resolve(d.getKey() + ".war");
@@ -255,6 +279,7 @@ public final class PayaraMicro implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         PayaraMicro server = new PayaraMicro(process, httpPort, dir, log);
+        server.sslPort = sslPort;
         server.awaitReady(readinessPaths, startupTimeout);
         return server;
       } catch (IOException e) {

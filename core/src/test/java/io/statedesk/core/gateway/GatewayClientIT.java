@@ -1,0 +1,313 @@
+package io.statedesk.core.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import io.statedesk.core.gateway.GatewayRecords.SignInMode;
+import io.statedesk.core.gateway.GatewayRecords.SignInRequest;
+import io.statedesk.core.testing.Control;
+import io.statedesk.core.testing.SimulatorServer;
+import io.statedesk.testkit.PayaraMicro;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The real client against the real simulator on Payara Micro. */
+class GatewayClientIT {
+
+  static final int AGENT = 10001;
+  static final int OTHER = 10002;
+
+  GatewayClient client;
+
+  @BeforeEach
+  void setUp() {
+    Control.reset(2, 60_000, 120_000, 120_000, 1_000);
+    client =
+        new GatewayClient(
+            GatewayConfig.of(SimulatorServer.gatewayUrl())
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(4)));
+  }
+
+  @AfterEach
+  void tearDown() {
+    client.close();
+  }
+
+  GatewayAuth signIn(int agent) {
+    return client
+        .signIn(agent, new SignInRequest("Sim#" + agent, null, 4), SignInMode.LOGINEX)
+        .auth();
+  }
+
+  @Test
+  void signInSetQueryCancelAndStatus() {
+    GatewayAuth auth = signIn(AGENT);
+    assertThat(auth.guid()).endsWith(".AgentGateway" + (AGENT % 2));
+    assertThat(client.queryCustomState(auth)).isEmpty();
+    client.setCustomState(auth, 301);
+    assertThat(client.queryCustomState(auth)).contains(301);
+    client.cancelCustomState(auth);
+    assertThat(client.queryCustomState(auth)).isEmpty();
+    assertThat(client.agentStatus(auth).state()).isEqualTo(GatewayState.IDLE);
+  }
+
+  @Test
+  void rejectionsCarryRetcodeAndClass() {
+    assertThat(
+            rejection(
+                () -> client.signIn(AGENT, new SignInRequest("wrong", null, 4), SignInMode.LOGIN)))
+        .isEqualTo(Retcodes.of("100-004"));
+    GatewayAuth auth = signIn(AGENT);
+    GatewayAuth other = signIn(OTHER);
+    assertThat(
+            rejection(
+                    () ->
+                        client.signIn(
+                            AGENT, new SignInRequest("Sim#" + AGENT, null, 4), SignInMode.LOGIN))
+                .retcodeClass())
+        .isEqualTo(RetcodeClass.AGENT_STATE);
+    assertThat(rejection(() -> client.cancelCustomState(auth)).retcodeClass())
+        .isEqualTo(RetcodeClass.AGENT_STATE);
+    assertThat(
+            rejection(() -> client.queryCustomState(new GatewayAuth(AGENT, other.guid(), null)))
+                .code())
+        .isEqualTo("000-003");
+    client.signOut(auth, true);
+    GatewayRejectedException stale = catchRejection(() -> client.setCustomState(auth, 5));
+    assertThat(stale.retcodeClass()).isEqualTo(RetcodeClass.STALE_SESSION);
+    assertThat(stale.getMessage()).contains("100-006").doesNotContain(auth.guid());
+  }
+
+  @Test
+  void everyFaultKindMapsToItsClass() {
+    GatewayAuth auth = signIn(AGENT);
+    Control.faults(
+        "{\"failureShare\":1.0,\"failureRetcodes\":[\"100-007\"],\"operations\":[\"setCustomState\"]}");
+    assertThat(catchRejection(() -> client.setCustomState(auth, 1)).isRetryable()).isTrue();
+    Control.faults(
+        "{\"failureShare\":1.0,\"failureRetcodes\":[\"000-004\"],\"operations\":[\"setCustomState\"]}");
+    assertThat(catchRejection(() -> client.setCustomState(auth, 1)).retcodeClass())
+        .isEqualTo(RetcodeClass.TRANSIENT);
+    Control.faults(
+        "{\"failingAgents\":{\"" + AGENT + "\":\"100-009\"},\"operations\":[\"setCustomState\"]}");
+    assertThat(catchRejection(() -> client.setCustomState(auth, 1)).isRetryable()).isFalse();
+
+    Control.faults(
+        "{\"httpErrorShare\":1.0,\"httpStatus\":503,\"retryAfterSeconds\":2,\"operations\":[\"setCustomState\"]}");
+    GatewayUnavailableException http = catchUnavailable(() -> client.setCustomState(auth, 1));
+    assertThat(http.kind()).isEqualTo(GatewayUnavailableException.Kind.HTTP_STATUS);
+    assertThat(http.httpStatus()).isEqualTo(503);
+    assertThat(http.retryAfter()).contains(Duration.ofSeconds(2));
+    assertThat(http.isRetryable()).isTrue();
+
+    Control.faults(
+        "{\"httpErrorShare\":1.0,\"httpStatus\":429,\"operations\":[\"setCustomState\"]}");
+    assertThat(catchUnavailable(() -> client.setCustomState(auth, 1)).httpStatus()).isEqualTo(429);
+
+    Control.faults("{\"hangShare\":1.0,\"hangMs\":8000,\"operations\":[\"setCustomState\"]}");
+    assertThat(catchUnavailable(() -> client.setCustomState(auth, 1)).kind())
+        .isEqualTo(GatewayUnavailableException.Kind.TIMEOUT);
+
+    Control.faults("{\"latencyMs\":300,\"operations\":[\"queryCustomState\"]}");
+    long start = System.nanoTime();
+    assertThat(client.queryCustomState(auth)).isEmpty();
+    assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(300);
+    Control.call("DELETE", "faults", null);
+  }
+
+  @Test
+  void unreachableGatewayAndNonJsonAnswersAreTyped() throws Exception {
+    try (GatewayClient nowhere =
+        new GatewayClient(
+            GatewayConfig.of(
+                "http://localhost:" + PayaraMicro.freePort() + "/agentgateway/resource"))) {
+      assertThat(
+              catchUnavailable(
+                      () ->
+                          nowhere.signIn(AGENT, new SignInRequest("x", null, 4), SignInMode.LOGIN))
+                  .kind())
+          .isEqualTo(GatewayUnavailableException.Kind.CONNECT);
+    }
+    HttpServer html = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+    html.createContext(
+        "/",
+        exchange -> {
+          byte[] body = "<html><body>Maintenance</body></html>".getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "text/html");
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
+    html.start();
+    try (GatewayClient proxy =
+        new GatewayClient(
+            GatewayConfig.of(
+                "http://localhost:" + html.getAddress().getPort() + "/agentgateway/resource"))) {
+      GatewayUnavailableException e =
+          catchUnavailable(() -> proxy.queryCustomState(new GatewayAuth(AGENT, "x", null)));
+      assertThat(e.kind()).isEqualTo(GatewayUnavailableException.Kind.BAD_RESPONSE);
+      assertThat(e.getMessage()).contains("<html>");
+    } finally {
+      html.stop(0);
+    }
+  }
+
+  @Test
+  void outOfRangeInputIsRefusedBeforeSending() {
+    GatewayAuth auth = signIn(AGENT);
+    assertThatThrownBy(() -> client.setCustomState(auth, 65535))
+        .isInstanceOf(InvalidGatewayRequestException.class)
+        .hasMessageContaining("customstate must be 0..65534");
+    assertThatThrownBy(() -> client.setCustomState(new GatewayAuth(100, "x", null), 1))
+        .isInstanceOf(InvalidGatewayRequestException.class)
+        .hasMessageContaining("agent id must be 101..999999");
+  }
+
+  @Test
+  void pollDeliversEventsAndRotatedGuids() {
+    Control.reset(2, 1_000, 3_000, 10_000, 500);
+    GatewayAuth auth = signIn(AGENT);
+    assertThat(client.poll(auth).event())
+        .hasValueSatisfying(e -> assertThat(e.type()).isEqualTo("AgentOther_InService"));
+    Optional<String> rotated = Optional.empty();
+    long deadline = System.currentTimeMillis() + 5_000;
+    while (rotated.isEmpty() && System.currentTimeMillis() < deadline) {
+      rotated = client.poll(auth).rotatedGuid();
+    }
+    assertThat(rotated).hasValueSatisfying(g -> assertThat(g).isNotEqualTo(auth.guid()));
+    client.setCustomState(new GatewayAuth(AGENT, rotated.get(), null), 9);
+  }
+
+  @Test
+  void manyCallsReuseAFewConnections() {
+    GatewayAuth auth = signIn(AGENT);
+    Control.call("DELETE", "requests", null);
+    for (int i = 0; i < 100; i++) {
+      client.setCustomState(auth, i);
+    }
+    String summary = Control.call("GET", "requests/summary", null);
+    int connections = Integer.parseInt(summary.replaceAll(".*\"connections\":(\\d+).*", "$1"));
+    assertThat(connections)
+        .as("100 calls on " + connections + " connections")
+        .isLessThanOrEqualTo(3);
+  }
+
+  @Test
+  void directoryQueries() {
+    GatewayAuth directory = signIn(999001);
+    assertThat(client.groups(directory))
+        .hasSize(4)
+        .first()
+        .satisfies(g -> assertThat(g.name()).isEqualTo("Billing"));
+    assertThat(client.agentsOfGroup(directory, 1))
+        .hasSize(500)
+        .allSatisfy(a -> assertThat(a.groupId()).isEqualTo(1));
+    assertThat(client.agent(directory, AGENT).name()).isNotBlank();
+    assertThat(client.allAgentStatus(directory)).hasSize(2001);
+    assertThat(client.skillsOf(directory, AGENT)).isNotEmpty();
+  }
+
+  @Test
+  void tlsWithTheGatewayCertificateInATruststoreAndRefusedWithout(
+      @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    String httpsUrl = SimulatorServer.get().sslBaseUrl() + "/agentgateway/resource";
+    try (GatewayClient untrusted = new GatewayClient(GatewayConfig.of(httpsUrl))) {
+      assertThat(
+              catchUnavailable(
+                      () ->
+                          untrusted.signIn(
+                              AGENT,
+                              new SignInRequest("Sim#" + AGENT, null, 4),
+                              SignInMode.LOGINEX))
+                  .kind())
+          .isEqualTo(GatewayUnavailableException.Kind.TLS);
+    }
+    // The operator guide's steps: fetch the gateway's certificate, import it into a PKCS12
+    // truststore.
+    Path pem = dir.resolve("gateway.pem");
+    Path truststore = dir.resolve("gateway-truststore.p12");
+    String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+    run(
+        dir,
+        keytool,
+        "-printcert",
+        "-rfc",
+        "-sslserver",
+        "localhost:" + SimulatorServer.get().sslPort());
+    Files.writeString(pem, Files.readString(dir.resolve("out.txt")));
+    run(
+        dir,
+        keytool,
+        "-importcert",
+        "-noprompt",
+        "-alias",
+        "gateway",
+        "-file",
+        pem.toString(),
+        "-keystore",
+        truststore.toString(),
+        "-storetype",
+        "PKCS12",
+        "-storepass",
+        "changeit");
+    try (GatewayClient trusted =
+        new GatewayClient(
+            GatewayConfig.of(httpsUrl)
+                .withTruststore(truststore, "PKCS12", "changeit".toCharArray()))) {
+      GatewayAuth auth =
+          trusted
+              .signIn(AGENT, new SignInRequest("Sim#" + AGENT, null, 4), SignInMode.LOGINEX)
+              .auth();
+      trusted.setCustomState(auth, 42);
+      assertThat(trusted.queryCustomState(auth)).contains(42);
+    }
+    assertThatThrownBy(
+            () ->
+                new GatewayClient(
+                    GatewayConfig.of(httpsUrl)
+                        .withTruststore(truststore, "PKCS12", "wrong".toCharArray())))
+        .hasMessageContaining("Cannot read the gateway truststore");
+  }
+
+  static void run(Path dir, String... command) throws Exception {
+    Process p =
+        new ProcessBuilder(command)
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("out.txt").toFile())
+            .start();
+    assertThat(p.waitFor())
+        .as(String.join(" ", command) + ": " + Files.readString(dir.resolve("out.txt")))
+        .isZero();
+  }
+
+  static Retcode rejection(Runnable call) {
+    return catchRejection(call).retcode();
+  }
+
+  static GatewayRejectedException catchRejection(Runnable call) {
+    try {
+      call.run();
+    } catch (GatewayRejectedException e) {
+      return e;
+    }
+    throw new AssertionError("expected a rejection");
+  }
+
+  static GatewayUnavailableException catchUnavailable(Runnable call) {
+    try {
+      call.run();
+    } catch (GatewayUnavailableException e) {
+      return e;
+    }
+    throw new AssertionError("expected the gateway to be unavailable");
+  }
+}

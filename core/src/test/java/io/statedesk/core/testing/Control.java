@@ -1,0 +1,56 @@
+package io.statedesk.core.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/** Calls the simulator's control API (faults, settings, reset) from tests. */
+public final class Control {
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private Control() {}
+
+  public static String call(String method, String path, String json) {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(SimulatorServer.controlUrl() + "/" + path))
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json))
+            .build();
+    try {
+      HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() >= 300) {
+        throw new IllegalStateException(
+            method + " " + path + ": " + response.statusCode() + " " + response.body());
+      }
+      return response.body();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Everybody signed out, faults off, record cleared, and these gateway settings. */
+  public static void reset(int authMode, long interval, long timeout, long maxIdle, long pollWait) {
+    call("POST", "reset", null);
+    call(
+        "PUT",
+        "settings",
+        String.format(
+            "{\"authMode\":%d,\"guidIntervalMs\":%d,\"guidTimeoutMs\":%d,\"maxIdleMs\":%d,\"pollWaitMs\":%d,\"lbCookie\":false,\"nodes\":2}",
+            authMode, interval, timeout, maxIdle, pollWait));
+  }
+
+  public static void faults(String json) {
+    call("PUT", "faults", json);
+  }
+}

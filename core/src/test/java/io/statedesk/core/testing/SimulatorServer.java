@@ -1,0 +1,38 @@
+package io.statedesk.core.testing;
+
+import io.statedesk.testkit.PayaraMicro;
+import java.nio.file.Path;
+
+/**
+ * The simulator on one Payara Micro (HTTP and HTTPS), shared by core's client and session tests in
+ * the failsafe JVM. Activity and sessions elsewhere are off, so tests see only their own effects.
+ */
+public final class SimulatorServer {
+
+  private SimulatorServer() {}
+
+  public static PayaraMicro get() {
+    return PayaraMicro.shared(
+        "simulator-for-core",
+        () ->
+            PayaraMicro.builder()
+                .deploy(Path.of(PayaraMicro.requiredProperty("simulator.war")), "agentgateway")
+                .sslPort(PayaraMicro.freePort())
+                .systemProperty("simulator.agents", "2000")
+                .systemProperty("simulator.groups", "4")
+                .systemProperty("simulator.signed-in-elsewhere-share", "0")
+                .systemProperty("simulator.activity-period-ms", "0")
+                .readyWhen("/agentgateway/simulator/status")
+                .start());
+  }
+
+  /** {@code http://localhost:PORT/agentgateway/resource} */
+  public static String gatewayUrl() {
+    return get().baseUrl() + "/agentgateway/resource";
+  }
+
+  /** {@code http://localhost:PORT/agentgateway/simulator} */
+  public static String controlUrl() {
+    return get().baseUrl() + "/agentgateway/simulator";
+  }
+}
