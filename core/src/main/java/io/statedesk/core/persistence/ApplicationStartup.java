@@ -1,8 +1,12 @@
 package io.statedesk.core.persistence;
 
 import io.statedesk.core.account.DemoUsers;
+import io.statedesk.core.gateway.GatewaySettings;
+import io.statedesk.core.session.HostedSessions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Everything core must do once before the console serves its first request, in order: migrate the
@@ -19,10 +23,22 @@ public class ApplicationStartup {
 
   @Inject SchemaMigration schema;
   @Inject DemoUsers demoUsers;
+  @Inject GatewaySettings gateway;
+  @Inject HostedSessions hostedSessions;
 
-  /** Runs the start-up steps; safe to call again. */
+  /**
+   * Runs the start-up steps; safe to call again.
+   *
+   * @throws InvalidConfigurationException listing every broken setting, before anything starts
+   */
   public void run() {
+    List<String> problems = new ArrayList<>(gateway.problems());
+    problems.addAll(hostedSessions.problems());
+    if (!problems.isEmpty()) {
+      throw new InvalidConfigurationException(problems);
+    }
     schema.migrate();
     demoUsers.seed();
+    hostedSessions.start();
   }
 }

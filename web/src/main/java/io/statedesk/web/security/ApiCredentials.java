@@ -1,5 +1,6 @@
 package io.statedesk.web.security;
 
+import io.statedesk.core.session.RelayClients;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -9,6 +10,8 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Authenticates REST API requests from their {@code Authorization} header alone: {@code Basic} for
@@ -19,10 +22,18 @@ import jakarta.servlet.http.HttpServletResponse;
 public class ApiCredentials {
 
   @Inject IdentityStoreHandler identityStores;
+  @Inject RelayClients relayClients;
 
   AuthenticationStatus authenticate(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     String header = request.getHeader("Authorization");
+    if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      Optional<String> client = relayClients.authenticate(header.substring(7).trim());
+      if (client.isPresent()) {
+        return context.notifyContainerAboutLogin("relay:" + client.get(), Set.of("RELAY"));
+      }
+      return unauthorized(response, context);
+    }
     UsernamePasswordCredential basic = ConsoleAuthentication.basic(header);
     if (basic != null) {
       CredentialValidationResult result = identityStores.validate(basic);

@@ -1,0 +1,82 @@
+package io.statedesk.core.audit;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One audited action. Written once, never updated. */
+@Entity
+@Table(name = "audit_event")
+public class AuditEvent {
+
+  @Id
+  @SequenceGenerator(
+      name = "audit_event_seq",
+      sequenceName = "audit_event_seq",
+      allocationSize = 50)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "audit_event_seq")
+  private Long id;
+
+  @Column(nullable = false)
+  private Instant at;
+
+  @Column(nullable = false, length = 100)
+  private String actor;
+
+  @Column(nullable = false, length = 60)
+  private String action;
+
+  @Column(nullable = false, length = 200)
+  private String subject;
+
+  @Column(length = 2000)
+  private String detail;
+
+  @Column(name = "source_ip", length = 64)
+  private String sourceIp;
+
+  protected AuditEvent() {}
+
+  AuditEvent(
+      Instant at, String actor, String action, String subject, String detail, String sourceIp) {
+    this.at = at;
+    this.actor = actor;
+    this.action = action;
+    this.subject = subject;
+    this.detail = detail;
+    this.sourceIp = sourceIp;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public Instant getAt() {
+    return at;
+  }
+
+  public String getActor() {
+    return actor;
+  }
+
+  public String getAction() {
+    return action;
+  }
+
+  public String getSubject() {
+    return subject;
+  }
+
+  public String getDetail() {
+    return detail;
+  }
+
+  public String getSourceIp() {
+    return sourceIp;
+  }
+}

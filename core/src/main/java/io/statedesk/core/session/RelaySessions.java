@@ -1,0 +1,94 @@
+package io.statedesk.core.session;
+
+import io.statedesk.core.audit.AuditLog;
+import io.statedesk.core.gateway.Guids;
+import io.statedesk.core.security.Caller;
+import io.statedesk.core.security.Role;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+
+/**
+ * Relayed sessions: an agent's desktop (or CTI middleware) pushes its current Guid, and again after
+ * every rotation; on sign-out it withdraws it. Only relay clients may call this.
+ */
+@ApplicationScoped
+public class RelaySessions {
+
+  @Inject Caller caller;
+  @Inject SessionStore store;
+  @Inject AuditLog audit;
+
+  /**
+   * Registers (or replaces) an agent's relayed session.
+   *
+   * @param authMode 1 or 2, or {@code null} for 2 (the gateway's default)
+   * @throws InvalidRelayRequestException naming the field and the rule
+   */
+  public AgentHandle register(
+      int agentId, String guid, String cookie, Integer authMode, String sourceIp) {
+    caller.require(Role.RELAY);
+    validate(agentId, guid, cookie, authMode);
+    AgentHandle handle =
+        new AgentHandle(
+            agentId,
+            guid,
+            cookie == null || cookie.isBlank() ? null : cookie,
+            authMode == null ? 2 : authMode,
+            SessionSource.RELAYED,
+            Instant.now());
+    store.put(SessionEntry.live(handle));
+    audit.record(
+        caller.name(),
+        "relay.session.registered",
+        "agent " + agentId,
+        "authMode " + handle.authMode() + ", guid " + Guids.mask(guid),
+        sourceIp);
+    return handle;
+  }
+
+  /** Withdraws an agent's relayed session (the desktop signed out); false if none was relayed. */
+  public boolean unregister(int agentId, String sourceIp) {
+    caller.require(Role.RELAY);
+    checkAgent(agentId);
+    boolean[] removed = {false};
+    store.update(
+        agentId,
+        e -> {
+          if (e != null && e.handle() != null && e.handle().source() == SessionSource.RELAYED) {
+            removed[0] = true;
+            return null;
+          }
+          return e;
+        });
+    if (removed[0]) {
+      audit.record(caller.name(), "relay.session.withdrawn", "agent " + agentId, null, sourceIp);
+    }
+    return removed[0];
+  }
+
+  static void validate(int agentId, String guid, String cookie, Integer authMode) {
+    checkAgent(agentId);
+    if (guid == null || guid.isBlank()) {
+      throw new InvalidRelayRequestException("guid", "is required");
+    }
+    if (!Guids.isWellFormed(guid)) {
+      throw new InvalidRelayRequestException(
+          "guid",
+          "does not look like a gateway Guid (letters, digits and dashes, 16-64 characters, optional .node suffix)");
+    }
+    if (cookie != null
+        && (cookie.length() > 512 || cookie.chars().anyMatch(c -> c < 0x20 || c == 0x7f))) {
+      throw new InvalidRelayRequestException("cookie", "must be at most 512 printable characters");
+    }
+    if (authMode != null && authMode != 1 && authMode != 2) {
+      throw new InvalidRelayRequestException("authMode", "must be 1 or 2");
+    }
+  }
+
+  static void checkAgent(int agentId) {
+    if (agentId < 101 || agentId > 999_999) {
+      throw new InvalidRelayRequestException("agentId", "must be 101..999999, was " + agentId);
+    }
+  }
+}

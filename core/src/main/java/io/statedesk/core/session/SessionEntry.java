@@ -1,0 +1,40 @@
+package io.statedesk.core.session;
+
+import java.io.Serializable;
+import java.time.Instant;
+
+/**
+ * What the store knows about an agent's session.
+ *
+ * @param agentId the agent
+ * @param handle the last handle, or {@code null} when there never was one
+ * @param availability the state of that handle
+ * @param note why it is NONE or STALE (e.g. "signed in elsewhere"), or {@code null}
+ * @param since when this entry was written
+ */
+public record SessionEntry(
+    int agentId, AgentHandle handle, Availability availability, String note, Instant since)
+    implements Serializable {
+
+  static SessionEntry live(AgentHandle handle) {
+    return new SessionEntry(
+        handle.agentId(),
+        handle,
+        handle.source() == SessionSource.HOSTED ? Availability.HOSTED : Availability.RELAYED,
+        null,
+        Instant.now());
+  }
+
+  SessionEntry stale(String why) {
+    return new SessionEntry(agentId, handle, Availability.STALE, why, Instant.now());
+  }
+
+  static SessionEntry none(int agentId, SessionSource source, String why) {
+    return new SessionEntry(agentId, null, Availability.NONE, why, Instant.now());
+  }
+
+  boolean isUsable() {
+    return handle != null
+        && (availability == Availability.HOSTED || availability == Availability.RELAYED);
+  }
+}

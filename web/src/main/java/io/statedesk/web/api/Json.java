@@ -1,0 +1,63 @@
+package io.statedesk.web.api;
+
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.io.StringReader;
+
+/**
+ * Reads request bodies with JSON-P so that every malformed body gets a 400 naming the problem,
+ * rather than whatever the server's JSON-B provider would say.
+ */
+final class Json {
+
+  private Json() {}
+
+  static JsonObject object(String body) {
+    if (body == null || body.isBlank()) {
+      throw bad("A JSON object body is required", null);
+    }
+    try (var reader = jakarta.json.Json.createReader(new StringReader(body))) {
+      JsonValue value = reader.readValue();
+      if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+        throw bad("The body must be a JSON object", null);
+      }
+      return value.asJsonObject();
+    } catch (JsonException e) {
+      throw bad("The body is not valid JSON", null);
+    }
+  }
+
+  static String string(JsonObject o, String field, boolean required) {
+    JsonValue v = o.get(field);
+    if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+      if (required) {
+        throw bad(field + " is required", field);
+      }
+      return null;
+    }
+    if (!(v instanceof JsonString s)) {
+      throw bad(field + " must be a string", field);
+    }
+    return s.getString();
+  }
+
+  static Integer integer(JsonObject o, String field) {
+    JsonValue v = o.get(field);
+    if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+      return null;
+    }
+    if (!(v instanceof JsonNumber n) || !n.isIntegral()) {
+      throw bad(field + " must be an integer", field);
+    }
+    return n.intValue();
+  }
+
+  static WebApplicationException bad(String message, String field) {
+    return new WebApplicationException(ApiError.of(Response.Status.BAD_REQUEST, message, field));
+  }
+}
