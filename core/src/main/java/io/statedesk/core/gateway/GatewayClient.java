@@ -67,6 +67,7 @@ public class GatewayClient implements AutoCloseable {
   private final GatewayConfig config;
   private final Client client;
   private final WebTarget base;
+  private final JdkPollTransport jdkPolls;
 
   /** Builds the JAX-RS client for {@code config}; fails if the truststore cannot be read. */
   public GatewayClient(GatewayConfig config) {
@@ -86,6 +87,10 @@ public class GatewayClient implements AutoCloseable {
     }
     this.client = builder.build();
     this.base = client.target(config.baseUrl());
+    this.jdkPolls =
+        config.pollTransport() == GatewayConfig.PollTransport.JDK && config.verifyHostname()
+            ? new JdkPollTransport(config)
+            : null;
   }
 
   static KeyStore loadTruststore(GatewayConfig config) {
@@ -113,6 +118,9 @@ public class GatewayClient implements AutoCloseable {
   @Override
   public void close() {
     client.close();
+    if (jdkPolls != null) {
+      jdkPolls.close();
+    }
   }
 
   // --------------------------------------------------------------------- session lifecycle
@@ -200,6 +208,9 @@ public class GatewayClient implements AutoCloseable {
    */
   public CompletionStage<PollResult> pollAsync(GatewayAuth auth) {
     int agentId = auth.agentId();
+    if (jdkPolls != null) {
+      return jdkPolls.poll(auth);
+    }
     long start = System.nanoTime();
     CompletionStage<Response> pending;
     try {
@@ -229,7 +240,7 @@ public class GatewayClient implements AutoCloseable {
     }
   }
 
-  private PollResult toPoll(Answer answer, int agentId) {
+  static PollResult toPoll(Answer answer, int agentId) {
     Optional<String> rotated = Optional.ofNullable(Guids.fromSetGuid(answer.header("Set-GUID")));
     JsonValue event = answer.body().get("event");
     if (event == null || event.getValueType() != JsonValue.ValueType.OBJECT) {
@@ -419,7 +430,7 @@ public class GatewayClient implements AutoCloseable {
   // ------------------------------------------------------------------------------ plumbing
 
   /** An HTTP 200 answer whose retcode was {@code "0"}. */
-  private record Answer(JsonObject body, Map<String, String> headers) {
+  record Answer(JsonObject body, Map<String, String> headers) {
     String header(String name) {
       return headers.get(name.toLowerCase(java.util.Locale.ROOT));
     }
@@ -477,41 +488,6 @@ public class GatewayClient implements AutoCloseable {
     try (response) {
       int status = response.getStatus();
       String text = response.hasEntity() ? response.readEntity(String.class) : "";
-      if (status != 200) {
-        log(operation, auth, agentId, "HTTP " + status, start);
-        throw new GatewayUnavailableException(
-            operation,
-            agentId,
-            Kind.HTTP_STATUS,
-            status,
-            retryAfter(response.getHeaderString("Retry-After")),
-            null,
-            null);
-      }
-      JsonObject body;
-      try (var reader = Json.createReader(new StringReader(text))) {
-        body = reader.readObject();
-      } catch (JsonException | IllegalStateException e) {
-        log(operation, auth, agentId, "not JSON", start);
-        throw new GatewayUnavailableException(
-            operation,
-            agentId,
-            Kind.BAD_RESPONSE,
-            status,
-            null,
-            "body starts with '" + abbreviate(text) + "'",
-            null);
-      }
-      JsonValue retcode = body.get("retcode");
-      if (!(retcode instanceof JsonString code)) {
-        log(operation, auth, agentId, "no retcode", start);
-        throw new GatewayUnavailableException(
-            operation, agentId, Kind.BAD_RESPONSE, status, null, "no retcode field", null);
-      }
-      log(operation, auth, agentId, code.getString(), start);
-      if (!"0".equals(code.getString())) {
-        throw new GatewayRejectedException(operation, agentId, Retcodes.of(code.getString()));
-      }
       Map<String, String> headers = new LinkedHashMap<>();
       response
           .getStringHeaders()
@@ -521,10 +497,62 @@ public class GatewayClient implements AutoCloseable {
                   headers.put(k.toLowerCase(java.util.Locale.ROOT), v.get(0));
                 }
               });
-      return new Answer(body, headers);
+      return interpret(status, text, headers, operation, agentId, auth, start);
     } catch (ProcessingException e) {
       throw translate(operation, agentId, e);
     }
+  }
+
+  /**
+   * Turns one HTTP answer into an {@link Answer} or the typed failure: any status but 200, a body
+   * that is not the JSON envelope, or a retcode other than "0".
+   *
+   * @param headers response headers, names in lower case
+   */
+  static Answer interpret(
+      int status,
+      String text,
+      Map<String, String> headers,
+      String operation,
+      int agentId,
+      GatewayAuth auth,
+      long start) {
+    if (status != 200) {
+      log(operation, auth, agentId, "HTTP " + status, start);
+      throw new GatewayUnavailableException(
+          operation,
+          agentId,
+          Kind.HTTP_STATUS,
+          status,
+          retryAfter(headers.get("retry-after")),
+          null,
+          null);
+    }
+    JsonObject body;
+    try (var reader = Json.createReader(new StringReader(text))) {
+      body = reader.readObject();
+    } catch (JsonException | IllegalStateException e) {
+      log(operation, auth, agentId, "not JSON", start);
+      throw new GatewayUnavailableException(
+          operation,
+          agentId,
+          Kind.BAD_RESPONSE,
+          status,
+          null,
+          "body starts with '" + abbreviate(text) + "'",
+          null);
+    }
+    JsonValue retcode = body.get("retcode");
+    if (!(retcode instanceof JsonString code)) {
+      log(operation, auth, agentId, "no retcode", start);
+      throw new GatewayUnavailableException(
+          operation, agentId, Kind.BAD_RESPONSE, status, null, "no retcode field", null);
+    }
+    log(operation, auth, agentId, code.getString(), start);
+    if (!"0".equals(code.getString())) {
+      throw new GatewayRejectedException(operation, agentId, Retcodes.of(code.getString()));
+    }
+    return new Answer(body, headers);
   }
 
   /** Maps transport failures to {@link GatewayUnavailableException} kinds. */

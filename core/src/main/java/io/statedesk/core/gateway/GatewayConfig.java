@@ -15,6 +15,7 @@ import java.time.Duration;
  * @param truststoreType {@code PKCS12} or {@code JKS}
  * @param truststorePassword the truststore's password (never logged)
  * @param verifyHostname {@code false} only by explicit configuration, and then warned about
+ * @param pollTransport how event long-polls travel (see {@link PollTransport})
  */
 public record GatewayConfig(
     URI baseUrl,
@@ -23,7 +24,23 @@ public record GatewayConfig(
     Path truststore,
     String truststoreType,
     char[] truststorePassword,
-    boolean verifyHostname) {
+    boolean verifyHostname,
+    PollTransport pollTransport) {
+
+  /** How the event long-poll is sent. */
+  public enum PollTransport {
+    /**
+     * The JDK's non-blocking {@code java.net.http.HttpClient}: a held poll costs a socket, not a
+     * thread, so thousands of hosted sessions fit in a few threads. The default.
+     */
+    JDK,
+    /**
+     * {@code jakarta.ws.rs.client}'s async API. Portable, but the servers run it on a bounded
+     * executor with a blocking connector (one thread per held poll; on Payara about 25 at a time),
+     * so it suits only a few dozen hosted sessions.
+     */
+    JAXRS
+  }
 
   /** A plain-HTTP or default-trust configuration with the usual timeouts. */
   public static GatewayConfig of(String baseUrl) {
@@ -34,17 +51,37 @@ public record GatewayConfig(
         null,
         "PKCS12",
         null,
-        true);
+        true,
+        PollTransport.JDK);
   }
 
   public GatewayConfig withTruststore(Path file, String type, char[] password) {
     return new GatewayConfig(
-        baseUrl, connectTimeout, readTimeout, file, type, password, verifyHostname);
+        baseUrl, connectTimeout, readTimeout, file, type, password, verifyHostname, pollTransport);
   }
 
   public GatewayConfig withTimeouts(Duration connect, Duration read) {
     return new GatewayConfig(
-        baseUrl, connect, read, truststore, truststoreType, truststorePassword, verifyHostname);
+        baseUrl,
+        connect,
+        read,
+        truststore,
+        truststoreType,
+        truststorePassword,
+        verifyHostname,
+        pollTransport);
+  }
+
+  public GatewayConfig withPollTransport(PollTransport transport) {
+    return new GatewayConfig(
+        baseUrl,
+        connectTimeout,
+        readTimeout,
+        truststore,
+        truststoreType,
+        truststorePassword,
+        verifyHostname,
+        transport);
   }
 
   @Override
@@ -59,6 +96,8 @@ public record GatewayConfig(
         + truststore
         + ", verifyHostname="
         + verifyHostname
+        + ", pollTransport="
+        + pollTransport
         + "]";
   }
 }

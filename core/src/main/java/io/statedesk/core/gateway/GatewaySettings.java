@@ -55,6 +55,10 @@ public class GatewaySettings {
   @ConfigProperty(name = "statedesk.gateway.auth-mode", defaultValue = "2")
   int authMode;
 
+  @Inject
+  @ConfigProperty(name = "statedesk.gateway.poll-transport", defaultValue = "jdk")
+  String pollTransport;
+
   /**
    * What is wrong with the settings, one line each, saying how to fix it; empty when they are fine.
    */
@@ -81,6 +85,10 @@ public class GatewaySettings {
       problems.add(
           "statedesk.gateway.read-timeout-ms must exceed the gateway's ~10 s poll hold (at least 11000), was "
               + readTimeoutMs);
+    }
+    if (!pollTransport.equalsIgnoreCase("jdk") && !pollTransport.equalsIgnoreCase("jaxrs")) {
+      problems.add(
+          "statedesk.gateway.poll-transport must be jdk or jaxrs, was '" + pollTransport + "'");
     }
     if (authMode != 1 && authMode != 2) {
       problems.add("statedesk.gateway.auth-mode must be 1 or 2, was " + authMode);
@@ -112,7 +120,9 @@ public class GatewaySettings {
             null,
             truststoreType,
             null,
-            verifyHostname);
+            verifyHostname,
+            GatewayConfig.PollTransport.valueOf(
+                pollTransport.trim().toUpperCase(java.util.Locale.ROOT)));
     if (truststore.isPresent()) {
       config =
           config.withTruststore(

@@ -33,7 +33,8 @@ public record SessionEntry(
     return new SessionEntry(agentId, null, Availability.NONE, why, Instant.now());
   }
 
-  boolean isUsable() {
+  /** Whether the handle can be used for gateway calls now. */
+  public boolean isUsable() {
     return handle != null
         && (availability == Availability.HOSTED || availability == Availability.RELAYED);
   }

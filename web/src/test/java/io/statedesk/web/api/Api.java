@@ -1,0 +1,63 @@
+package io.statedesk.web.api;
+
+import io.statedesk.web.ConsoleServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** Raw HTTP calls to the console's REST API for tests. */
+final class Api {
+
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private Api() {}
+
+  static String basic(String user, String password) {
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  static HttpResponse<String> send(String method, String path, String body, String... headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(ConsoleServer.consoleUrl() + "/api" + path))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
+            .header("Content-Type", "application/json");
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    try {
+      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Creates a relay client as the demo admin and returns its token. */
+  static String newRelayToken(String name) {
+    HttpResponse<String> created =
+        send(
+            "POST",
+            "/relay-clients",
+            "{\"name\":\"" + name + "\"}",
+            "Authorization",
+            basic("admin", "admin-demo"));
+    if (created.statusCode() != 201) {
+      throw new IllegalStateException(
+          "relay client not created: " + created.statusCode() + " " + created.body());
+    }
+    return created.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+  }
+}
