@@ -186,6 +186,28 @@ public class Simulator {
     return respond(request, operation, agentId, call.get());
   }
 
+  /**
+   * Like {@link #answer}, while {@code key} is marked in progress for the agent (faults and latency
+   * included, as a slow gateway would hold it); a second call meanwhile gets {@code busyRetcode}.
+   */
+  public Response answerExclusive(
+      HttpServletRequest request,
+      String operation,
+      int agentId,
+      String key,
+      String busyRetcode,
+      Supplier<Reply> call) {
+    Gateway gateway = gateway();
+    if (!gateway.tryEnter(agentId, key)) {
+      return respond(request, operation, agentId, Reply.error(busyRetcode));
+    }
+    try {
+      return answer(request, operation, agentId, call);
+    } finally {
+      gateway.exit(agentId, key);
+    }
+  }
+
   /** Like {@link #answer} for the long poll, whose answer may come later on another thread. */
   public void answerLater(
       HttpServletRequest request,

@@ -346,6 +346,19 @@ class SimulatorIT {
   }
 
   @Test
+  void aSecondSignInWhileTheFirstIsInProgressGets100021() throws Exception {
+    gw.control("PUT", "faults", "{\"latencyMs\":1500,\"operations\":[\"login\"]}");
+    var first =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> gw.send("PUT", "/resource/onlineagent/" + AGENT, "{\"password\":\"Sim#10001\"}"));
+    Thread.sleep(300);
+    var second = gw.send("PUT", "/resource/onlineagent/" + AGENT, "{\"password\":\"Sim#10001\"}");
+    assertThat(retcode(first.get())).isEqualTo("0");
+    assertThat(retcode(second)).isEqualTo("100-021");
+    gw.control("DELETE", "faults", null);
+  }
+
+  @Test
   void agentsSignedInElsewhereAndForcedSignIn() {
     gw.control("POST", "agents/" + AGENT + "/elsewhere", null);
     assertThat(

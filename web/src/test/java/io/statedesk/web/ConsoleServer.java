@@ -25,6 +25,10 @@ public final class ConsoleServer {
               .systemProperty("statedesk.public-url", "http://localhost:" + port + "/statedesk/")
               .systemProperty(
                   "statedesk.gateway.url", "http://localhost:" + port + "/agentgateway/resource")
+              .systemProperty("statedesk.sessions.hosted.enabled", "true")
+              .systemProperty("statedesk.sessions.hosted.agents", "10001-10060")
+              .systemProperty("statedesk.sessions.hosted.password-pattern", "Sim#{agent}")
+              .systemProperty("simulator.agents", "300")
               .readyWhen("/statedesk/login.xhtml")
               .start();
         });

@@ -14,6 +14,8 @@ class LoginIT extends BrowserTest {
     assertThat(text(By.cssSelector("h1.sd-title"))).isEqualTo("Overview");
     assertThat(text(By.id("currentUser"))).contains("alice").contains("SUPERVISOR");
     assertThat(text(By.id("welcome"))).isEqualTo("Welcome, alice.");
+    assertThat(text(By.id("setup")))
+        .containsPattern("Agent sessions at the CC-Gateway: [1-9]\\d* hosted");
   }
 
   @Test

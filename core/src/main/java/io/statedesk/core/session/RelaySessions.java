@@ -42,7 +42,9 @@ public class RelaySessions {
         caller.name(),
         "relay.session.registered",
         "agent " + agentId,
-        "authMode " + handle.authMode() + ", guid " + Guids.mask(guid),
+        "authMode "
+            + handle.authMode()
+            + (handle.cookie() == null ? "" : ", with load-balancer cookie"),
         sourceIp);
     return handle;
   }

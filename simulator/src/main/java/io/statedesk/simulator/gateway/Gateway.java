@@ -98,14 +98,7 @@ public final class Gateway {
    * @param body the JSON request body as a map, or {@code null} if it was not a JSON object
    */
   public Reply signIn(int workNo, Map<String, Object> body, SignInKind kind) {
-    if (!inFlight.add("session:" + workNo)) {
-      return Reply.error(Retcodes.SIGNIN_IN_PROGRESS);
-    }
-    try {
-      return doSignIn(workNo, body, kind);
-    } finally {
-      inFlight.remove("session:" + workNo);
-    }
+    return doSignIn(workNo, body, kind);
   }
 
   private Reply doSignIn(int workNo, Map<String, Object> body, SignInKind kind) {
@@ -185,10 +178,7 @@ public final class Gateway {
 
   /** Sign-out ({@code logout}) or forced sign-out ({@code forcelogout}), section 3.4. */
   public Reply signOut(int workNo, Credentials credentials, boolean force) {
-    if (!inFlight.add("session:" + workNo)) {
-      return Reply.error(Retcodes.REPEATED_CALL);
-    }
-    try {
+    {
       Object auth = authenticate(workNo, credentials);
       if (auth instanceof Reply error) {
         return error;
@@ -201,8 +191,6 @@ public final class Gateway {
       }
       remove(session);
       return Reply.ok(Map.of());
-    } finally {
-      inFlight.remove("session:" + workNo);
     }
   }
 
@@ -759,17 +747,28 @@ public final class Gateway {
     }
   }
 
-  /** A run of sign-in-exclusive work, refused with 000-007 while the same call is in progress. */
+  /** A run of exclusive work, refused with 000-007 while the same call is in progress. */
   public Reply exclusive(int workNo, String operation, Supplier<Reply> call) {
-    String key = operation + ":" + workNo;
-    if (!inFlight.add(key)) {
+    if (!tryEnter(workNo, operation)) {
       return Reply.error(Retcodes.REPEATED_CALL);
     }
     try {
       return call.get();
     } finally {
-      inFlight.remove(key);
+      exit(workNo, operation);
     }
+  }
+
+  /**
+   * Marks {@code key} in progress for the agent; false if it already is. Sign-in and sign-out share
+   * the key "session" (they are mutually exclusive per agent, section 3.1).
+   */
+  public boolean tryEnter(int workNo, String key) {
+    return inFlight.add(key + ":" + workNo);
+  }
+
+  public void exit(int workNo, String key) {
+    inFlight.remove(key + ":" + workNo);
   }
 
   static Integer parseInt(String raw) {

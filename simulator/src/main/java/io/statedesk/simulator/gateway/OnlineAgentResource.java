@@ -54,19 +54,28 @@ public class OnlineAgentResource {
   }
 
   private Response signIn(String body, SignInKind kind) {
-    return call(kind.logName, id -> simulator.gateway().signIn(id, Json.readObject(body), kind));
+    return exclusive(
+        kind.logName,
+        Retcodes.SIGNIN_IN_PROGRESS,
+        id -> simulator.gateway().signIn(id, Json.readObject(body), kind));
   }
 
   @DELETE
   @Path("logout")
   public Response signOut() {
-    return call("logout", id -> simulator.gateway().signOut(id, credentials(), false));
+    return exclusive(
+        "logout",
+        Retcodes.REPEATED_CALL,
+        id -> simulator.gateway().signOut(id, credentials(), false));
   }
 
   @DELETE
   @Path("forcelogout")
   public Response forceSignOut() {
-    return call("forceLogout", id -> simulator.gateway().signOut(id, credentials(), true));
+    return exclusive(
+        "forceLogout",
+        Retcodes.REPEATED_CALL,
+        id -> simulator.gateway().signOut(id, credentials(), true));
   }
 
   @PUT
@@ -78,15 +87,17 @@ public class OnlineAgentResource {
   @POST
   @Path("setcustomstate")
   public Response setCustomState(@QueryParam("customstate") String customState) {
-    return call(
+    Integer id = Gateway.agentId(agentId);
+    if (id == null) {
+      return call("setCustomState", x -> Reply.error(Retcodes.BAD_PARAMETER));
+    }
+    return simulator.answerExclusive(
+        request,
         "setCustomState",
-        id ->
-            simulator
-                .gateway()
-                .exclusive(
-                    id,
-                    "setCustomState",
-                    () -> simulator.gateway().setCustomState(id, credentials(), customState)));
+        id,
+        "setCustomState",
+        Retcodes.REPEATED_CALL,
+        () -> simulator.gateway().setCustomState(id, credentials(), customState));
   }
 
   @GET
@@ -117,6 +128,16 @@ public class OnlineAgentResource {
 
   private Credentials credentials() {
     return new Credentials(guid, cookie);
+  }
+
+  /** Sign-in and sign-out of one agent exclude each other while in progress (section 3.1). */
+  private Response exclusive(String operation, String busyRetcode, Function<Integer, Reply> body) {
+    Integer id = Gateway.agentId(agentId);
+    if (id == null) {
+      return simulator.answer(request, operation, 0, () -> Reply.error(Retcodes.BAD_PARAMETER));
+    }
+    return simulator.answerExclusive(
+        request, operation, id, "session", busyRetcode, () -> body.apply(id));
   }
 
   private Response call(String operation, Function<Integer, Reply> body) {

@@ -2,11 +2,14 @@ package io.statedesk.web.view;
 
 import io.statedesk.core.security.Caller;
 import io.statedesk.core.security.Role;
+import io.statedesk.core.session.AgentSessions;
+import io.statedesk.core.session.Availability;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The overview page: what this console can do for the signed-in user today, and what still has to
@@ -16,16 +19,26 @@ import java.util.List;
 @RequestScoped
 public class HomeBacking {
 
-  /** One line of the set-up checklist: a message key and whether it is done. */
-  public record SetupItem(String key, boolean done) {}
+  /** One line of the set-up checklist: a message key, its arguments, and whether it is done. */
+  public record SetupItem(String key, boolean done, Object... args) {}
 
   @Inject Caller caller;
+  @Inject AgentSessions sessions;
 
   /** The checklist for the caller's role, in the order the work has to happen. */
   public List<SetupItem> getSetup() {
     List<SetupItem> items = new ArrayList<>();
     items.add(new SetupItem("home.setup.signedIn", true));
-    items.add(new SetupItem("home.setup.gateway", false));
+    Map<Availability, Integer> counts = sessions.counts();
+    int usable = counts.get(Availability.HOSTED) + counts.get(Availability.RELAYED);
+    items.add(
+        new SetupItem(
+            usable > 0 ? "home.setup.sessions" : "home.setup.noSessions",
+            usable > 0,
+            counts.get(Availability.HOSTED),
+            counts.get(Availability.RELAYED),
+            counts.get(Availability.NONE),
+            counts.get(Availability.STALE)));
     items.add(new SetupItem("home.setup.catalog", false));
     items.add(new SetupItem("home.setup.directory", false));
     if (caller.has(Role.SUPERVISOR)) {
