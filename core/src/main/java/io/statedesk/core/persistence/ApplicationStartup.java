@@ -1,6 +1,7 @@
 package io.statedesk.core.persistence;
 
 import io.statedesk.core.account.DemoUsers;
+import io.statedesk.core.catalog.DemoCatalog;
 import io.statedesk.core.gateway.GatewaySettings;
 import io.statedesk.core.session.HostedSessions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +24,7 @@ public class ApplicationStartup {
 
   @Inject SchemaMigration schema;
   @Inject DemoUsers demoUsers;
+  @Inject DemoCatalog demoCatalog;
   @Inject GatewaySettings gateway;
   @Inject HostedSessions hostedSessions;
 
@@ -39,6 +41,7 @@ public class ApplicationStartup {
     }
     schema.migrate();
     demoUsers.seed();
+    demoCatalog.seed();
     hostedSessions.start();
   }
 }

@@ -35,6 +35,64 @@ public final class ApiExceptionMappers {
     }
   }
 
+  /** 400 with one entry per broken rule. */
+  @Provider
+  public static class InvalidCode
+      implements ExceptionMapper<io.statedesk.core.catalog.InvalidStateCodeException> {
+    @Override
+    public Response toResponse(io.statedesk.core.catalog.InvalidStateCodeException e) {
+      java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+      body.put("status", 400);
+      body.put("error", e.getMessage());
+      body.put("field", e.errors().isEmpty() ? null : e.errors().get(0).field());
+      body.put(
+          "errors",
+          e.errors().stream()
+              .map(f -> java.util.Map.of("field", f.field(), "message", f.message()))
+              .toList());
+      return Response.status(Response.Status.BAD_REQUEST)
+          .type(jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE)
+          .entity(body)
+          .build();
+    }
+  }
+
+  /** 404: no such state code. */
+  @Provider
+  public static class CodeNotFound
+      implements ExceptionMapper<
+          io.statedesk.core.catalog.CatalogExceptions.StateCodeNotFoundException> {
+    @Override
+    public Response toResponse(
+        io.statedesk.core.catalog.CatalogExceptions.StateCodeNotFoundException e) {
+      return ApiError.of(Response.Status.NOT_FOUND, e.getMessage(), null);
+    }
+  }
+
+  /** 409: a stale version. */
+  @Provider
+  public static class StaleCode
+      implements ExceptionMapper<
+          io.statedesk.core.catalog.CatalogExceptions.StaleStateCodeException> {
+    @Override
+    public Response toResponse(
+        io.statedesk.core.catalog.CatalogExceptions.StaleStateCodeException e) {
+      return ApiError.of(Response.Status.CONFLICT, e.getMessage(), "version");
+    }
+  }
+
+  /** 409: a used code cannot be deleted. */
+  @Provider
+  public static class CodeInUse
+      implements ExceptionMapper<
+          io.statedesk.core.catalog.CatalogExceptions.StateCodeInUseException> {
+    @Override
+    public Response toResponse(
+        io.statedesk.core.catalog.CatalogExceptions.StateCodeInUseException e) {
+      return ApiError.of(Response.Status.CONFLICT, e.getMessage(), null);
+    }
+  }
+
   /** JAX-RS's own errors (404 unknown path, 405, 415) as JSON. */
   @Provider
   public static class Web implements ExceptionMapper<WebApplicationException> {

@@ -1,0 +1,44 @@
+package io.statedesk.core.catalog;
+
+/** The catalog's typed failures other than validation ({@link InvalidStateCodeException}). */
+public final class CatalogExceptions {
+
+  private CatalogExceptions() {}
+
+  /** No state code with that number (404). */
+  public static class StateCodeNotFoundException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public StateCodeNotFoundException(int code) {
+      super("No state code " + code + " in the catalog");
+    }
+  }
+
+  /** Someone else changed the code since it was read (409). */
+  public static class StaleStateCodeException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public StaleStateCodeException(int code, long expected, long actual) {
+      super(
+          "State code "
+              + code
+              + " was changed by someone else (version "
+              + actual
+              + ", you edited version "
+              + expected
+              + "): reload it and apply your change again");
+    }
+  }
+
+  /** The code was used by a bulk change or history, so it can only be deactivated (409). */
+  public static class StateCodeInUseException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public StateCodeInUseException(int code) {
+      super(
+          "State code "
+              + code
+              + " has been used in a bulk change, so it cannot be deleted: deactivate it instead");
+    }
+  }
+}

@@ -1,0 +1,393 @@
+package io.statedesk.core.catalog;
+
+import io.statedesk.core.audit.AuditLog;
+import io.statedesk.core.catalog.CatalogExceptions.StaleStateCodeException;
+import io.statedesk.core.catalog.CatalogExceptions.StateCodeInUseException;
+import io.statedesk.core.catalog.CatalogExceptions.StateCodeNotFoundException;
+import io.statedesk.core.security.Caller;
+import io.statedesk.core.security.Role;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The catalog's service: reads for supervisors (active codes) and admins (everything), changes for
+ * admins only, each validated ({@link StateCodeRules}, uniqueness, reserved ranges) and audited
+ * with before and after values. The caller's role is checked here, so a handcrafted request cannot
+ * do what the page would not offer.
+ */
+@ApplicationScoped
+public class StateCatalog {
+
+  @PersistenceContext(unitName = "statedesk")
+  EntityManager em;
+
+  @Inject Caller caller;
+  @Inject AuditLog audit;
+
+  /** Active codes in list order (supervisors and admins). */
+  public List<StateCode> active() {
+    caller.require(Role.SUPERVISOR, Role.ADMIN);
+    return em.createQuery(
+            "select s from StateCode s where s.active = true order by s.sortOrder, s.code",
+            StateCode.class)
+        .getResultList();
+  }
+
+  /** Every code, active or not (admins). */
+  public List<StateCode> all() {
+    caller.require(Role.ADMIN);
+    return em.createQuery("select s from StateCode s order by s.sortOrder, s.code", StateCode.class)
+        .getResultList();
+  }
+
+  /** One code; supervisors see only active ones. */
+  public StateCode get(int code) {
+    caller.require(Role.SUPERVISOR, Role.ADMIN);
+    StateCode found = find(code).orElseThrow(() -> new StateCodeNotFoundException(code));
+    if (!found.isActive() && !caller.has(Role.ADMIN)) {
+      throw new StateCodeNotFoundException(code);
+    }
+    return found;
+  }
+
+  /**
+   * A page of codes for the admin table.
+   *
+   * @param text free text on code, label or category (or {@code null})
+   * @param activeOnly {@code true}/{@code false} to filter, {@code null} for both
+   * @param sortField one of code, label, category, sortOrder, active
+   */
+  public List<StateCode> page(
+      String text, Boolean activeOnly, String sortField, boolean ascending, int first, int max) {
+    caller.require(Role.ADMIN);
+    TypedQuery<StateCode> query =
+        em.createQuery(
+            "select s from StateCode s"
+                + where(text, activeOnly)
+                + " order by s."
+                + sortColumn(sortField)
+                + (ascending ? " asc" : " desc")
+                + ", s.code asc",
+            StateCode.class);
+    bind(query, text, activeOnly);
+    return query
+        .setFirstResult(Math.max(0, first))
+        .setMaxResults(Math.max(1, Math.min(max, 500)))
+        .getResultList();
+  }
+
+  public long count(String text, Boolean activeOnly) {
+    caller.require(Role.ADMIN);
+    TypedQuery<Long> query =
+        em.createQuery("select count(s) from StateCode s" + where(text, activeOnly), Long.class);
+    bind(query, text, activeOnly);
+    return query.getSingleResult();
+  }
+
+  private static String where(String text, Boolean activeOnly) {
+    List<String> clauses = new ArrayList<>();
+    if (text != null && !text.isBlank()) {
+      clauses.add(
+          "(lower(s.label) like :text or lower(s.category) like :text or cast(s.code as string) like :text)");
+    }
+    if (activeOnly != null) {
+      clauses.add("s.active = :active");
+    }
+    return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
+  }
+
+  private static void bind(TypedQuery<?> query, String text, Boolean activeOnly) {
+    if (text != null && !text.isBlank()) {
+      String escaped =
+          text.strip()
+              .toLowerCase(java.util.Locale.ROOT)
+              .replace("\\", "")
+              .replace("%", "")
+              .replace("_", "");
+      query.setParameter("text", "%" + escaped + "%");
+    }
+    if (activeOnly != null) {
+      query.setParameter("active", activeOnly);
+    }
+  }
+
+  private static String sortColumn(String field) {
+    return switch (field == null ? "" : field) {
+      case "label" -> "label";
+      case "category" -> "category";
+      case "code" -> "code";
+      case "active" -> "active";
+      default -> "sortOrder";
+    };
+  }
+
+  /**
+   * Creates a code (admins).
+   *
+   * @throws InvalidStateCodeException naming every broken rule (range, reserved, duplicate, label
+   *     ...)
+   */
+  @Transactional
+  public StateCode create(StateCodeData data) {
+    caller.require(Role.ADMIN);
+    StateCodeData valid = validate(data, null);
+    StateCode created = new StateCode(valid, caller.name(), Instant.now());
+    em.persist(created);
+    try {
+      em.flush();
+    } catch (jakarta.persistence.PersistenceException e) {
+      // Two admins created the same code at the same moment: the unique constraint decided.
+      throw new InvalidStateCodeException(
+          List.of(new FieldError("code", valid.code() + " already exists in the catalog")));
+    }
+    audit.record(
+        caller.name(), "catalog.created", subject(valid.code()), "after " + describe(valid), null);
+    return created;
+  }
+
+  /**
+   * Updates a code (admins); {@code expectedVersion} is the version the admin edited.
+   *
+   * @throws StaleStateCodeException if someone else changed it since
+   */
+  @Transactional
+  public StateCode update(int code, StateCodeData data, long expectedVersion) {
+    caller.require(Role.ADMIN);
+    StateCode existing = find(code).orElseThrow(() -> new StateCodeNotFoundException(code));
+    if (existing.getVersion() != expectedVersion) {
+      throw new StaleStateCodeException(code, expectedVersion, existing.getVersion());
+    }
+    if (data.code() != code) {
+      throw new InvalidStateCodeException(
+          List.of(new FieldError("code", "cannot change once created (was " + code + ")")));
+    }
+    StateCodeData before = existing.data();
+    StateCodeData valid = validate(data, existing);
+    existing.apply(valid, caller.name(), Instant.now());
+    em.flush();
+    audit.record(
+        caller.name(),
+        "catalog.updated",
+        subject(code),
+        "before " + describe(before) + " after " + describe(valid),
+        null);
+    return existing;
+  }
+
+  /** Deactivates or reactivates a code (admins). */
+  @Transactional
+  public StateCode setActive(int code, boolean active) {
+    caller.require(Role.ADMIN);
+    StateCode existing = find(code).orElseThrow(() -> new StateCodeNotFoundException(code));
+    if (existing.isActive() == active) {
+      return existing;
+    }
+    if (active) {
+      checkUniqueLabel(existing.getLabel(), existing, new ArrayList<>())
+          .ifPresent(
+              e -> {
+                throw new InvalidStateCodeException(List.of(e));
+              });
+    }
+    existing.setActive(active, caller.name(), Instant.now());
+    em.flush();
+    audit.record(
+        caller.name(),
+        active ? "catalog.reactivated" : "catalog.deactivated",
+        subject(code),
+        "before active=" + !active + " after active=" + active,
+        null);
+    return existing;
+  }
+
+  /**
+   * Deletes a never-used code (admins).
+   *
+   * @throws StateCodeInUseException if a bulk change used it
+   */
+  @Transactional
+  public void delete(int code) {
+    caller.require(Role.ADMIN);
+    StateCode existing = find(code).orElseThrow(() -> new StateCodeNotFoundException(code));
+    if (existing.isUsed()) {
+      throw new StateCodeInUseException(code);
+    }
+    StateCodeData before = existing.data();
+    em.remove(existing);
+    em.flush();
+    audit.record(
+        caller.name(), "catalog.deleted", subject(code), "before " + describe(before), null);
+  }
+
+  /** Reserved ranges, lowest first (admins and supervisors may read them). */
+  public List<ReservedRange> reservedRanges() {
+    caller.require(Role.ADMIN, Role.SUPERVISOR);
+    return em.createQuery("select r from ReservedRange r order by r.firstCode", ReservedRange.class)
+        .getResultList();
+  }
+
+  /** Reserves {@code first..last} (admins); existing codes inside stay, new ones are refused. */
+  @Transactional
+  public ReservedRange reserve(int first, int last, String reason) {
+    caller.require(Role.ADMIN);
+    List<FieldError> errors = new ArrayList<>();
+    if (first < 0 || last > 65534 || first > last) {
+      errors.add(
+          new FieldError(
+              "range", "must be within 0..65534 with first <= last, was " + first + ".." + last));
+    }
+    String why = StateCodeRules.trimToNull(reason);
+    if (why == null || why.length() > 200) {
+      errors.add(new FieldError("reason", "is required, at most 200 characters"));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidStateCodeException(errors);
+    }
+    ReservedRange range = new ReservedRange(first, last, why, caller.name(), Instant.now());
+    em.persist(range);
+    audit.record(
+        caller.name(), "catalog.range.reserved", "codes " + first + ".." + last, why, null);
+    return range;
+  }
+
+  @Transactional
+  public void unreserve(long id) {
+    caller.require(Role.ADMIN);
+    ReservedRange range = em.find(ReservedRange.class, id);
+    if (range != null) {
+      em.remove(range);
+      audit.record(
+          caller.name(),
+          "catalog.range.released",
+          "codes " + range.getFirstCode() + ".." + range.getLastCode(),
+          null,
+          null);
+    }
+  }
+
+  /**
+   * Creates codes on behalf of the system (demo seeding): same rules and audit, no caller check.
+   * Skips codes that exist already.
+   */
+  @Transactional
+  void seed(List<StateCodeData> codes) {
+    for (StateCodeData data : codes) {
+      if (find(data.code()).isEmpty()) {
+        StateCodeData valid = validate(data, null);
+        em.persist(new StateCode(valid, "system", Instant.now()));
+        em.flush();
+        audit.record(
+            "system",
+            "catalog.created",
+            subject(valid.code()),
+            "demo seed " + describe(valid),
+            null);
+      }
+    }
+  }
+
+  /** Whether the catalog has no codes at all. */
+  boolean isEmpty() {
+    return em.createQuery("select count(s) from StateCode s", Long.class).getSingleResult() == 0;
+  }
+
+  /** Marks a code as used by a bulk change, so that it can no longer be deleted. */
+  @Transactional
+  public void markUsed(int code) {
+    find(code).ifPresent(c -> c.markUsed(Instant.now()));
+  }
+
+  Optional<StateCode> find(int code) {
+    return em.createQuery("select s from StateCode s where s.code = :c", StateCode.class)
+        .setParameter("c", code)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /**
+   * The rules, then the database-backed ones: duplicates, reserved ranges, unique active labels.
+   */
+  StateCodeData validate(StateCodeData data, StateCode existing) {
+    StateCodeRules.Checked checked = StateCodeRules.check(data);
+    List<FieldError> errors = new ArrayList<>(checked.errors());
+    StateCodeData valid = checked.data();
+    if (existing == null && errors.stream().noneMatch(e -> e.field().equals("code"))) {
+      if (find(valid.code()).isPresent()) {
+        errors.add(new FieldError("code", valid.code() + " already exists in the catalog"));
+      }
+      for (ReservedRange range :
+          em.createQuery("select r from ReservedRange r", ReservedRange.class).getResultList()) {
+        if (range.contains(valid.code())) {
+          errors.add(
+              new FieldError(
+                  "code",
+                  valid.code()
+                      + " is in the reserved range "
+                      + range.getFirstCode()
+                      + ".."
+                      + range.getLastCode()
+                      + " ("
+                      + range.getReason()
+                      + ")"));
+        }
+      }
+    }
+    if (valid.label() != null && valid.active()) {
+      checkUniqueLabel(valid.label(), existing, errors).ifPresent(errors::add);
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidStateCodeException(errors);
+    }
+    return valid;
+  }
+
+  private Optional<FieldError> checkUniqueLabel(
+      String label, StateCode self, List<FieldError> errors) {
+    List<StateCode> same =
+        em.createQuery(
+                "select s from StateCode s where s.active = true and lower(s.label) = :l",
+                StateCode.class)
+            .setParameter("l", label.toLowerCase(java.util.Locale.ROOT))
+            .getResultList();
+    return same.stream()
+        .filter(s -> self == null || !s.getId().equals(self.getId()))
+        .findFirst()
+        .map(
+            s ->
+                new FieldError(
+                    "label", "'" + label + "' is already the label of active code " + s.getCode()));
+  }
+
+  static String subject(int code) {
+    return "state code " + code;
+  }
+
+  /** A compact, secret-free description for the audit trail. */
+  static String describe(StateCodeData d) {
+    return "{label="
+        + d.label()
+        + ", labels="
+        + d.labels()
+        + ", colour="
+        + d.colour()
+        + ", category="
+        + d.category()
+        + ", sortOrder="
+        + d.sortOrder()
+        + ", active="
+        + d.active()
+        + ", teams="
+        + (d.teams().isEmpty() ? "all" : d.teams())
+        + ", description="
+        + d.description()
+        + "}";
+  }
+}

@@ -1,0 +1,149 @@
+package io.statedesk.core.catalog;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The rules every path (page, API, import) applies to a state code before it is stored, as pure
+ * functions so they are unit-tested once. Uniqueness and reserved ranges need the database and are
+ * checked by {@link StateCatalog}.
+ */
+public final class StateCodeRules {
+
+  /** The locales labels may be given in. */
+  public static final Set<String> LOCALES = Set.of("en", "zh-CN");
+
+  static final int MAX_CODE = 65534;
+  private static final Pattern COLOUR = Pattern.compile("#[0-9a-fA-F]{6}");
+  private static final Pattern TEAM = Pattern.compile("[\\p{L}\\p{N} ._-]{1,64}");
+
+  private StateCodeRules() {}
+
+  /** The normalised data (trimmed, blanks as null, colour in lower case) and the broken rules. */
+  public record Checked(StateCodeData data, List<FieldError> errors) {
+    public boolean isValid() {
+      return errors.isEmpty();
+    }
+  }
+
+  public static Checked check(StateCodeData in) {
+    List<FieldError> errors = new ArrayList<>();
+    if (in.code() < 0 || in.code() > MAX_CODE) {
+      errors.add(
+          new FieldError(
+              "code",
+              in.code() == 65535
+                  ? "65535 is the gateway's \"no custom state\" and can never be a code"
+                  : "must be between 0 and " + MAX_CODE + ", was " + in.code()));
+    }
+    String label = trimToNull(in.label());
+    checkLabel("label", label, true, errors);
+    String description = trimToNull(in.description());
+    if (description != null && description.codePointCount(0, description.length()) > 500) {
+      errors.add(
+          new FieldError(
+              "description",
+              "must be at most 500 characters, was "
+                  + description.codePointCount(0, description.length())));
+    }
+    String colour = trimToNull(in.colour());
+    if (colour == null) {
+      errors.add(new FieldError("colour", "is required, as #rrggbb (e.g. #1f6feb)"));
+    } else if (!COLOUR.matcher(colour).matches()) {
+      errors.add(
+          new FieldError(
+              "colour",
+              "must be #rrggbb with six hex digits (e.g. #1f6feb), was '" + colour + "'"));
+    }
+    String category = trimToNull(in.category());
+    if (category != null && (category.length() > 60 || hasControl(category))) {
+      errors.add(new FieldError("category", "must be at most 60 printable characters"));
+    }
+    if (in.sortOrder() < -100_000 || in.sortOrder() > 100_000) {
+      errors.add(
+          new FieldError("sortOrder", "must be between -100000 and 100000, was " + in.sortOrder()));
+    }
+    Map<String, String> labels = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : in.labels().entrySet()) {
+      String tag =
+          e.getKey() == null ? "" : Locale.forLanguageTag(e.getKey().trim()).toLanguageTag();
+      if (!LOCALES.contains(tag)) {
+        errors.add(
+            new FieldError(
+                "labels", "locale '" + e.getKey() + "' is not supported (use en or zh-CN)"));
+        continue;
+      }
+      String value = trimToNull(e.getValue());
+      if (value != null) {
+        checkLabel("labels." + tag, value, false, errors);
+        labels.put(tag, value);
+      }
+    }
+    Set<String> teams = new LinkedHashSet<>();
+    for (String team : in.teams()) {
+      String t = trimToNull(team);
+      if (t == null) {
+        continue;
+      }
+      if (!TEAM.matcher(t).matches()) {
+        errors.add(
+            new FieldError(
+                "teams",
+                "team '"
+                    + t
+                    + "' must be 1 to 64 letters, digits, spaces, dots, dashes or underscores"));
+      } else {
+        teams.add(t);
+      }
+    }
+    StateCodeData data =
+        new StateCodeData(
+            in.code(),
+            label,
+            description,
+            colour == null ? null : colour.toLowerCase(Locale.ROOT),
+            category,
+            in.sortOrder(),
+            in.active(),
+            labels,
+            teams);
+    return new Checked(data, List.copyOf(errors));
+  }
+
+  private static void checkLabel(
+      String field, String label, boolean required, List<FieldError> errors) {
+    if (label == null) {
+      if (required) {
+        errors.add(new FieldError(field, "is required (1 to 40 characters)"));
+      }
+      return;
+    }
+    int length = label.codePointCount(0, label.length());
+    if (length > 40) {
+      errors.add(new FieldError(field, "must be 1 to 40 characters, was " + length));
+    }
+    if (hasControl(label)) {
+      errors.add(
+          new FieldError(field, "must not contain line breaks, tabs or other control characters"));
+    }
+  }
+
+  private static boolean hasControl(String s) {
+    return s.codePoints()
+        .anyMatch(c -> Character.getType(c) == Character.CONTROL || c == 0x2028 || c == 0x2029);
+  }
+
+  static String trimToNull(String s) {
+    if (s == null) {
+      return null;
+    }
+    String t = s.strip();
+    return t.isEmpty() ? null : t;
+  }
+}

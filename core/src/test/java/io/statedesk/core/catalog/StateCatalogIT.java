@@ -1,0 +1,195 @@
+package io.statedesk.core.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.statedesk.core.Deployments;
+import io.statedesk.core.audit.AuditEvent;
+import io.statedesk.core.audit.AuditLog;
+import io.statedesk.core.catalog.CatalogExceptions.StaleStateCodeException;
+import io.statedesk.core.catalog.CatalogExceptions.StateCodeInUseException;
+import io.statedesk.core.catalog.CatalogImport.Action;
+import io.statedesk.core.catalog.CatalogTransfer.Format;
+import io.statedesk.core.security.AccessDeniedException;
+import io.statedesk.core.security.Role;
+import io.statedesk.core.testsupport.TestCaller;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The catalog on Payara Micro with its embedded H2: persistence, concurrency, locking, audit. */
+@ExtendWith(ArquillianExtension.class)
+class StateCatalogIT {
+
+  @Deployment
+  static WebArchive deployment() {
+    return Deployments.core("statedesk.demo.enabled=true");
+  }
+
+  @Inject StateCatalog catalog;
+  @Inject CatalogImport imports;
+  @Inject AuditLog audit;
+
+  @Resource ManagedExecutorService executor;
+
+  @BeforeEach
+  void asAdmin() {
+    TestCaller.as("ada", Role.ADMIN);
+  }
+
+  static StateCodeData code(int code, String label) {
+    return new StateCodeData(
+        code, label, "desc", "#123456", "Tests", 0, true, Map.of("zh-CN", "测试"), Set.of());
+  }
+
+  @Test
+  void theDemoCatalogIsSeeded() {
+    assertThat(catalog.active())
+        .hasSizeGreaterThanOrEqualTo(12)
+        .anySatisfy(
+            c -> {
+              assertThat(c.getLabel()).isEqualTo("Training");
+              assertThat(c.labelFor(java.util.Locale.SIMPLIFIED_CHINESE)).isEqualTo("培训");
+            });
+  }
+
+  @Test
+  void createdCodesArePersistedWithLabelsAndAudited() {
+    StateCode created = catalog.create(code(2001, "Persisted"));
+    StateCode read = catalog.get(2001);
+    assertThat(read.getLabels()).containsEntry("zh-CN", "测试");
+    assertThat(read.getCreatedBy()).isEqualTo("ada");
+    assertThat(read.getVersion()).isEqualTo(created.getVersion());
+    List<AuditEvent> trail = audit.about("state code 2001", 10);
+    assertThat(trail).extracting(AuditEvent::getAction).containsExactly("catalog.created");
+    assertThat(trail.get(0).getDetail()).contains("label=Persisted");
+  }
+
+  @Test
+  void duplicatesReservedRangesAndActiveLabelsAreRefused() {
+    catalog.create(code(2010, "Unique label"));
+    assertThatThrownBy(() -> catalog.create(code(2010, "Other")))
+        .isInstanceOf(InvalidStateCodeException.class)
+        .hasMessageContaining("code 2010 already exists");
+    assertThatThrownBy(() -> catalog.create(code(2011, "unique LABEL")))
+        .hasMessageContaining("already the label of active code 2010");
+    catalog.reserve(2200, 2250, "mirrors busy reasons");
+    assertThatThrownBy(() -> catalog.create(code(2225, "Reserved")))
+        .hasMessageContaining("reserved range 2200..2250 (mirrors busy reasons)");
+  }
+
+  @Test
+  void concurrentCreatesOfOneCodeLeaveExactlyOne() throws Exception {
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<String>> results = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      int n = i;
+      Callable<String> create =
+          () -> {
+            TestCaller.as("admin" + n, Role.ADMIN);
+            start.await();
+            try {
+              catalog.create(code(2020, "Race " + n));
+              return "created";
+            } catch (InvalidStateCodeException e) {
+              return e.getMessage();
+            }
+          };
+      results.add(executor.submit(create));
+    }
+    start.countDown();
+    List<String> outcomes = new ArrayList<>();
+    for (Future<String> f : results) {
+      outcomes.add(f.get());
+    }
+    assertThat(outcomes).filteredOn("created"::equals).hasSize(1);
+    assertThat(outcomes)
+        .filteredOn(o -> !o.equals("created"))
+        .allSatisfy(o -> assertThat(o).contains("2020 already exists"));
+  }
+
+  @Test
+  void aStaleVersionIsRefused() {
+    StateCode created = catalog.create(code(2030, "Versioned"));
+    long version = created.getVersion();
+    catalog.update(2030, code(2030, "Versioned v2"), version);
+    assertThatThrownBy(() -> catalog.update(2030, code(2030, "Versioned v3"), version))
+        .isInstanceOf(StaleStateCodeException.class)
+        .hasMessageContaining("changed by someone else");
+    assertThat(audit.about("state code 2030", 10))
+        .extracting(AuditEvent::getAction)
+        .contains("catalog.updated");
+    assertThat(audit.about("state code 2030", 10).get(0).getDetail())
+        .contains("before {label=Versioned,")
+        .contains("after {label=Versioned v2,");
+  }
+
+  @Test
+  void usedCodesCanOnlyBeDeactivatedUnusedOnesDeleted() {
+    catalog.create(code(2040, "Used"));
+    catalog.markUsed(2040);
+    assertThatThrownBy(() -> catalog.delete(2040))
+        .isInstanceOf(StateCodeInUseException.class)
+        .hasMessageContaining("deactivate it instead");
+    assertThat(catalog.setActive(2040, false).isActive()).isFalse();
+    catalog.create(code(2041, "Never used"));
+    catalog.delete(2041);
+    assertThat(catalog.find(2041)).isEmpty();
+    assertThat(audit.about("state code 2041", 10))
+        .extracting(AuditEvent::getAction)
+        .containsExactly("catalog.deleted", "catalog.created");
+  }
+
+  @Test
+  void supervisorsReadActiveCodesOnlyAndChangeNothing() {
+    catalog.create(code(2050, "Hidden later"));
+    catalog.setActive(2050, false);
+    TestCaller.as("alice", Role.SUPERVISOR);
+    assertThat(catalog.active()).noneMatch(c -> c.getCode() == 2050);
+    assertThatThrownBy(() -> catalog.get(2050)).hasMessageContaining("No state code 2050");
+    assertThatThrownBy(() -> catalog.create(code(2051, "Sneaky")))
+        .isInstanceOf(AccessDeniedException.class);
+    assertThatThrownBy(() -> catalog.setActive(2050, true))
+        .isInstanceOf(AccessDeniedException.class);
+    assertThatThrownBy(() -> catalog.delete(2050)).isInstanceOf(AccessDeniedException.class);
+    assertThatThrownBy(catalog::all).isInstanceOf(AccessDeniedException.class);
+  }
+
+  @Test
+  void anImportWithOneBadLineChangesNothing() {
+    String csv =
+        String.join(",", CatalogTransfer.COLUMNS)
+            + "\n"
+            + "2060,Imported one,,,,#111111,Import,1,true,\n"
+            + "2061,Imported two,,,,not-a-colour,Import,2,true,\n";
+    byte[] file = csv.getBytes(StandardCharsets.UTF_8);
+    var preview = imports.preview(file, Format.CSV);
+    assertThat(preview.counts()).containsEntry(Action.CREATE, 1).containsEntry(Action.ERROR, 1);
+    assertThat(preview.rows().get(1).line()).isEqualTo(3);
+    assertThat(preview.rows().get(1).errors().toString()).contains("colour must be #rrggbb");
+    assertThatThrownBy(() -> imports.apply(file, Format.CSV))
+        .isInstanceOf(CatalogImport.ImportRefusedException.class);
+    assertThat(catalog.find(2060)).isEmpty();
+
+    String good = csv.replace("not-a-colour", "#222222");
+    var applied = imports.apply(good.getBytes(StandardCharsets.UTF_8), Format.CSV);
+    assertThat(applied.counts()).containsEntry(Action.CREATE, 2);
+    assertThat(imports.preview(good.getBytes(StandardCharsets.UTF_8), Format.CSV).counts())
+        .containsEntry(Action.UNCHANGED, 2);
+    assertThat(imports.export(Format.CSV)).contains("2060,Imported one");
+  }
+}

@@ -1,0 +1,135 @@
+package io.statedesk.web.api;
+
+import static io.statedesk.web.api.Api.basic;
+import static io.statedesk.web.api.Api.send;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+
+/** The catalog API's status codes and messages, as an automation script would meet them. */
+class CatalogApiIT {
+
+  static final String ADMIN = basic("admin", "admin-demo");
+  static final String ALICE = basic("alice", "alice-demo");
+
+  static String body(int code, String label) {
+    return "{\"code\":"
+        + code
+        + ",\"label\":\""
+        + label
+        + "\",\"colour\":\"#1f6feb\",\"category\":\"API\",\"labels\":{\"zh-CN\":\"接口\"}}";
+  }
+
+  @Test
+  void createReadUpdateDeleteWithTheRightStatuses() {
+    HttpResponse<String> created =
+        send("POST", "/catalog", body(3001, "From the API"), "Authorization", ADMIN);
+    assertThat(created.statusCode()).isEqualTo(201);
+    assertThat(created.body()).contains("\"code\":3001").contains("\"version\":");
+    long version = Long.parseLong(created.body().replaceAll(".*\"version\":(\\d+).*", "$1"));
+
+    assertThat(send("GET", "/catalog/3001", null, "Authorization", ALICE).body())
+        .contains("From the API")
+        .contains("接口");
+    assertThat(send("GET", "/catalog", null, "Authorization", ALICE).body())
+        .contains("\"code\":3001")
+        .contains("Training");
+
+    HttpResponse<String> updated =
+        send(
+            "PUT",
+            "/catalog/3001",
+            "{\"label\":\"Renamed\",\"colour\":\"#000000\",\"version\":" + version + "}",
+            "Authorization",
+            ADMIN);
+    assertThat(updated.statusCode()).isEqualTo(200);
+    HttpResponse<String> stale =
+        send(
+            "PUT",
+            "/catalog/3001",
+            "{\"label\":\"Again\",\"colour\":\"#000000\",\"version\":" + version + "}",
+            "Authorization",
+            ADMIN);
+    assertThat(stale.statusCode()).isEqualTo(409);
+    assertThat(stale.body()).contains("changed by someone else");
+
+    assertThat(send("DELETE", "/catalog/3001", null, "Authorization", ADMIN).statusCode())
+        .isEqualTo(204);
+    assertThat(send("GET", "/catalog/3001", null, "Authorization", ADMIN).statusCode())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void validationErrorsNameTheFields() {
+    HttpResponse<String> bad =
+        send(
+            "POST",
+            "/catalog",
+            "{\"code\":65535,\"label\":\"" + "x".repeat(41) + "\",\"colour\":\"blue\"}",
+            "Authorization",
+            ADMIN);
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body())
+        .contains("65535 is the gateway")
+        .contains("label must be 1 to 40 characters, was 41")
+        .contains("colour must be #rrggbb");
+    assertThat(send("POST", "/catalog", "{oops", "Authorization", ADMIN).body())
+        .contains("The body is not valid JSON");
+    send("POST", "/catalog", body(3010, "Taken"), "Authorization", ADMIN);
+    assertThat(send("POST", "/catalog", body(3010, "Other"), "Authorization", ADMIN).body())
+        .contains("3010 already exists");
+    assertThat(
+            send(
+                    "PUT",
+                    "/catalog/3010",
+                    "{\"label\":\"x\",\"colour\":\"#000000\"}",
+                    "Authorization",
+                    ADMIN)
+                .body())
+        .contains("version is required");
+  }
+
+  @Test
+  void supervisorsCannotChangeTheCatalog() {
+    assertThat(send("POST", "/catalog", body(3020, "Sneaky"), "Authorization", ALICE).statusCode())
+        .isEqualTo(403);
+    assertThat(send("DELETE", "/catalog/100", null, "Authorization", ALICE).statusCode())
+        .isEqualTo(403);
+    assertThat(send("GET", "/catalog?all=true", null, "Authorization", ALICE).statusCode())
+        .isEqualTo(403);
+    assertThat(send("GET", "/catalog/100", null).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void exportAndImportWithPreview() {
+    HttpResponse<String> csv =
+        send("GET", "/catalog/export?format=csv", null, "Authorization", ADMIN);
+    assertThat(csv.statusCode()).isEqualTo(200);
+    assertThat(csv.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+    assertThat(csv.body())
+        .startsWith("code,label,label_en,label_zh_CN")
+        .contains("100,Training,Training,培训");
+    assertThat(send("GET", "/catalog/export?format=json", null, "Authorization", ADMIN).body())
+        .contains("\"stateCodes\"");
+
+    String file =
+        "code,label,label_en,label_zh_CN,description,colour,category,sort_order,active,teams\n"
+            + "3030,Imported,,,,#111111,Import,1,true,\n3031,Broken,,,,nope,Import,2,true,\n";
+    HttpResponse<String> preview =
+        send("POST", "/catalog/import?format=csv&dryRun=true", file, "Authorization", ADMIN);
+    assertThat(preview.statusCode()).isEqualTo(200);
+    assertThat(preview.body())
+        .contains("\"create\":1")
+        .contains("\"error\":1")
+        .contains("\"line\":3");
+    HttpResponse<String> refused =
+        send("POST", "/catalog/import?format=csv&dryRun=false", file, "Authorization", ADMIN);
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(send("GET", "/catalog/3030", null, "Authorization", ADMIN).statusCode())
+        .isEqualTo(404);
+    assertThat(send("GET", "/catalog/export?format=xml", null, "Authorization", ADMIN).statusCode())
+        .isEqualTo(400);
+  }
+}
