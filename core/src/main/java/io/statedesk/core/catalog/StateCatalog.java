@@ -95,13 +95,20 @@ public class StateCatalog {
   private static String where(String text, Boolean activeOnly) {
     List<String> clauses = new ArrayList<>();
     if (text != null && !text.isBlank()) {
+      // A number also matches the code exactly; JPQL 3.1 has no portable cast to text.
       clauses.add(
-          "(lower(s.label) like :text or lower(s.category) like :text or cast(s.code as string) like :text)");
+          "(lower(s.label) like :text or lower(s.category) like :text"
+              + (isCode(text) ? " or s.code = :code" : "")
+              + ")");
     }
     if (activeOnly != null) {
       clauses.add("s.active = :active");
     }
     return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
+  }
+
+  private static boolean isCode(String text) {
+    return text.strip().matches("\\d{1,5}");
   }
 
   private static void bind(TypedQuery<?> query, String text, Boolean activeOnly) {
@@ -113,6 +120,9 @@ public class StateCatalog {
               .replace("%", "")
               .replace("_", "");
       query.setParameter("text", "%" + escaped + "%");
+      if (isCode(text)) {
+        query.setParameter("code", Integer.parseInt(text.strip()));
+      }
     }
     if (activeOnly != null) {
       query.setParameter("active", activeOnly);

@@ -68,6 +68,19 @@ class StateCatalogIT {
   }
 
   @Test
+  void theAdminTableSearchesSortsAndPages() {
+    assertThat(catalog.page("train", null, "label", true, 0, 50))
+        .extracting(StateCode::getCode)
+        .contains(100);
+    assertThat(catalog.page("100", null, "code", true, 0, 50))
+        .extracting(StateCode::getCode)
+        .contains(100);
+    assertThat(catalog.count("back office", Boolean.TRUE)).isGreaterThanOrEqualTo(3);
+    assertThat(catalog.page(null, null, "code", false, 0, 2)).hasSize(2);
+    assertThat(catalog.page("50%_\\", null, "nonsense", true, 0, 10)).isEmpty();
+  }
+
+  @Test
   void createdCodesArePersistedWithLabelsAndAudited() {
     StateCode created = catalog.create(code(2001, "Persisted"));
     StateCode read = catalog.get(2001);

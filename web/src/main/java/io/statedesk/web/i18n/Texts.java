@@ -26,7 +26,15 @@ public final class Texts {
     } catch (MissingResourceException e) {
       return "???" + key + "???";
     }
-    return args.length == 0 ? pattern : new MessageFormat(pattern, bundle.getLocale()).format(args);
+    if (args.length == 0) {
+      return pattern;
+    }
+    Object[] plain = new Object[args.length];
+    for (int i = 0; i < args.length; i++) {
+      // Codes and agent ids are identifiers, not quantities: never "5,101".
+      plain[i] = args[i] instanceof Number n ? n.toString() : args[i];
+    }
+    return new MessageFormat(pattern, bundle.getLocale()).format(plain);
   }
 
   /** A global message of the given severity, from the bundle. */

@@ -1,5 +1,6 @@
 package io.statedesk.web.view;
 
+import io.statedesk.core.catalog.StateCatalog;
 import io.statedesk.core.security.Caller;
 import io.statedesk.core.security.Role;
 import io.statedesk.core.session.AgentSessions;
@@ -24,6 +25,7 @@ public class HomeBacking {
 
   @Inject Caller caller;
   @Inject AgentSessions sessions;
+  @Inject StateCatalog catalog;
 
   /** The checklist for the caller's role, in the order the work has to happen. */
   public List<SetupItem> getSetup() {
@@ -39,7 +41,11 @@ public class HomeBacking {
             counts.get(Availability.RELAYED),
             counts.get(Availability.NONE),
             counts.get(Availability.STALE)));
-    items.add(new SetupItem("home.setup.catalog", false));
+    int codes = catalog.active().size();
+    items.add(
+        codes > 0
+            ? new SetupItem("home.setup.catalogReady", true, codes)
+            : new SetupItem("home.setup.catalog", false));
     items.add(new SetupItem("home.setup.directory", false));
     if (caller.has(Role.SUPERVISOR)) {
       items.add(new SetupItem("home.setup.teams", false));

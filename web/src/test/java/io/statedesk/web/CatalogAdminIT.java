@@ -1,0 +1,149 @@
+package io.statedesk.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** An admin maintains the catalog in the browser; a supervisor cannot reach the admin actions. */
+class CatalogAdminIT extends BrowserTest {
+
+  WebDriverWait waiter() {
+    return new WebDriverWait(browser, Duration.ofSeconds(20));
+  }
+
+  WebElement row(int code) {
+    return waitFor(
+        By.xpath(
+            "//tbody[@id='tableForm:codes_data']/tr[td[1][normalize-space()='" + code + "']]"));
+  }
+
+  /** Waits until PrimeFaces has no AJAX request in flight, so that updated elements are current. */
+  void awaitAjax() {
+    waiter()
+        .until(
+            d ->
+                (Boolean)
+                    ((org.openqa.selenium.JavascriptExecutor) d)
+                        .executeScript(
+                            "return !window.PrimeFaces || (PrimeFaces.ajax.Queue.isEmpty() && (!window.jQuery || jQuery.active === 0));"));
+  }
+
+  void type(String id, String text) {
+    awaitAjax();
+    WebElement input = waitFor(By.id(id));
+    input.clear();
+    input.sendKeys(text);
+  }
+
+  void search(String text) {
+    type("tableForm:text", text);
+    waiter()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("tableForm:codes_data"), text));
+  }
+
+  @Test
+  void adminCreatesEditsAndDeactivatesACode() {
+    signIn("admin", "admin-demo");
+    open("/admin/catalog.xhtml");
+    waitFor(By.id("tableForm:new")).click();
+    waitFor(By.id("editForm:code_input"));
+    type("editForm:code_input", "5101");
+    type("editForm:label", "Browser made <b>it</b>");
+    type("editForm:labelZh", "浏览器");
+    type("editForm:colour", "#aa00cc");
+    type("editForm:category", "UI tests");
+    browser.findElement(By.id("editForm:save")).click();
+    waiter()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("messages"), "State code 5101 created."));
+
+    search("Browser made");
+    assertThat(row(5101).getText())
+        .contains("Browser made <b>it</b>")
+        .contains("浏览器")
+        .contains("Active");
+    assertThat(row(5101).findElements(By.tagName("b"))).as("the label stays text").isEmpty();
+
+    row(5101).findElement(By.cssSelector("[id$=':edit']")).click();
+    awaitAjax();
+    assertThat(waitFor(By.id("editForm:label")).getAttribute("value"))
+        .isEqualTo("Browser made <b>it</b>");
+    type("editForm:label", "Browser edited");
+    browser.findElement(By.id("editForm:save")).click();
+    waiter()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("messages"), "State code 5101 saved."));
+
+    search("Browser edited");
+    row(5101).findElement(By.cssSelector("[id$=':deactivate']")).click();
+    waiter()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("messages"), "State code 5101 deactivated"));
+    assertThat(row(5101).getText()).contains("Inactive");
+  }
+
+  @Test
+  void invalidInputIsExplainedNextToTheField() {
+    signIn("admin", "admin-demo");
+    open("/admin/catalog.xhtml");
+    waitFor(By.id("tableForm:new")).click();
+    waitFor(By.id("editForm:code_input"));
+    type("editForm:code_input", "100");
+    type("editForm:label", "x".repeat(45));
+    type("editForm:colour", "blue");
+    browser.findElement(By.id("editForm:save")).click();
+    waiter()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("editForm"), "100 already exists"));
+    String dialog = browser.findElement(By.id("editForm")).getText();
+    assertThat(dialog)
+        .contains("must be 1 to 40 characters, was 45")
+        .contains("must be #rrggbb")
+        .contains("100 already exists");
+  }
+
+  @Test
+  void anImportWithOneBadLineIsPreviewedAndChangesNothing() throws Exception {
+    signIn("admin", "admin-demo");
+    open("/admin/catalog.xhtml");
+    Path file = Files.createTempFile("catalog", ".csv");
+    Files.writeString(
+        file,
+        "code,label,label_en,label_zh_CN,description,colour,category,sort_order,active,teams\n"
+            + "5201,Imported fine,,,,#123456,Import,1,true,\n5202,Imported bad,,,,red,Import,2,true,\n");
+    browser.findElement(By.id("importForm:file_input")).sendKeys(file.toString());
+    browser.findElement(By.id("importForm:preview")).click();
+    assertThat(text(By.id("previewCounts"))).contains("create 1,").contains("1 row(s) have errors");
+    assertThat(text(By.id("previewForm:previewRows"))).contains("must be #rrggbb").contains("3");
+    assertThat(browser.findElement(By.id("previewForm:confirm")).isEnabled()).isFalse();
+    browser.findElement(By.id("previewForm:cancelImport")).click();
+    type("tableForm:text", "Imported fine");
+    waiter()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("tableForm:codes_data"), "No state codes match."));
+  }
+
+  @Test
+  void supervisorsSeeTheActiveCodesButNotTheAdminPage() {
+    signIn("bob", "bob-demo");
+    open("/catalog.xhtml");
+    assertThat(text(By.id("activeCodes"))).contains("Training").contains("Coaching");
+    assertThat(browser.findElements(By.id("menuForm:adminMenu"))).isEmpty();
+    open("/admin/catalog.xhtml");
+    assertThat(text(By.id("errorTitle"))).isEqualTo("Access denied");
+  }
+}
