@@ -84,6 +84,48 @@ public class CatalogResource {
     return Response.noContent().build();
   }
 
+  /** Reserved ranges, lowest first. */
+  @GET
+  @Path("reserved-ranges")
+  public List<Map<String, Object>> reservedRanges() {
+    return catalog.reservedRanges().stream().map(CatalogResource::describe).toList();
+  }
+
+  /**
+   * Reserves {@code {"first", "last", "reason"}} (admins): codes inside can no longer be created.
+   */
+  @POST
+  @Path("reserved-ranges")
+  @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+  public Response reserve(String body) {
+    JsonObject json = Json.object(body);
+    Integer first = Json.integer(json, "first");
+    Integer last = Json.integer(json, "last");
+    if (first == null || last == null) {
+      throw Json.bad("first and last are required", first == null ? "first" : "last");
+    }
+    var range = catalog.reserve(first, last, Json.string(json, "reason", true));
+    return Response.status(Response.Status.CREATED).entity(describe(range)).build();
+  }
+
+  @DELETE
+  @Path("reserved-ranges/{id}")
+  public Response release(@PathParam("id") long id) {
+    catalog.unreserve(id);
+    return Response.noContent().build();
+  }
+
+  private static Map<String, Object> describe(io.statedesk.core.catalog.ReservedRange r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", r.getId());
+    m.put("first", r.getFirstCode());
+    m.put("last", r.getLastCode());
+    m.put("reason", r.getReason());
+    m.put("createdBy", r.getCreatedBy());
+    m.put("createdAt", r.getCreatedAt().toString());
+    return m;
+  }
+
   /** The catalog as {@code csv} or {@code json}, UTF-8, as a download. */
   @GET
   @Path("export")

@@ -91,6 +91,40 @@ class CatalogApiIT {
   }
 
   @Test
+  void reservedRangesRefuseNewCodes() {
+    HttpResponse<String> reserved =
+        send(
+            "POST",
+            "/catalog/reserved-ranges",
+            "{\"first\":3200,\"last\":3250,\"reason\":\"mirrors busy reasons\"}",
+            "Authorization",
+            ADMIN);
+    assertThat(reserved.statusCode()).isEqualTo(201);
+    assertThat(send("POST", "/catalog", body(3225, "In range"), "Authorization", ADMIN).body())
+        .contains("reserved range 3200..3250 (mirrors busy reasons)");
+    assertThat(send("GET", "/catalog/reserved-ranges", null, "Authorization", ALICE).body())
+        .contains("mirrors busy reasons");
+    assertThat(
+            send(
+                    "POST",
+                    "/catalog/reserved-ranges",
+                    "{\"first\":10,\"last\":5,\"reason\":\"x\"}",
+                    "Authorization",
+                    ADMIN)
+                .body())
+        .contains("first <= last");
+    assertThat(
+            send(
+                    "POST",
+                    "/catalog/reserved-ranges",
+                    "{\"first\":1,\"last\":5,\"reason\":\"x\"}",
+                    "Authorization",
+                    ALICE)
+                .statusCode())
+        .isEqualTo(403);
+  }
+
+  @Test
   void supervisorsCannotChangeTheCatalog() {
     assertThat(send("POST", "/catalog", body(3020, "Sneaky"), "Authorization", ALICE).statusCode())
         .isEqualTo(403);
