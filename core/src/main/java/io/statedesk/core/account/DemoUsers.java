@@ -35,6 +35,7 @@ public class DemoUsers {
   boolean demoEnabled;
 
   @Inject UserAccounts accounts;
+  @Inject io.statedesk.core.team.TeamScope teams;
 
   /** Creates the missing demo users when the demo configuration is on; otherwise does nothing. */
   public void seed() {
@@ -50,6 +51,9 @@ public class DemoUsers {
             Set.of(user.role()));
       }
     }
+    // The simulator's groups (docs/src/simulator.md): alice and bob lead different teams.
+    teams.seed("alice", List.of("Billing", "Technical Support", "Chinese Desk"));
+    teams.seed("bob", List.of("Sales", "Retention", "Back Office"));
     LOG.info(
         "Demo configuration on: users admin (ADMIN), alice and bob (SUPERVISOR), with the demo"
             + " passwords stated in the README. Never enable statedesk.demo.enabled in production.");

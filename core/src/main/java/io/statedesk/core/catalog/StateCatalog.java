@@ -31,14 +31,26 @@ public class StateCatalog {
 
   @Inject Caller caller;
   @Inject AuditLog audit;
+  @Inject io.statedesk.core.team.TeamScope teams;
 
-  /** Active codes in list order (supervisors and admins). */
+  /**
+   * Active codes in list order: for admins all of them, for a supervisor those offered to all teams
+   * or to one of the supervisor's teams.
+   */
   public List<StateCode> active() {
     caller.require(Role.SUPERVISOR, Role.ADMIN);
-    return em.createQuery(
-            "select s from StateCode s where s.active = true order by s.sortOrder, s.code",
-            StateCode.class)
-        .getResultList();
+    List<StateCode> active =
+        em.createQuery(
+                "select s from StateCode s where s.active = true order by s.sortOrder, s.code",
+                StateCode.class)
+            .getResultList();
+    if (teams.callerSeesAll()) {
+      return active;
+    }
+    java.util.Set<String> mine = teams.callerTeams();
+    return active.stream()
+        .filter(c -> c.isAllTeams() || c.getTeams().stream().anyMatch(mine::contains))
+        .toList();
   }
 
   /** Every code, active or not (admins). */
@@ -52,7 +64,10 @@ public class StateCatalog {
   public StateCode get(int code) {
     caller.require(Role.SUPERVISOR, Role.ADMIN);
     StateCode found = find(code).orElseThrow(() -> new StateCodeNotFoundException(code));
-    if (!found.isActive() && !caller.has(Role.ADMIN)) {
+    if (!caller.has(Role.ADMIN)
+        && (!found.isActive()
+            || (!found.isAllTeams()
+                && found.getTeams().stream().noneMatch(teams.callerTeams()::contains)))) {
       throw new StateCodeNotFoundException(code);
     }
     return found;

@@ -43,6 +43,7 @@ class StateCatalogIT {
   @Inject StateCatalog catalog;
   @Inject CatalogImport imports;
   @Inject AuditLog audit;
+  @Inject io.statedesk.core.team.TeamScope teams;
 
   @Resource ManagedExecutorService executor;
 
@@ -180,6 +181,38 @@ class StateCatalogIT {
         .isInstanceOf(AccessDeniedException.class);
     assertThatThrownBy(() -> catalog.delete(2050)).isInstanceOf(AccessDeniedException.class);
     assertThatThrownBy(catalog::all).isInstanceOf(AccessDeniedException.class);
+  }
+
+  @Test
+  void supervisorsSeeCodesOfferedToAllTeamsOrToTheirOwn() {
+    catalog.create(
+        new StateCodeData(
+            2070, "Sales only", null, "#123456", null, 0, true, Map.of(), Set.of("Sales")));
+    TestCaller.as("alice", Role.SUPERVISOR);
+    assertThat(catalog.active()).extracting(StateCode::getCode).contains(100).doesNotContain(2070);
+    assertThatThrownBy(() -> catalog.get(2070)).hasMessageContaining("No state code 2070");
+    TestCaller.as("bob", Role.SUPERVISOR);
+    assertThat(catalog.active()).extracting(StateCode::getCode).contains(100, 2070);
+    TestCaller.as("carol-without-teams", Role.SUPERVISOR);
+    assertThat(catalog.active()).extracting(StateCode::getCode).contains(100).doesNotContain(2070);
+  }
+
+  @Test
+  void onlyAdminsAssignTeams() {
+    assertThat(
+            teams.assign(
+                "alice", List.of("Billing", "Technical Support", "Chinese Desk", "Night Shift")))
+        .contains("Night Shift");
+    assertThat(teams.teamsOf("alice")).contains("Night Shift", "Billing");
+    assertThatThrownBy(() -> teams.assign("nobody-here", List.of("Sales")))
+        .hasMessageContaining("no console user");
+    assertThatThrownBy(() -> teams.assign("alice", List.of("<script>")))
+        .hasMessageContaining("must be 1 to 64 letters");
+    TestCaller.as("alice", Role.SUPERVISOR);
+    assertThatThrownBy(() -> teams.assign("alice", List.of("Sales")))
+        .isInstanceOf(AccessDeniedException.class);
+    TestCaller.as("ada", Role.ADMIN);
+    teams.assign("alice", List.of("Billing", "Technical Support", "Chinese Desk"));
   }
 
   @Test

@@ -26,6 +26,7 @@ public class HomeBacking {
   @Inject Caller caller;
   @Inject AgentSessions sessions;
   @Inject StateCatalog catalog;
+  @Inject io.statedesk.core.team.TeamScope teams;
 
   /** The checklist for the caller's role, in the order the work has to happen. */
   public List<SetupItem> getSetup() {
@@ -48,7 +49,11 @@ public class HomeBacking {
             : new SetupItem("home.setup.catalog", false));
     items.add(new SetupItem("home.setup.directory", false));
     if (caller.has(Role.SUPERVISOR)) {
-      items.add(new SetupItem("home.setup.teams", false));
+      java.util.Set<String> mine = teams.callerTeams();
+      items.add(
+          mine.isEmpty()
+              ? new SetupItem("home.setup.teams", false)
+              : new SetupItem("home.setup.teamsAssigned", true, String.join(", ", mine)));
     }
     return items;
   }

@@ -125,6 +125,32 @@ class CatalogApiIT {
   }
 
   @Test
+  void teamScopedCodesReachOnlyTheirTeamsSupervisors() {
+    send(
+        "POST",
+        "/catalog",
+        "{\"code\":3040,\"label\":\"Sales floor only\",\"colour\":\"#000000\",\"teams\":[\"Sales\"]}",
+        "Authorization",
+        ADMIN);
+    assertThat(send("GET", "/catalog", null, "Authorization", ALICE).body())
+        .doesNotContain("Sales floor only");
+    assertThat(send("GET", "/catalog/3040", null, "Authorization", ALICE).statusCode())
+        .isEqualTo(404);
+    assertThat(send("GET", "/catalog", null, "Authorization", basic("bob", "bob-demo")).body())
+        .contains("Sales floor only");
+    assertThat(send("GET", "/users/bob/teams", null, "Authorization", ADMIN).body())
+        .contains("Sales");
+    assertThat(
+            send("PUT", "/users/alice/teams", "{\"teams\":[\"Billing\"]}", "Authorization", ALICE)
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(
+            send("PUT", "/users/nobody/teams", "{\"teams\":[\"Billing\"]}", "Authorization", ADMIN)
+                .body())
+        .contains("no console user");
+  }
+
+  @Test
   void supervisorsCannotChangeTheCatalog() {
     assertThat(send("POST", "/catalog", body(3020, "Sneaky"), "Authorization", ALICE).statusCode())
         .isEqualTo(403);

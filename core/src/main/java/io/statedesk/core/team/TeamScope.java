@@ -1,0 +1,105 @@
+package io.statedesk.core.team;
+
+import io.statedesk.core.account.UserAccounts;
+import io.statedesk.core.audit.AuditLog;
+import io.statedesk.core.security.Caller;
+import io.statedesk.core.security.Role;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * The teams a supervisor is responsible for. Admins assign them; every scoped core service asks
+ * {@link #callerTeams()} (an empty set for a supervisor without teams, so they see nothing scoped).
+ */
+@ApplicationScoped
+public class TeamScope {
+
+  private static final Pattern TEAM = Pattern.compile("[\\p{L}\\p{N} ._-]{1,64}");
+
+  @PersistenceContext(unitName = "statedesk")
+  EntityManager em;
+
+  @Inject Caller caller;
+  @Inject AuditLog audit;
+  @Inject UserAccounts accounts;
+
+  /** Whether the caller sees every team (admins). */
+  public boolean callerSeesAll() {
+    return caller.has(Role.ADMIN);
+  }
+
+  /** The caller's teams (for admins: their own assignments, though they see all). */
+  public Set<String> callerTeams() {
+    return caller.isAuthenticated() ? teamsOf(caller.name()) : Set.of();
+  }
+
+  /** Whether the caller may see or act on something of {@code team}. */
+  public boolean callerMay(String team) {
+    return callerSeesAll() || callerTeams().contains(team);
+  }
+
+  public Set<String> teamsOf(String username) {
+    return new TreeSet<>(
+        em.createQuery("select t.team from SupervisorTeam t where t.username = :u", String.class)
+            .setParameter("u", username)
+            .getResultList());
+  }
+
+  /**
+   * Replaces a supervisor's teams (admins only).
+   *
+   * @throws IllegalArgumentException for an unknown user or a malformed team name
+   */
+  @Transactional
+  public Set<String> assign(String username, Collection<String> teams) {
+    caller.require(Role.ADMIN);
+    if (accounts.find(username).isEmpty()) {
+      throw new IllegalArgumentException("username: no console user '" + username + "'");
+    }
+    Set<String> clean = new LinkedHashSet<>();
+    for (String team : teams) {
+      String t = team == null ? "" : team.strip();
+      if (!TEAM.matcher(t).matches()) {
+        throw new IllegalArgumentException(
+            "teams: '"
+                + t
+                + "' must be 1 to 64 letters, digits, spaces, dots, dashes or underscores");
+      }
+      clean.add(t);
+    }
+    Set<String> before = teamsOf(username);
+    em.createQuery("delete from SupervisorTeam t where t.username = :u")
+        .setParameter("u", username)
+        .executeUpdate();
+    for (String t : clean) {
+      em.persist(new SupervisorTeam(username, t));
+    }
+    audit.record(
+        caller.name(),
+        "user.teams.assigned",
+        "user " + username,
+        "before " + before + " after " + new TreeSet<>(clean),
+        null);
+    return new TreeSet<>(clean);
+  }
+
+  /** Seeds assignments on behalf of the system (demo), only for users who have none. */
+  @Transactional
+  public void seed(String username, List<String> teams) {
+    if (accounts.find(username).isPresent() && teamsOf(username).isEmpty()) {
+      for (String t : teams) {
+        em.persist(new SupervisorTeam(username, t));
+      }
+      audit.record("system", "user.teams.assigned", "user " + username, "demo seed " + teams, null);
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package io.statedesk.web.api;
+
+import io.statedesk.core.team.TeamScope;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Supervisor scope for admins: {@code GET /api/users/{username}/teams} and {@code PUT} with {@code
+ * {"teams": ["Billing", ...]}} to replace them.
+ */
+@Path("users/{username}/teams")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class UserTeamsResource {
+
+  @Inject TeamScope teams;
+
+  @GET
+  public Map<String, Object> get(@PathParam("username") String username) {
+    if (!teams.callerSeesAll()) {
+      throw new io.statedesk.core.security.AccessDeniedException(
+          "Only admins read other users' teams");
+    }
+    return Map.of("username", username, "teams", teams.teamsOf(username));
+  }
+
+  @PUT
+  @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+  public Map<String, Object> put(@PathParam("username") String username, String body) {
+    JsonObject json = Json.object(body);
+    if (!(json.get("teams") instanceof JsonArray array)) {
+      throw Json.bad("teams must be an array of team names", "teams");
+    }
+    List<String> names = new ArrayList<>();
+    for (JsonValue v : array) {
+      if (!(v instanceof JsonString s)) {
+        throw Json.bad("teams must be strings", "teams");
+      }
+      names.add(s.getString());
+    }
+    try {
+      Set<String> assigned = teams.assign(username, names);
+      return Map.of("username", username, "teams", assigned);
+    } catch (IllegalArgumentException e) {
+      String field = e.getMessage().startsWith("username") ? "username" : "teams";
+      throw Json.bad(e.getMessage(), field);
+    }
+  }
+}
