@@ -29,6 +29,9 @@ public final class ConsoleServer {
               .systemProperty("statedesk.sessions.hosted.agents", "10001-10060")
               .systemProperty("statedesk.sessions.hosted.password-pattern", "Sim#{agent}")
               .systemProperty("simulator.agents", "300")
+              .systemProperty("statedesk.directory.sync-enabled", "true")
+              .systemProperty("statedesk.directory.account", "999001")
+              .systemProperty("statedesk.directory.password", "Sim#999001")
               .readyWhen("/statedesk/login.xhtml")
               .start();
         });

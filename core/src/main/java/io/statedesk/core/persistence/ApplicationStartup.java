@@ -2,6 +2,7 @@ package io.statedesk.core.persistence;
 
 import io.statedesk.core.account.DemoUsers;
 import io.statedesk.core.catalog.DemoCatalog;
+import io.statedesk.core.directory.DirectorySync;
 import io.statedesk.core.gateway.GatewaySettings;
 import io.statedesk.core.session.HostedSessions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +28,7 @@ public class ApplicationStartup {
   @Inject DemoCatalog demoCatalog;
   @Inject GatewaySettings gateway;
   @Inject HostedSessions hostedSessions;
+  @Inject DirectorySync directorySync;
 
   /**
    * Runs the start-up steps; safe to call again.
@@ -36,6 +38,7 @@ public class ApplicationStartup {
   public void run() {
     List<String> problems = new ArrayList<>(gateway.problems());
     problems.addAll(hostedSessions.problems());
+    problems.addAll(directorySync.problems());
     if (!problems.isEmpty()) {
       throw new InvalidConfigurationException(problems);
     }
@@ -43,5 +46,6 @@ public class ApplicationStartup {
     demoUsers.seed();
     demoCatalog.seed();
     hostedSessions.start();
+    directorySync.start();
   }
 }

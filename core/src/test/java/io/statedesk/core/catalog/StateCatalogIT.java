@@ -78,6 +78,7 @@ class StateCatalogIT {
         .contains(100);
     assertThat(catalog.count("back office", Boolean.TRUE)).isGreaterThanOrEqualTo(3);
     assertThat(catalog.page(null, null, "code", false, 0, 2)).hasSize(2);
+    assertThat(catalog.page(null, null, "code", true, 2, 2)).hasSize(2);
     assertThat(catalog.page("50%_\\", null, "nonsense", true, 0, 10)).isEmpty();
   }
 

@@ -1,0 +1,214 @@
+package io.statedesk.core.directory;
+
+import io.statedesk.core.audit.AuditLog;
+import io.statedesk.core.security.Caller;
+import io.statedesk.core.security.Role;
+import io.statedesk.core.team.TeamScope;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The directory's queries (paged, filtered, scoped to the caller's teams) and its writes (a whole
+ * gateway sync in one transaction; custom states as they are set).
+ */
+@ApplicationScoped
+public class AgentDirectory {
+
+  @PersistenceContext(unitName = "statedesk")
+  EntityManager em;
+
+  @Inject Caller caller;
+  @Inject TeamScope teams;
+  @Inject AuditLog audit;
+
+  /**
+   * A page of agents matching {@code filter} within the caller's teams, ordered by {@code sort}.
+   */
+  public List<DirectoryAgent> page(
+      AgentFilter filter, String sort, boolean ascending, int first, int max) {
+    caller.require(Role.SUPERVISOR, Role.ADMIN);
+    Map<String, Object> params = new HashMap<>();
+    String where = where(filter, params);
+    if (where == null) {
+      return List.of();
+    }
+    TypedQuery<DirectoryAgent> query =
+        em.createQuery(
+            "select a from DirectoryAgent a"
+                + where
+                + " order by a."
+                + sortColumn(sort)
+                + (ascending ? " asc" : " desc")
+                // a unique tie-breaker, but never the same column twice (H2 2.2 fails on
+                // "order by x, x" with a bound OFFSET)
+                + ("agentId".equals(sortColumn(sort)) ? "" : ", a.agentId asc"),
+            DirectoryAgent.class);
+    params.forEach(query::setParameter);
+    return query
+        .setFirstResult(Math.max(0, first))
+        .setMaxResults(Math.max(1, Math.min(max, 1000)))
+        .getResultList();
+  }
+
+  /** How many agents match {@code filter} within the caller's teams. */
+  public long count(AgentFilter filter) {
+    caller.require(Role.SUPERVISOR, Role.ADMIN);
+    Map<String, Object> params = new HashMap<>();
+    String where = where(filter, params);
+    if (where == null) {
+      return 0;
+    }
+    TypedQuery<Long> query =
+        em.createQuery("select count(a) from DirectoryAgent a" + where, Long.class);
+    params.forEach(query::setParameter);
+    return query.getSingleResult();
+  }
+
+  /** The ids of every agent matching {@code filter} ("select all N that match"). */
+  public List<Integer> ids(AgentFilter filter) {
+    caller.require(Role.SUPERVISOR, Role.ADMIN);
+    Map<String, Object> params = new HashMap<>();
+    String where = where(filter, params);
+    if (where == null) {
+      return List.of();
+    }
+    TypedQuery<Integer> query =
+        em.createQuery(
+            "select a.agentId from DirectoryAgent a" + where + " order by a.agentId",
+            Integer.class);
+    params.forEach(query::setParameter);
+    return query.getResultList();
+  }
+
+  /** The JPQL where clause, or {@code null} when the caller's scope leaves nothing to see. */
+  private String where(AgentFilter filter, Map<String, Object> params) {
+    List<String> clauses = new ArrayList<>();
+    Set<String> scope;
+    if (teams.callerSeesAll()) {
+      scope = filter.teams();
+    } else {
+      scope = new HashSet<>(teams.callerTeams());
+      if (!filter.teams().isEmpty()) {
+        scope.retainAll(filter.teams());
+      }
+      if (scope.isEmpty()) {
+        return null;
+      }
+    }
+    if (!scope.isEmpty()) {
+      clauses.add("a.team in :teams");
+      params.put("teams", scope);
+    }
+    if (!filter.states().isEmpty()) {
+      clauses.add("a.gatewayState in :states");
+      params.put("states", filter.states());
+    }
+    if (filter.customState() != null) {
+      if (filter.customState() == AgentFilter.NO_CUSTOM_STATE) {
+        clauses.add("a.customState is null");
+      } else {
+        clauses.add("a.customState = :custom");
+        params.put("custom", filter.customState());
+      }
+    }
+    if (filter.skill() != null && !filter.skill().isBlank()) {
+      clauses.add("concat(',', a.skills, ',') like :skill");
+      params.put("skill", "%," + escape(filter.skill().strip()) + ",%");
+    }
+    if (filter.text() != null && !filter.text().isBlank()) {
+      String text = filter.text().strip();
+      if (text.matches("\\d{1,6}")) {
+        clauses.add("(a.agentId = :id or lower(a.name) like :text)");
+        params.put("id", Integer.parseInt(text));
+      } else {
+        clauses.add("lower(a.name) like :text");
+      }
+      params.put("text", "%" + escape(text.toLowerCase(Locale.ROOT)) + "%");
+    }
+    return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
+  }
+
+  private static String escape(String s) {
+    return s.replace("%", "").replace("_", "").replace("\\", "");
+  }
+
+  private static String sortColumn(String sort) {
+    return switch (sort == null ? "" : sort) {
+      case "name" -> "name";
+      case "team" -> "team";
+      case "gatewayState" -> "gatewayState";
+      case "customState" -> "customState";
+      default -> "agentId";
+    };
+  }
+
+  /**
+   * Replaces the gateway-sourced part of the directory with {@code entries}, in one transaction:
+   * new agents are added, known ones updated (their custom state kept), vanished ones removed.
+   *
+   * @return how many agents were added, updated and removed
+   */
+  @Transactional
+  public SyncResult replaceFromGateway(List<DirectoryEntry> entries, String actor) {
+    Instant now = Instant.now();
+    Map<Integer, DirectoryAgent> existing = new HashMap<>();
+    for (DirectoryAgent a :
+        em.createQuery("select a from DirectoryAgent a where a.source = :s", DirectoryAgent.class)
+            .setParameter("s", DirectoryAgent.Source.GATEWAY)
+            .getResultList()) {
+      existing.put(a.getAgentId(), a);
+    }
+    int added = 0;
+    int updated = 0;
+    Set<Integer> seen = new HashSet<>();
+    for (DirectoryEntry entry : entries) {
+      if (!seen.add(entry.agentId())) {
+        continue;
+      }
+      DirectoryAgent known = existing.remove(entry.agentId());
+      if (known != null) {
+        known.update(entry, now);
+        updated++;
+      } else if (em.find(DirectoryAgent.class, entry.agentId()) == null) {
+        em.persist(new DirectoryAgent(entry, DirectoryAgent.Source.GATEWAY, now));
+        added++;
+      }
+    }
+    for (DirectoryAgent gone : existing.values()) {
+      em.remove(gone);
+    }
+    SyncResult result = new SyncResult(added, updated, existing.size());
+    audit.record(actor, "directory.synced", "agent directory", result.toString(), null);
+    return result;
+  }
+
+  /** The outcome of a sync. */
+  public record SyncResult(int added, int updated, int removed) {}
+
+  /** Records an agent's custom state (after a successful set, or a read-back). */
+  @Transactional
+  public void recordCustomState(int agentId, Integer state) {
+    DirectoryAgent agent = em.find(DirectoryAgent.class, agentId);
+    if (agent != null) {
+      agent.customState(state, Instant.now());
+    }
+  }
+
+  /** The number of agents in the whole directory (admins). */
+  public long size() {
+    caller.require(Role.ADMIN);
+    return em.createQuery("select count(a) from DirectoryAgent a", Long.class).getSingleResult();
+  }
+}

@@ -1,0 +1,118 @@
+package io.statedesk.core.directory;
+
+import io.statedesk.core.gateway.GatewayState;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One agent of the directory, keyed by its gateway work number. */
+@Entity
+@Table(name = "directory_agent")
+public class DirectoryAgent {
+
+  /** Where the row came from. */
+  public enum Source {
+    GATEWAY,
+    IMPORT
+  }
+
+  @Id
+  @Column(name = "agent_id")
+  private int agentId;
+
+  @Column(nullable = false, length = 100)
+  private String name;
+
+  @Column(length = 64)
+  private String team;
+
+  @Column(length = 500)
+  private String skills;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "gateway_state", nullable = false, length = 16)
+  private GatewayState gatewayState;
+
+  @Column(name = "custom_state")
+  private Integer customState;
+
+  @Column(name = "custom_state_at")
+  private Instant customStateAt;
+
+  @Column(length = 32)
+  private String phone;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 10)
+  private Source source;
+
+  @Column(name = "synced_at", nullable = false)
+  private Instant syncedAt;
+
+  protected DirectoryAgent() {}
+
+  DirectoryAgent(DirectoryEntry entry, Source source, Instant now) {
+    this.agentId = entry.agentId();
+    this.source = source;
+    update(entry, now);
+  }
+
+  void update(DirectoryEntry entry, Instant now) {
+    this.name = entry.name();
+    this.team = entry.team();
+    this.skills = entry.skills().isEmpty() ? null : String.join(",", entry.skills());
+    this.gatewayState = entry.gatewayState();
+    this.phone = entry.phone();
+    this.syncedAt = now;
+  }
+
+  /** Records the custom state as last set or read back. */
+  void customState(Integer state, Instant at) {
+    this.customState = state;
+    this.customStateAt = at;
+  }
+
+  public int getAgentId() {
+    return agentId;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public String getTeam() {
+    return team;
+  }
+
+  public String getSkills() {
+    return skills;
+  }
+
+  public GatewayState getGatewayState() {
+    return gatewayState;
+  }
+
+  public Integer getCustomState() {
+    return customState;
+  }
+
+  public Instant getCustomStateAt() {
+    return customStateAt;
+  }
+
+  public String getPhone() {
+    return phone;
+  }
+
+  public Source getSource() {
+    return source;
+  }
+
+  public Instant getSyncedAt() {
+    return syncedAt;
+  }
+}

@@ -1,0 +1,127 @@
+package io.statedesk.core.directory;
+
+import io.statedesk.core.gateway.GatewayClient;
+import io.statedesk.core.gateway.GatewayException;
+import io.statedesk.core.security.Caller;
+import io.statedesk.core.security.Role;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Keeps the directory in step with the gateway: at start and every {@code
+ * statedesk.directory.sync-minutes}, and on demand by an admin.
+ */
+@ApplicationScoped
+public class DirectorySync {
+
+  private static final Logger LOG = Logger.getLogger(DirectorySync.class.getName());
+
+  @Inject
+  @ConfigProperty(name = "statedesk.directory.sync-enabled", defaultValue = "false")
+  boolean enabled;
+
+  @Inject
+  @ConfigProperty(name = "statedesk.directory.account", defaultValue = "0")
+  int account;
+
+  @Inject
+  @ConfigProperty(name = "statedesk.directory.password")
+  Optional<String> password;
+
+  @Inject
+  @ConfigProperty(name = "statedesk.directory.sync-minutes", defaultValue = "10")
+  int minutes;
+
+  @Inject GatewayClient client;
+  @Inject AgentDirectory directory;
+  @Inject Caller caller;
+
+  private ScheduledFuture<?> schedule;
+  private volatile String lastOutcome = "never synchronised";
+
+  /** What is wrong with the settings, one line each; empty when fine or disabled. */
+  public List<String> problems() {
+    List<String> problems = new ArrayList<>();
+    if (enabled) {
+      if (account < 101 || account > 999_999) {
+        problems.add(
+            "statedesk.directory.account must be the directory account's agent id (101..999999), was "
+                + account);
+      }
+      if (password.isEmpty()) {
+        problems.add(
+            "statedesk.directory.password is required when statedesk.directory.sync-enabled=true");
+      }
+      if (minutes < 1) {
+        problems.add("statedesk.directory.sync-minutes must be at least 1, was " + minutes);
+      }
+    }
+    return problems;
+  }
+
+  /** Schedules the periodic sync (first run at once) if enabled. */
+  public synchronized void start() {
+    if (!enabled || schedule != null) {
+      return;
+    }
+    try {
+      ManagedScheduledExecutorService scheduler =
+          InitialContext.doLookup("java:comp/DefaultManagedScheduledExecutorService");
+      schedule = scheduler.scheduleWithFixedDelay(this::syncQuietly, 0, minutes, TimeUnit.MINUTES);
+    } catch (NamingException e) {
+      throw new IllegalStateException("No default managed scheduled executor service", e);
+    }
+  }
+
+  @PreDestroy
+  synchronized void stop() {
+    if (schedule != null) {
+      schedule.cancel(false);
+    }
+  }
+
+  /** Synchronises now (admins), returning the counts or throwing the gateway's failure. */
+  public AgentDirectory.SyncResult syncNow() {
+    caller.require(Role.ADMIN);
+    return sync(caller.name());
+  }
+
+  private void syncQuietly() {
+    try {
+      sync("system");
+    } catch (GatewayException e) {
+      LOG.warning(() -> "Directory sync failed, the previous directory stays: " + e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Directory sync failed, the previous directory stays", e);
+    }
+  }
+
+  private AgentDirectory.SyncResult sync(String actor) {
+    if (!enabled) {
+      throw new IllegalStateException(
+          "Directory sync is not configured (statedesk.directory.sync-enabled=false)");
+    }
+    List<DirectoryEntry> entries =
+        new GatewayDirectoryReader(client).read(account, password.orElseThrow());
+    AgentDirectory.SyncResult result = directory.replaceFromGateway(entries, actor);
+    lastOutcome = result + " at " + java.time.Instant.now();
+    LOG.info(() -> "Directory synchronised from the gateway: " + result);
+    return result;
+  }
+
+  public String lastOutcome() {
+    return lastOutcome;
+  }
+}

@@ -1,0 +1,125 @@
+package io.statedesk.core.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.statedesk.core.Deployments;
+import io.statedesk.core.gateway.GatewayState;
+import io.statedesk.core.security.Role;
+import io.statedesk.core.testsupport.TestCaller;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The directory with 50,000 agents on Payara Micro's H2: sync writes, scoped paging, filters. */
+@ExtendWith(ArquillianExtension.class)
+class AgentDirectoryIT {
+
+  static final String[] TEAMS = {
+    "Billing", "Technical Support", "Sales", "Retention", "Chinese Desk"
+  };
+  static final GatewayState[] STATES = {
+    GatewayState.IDLE, GatewayState.TALKING, GatewayState.BUSY, GatewayState.WORK
+  };
+
+  @Deployment
+  static WebArchive deployment() {
+    return Deployments.core("statedesk.demo.enabled=true");
+  }
+
+  @Inject AgentDirectory directory;
+
+  static boolean loaded;
+
+  static DirectoryEntry entry(int i) {
+    return new DirectoryEntry(
+        100_001 + i,
+        "Agent " + i,
+        TEAMS[i % TEAMS.length],
+        i % 3 == 0 ? List.of("Voice EN", "Chat") : List.of("Voice EN"),
+        STATES[i % STATES.length],
+        null);
+  }
+
+  @BeforeEach
+  void fiftyThousandAgents() {
+    TestCaller.as("ada", Role.ADMIN);
+    if (!loaded) {
+      List<DirectoryEntry> entries = new ArrayList<>();
+      for (int i = 0; i < 50_000; i++) {
+        entries.add(entry(i));
+      }
+      AgentDirectory.SyncResult first = directory.replaceFromGateway(entries, "test");
+      assertThat(first.added()).isEqualTo(50_000);
+      loaded = true;
+    }
+  }
+
+  @Test
+  void aSecondSyncUpdatesAndRemovesInOneGo() {
+    List<DirectoryEntry> fewer = new ArrayList<>();
+    for (int i = 0; i < 50_000; i++) {
+      if (i != 7) {
+        fewer.add(entry(i));
+      }
+    }
+    AgentDirectory.SyncResult second = directory.replaceFromGateway(fewer, "test");
+    assertThat(second.removed()).isEqualTo(1);
+    assertThat(second.updated()).isEqualTo(49_999);
+    fewer.add(entry(7));
+    assertThat(directory.replaceFromGateway(fewer, "test").added()).isEqualTo(1);
+  }
+
+  @Test
+  void adminsPageThroughEverything() {
+    assertThat(directory.count(AgentFilter.none())).isEqualTo(50_000);
+    List<DirectoryAgent> page3 = directory.page(AgentFilter.none(), "agentId", true, 200, 100);
+    assertThat(page3)
+        .hasSize(100)
+        .first()
+        .satisfies(a -> assertThat(a.getAgentId()).isEqualTo(100_201));
+    assertThat(directory.page(AgentFilter.none(), "name", false, 0, 5)).hasSize(5);
+  }
+
+  @Test
+  void supervisorsSeeOnlyTheirTeams() {
+    TestCaller.as("alice", Role.SUPERVISOR);
+    long visible = directory.count(AgentFilter.none());
+    assertThat(visible).isEqualTo(30_000);
+    assertThat(directory.page(AgentFilter.none(), "agentId", true, 0, 1000))
+        .allSatisfy(
+            a -> assertThat(a.getTeam()).isIn("Billing", "Technical Support", "Chinese Desk"));
+    assertThat(directory.count(new AgentFilter(Set.of("Sales"), null, Set.of(), null, null)))
+        .as("a team outside her scope gives nothing, even when asked for")
+        .isZero();
+    TestCaller.as("nobody-with-teams", Role.SUPERVISOR);
+    assertThat(directory.count(AgentFilter.none())).isZero();
+  }
+
+  @Test
+  void filtersCombine() {
+    AgentFilter talkingBilling =
+        new AgentFilter(Set.of("Billing"), null, Set.of(GatewayState.TALKING), null, null);
+    long n = directory.count(talkingBilling);
+    assertThat(n).isPositive();
+    assertThat(directory.ids(talkingBilling)).hasSize((int) n);
+    assertThat(directory.count(new AgentFilter(Set.of(), "Chat", Set.of(), null, null)))
+        .isBetween(15_000L, 18_000L);
+    assertThat(directory.count(new AgentFilter(Set.of(), null, Set.of(), null, "100042")))
+        .isEqualTo(1);
+    assertThat(directory.count(new AgentFilter(Set.of(), null, Set.of(), null, "agent 4999")))
+        .isEqualTo(11);
+    directory.recordCustomState(100_001, 100);
+    assertThat(directory.count(new AgentFilter(Set.of(), null, Set.of(), 100, null))).isEqualTo(1);
+    assertThat(
+            directory.count(
+                new AgentFilter(Set.of(), null, Set.of(), AgentFilter.NO_CUSTOM_STATE, null)))
+        .isEqualTo(49_999);
+  }
+}

@@ -1,0 +1,115 @@
+package io.statedesk.web.api;
+
+import io.statedesk.core.directory.AgentDirectory;
+import io.statedesk.core.directory.AgentFilter;
+import io.statedesk.core.directory.DirectoryAgent;
+import io.statedesk.core.directory.DirectorySync;
+import io.statedesk.core.gateway.GatewayException;
+import io.statedesk.core.gateway.GatewayState;
+import io.statedesk.core.session.AgentSessions;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The agent directory for automation: {@code GET /api/agents} with the picker's filters and paging,
+ * scoped to the caller's teams; {@code POST /api/agents/sync} (admins) synchronises from the
+ * gateway now.
+ */
+@Path("agents")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class AgentResource {
+
+  @Inject AgentDirectory directory;
+  @Inject DirectorySync sync;
+  @Inject AgentSessions sessions;
+
+  @GET
+  public Map<String, Object> list(
+      @QueryParam("team") List<String> teams,
+      @QueryParam("state") List<String> states,
+      @QueryParam("customState") Integer customState,
+      @QueryParam("skill") String skill,
+      @QueryParam("q") String text,
+      @QueryParam("sort") @DefaultValue("agentId") String sort,
+      @QueryParam("desc") @DefaultValue("false") boolean descending,
+      @QueryParam("first") @DefaultValue("0") int first,
+      @QueryParam("max") @DefaultValue("100") int max) {
+    Set<GatewayState> parsed = new LinkedHashSet<>();
+    for (String s : states) {
+      try {
+        parsed.add(GatewayState.valueOf(s.trim().toUpperCase(Locale.ROOT)));
+      } catch (IllegalArgumentException e) {
+        throw Json.bad(
+            "state '"
+                + s
+                + "' is not a gateway state (IDLE, BUSY, TALKING, WORK, REST, SIGNED_OUT, ...)",
+            "state");
+      }
+    }
+    if (max < 1 || max > 1000 || first < 0) {
+      throw Json.bad("first must be >= 0 and max 1..1000", "max");
+    }
+    AgentFilter filter =
+        new AgentFilter(new LinkedHashSet<>(teams), skill, parsed, customState, text);
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("total", directory.count(filter));
+    answer.put("first", first);
+    answer.put(
+        "agents",
+        directory.page(filter, sort, !descending, first, max).stream()
+            .map(this::describe)
+            .toList());
+    return answer;
+  }
+
+  @POST
+  @Path("sync")
+  public Response syncNow() {
+    try {
+      AgentDirectory.SyncResult result = sync.syncNow();
+      return Response.ok(
+              Map.of(
+                  "added",
+                  result.added(),
+                  "updated",
+                  result.updated(),
+                  "removed",
+                  result.removed()))
+          .build();
+    } catch (GatewayException e) {
+      return ApiError.of(
+          Response.Status.BAD_GATEWAY,
+          "The gateway failed during the sync; the directory is unchanged: " + e.getMessage(),
+          null);
+    } catch (IllegalStateException e) {
+      return ApiError.of(Response.Status.CONFLICT, e.getMessage(), null);
+    }
+  }
+
+  private Map<String, Object> describe(DirectoryAgent a) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("agentId", a.getAgentId());
+    m.put("name", a.getName());
+    m.put("team", a.getTeam());
+    m.put("skills", a.getSkills() == null ? List.of() : List.of(a.getSkills().split(",")));
+    m.put("gatewayState", a.getGatewayState().name());
+    m.put("customState", a.getCustomState());
+    m.put("session", sessions.availability(a.getAgentId()).name());
+    return m;
+  }
+}

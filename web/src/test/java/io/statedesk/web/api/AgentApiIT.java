@@ -1,0 +1,68 @@
+package io.statedesk.web.api;
+
+import static io.statedesk.web.api.Api.basic;
+import static io.statedesk.web.api.Api.send;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+
+/** The directory API: synchronised from the simulator, scoped to the caller's teams. */
+class AgentApiIT {
+
+  static final String ADMIN = basic("admin", "admin-demo");
+
+  @Test
+  void adminsSyncAndSeeEveryone() {
+    HttpResponse<String> sync = send("POST", "/agents/sync", null, "Authorization", ADMIN);
+    assertThat(sync.statusCode()).isEqualTo(200);
+    assertThat(sync.body()).contains("\"added\"").contains("\"removed\"");
+    HttpResponse<String> all = send("GET", "/agents?max=5", null, "Authorization", ADMIN);
+    assertThat(all.body())
+        .contains("\"total\":300")
+        .contains("\"team\":\"Billing\"")
+        .contains("\"session\":");
+  }
+
+  @Test
+  void supervisorsSeeOnlyTheirTeams() {
+    send("POST", "/agents/sync", null, "Authorization", ADMIN);
+    String alice =
+        send("GET", "/agents?max=1000", null, "Authorization", basic("alice", "alice-demo")).body();
+    assertThat(alice)
+        .contains("\"total\":150")
+        .contains("Billing")
+        .doesNotContain("\"team\":\"Sales\"");
+    String bob =
+        send(
+                "GET",
+                "/agents?max=1000&team=Billing",
+                null,
+                "Authorization",
+                basic("bob", "bob-demo"))
+            .body();
+    assertThat(bob).contains("\"total\":0");
+    assertThat(
+            send(
+                    "GET",
+                    "/agents?team=Sales&state=IDLE&q=1000",
+                    null,
+                    "Authorization",
+                    basic("bob", "bob-demo"))
+                .statusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void badQueriesAreExplained() {
+    assertThat(send("GET", "/agents?state=SLEEPING", null, "Authorization", ADMIN).body())
+        .contains("is not a gateway state");
+    assertThat(send("GET", "/agents?max=5000", null, "Authorization", ADMIN).statusCode())
+        .isEqualTo(400);
+    assertThat(send("GET", "/agents", null).statusCode()).isEqualTo(401);
+    assertThat(
+            send("POST", "/agents/sync", null, "Authorization", basic("alice", "alice-demo"))
+                .statusCode())
+        .isEqualTo(403);
+  }
+}
