@@ -206,6 +206,15 @@ public class AgentDirectory {
     }
   }
 
+  /** The teams present in the directory, sorted (for admins' filters). */
+  public List<String> teams() {
+    caller.require(Role.SUPERVISOR, Role.ADMIN);
+    return em.createQuery(
+            "select distinct a.team from DirectoryAgent a where a.team is not null order by a.team",
+            String.class)
+        .getResultList();
+  }
+
   /** The number of agents in the whole directory (admins). */
   public long size() {
     caller.require(Role.ADMIN);

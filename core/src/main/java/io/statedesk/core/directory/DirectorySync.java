@@ -48,7 +48,9 @@ public class DirectorySync {
   @Inject AgentDirectory directory;
   @Inject Caller caller;
 
+  private ManagedScheduledExecutorService scheduler;
   private ScheduledFuture<?> schedule;
+  private boolean stopped;
   private volatile String lastOutcome = "never synchronised";
 
   /** What is wrong with the settings, one line each; empty when fine or disabled. */
@@ -71,22 +73,40 @@ public class DirectorySync {
     return problems;
   }
 
-  /** Schedules the periodic sync (first run at once) if enabled. */
+  /**
+   * Schedules the periodic sync if enabled: first run a few seconds after start, then every {@code
+   * sync-minutes}; after a failure (e.g. the gateway not reachable yet) again after 30 s.
+   */
   public synchronized void start() {
-    if (!enabled || schedule != null) {
+    if (!enabled || scheduler != null) {
       return;
     }
     try {
-      ManagedScheduledExecutorService scheduler =
-          InitialContext.doLookup("java:comp/DefaultManagedScheduledExecutorService");
-      schedule = scheduler.scheduleWithFixedDelay(this::syncQuietly, 0, minutes, TimeUnit.MINUTES);
+      scheduler = InitialContext.doLookup("java:comp/DefaultManagedScheduledExecutorService");
     } catch (NamingException e) {
       throw new IllegalStateException("No default managed scheduled executor service", e);
+    }
+    scheduleNext(5, TimeUnit.SECONDS);
+  }
+
+  private synchronized void scheduleNext(long delay, TimeUnit unit) {
+    if (!stopped) {
+      schedule = scheduler.schedule(this::syncAndReschedule, delay, unit);
+    }
+  }
+
+  private void syncAndReschedule() {
+    boolean ok = syncQuietly();
+    if (ok) {
+      scheduleNext(minutes, TimeUnit.MINUTES);
+    } else {
+      scheduleNext(30, TimeUnit.SECONDS);
     }
   }
 
   @PreDestroy
   synchronized void stop() {
+    stopped = true;
     if (schedule != null) {
       schedule.cancel(false);
     }
@@ -98,14 +118,20 @@ public class DirectorySync {
     return sync(caller.name());
   }
 
-  private void syncQuietly() {
+  private boolean syncQuietly() {
     try {
       sync("system");
+      return true;
     } catch (GatewayException e) {
-      LOG.warning(() -> "Directory sync failed, the previous directory stays: " + e.getMessage());
+      LOG.warning(
+          () ->
+              "Directory sync failed, the previous directory stays (retry in 30 s): "
+                  + e.getMessage());
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Directory sync failed, the previous directory stays", e);
+      LOG.log(
+          Level.WARNING, "Directory sync failed, the previous directory stays (retry in 30 s)", e);
     }
+    return false;
   }
 
   private AgentDirectory.SyncResult sync(String actor) {

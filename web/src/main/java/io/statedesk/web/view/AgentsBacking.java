@@ -1,0 +1,211 @@
+package io.statedesk.web.view;
+
+import io.statedesk.core.catalog.StateCatalog;
+import io.statedesk.core.catalog.StateCode;
+import io.statedesk.core.directory.AgentDirectory;
+import io.statedesk.core.directory.AgentFilter;
+import io.statedesk.core.directory.DirectoryAgent;
+import io.statedesk.core.gateway.GatewayState;
+import io.statedesk.core.session.AgentSessions;
+import io.statedesk.core.session.Availability;
+import io.statedesk.core.team.TeamScope;
+import io.statedesk.web.i18n.LocaleBacking;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+import org.primefaces.model.SortOrder;
+
+/**
+ * The supervisor's agent picker: filters, a lazy table of the agents of the supervisor's teams, and
+ * a selection that survives paging, refreshes and filter changes ("select all N that match" adds
+ * every matching id, not just the page).
+ */
+@Named("agents")
+@ViewScoped
+public class AgentsBacking implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject transient AgentDirectory directory;
+  @Inject transient AgentSessions sessions;
+  @Inject transient StateCatalog catalog;
+  @Inject transient TeamScope teamScope;
+  @Inject LocaleBacking locale;
+
+  private List<String> teams = new ArrayList<>();
+  private List<String> states = new ArrayList<>();
+  private String customState = "";
+  private String text;
+  private final Set<Integer> selected = new LinkedHashSet<>();
+  private final LazyDataModel<DirectoryAgent> model = new Agents();
+  private transient Map<Integer, StateCode> codes;
+
+  private final class Agents extends LazyDataModel<DirectoryAgent> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public int count(Map<String, FilterMeta> filters) {
+      return (int) directory.count(filter());
+    }
+
+    @Override
+    public List<DirectoryAgent> load(
+        int first, int pageSize, Map<String, SortMeta> sorts, Map<String, FilterMeta> filters) {
+      SortMeta sort = sorts.values().stream().findFirst().orElse(null);
+      setRowCount(count(filters));
+      return directory.page(
+          filter(),
+          sort == null ? "agentId" : sort.getField(),
+          sort == null || sort.getOrder() != SortOrder.DESCENDING,
+          first,
+          pageSize);
+    }
+
+    @Override
+    public String getRowKey(DirectoryAgent agent) {
+      return Integer.toString(agent.getAgentId());
+    }
+  }
+
+  /** The current filter, from the form. */
+  public AgentFilter filter() {
+    Set<GatewayState> parsed = EnumSet.noneOf(GatewayState.class);
+    states.forEach(s -> parsed.add(GatewayState.valueOf(s)));
+    Integer custom =
+        customState == null || customState.isBlank() ? null : Integer.valueOf(customState);
+    return new AgentFilter(new LinkedHashSet<>(teams), null, parsed, custom, text);
+  }
+
+  // ------------------------------------------------------------------------------- selection
+
+  public void toggle(int agentId) {
+    if (!selected.remove(agentId)) {
+      selected.add(agentId);
+    }
+  }
+
+  public boolean isSelected(int agentId) {
+    return selected.contains(agentId);
+  }
+
+  /** Adds every agent that matches the filter, on every page. */
+  public void selectAllMatching() {
+    selected.addAll(directory.ids(filter()));
+  }
+
+  public void clearSelection() {
+    selected.clear();
+  }
+
+  public int getSelectedCount() {
+    return selected.size();
+  }
+
+  public long getMatchingCount() {
+    return directory.count(filter());
+  }
+
+  public String getSelectAllLabel() {
+    return io.statedesk.web.i18n.Texts.text("agents.selectAll", getMatchingCount());
+  }
+
+  /** The selected ids, for the bulk change that follows. */
+  public Set<Integer> getSelected() {
+    return new TreeSet<>(selected);
+  }
+
+  // ------------------------------------------------------------------------------- display
+
+  public List<String> getTeamChoices() {
+    return teamScope.callerSeesAll() ? directory.teams() : new ArrayList<>(teamScope.callerTeams());
+  }
+
+  public List<GatewayState> getStateChoices() {
+    return List.of(
+        GatewayState.IDLE,
+        GatewayState.TALKING,
+        GatewayState.BUSY,
+        GatewayState.WORK,
+        GatewayState.REST,
+        GatewayState.PRE_REST,
+        GatewayState.SIGNED_OUT,
+        GatewayState.UNKNOWN);
+  }
+
+  public List<StateCode> getCodeChoices() {
+    return new ArrayList<>(codes().values());
+  }
+
+  /** The catalog entry for a custom state, or {@code null} (no state or not in the catalog). */
+  public StateCode code(Integer customState) {
+    return customState == null ? null : codes().get(customState);
+  }
+
+  public String codeLabel(Integer customState) {
+    if (customState == null) {
+      return "";
+    }
+    StateCode code = code(customState);
+    return code == null ? Integer.toString(customState) : code.labelFor(locale.getLocale());
+  }
+
+  public Availability availability(int agentId) {
+    return sessions.availability(agentId);
+  }
+
+  private Map<Integer, StateCode> codes() {
+    if (codes == null) {
+      codes = new LinkedHashMap<>();
+      catalog.active().forEach(c -> codes.put(c.getCode(), c));
+    }
+    return codes;
+  }
+
+  public LazyDataModel<DirectoryAgent> getModel() {
+    return model;
+  }
+
+  public List<String> getTeams() {
+    return teams;
+  }
+
+  public void setTeams(List<String> teams) {
+    this.teams = teams == null ? new ArrayList<>() : teams;
+  }
+
+  public List<String> getStates() {
+    return states;
+  }
+
+  public void setStates(List<String> states) {
+    this.states = states == null ? new ArrayList<>() : states;
+  }
+
+  public String getCustomState() {
+    return customState;
+  }
+
+  public void setCustomState(String customState) {
+    this.customState = customState;
+  }
+
+  public String getText() {
+    return text;
+  }
+
+  public void setText(String text) {
+    this.text = text;
+  }
+}

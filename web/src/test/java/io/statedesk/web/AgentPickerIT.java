@@ -1,0 +1,128 @@
+package io.statedesk.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.statedesk.web.api.ApiCalls;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** A supervisor picks agents across pages; another supervisor never sees them. */
+class AgentPickerIT extends BrowserTest {
+
+  @BeforeEach
+  void directorySynced() {
+    ApiCalls.syncDirectory();
+  }
+
+  WebDriverWait waiter() {
+    return new WebDriverWait(browser, Duration.ofSeconds(20));
+  }
+
+  void awaitAjax() {
+    waiter()
+        .until(
+            d ->
+                (Boolean)
+                    ((JavascriptExecutor) d)
+                        .executeScript(
+                            "return !window.PrimeFaces || (PrimeFaces.ajax.Queue.isEmpty() && (!window.jQuery || jQuery.active === 0));"));
+  }
+
+  List<String> teamsOnPage() {
+    return browser
+        .findElements(By.cssSelector("#agentsForm\\:agentTable_data tr td:nth-child(4)"))
+        .stream()
+        .map(WebElement::getText)
+        .distinct()
+        .collect(Collectors.toList());
+  }
+
+  void chooseTeam(String team) {
+    waitFor(By.id("agentsForm:teams")).click();
+    waitFor(
+            By.xpath(
+                "//div[@id='agentsForm:teams_panel']//li[.//label[normalize-space()='"
+                    + team
+                    + "']]//div[contains(@class,'ui-chkbox-box')]"))
+        .click();
+    awaitAjax();
+    browser.findElement(By.tagName("h1")).click();
+    awaitAjax();
+  }
+
+  String selectedText() {
+    return text(By.id("agentsForm:selectedCount"));
+  }
+
+  @Test
+  void selectionSurvivesPagingAndSelectAllMatchingCountsRight() {
+    signIn("alice", "alice-demo");
+    open("/agents.xhtml");
+    assertThat(text(By.id("agentsForm:selectAll"))).isEqualTo("Select all 150 that match");
+    assertThat(teamsOnPage())
+        .allMatch(t -> List.of("Billing", "Technical Support", "Chinese Desk").contains(t));
+
+    chooseTeam("Billing");
+    waiter()
+        .until(
+            ExpectedConditions.textToBe(By.id("agentsForm:selectAll"), "Select all 50 that match"));
+    assertThat(teamsOnPage()).containsExactly("Billing");
+
+    browser.findElement(By.cssSelector("[id$=':0:toggle']")).click();
+    awaitAjax();
+    browser.findElement(By.cssSelector("[id$=':1:toggle']")).click();
+    awaitAjax();
+    assertThat(selectedText()).isEqualTo("2 agents selected");
+
+    browser
+        .findElement(By.cssSelector("#agentsForm\\:agentTable_paginator_top .ui-paginator-next"))
+        .click();
+    awaitAjax();
+    browser.findElement(By.cssSelector("[id$=':25:toggle']")).click();
+    awaitAjax();
+    assertThat(selectedText())
+        .as("a pick on page 2 adds to the picks of page 1")
+        .isEqualTo("3 agents selected");
+
+    browser
+        .findElement(By.cssSelector("#agentsForm\\:agentTable_paginator_top .ui-paginator-prev"))
+        .click();
+    awaitAjax();
+    assertThat(
+            browser.findElements(
+                By.cssSelector("#agentsForm\\:agentTable_data tr.sd-row-selected")))
+        .hasSize(2);
+
+    browser.findElement(By.id("agentsForm:selectAll")).click();
+    waiter()
+        .until(
+            ExpectedConditions.textToBe(By.id("agentsForm:selectedCount"), "50 agents selected"));
+
+    browser.findElement(By.id("agentsForm:clear")).click();
+    waiter()
+        .until(ExpectedConditions.textToBe(By.id("agentsForm:selectedCount"), "0 agents selected"));
+  }
+
+  @Test
+  void anotherTeamsSupervisorSeesNoneOfThem() {
+    signIn("bob", "bob-demo");
+    open("/agents.xhtml");
+    assertThat(text(By.id("agentsForm:selectAll"))).isEqualTo("Select all 150 that match");
+    assertThat(teamsOnPage())
+        .allMatch(t -> List.of("Sales", "Retention", "Back Office").contains(t))
+        .isNotEmpty();
+    assertThat(
+            browser.findElements(
+                By.xpath(
+                    "//div[@id='agentsForm:teams_panel']//label[normalize-space()='Billing']")))
+        .isEmpty();
+  }
+}
