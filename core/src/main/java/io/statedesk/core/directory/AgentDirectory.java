@@ -197,6 +197,17 @@ public class AgentDirectory {
   /** The outcome of a sync. */
   public record SyncResult(int added, int updated, int removed) {}
 
+  /** Records gateway states reported by events (agents not in the directory are ignored). */
+  @Transactional
+  public void applyStates(Map<Integer, io.statedesk.core.gateway.GatewayState> states) {
+    for (Map.Entry<Integer, io.statedesk.core.gateway.GatewayState> e : states.entrySet()) {
+      DirectoryAgent agent = em.find(DirectoryAgent.class, e.getKey());
+      if (agent != null) {
+        agent.gatewayState(e.getValue());
+      }
+    }
+  }
+
   /** Records an agent's custom state (after a successful set, or a read-back). */
   @Transactional
   public void recordCustomState(int agentId, Integer state) {

@@ -70,6 +70,10 @@ public class DirectoryAgent {
     this.syncedAt = now;
   }
 
+  void gatewayState(GatewayState state) {
+    this.gatewayState = state;
+  }
+
   /** Records the custom state as last set or read back. */
   void customState(Integer state, Instant at) {
     this.customState = state;

@@ -2,6 +2,7 @@ package io.statedesk.core.persistence;
 
 import io.statedesk.core.account.DemoUsers;
 import io.statedesk.core.catalog.DemoCatalog;
+import io.statedesk.core.directory.DirectoryStateFeed;
 import io.statedesk.core.directory.DirectorySync;
 import io.statedesk.core.gateway.GatewaySettings;
 import io.statedesk.core.session.HostedSessions;
@@ -29,6 +30,7 @@ public class ApplicationStartup {
   @Inject GatewaySettings gateway;
   @Inject HostedSessions hostedSessions;
   @Inject DirectorySync directorySync;
+  @Inject DirectoryStateFeed stateFeed;
 
   /**
    * Runs the start-up steps; safe to call again.
@@ -46,6 +48,13 @@ public class ApplicationStartup {
     demoUsers.seed();
     demoCatalog.seed();
     hostedSessions.start();
+    hostedSessions
+        .pool()
+        .ifPresent(
+            pool -> {
+              pool.addListener(stateFeed::offer);
+              stateFeed.start();
+            });
     directorySync.start();
   }
 }

@@ -54,6 +54,33 @@ class AgentApiIT {
   }
 
   @Test
+  void hostedAgentsStatesFollowTheirEventsBetweenSyncs() throws Exception {
+    send("POST", "/agents/sync", null, "Authorization", ADMIN);
+    String before = states(send("GET", "/agents?max=60", null, "Authorization", ADMIN).body());
+    long deadline = System.currentTimeMillis() + 60_000;
+    String now = before;
+    while (now.equals(before) && System.currentTimeMillis() < deadline) {
+      Thread.sleep(2_000);
+      now = states(send("GET", "/agents?max=60", null, "Authorization", ADMIN).body());
+    }
+    assertThat(now)
+        .as("the simulated activity changed some hosted agent's state without a sync")
+        .isNotEqualTo(before);
+  }
+
+  /** Only the agents' ids and gateway states, e.g. "10001=IDLE 10002=TALKING". */
+  static String states(String body) {
+    StringBuilder out = new StringBuilder();
+    var m =
+        java.util.regex.Pattern.compile("\\{\"agentId\":(\\d+).*?\"gatewayState\":\"(\\w+)\"")
+            .matcher(body);
+    while (m.find()) {
+      out.append(m.group(1)).append('=').append(m.group(2)).append(' ');
+    }
+    return out.toString();
+  }
+
+  @Test
   void badQueriesAreExplained() {
     assertThat(send("GET", "/agents?state=SLEEPING", null, "Authorization", ADMIN).body())
         .contains("is not a gateway state");

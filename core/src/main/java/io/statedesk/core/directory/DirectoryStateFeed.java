@@ -1,0 +1,103 @@
+package io.statedesk.core.directory;
+
+import io.statedesk.core.gateway.GatewayRecords.GatewayEvent;
+import io.statedesk.core.gateway.GatewayState;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+
+/**
+ * Keeps agents' gateway states fresh between directory syncs, from the events that hosted sessions
+ * receive (gateway-api.md section 7.3).
+ *
+ * <p>Events arrive on the HTTP client's threads, where no transaction can run; they are collected
+ * (the latest per agent wins) and written every two seconds in one transaction on the container's
+ * managed scheduler.
+ */
+@ApplicationScoped
+public class DirectoryStateFeed {
+
+  private static final Logger LOG = Logger.getLogger(DirectoryStateFeed.class.getName());
+
+  @Inject AgentDirectory directory;
+
+  private final Map<Integer, GatewayState> pending = new ConcurrentHashMap<>();
+  private ScheduledFuture<?> flusher;
+
+  /** The state an event puts the agent in, or {@code null} for events that do not change it. */
+  static GatewayState stateAfter(String eventType) {
+    if (eventType == null) {
+      return null;
+    }
+    return switch (eventType) {
+      case "AgentState_Ready",
+              "AgentState_CancelNotReady_Success",
+              "AgentState_CancelRest_Success",
+              "AgentState_CancelWork_Success" ->
+          GatewayState.IDLE;
+      case "AgentState_Busy" -> GatewayState.TALKING;
+      case "AgentState_Work" -> GatewayState.WORK;
+      case "AgentState_SetNotReady_Success" -> GatewayState.BUSY;
+      case "AgentState_SetRest_Success" -> GatewayState.REST;
+      case "AgentOther_ShutdownService" -> GatewayState.SIGNED_OUT;
+      default -> null;
+    };
+  }
+
+  /** Takes one event (any thread). */
+  public void offer(GatewayEvent event) {
+    GatewayState state = stateAfter(event.type());
+    if (state != null) {
+      pending.put(event.workNo(), state);
+    }
+  }
+
+  /** Starts flushing every two seconds. */
+  public synchronized void start() {
+    if (flusher != null) {
+      return;
+    }
+    try {
+      ManagedScheduledExecutorService scheduler =
+          InitialContext.doLookup("java:comp/DefaultManagedScheduledExecutorService");
+      flusher = scheduler.scheduleWithFixedDelay(this::flush, 2, 2, TimeUnit.SECONDS);
+    } catch (NamingException e) {
+      throw new IllegalStateException("No default managed scheduled executor service", e);
+    }
+  }
+
+  void flush() {
+    if (pending.isEmpty()) {
+      return;
+    }
+    Map<Integer, GatewayState> batch = new HashMap<>();
+    for (Integer id : pending.keySet()) {
+      GatewayState state = pending.remove(id);
+      if (state != null) {
+        batch.put(id, state);
+      }
+    }
+    try {
+      directory.applyStates(batch);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not record " + batch.size() + " agent state changes", e);
+    }
+  }
+
+  @PreDestroy
+  synchronized void stop() {
+    if (flusher != null) {
+      flusher.cancel(false);
+    }
+  }
+}
