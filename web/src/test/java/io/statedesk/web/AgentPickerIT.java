@@ -112,6 +112,38 @@ class AgentPickerIT extends BrowserTest {
   }
 
   @Test
+  void clickingABarOfTheGatewayStateChartFiltersTheTable() {
+    signIn("alice", "alice-demo");
+    open("/agents.xhtml");
+    WebElement canvas = waitFor(By.cssSelector("#agentsForm\\:gatewayChart canvas"));
+    awaitAjax();
+    @SuppressWarnings("unchecked")
+    List<Number> point =
+        (List<Number>)
+            ((JavascriptExecutor) browser)
+                .executeScript(
+                    "var c = PF('widget_agentsForm_gatewayChart').chart; var i = c.data.labels.indexOf('Idle');"
+                        + " var el = c.getDatasetMeta(0).data[i]; return [el.x, (el.y + el.base) / 2];");
+    int x = point.get(0).intValue() - canvas.getSize().getWidth() / 2;
+    int y = point.get(1).intValue() - canvas.getSize().getHeight() / 2;
+    new org.openqa.selenium.interactions.Actions(browser)
+        .moveToElement(canvas, x, y)
+        .click()
+        .perform();
+    awaitAjax();
+    waiter().until(d -> teamsOnPage().size() > 0);
+    List<String> states =
+        browser
+            .findElements(By.cssSelector("#agentsForm\\:agentTable_data tr td:nth-child(5)"))
+            .stream()
+            .map(WebElement::getText)
+            .distinct()
+            .collect(Collectors.toList());
+    assertThat(states).containsExactly("Idle");
+    assertThat(text(By.id("agentsForm:states"))).contains("Idle");
+  }
+
+  @Test
   void anotherTeamsSupervisorSeesNoneOfThem() {
     signIn("bob", "bob-demo");
     open("/agents.xhtml");

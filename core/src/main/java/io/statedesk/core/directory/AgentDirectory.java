@@ -217,6 +217,51 @@ public class AgentDirectory {
     }
   }
 
+  /** How many of the caller's agents are in each gateway state (for the picker's chart). */
+  public Map<io.statedesk.core.gateway.GatewayState, Long> countsByGatewayState() {
+    caller.require(Role.SUPERVISOR, Role.ADMIN);
+    Map<io.statedesk.core.gateway.GatewayState, Long> counts =
+        new java.util.EnumMap<>(io.statedesk.core.gateway.GatewayState.class);
+    Map<String, Object> params = new HashMap<>();
+    String where = where(AgentFilter.none(), params);
+    if (where == null) {
+      return counts;
+    }
+    var query =
+        em.createQuery(
+            "select a.gatewayState, count(a) from DirectoryAgent a"
+                + where
+                + " group by a.gatewayState",
+            Object[].class);
+    params.forEach(query::setParameter);
+    for (Object[] row : query.getResultList()) {
+      counts.put((io.statedesk.core.gateway.GatewayState) row[0], (Long) row[1]);
+    }
+    return counts;
+  }
+
+  /** How many of the caller's agents are in each custom state; key 65535 = none set. */
+  public Map<Integer, Long> countsByCustomState() {
+    caller.require(Role.SUPERVISOR, Role.ADMIN);
+    Map<Integer, Long> counts = new java.util.TreeMap<>();
+    Map<String, Object> params = new HashMap<>();
+    String where = where(AgentFilter.none(), params);
+    if (where == null) {
+      return counts;
+    }
+    var query =
+        em.createQuery(
+            "select a.customState, count(a) from DirectoryAgent a"
+                + where
+                + " group by a.customState",
+            Object[].class);
+    params.forEach(query::setParameter);
+    for (Object[] row : query.getResultList()) {
+      counts.put(row[0] == null ? AgentFilter.NO_CUSTOM_STATE : (Integer) row[0], (Long) row[1]);
+    }
+    return counts;
+  }
+
   /** The teams present in the directory, sorted (for admins' filters). */
   public List<String> teams() {
     caller.require(Role.SUPERVISOR, Role.ADMIN);

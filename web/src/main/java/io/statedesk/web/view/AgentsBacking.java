@@ -126,6 +126,78 @@ public class AgentsBacking implements Serializable {
     return new TreeSet<>(selected);
   }
 
+  // --------------------------------------------------------------------------------- charts
+
+  private List<GatewayState> chartStates = List.of();
+  private List<Integer> chartCodes = List.of();
+
+  /** Chart.js configuration: the caller's agents per gateway state. */
+  public String getGatewayStateChart() {
+    Map<GatewayState, Long> counts = directory.countsByGatewayState();
+    chartStates = new ArrayList<>(counts.keySet());
+    List<String> labels = new ArrayList<>();
+    List<Long> values = new ArrayList<>();
+    List<String> colours = new ArrayList<>();
+    for (GatewayState s : chartStates) {
+      labels.add(io.statedesk.web.i18n.Texts.text("gatewayState." + s.name()));
+      values.add(counts.get(s));
+      colours.add(STATE_COLOURS.getOrDefault(s, "#8c959f"));
+    }
+    return Charts.bar(labels, values, colours);
+  }
+
+  /** Chart.js configuration: the caller's agents per custom state, in the catalog's colours. */
+  public String getCustomStateChart() {
+    Map<Integer, Long> counts = directory.countsByCustomState();
+    chartCodes = new ArrayList<>(counts.keySet());
+    List<String> labels = new ArrayList<>();
+    List<Long> values = new ArrayList<>();
+    List<String> colours = new ArrayList<>();
+    for (Integer code : chartCodes) {
+      StateCode c = code(code);
+      labels.add(
+          code == AgentFilter.NO_CUSTOM_STATE
+              ? io.statedesk.web.i18n.Texts.text("agents.filter.noCustom")
+              : codeLabel(code));
+      values.add(counts.get(code));
+      colours.add(c == null ? "#d0d7de" : c.getColour());
+    }
+    return Charts.bar(labels, values, colours);
+  }
+
+  /** A click on a gateway-state bar filters the table by that state. */
+  public void gatewayStateSelected(org.primefaces.event.ItemSelectEvent event) {
+    if (event.getItemIndex() >= 0 && event.getItemIndex() < chartStates.size()) {
+      states = new ArrayList<>(List.of(chartStates.get(event.getItemIndex()).name()));
+    }
+  }
+
+  /** A click on a custom-state bar filters the table by that custom state. */
+  public void customStateSelected(org.primefaces.event.ItemSelectEvent event) {
+    if (event.getItemIndex() >= 0 && event.getItemIndex() < chartCodes.size()) {
+      customState = Integer.toString(chartCodes.get(event.getItemIndex()));
+    }
+  }
+
+  private static final Map<GatewayState, String> STATE_COLOURS =
+      Map.of(
+          GatewayState.IDLE,
+          "#2da44e",
+          GatewayState.TALKING,
+          "#0969da",
+          GatewayState.BUSY,
+          "#bf8700",
+          GatewayState.WORK,
+          "#8250df",
+          GatewayState.REST,
+          "#d4a72c",
+          GatewayState.PRE_REST,
+          "#e3b341",
+          GatewayState.SIGNED_OUT,
+          "#8c959f",
+          GatewayState.UNKNOWN,
+          "#d0d7de");
+
   // ------------------------------------------------------------------------------- display
 
   public List<String> getTeamChoices() {
