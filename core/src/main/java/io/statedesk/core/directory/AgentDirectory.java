@@ -123,6 +123,19 @@ public class AgentDirectory {
         params.put("custom", filter.customState());
       }
     }
+    if (!filter.sessions().isEmpty()) {
+      Set<String> named = new HashSet<>(filter.sessions());
+      boolean none = named.remove("NONE");
+      if (named.isEmpty()) {
+        clauses.add("a.sessionAvailability is null");
+      } else {
+        clauses.add(
+            none
+                ? "(a.sessionAvailability in :sessions or a.sessionAvailability is null)"
+                : "a.sessionAvailability in :sessions");
+        params.put("sessions", named);
+      }
+    }
     if (filter.skill() != null && !filter.skill().isBlank()) {
       clauses.add("concat(',', a.skills, ',') like :skill");
       params.put("skill", "%," + escape(filter.skill().strip()) + ",%");
@@ -204,6 +217,17 @@ public class AgentDirectory {
       DirectoryAgent agent = em.find(DirectoryAgent.class, e.getKey());
       if (agent != null) {
         agent.gatewayState(e.getValue());
+      }
+    }
+  }
+
+  /** Records session availabilities (HOSTED, RELAYED, STALE, or null for none) by agent. */
+  @Transactional
+  public void applyAvailability(Map<Integer, String> availability) {
+    for (Map.Entry<Integer, String> e : availability.entrySet()) {
+      DirectoryAgent agent = em.find(DirectoryAgent.class, e.getKey());
+      if (agent != null) {
+        agent.sessionAvailability(e.getValue());
       }
     }
   }

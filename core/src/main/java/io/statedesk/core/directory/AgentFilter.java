@@ -11,9 +11,16 @@ import java.util.Set;
  * @param states only these gateway states
  * @param customState only agents in this custom state; {@link #NO_CUSTOM_STATE} for none set
  * @param text free text on agent id or name
+ * @param sessions only agents whose session availability is one of these (HOSTED, RELAYED, NONE,
+ *     STALE)
  */
 public record AgentFilter(
-    Set<String> teams, String skill, Set<GatewayState> states, Integer customState, String text) {
+    Set<String> teams,
+    String skill,
+    Set<GatewayState> states,
+    Integer customState,
+    String text,
+    Set<String> sessions) {
 
   /** The {@code customState} value that means "no custom state set". */
   public static final int NO_CUSTOM_STATE = 65535;
@@ -21,9 +28,16 @@ public record AgentFilter(
   public AgentFilter {
     teams = teams == null ? Set.of() : Set.copyOf(teams);
     states = states == null ? Set.of() : Set.copyOf(states);
+    sessions = sessions == null ? Set.of() : Set.copyOf(sessions);
+  }
+
+  /** A filter without session availability. */
+  public AgentFilter(
+      Set<String> teams, String skill, Set<GatewayState> states, Integer customState, String text) {
+    this(teams, skill, states, customState, text, Set.of());
   }
 
   public static AgentFilter none() {
-    return new AgentFilter(Set.of(), null, Set.of(), null, null);
+    return new AgentFilter(Set.of(), null, Set.of(), null, null, Set.of());
   }
 }

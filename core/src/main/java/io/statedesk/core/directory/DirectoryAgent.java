@@ -46,6 +46,9 @@ public class DirectoryAgent {
   @Column(length = 32)
   private String phone;
 
+  @Column(name = "session_availability", length = 10)
+  private String sessionAvailability;
+
   @Enumerated(EnumType.STRING)
   @Column(nullable = false, length = 10)
   private Source source;
@@ -68,6 +71,14 @@ public class DirectoryAgent {
     this.gatewayState = entry.gatewayState();
     this.phone = entry.phone();
     this.syncedAt = now;
+  }
+
+  void sessionAvailability(String availability) {
+    this.sessionAvailability = availability;
+  }
+
+  public String getSessionAvailability() {
+    return sessionAvailability;
   }
 
   void gatewayState(GatewayState state) {

@@ -32,6 +32,11 @@ public class DirectoryStateFeed {
   @Inject AgentDirectory directory;
 
   private final Map<Integer, GatewayState> pending = new ConcurrentHashMap<>();
+  private final Map<Integer, String> availability = new ConcurrentHashMap<>();
+
+  /** The value stored for "no session" (the map cannot hold null). */
+  private static final String NONE = "NONE";
+
   private ScheduledFuture<?> flusher;
 
   /** The state an event puts the agent in, or {@code null} for events that do not change it. */
@@ -62,6 +67,14 @@ public class DirectoryStateFeed {
     }
   }
 
+  /**
+   * Takes one session-availability change (any thread): {@code HOSTED}, {@code RELAYED}, {@code
+   * STALE} or {@code NONE}.
+   */
+  public void offerAvailability(int agentId, String value) {
+    availability.put(agentId, value == null ? NONE : value);
+  }
+
   /** Starts flushing every two seconds. */
   public synchronized void start() {
     if (flusher != null) {
@@ -77,6 +90,7 @@ public class DirectoryStateFeed {
   }
 
   void flush() {
+    flushAvailability();
     if (pending.isEmpty()) {
       return;
     }
@@ -91,6 +105,24 @@ public class DirectoryStateFeed {
       directory.applyStates(batch);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Could not record " + batch.size() + " agent state changes", e);
+    }
+  }
+
+  private void flushAvailability() {
+    if (availability.isEmpty()) {
+      return;
+    }
+    Map<Integer, String> batch = new HashMap<>();
+    for (Integer id : availability.keySet()) {
+      String value = availability.remove(id);
+      if (value != null) {
+        batch.put(id, NONE.equals(value) ? null : value);
+      }
+    }
+    try {
+      directory.applyAvailability(batch);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not record " + batch.size() + " session changes", e);
     }
   }
 

@@ -52,6 +52,12 @@ public class DirectorySync {
   private ScheduledFuture<?> schedule;
   private boolean stopped;
   private volatile String lastOutcome = "never synchronised";
+  private final List<Runnable> afterSync = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** Runs after every successful sync (e.g. to mirror session availability into new rows). */
+  public void afterSync(Runnable action) {
+    afterSync.add(action);
+  }
 
   /** What is wrong with the settings, one line each; empty when fine or disabled. */
   public List<String> problems() {
@@ -142,6 +148,7 @@ public class DirectorySync {
     List<DirectoryEntry> entries =
         new GatewayDirectoryReader(client).read(account, password.orElseThrow());
     AgentDirectory.SyncResult result = directory.replaceFromGateway(entries, actor);
+    afterSync.forEach(Runnable::run);
     lastOutcome = result + " at " + java.time.Instant.now();
     LOG.info(() -> "Directory synchronised from the gateway: " + result);
     return result;

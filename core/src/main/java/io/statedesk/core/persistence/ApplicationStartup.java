@@ -31,6 +31,7 @@ public class ApplicationStartup {
   @Inject HostedSessions hostedSessions;
   @Inject DirectorySync directorySync;
   @Inject DirectoryStateFeed stateFeed;
+  @Inject io.statedesk.core.session.SessionStore sessionStore;
 
   /**
    * Runs the start-up steps; safe to call again.
@@ -55,6 +56,11 @@ public class ApplicationStartup {
               pool.addListener(stateFeed::offer);
               stateFeed.start();
             });
+    directorySync.afterSync(
+        () ->
+            sessionStore
+                .all()
+                .forEach(e -> stateFeed.offerAvailability(e.agentId(), e.availability().name())));
     directorySync.start();
   }
 }

@@ -13,6 +13,8 @@ import java.util.function.UnaryOperator;
 public class InMemorySessionStore implements SessionStore {
 
   private final Map<Integer, SessionEntry> entries = new ConcurrentHashMap<>();
+  private final java.util.List<java.util.function.BiConsumer<Integer, Availability>> listeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @Override
   public Optional<SessionEntry> get(int agentId) {
@@ -22,16 +24,31 @@ public class InMemorySessionStore implements SessionStore {
   @Override
   public void put(SessionEntry entry) {
     entries.put(entry.agentId(), entry);
+    notify(entry.agentId(), entry.availability());
   }
 
   @Override
   public SessionEntry update(int agentId, UnaryOperator<SessionEntry> change) {
-    return entries.compute(agentId, (id, old) -> change.apply(old));
+    SessionEntry now = entries.compute(agentId, (id, old) -> change.apply(old));
+    notify(agentId, now == null ? Availability.NONE : now.availability());
+    return now;
   }
 
   @Override
   public void remove(int agentId) {
     entries.remove(agentId);
+    notify(agentId, Availability.NONE);
+  }
+
+  @Override
+  public void addListener(java.util.function.BiConsumer<Integer, Availability> listener) {
+    listeners.add(listener);
+  }
+
+  private void notify(int agentId, Availability availability) {
+    for (var listener : listeners) {
+      listener.accept(agentId, availability);
+    }
   }
 
   @Override

@@ -20,4 +20,7 @@ public interface SessionStore {
   void remove(int agentId);
 
   Collection<SessionEntry> all();
+
+  /** Called with (agent id, availability) after every change; availability NONE when removed. */
+  void addListener(java.util.function.BiConsumer<Integer, Availability> listener);
 }

@@ -103,6 +103,32 @@ class AgentDirectoryIT {
   }
 
   @Test
+  void sessionAvailabilityFiltersInSql() {
+    directory.applyAvailability(
+        java.util.Map.of(100_001, "HOSTED", 100_002, "RELAYED", 100_003, "STALE"));
+    assertThat(
+            directory.count(
+                new AgentFilter(Set.of(), null, Set.of(), null, null, Set.of("HOSTED"))))
+        .isEqualTo(1);
+    assertThat(
+            directory.count(
+                new AgentFilter(Set.of(), null, Set.of(), null, null, Set.of("HOSTED", "RELAYED"))))
+        .isEqualTo(2);
+    assertThat(
+            directory.count(new AgentFilter(Set.of(), null, Set.of(), null, null, Set.of("NONE"))))
+        .isEqualTo(49_997);
+    assertThat(
+            directory.count(
+                new AgentFilter(Set.of(), null, Set.of(), null, null, Set.of("NONE", "STALE"))))
+        .isEqualTo(49_998);
+    java.util.Map<Integer, String> none = new java.util.HashMap<>();
+    none.put(100_001, null);
+    none.put(100_002, null);
+    none.put(100_003, null);
+    directory.applyAvailability(none);
+  }
+
+  @Test
   void filtersCombine() {
     AgentFilter talkingBilling =
         new AgentFilter(Set.of("Billing"), null, Set.of(GatewayState.TALKING), null, null);

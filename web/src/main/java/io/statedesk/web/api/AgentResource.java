@@ -44,6 +44,7 @@ public class AgentResource {
       @QueryParam("state") List<String> states,
       @QueryParam("customState") Integer customState,
       @QueryParam("skill") String skill,
+      @QueryParam("session") List<String> sessionsParam,
       @QueryParam("q") String text,
       @QueryParam("sort") @DefaultValue("agentId") String sort,
       @QueryParam("desc") @DefaultValue("false") boolean descending,
@@ -64,8 +65,16 @@ public class AgentResource {
     if (max < 1 || max > 1000 || first < 0) {
       throw Json.bad("first must be >= 0 and max 1..1000", "max");
     }
+    Set<String> availability = new LinkedHashSet<>();
+    for (String a : sessionsParam) {
+      String v = a.trim().toUpperCase(Locale.ROOT);
+      if (!Set.of("HOSTED", "RELAYED", "NONE", "STALE").contains(v)) {
+        throw Json.bad("session '" + a + "' must be HOSTED, RELAYED, NONE or STALE", "session");
+      }
+      availability.add(v);
+    }
     AgentFilter filter =
-        new AgentFilter(new LinkedHashSet<>(teams), skill, parsed, customState, text);
+        new AgentFilter(new LinkedHashSet<>(teams), skill, parsed, customState, text, availability);
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("total", directory.count(filter));
     answer.put("first", first);

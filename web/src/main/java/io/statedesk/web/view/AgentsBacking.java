@@ -46,6 +46,7 @@ public class AgentsBacking implements Serializable {
 
   private List<String> teams = new ArrayList<>();
   private List<String> states = new ArrayList<>();
+  private List<String> sessionFilter = new ArrayList<>();
   private String customState = "";
   private String text;
   private final Set<Integer> selected = new LinkedHashSet<>();
@@ -85,7 +86,8 @@ public class AgentsBacking implements Serializable {
     states.forEach(s -> parsed.add(GatewayState.valueOf(s)));
     Integer custom =
         customState == null || customState.isBlank() ? null : Integer.valueOf(customState);
-    return new AgentFilter(new LinkedHashSet<>(teams), null, parsed, custom, text);
+    return new AgentFilter(
+        new LinkedHashSet<>(teams), null, parsed, custom, text, new LinkedHashSet<>(sessionFilter));
   }
 
   // ------------------------------------------------------------------------------- selection
@@ -255,6 +257,18 @@ public class AgentsBacking implements Serializable {
 
   public void setTeams(List<String> teams) {
     this.teams = teams == null ? new ArrayList<>() : teams;
+  }
+
+  public List<String> getSessionFilter() {
+    return sessionFilter;
+  }
+
+  public void setSessionFilter(List<String> sessionFilter) {
+    this.sessionFilter = sessionFilter == null ? new ArrayList<>() : sessionFilter;
+  }
+
+  public List<String> getSessionChoices() {
+    return List.of("HOSTED", "RELAYED", "NONE", "STALE");
   }
 
   public List<String> getStates() {

@@ -81,6 +81,30 @@ class AgentApiIT {
   }
 
   @Test
+  void sessionAvailabilityFilters() throws Exception {
+    send("POST", "/agents/sync", null, "Authorization", ADMIN);
+    Thread.sleep(3_000);
+    String hosted =
+        send("GET", "/agents?session=HOSTED&max=1000", null, "Authorization", ADMIN).body();
+    int hostedTotal = Integer.parseInt(hosted.replaceAll(".*?\"total\":(\\d+).*", "$1"));
+    assertThat(hostedTotal)
+        .as("most of 10001-10060 are hosted; a few are signed in elsewhere")
+        .isBetween(45, 60);
+    var ids = java.util.regex.Pattern.compile("\"agentId\":(\\d+)").matcher(hosted);
+    while (ids.find()) {
+      assertThat(Integer.parseInt(ids.group(1))).isBetween(10001, 10060);
+    }
+    assertThat(send("GET", "/agents?session=NONE&max=1", null, "Authorization", ADMIN).body())
+        .contains("\"total\":" + (300 - hostedTotal));
+    assertThat(
+            send("GET", "/agents?session=HOSTED&session=NONE&max=1", null, "Authorization", ADMIN)
+                .body())
+        .contains("\"total\":300");
+    assertThat(send("GET", "/agents?session=SLEEPY", null, "Authorization", ADMIN).body())
+        .contains("must be HOSTED, RELAYED, NONE or STALE");
+  }
+
+  @Test
   void badQueriesAreExplained() {
     assertThat(send("GET", "/agents?state=SLEEPING", null, "Authorization", ADMIN).body())
         .contains("is not a gateway state");
