@@ -207,6 +207,51 @@ public class AgentDirectory {
     return result;
   }
 
+  /** An import was refused; nothing changed. Each problem names its line. */
+  public static class DirectoryImportException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient List<DirectoryCsv.Problem> problems;
+
+    public DirectoryImportException(List<DirectoryCsv.Problem> problems) {
+      super(problems.size() + " problem(s) in the file; nothing was imported");
+      this.problems = List.copyOf(problems);
+    }
+
+    public List<DirectoryCsv.Problem> problems() {
+      return problems;
+    }
+  }
+
+  /**
+   * Imports agents from a CSV file (admins): all rows or, if any row is wrong, none.
+   *
+   * @throws DirectoryImportException listing every bad row by line
+   */
+  @Transactional
+  public SyncResult importCsv(byte[] content) {
+    caller.require(Role.ADMIN);
+    DirectoryCsv.Parsed parsed = DirectoryCsv.parse(content);
+    if (!parsed.problems().isEmpty()) {
+      throw new DirectoryImportException(parsed.problems());
+    }
+    Instant now = Instant.now();
+    int added = 0;
+    int updated = 0;
+    for (DirectoryEntry entry : parsed.entries()) {
+      DirectoryAgent existing = em.find(DirectoryAgent.class, entry.agentId());
+      if (existing == null) {
+        em.persist(new DirectoryAgent(entry, DirectoryAgent.Source.IMPORT, now));
+        added++;
+      } else {
+        existing.update(entry, now);
+        updated++;
+      }
+    }
+    SyncResult result = new SyncResult(added, updated, 0);
+    audit.record(caller.name(), "directory.imported", "agent directory", result.toString(), null);
+    return result;
+  }
+
   /** The outcome of a sync. */
   public record SyncResult(int added, int updated, int removed) {}
 

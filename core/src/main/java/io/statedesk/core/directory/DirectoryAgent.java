@@ -68,7 +68,10 @@ public class DirectoryAgent {
     this.name = entry.name();
     this.team = entry.team();
     this.skills = entry.skills().isEmpty() ? null : String.join(",", entry.skills());
-    this.gatewayState = entry.gatewayState();
+    if (entry.gatewayState() != GatewayState.UNKNOWN || this.gatewayState == null) {
+      // an import knows no state: keep the one the gateway reported
+      this.gatewayState = entry.gatewayState();
+    }
     this.phone = entry.phone();
     this.syncedAt = now;
   }

@@ -110,6 +110,30 @@ public class AgentResource {
     }
   }
 
+  /**
+   * Imports agents from a CSV body (admins): header {@code agent_id,name,team,skills,phone}. All or
+   * nothing: 400 with every bad row by line.
+   */
+  @POST
+  @Path("import")
+  @jakarta.ws.rs.Consumes(MediaType.WILDCARD)
+  public Response importCsv(byte[] body) {
+    try {
+      AgentDirectory.SyncResult result = directory.importCsv(body);
+      return Response.ok(Map.of("added", result.added(), "updated", result.updated())).build();
+    } catch (AgentDirectory.DirectoryImportException e) {
+      Map<String, Object> answer = new LinkedHashMap<>();
+      answer.put("status", 400);
+      answer.put("error", e.getMessage());
+      answer.put(
+          "errors",
+          e.problems().stream()
+              .map(p -> Map.of("line", p.line(), "message", p.message()))
+              .toList());
+      return Response.status(Response.Status.BAD_REQUEST).entity(answer).build();
+    }
+  }
+
   private Map<String, Object> describe(DirectoryAgent a) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("agentId", a.getAgentId());

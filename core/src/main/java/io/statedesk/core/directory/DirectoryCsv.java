@@ -1,0 +1,153 @@
+package io.statedesk.core.directory;
+
+import io.statedesk.core.gateway.GatewayState;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * The directory's CSV import format, for sites that prefer a file to the gateway sync: header
+ * {@code agent_id,name,team,skills,phone}, skills separated by {@code |}. Parsed with Apache
+ * Commons CSV; every bad row is reported with its line, nothing is thrown for bad content.
+ */
+public final class DirectoryCsv {
+
+  public static final List<String> COLUMNS = List.of("agent_id", "name", "team", "skills", "phone");
+  static final int MAX_BYTES = 10 * 1024 * 1024;
+
+  private DirectoryCsv() {}
+
+  /** One problem, with its line (0 for the file as a whole). */
+  public record Problem(int line, String message) {}
+
+  /** The entries read and the problems found. */
+  public record Parsed(List<DirectoryEntry> entries, List<Problem> problems) {}
+
+  public static Parsed parse(byte[] content) {
+    List<Problem> problems = new ArrayList<>();
+    if (content == null || content.length == 0) {
+      return new Parsed(List.of(), List.of(new Problem(0, "The file is empty.")));
+    }
+    if (content.length > MAX_BYTES) {
+      return new Parsed(List.of(), List.of(new Problem(0, "The file is larger than 10 MiB.")));
+    }
+    String text;
+    try {
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(content))
+              .toString();
+    } catch (CharacterCodingException e) {
+      return new Parsed(List.of(), List.of(new Problem(0, "The file is not UTF-8 text.")));
+    }
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    List<DirectoryEntry> entries = new ArrayList<>();
+    Map<Integer, Integer> seen = new HashMap<>();
+    CSVFormat format =
+        CSVFormat.RFC4180
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setIgnoreEmptyLines(true)
+            .setTrim(true)
+            .build();
+    try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+      if (!parser.getHeaderNames().containsAll(List.of("agent_id", "name", "team"))) {
+        return new Parsed(
+            List.of(),
+            List.of(
+                new Problem(
+                    1, "The first line must be the header " + String.join(",", COLUMNS) + ".")));
+      }
+      for (CSVRecord r : parser) {
+        int line = (int) parser.getCurrentLineNumber();
+        if (!r.isConsistent()) {
+          problems.add(
+              new Problem(
+                  line,
+                  "has " + r.size() + " fields, the header has " + parser.getHeaderNames().size()));
+          continue;
+        }
+        String id = get(r, "agent_id");
+        int agentId;
+        try {
+          agentId = Integer.parseInt(id);
+        } catch (NumberFormatException e) {
+          problems.add(
+              new Problem(
+                  line, "agent_id must be a number 101..999999, was '" + abbreviate(id) + "'"));
+          continue;
+        }
+        if (agentId < 101 || agentId > 999_999) {
+          problems.add(new Problem(line, "agent_id must be 101..999999, was " + agentId));
+          continue;
+        }
+        Integer earlier = seen.putIfAbsent(agentId, line);
+        if (earlier != null) {
+          problems.add(
+              new Problem(
+                  line, "agent " + agentId + " appears again (first on line " + earlier + ")"));
+          continue;
+        }
+        String name = get(r, "name");
+        String team = get(r, "team");
+        if (name.isEmpty() || name.length() > 100 || hasControl(name)) {
+          problems.add(new Problem(line, "name must be 1 to 100 printable characters"));
+          continue;
+        }
+        if (team.isEmpty() || team.length() > 64 || hasControl(team)) {
+          problems.add(new Problem(line, "team must be 1 to 64 printable characters"));
+          continue;
+        }
+        List<String> skills =
+            Arrays.stream(get(r, "skills").split("\\|"))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
+        String phone = get(r, "phone");
+        entries.add(
+            new DirectoryEntry(
+                agentId, name, team, skills, GatewayState.UNKNOWN, phone.isEmpty() ? null : phone));
+      }
+    } catch (IOException | IllegalStateException | IllegalArgumentException e) {
+      return new Parsed(
+          List.of(),
+          List.of(
+              new Problem(
+                  0, "The file is not valid CSV: " + abbreviate(String.valueOf(e.getMessage())))));
+    }
+    if (entries.isEmpty() && problems.isEmpty()) {
+      problems.add(new Problem(0, "The file has a header but no rows."));
+    }
+    return new Parsed(entries, problems);
+  }
+
+  private static String get(CSVRecord r, String column) {
+    return r.isMapped(column) && r.isSet(column) ? r.get(column) : "";
+  }
+
+  private static boolean hasControl(String s) {
+    return s.chars().anyMatch(Character::isISOControl);
+  }
+
+  private static String abbreviate(String s) {
+    String t = s.replaceAll("\\p{Cntrl}", " ");
+    return t.length() > 40 ? t.substring(0, 40) + "…" : t;
+  }
+}
