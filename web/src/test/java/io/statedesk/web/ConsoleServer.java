@@ -32,6 +32,7 @@ public final class ConsoleServer {
               .systemProperty("statedesk.directory.sync-enabled", "true")
               .systemProperty("statedesk.directory.account", "999001")
               .systemProperty("statedesk.directory.password", "Sim#999001")
+              .systemProperty("statedesk.directory.read-skills", "true")
               .readyWhen("/statedesk/login.xhtml")
               .start();
         });

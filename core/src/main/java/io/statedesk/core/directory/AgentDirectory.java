@@ -277,6 +277,25 @@ public class AgentDirectory {
     }
   }
 
+  /** Every agent id in the directory, unscoped: for the system's own read-backs. */
+  List<Integer> allIds() {
+    return em.createQuery(
+            "select a.agentId from DirectoryAgent a order by a.agentId", Integer.class)
+        .getResultList();
+  }
+
+  /** Records custom states read back from the gateway (value null = none set). */
+  @Transactional
+  public void applyCustomStates(Map<Integer, Integer> states) {
+    Instant now = Instant.now();
+    for (Map.Entry<Integer, Integer> e : states.entrySet()) {
+      DirectoryAgent agent = em.find(DirectoryAgent.class, e.getKey());
+      if (agent != null) {
+        agent.customState(e.getValue(), now);
+      }
+    }
+  }
+
   /** Records an agent's custom state (after a successful set, or a read-back). */
   @Transactional
   public void recordCustomState(int agentId, Integer state) {

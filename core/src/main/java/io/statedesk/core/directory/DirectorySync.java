@@ -44,6 +44,10 @@ public class DirectorySync {
   @ConfigProperty(name = "statedesk.directory.sync-minutes", defaultValue = "10")
   int minutes;
 
+  @Inject
+  @ConfigProperty(name = "statedesk.directory.read-skills", defaultValue = "false")
+  boolean readSkills;
+
   @Inject GatewayClient client;
   @Inject AgentDirectory directory;
   @Inject Caller caller;
@@ -146,7 +150,7 @@ public class DirectorySync {
           "Directory sync is not configured (statedesk.directory.sync-enabled=false)");
     }
     List<DirectoryEntry> entries =
-        new GatewayDirectoryReader(client).read(account, password.orElseThrow());
+        new GatewayDirectoryReader(client, readSkills).read(account, password.orElseThrow());
     AgentDirectory.SyncResult result = directory.replaceFromGateway(entries, actor);
     afterSync.forEach(Runnable::run);
     lastOutcome = result + " at " + java.time.Instant.now();

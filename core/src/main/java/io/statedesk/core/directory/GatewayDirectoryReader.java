@@ -19,9 +19,19 @@ import java.util.List;
 public final class GatewayDirectoryReader {
 
   private final GatewayClient client;
+  private final boolean readSkills;
 
   public GatewayDirectoryReader(GatewayClient client) {
+    this(client, false);
+  }
+
+  /**
+   * @param readSkills also ask each agent's skills ({@code agentskillsbyworkno}): one more call per
+   *     agent, so meant for directories of a few thousand agents
+   */
+  public GatewayDirectoryReader(GatewayClient client, boolean readSkills) {
     this.client = client;
+    this.readSkills = readSkills;
   }
 
   /**
@@ -48,12 +58,16 @@ public final class GatewayDirectoryReader {
       for (GatewayGroup group : client.groups(auth)) {
         for (GatewayAgent agent : client.agentsOfGroup(auth, group.id())) {
           if (agent.workNo() >= 101 && agent.workNo() <= 999_999 && agent.workNo() != account) {
+            List<String> skills =
+                readSkills
+                    ? client.skillsOf(auth, agent.workNo()).stream().map(k -> k.name()).toList()
+                    : List.of();
             entries.add(
                 new DirectoryEntry(
                     agent.workNo(),
                     agent.name() == null ? "" + agent.workNo() : agent.name(),
                     group.name(),
-                    List.of(),
+                    skills,
                     agent.state(),
                     agent.phoneNumber()));
           }

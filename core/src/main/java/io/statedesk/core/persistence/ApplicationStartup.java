@@ -32,6 +32,8 @@ public class ApplicationStartup {
   @Inject DirectorySync directorySync;
   @Inject DirectoryStateFeed stateFeed;
   @Inject io.statedesk.core.session.SessionStore sessionStore;
+  @Inject io.statedesk.core.session.AgentSessions agentSessions;
+  @Inject io.statedesk.core.directory.CustomStateReadBack customStates;
 
   /**
    * Runs the start-up steps; safe to call again.
@@ -61,6 +63,8 @@ public class ApplicationStartup {
             sessionStore
                 .all()
                 .forEach(e -> stateFeed.offerAvailability(e.agentId(), e.availability().name())));
+    directorySync.afterSync(
+        () -> customStates.readBack(id -> agentSessions.current(id).map(h -> h.auth())));
     directorySync.start();
   }
 }

@@ -49,6 +49,17 @@ class GatewayDirectoryReaderIT {
   }
 
   @Test
+  void skillsAreReadWhenAskedFor() {
+    Control.reset(2, 60_000, 120_000, 120_000, 1_000);
+    try (GatewayClient client = new GatewayClient(GatewayConfig.of(SimulatorServer.gatewayUrl()))) {
+      List<DirectoryEntry> entries =
+          new GatewayDirectoryReader(client, true).read(999001, "Sim#999001");
+      assertThat(entries).allSatisfy(e -> assertThat(e.skills()).isNotEmpty());
+      assertThat(entries).anySatisfy(e -> assertThat(e.skills()).contains("Chat"));
+    }
+  }
+
+  @Test
   void aWrongPasswordIsReported() {
     Control.reset(2, 60_000, 120_000, 120_000, 1_000);
     try (GatewayClient client = new GatewayClient(GatewayConfig.of(SimulatorServer.gatewayUrl()))) {

@@ -49,6 +49,7 @@ public class AgentsBacking implements Serializable {
   private List<String> sessionFilter = new ArrayList<>();
   private String customState = "";
   private String text;
+  private String skill;
   private final Set<Integer> selected = new LinkedHashSet<>();
   private final LazyDataModel<DirectoryAgent> model = new Agents();
   private transient Map<Integer, StateCode> codes;
@@ -87,7 +88,12 @@ public class AgentsBacking implements Serializable {
     Integer custom =
         customState == null || customState.isBlank() ? null : Integer.valueOf(customState);
     return new AgentFilter(
-        new LinkedHashSet<>(teams), null, parsed, custom, text, new LinkedHashSet<>(sessionFilter));
+        new LinkedHashSet<>(teams),
+        skill,
+        parsed,
+        custom,
+        text,
+        new LinkedHashSet<>(sessionFilter));
   }
 
   // ------------------------------------------------------------------------------- selection
@@ -257,6 +263,14 @@ public class AgentsBacking implements Serializable {
 
   public void setTeams(List<String> teams) {
     this.teams = teams == null ? new ArrayList<>() : teams;
+  }
+
+  public String getSkill() {
+    return skill;
+  }
+
+  public void setSkill(String skill) {
+    this.skill = skill;
   }
 
   public List<String> getSessionFilter() {

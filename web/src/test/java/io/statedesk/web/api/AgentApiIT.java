@@ -96,12 +96,16 @@ class AgentApiIT {
     }
     String all = send("GET", "/agents?max=1", null, "Authorization", ADMIN).body();
     int total = Integer.parseInt(all.replaceAll(".*?\"total\":(\\d+).*", "$1"));
+    String others =
+        send("GET", "/agents?session=RELAYED&session=STALE&max=1", null, "Authorization", ADMIN)
+            .body();
+    int othersTotal = Integer.parseInt(others.replaceAll(".*?\"total\":(\\d+).*", "$1"));
     assertThat(send("GET", "/agents?session=NONE&max=1", null, "Authorization", ADMIN).body())
-        .contains("\"total\":" + (total - hostedTotal));
+        .contains("\"total\":" + (total - hostedTotal - othersTotal));
     assertThat(
             send("GET", "/agents?session=HOSTED&session=NONE&max=1", null, "Authorization", ADMIN)
                 .body())
-        .contains("\"total\":" + total);
+        .contains("\"total\":" + (total - othersTotal));
     assertThat(send("GET", "/agents?session=SLEEPY", null, "Authorization", ADMIN).body())
         .contains("must be HOSTED, RELAYED, NONE or STALE");
   }
@@ -130,6 +134,57 @@ class AgentApiIT {
             send("POST", "/agents/import", good, "Authorization", basic("alice", "alice-demo"))
                 .statusCode())
         .isEqualTo(403);
+  }
+
+  @Test
+  void skillsComeFromTheGatewayAndFilter() {
+    send("POST", "/agents/sync", null, "Authorization", ADMIN);
+    String chat = send("GET", "/agents?skill=Chat&max=1000", null, "Authorization", ADMIN).body();
+    int withChat = Integer.parseInt(chat.replaceAll(".*?\"total\":(\\d+).*", "$1"));
+    assertThat(withChat).isBetween(50, 250);
+    assertThat(chat).doesNotContain("\"skills\":[\"Voice EN\"]}");
+  }
+
+  @Test
+  void customStatesAreReadBackWithTheAgentsOwnSession() throws Exception {
+    // A desktop signs agent 10150 in at the gateway, sets a custom state itself, and relays its
+    // Guid.
+    var gateway = java.net.http.HttpClient.newHttpClient();
+    String base =
+        io.statedesk.web.ConsoleServer.get().baseUrl() + "/agentgateway/resource/onlineagent/10150";
+    var signIn =
+        gateway.send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/forcelogin"))
+                .header("Content-Type", "application/json")
+                .PUT(
+                    java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"password\":\"Sim#10150\"}"))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+    String guid =
+        signIn.headers().firstValue("Set-GUID").orElseThrow().substring("JSESSIONID=".length());
+    gateway.send(
+        java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(base + "/setcustomstate?customstate=111"))
+            .header("guid", guid)
+            .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+            .build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    String token = Api.newRelayToken("desk-10150-" + System.nanoTime() % 100000);
+    assertThat(
+            send(
+                    "PUT",
+                    "/sessions/10150",
+                    "{\"guid\":\"" + guid + "\",\"authMode\":2}",
+                    "Authorization",
+                    "Bearer " + token)
+                .statusCode())
+        .isEqualTo(200);
+    send("POST", "/agents/sync", null, "Authorization", ADMIN);
+    String agent = send("GET", "/agents?q=10150", null, "Authorization", ADMIN).body();
+    assertThat(agent).contains("\"customState\":111").contains("\"session\":\"RELAYED\"");
+    assertThat(send("GET", "/agents?customState=111", null, "Authorization", ADMIN).body())
+        .contains("\"agentId\":10150");
   }
 
   @Test
