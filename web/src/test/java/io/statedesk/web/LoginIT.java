@@ -9,13 +9,22 @@ import org.openqa.selenium.By;
 class LoginIT extends BrowserTest {
 
   @Test
-  void goodCredentialsOpenTheOverview() {
+  void supervisorsLandOnTheirAgentsAndFindTheOverviewInTheMenu() {
     signIn("alice", "alice-demo");
-    assertThat(text(By.cssSelector("h1.sd-title"))).isEqualTo("Overview");
+    assertThat(text(By.cssSelector("h1.sd-title"))).isEqualTo("Agents");
     assertThat(text(By.id("currentUser"))).contains("alice").contains("SUPERVISOR");
+    open("/index.xhtml");
+    assertThat(text(By.cssSelector("h1.sd-title"))).isEqualTo("Overview");
     assertThat(text(By.id("welcome"))).isEqualTo("Welcome, alice.");
     assertThat(text(By.id("setup")))
-        .containsPattern("Agent sessions at the CC-Gateway: [1-9]\\d* hosted");
+        .containsPattern("Agent sessions at the CC-Gateway: [1-9]\\d* hosted")
+        .contains("Your teams: Billing, Chinese Desk, Technical Support.");
+  }
+
+  @Test
+  void adminsLandOnTheOverview() {
+    signIn("admin", "admin-demo");
+    assertThat(text(By.cssSelector("h1.sd-title"))).isEqualTo("Overview");
   }
 
   @Test
@@ -65,9 +74,9 @@ class LoginIT extends BrowserTest {
   void pagesSwitchToChinese() {
     signIn("alice", "alice-demo");
     browser.findElement(By.id("languageForm:lang-zh")).click();
-    assertThat(text(By.cssSelector("h1.sd-title"))).isEqualTo("概览");
+    assertThat(text(By.cssSelector("h1.sd-title"))).isEqualTo("座席");
     assertThat(text(By.id("logoutForm:logout"))).isEqualTo("退出登录");
     browser.findElement(By.id("languageForm:lang-en")).click();
-    assertThat(text(By.cssSelector("h1.sd-title"))).isEqualTo("Overview");
+    assertThat(text(By.cssSelector("h1.sd-title"))).isEqualTo("Agents");
   }
 }

@@ -91,7 +91,8 @@ public class ConsoleAuthentication implements HttpAuthenticationMechanism {
 
   /**
    * The page to return to after sign-in (set when an anonymous GET hit a protected page), or the
-   * console's home. Only paths inside this application are ever returned.
+   * caller's home: the agent picker for supervisors, the overview for admins. Only paths inside
+   * this application are ever returned.
    */
   public static String takeTarget(HttpServletRequest request) {
     HttpSession session = request.getSession(false);
@@ -99,7 +100,14 @@ public class ConsoleAuthentication implements HttpAuthenticationMechanism {
     if (session != null) {
       session.removeAttribute(SESSION_TARGET);
     }
-    String path = target instanceof String s && s.startsWith("/") && !s.startsWith("//") ? s : "/";
+    String home =
+        request.isUserInRole("SUPERVISOR") && !request.isUserInRole("ADMIN")
+            ? "/agents.xhtml"
+            : "/";
+    String path =
+        target instanceof String s && s.startsWith("/") && !s.startsWith("//") && !s.equals("/")
+            ? s
+            : home;
     return request.getContextPath() + path;
   }
 
