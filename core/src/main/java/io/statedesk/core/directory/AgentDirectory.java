@@ -12,6 +12,7 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -90,6 +91,37 @@ public class AgentDirectory {
             Integer.class);
     params.forEach(query::setParameter);
     return query.getResultList();
+  }
+
+  /**
+   * The agents among {@code ids} that the caller may see (their teams; admins: all), by id. Ids
+   * that are unknown or outside the caller's teams are simply absent, so a supervisor cannot tell
+   * another team's agent from one that does not exist.
+   */
+  public Map<Integer, DirectoryAgent> visible(Collection<Integer> ids) {
+    caller.require(Role.SUPERVISOR, Role.ADMIN);
+    Map<Integer, DirectoryAgent> found = new HashMap<>();
+    Map<String, Object> params = new HashMap<>();
+    String where = where(AgentFilter.none(), params);
+    if (where == null || ids.isEmpty()) {
+      return found;
+    }
+    List<Integer> all = new ArrayList<>(new java.util.TreeSet<>(ids));
+    for (int from = 0; from < all.size(); from += 1000) {
+      List<Integer> chunk = all.subList(from, Math.min(all.size(), from + 1000));
+      TypedQuery<DirectoryAgent> query =
+          em.createQuery(
+              "select a from DirectoryAgent a"
+                  + (where.isEmpty() ? " where " : where + " and ")
+                  + "a.agentId in :ids",
+              DirectoryAgent.class);
+      params.forEach(query::setParameter);
+      query.setParameter("ids", chunk);
+      for (DirectoryAgent a : query.getResultList()) {
+        found.put(a.getAgentId(), a);
+      }
+    }
+    return found;
   }
 
   /** The JPQL where clause, or {@code null} when the caller's scope leaves nothing to see. */

@@ -34,6 +34,8 @@ public class ApplicationStartup {
   @Inject io.statedesk.core.session.SessionStore sessionStore;
   @Inject io.statedesk.core.session.AgentSessions agentSessions;
   @Inject io.statedesk.core.directory.CustomStateReadBack customStates;
+  @Inject io.statedesk.core.bulk.BulkSettings bulkSettings;
+  @Inject io.statedesk.core.bulk.BulkEngine bulkEngine;
 
   /**
    * Runs the start-up steps; safe to call again.
@@ -44,6 +46,7 @@ public class ApplicationStartup {
     List<String> problems = new ArrayList<>(gateway.problems());
     problems.addAll(hostedSessions.problems());
     problems.addAll(directorySync.problems());
+    problems.addAll(bulkSettings.problems());
     if (!problems.isEmpty()) {
       throw new InvalidConfigurationException(problems);
     }
@@ -66,5 +69,6 @@ public class ApplicationStartup {
     directorySync.afterSync(
         () -> customStates.readBack(id -> agentSessions.current(id).map(h -> h.auth())));
     directorySync.start();
+    bulkEngine.start();
   }
 }

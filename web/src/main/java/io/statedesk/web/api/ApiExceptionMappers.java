@@ -93,6 +93,36 @@ public final class ApiExceptionMappers {
     }
   }
 
+  /** 404: no such bulk change (or not one the caller may see). */
+  @Provider
+  public static class ChangeNotFound
+      implements ExceptionMapper<io.statedesk.core.bulk.BulkExceptions.ChangeNotFoundException> {
+    @Override
+    public Response toResponse(io.statedesk.core.bulk.BulkExceptions.ChangeNotFoundException e) {
+      return ApiError.of(Response.Status.NOT_FOUND, e.getMessage(), null);
+    }
+  }
+
+  /** 400: a bulk change request breaks a rule (including a missing size confirmation). */
+  @Provider
+  public static class InvalidChange
+      implements ExceptionMapper<io.statedesk.core.bulk.BulkExceptions.InvalidChangeException> {
+    @Override
+    public Response toResponse(io.statedesk.core.bulk.BulkExceptions.InvalidChangeException e) {
+      return ApiError.of(Response.Status.BAD_REQUEST, e.getMessage(), e.field());
+    }
+  }
+
+  /** 409: the change cannot do that now (cancel a finished change, undo a running one). */
+  @Provider
+  public static class ChangeState
+      implements ExceptionMapper<io.statedesk.core.bulk.BulkExceptions.ChangeStateException> {
+    @Override
+    public Response toResponse(io.statedesk.core.bulk.BulkExceptions.ChangeStateException e) {
+      return ApiError.of(Response.Status.CONFLICT, e.getMessage(), null);
+    }
+  }
+
   /** JAX-RS's own errors (404 unknown path, 405, 415) as JSON. */
   @Provider
   public static class Web implements ExceptionMapper<WebApplicationException> {

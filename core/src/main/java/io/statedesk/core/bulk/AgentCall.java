@@ -1,0 +1,380 @@
+package io.statedesk.core.bulk;
+
+import dev.failsafe.CircuitBreaker;
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.RateLimiter;
+import dev.failsafe.RetryPolicy;
+import io.statedesk.core.gateway.GatewayException;
+import io.statedesk.core.gateway.GatewayRejectedException;
+import io.statedesk.core.gateway.GatewayUnavailableException;
+import io.statedesk.core.gateway.GatewayUnavailableException.Kind;
+import io.statedesk.core.gateway.InvalidGatewayRequestException;
+import io.statedesk.core.gateway.RetcodeClass;
+import io.statedesk.core.session.AgentHandle;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+/**
+ * What happens to one agent of a bulk change: handle, call, classify, retry, renew, read back.
+ *
+ * <p>Transient failures (retcodes of class TRANSIENT, timeouts, refused connections, HTTP 5xx and
+ * 429) are retried with capped exponential backoff and jitter, honouring the gateway's {@code
+ * Retry-After}, within a budget of attempts (Failsafe's {@link RetryPolicy}: a maintained library
+ * rather than our own loop). A stale session (100-006, 000-003) gets one fresh handle and one more
+ * call; anything else is final at once. Before every call the shared {@link CircuitBreaker} is
+ * asked: while it is open (the gateway is down for everyone) the agent waits instead of burning its
+ * budget, and the change reports itself paused. One instance is shared by all changes of a console
+ * instance, and it holds no per-agent state.
+ */
+public final class AgentCall {
+
+  /** The retry budget and the waits. */
+  public record Settings(
+      int maxAttempts,
+      Duration backoffBase,
+      Duration backoffCap,
+      double jitter,
+      Duration maxRetryAfter,
+      Duration renewWait) {}
+
+  /** One agent's work item. */
+  public record Work(long outcomeId, int agentId, Integer target, boolean verify) {}
+
+  /** The change was cancelled before the agent's next call. */
+  static final class CancelledException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    CancelledException() {
+      super("cancelled", null, false, false);
+    }
+  }
+
+  /** The gateway refused the handle as stale and no fresh one could be had. */
+  static final class NoFreshSessionException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient GatewayRejectedException refusal;
+    private final boolean renewed;
+
+    NoFreshSessionException(GatewayRejectedException refusal, boolean renewed) {
+      super(refusal.getMessage(), refusal, false, false);
+      this.refusal = refusal;
+      this.renewed = renewed;
+    }
+  }
+
+  private final GatewayPort gateway;
+  private final SessionPort sessions;
+  private final CircuitBreaker<Object> breaker;
+  private final RateLimiter<Object> limiter;
+  private final Settings settings;
+
+  /**
+   * @param limiter calls per second for the whole instance, or {@code null} for no limit
+   */
+  public AgentCall(
+      GatewayPort gateway,
+      SessionPort sessions,
+      CircuitBreaker<Object> breaker,
+      RateLimiter<Object> limiter,
+      Settings settings) {
+    this.gateway = gateway;
+    this.sessions = sessions;
+    this.breaker = breaker;
+    this.limiter = limiter;
+    this.settings = settings;
+  }
+
+  /** Failures that make the gateway look down for everyone, so they count for the breaker. */
+  static boolean isOutage(Throwable failure) {
+    if (failure instanceof GatewayUnavailableException u) {
+      return switch (u.kind()) {
+        case CONNECT, TIMEOUT -> true;
+        case HTTP_STATUS -> u.httpStatus() == 502 || u.httpStatus() == 503 || u.httpStatus() == 504;
+        case TLS, BAD_RESPONSE -> false;
+      };
+    }
+    return false;
+  }
+
+  static boolean isRetryable(Throwable failure) {
+    return failure instanceof GatewayException g
+        && !(failure instanceof InvalidGatewayRequestException)
+        && g.isRetryable();
+  }
+
+  /**
+   * Runs the agent's work to a final result; never throws.
+   *
+   * @param cancelled asked before every call: true ends the agent as cancelled
+   * @param paused told (repeatedly) while the breaker keeps the agent waiting
+   */
+  public AgentResult run(Work work, BooleanSupplier cancelled, Runnable paused) {
+    long start = System.nanoTime();
+    int[] attempts = {0};
+    Optional<AgentHandle> first = sessions.current(work.agentId());
+    if (first.isEmpty()) {
+      return result(
+          work,
+          OutcomeStatus.NO_SESSION,
+          false,
+          null,
+          "No usable session" + sessions.note(work.agentId()).map(n -> ": " + n).orElse(""),
+          0,
+          start);
+    }
+    AgentHandle[] handle = {first.get()};
+    boolean[] renewed = {false};
+    RetryPolicy<Object> retry =
+        RetryPolicy.builder()
+            .handleIf(AgentCall::isRetryable)
+            .abortOn(CancelledException.class, NoFreshSessionException.class)
+            .withBackoff(settings.backoffBase(), settings.backoffCap())
+            .withJitter(settings.jitter())
+            .withDelayFnOn(
+                ctx -> {
+                  GatewayUnavailableException u = ctx.getLastException();
+                  return u.retryAfter()
+                      .map(
+                          d ->
+                              d.compareTo(settings.maxRetryAfter()) > 0
+                                  ? settings.maxRetryAfter()
+                                  : d)
+                      .orElse(null);
+                },
+                GatewayUnavailableException.class)
+            .withMaxAttempts(settings.maxAttempts())
+            .build();
+    try {
+      Failsafe.with(retry)
+          .run(
+              () -> {
+                awaitGateway(cancelled, paused);
+                attempts[0]++;
+                try {
+                  call(handle[0], work.target());
+                } catch (GatewayRejectedException r) {
+                  if (r.retcodeClass() != RetcodeClass.STALE_SESSION) {
+                    throw r;
+                  }
+                  if (renewed[0]) {
+                    throw new NoFreshSessionException(r, true);
+                  }
+                  renewed[0] = true;
+                  Optional<AgentHandle> fresh = sessions.renew(handle[0], settings.renewWait());
+                  if (fresh.isEmpty()) {
+                    throw new NoFreshSessionException(r, false);
+                  }
+                  handle[0] = fresh.get();
+                  awaitGateway(cancelled, paused);
+                  attempts[0]++;
+                  try {
+                    call(handle[0], work.target());
+                  } catch (GatewayRejectedException again) {
+                    if (again.retcodeClass() == RetcodeClass.STALE_SESSION) {
+                      throw new NoFreshSessionException(again, true);
+                    }
+                    throw again;
+                  }
+                }
+              });
+    } catch (CancelledException c) {
+      return result(
+          work,
+          OutcomeStatus.CANCELLED,
+          false,
+          null,
+          attempts[0] == 0
+              ? "Cancelled before the agent was called"
+              : "Cancelled after " + attempts[0] + " attempt(s) that did not succeed",
+          attempts[0],
+          start);
+    } catch (NoFreshSessionException s) {
+      return result(
+          work,
+          OutcomeStatus.FAILED,
+          false,
+          s.refusal.retcode().code(),
+          "Session stale: the gateway refused the agent's Guid ("
+              + s.refusal.retcode().meaning()
+              + ")"
+              + (s.renewed
+                  ? " and refused the fresh one too"
+                  : handle[0].source() == io.statedesk.core.session.SessionSource.RELAYED
+                      ? "; a relayed session is renewed only by the agent's desktop"
+                      : "; no fresh session could be obtained"),
+          attempts[0],
+          start);
+    } catch (GatewayRejectedException r) {
+      if (work.target() == null && r.retcodeClass() == RetcodeClass.AGENT_STATE) {
+        // cancelsetcustomstate with nothing set: fine if a read-back confirms there is none
+        Optional<Optional<Integer>> now = readBack(handle[0]);
+        if (now.isPresent() && now.get().isEmpty()) {
+          return result(
+              work,
+              OutcomeStatus.SUCCEEDED,
+              true,
+              null,
+              "No custom state was set",
+              attempts[0],
+              start);
+        }
+      }
+      return result(
+          work,
+          OutcomeStatus.FAILED,
+          false,
+          r.retcode().code(),
+          (r.isRetryable() ? "Gave up after " + attempts[0] + " attempts: " : "")
+              + r.retcode().meaning(),
+          attempts[0],
+          start);
+    } catch (GatewayException g) {
+      return result(
+          work,
+          OutcomeStatus.FAILED,
+          false,
+          transportCode(g),
+          (g.isRetryable() ? "Gave up after " + attempts[0] + " attempts: " : "") + g.getMessage(),
+          attempts[0],
+          start);
+    } catch (FailsafeException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      if (cause instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      return result(
+          work,
+          OutcomeStatus.FAILED,
+          false,
+          null,
+          "Interrupted: " + cause.getClass().getSimpleName(),
+          attempts[0],
+          start);
+    } catch (RuntimeException e) {
+      return result(
+          work,
+          OutcomeStatus.FAILED,
+          false,
+          null,
+          "Unexpected failure: " + e.getClass().getSimpleName(),
+          attempts[0],
+          start);
+    }
+    if (!work.verify()) {
+      return result(work, OutcomeStatus.SUCCEEDED, false, "0", null, attempts[0], start);
+    }
+    Optional<Optional<Integer>> readBack = readBack(handle[0]);
+    if (readBack.isEmpty()) {
+      return result(
+          work,
+          OutcomeStatus.SUCCEEDED,
+          false,
+          "0",
+          "Accepted; the read-back failed, so it is not verified",
+          attempts[0],
+          start);
+    }
+    Optional<Integer> now = readBack.get();
+    boolean matches =
+        work.target() == null ? now.isEmpty() : now.isPresent() && now.get().equals(work.target());
+    if (matches) {
+      return result(work, OutcomeStatus.SUCCEEDED, true, "0", null, attempts[0], start);
+    }
+    return result(
+        work,
+        OutcomeStatus.FAILED,
+        false,
+        "0",
+        "The gateway accepted the call but reads back "
+            + now.map(String::valueOf).orElse("no custom state"),
+        attempts[0],
+        start);
+  }
+
+  /** {@code querycustomstate} once; empty when it could not be read. */
+  private Optional<Optional<Integer>> readBack(AgentHandle handle) {
+    try {
+      if (limiter != null) {
+        limiter.acquirePermit();
+      }
+      return Optional.of(gateway.query(handle.auth()));
+    } catch (GatewayException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+  }
+
+  private void call(AgentHandle handle, Integer target) {
+    try {
+      if (target == null) {
+        gateway.clear(handle.auth());
+      } else {
+        gateway.set(handle.auth(), target);
+      }
+      breaker.recordSuccess();
+    } catch (GatewayException e) {
+      if (isOutage(e)) {
+        breaker.recordFailure();
+      } else {
+        breaker.recordSuccess(); // it answered: the gateway is up
+      }
+      throw e;
+    } catch (RuntimeException e) {
+      breaker.recordSuccess();
+      throw e;
+    }
+  }
+
+  /** Waits while the breaker is open; then takes a rate-limit permit. */
+  private void awaitGateway(BooleanSupplier cancelled, Runnable paused)
+      throws InterruptedException {
+    if (cancelled.getAsBoolean()) {
+      throw new CancelledException();
+    }
+    while (!breaker.tryAcquirePermit()) {
+      paused.run();
+      if (cancelled.getAsBoolean()) {
+        throw new CancelledException();
+      }
+      long wait = Math.max(20, Math.min(250, breaker.getRemainingDelay().toMillis()));
+      Thread.sleep(wait);
+    }
+    if (limiter != null) {
+      limiter.acquirePermit();
+    }
+  }
+
+  private static String transportCode(GatewayException g) {
+    if (g instanceof GatewayUnavailableException u) {
+      return u.kind() == Kind.HTTP_STATUS ? "HTTP " + u.httpStatus() : u.kind().name();
+    }
+    if (g instanceof InvalidGatewayRequestException) {
+      return "INVALID";
+    }
+    return null;
+  }
+
+  private static AgentResult result(
+      Work work,
+      OutcomeStatus status,
+      boolean verified,
+      String retcode,
+      String reason,
+      int attempts,
+      long startNanos) {
+    return new AgentResult(
+        work.outcomeId(),
+        work.agentId(),
+        work.target(),
+        status,
+        verified,
+        retcode,
+        reason,
+        attempts,
+        Duration.ofNanos(System.nanoTime() - startNanos).toMillis());
+  }
+}

@@ -1,0 +1,63 @@
+package io.statedesk.core.bulk;
+
+/** The typed failures of bulk changes that users can cause; each message says what to do. */
+public final class BulkExceptions {
+
+  private BulkExceptions() {}
+
+  /** No such change, or not one the caller may see (404). */
+  public static class ChangeNotFoundException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public ChangeNotFoundException(long id) {
+      super("No bulk change " + id + " that you may see");
+    }
+  }
+
+  /** The request itself is wrong (400); {@link #field()} names the part. */
+  public static class InvalidChangeException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final String field;
+
+    public InvalidChangeException(String field, String message) {
+      super(message);
+      this.field = field;
+    }
+
+    public String field() {
+      return field;
+    }
+  }
+
+  /** A large change needs its size typed as confirmation (400). */
+  public static class ConfirmationRequiredException extends InvalidChangeException {
+    private static final long serialVersionUID = 1L;
+    private final int count;
+
+    public ConfirmationRequiredException(int count, int threshold) {
+      super(
+          "confirmCount",
+          "This change touches "
+              + count
+              + " agents (more than "
+              + threshold
+              + "): type "
+              + count
+              + " to confirm it");
+      this.count = count;
+    }
+
+    public int count() {
+      return count;
+    }
+  }
+
+  /** The change cannot do that in its current state (409), e.g. undo while it runs. */
+  public static class ChangeStateException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public ChangeStateException(String message) {
+      super(message);
+    }
+  }
+}

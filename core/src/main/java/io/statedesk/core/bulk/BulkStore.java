@@ -1,0 +1,380 @@
+package io.statedesk.core.bulk;
+
+import io.statedesk.core.directory.AgentDirectory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The persistence of bulk changes, one short transaction per step. No authorization here: {@link
+ * BulkChanges} checks the caller before it calls in, and {@link BulkEngine} runs on behalf of the
+ * change's creator on managed threads where there is no caller.
+ */
+@ApplicationScoped
+public class BulkStore {
+
+  @PersistenceContext(unitName = "statedesk")
+  EntityManager em;
+
+  @Inject AgentDirectory directory;
+
+  /** Persists a change and all its outcome rows in one transaction. */
+  @Transactional
+  public BulkChange create(BulkChange change, List<Planned> outcomes) {
+    em.persist(change);
+    em.flush();
+    long id = change.getId();
+    Instant now = Instant.now();
+    int n = 0;
+    for (Planned p : outcomes) {
+      BulkOutcome o =
+          new BulkOutcome(
+              id, p.agentId(), p.name(), p.team(), p.target(), p.previous(), p.previousKnown());
+      if (p.status() != OutcomeStatus.PENDING) {
+        o.skip(p.status(), p.reason(), now);
+      }
+      em.persist(o);
+      if (++n % 500 == 0) {
+        em.flush();
+        em.clear();
+      }
+    }
+    return change;
+  }
+
+  /**
+   * One outcome row to write with a new change.
+   *
+   * @param status {@link OutcomeStatus#PENDING}, or a final status decided without a call
+   */
+  public record Planned(
+      int agentId,
+      String name,
+      String team,
+      Integer target,
+      Integer previous,
+      boolean previousKnown,
+      OutcomeStatus status,
+      String reason) {}
+
+  public Optional<BulkChange> find(long id) {
+    return Optional.ofNullable(em.find(BulkChange.class, id));
+  }
+
+  public Optional<BulkChange> findByKey(String user, String key) {
+    return em.createQuery(
+            "select c from BulkChange c where c.createdBy = :u and c.idempotencyKey = :k",
+            BulkChange.class)
+        .setParameter("u", user)
+        .setParameter("k", key)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /**
+   * Takes (or renews) the lease of an unfinished change for {@code owner}: succeeds if nobody holds
+   * it, the holder's lease expired, or {@code owner} holds it already. The database decides, so
+   * exactly one instance wins.
+   */
+  @Transactional
+  public boolean tryLease(long id, String owner, Instant until, Instant now) {
+    return em.createQuery(
+                "update BulkChange c set c.leaseOwner = :o, c.leaseUntil = :u, c.version = c.version + 1"
+                    + " where c.id = :id and c.status in :open"
+                    + " and (c.leaseOwner is null or c.leaseUntil < :now or c.leaseOwner = :o)")
+            .setParameter("o", owner)
+            .setParameter("u", until)
+            .setParameter("id", id)
+            .setParameter("now", now)
+            .setParameter(
+                "open", Set.of(ChangeStatus.QUEUED, ChangeStatus.RUNNING, ChangeStatus.PAUSED))
+            .executeUpdate()
+        == 1;
+  }
+
+  /** Gives the lease up at once (a stopping instance), so that another one can take over. */
+  @Transactional
+  public void releaseLease(long id, String owner) {
+    em.createQuery(
+            "update BulkChange c set c.leaseOwner = null, c.leaseUntil = null, c.version = c.version + 1"
+                + " where c.id = :id and c.leaseOwner = :o")
+        .setParameter("id", id)
+        .setParameter("o", owner)
+        .executeUpdate();
+  }
+
+  /** Unfinished changes whose lease is free or expired: candidates for this instance. */
+  public List<Long> orphans(Instant now) {
+    return em.createQuery(
+            "select c.id from BulkChange c where c.status in :open"
+                + " and (c.leaseOwner is null or c.leaseUntil < :now) order by c.id",
+            Long.class)
+        .setParameter(
+            "open", Set.of(ChangeStatus.QUEUED, ChangeStatus.RUNNING, ChangeStatus.PAUSED))
+        .setParameter("now", now)
+        .getResultList();
+  }
+
+  @Transactional
+  public void status(long id, ChangeStatus status, String detail) {
+    BulkChange change = em.find(BulkChange.class, id);
+    if (change != null && !change.getStatus().isFinished()) {
+      change.status(status, detail, Instant.now());
+    }
+  }
+
+  @Transactional
+  public boolean requestCancel(long id) {
+    BulkChange change = em.find(BulkChange.class, id);
+    if (change == null || change.getStatus().isFinished()) {
+      return false;
+    }
+    change.requestCancel();
+    return true;
+  }
+
+  public boolean cancelRequested(long id) {
+    return em.createQuery(
+            "select c.cancelRequested from BulkChange c where c.id = :id", Boolean.class)
+        .setParameter("id", id)
+        .getResultStream()
+        .findFirst()
+        .orElse(false);
+  }
+
+  /** Takes up to {@code max} pending outcomes and marks them in flight, in one transaction. */
+  @Transactional
+  public List<AgentCall.Work> claim(long id, int max, boolean verify) {
+    List<BulkOutcome> batch =
+        em.createQuery(
+                "select o from BulkOutcome o where o.changeId = :id and o.status = :s order by o.id",
+                BulkOutcome.class)
+            .setParameter("id", id)
+            .setParameter("s", OutcomeStatus.PENDING)
+            .setMaxResults(max)
+            .getResultList();
+    List<AgentCall.Work> work = new ArrayList<>(batch.size());
+    for (BulkOutcome o : batch) {
+      o.inFlight();
+      work.add(new AgentCall.Work(o.getId(), o.getAgentId(), o.getTargetState(), verify));
+    }
+    return work;
+  }
+
+  /** Outcomes left in flight (by a crash or a stop), for reconciliation. */
+  public List<AgentCall.Work> inFlight(long id) {
+    List<AgentCall.Work> work = new ArrayList<>();
+    for (BulkOutcome o :
+        em.createQuery(
+                "select o from BulkOutcome o where o.changeId = :id and o.status = :s order by o.id",
+                BulkOutcome.class)
+            .setParameter("id", id)
+            .setParameter("s", OutcomeStatus.IN_FLIGHT)
+            .getResultList()) {
+      work.add(new AgentCall.Work(o.getId(), o.getAgentId(), o.getTargetState(), true));
+    }
+    return work;
+  }
+
+  /** Puts outcomes back to pending (in flight, but known not to have taken effect). */
+  @Transactional
+  public void backToPending(Collection<Long> outcomeIds) {
+    for (Long oid : outcomeIds) {
+      BulkOutcome o = em.find(BulkOutcome.class, oid);
+      if (o != null && o.getStatus() == OutcomeStatus.IN_FLIGHT) {
+        o.pending();
+      }
+    }
+  }
+
+  /**
+   * Records final results and, for agents whose state changed, the directory's custom state, in one
+   * transaction. An outcome that is final already is left alone, so a result is recorded at most
+   * once.
+   */
+  @Transactional
+  public void record(List<AgentResult> results) {
+    Instant now = Instant.now();
+    Map<Integer, Integer> states = new HashMap<>();
+    for (AgentResult r : results) {
+      BulkOutcome o = em.find(BulkOutcome.class, r.outcomeId());
+      if (o == null || o.getStatus().isFinal()) {
+        continue;
+      }
+      o.finish(r, now);
+      if (r.changedState()) {
+        states.put(r.agentId(), r.target());
+      }
+    }
+    if (!states.isEmpty()) {
+      directory.applyCustomStates(states);
+    }
+  }
+
+  /** Ends every pending outcome with {@code status} and {@code reason}; returns how many. */
+  @Transactional
+  public int endPending(long id, OutcomeStatus status, String reason) {
+    return em.createQuery(
+            "update BulkOutcome o set o.status = :to, o.reason = :r, o.finishedAt = :now"
+                + " where o.changeId = :id and o.status = :from")
+        .setParameter("to", status)
+        .setParameter("r", reason)
+        .setParameter("now", Instant.now())
+        .setParameter("id", id)
+        .setParameter("from", OutcomeStatus.PENDING)
+        .executeUpdate();
+  }
+
+  public Counts counts(long id) {
+    Map<OutcomeStatus, Long> byStatus = new EnumMap<>(OutcomeStatus.class);
+    for (Object[] row :
+        em.createQuery(
+                "select o.status, count(o) from BulkOutcome o where o.changeId = :id group by o.status",
+                Object[].class)
+            .setParameter("id", id)
+            .getResultList()) {
+      byStatus.put((OutcomeStatus) row[0], (Long) row[1]);
+    }
+    long verified =
+        em.createQuery(
+                "select count(o) from BulkOutcome o where o.changeId = :id and o.verified = true",
+                Long.class)
+            .setParameter("id", id)
+            .getSingleResult();
+    return Counts.of(byStatus, verified);
+  }
+
+  /** Outcomes of a change, by agent id; {@code teams} limits them (null = all). */
+  public List<BulkOutcome> outcomes(
+      long id, Set<OutcomeStatus> statuses, Set<String> teams, int first, int max) {
+    Map<String, Object> params = new HashMap<>();
+    TypedQuery<BulkOutcome> q =
+        em.createQuery(
+            "select o from BulkOutcome o"
+                + outcomeWhere(id, statuses, teams, params)
+                + " order by o.agentId",
+            BulkOutcome.class);
+    params.forEach(q::setParameter);
+    return q.setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, max)).getResultList();
+  }
+
+  public long countOutcomes(long id, Set<OutcomeStatus> statuses, Set<String> teams) {
+    Map<String, Object> params = new HashMap<>();
+    TypedQuery<Long> q =
+        em.createQuery(
+            "select count(o) from BulkOutcome o" + outcomeWhere(id, statuses, teams, params),
+            Long.class);
+    params.forEach(q::setParameter);
+    return q.getSingleResult();
+  }
+
+  private static String outcomeWhere(
+      long id, Set<OutcomeStatus> statuses, Set<String> teams, Map<String, Object> params) {
+    StringBuilder where = new StringBuilder(" where o.changeId = :id");
+    params.put("id", id);
+    if (statuses != null && !statuses.isEmpty()) {
+      where.append(" and o.status in :statuses");
+      params.put("statuses", statuses);
+    }
+    if (teams != null) {
+      if (teams.isEmpty()) {
+        where.append(" and 1 = 0");
+      } else {
+        where.append(" and o.team in :teams");
+        params.put("teams", teams);
+      }
+    }
+    return where.toString();
+  }
+
+  /** Whether the change touched an agent of one of {@code teams}. */
+  public boolean touches(long id, Set<String> teams) {
+    if (teams.isEmpty()) {
+      return false;
+    }
+    return em.createQuery(
+                "select count(o) from BulkOutcome o where o.changeId = :id and o.team in :t",
+                Long.class)
+            .setParameter("id", id)
+            .setParameter("t", teams)
+            .getSingleResult()
+        > 0;
+  }
+
+  /**
+   * A page of the history, newest first. {@code visibleTo}/{@code teams} limit it to the changes a
+   * supervisor made or that touched their teams ({@code visibleTo} null = all).
+   */
+  public List<BulkChange> history(
+      HistoryFilter filter, String visibleTo, Set<String> teams, int first, int max) {
+    Map<String, Object> params = new HashMap<>();
+    TypedQuery<BulkChange> q =
+        em.createQuery(
+            "select c from BulkChange c"
+                + historyWhere(filter, visibleTo, teams, params)
+                + " order by c.createdAt desc, c.id desc",
+            BulkChange.class);
+    params.forEach(q::setParameter);
+    return q.setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, max)).getResultList();
+  }
+
+  public long countHistory(HistoryFilter filter, String visibleTo, Set<String> teams) {
+    Map<String, Object> params = new HashMap<>();
+    TypedQuery<Long> q =
+        em.createQuery(
+            "select count(c) from BulkChange c" + historyWhere(filter, visibleTo, teams, params),
+            Long.class);
+    params.forEach(q::setParameter);
+    return q.getSingleResult();
+  }
+
+  private static String historyWhere(
+      HistoryFilter f, String visibleTo, Set<String> teams, Map<String, Object> params) {
+    List<String> clauses = new ArrayList<>();
+    if (visibleTo != null) {
+      if (teams.isEmpty()) {
+        clauses.add("c.createdBy = :me");
+      } else {
+        clauses.add(
+            "(c.createdBy = :me or exists (select o.id from BulkOutcome o where o.changeId = c.id"
+                + " and o.team in :myTeams))");
+        params.put("myTeams", teams);
+      }
+      params.put("me", visibleTo);
+    }
+    if (f.from() != null) {
+      clauses.add("c.createdAt >= :from");
+      params.put("from", f.from());
+    }
+    if (f.to() != null) {
+      clauses.add("c.createdAt < :to");
+      params.put("to", f.to());
+    }
+    if (f.createdBy() != null && !f.createdBy().isBlank()) {
+      clauses.add("c.createdBy = :by");
+      params.put("by", f.createdBy().strip());
+    }
+    if (f.code() != null) {
+      clauses.add("c.code = :code");
+      params.put("code", f.code());
+    }
+    if (f.team() != null && !f.team().isBlank()) {
+      clauses.add(
+          "exists (select o2.id from BulkOutcome o2 where o2.changeId = c.id and o2.team = :team)");
+      params.put("team", f.team().strip());
+    }
+    return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
+  }
+}

@@ -1,0 +1,49 @@
+package io.statedesk.core.bulk;
+
+import java.util.Map;
+
+/**
+ * A change's outcomes by status; always derived from the outcome rows, so they add up to the total.
+ */
+public record Counts(
+    long pending,
+    long inFlight,
+    long succeeded,
+    long verified,
+    long failed,
+    long noSession,
+    long skipped,
+    long cancelled) {
+
+  static Counts of(Map<OutcomeStatus, Long> byStatus, long verified) {
+    return new Counts(
+        byStatus.getOrDefault(OutcomeStatus.PENDING, 0L),
+        byStatus.getOrDefault(OutcomeStatus.IN_FLIGHT, 0L),
+        byStatus.getOrDefault(OutcomeStatus.SUCCEEDED, 0L),
+        verified,
+        byStatus.getOrDefault(OutcomeStatus.FAILED, 0L),
+        byStatus.getOrDefault(OutcomeStatus.NO_SESSION, 0L),
+        byStatus.getOrDefault(OutcomeStatus.SKIPPED, 0L),
+        byStatus.getOrDefault(OutcomeStatus.CANCELLED, 0L));
+  }
+
+  public long total() {
+    return pending + inFlight + succeeded + failed + noSession + skipped + cancelled;
+  }
+
+  /** Agents with their final outcome. */
+  public long done() {
+    return succeeded + failed + noSession + skipped + cancelled;
+  }
+
+  /** 0..100. */
+  public int percent() {
+    long total = total();
+    return total == 0 ? 100 : (int) (done() * 100 / total);
+  }
+
+  /** Agents a "retry" would take up again. */
+  public long retryable() {
+    return failed + noSession;
+  }
+}

@@ -1,0 +1,56 @@
+package io.statedesk.core.bulk;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a change would do, before it runs.
+ *
+ * @param rows one per requested agent, in id order
+ * @param totals how many agents have each verdict (every verdict present)
+ * @param action set or clear
+ * @param code the code to set, or {@code null}
+ * @param codeLabel its label in the caller's locale-independent default, or {@code null}
+ * @param confirmationRequired whether the user must type {@link #total()} to confirm
+ */
+public record Preview(
+    List<Row> rows,
+    Map<Verdict, Integer> totals,
+    ChangeAction action,
+    Integer code,
+    String codeLabel,
+    boolean confirmationRequired) {
+
+  /** One agent of the preview. */
+  public record Row(
+      int agentId,
+      String name,
+      String team,
+      Integer customState,
+      String availability,
+      Verdict verdict) {}
+
+  public Preview {
+    rows = List.copyOf(rows);
+    Map<Verdict, Integer> all = new EnumMap<>(Verdict.class);
+    for (Verdict v : Verdict.values()) {
+      all.put(v, totals.getOrDefault(v, 0));
+    }
+    totals = Map.copyOf(all);
+  }
+
+  /** Every requested agent. */
+  public int total() {
+    return rows.size();
+  }
+
+  public int count(Verdict verdict) {
+    return totals.get(verdict);
+  }
+
+  /** The agents that will be called (those without a session now included). */
+  public int toCall() {
+    return count(Verdict.WILL_CHANGE) + count(Verdict.NO_SESSION);
+  }
+}

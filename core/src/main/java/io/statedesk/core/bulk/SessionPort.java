@@ -1,0 +1,38 @@
+package io.statedesk.core.bulk;
+
+import io.statedesk.core.session.AgentHandle;
+import io.statedesk.core.session.AgentSessions;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Where the engine gets agents' session handles: {@link AgentSessions}, or a fake in tests. */
+public interface SessionPort {
+
+  /** The handle to use now. */
+  Optional<AgentHandle> current(int agentId);
+
+  /** A fresh handle after {@code stale} was refused, if one can be had within {@code wait}. */
+  Optional<AgentHandle> renew(AgentHandle stale, Duration wait);
+
+  /** Why the agent has no session, if known. */
+  Optional<String> note(int agentId);
+
+  static SessionPort of(AgentSessions sessions) {
+    return new SessionPort() {
+      @Override
+      public Optional<AgentHandle> current(int agentId) {
+        return sessions.current(agentId);
+      }
+
+      @Override
+      public Optional<AgentHandle> renew(AgentHandle stale, Duration wait) {
+        return sessions.renew(stale, wait);
+      }
+
+      @Override
+      public Optional<String> note(int agentId) {
+        return sessions.note(agentId);
+      }
+    };
+  }
+}
