@@ -104,7 +104,8 @@ public class BulkEngine {
             : null;
     call = new AgentCall(gateway, sessions, breaker, limiter, settings.call());
     long period = Math.max(2, settings.lease().toSeconds() / 3);
-    sweeper.scheduleWithFixedDelay(this::sweep, 1, period, TimeUnit.SECONDS);
+    sweeper.scheduleWithFixedDelay(
+        this::sweep, Math.max(1, settings.resumeDelay().toSeconds()), period, TimeUnit.SECONDS);
     LOG.info(
         "Bulk engine "
             + instance

@@ -77,6 +77,14 @@ public class BulkSettings {
   @ConfigProperty(name = "statedesk.bulk.reconcile-wait-seconds", defaultValue = "60")
   int reconcileWaitSeconds;
 
+  /**
+   * How long after start-up the sweep first takes up changes left unfinished, so that hosted
+   * sessions have signed in again before their agents are called.
+   */
+  @Inject
+  @ConfigProperty(name = "statedesk.bulk.resume-delay-seconds", defaultValue = "20")
+  int resumeDelaySeconds;
+
   /** What is wrong, one line per setting with how to fix it; empty when all is well. */
   public List<String> problems() {
     List<String> problems = new ArrayList<>();
@@ -99,6 +107,7 @@ public class BulkSettings {
     range(problems, "max-agents", maxAgents, 1, 1_000_000);
     range(problems, "lease-seconds", leaseSeconds, 5, 3600);
     range(problems, "reconcile-wait-seconds", reconcileWaitSeconds, 0, 3600);
+    range(problems, "resume-delay-seconds", resumeDelaySeconds, 0, 3600);
     return problems;
   }
 
@@ -142,6 +151,10 @@ public class BulkSettings {
 
   public boolean resumeAfterRestart() {
     return resumeAfterRestart;
+  }
+
+  public Duration resumeDelay() {
+    return Duration.ofSeconds(resumeDelaySeconds);
   }
 
   public Duration reconcileWait() {

@@ -21,8 +21,12 @@ import java.util.Set;
  * The persistence of bulk changes, one short transaction per step. No authorization here: {@link
  * BulkChanges} checks the caller before it calls in, and {@link BulkEngine} runs on behalf of the
  * change's creator on managed threads where there is no caller.
+ *
+ * <p>Reads are transactional too: on Payara, a container-managed entity manager used outside a
+ * transaction on a managed thread of our own fails ("closed EntityManager").
  */
 @ApplicationScoped
+@Transactional
 public class BulkStore {
 
   @PersistenceContext(unitName = "statedesk")
