@@ -27,6 +27,8 @@ public class HomeBacking {
   @Inject AgentSessions sessions;
   @Inject StateCatalog catalog;
   @Inject io.statedesk.core.team.TeamScope teams;
+  @Inject io.statedesk.core.directory.AgentDirectory directory;
+  @Inject io.statedesk.core.bulk.BulkChanges changes;
 
   /** The checklist for the caller's role, in the order the work has to happen. */
   public List<SetupItem> getSetup() {
@@ -47,7 +49,18 @@ public class HomeBacking {
         codes > 0
             ? new SetupItem("home.setup.catalogReady", true, codes)
             : new SetupItem("home.setup.catalog", false));
-    items.add(new SetupItem("home.setup.directory", false));
+    long agents = directory.count(io.statedesk.core.directory.AgentFilter.none());
+    items.add(
+        agents > 0
+            ? new SetupItem("home.setup.directoryReady", true, agents)
+            : new SetupItem("home.setup.directoryEmpty", false));
+    if (agents > 0) {
+      items.add(
+          new SetupItem(
+              "home.setup.changes",
+              true,
+              changes.countHistory(io.statedesk.core.bulk.HistoryFilter.none())));
+    }
     if (caller.has(Role.SUPERVISOR)) {
       java.util.Set<String> mine = teams.callerTeams();
       items.add(

@@ -1,0 +1,162 @@
+package io.statedesk.web.view.changes;
+
+import io.statedesk.core.bulk.BulkChanges;
+import io.statedesk.core.bulk.BulkExceptions.InvalidChangeException;
+import io.statedesk.core.bulk.ChangeRequest;
+import io.statedesk.core.bulk.Preview;
+import io.statedesk.core.bulk.Verdict;
+import io.statedesk.core.catalog.StateCatalog;
+import io.statedesk.core.catalog.StateCode;
+import io.statedesk.core.security.AccessDeniedException;
+import io.statedesk.web.i18n.Texts;
+import io.statedesk.web.view.AgentsBacking;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The "set state" dialog of the agents page: choose a code (or clear), preview what will happen to
+ * each selected agent, confirm, apply. One idempotency key per preview, so a double click makes one
+ * change.
+ */
+@Named("setState")
+@ViewScoped
+public class SetStateBacking implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  /** The "clear the custom state" choice in the code menu. */
+  public static final String CLEAR = "clear";
+
+  @Inject transient BulkChanges changes;
+  @Inject transient StateCatalog catalog;
+  @Inject AgentsBacking agents;
+
+  private String choice;
+  private String note;
+  private boolean verify;
+  private String confirmation;
+  private Preview preview;
+  private String key;
+
+  /** Opens the dialog afresh. */
+  public void open() {
+    choice = null;
+    note = null;
+    confirmation = null;
+    preview = null;
+    verify = changes.verifyByDefault();
+  }
+
+  /** Computes the preview of the selection; nothing is written. */
+  public void preview() {
+    preview = null;
+    try {
+      preview = changes.preview(request());
+      key = UUID.randomUUID().toString();
+      confirmation = null;
+    } catch (InvalidChangeException | AccessDeniedException e) {
+      Texts.addGlobalError("setState.refused", e.getMessage());
+    }
+  }
+
+  /** Makes the change and goes to its page. */
+  public String apply() {
+    if (preview == null) {
+      Texts.addGlobalError("setState.previewFirst");
+      return null;
+    }
+    Integer typed = null;
+    if (preview.confirmationRequired()) {
+      try {
+        typed = confirmation == null ? null : Integer.valueOf(confirmation.strip());
+      } catch (NumberFormatException e) {
+        typed = null;
+      }
+      if (typed == null || typed != preview.total()) {
+        Texts.addGlobalError("setState.confirmMismatch", preview.total());
+        return null;
+      }
+    }
+    try {
+      BulkChanges.Submitted made = changes.submit(request().withKey(key).withConfirmation(typed));
+      return "/change?faces-redirect=true&id=" + made.change().id();
+    } catch (InvalidChangeException | AccessDeniedException e) {
+      Texts.addGlobalError("setState.refused", e.getMessage());
+      return null;
+    }
+  }
+
+  private ChangeRequest request() {
+    if (choice == null || choice.isBlank()) {
+      throw new InvalidChangeException("code", Texts.text("setState.chooseCode"));
+    }
+    boolean clear = CLEAR.equals(choice);
+    Integer code = clear ? null : Integer.valueOf(choice);
+    return new ChangeRequest(
+        new ArrayList<>(agents.getSelected()), null, code, clear, note, null, verify, null);
+  }
+
+  public List<StateCode> getCodes() {
+    return catalog.active();
+  }
+
+  public List<Preview.Row> getRows() {
+    return preview == null ? List.of() : preview.rows();
+  }
+
+  public int count(String verdict) {
+    return preview == null ? 0 : preview.count(Verdict.valueOf(verdict));
+  }
+
+  public List<Verdict> getVerdicts() {
+    return List.of(Verdict.values());
+  }
+
+  public Preview getPreview() {
+    return preview;
+  }
+
+  public String getChoice() {
+    return choice;
+  }
+
+  public void setChoice(String choice) {
+    if (choice == null || !choice.equals(this.choice)) {
+      preview = null; // a preview is for one choice only
+    }
+    this.choice = choice;
+  }
+
+  public String getNote() {
+    return note;
+  }
+
+  public void setNote(String note) {
+    this.note = note;
+  }
+
+  public boolean isVerify() {
+    return verify;
+  }
+
+  public void setVerify(boolean verify) {
+    this.verify = verify;
+  }
+
+  public String getConfirmation() {
+    return confirmation;
+  }
+
+  public void setConfirmation(String confirmation) {
+    this.confirmation = confirmation;
+  }
+
+  public String getClearValue() {
+    return CLEAR;
+  }
+}
