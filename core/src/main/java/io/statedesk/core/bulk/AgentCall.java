@@ -132,18 +132,18 @@ public final class AgentCall {
             .abortOn(CancelledException.class, NoFreshSessionException.class)
             .withBackoff(settings.backoffBase(), settings.backoffCap())
             .withJitter(settings.jitter())
-            .withDelayFnOn(
+            .withDelayFn(
                 ctx -> {
-                  GatewayUnavailableException u = ctx.getLastException();
-                  return u.retryAfter()
-                      .map(
-                          d ->
-                              d.compareTo(settings.maxRetryAfter()) > 0
-                                  ? settings.maxRetryAfter()
-                                  : d)
-                      .orElse(null);
-                },
-                GatewayUnavailableException.class)
+                  // a negative delay makes Failsafe use the backoff above
+                  Throwable last = ctx.getLastException();
+                  if (last instanceof GatewayUnavailableException u && u.retryAfter().isPresent()) {
+                    Duration asked = u.retryAfter().get();
+                    return asked.compareTo(settings.maxRetryAfter()) > 0
+                        ? settings.maxRetryAfter()
+                        : asked;
+                  }
+                  return Duration.ofMillis(-1);
+                })
             .withMaxAttempts(settings.maxAttempts())
             .build();
     try {

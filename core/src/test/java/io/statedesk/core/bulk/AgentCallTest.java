@@ -1,0 +1,287 @@
+package io.statedesk.core.bulk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.failsafe.CircuitBreaker;
+import io.statedesk.core.gateway.GatewayAuth;
+import io.statedesk.core.gateway.GatewayRejectedException;
+import io.statedesk.core.gateway.GatewayUnavailableException;
+import io.statedesk.core.gateway.GatewayUnavailableException.Kind;
+import io.statedesk.core.gateway.Retcodes;
+import io.statedesk.core.session.AgentHandle;
+import io.statedesk.core.session.SessionSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The per-agent algorithm against a scripted gateway: retries, renewal, breaker, read-back. */
+class AgentCallTest {
+
+  static final AgentCall.Settings FAST =
+      new AgentCall.Settings(
+          5,
+          Duration.ofMillis(1),
+          Duration.ofMillis(5),
+          0.25,
+          Duration.ofMillis(300),
+          Duration.ofMillis(10));
+
+  /** Answers each call with the next scripted failure, then success; remembers the state. */
+  static final class Script implements GatewayPort {
+    final Deque<RuntimeException> failures = new ArrayDeque<>();
+    final List<String> guidsUsed = new ArrayList<>();
+    final AtomicInteger sets = new AtomicInteger();
+    Integer state;
+    Integer readBackOverride;
+
+    Script fail(RuntimeException... e) {
+      failures.addAll(List.of(e));
+      return this;
+    }
+
+    @Override
+    public void set(GatewayAuth auth, int value) {
+      sets.incrementAndGet();
+      guidsUsed.add(auth.guid());
+      RuntimeException f = failures.poll();
+      if (f != null) {
+        throw f;
+      }
+      state = value;
+    }
+
+    @Override
+    public void clear(GatewayAuth auth) {
+      guidsUsed.add(auth.guid());
+      RuntimeException f = failures.poll();
+      if (f != null) {
+        throw f;
+      }
+      if (state == null) {
+        throw rejected("100-009");
+      }
+      state = null;
+    }
+
+    @Override
+    public Optional<Integer> query(GatewayAuth auth) {
+      return Optional.ofNullable(readBackOverride != null ? readBackOverride : state);
+    }
+  }
+
+  static GatewayRejectedException rejected(String code) {
+    return new GatewayRejectedException("setCustomState", 10001, Retcodes.of(code));
+  }
+
+  static GatewayUnavailableException http(int status, Duration retryAfter) {
+    return new GatewayUnavailableException(
+        "setCustomState", 10001, Kind.HTTP_STATUS, status, retryAfter, null, null);
+  }
+
+  static GatewayUnavailableException refused() {
+    return new GatewayUnavailableException(
+        "setCustomState", 10001, Kind.CONNECT, 0, null, "refused", null);
+  }
+
+  static AgentHandle handle(String guid, SessionSource source) {
+    return new AgentHandle(10001, guid, null, 2, source, Instant.now());
+  }
+
+  /** Sessions with one handle; renew gives {@code fresh} (or nothing). */
+  static SessionPort sessions(AgentHandle current, AgentHandle fresh) {
+    return new SessionPort() {
+      @Override
+      public Optional<AgentHandle> current(int agentId) {
+        return Optional.ofNullable(current);
+      }
+
+      @Override
+      public Optional<AgentHandle> renew(AgentHandle stale, Duration wait) {
+        return Optional.ofNullable(fresh);
+      }
+
+      @Override
+      public Optional<String> note(int agentId) {
+        return Optional.of("signed in elsewhere");
+      }
+    };
+  }
+
+  static CircuitBreaker<Object> breaker(int failures, Duration delay) {
+    return CircuitBreaker.builder()
+        .withFailureThreshold(failures)
+        .withDelay(delay)
+        .withSuccessThreshold(1)
+        .build();
+  }
+
+  AgentResult run(Script gateway, SessionPort sessions, Integer target, boolean verify) {
+    AgentCall call =
+        new AgentCall(gateway, sessions, breaker(100, Duration.ofSeconds(1)), null, FAST);
+    return call.run(new AgentCall.Work(1, 10001, target, verify), () -> false, () -> {});
+  }
+
+  static final SessionPort HOSTED = sessions(handle("g-1", SessionSource.HOSTED), null);
+
+  @Test
+  void transientFailuresAreRetriedUntilTheySucceed() {
+    Script gateway = new Script().fail(rejected("100-007"), rejected("000-004"), http(503, null));
+    AgentResult r = run(gateway, HOSTED, 101, true);
+    assertThat(r.status()).as(r.reason()).isEqualTo(OutcomeStatus.SUCCEEDED);
+    assertThat(r.verified()).isTrue();
+    assertThat(r.attempts()).isEqualTo(4);
+    assertThat(gateway.state).isEqualTo(101);
+  }
+
+  @Test
+  void permanentFailuresAreFinalAtOnce() {
+    Script gateway = new Script().fail(rejected("100-009"));
+    AgentResult r = run(gateway, HOSTED, 101, true);
+    assertThat(r.status()).isEqualTo(OutcomeStatus.FAILED);
+    assertThat(r.retcode()).isEqualTo("100-009");
+    assertThat(r.attempts()).isEqualTo(1);
+    assertThat(r.reason()).isEqualTo("agent state error when setting state");
+    assertThat(gateway.sets).hasValue(1);
+  }
+
+  @Test
+  void theRetryBudgetEndsAPersistentTransientFailure() {
+    Script gateway = new Script();
+    for (int i = 0; i < 10; i++) {
+      gateway.fail(rejected("100-007"));
+    }
+    AgentResult r = run(gateway, HOSTED, 101, false);
+    assertThat(r.status()).isEqualTo(OutcomeStatus.FAILED);
+    assertThat(r.attempts()).isEqualTo(5);
+    assertThat(r.retcode()).isEqualTo("100-007");
+    assertThat(r.reason()).startsWith("Gave up after 5 attempts");
+  }
+
+  @Test
+  void aStaleSessionGetsOneFreshHandleAndOneMoreCall() {
+    Script gateway = new Script().fail(rejected("100-006"));
+    AgentResult r =
+        run(
+            gateway,
+            sessions(handle("old", SessionSource.HOSTED), handle("new", SessionSource.HOSTED)),
+            101,
+            false);
+    assertThat(r.status()).isEqualTo(OutcomeStatus.SUCCEEDED);
+    assertThat(gateway.guidsUsed).containsExactly("old", "new");
+  }
+
+  @Test
+  void aFreshHandleThatIsRefusedTooEndsAsStale() {
+    Script gateway = new Script().fail(rejected("100-006"), rejected("000-003"));
+    AgentResult r =
+        run(
+            gateway,
+            sessions(handle("old", SessionSource.HOSTED), handle("new", SessionSource.HOSTED)),
+            101,
+            false);
+    assertThat(r.status()).isEqualTo(OutcomeStatus.FAILED);
+    assertThat(r.retcode()).isEqualTo("000-003");
+    assertThat(r.reason()).contains("refused the fresh one too");
+    assertThat(gateway.guidsUsed).containsExactly("old", "new");
+  }
+
+  @Test
+  void aStaleRelayedSessionIsNotRenewedByTheConsole() {
+    Script gateway = new Script().fail(rejected("100-006"));
+    AgentResult r =
+        run(gateway, sessions(handle("relayed-guid-7", SessionSource.RELAYED), null), 101, false);
+    assertThat(r.status()).isEqualTo(OutcomeStatus.FAILED);
+    assertThat(r.retcode()).isEqualTo("100-006");
+    assertThat(r.reason()).contains("relayed session is renewed only by the agent's desktop");
+    assertThat(r.reason()).doesNotContain("relayed-guid-7");
+  }
+
+  @Test
+  void noSessionMeansNoCall() {
+    Script gateway = new Script();
+    AgentResult r = run(gateway, sessions(null, null), 101, true);
+    assertThat(r.status()).isEqualTo(OutcomeStatus.NO_SESSION);
+    assertThat(r.reason()).isEqualTo("No usable session: signed in elsewhere");
+    assertThat(gateway.sets).hasValue(0);
+  }
+
+  @Test
+  void retryAfterIsHonouredUpToItsCap() {
+    Script gateway = new Script().fail(http(429, Duration.ofMillis(200)));
+    long start = System.nanoTime();
+    AgentResult r = run(gateway, HOSTED, 101, false);
+    long ms = Duration.ofNanos(System.nanoTime() - start).toMillis();
+    assertThat(r.status()).isEqualTo(OutcomeStatus.SUCCEEDED);
+    assertThat(ms).isGreaterThanOrEqualTo(150); // 200 ms asked, jitter at most 25 %
+  }
+
+  @Test
+  void aReadBackThatDisagreesIsAFailure() {
+    Script gateway = new Script();
+    gateway.readBackOverride = 7;
+    AgentResult r = run(gateway, HOSTED, 101, true);
+    assertThat(r.status()).isEqualTo(OutcomeStatus.FAILED);
+    assertThat(r.reason()).isEqualTo("The gateway accepted the call but reads back 7");
+  }
+
+  @Test
+  void clearingWhereNothingIsSetSucceedsOnceReadBackConfirmsIt() {
+    Script gateway = new Script();
+    AgentResult r = run(gateway, HOSTED, null, true);
+    assertThat(r.status()).isEqualTo(OutcomeStatus.SUCCEEDED);
+    assertThat(r.verified()).isTrue();
+    assertThat(r.reason()).isEqualTo("No custom state was set");
+  }
+
+  @Test
+  void anOpenBreakerPausesTheAgentInsteadOfSpendingItsBudget() throws Exception {
+    CircuitBreaker<Object> breaker = breaker(2, Duration.ofMillis(300));
+    Script gateway = new Script().fail(refused(), refused());
+    AtomicBoolean paused = new AtomicBoolean();
+    AgentCall call = new AgentCall(gateway, HOSTED, breaker, null, FAST);
+    AgentResult r =
+        call.run(new AgentCall.Work(1, 10001, 5, false), () -> false, () -> paused.set(true));
+    // two refusals open the breaker; the third attempt waits for the half-open probe, then succeeds
+    assertThat(paused).as(r.toString()).isTrue();
+    assertThat(r.status()).isEqualTo(OutcomeStatus.SUCCEEDED);
+    assertThat(r.attempts()).isEqualTo(3);
+    assertThat(breaker.isClosed()).isTrue();
+  }
+
+  @Test
+  void cancellingWhileTheBreakerIsOpenEndsTheAgentAsCancelled() {
+    CircuitBreaker<Object> breaker = breaker(1, Duration.ofSeconds(30));
+    breaker.open();
+    AtomicBoolean cancel = new AtomicBoolean();
+    AgentCall call = new AgentCall(new Script(), HOSTED, breaker, null, FAST);
+    AgentResult r =
+        call.run(new AgentCall.Work(1, 10001, 5, false), cancel::get, () -> cancel.set(true));
+    assertThat(r.status()).isEqualTo(OutcomeStatus.CANCELLED);
+    assertThat(r.attempts()).isZero();
+  }
+
+  @Test
+  void outagesAreConnectionsTimeoutsAndGatewayErrorsOnly() {
+    assertThat(AgentCall.isOutage(refused())).isTrue();
+    assertThat(AgentCall.isOutage(http(503, null))).isTrue();
+    assertThat(AgentCall.isOutage(http(429, null))).isFalse();
+    assertThat(AgentCall.isOutage(rejected("100-007"))).isFalse();
+  }
+
+  @Test
+  void countsAddUpAndExportTextCannotBecomeAFormula() {
+    Counts c = new Counts(1, 2, 3, 2, 4, 5, 6, 7);
+    assertThat(c.total()).isEqualTo(28);
+    assertThat(c.done()).isEqualTo(25);
+    assertThat(c.percent()).isEqualTo(89);
+    assertThat(BulkChanges.safe("=HYPERLINK(\"x\")")).isEqualTo("'=HYPERLINK(\"x\")");
+    assertThat(BulkChanges.safe("Anna")).isEqualTo("Anna");
+  }
+}
