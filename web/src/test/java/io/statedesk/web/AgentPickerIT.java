@@ -26,16 +26,6 @@ class AgentPickerIT extends BrowserTest {
     return new WebDriverWait(browser, Duration.ofSeconds(20));
   }
 
-  void awaitAjax() {
-    waiter()
-        .until(
-            d ->
-                (Boolean)
-                    ((JavascriptExecutor) d)
-                        .executeScript(
-                            "return !window.PrimeFaces || (PrimeFaces.ajax.Queue.isEmpty() && (!window.jQuery || jQuery.active === 0));"));
-  }
-
   List<String> teamsOnPage() {
     return browser
         .findElements(By.cssSelector("#agentsForm\\:agentTable_data tr td:nth-child(4)"))

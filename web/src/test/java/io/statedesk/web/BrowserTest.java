@@ -88,6 +88,17 @@ public abstract class BrowserTest {
     return waitFor(by).getText();
   }
 
+  /** Waits until PrimeFaces has no AJAX request queued or running. */
+  protected void awaitAjax() {
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .until(
+            d ->
+                (Boolean)
+                    ((org.openqa.selenium.JavascriptExecutor) d)
+                        .executeScript(
+                            "return !window.PrimeFaces || (PrimeFaces.ajax.Queue.isEmpty() && (!window.jQuery || jQuery.active === 0));"));
+  }
+
   protected void assertOnLoginPage() {
     waitFor(By.id("login:submit"));
     assertThat(browser.getCurrentUrl()).contains("/login.xhtml");

@@ -1,0 +1,389 @@
+package io.statedesk.core.bulk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.statedesk.core.Deployments;
+import io.statedesk.core.bulk.BulkExceptions.ChangeNotFoundException;
+import io.statedesk.core.bulk.BulkExceptions.ConfirmationRequiredException;
+import io.statedesk.core.directory.AgentDirectory;
+import io.statedesk.core.directory.DirectoryEntry;
+import io.statedesk.core.gateway.GatewayClient;
+import io.statedesk.core.gateway.GatewayState;
+import io.statedesk.core.security.Role;
+import io.statedesk.core.session.AgentSessions;
+import io.statedesk.core.session.Availability;
+import io.statedesk.core.session.RelaySessions;
+import io.statedesk.core.testing.Control;
+import io.statedesk.core.testing.SimulatorServer;
+import io.statedesk.core.testsupport.TestCaller;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Bulk changes on Payara Micro against the simulator with faults on: a thousand hosted agents,
+ * transient and permanent failures, stale sessions, an outage, an interrupted change, and scope.
+ */
+@ExtendWith(ArquillianExtension.class)
+class BulkChangeIT {
+
+  static final int FIRST = 10001;
+  static final int HOSTED = 1000;
+
+  @Deployment
+  static WebArchive deployment() {
+    // runs in the client JVM: the simulator starts (or is shared) there, and starts clean
+    Control.reset(2, 60_000, 120_000, 120_000, 5_000);
+    return Deployments.core(
+        String.join(
+            "\n",
+            "statedesk.demo.enabled=true",
+            "statedesk.gateway.url=" + SimulatorServer.gatewayUrl(),
+            "test.simulator.control=" + SimulatorServer.controlUrl(),
+            "statedesk.sessions.hosted.enabled=true",
+            "statedesk.sessions.hosted.agents=10001-11000",
+            "statedesk.sessions.hosted.password-pattern=Sim#{agent}",
+            "statedesk.sessions.hosted.sign-in-rate=400",
+            "statedesk.sessions.hosted.force=true",
+            "statedesk.bulk.breaker.failures=10",
+            "statedesk.bulk.breaker.delay-ms=1000",
+            "statedesk.bulk.backoff-base-ms=50",
+            "statedesk.bulk.backoff-cap-ms=400",
+            "statedesk.bulk.confirm-above=500",
+            "statedesk.bulk.resume-delay-seconds=1",
+            "statedesk.bulk.lease-seconds=6",
+            "statedesk.bulk.reconcile-wait-seconds=10"));
+  }
+
+  @Inject BulkChanges changes;
+  @Inject BulkStore store;
+  @Inject AgentDirectory directory;
+  @Inject AgentSessions sessions;
+  @Inject RelaySessions relay;
+  @Inject GatewayClient client;
+
+  @Inject
+  @ConfigProperty(name = "test.simulator.control")
+  String control;
+
+  static boolean ready;
+
+  /** Agents 10001..11010 in the directory: odd ids in Billing (alice), even in Sales (bob). */
+  @BeforeEach
+  void world() throws Exception {
+    TestCaller.as("admin", Role.ADMIN);
+    call("DELETE", "faults", null);
+    if (!ready) {
+      List<DirectoryEntry> entries = new ArrayList<>();
+      for (int id = FIRST; id <= FIRST + HOSTED + 9; id++) {
+        entries.add(
+            new DirectoryEntry(
+                id,
+                "Agent " + id,
+                id % 2 == 1 ? "Billing" : "Sales",
+                List.of(),
+                GatewayState.IDLE,
+                null));
+      }
+      directory.replaceFromGateway(entries, "test");
+      await(() -> sessions.counts().get(Availability.HOSTED) >= HOSTED, 90, "hosted sessions");
+      ready = true;
+    }
+  }
+
+  @Test
+  void aThousandAgentsWithTransientFaultsEndWithExactlyOneOutcomeEach() throws Exception {
+    call("DELETE", "requests", null);
+    call(
+        "PUT",
+        "faults",
+        "{\"failureShare\":0.1,\"failureRetcodes\":[\"100-007\",\"000-004\"],\"operations\":[\"setCustomState\"]}");
+    List<Integer> agents = range(FIRST, HOSTED);
+    ChangeView made =
+        changes
+            .submit(ChangeRequest.set(agents, 100).withConfirmation(HOSTED).withVerify(true))
+            .change();
+    ChangeView done = finish(made.id(), 120);
+
+    assertThat(done.status()).isEqualTo(ChangeStatus.COMPLETED);
+    assertThat(done.counts().total()).isEqualTo(HOSTED);
+    assertThat(changes.countOutcomes(made.id(), Set.of())).isEqualTo(HOSTED);
+    List<BulkOutcome> all = outcomes(made.id());
+    assertThat(all.stream().map(BulkOutcome::getAgentId).distinct()).hasSize(HOSTED);
+    assertThat(all).allMatch(o -> o.getStatus().isFinal());
+
+    List<JsonObject> calls = calls("setCustomState");
+    Set<Integer> transientlyFailing =
+        calls.stream()
+            .filter(c -> !c.getString("retcode").equals("0"))
+            .map(c -> c.getInt("agentId"))
+            .collect(Collectors.toSet());
+    assertThat(transientlyFailing).hasSizeGreaterThan(50); // 10 % of 1,000 calls and retries
+    long recovered =
+        all.stream()
+            .filter(o -> transientlyFailing.contains(o.getAgentId()))
+            .filter(o -> o.getStatus() == OutcomeStatus.SUCCEEDED)
+            .count();
+    assertThat(recovered)
+        .isGreaterThanOrEqualTo((long) Math.ceil(transientlyFailing.size() * 0.95));
+    // no agent was called again once the gateway had accepted its change
+    Map<Integer, Long> accepted =
+        calls.stream()
+            .filter(c -> c.getString("retcode").equals("0"))
+            .collect(Collectors.groupingBy(c -> c.getInt("agentId"), Collectors.counting()));
+    assertThat(accepted.values()).allMatch(n -> n == 1);
+    assertThat(done.counts().succeeded()).isEqualTo(accepted.size());
+    assertThat(done.counts().verified()).isEqualTo(done.counts().succeeded());
+  }
+
+  @Test
+  void permanentFaultsAreNotRetried() throws Exception {
+    call("DELETE", "requests", null);
+    call("PUT", "faults", "{\"failingAgents\":{\"10011\":\"100-009\",\"10012\":\"000-002\"}}");
+    ChangeView made = changes.submit(ChangeRequest.set(range(FIRST, 20), 101)).change();
+    ChangeView done = finish(made.id(), 30);
+    assertThat(done.counts().failed()).isEqualTo(2);
+    assertThat(done.counts().succeeded()).isEqualTo(18);
+    Map<Integer, BulkOutcome> byAgent = byAgent(made.id());
+    assertThat(byAgent.get(10011).getRetcode()).isEqualTo("100-009");
+    assertThat(byAgent.get(10011).getAttempts()).isEqualTo(1);
+    assertThat(byAgent.get(10012).getRetcode()).isEqualTo("000-002");
+    assertThat(calls("setCustomState").stream().filter(c -> c.getInt("agentId") == 10011))
+        .hasSize(1);
+  }
+
+  @Test
+  void staleSessionsMidRunAreRenewedOnceOrReportedClearly() throws Exception {
+    // hosted agents whose gateway session ended: the pool signs them in again
+    for (int id = 10031; id <= 10035; id++) {
+      call("POST", "agents/" + id + "/signout", null);
+    }
+    // relayed agents with Guids the gateway does not know: the console must not renew them
+    TestCaller.as("desk-relay", Role.RELAY);
+    for (int id = 11001; id <= 11003; id++) {
+      relay.register(id, "00000000-0000-0000-0000-00000000000" + (id - 11000), null, 2, null);
+    }
+    TestCaller.as("admin", Role.ADMIN);
+    List<Integer> agents = new ArrayList<>(range(10031, 5));
+    agents.addAll(List.of(11001, 11002, 11003));
+    ChangeView made = changes.submit(ChangeRequest.set(agents, 102)).change();
+    ChangeView done = finish(made.id(), 60);
+    Map<Integer, BulkOutcome> byAgent = byAgent(made.id());
+    for (int id = 10031; id <= 10035; id++) {
+      assertThat(byAgent.get(id).getStatus()).as("agent " + id).isEqualTo(OutcomeStatus.SUCCEEDED);
+      // one call if the pool's own poll noticed the end first and signed in again, else two
+      assertThat(byAgent.get(id).getAttempts()).isBetween(1, 2);
+    }
+    for (int id = 11001; id <= 11003; id++) {
+      BulkOutcome o = byAgent.get(id);
+      assertThat(o.getStatus()).isEqualTo(OutcomeStatus.FAILED);
+      assertThat(o.getRetcode()).isEqualTo("100-006");
+      assertThat(o.getReason())
+          .startsWith("Session stale")
+          .contains("renewed only by the agent's desktop")
+          .doesNotContain("00000000");
+    }
+    assertThat(done.counts().total()).isEqualTo(8);
+  }
+
+  @Test
+  void aGatewayOutageOpensTheBreakerAndTheChangeWaitsInsteadOfHammering() throws Exception {
+    call("DELETE", "requests", null);
+    call(
+        "PUT",
+        "faults",
+        "{\"httpErrorShare\":1.0,\"httpStatus\":503,\"operations\":[\"setCustomState\"]}");
+    ChangeView made = changes.submit(ChangeRequest.set(range(10101, 300), 110)).change();
+    await(() -> changes.get(made.id()).status() == ChangeStatus.PAUSED, 30, "a paused change");
+    Thread.sleep(2_500); // the breaker half-opens every second: a probe, not a flood
+    long during = calls("setCustomState").size();
+    assertThat(during).isLessThan(120); // 300 agents x 5 attempts would be 1,500
+    assertThat(changes.get(made.id()).statusDetail()).contains("gateway is unreachable");
+    call("DELETE", "faults", null);
+    ChangeView done = finish(made.id(), 60);
+    assertThat(done.status()).isEqualTo(ChangeStatus.COMPLETED);
+    assertThat(done.counts().succeeded()).isEqualTo(300);
+  }
+
+  @Test
+  void anInterruptedChangeIsReconciledByReadingBackBeforeAnythingIsResent() throws Exception {
+    // a change as a crashed instance leaves it: 10 done, 20 in flight, 10 pending, lease expired
+    List<BulkStore.Planned> planned = new ArrayList<>();
+    for (int id = 10401; id <= 10440; id++) {
+      boolean done = id <= 10410;
+      planned.add(
+          new BulkStore.Planned(
+              id,
+              "Agent " + id,
+              "Billing",
+              120,
+              null,
+              true,
+              done ? OutcomeStatus.SUCCEEDED : OutcomeStatus.PENDING,
+              done ? "succeeded before the crash" : null));
+    }
+    BulkChange crashed =
+        new BulkChange(
+            "admin",
+            java.time.Instant.now(),
+            ChangeKind.NEW,
+            null,
+            ChangeAction.SET,
+            120,
+            "Back office",
+            "#123456",
+            null,
+            null,
+            true,
+            planned.size());
+    long id = store.create(crashed, planned).getId();
+    java.time.Instant now = java.time.Instant.now();
+    assertThat(store.tryLease(id, "crashed-instance", now.plusSeconds(3), now)).isTrue();
+    store.status(id, ChangeStatus.RUNNING, null);
+    assertThat(store.claim(id, 20, true)).hasSize(20); // 10411..10430 in flight
+    // half of those calls had reached the gateway before the crash
+    for (int agent = 10411; agent <= 10420; agent++) {
+      client.setCustomState(sessions.current(agent).orElseThrow().auth(), 120);
+    }
+    call("DELETE", "requests", null);
+
+    ChangeView done = finish(id, 60); // the sweep takes it up once the lease has expired
+    assertThat(done.status()).isEqualTo(ChangeStatus.COMPLETED);
+    assertThat(done.counts().succeeded()).isEqualTo(40);
+    assertThat(done.counts().total()).isEqualTo(40);
+    Map<Integer, BulkOutcome> byAgent = byAgent(id);
+    for (int agent = 10411; agent <= 10420; agent++) {
+      assertThat(byAgent.get(agent).getReason())
+          .startsWith("Confirmed by a read-back after a restart");
+    }
+    Map<Integer, Long> sent =
+        calls("setCustomState").stream()
+            .collect(Collectors.groupingBy(c -> c.getInt("agentId"), Collectors.counting()));
+    assertThat(sent.keySet())
+        .as("only the agents that had not taken the change are called")
+        .containsExactlyInAnyOrderElementsOf(range(10421, 20));
+    assertThat(sent.values()).allMatch(n -> n == 1);
+  }
+
+  @Test
+  void supervisorsActOnTheirTeamsOnlyAndADoubleSubmitMakesOneChange() throws Exception {
+    TestCaller.as("alice", Role.SUPERVISOR); // demo: Billing, Technical Support, Chinese Desk
+    Preview preview = changes.preview(ChangeRequest.set(List.of(10501, 10502, 5), 100));
+    assertThat(preview.rows())
+        .extracting(Preview.Row::agentId, Preview.Row::verdict)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(5, Verdict.INVALID_ID),
+            org.assertj.core.groups.Tuple.tuple(10501, Verdict.WILL_CHANGE),
+            org.assertj.core.groups.Tuple.tuple(10502, Verdict.OUT_OF_SCOPE));
+    assertThat(preview.rows().get(2).name()).isNull(); // nothing of bob's agent is revealed
+
+    ChangeRequest request = ChangeRequest.set(List.of(10501, 10503), 100).withKey("click-1");
+    BulkChanges.Submitted first = changes.submit(request);
+    BulkChanges.Submitted second = changes.submit(request);
+    assertThat(first.created()).isTrue();
+    assertThat(second.created()).isFalse();
+    assertThat(second.change().id()).isEqualTo(first.change().id());
+    finish(first.change().id(), 30);
+
+    assertThatThrownBy(
+            () ->
+                changes.submit(
+                    ChangeRequest.set(
+                        range(FIRST, 600).stream().filter(i -> i % 2 == 1).toList(), 100)))
+        .isInstanceOf(ConfirmationRequiredException.class)
+        .hasMessageContaining("type");
+
+    TestCaller.as("bob", Role.SUPERVISOR); // Sales, Retention, Back Office
+    long alices = first.change().id();
+    assertThatThrownBy(() -> changes.get(alices)).isInstanceOf(ChangeNotFoundException.class);
+    assertThatThrownBy(() -> changes.cancel(alices)).isInstanceOf(ChangeNotFoundException.class);
+    assertThat(changes.history(HistoryFilter.none(), 0, 100))
+        .extracting(ChangeView::id)
+        .doesNotContain(alices);
+  }
+
+  // ------------------------------------------------------------------------------- helpers
+
+  static List<Integer> range(int first, int count) {
+    return IntStream.range(first, first + count).boxed().toList();
+  }
+
+  ChangeView finish(long id, int seconds) throws InterruptedException {
+    await(() -> changes.get(id).finished(), seconds, "change " + id + " to finish");
+    return changes.get(id);
+  }
+
+  List<BulkOutcome> outcomes(long id) {
+    List<BulkOutcome> all = new ArrayList<>();
+    for (int first = 0; ; first += 1000) {
+      List<BulkOutcome> page = changes.outcomes(id, Set.of(), first, 1000);
+      all.addAll(page);
+      if (page.size() < 1000) {
+        return all;
+      }
+    }
+  }
+
+  Map<Integer, BulkOutcome> byAgent(long id) {
+    Map<Integer, BulkOutcome> map = new HashMap<>();
+    outcomes(id).forEach(o -> map.put(o.getAgentId(), o));
+    return map;
+  }
+
+  static void await(BooleanSupplier condition, int seconds, String what)
+      throws InterruptedException {
+    long until = System.currentTimeMillis() + seconds * 1000L;
+    while (!condition.getAsBoolean()) {
+      if (System.currentTimeMillis() > until) {
+        throw new AssertionError("Timed out after " + seconds + " s waiting for " + what);
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  List<JsonObject> calls(String operation) throws Exception {
+    String body = call("GET", "requests?operation=" + operation + "&limit=100000", null);
+    try (var reader = jakarta.json.Json.createReader(new StringReader(body))) {
+      return reader.readArray().stream().map(JsonValue::asJsonObject).toList();
+    }
+  }
+
+  String call(String method, String path, String json) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(control + "/" + path))
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json))
+            .build();
+    HttpResponse<String> response =
+        HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode())
+        .as(method + " " + path + ": " + response.body())
+        .isLessThan(300);
+    return response.body();
+  }
+}

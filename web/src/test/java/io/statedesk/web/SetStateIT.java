@@ -1,0 +1,137 @@
+package io.statedesk.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.statedesk.web.api.ApiCalls;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A supervisor picks agents across pages, previews, applies a state, watches the change finish,
+ * retries the failed agent; another team's supervisor sees none of it.
+ */
+class SetStateIT extends BrowserTest {
+
+  @BeforeEach
+  void directorySynced() {
+    ApiCalls.syncDirectory();
+  }
+
+  @AfterEach
+  void faultsOff() throws Exception {
+    simulator("DELETE", "faults", null);
+  }
+
+  static void simulator(String method, String path, String json) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create(ConsoleServer.get().baseUrl() + "/agentgateway/simulator/" + path))
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json))
+            .build();
+    HttpResponse<String> r =
+        HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isLessThan(300);
+  }
+
+  WebDriverWait waiter() {
+    return new WebDriverWait(browser, Duration.ofSeconds(30));
+  }
+
+  void chooseTeam(String team) {
+    waitFor(By.id("agentsForm:teams")).click();
+    waitFor(
+            By.xpath(
+                "//div[@id='agentsForm:teams_panel']//li[.//label[normalize-space()='"
+                    + team
+                    + "']]//div[contains(@class,'ui-chkbox-box')]"))
+        .click();
+    awaitAjax();
+    browser.findElement(By.tagName("h1")).click();
+    awaitAjax();
+  }
+
+  void toggle(int row) {
+    browser.findElement(By.cssSelector("[id$=':" + row + ":toggle']")).click();
+    awaitAjax();
+  }
+
+  @Test
+  void previewApplyWatchAndRetryTheFailedAgent() throws Exception {
+    // the second Billing agent refuses every state until the fault is lifted
+    simulator("PUT", "faults", "{\"failingAgents\":{\"10007\":\"100-009\"}}");
+    signIn("alice", "alice-demo");
+    open("/agents.xhtml");
+    chooseTeam("Billing");
+    waiter()
+        .until(
+            ExpectedConditions.textToBe(By.id("agentsForm:selectAll"), "Select all 50 that match"));
+    toggle(0); // 10001, hosted
+    toggle(1); // 10007, hosted, failing
+    browser
+        .findElement(By.cssSelector("#agentsForm\\:agentTable_paginator_top .ui-paginator-next"))
+        .click();
+    awaitAjax();
+    toggle(25); // a Billing agent beyond the hosted range: no session
+    assertThat(text(By.id("agentsForm:selectedCount"))).isEqualTo("3 agents selected");
+
+    browser.findElement(By.id("agentsForm:setState")).click();
+    awaitAjax();
+    waitFor(By.id("setStateForm:code")).click();
+    waitFor(By.id("setStateForm:code_1")).click(); // the first catalog code
+    awaitAjax();
+    browser.findElement(By.id("setStateForm:note")).sendKeys("Coaching <b>today</b>");
+    browser.findElement(By.id("setStateForm:preview")).click();
+    awaitAjax();
+    String totals = text(By.id("previewTotals"));
+    assertThat(totals).contains("2 will change").contains("1 no session now");
+    assertThat(browser.findElements(By.cssSelector("#setStateForm\\:previewTable_data tr")))
+        .hasSize(3);
+
+    browser.findElement(By.id("setStateForm:apply")).click();
+    waiter().until(ExpectedConditions.urlContains("/change.xhtml"));
+    waiter().until(ExpectedConditions.textToBe(By.id("changeForm:status"), "Completed"));
+    assertThat(text(By.id("changeForm:succeeded"))).isEqualTo("1");
+    assertThat(text(By.id("changeForm:failed"))).isEqualTo("1");
+    assertThat(text(By.id("changeForm:noSession"))).isEqualTo("1");
+    assertThat(text(By.id("changeForm:note"))).isEqualTo("Coaching <b>today</b>");
+    assertThat(text(By.id("changeForm:outcomeTable"))).contains("100-009");
+    String firstChange = browser.getCurrentUrl().replaceAll(".*id=(\\d+).*", "$1");
+
+    simulator("DELETE", "faults", null);
+    browser.findElement(By.id("changeForm:retry")).click();
+    waiter()
+        .until(
+            d ->
+                d.getCurrentUrl().contains("/change.xhtml")
+                    && !d.getCurrentUrl().endsWith("id=" + firstChange));
+    waiter().until(ExpectedConditions.textToBe(By.id("changeForm:status"), "Completed"));
+    assertThat(text(By.id("changeForm:succeeded"))).isEqualTo("1"); // 10007 now
+    assertThat(text(By.id("changeForm:noSession"))).isEqualTo("1");
+    assertThat(text(By.id("changeForm:summary"))).contains("Retry of change #" + firstChange);
+    screenshot("SetStateIT-retried");
+
+    browser.findElement(By.id("logoutForm:logout")).click();
+    assertOnLoginPage();
+    signIn("bob", "bob-demo");
+    open("/history.xhtml");
+    waitFor(By.id("historyForm:changeTable"));
+    assertThat(browser.findElements(By.xpath("//a[normalize-space()='" + firstChange + "']")))
+        .isEmpty();
+    open("/change.xhtml?id=" + firstChange);
+    assertThat(text(By.id("missing"))).contains("There is no such change");
+  }
+}
