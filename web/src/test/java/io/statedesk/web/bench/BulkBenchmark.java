@@ -1,0 +1,147 @@
+package io.statedesk.web.bench;
+
+import io.statedesk.testkit.PayaraMicro;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs one bulk change over N hosted agents through the whole console (REST API, engine, database,
+ * gateway client) against the simulator with a fixed latency on {@code setcustomstate}, and prints
+ * elapsed time, calls per second and the ratio to the ideal {@code agents x latency / concurrency}.
+ * A benchmark command, not a test: see docs/src/benchmarks.md.
+ *
+ * <p>System properties: {@code bench.agents} (default 10000), {@code bench.latency-ms} (20), {@code
+ * bench.concurrency} (20), {@code bench.verify} (false: one call per agent, so the ideal is exact;
+ * true adds one read-back per agent).
+ */
+public final class BulkBenchmark {
+
+  private BulkBenchmark() {}
+
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+  static final String ADMIN =
+      "Basic "
+          + Base64.getEncoder().encodeToString("admin:admin-demo".getBytes(StandardCharsets.UTF_8));
+
+  public static void main(String[] args) throws Exception {
+    int agents = Integer.getInteger("bench.agents", 10_000);
+    long latency = Long.getLong("bench.latency-ms", 20);
+    int concurrency = Integer.getInteger("bench.concurrency", 20);
+    boolean verify = Boolean.getBoolean("bench.verify");
+    System.out.printf(
+        "Bulk benchmark: %d hosted agents, setcustomstate latency %d ms, concurrency %d, read-back %s%n",
+        agents, latency, concurrency, verify ? "on" : "off");
+    int port = PayaraMicro.freePort();
+    String base = "http://localhost:" + port;
+    long bootStart = System.nanoTime();
+    try (PayaraMicro server =
+        PayaraMicro.builder()
+            .port(port)
+            .maxHeap("3g")
+            .startupTimeout(Duration.ofMinutes(5))
+            .deploy(Path.of(PayaraMicro.requiredProperty("console.war")), "statedesk")
+            .deploy(Path.of(PayaraMicro.requiredProperty("simulator.war")), "agentgateway")
+            .systemProperty("statedesk.demo.enabled", "true")
+            .systemProperty("statedesk.gateway.url", base + "/agentgateway/resource")
+            .systemProperty("statedesk.gateway.auth-mode", "1")
+            .systemProperty("simulator.auth-mode", "1")
+            .systemProperty("simulator.agents", Integer.toString(agents))
+            .systemProperty("simulator.signed-in-elsewhere-share", "0")
+            .systemProperty("simulator.activity-period-ms", "0")
+            .systemProperty("statedesk.sessions.hosted.enabled", "true")
+            .systemProperty("statedesk.sessions.hosted.agents", "10001-" + (10_000 + agents))
+            .systemProperty("statedesk.sessions.hosted.password-pattern", "Sim#{agent}")
+            .systemProperty("statedesk.sessions.hosted.sign-in-rate", "1000")
+            .systemProperty("statedesk.directory.sync-enabled", "true")
+            .systemProperty("statedesk.directory.account", "999001")
+            .systemProperty("statedesk.directory.password", "Sim#999001")
+            .systemProperty("statedesk.bulk.concurrency", Integer.toString(concurrency))
+            .systemProperty("statedesk.bulk.confirm-above", "1000000")
+            .readyWhen("/statedesk/login.xhtml")
+            .start()) {
+      long hosted = 0;
+      long until = System.currentTimeMillis() + 300_000;
+      while (hosted < agents && System.currentTimeMillis() < until) {
+        Thread.sleep(2_000);
+        send("POST", base + "/statedesk/api/agents/sync", null);
+        hosted =
+            number(send("GET", base + "/statedesk/api/agents?session=HOSTED&max=1", null), "total");
+      }
+      System.out.printf(
+          "Ready after %.0f s: %d agents with hosted sessions in the directory%n",
+          (System.nanoTime() - bootStart) / 1e9, hosted);
+      send(
+          "PUT",
+          base + "/agentgateway/simulator/faults",
+          "{\"latencyMs\":" + latency + ",\"operations\":[\"setCustomState\"]}");
+      String made =
+          send(
+              "POST",
+              base + "/statedesk/api/changes",
+              "{\"filter\":{\"sessions\":[\"HOSTED\"]},\"code\":100,\"verify\":" + verify + "}");
+      long id = number(made, "id");
+      String done;
+      do {
+        Thread.sleep(500);
+        done = send("GET", base + "/statedesk/api/changes/" + id, null);
+      } while (!done.matches("(?s).*\"status\":\"(COMPLETED|CANCELLED|INTERRUPTED)\".*"));
+      Instant started = Instant.parse(text(done, "startedAt"));
+      Instant finished = Instant.parse(text(done, "finishedAt"));
+      double seconds = Duration.between(started, finished).toMillis() / 1000.0;
+      long total = number(done, "total");
+      long succeeded = number(done, "succeeded");
+      long calls = total * (verify ? 2 : 1);
+      double ideal = total * latency / 1000.0 / concurrency;
+      System.out.printf("Change %d: %s%n", id, text(done, "statusDetail"));
+      System.out.printf(
+          "Elapsed %.1f s for %d agents (%d succeeded): %.0f agents/s, %.0f gateway calls/s%n",
+          seconds, total, succeeded, total / seconds, calls / seconds);
+      System.out.printf(
+          "Ideal agents x latency / concurrency = %.1f s; ratio elapsed / ideal = %.2f%n",
+          ideal, seconds / ideal);
+    }
+  }
+
+  static String send(String method, String url, String json) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Authorization", ADMIN)
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json))
+            .build();
+    HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() >= 300) {
+      throw new IllegalStateException(method + " " + url + ": " + r.statusCode() + " " + r.body());
+    }
+    return r.body();
+  }
+
+  static long number(String json, String field) {
+    Matcher m = Pattern.compile("\"" + field + "\":(\\d+)").matcher(json);
+    if (!m.find()) {
+      throw new IllegalStateException("no " + field + " in " + json);
+    }
+    return Long.parseLong(m.group(1));
+  }
+
+  static String text(String json, String field) {
+    Matcher m = Pattern.compile("\"" + field + "\":\"([^\"]*)\"").matcher(json);
+    if (!m.find()) {
+      throw new IllegalStateException("no " + field + " in " + json);
+    }
+    return m.group(1);
+  }
+}
