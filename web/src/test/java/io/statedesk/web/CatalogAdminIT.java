@@ -24,17 +24,6 @@ class CatalogAdminIT extends BrowserTest {
             "//tbody[@id='tableForm:codes_data']/tr[td[1][normalize-space()='" + code + "']]"));
   }
 
-  /** Waits until PrimeFaces has no AJAX request in flight, so that updated elements are current. */
-  void awaitAjax() {
-    waiter()
-        .until(
-            d ->
-                (Boolean)
-                    ((org.openqa.selenium.JavascriptExecutor) d)
-                        .executeScript(
-                            "return !window.PrimeFaces || (PrimeFaces.ajax.Queue.isEmpty() && (!window.jQuery || jQuery.active === 0));"));
-  }
-
   void type(String id, String text) {
     awaitAjax();
     WebElement input = waitFor(By.id(id));
