@@ -40,7 +40,17 @@ class ChangeApiIT {
 
   @Test
   void previewThenApplyOnceWithAnIdempotencyKey() throws Exception {
-    // 10001 Billing and 10002 Technical Support are alice's and hosted; 10003 is bob's (Sales)
+    // 10001 Billing and 10002 Technical Support are alice's and hosted; 10003 is bob's (Sales).
+    // Other tests may have set states on them: start from none.
+    awaitFinished(
+        id(
+            send(
+                "POST",
+                "/changes",
+                "{\"agents\":[10001,10002],\"clear\":true}",
+                "Authorization",
+                ALICE)),
+        ALICE);
     String body = "{\"agents\":[10001,10002,10003,5],\"code\":100,\"note\":\"api test\"}";
     HttpResponse<String> preview =
         send("POST", "/changes?dryRun=true", body, "Authorization", ALICE);
