@@ -1,0 +1,192 @@
+package io.statedesk.web.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.statedesk.testkit.PayaraMicro;
+import io.statedesk.web.ConsoleServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A console killed half-way through a bulk change and started again on the same database ends the
+ * change with exact counts, and never calls an agent again whose outcome was known to be good. The
+ * gateway is the shared test server's simulator, which outlives the console.
+ */
+class BulkRestartIT {
+
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+  static final String ADMIN = Api.basic("admin", "admin-demo");
+  static final int FIRST = 10101;
+  static final int AGENTS = 200;
+
+  String simulator;
+
+  PayaraMicro console(Path dir) {
+    return PayaraMicro.builder()
+        .workDir(dir)
+        .deploy(Path.of(PayaraMicro.requiredProperty("console.war")), "statedesk")
+        .postBootCommand(
+            "set resources.jdbc-connection-pool.H2Pool.property.URL=jdbc:h2:file:"
+                + dir.resolve("h2/statedesk")
+                + ";AUTO_SERVER=TRUE")
+        .systemProperty("statedesk.demo.enabled", "true")
+        .systemProperty("statedesk.gateway.url", simulator + "/resource")
+        .systemProperty("statedesk.sessions.hosted.enabled", "true")
+        .systemProperty("statedesk.sessions.hosted.agents", FIRST + "-" + (FIRST + AGENTS - 1))
+        .systemProperty("statedesk.sessions.hosted.password-pattern", "Sim#{agent}")
+        .systemProperty("statedesk.sessions.hosted.force", "true")
+        .systemProperty("statedesk.sessions.hosted.sign-in-rate", "200")
+        .systemProperty("statedesk.directory.sync-enabled", "true")
+        .systemProperty("statedesk.directory.account", "999001")
+        .systemProperty("statedesk.directory.password", "Sim#999001")
+        .systemProperty("statedesk.bulk.concurrency", "4")
+        .systemProperty("statedesk.bulk.lease-seconds", "6")
+        .systemProperty("statedesk.bulk.resume-delay-seconds", "8")
+        .systemProperty("statedesk.bulk.reconcile-wait-seconds", "30")
+        .readyWhen("/statedesk/login.xhtml")
+        .start();
+  }
+
+  @Test
+  void aChangeKilledHalfWayEndsWithExactCountsAndNoKnownGoodAgentCalledTwice() throws Exception {
+    simulator = ConsoleServer.get().baseUrl() + "/agentgateway";
+    Path dir = Files.createTempDirectory("statedesk-restart-");
+    PayaraMicro console = console(dir);
+    try {
+      String base = console.baseUrl() + "/statedesk/api";
+      await(
+          () -> {
+            send("POST", base + "/agents/sync", null, ADMIN);
+            return number(send("GET", base + "/agents?session=HOSTED&max=1", null, ADMIN), "total")
+                >= AGENTS;
+          },
+          90,
+          "hosted sessions");
+      send(
+          "PUT",
+          simulator + "/simulator/faults",
+          "{\"latencyMs\":150,\"operations\":[\"setCustomState\"]}",
+          null);
+      StringBuilder ids = new StringBuilder();
+      for (int i = 0; i < AGENTS; i++) {
+        ids.append(i == 0 ? "" : ",").append(FIRST + i);
+      }
+      long id =
+          number(
+              send("POST", base + "/changes", "{\"agents\":[" + ids + "],\"code\":110}", ADMIN),
+              "id");
+      String change = base + "/changes/" + id;
+      await(
+          () -> number(send("GET", change, null, ADMIN), "succeeded") >= AGENTS / 3, 60, "a third");
+
+      Set<Integer> knownGood =
+          agents(send("GET", change + "/outcomes?status=SUCCEEDED&max=1000", null, ADMIN));
+      long lastSeq = lastSeq();
+      console.kill();
+      assertThat(knownGood).hasSizeBetween(AGENTS / 3, AGENTS - 1);
+
+      console = console(dir);
+      String restarted = console.baseUrl() + "/statedesk/api/changes/" + id;
+      await(
+          () -> send("GET", restarted, null, ADMIN).matches("(?s).*\"status\":\"COMPLETED\".*"),
+          120,
+          "the change to complete after the restart");
+      String done = send("GET", restarted, null, ADMIN);
+      assertThat(number(done, "total")).isEqualTo(AGENTS);
+      assertThat(number(done, "succeeded")).isEqualTo(AGENTS);
+      assertThat(number(done, "pending")).isZero();
+
+      Map<Integer, Integer> acceptedAfterKill = new HashMap<>();
+      String calls =
+          send(
+              "GET",
+              simulator
+                  + "/simulator/requests?operation=setCustomState&limit=100000&after="
+                  + lastSeq,
+              null,
+              null);
+      Matcher m = Pattern.compile("\"agentId\":(\\d+),[^}]*\"retcode\":\"0\"").matcher(calls);
+      while (m.find()) {
+        acceptedAfterKill.merge(Integer.parseInt(m.group(1)), 1, Integer::sum);
+      }
+      assertThat(acceptedAfterKill.keySet())
+          .as("no agent whose success was recorded before the kill is called again")
+          .doesNotContainAnyElementsOf(knownGood);
+      assertThat(acceptedAfterKill.values()).allMatch(n -> n == 1);
+    } finally {
+      console.close();
+      send("DELETE", simulator + "/simulator/faults", null, null);
+    }
+  }
+
+  static Set<Integer> agents(String outcomes) {
+    Set<Integer> ids = new HashSet<>();
+    Matcher m = Pattern.compile("\"agentId\":(\\d+)").matcher(outcomes);
+    while (m.find()) {
+      ids.add(Integer.parseInt(m.group(1)));
+    }
+    return ids;
+  }
+
+  long lastSeq() throws Exception {
+    String calls = send("GET", simulator + "/simulator/requests?limit=100000", null, null);
+    Matcher m = Pattern.compile("\"seq\":(\\d+)").matcher(calls);
+    long last = 0;
+    while (m.find()) {
+      last = Math.max(last, Long.parseLong(m.group(1)));
+    }
+    return last;
+  }
+
+  interface Check {
+    boolean ok() throws Exception;
+  }
+
+  static void await(Check check, int seconds, String what) throws Exception {
+    long until = System.currentTimeMillis() + seconds * 1000L;
+    while (!check.ok()) {
+      if (System.currentTimeMillis() > until) {
+        throw new AssertionError("Timed out after " + seconds + " s waiting for " + what);
+      }
+      Thread.sleep(250);
+    }
+  }
+
+  static long number(String json, String field) {
+    Matcher m = Pattern.compile("\"" + field + "\":(\\d+)").matcher(json);
+    if (!m.find()) {
+      throw new AssertionError("no " + field + " in " + json);
+    }
+    return Long.parseLong(m.group(1));
+  }
+
+  static String send(String method, String url, String json, String auth) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json));
+    if (auth != null) {
+      request.header("Authorization", auth);
+    }
+    HttpResponse<String> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(method + " " + url + ": " + r.body()).isLessThan(300);
+    return r.body();
+  }
+}
