@@ -33,6 +33,14 @@ class CatalogAdminIT extends BrowserTest {
 
   void search(String text) {
     type("tableForm:text", text);
+    // the search fires 300 ms after the last key: let it start, then finish, before reading rows
+    // (the unfiltered table may already show the text, and is then replaced under our feet)
+    try {
+      Thread.sleep(450);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    awaitAjax();
     waiter()
         .until(
             ExpectedConditions.textToBePresentInElementLocated(
