@@ -33,6 +33,8 @@ public final class ConsoleServer {
               .systemProperty("statedesk.directory.account", "999001")
               .systemProperty("statedesk.directory.password", "Sim#999001")
               .systemProperty("statedesk.directory.read-skills", "true")
+              // every test signs in from 127.0.0.1: the per-address allowance must outlast them
+              .systemProperty("statedesk.security.login.address-max-failures", "200")
               .readyWhen("/statedesk/login.xhtml")
               .start();
         });

@@ -37,6 +37,25 @@ class LoginIT extends BrowserTest {
   }
 
   @Test
+  void fiveWrongPasswordsInARowAreThrottledAndAudited() {
+    String user = "eve" + System.nanoTime() % 1_000_000;
+    for (int i = 1; i <= 5; i++) {
+      open("/login.xhtml");
+      submitLogin(user, "guess-" + i);
+      assertThat(text(By.id("login:messages"))).contains("Wrong user name or password.");
+    }
+    open("/login.xhtml");
+    submitLogin(user, "guess-6");
+    assertThat(text(By.id("login:messages")))
+        .contains("Too many failed sign-ins")
+        .containsPattern("try again in \\d+ s");
+    assertThat(ConsoleServer.get().log())
+        .contains("audit login.failed by " + user)
+        .contains("Sign-in throttled for user '" + user + "'")
+        .doesNotContain("guess-");
+  }
+
+  @Test
   void unknownUserGetsTheSameMessage() {
     open("/login.xhtml");
     submitLogin("mallory", "alice-demo");

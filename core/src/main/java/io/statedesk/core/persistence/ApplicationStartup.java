@@ -36,6 +36,7 @@ public class ApplicationStartup {
   @Inject io.statedesk.core.directory.CustomStateReadBack customStates;
   @Inject io.statedesk.core.bulk.BulkSettings bulkSettings;
   @Inject io.statedesk.core.bulk.BulkEngine bulkEngine;
+  @Inject io.statedesk.core.account.LoginThrottle loginThrottle;
 
   /**
    * Runs the start-up steps; safe to call again.
@@ -47,6 +48,7 @@ public class ApplicationStartup {
     problems.addAll(hostedSessions.problems());
     problems.addAll(directorySync.problems());
     problems.addAll(bulkSettings.problems());
+    problems.addAll(loginThrottle.problems());
     if (!problems.isEmpty()) {
       throw new InvalidConfigurationException(problems);
     }

@@ -87,8 +87,4 @@ public class RelayClient {
   void revoke(Instant at) {
     revokedAt = at;
   }
-
-  void used(Instant at) {
-    lastUsedAt = at;
-  }
 }

@@ -23,6 +23,7 @@ public class ApiCredentials {
 
   @Inject IdentityStoreHandler identityStores;
   @Inject RelayClients relayClients;
+  @Inject io.statedesk.core.account.LoginThrottle throttle;
 
   AuthenticationStatus authenticate(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
@@ -32,16 +33,44 @@ public class ApiCredentials {
       if (client.isPresent()) {
         return context.notifyContainerAboutLogin("relay:" + client.get(), Set.of("RELAY"));
       }
+      SecurityHeaders.apply(request, response);
       return unauthorized(response, context);
     }
     UsernamePasswordCredential basic = ConsoleAuthentication.basic(header);
     if (basic != null) {
+      String address = request.getRemoteAddr();
+      Optional<java.time.Duration> wait = throttle.refusal(basic.getCaller(), address);
+      if (wait.isPresent()) {
+        SecurityHeaders.apply(request, response);
+        return throttled(response, wait.get());
+      }
       CredentialValidationResult result = identityStores.validate(basic);
       if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+        throttle.succeeded(basic.getCaller(), address, false);
         return context.notifyContainerAboutLogin(result);
       }
+      throttle.failed(basic.getCaller(), address);
     }
+    SecurityHeaders.apply(request, response);
     return unauthorized(response, context);
+  }
+
+  /** 429 with Retry-After: too many failed sign-ins for this user or address. */
+  static AuthenticationStatus throttled(HttpServletResponse response, java.time.Duration wait) {
+    try {
+      response.setStatus(429);
+      response.setHeader("Retry-After", Long.toString(Math.max(1, wait.toSeconds())));
+      response.setContentType("application/json;charset=UTF-8");
+      response
+          .getWriter()
+          .write(
+              "{\"status\":429,\"error\":\"Too many failed sign-ins: try again in "
+                  + Math.max(1, wait.toSeconds())
+                  + " s.\"}");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return AuthenticationStatus.SEND_FAILURE;
   }
 
   static AuthenticationStatus unauthorized(

@@ -42,6 +42,10 @@ public class ConsoleAuthentication implements HttpAuthenticationMechanism {
 
   @Inject IdentityStoreHandler identityStores;
   @Inject ApiCredentials apiCredentials;
+  @Inject io.statedesk.core.account.LoginThrottle throttle;
+
+  /** Request attribute: the sign-in was refused unchecked; the value is the wait in seconds. */
+  public static final String THROTTLED = "io.statedesk.loginThrottled";
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -68,10 +72,19 @@ public class ConsoleAuthentication implements HttpAuthenticationMechanism {
 
   private AuthenticationStatus signIn(
       HttpServletRequest request, HttpMessageContext context, Credential credential) {
-    CredentialValidationResult result = identityStores.validate(credential);
-    if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+    String user =
+        credential instanceof UsernamePasswordCredential u ? u.getCaller() : "(other credential)";
+    java.util.Optional<java.time.Duration> wait = throttle.refusal(user, request.getRemoteAddr());
+    if (wait.isPresent()) {
+      request.setAttribute(THROTTLED, wait.get().toSeconds());
       return AuthenticationStatus.SEND_FAILURE;
     }
+    CredentialValidationResult result = identityStores.validate(credential);
+    if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+      throttle.failed(user, request.getRemoteAddr());
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+    throttle.succeeded(user, request.getRemoteAddr(), true);
     HttpSession session = request.getSession(true);
     request.changeSessionId();
     session.setAttribute(

@@ -54,7 +54,12 @@ public class LoginBacking {
       case SEND_CONTINUE -> faces.responseComplete();
       case SEND_FAILURE -> {
         password = null;
-        Texts.addGlobalError("login.failed");
+        Object wait = external.getRequestMap().get(ConsoleAuthentication.THROTTLED);
+        if (wait != null) {
+          Texts.addGlobalError("login.throttled", wait);
+        } else {
+          Texts.addGlobalError("login.failed");
+        }
       }
       case SUCCESS -> {
         faces.responseComplete();

@@ -39,7 +39,7 @@ public final class BulkBenchmark {
     int concurrency = Integer.getInteger("bench.concurrency", 20);
     boolean verify = Boolean.getBoolean("bench.verify");
     System.out.printf(
-        "Bulk benchmark: %d hosted agents, setcustomstate latency %d ms, concurrency %d, read-back %s%n",
+        "Bulk benchmark: %d agents (relayed sessions), setcustomstate latency %d ms, concurrency %d, read-back %s%n",
         agents, latency, concurrency, verify ? "on" : "off");
     int port = PayaraMicro.freePort();
     String base = "http://localhost:" + port;
@@ -55,13 +55,10 @@ public final class BulkBenchmark {
             .systemProperty("statedesk.gateway.url", base + "/agentgateway/resource")
             .systemProperty("statedesk.gateway.auth-mode", "1")
             .systemProperty("simulator.auth-mode", "1")
+            .systemProperty("simulator.max-idle-ms", "3600000")
             .systemProperty("simulator.agents", Integer.toString(agents))
             .systemProperty("simulator.signed-in-elsewhere-share", "0")
             .systemProperty("simulator.activity-period-ms", "0")
-            .systemProperty("statedesk.sessions.hosted.enabled", "true")
-            .systemProperty("statedesk.sessions.hosted.agents", "10001-" + (10_000 + agents))
-            .systemProperty("statedesk.sessions.hosted.password-pattern", "Sim#{agent}")
-            .systemProperty("statedesk.sessions.hosted.sign-in-rate", "1000")
             .systemProperty("statedesk.directory.sync-enabled", "true")
             .systemProperty("statedesk.directory.account", "999001")
             .systemProperty("statedesk.directory.password", "Sim#999001")
@@ -69,21 +66,78 @@ public final class BulkBenchmark {
             .systemProperty("statedesk.bulk.confirm-above", "1000000")
             .readyWhen("/statedesk/login.xhtml")
             .start()) {
-      long hosted = 0;
+      long known = 0;
       long until = System.currentTimeMillis() + 300_000;
-      while (hosted < agents && System.currentTimeMillis() < until) {
+      while (known < agents && System.currentTimeMillis() < until) {
         Thread.sleep(3_000);
-        try { // the console syncs its directory at start; the first sync may still be running
-          hosted =
-              number(
-                  send("GET", base + "/statedesk/api/agents?session=HOSTED&max=1", null), "total");
+        try { // the console syncs its directory at start
+          known = number(send("GET", base + "/statedesk/api/agents?max=1", null), "total");
         } catch (java.io.IOException | IllegalStateException e) {
           System.out.println("waiting: " + e.getMessage());
         }
       }
+      String token =
+          send("POST", base + "/statedesk/api/relay-clients", "{\"name\":\"benchmark\"}")
+              .replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+      long relayStart = System.nanoTime();
+      java.util.concurrent.ExecutorService pool =
+          java.util.concurrent.Executors.newFixedThreadPool(16);
+      java.util.List<java.util.concurrent.Future<?>> jobs = new java.util.ArrayList<>();
+      StringBuilder ids = new StringBuilder();
+      for (int i = 0; i < agents; i++) {
+        int agent = 10_001 + i;
+        ids.append(i == 0 ? "" : ",").append(agent);
+        jobs.add(
+            pool.submit(
+                () -> {
+                  HttpResponse<String> signIn =
+                      HTTP.send(
+                          HttpRequest.newBuilder(
+                                  URI.create(
+                                      base
+                                          + "/agentgateway/resource/onlineagent/"
+                                          + agent
+                                          + "/loginex"))
+                              .header("Content-Type", "application/json")
+                              .PUT(
+                                  HttpRequest.BodyPublishers.ofString(
+                                      "{\"password\":\"Sim#" + agent + "\"}"))
+                              .build(),
+                          HttpResponse.BodyHandlers.ofString());
+                  String guid =
+                      signIn
+                          .headers()
+                          .firstValue("Set-GUID")
+                          .orElseThrow()
+                          .replace("JSESSIONID=", "");
+                  HttpResponse<String> relayed =
+                      HTTP.send(
+                          HttpRequest.newBuilder(
+                                  URI.create(base + "/statedesk/api/sessions/" + agent))
+                              .header("Authorization", "Bearer " + token)
+                              .header("Content-Type", "application/json")
+                              .PUT(
+                                  HttpRequest.BodyPublishers.ofString(
+                                      "{\"guid\":\"" + guid + "\",\"authMode\":1}"))
+                              .build(),
+                          HttpResponse.BodyHandlers.ofString());
+                  if (relayed.statusCode() >= 300) {
+                    throw new IllegalStateException(
+                        "relay " + agent + ": HTTP " + relayed.statusCode() + " " + relayed.body());
+                  }
+                  return null;
+                }));
+      }
+      for (java.util.concurrent.Future<?> job : jobs) {
+        job.get();
+      }
+      pool.shutdown();
       System.out.printf(
-          "Ready after %.0f s: %d agents with hosted sessions in the directory%n",
-          (System.nanoTime() - bootStart) / 1e9, hosted);
+          "Ready after %.0f s: %d agents in the directory, %d sessions relayed in %.0f s%n",
+          (System.nanoTime() - bootStart) / 1e9,
+          known,
+          agents,
+          (System.nanoTime() - relayStart) / 1e9);
       send(
           "PUT",
           base + "/agentgateway/simulator/faults",
@@ -92,7 +146,7 @@ public final class BulkBenchmark {
           send(
               "POST",
               base + "/statedesk/api/changes",
-              "{\"filter\":{\"sessions\":[\"HOSTED\"]},\"code\":100,\"verify\":" + verify + "}");
+              "{\"agents\":[" + ids + "],\"code\":100,\"verify\":" + verify + "}");
       long id = number(made, "id");
       String done;
       do {

@@ -1,0 +1,58 @@
+package io.statedesk.web.api;
+
+import static io.statedesk.web.api.Api.basic;
+import static io.statedesk.web.api.Api.send;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.statedesk.web.ConsoleServer;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+
+/** Security headers on pages and the API; the API throttles password guessing too. */
+class SecurityHeadersIT {
+
+  static void assertHardened(HttpResponse<String> r) {
+    assertThat(r.headers().firstValue("Content-Security-Policy").orElse(""))
+        .contains("default-src 'self'")
+        .contains("frame-ancestors 'none'")
+        .contains("object-src 'none'");
+    assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(r.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+    assertThat(r.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+  }
+
+  @Test
+  void pagesAndTheApiCarryTheSecurityHeadersAndTheSessionCookieIsLockedDown() throws Exception {
+    HttpResponse<String> page =
+        Api.HTTP.send(
+            HttpRequest.newBuilder(URI.create(ConsoleServer.consoleUrl() + "/login.xhtml")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertHardened(page);
+    String cookie =
+        page.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith("JSESSIONID="))
+            .findFirst()
+            .orElseThrow();
+    assertThat(cookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Strict");
+    assertHardened(send("GET", "/catalog", null, "Authorization", basic("alice", "alice-demo")));
+    assertHardened(send("GET", "/catalog", null));
+  }
+
+  @Test
+  void theApiRefusesAGuessedPasswordAfterFiveFailures() {
+    String user = "guesser" + System.nanoTime() % 1_000_000;
+    for (int i = 0; i < 5; i++) {
+      assertThat(
+              send("GET", "/catalog", null, "Authorization", basic(user, "try-" + i)).statusCode())
+          .isEqualTo(401);
+    }
+    HttpResponse<String> refused =
+        send("GET", "/catalog", null, "Authorization", basic(user, "try-6"));
+    assertThat(refused.statusCode()).isEqualTo(429);
+    assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+    assertThat(refused.body()).contains("Too many failed sign-ins");
+  }
+}
