@@ -90,9 +90,23 @@ class SetStateIT extends BrowserTest {
 
     browser.findElement(By.id("agentsForm:setState")).click();
     awaitAjax();
-    waitFor(By.id("setStateForm:code")).click();
-    waitFor(By.id("setStateForm:code_1")).click(); // the first catalog code
-    awaitAjax();
+    // the first catalog code; the menu opens with an animation, so wait for the panel and then
+    // for the choice to show before going on
+    for (int attempt = 0;
+        attempt < 3
+            && browser.findElement(By.id("setStateForm:code_label")).getText().startsWith("Choose");
+        attempt++) {
+      waitFor(By.id("setStateForm:code")).click();
+      waitFor(By.id("setStateForm:code_1"));
+      try {
+        Thread.sleep(300); // the panel's opening animation
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      browser.findElement(By.id("setStateForm:code_1")).click();
+      awaitAjax();
+    }
+    assertThat(text(By.id("setStateForm:code_label"))).startsWith("100 ·");
     browser.findElement(By.id("setStateForm:note")).sendKeys("Coaching <b>today</b>");
     browser.findElement(By.id("setStateForm:preview")).click();
     awaitAjax();
