@@ -21,7 +21,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.omnifaces.util.Faces;
 import org.primefaces.model.DefaultStreamedContent;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
@@ -172,15 +171,7 @@ public class ChangeBacking implements Serializable {
 
   /** An instant as local date and time of the server's zone, to the second. */
   public String format(java.time.Instant at) {
-    return at == null
-        ? ""
-        : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(java.time.ZoneId.systemDefault())
-            .format(at);
-  }
-
-  public boolean isMine() {
-    return view != null && view.createdBy().equals(Faces.getRemoteUser());
+    return Instants.local(at);
   }
 
   public List<String> getOutcomeChoices() {

@@ -76,11 +76,7 @@ public class HistoryBacking implements Serializable {
 
   /** An instant as local date and time of the server's zone, to the second. */
   public String format(java.time.Instant at) {
-    return at == null
-        ? ""
-        : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.systemDefault())
-            .format(at);
+    return Instants.local(at);
   }
 
   public List<StateCode> getCodeChoices() {
