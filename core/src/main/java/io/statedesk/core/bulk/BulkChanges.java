@@ -28,6 +28,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -74,11 +75,9 @@ public class BulkChanges {
   public Submitted submit(ChangeRequest request) {
     caller.require(Role.SUPERVISOR, Role.ADMIN);
     String key = cleanKey(request.idempotencyKey());
-    if (key != null) {
-      var existing = store.findByKey(caller.name(), key);
-      if (existing.isPresent()) {
-        return new Submitted(view(existing.get()), false);
-      }
+    Optional<Submitted> before = madeBefore(key);
+    if (before.isPresent()) {
+      return before.get();
     }
     Plan plan = plan(request);
     return make(plan, request, key, ChangeKind.NEW, null);
@@ -119,13 +118,7 @@ public class BulkChanges {
     try {
       saved = store.create(change, outcomes);
     } catch (RuntimeException e) {
-      if (key != null) {
-        var raced = store.findByKey(caller.name(), key);
-        if (raced.isPresent()) {
-          return new Submitted(view(raced.get()), false); // a double submit: one change
-        }
-      }
-      throw e;
+      return madeBefore(key).orElseThrow(() -> e); // a double submit racing us: one change
     }
     if (plan.code != null) {
       catalog.markUsed(plan.code.getCode());
@@ -187,11 +180,9 @@ public class BulkChanges {
       throw new ChangeStateException("Change " + id + " is still running: retry when it has ended");
     }
     String key = cleanKey(idempotencyKey);
-    if (key != null) {
-      var existing = store.findByKey(caller.name(), key);
-      if (existing.isPresent()) {
-        return new Submitted(view(existing.get()), false);
-      }
+    Optional<Submitted> before = madeBefore(key);
+    if (before.isPresent()) {
+      return before.get();
     }
     List<BulkOutcome> failed = new ArrayList<>();
     Set<OutcomeStatus> again = Set.of(OutcomeStatus.FAILED, OutcomeStatus.NO_SESSION);
@@ -233,11 +224,9 @@ public class BulkChanges {
           "Change " + id + " is still running: undo it when it has ended");
     }
     String key = cleanKey(idempotencyKey);
-    if (key != null) {
-      var existing = store.findByKey(caller.name(), key);
-      if (existing.isPresent()) {
-        return new Submitted(view(existing.get()), false);
-      }
+    Optional<Submitted> before = madeBefore(key);
+    if (before.isPresent()) {
+      return before.get();
     }
     Set<OutcomeStatus> succeeded = Set.of(OutcomeStatus.SUCCEEDED);
     long n = store.countOutcomes(id, succeeded, null);
@@ -408,6 +397,13 @@ public class BulkChanges {
 
   private ChangeView view(BulkChange c) {
     return ChangeView.of(c, store.counts(c.getId()));
+  }
+
+  /** The change this user already made with {@code key}, if any (idempotency). */
+  private Optional<Submitted> madeBefore(String key) {
+    return key == null
+        ? Optional.empty()
+        : store.findByKey(caller.name(), key).map(c -> new Submitted(view(c), false));
   }
 
   private static String cleanKey(String key) {

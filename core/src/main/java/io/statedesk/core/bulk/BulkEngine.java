@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -126,11 +125,6 @@ public class BulkEngine {
   /** The circuit breaker's state, for the system page and health: CLOSED, OPEN or HALF_OPEN. */
   public String gatewayBreaker() {
     return breaker == null ? "CLOSED" : breaker.getState().name();
-  }
-
-  /** Changes this instance runs now. */
-  public Set<Long> running() {
-    return Set.copyOf(running.keySet());
   }
 
   /** Runs a newly made change on this instance if it can take its lease. */

@@ -47,9 +47,4 @@ public record ChangeRequest(
     return new ChangeRequest(
         agentIds, filter, code, clear, note, idempotencyKey, value, confirmCount);
   }
-
-  public ChangeRequest withNote(String text) {
-    return new ChangeRequest(
-        agentIds, filter, code, clear, text, idempotencyKey, verify, confirmCount);
-  }
 }

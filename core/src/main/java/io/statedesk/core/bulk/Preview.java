@@ -48,9 +48,4 @@ public record Preview(
   public int count(Verdict verdict) {
     return totals.get(verdict);
   }
-
-  /** The agents that will be called (those without a session now included). */
-  public int toCall() {
-    return count(Verdict.WILL_CHANGE) + count(Verdict.NO_SESSION);
-  }
 }
