@@ -144,19 +144,32 @@ public class DirectorySync {
     return false;
   }
 
+  /**
+   * One sync at a time: the directory account has one gateway session, and a second sign-in (an
+   * admin's "sync now" during the scheduled one) kicks the first out mid-read (100-006). A caller
+   * that finds a sync running waits for it and then reads afresh.
+   */
   private AgentDirectory.SyncResult sync(String actor) {
     if (!enabled) {
       throw new IllegalStateException(
           "Directory sync is not configured (statedesk.directory.sync-enabled=false)");
     }
-    List<DirectoryEntry> entries =
-        new GatewayDirectoryReader(client, readSkills).read(account, password.orElseThrow());
-    AgentDirectory.SyncResult result = directory.replaceFromGateway(entries, actor);
-    afterSync.forEach(Runnable::run);
-    lastOutcome = result + " at " + java.time.Instant.now();
-    LOG.info(() -> "Directory synchronised from the gateway: " + result);
-    return result;
+    syncing.lock();
+    try {
+      List<DirectoryEntry> entries =
+          new GatewayDirectoryReader(client, readSkills).read(account, password.orElseThrow());
+      AgentDirectory.SyncResult result = directory.replaceFromGateway(entries, actor);
+      afterSync.forEach(Runnable::run);
+      lastOutcome = result + " at " + java.time.Instant.now();
+      LOG.info(() -> "Directory synchronised from the gateway: " + result);
+      return result;
+    } finally {
+      syncing.unlock();
+    }
   }
+
+  private final java.util.concurrent.locks.ReentrantLock syncing =
+      new java.util.concurrent.locks.ReentrantLock();
 
   public String lastOutcome() {
     return lastOutcome;

@@ -32,12 +32,20 @@ public class Caller {
 
   /** The user name, or {@code null} when nobody is signed in. */
   public String name() {
-    Principal principal = security.getCallerPrincipal();
-    return principal == null ? null : principal.getName();
+    return isAuthenticated() ? security.getCallerPrincipal().getName() : null;
   }
 
+  /**
+   * Whether a StateDesk user (or relay client) is signed in: a caller principal holding at least
+   * one of StateDesk's roles.
+   *
+   * <p>Why not just "principal is not null": WildFly (Elytron) answers an unauthenticated request's
+   * {@code getCallerPrincipal()} with an {@code anonymous} principal, where Payara answers null. A
+   * principal without any of our roles can do nothing here, so both servers mean the same.
+   */
   public boolean isAuthenticated() {
-    return security.getCallerPrincipal() != null;
+    Principal principal = security.getCallerPrincipal();
+    return principal != null && !roles().isEmpty();
   }
 
   public boolean has(Role role) {

@@ -68,4 +68,14 @@ class CallerTest {
     assertThatThrownBy(() -> caller.require(Role.SUPERVISOR))
         .hasMessage("An anonymous caller needs role SUPERVISOR");
   }
+
+  @Test
+  void wildFlysAnonymousPrincipalIsNobody() {
+    // WildFly answers an unauthenticated request with a principal named "anonymous" and no roles
+    Caller caller = new Caller(new FixedSecurity("anonymous", Set.of()));
+    assertThat(caller.isAuthenticated()).isFalse();
+    assertThat(caller.name()).isNull();
+    assertThatThrownBy(() -> caller.require(Role.ADMIN))
+        .hasMessage("An anonymous caller needs role ADMIN");
+  }
 }

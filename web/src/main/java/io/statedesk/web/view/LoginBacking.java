@@ -24,6 +24,7 @@ import java.io.IOException;
 public class LoginBacking {
 
   @Inject SecurityContext securityContext;
+  @Inject io.statedesk.core.security.Caller caller;
   @Inject FacesContext faces;
   @Inject ExternalContext external;
 
@@ -35,9 +36,13 @@ public class LoginBacking {
   @Size(max = 200)
   private String password;
 
-  /** Sends an already signed-in user straight to the console. */
+  /**
+   * Sends an already signed-in user straight to the console. Asks {@link
+   * io.statedesk.core.security.Caller} rather than for a caller principal: WildFly gives anonymous
+   * requests an "anonymous" principal, and the login page then redirected to itself forever.
+   */
   public void redirectIfSignedIn() throws IOException {
-    if (securityContext.getCallerPrincipal() != null) {
+    if (caller.isAuthenticated()) {
       external.redirect(external.getRequestContextPath() + "/");
     }
   }

@@ -1,0 +1,205 @@
+package io.statedesk.servers;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * One full application server of the matrix, unzipped fresh from its Maven Central distribution,
+ * configured by the repository's checked-in scripts, with the EAR and the simulator deployed.
+ *
+ * <p>Subclasses run exactly the commands the operator guide gives ({@code asadmin}, {@code
+ * jboss-cli.sh}), through {@code bash} so that file modes lost by the unzip do not matter.
+ */
+abstract class AppServer implements AutoCloseable {
+
+  static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  final Path matrixDir = Path.of(required("matrix.dir"));
+  final Path scripts = Path.of(required("matrix.scripts"));
+  final Path ear = matrixDir.resolve("statedesk.ear");
+  final Path simulator = matrixDir.resolve("agentgateway.war");
+
+  /** e.g. {@code http://localhost:20080} */
+  abstract String baseUrl();
+
+  /** The MicroProfile Health readiness URL. */
+  abstract String readinessUrl();
+
+  /** The server's log file, for greps (no Guid may ever appear). */
+  abstract Path logFile();
+
+  /** A short name for reports: "Payara Server 6.2025.10". */
+  abstract String name();
+
+  String consoleUrl() {
+    return baseUrl() + "/statedesk";
+  }
+
+  String log() {
+    try {
+      return Files.readString(logFile(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The environment of the server process: what depends on this run's ports. */
+  Map<String, String> environment() {
+    return Map.of(
+        "STATEDESK_GATEWAY_URL", baseUrl() + "/agentgateway/resource",
+        "STATEDESK_PUBLIC_URL", consoleUrl() + "/");
+  }
+
+  static String required(String name) {
+    String value = System.getProperty(name);
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException("system property " + name + " is not set (see pom.xml)");
+    }
+    return value;
+  }
+
+  /** Deletes {@code dir} and unzips {@code zip} into it; returns its single top directory. */
+  static Path unzipFresh(Path zip, Path dir) {
+    try {
+      if (Files.exists(dir)) {
+        try (Stream<Path> all = Files.walk(dir)) {
+          all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+      }
+      Files.createDirectories(dir);
+      try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+        for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+          Path target = dir.resolve(e.getName()).normalize();
+          if (!target.startsWith(dir)) {
+            throw new IOException("zip entry outside the target: " + e.getName());
+          }
+          if (e.isDirectory()) {
+            Files.createDirectories(target);
+          } else {
+            Files.createDirectories(target.getParent());
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+          }
+        }
+      }
+      try (Stream<Path> top = Files.list(dir)) {
+        return top.filter(Files::isDirectory).findFirst().orElseThrow();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("unzip " + zip, e);
+    }
+  }
+
+  /**
+   * Runs a command to its end and returns its output.
+   *
+   * @throws IllegalStateException with the output when it fails or takes longer than {@code limit}
+   */
+  static String run(Path dir, Map<String, String> env, Duration limit, String... command) {
+    try {
+      ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
+      builder.environment().putAll(env);
+      builder.redirectErrorStream(true);
+      Path out = Files.createTempFile(dir, "command", ".log");
+      builder.redirectOutput(out.toFile());
+      Process p = builder.start();
+      boolean done = p.waitFor(limit.toSeconds(), TimeUnit.SECONDS);
+      String output = Files.readString(out);
+      if (!done) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+        throw new IllegalStateException(
+            String.join(" ", command) + " took longer than " + limit + ":\n" + output);
+      }
+      if (p.exitValue() != 0) {
+        throw new IllegalStateException(
+            String.join(" ", command) + " failed (" + p.exitValue() + "):\n" + output);
+      }
+      return output;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Waits until {@code url} answers 200, or fails naming the last answer and the log's tail. */
+  void awaitOk(String url, Duration limit) {
+    Instant end = Instant.now().plus(limit);
+    String last = "no answer";
+    while (Instant.now().isBefore(end)) {
+      try {
+        HttpResponse<String> r =
+            HTTP.send(
+                HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 200) {
+          return;
+        }
+        last = r.statusCode() + " " + r.body();
+      } catch (IOException e) {
+        last = e.toString();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      try {
+        Thread.sleep(500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new IllegalStateException(
+        name() + ": " + url + " not ready after " + limit + " (" + last + ")\n" + tail(80));
+  }
+
+  String tail(int lines) {
+    try {
+      List<String> all =
+          Files.exists(logFile()) ? Files.readAllLines(logFile()) : new ArrayList<>();
+      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    } catch (IOException e) {
+      return "(log unreadable: " + e + ")";
+    }
+  }
+
+  /** A base port such that {@code base + offset} is free for every offset given. */
+  static int freeBase(int from, int to, int step, int... offsets) {
+    for (int base = from; base < to; base += step) {
+      boolean free = true;
+      for (int offset : offsets) {
+        try (ServerSocket s = new ServerSocket(base + offset)) {
+          s.setReuseAddress(true);
+        } catch (IOException e) {
+          free = false;
+          break;
+        }
+      }
+      if (free) {
+        return base;
+      }
+    }
+    throw new IllegalStateException("no free ports between " + from + " and " + to);
+  }
+}

@@ -1,0 +1,232 @@
+package io.statedesk.servers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.statedesk.testkit.Browsers;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The smoke tests every server of the matrix must pass with the EAR as built: readiness, sign-in,
+ * the catalog page, a small bulk change picked and applied in the browser, and the authorization
+ * rules that only the server's security wiring can break (a supervisor's handcrafted catalog call,
+ * another team's change).
+ */
+abstract class ServerSmoke {
+
+  static final String ADMIN = basic("admin", "admin-demo");
+  static final String ALICE = basic("alice", "alice-demo");
+  static final String BOB = basic("bob", "bob-demo");
+
+  WebDriver browser;
+  String testName;
+
+  abstract AppServer server();
+
+  static String basic(String user, String password) {
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  HttpResponse<String> api(String method, String path, String body, String authorization) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(server().consoleUrl() + "/api" + path))
+            .timeout(Duration.ofSeconds(60))
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    try {
+      return AppServer.HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @BeforeEach
+  void directorySynced(TestInfo info) {
+    testName =
+        server().getClass().getSimpleName()
+            + "-"
+            + info.getTestMethod().map(m -> m.getName()).orElse("test");
+    HttpResponse<String> sync = api("POST", "/agents/sync", null, ADMIN);
+    assertThat(sync.statusCode()).as(sync.body()).isEqualTo(200);
+  }
+
+  @AfterEach
+  void closeBrowser() throws IOException {
+    if (browser != null) {
+      try {
+        Path dir = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
+        Files.createDirectories(dir);
+        Files.write(
+            dir.resolve(testName + ".png"),
+            ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+      } finally {
+        browser.quit();
+        browser = null;
+      }
+    }
+  }
+
+  @Test
+  void readinessReportsTheDatabaseAndTheGateway() {
+    server().awaitOk(server().readinessUrl(), Duration.ofMinutes(1));
+    HttpResponse<String> ready =
+        AppServer.HTTP
+            .sendAsync(
+                HttpRequest.newBuilder(URI.create(server().readinessUrl())).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .join();
+    assertThat(ready.body())
+        .contains("\"name\":\"statedesk\"")
+        .contains("\"database\":\"UP\"")
+        .contains("\"gateway\":\"UP\"");
+  }
+
+  @Test
+  void aSupervisorCannotDoWhatOnlyAnAdminMay() {
+    String sneaky = "{\"code\":3990,\"label\":\"Sneaky\",\"colour\":\"#000000\"}";
+    assertThat(api("POST", "/catalog", sneaky, ALICE).statusCode()).isEqualTo(403);
+    assertThat(api("DELETE", "/catalog/100", null, ALICE).statusCode()).isEqualTo(403);
+    assertThat(api("GET", "/catalog/3990", null, ADMIN).statusCode()).isEqualTo(404);
+    assertThat(api("GET", "/catalog/100", null, ADMIN).statusCode()).isEqualTo(200);
+    assertThat(api("GET", "/catalog/100", null, null).statusCode()).isEqualTo(401);
+    assertThat(api("GET", "/catalog/100", null, basic("alice", "wrong")).statusCode())
+        .isEqualTo(401);
+    // bob leads other teams: alice's agents and alice's changes are not his
+    HttpResponse<String> made = api("POST", "/changes", "{\"agents\":[10001],\"code\":101}", ALICE);
+    assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+    String id = made.body().replaceAll("(?s).*?\"id\":(\\d+).*", "$1");
+    assertThat(api("GET", "/changes/" + id, null, BOB).statusCode()).isEqualTo(404);
+    assertThat(api("POST", "/changes/" + id + "/undo", null, BOB).statusCode()).isEqualTo(404);
+    // bob may make a change naming alice's agent: it is skipped, never sent to the gateway
+    HttpResponse<String> bobMakes =
+        api("POST", "/changes", "{\"agents\":[10001],\"code\":101}", BOB);
+    assertThat(bobMakes.statusCode()).as(bobMakes.body()).isEqualTo(201);
+    assertThat(bobMakes.body()).contains("\"skipped\":1").contains("\"total\":1");
+    String bobs = bobMakes.body().replaceAll("(?s).*?\"id\":(\\d+).*", "$1");
+    assertThat(api("GET", "/changes/" + bobs + "/outcomes", null, BOB).body())
+        .contains("Not one of your agents");
+  }
+
+  @Test
+  void aSupervisorPicksAgentsAndAppliesAState() {
+    browser = Browsers.chromium();
+    browser.get(server().consoleUrl() + "/login.xhtml");
+    waitFor(By.id("login:username")).sendKeys("alice");
+    browser.findElement(By.id("login:password")).sendKeys("alice-demo");
+    browser.findElement(By.id("login:submit")).click();
+    waitFor(By.id("currentUser"));
+
+    browser.get(server().consoleUrl() + "/catalog.xhtml");
+    assertThat(waitFor(By.tagName("body")).getText()).contains("Training");
+
+    browser.get(server().consoleUrl() + "/agents.xhtml");
+    waitFor(By.id("agentsForm:teams")).click();
+    waitFor(
+            By.xpath(
+                "//div[@id='agentsForm:teams_panel']//li[.//label[normalize-space()='Billing']]"
+                    + "//div[contains(@class,'ui-chkbox-box')]"))
+        .click();
+    awaitAjax();
+    browser.findElement(By.tagName("h1")).click();
+    awaitAjax();
+    waiter()
+        .until(
+            ExpectedConditions.textToBe(By.id("agentsForm:selectAll"), "Select all 50 that match"));
+    browser.findElement(By.cssSelector("[id$=':0:toggle']")).click(); // 10001, hosted
+    awaitAjax();
+    browser.findElement(By.cssSelector("[id$=':1:toggle']")).click(); // 10007, hosted
+    awaitAjax();
+    assertThat(waitFor(By.id("agentsForm:selectedCount")).getText()).isEqualTo("2 agents selected");
+
+    browser.findElement(By.id("agentsForm:setState")).click();
+    awaitAjax();
+    for (int attempt = 0;
+        attempt < 3
+            && browser.findElement(By.id("setStateForm:code_label")).getText().startsWith("Choose");
+        attempt++) {
+      waitFor(By.id("setStateForm:code")).click();
+      waitFor(By.id("setStateForm:code_1"));
+      pause(300); // the menu's opening animation
+      browser.findElement(By.id("setStateForm:code_1")).click();
+      awaitAjax();
+    }
+    assertThat(waitFor(By.id("setStateForm:code_label")).getText()).startsWith("100 ·");
+    browser.findElement(By.id("setStateForm:preview")).click();
+    awaitAjax();
+    assertThat(waitFor(By.id("previewTotals")).getText()).contains("2 will change");
+    browser.findElement(By.id("setStateForm:apply")).click();
+    waiter().until(ExpectedConditions.urlContains("/change.xhtml"));
+    waiter().until(ExpectedConditions.textToBe(By.id("changeForm:status"), "Completed"));
+    assertThat(waitFor(By.id("changeForm:succeeded")).getText()).isEqualTo("2");
+    assertThat(waitFor(By.id("changeForm:failed")).getText()).isEqualTo("0");
+
+    // the server's own log never shows a Guid, whatever it logged on the way
+    assertThat(
+            Pattern.compile(
+                    "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.AgentGateway")
+                .matcher(server().log())
+                .find())
+        .as("a Guid in " + server().logFile())
+        .isFalse();
+  }
+
+  WebDriverWait waiter() {
+    return new WebDriverWait(browser, Duration.ofSeconds(60));
+  }
+
+  WebElement waitFor(By by) {
+    return waiter().until(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  void awaitAjax() {
+    waiter()
+        .until(
+            d ->
+                (Boolean)
+                    ((JavascriptExecutor) d)
+                        .executeScript(
+                            "return !window.PrimeFaces || (PrimeFaces.ajax.Queue.isEmpty()"
+                                + " && (!window.jQuery || jQuery.active === 0));"));
+  }
+
+  static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
