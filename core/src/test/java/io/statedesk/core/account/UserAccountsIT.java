@@ -16,18 +16,37 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Accounts, the identity store and the demo users, on Payara Micro with its embedded H2. */
+/**
+ * Accounts, the identity store and the demo users, on Payara Micro with its embedded H2 (and on
+ * PostgreSQL).
+ */
 @ExtendWith(ArquillianExtension.class)
 class UserAccountsIT {
 
   @Deployment
   static WebArchive deployment() {
-    return Deployments.core("statedesk.demo.enabled=true");
+    // the failsafe execution decides the database; the deployment carries the expectation
+    String expected =
+        "postgresql".equals(System.getProperty("statedesk.test.database")) ? "PostgreSQL" : "H2";
+    return Deployments.core("statedesk.demo.enabled=true\ntest.expected-database=" + expected);
   }
+
+  @Inject io.statedesk.core.persistence.Database database;
+
+  @Inject
+  @org.eclipse.microprofile.config.inject.ConfigProperty(name = "test.expected-database")
+  String expectedDatabase;
 
   @Inject UserAccounts accounts;
   @Inject DatabaseIdentityStore identityStore;
   @Inject SchemaMigration schema;
+
+  @Test
+  void theTestsRunOnTheDatabaseTheirExecutionNames() throws Exception {
+    try (java.sql.Connection c = database.dataSource().getConnection()) {
+      assertThat(c.getMetaData().getDatabaseProductName()).isEqualTo(expectedDatabase);
+    }
+  }
 
   @Test
   void migrationsRanBeforeTheApplicationStarted() {
