@@ -25,7 +25,13 @@ public class StartupBanner implements ServletContextListener {
 
   @Override
   public void contextInitialized(ServletContextEvent event) {
-    startup.run();
+    try {
+      startup.run();
+    } catch (io.statedesk.core.persistence.InvalidConfigurationException e) {
+      // one line an operator can act on, before the server's own stack trace of the failed deploy
+      LOG.severe(e.getMessage());
+      throw e;
+    }
     LOG.info(() -> "StateDesk console is ready: open " + publicUrl + " and sign in.");
   }
 }

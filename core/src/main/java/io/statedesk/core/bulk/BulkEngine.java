@@ -51,6 +51,7 @@ public class BulkEngine {
   @Inject AgentSessions agentSessions;
   @Inject GatewayClient client;
   @Inject AuditLog audit;
+  @Inject io.statedesk.core.system.ConsoleMetrics metrics;
 
   private final String instance = instanceName();
   private final Map<Long, Run> running = new ConcurrentHashMap<>();
@@ -80,6 +81,7 @@ public class BulkEngine {
     sweeper = Executors.newSingleThreadScheduledExecutor(threads);
     gateway = GatewayPort.of(client);
     sessions = SessionPort.of(agentSessions);
+    metrics.runningChanges(running::size);
     breaker =
         CircuitBreaker.builder()
             .withFailureThreshold(settings.breakerFailures())
@@ -347,6 +349,7 @@ public class BulkEngine {
       }
       if (!batch.isEmpty()) {
         store.record(batch);
+        batch.forEach(done -> metrics.agentFinished(done.status().name()));
       }
     }
 

@@ -686,8 +686,11 @@ public class GatewayClient implements AutoCloseable {
     return t.length() > 40 ? t.substring(0, 40) + "…" : t;
   }
 
+  /** One debug line and one metric per gateway call; the Guid only masked. */
   private static void log(
       String operation, GatewayAuth auth, int agentId, String outcome, long start) {
+    io.statedesk.core.system.ConsoleMetrics.gatewayCall(
+        operation, outcome, System.nanoTime() - start);
     if (LOG.isLoggable(Level.FINE)) {
       LOG.fine(
           "gateway "

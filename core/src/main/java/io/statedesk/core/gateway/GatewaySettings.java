@@ -96,7 +96,24 @@ public class GatewaySettings {
     truststore.ifPresent(
         path -> {
           if (!Files.isReadable(Path.of(path))) {
-            problems.add("statedesk.gateway.tls.truststore '" + path + "' is not a readable file");
+            problems.add(
+                "statedesk.gateway.tls.truststore '"
+                    + path
+                    + "' is not a readable file (create it with keytool -importcert, see the"
+                    + " operator guide)");
+            return;
+          }
+          try (var in = Files.newInputStream(Path.of(path))) {
+            java.security.KeyStore.getInstance(truststoreType)
+                .load(in, truststorePassword.map(String::toCharArray).orElse(null));
+          } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+            problems.add(
+                "statedesk.gateway.tls.truststore '"
+                    + path
+                    + "' cannot be opened as "
+                    + truststoreType
+                    + " (wrong statedesk.gateway.tls.truststore-password or type?): "
+                    + e.getMessage());
           }
         });
     return problems;

@@ -45,10 +45,14 @@ public class ApplicationStartup {
    */
   public void run() {
     List<String> problems = new ArrayList<>(gateway.problems());
-    problems.addAll(hostedSessions.problems());
-    problems.addAll(directorySync.problems());
     problems.addAll(bulkSettings.problems());
     problems.addAll(loginThrottle.problems());
+    if (problems.isEmpty()) {
+      // these beans hold the gateway client, which is built (truststore loaded) when they are:
+      // ask them only once the gateway's own settings are known to be sound
+      problems.addAll(hostedSessions.problems());
+      problems.addAll(directorySync.problems());
+    }
     if (!problems.isEmpty()) {
       throw new InvalidConfigurationException(problems);
     }

@@ -1,0 +1,61 @@
+package io.statedesk.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.statedesk.testkit.PayaraMicro;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A console started with broken settings refuses to start and says, in one log line, every setting
+ * that is wrong and what it should be; it serves no page meanwhile.
+ */
+class BrokenSettingsIT {
+
+  @Test
+  void aBrokenConfigurationFailsFastWithOneClearLine() throws Exception {
+    Path garbage = Files.createTempFile("not-a-truststore", ".p12");
+    Files.writeString(garbage, "this is not a keystore");
+    try (PayaraMicro server =
+        PayaraMicro.builder()
+            .deploy(Path.of(PayaraMicro.requiredProperty("console.war")), "statedesk")
+            .systemProperty("statedesk.gateway.url", "ftp://gateway.example/agentgateway")
+            .systemProperty("statedesk.bulk.concurrency", "0")
+            .systemProperty("statedesk.gateway.tls.truststore", garbage.toString())
+            .maxHeap("512m")
+            .start()) {
+      Instant end = Instant.now().plus(Duration.ofMinutes(3));
+      while (!server.log().contains(" ready in ") && Instant.now().isBefore(end)) {
+        Thread.sleep(500);
+      }
+      String line =
+          server
+              .log()
+              .lines()
+              .filter(l -> l.contains("StateDesk cannot start, fix the configuration:"))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("no refusal line in\n" + server.log()));
+      assertThat(line)
+          .contains("statedesk.gateway.url must be an http(s) URL")
+          .contains("'ftp://gateway.example/agentgateway'")
+          .contains("statedesk.bulk.concurrency")
+          .contains("statedesk.gateway.tls.truststore '" + garbage + "' cannot be opened as");
+      HttpResponse<String> login =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(server.baseUrl() + "/statedesk/login.xhtml"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(login.statusCode()).isEqualTo(404);
+    } finally {
+      Files.deleteIfExists(garbage);
+    }
+  }
+}
