@@ -115,6 +115,29 @@ abstract class ServerSmoke {
   }
 
   @Test
+  void pagesCarryTheSecurityHeadersAndAStrictSessionCookie() throws Exception {
+    HttpResponse<String> login =
+        AppServer.HTTP.send(
+            HttpRequest.newBuilder(URI.create(server().consoleUrl() + "/login.xhtml")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).isEqualTo(200);
+    assertThat(login.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+    assertThat(login.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(login.headers().firstValue("Content-Security-Policy").orElse(""))
+        .contains("frame-ancestors 'none'");
+    // Payara reads glassfish-web.xml, WildFly WEB-INF/undertow-handlers.conf: both must say so
+    String cookie =
+        login.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith("JSESSIONID="))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no session cookie: " + login.headers()));
+    assertThat(cookie.toLowerCase(java.util.Locale.ROOT))
+        .contains("httponly")
+        .contains("samesite=strict");
+    assertThat(login.body()).doesNotContainPattern("\\sat [a-z]+\\.[a-z]+\\.[A-Za-z.$]+\\(");
+  }
+
+  @Test
   void aSupervisorCannotDoWhatOnlyAnAdminMay() {
     String sneaky = "{\"code\":3990,\"label\":\"Sneaky\",\"colour\":\"#000000\"}";
     assertThat(api("POST", "/catalog", sneaky, ALICE).statusCode()).isEqualTo(403);
