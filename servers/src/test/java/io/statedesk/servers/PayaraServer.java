@@ -5,8 +5,8 @@ import java.time.Duration;
 
 /**
  * Payara Server 6 (full distribution): a new domain with its own port base, configured by {@code
- * servers/payara/configure.asadmin} and {@code demo.asadmin}, the simulator and the EAR deployed
- * with {@code asadmin deploy}.
+ * servers/payara/datasource-h2.asadmin} and {@code demo.asadmin}, the simulator and the EAR
+ * deployed with {@code asadmin deploy}.
  */
 final class PayaraServer extends AppServer {
 
@@ -60,7 +60,7 @@ final class PayaraServer extends AppServer {
         adminPort(),
         "multimode",
         "--file",
-        scriptDir.resolve("configure.asadmin").toString());
+        scriptDir.resolve("datasource-h2.asadmin").toString());
     asadmin(
         minutes,
         "--port",

@@ -39,7 +39,7 @@ final class WildFlyServer extends AppServer {
 
   private void configureAndStart() {
     Path scriptDir = scripts.resolve("wildfly");
-    for (String script : new String[] {"configure.cli", "demo.cli"}) {
+    for (String script : new String[] {"configure.cli", "datasource-h2.cli", "demo.cli"}) {
       run(
           home,
           Map.of(),
