@@ -111,4 +111,24 @@ public class UserAccount {
   public long getVersion() {
     return version;
   }
+
+  void changePassword(String hash, Instant now) {
+    this.passwordHash = hash;
+    this.updatedAt = now;
+  }
+
+  void changeRoles(Set<Role> newRoles, Instant now) {
+    this.roles = newRoles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(newRoles);
+    this.updatedAt = now;
+  }
+
+  void changeEnabled(boolean on, Instant now) {
+    this.enabled = on;
+    this.updatedAt = now;
+  }
+
+  void changeDisplayName(String name, Instant now) {
+    this.displayName = name;
+    this.updatedAt = now;
+  }
 }

@@ -113,7 +113,7 @@ public final class AgentCall {
   public AgentResult run(Work work, BooleanSupplier cancelled, Runnable paused) {
     long start = System.nanoTime();
     int[] attempts = {0};
-    Optional<AgentHandle> first = sessions.current(work.agentId());
+    Optional<AgentHandle> first = sessions.awaitCurrent(work.agentId(), settings.renewWait());
     if (first.isEmpty()) {
       return result(
           work,

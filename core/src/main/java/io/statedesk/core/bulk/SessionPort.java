@@ -11,6 +11,11 @@ public interface SessionPort {
   /** The handle to use now. */
   Optional<AgentHandle> current(int agentId);
 
+  /** The handle to use now or, for a session being re-established, within {@code wait}. */
+  default Optional<AgentHandle> awaitCurrent(int agentId, Duration wait) {
+    return current(agentId);
+  }
+
   /** A fresh handle after {@code stale} was refused, if one can be had within {@code wait}. */
   Optional<AgentHandle> renew(AgentHandle stale, Duration wait);
 
@@ -22,6 +27,11 @@ public interface SessionPort {
       @Override
       public Optional<AgentHandle> current(int agentId) {
         return sessions.current(agentId);
+      }
+
+      @Override
+      public Optional<AgentHandle> awaitCurrent(int agentId, Duration wait) {
+        return sessions.awaitUsable(agentId, wait);
       }
 
       @Override

@@ -37,6 +37,13 @@ public class ApplicationStartup {
   @Inject io.statedesk.core.bulk.BulkSettings bulkSettings;
   @Inject io.statedesk.core.bulk.BulkEngine bulkEngine;
   @Inject io.statedesk.core.account.LoginThrottle loginThrottle;
+  @Inject io.statedesk.core.account.FirstAdmin firstAdmin;
+
+  @Inject
+  @org.eclipse.microprofile.config.inject.ConfigProperty(
+      name = "statedesk.demo.enabled",
+      defaultValue = "false")
+  boolean demo;
 
   /**
    * Runs the start-up steps; safe to call again.
@@ -47,6 +54,7 @@ public class ApplicationStartup {
     List<String> problems = new ArrayList<>(gateway.problems());
     problems.addAll(bulkSettings.problems());
     problems.addAll(loginThrottle.problems());
+    problems.addAll(firstAdmin.problems());
     if (problems.isEmpty()) {
       // these beans hold the gateway client, which is built (truststore loaded) when they are:
       // ask them only once the gateway's own settings are known to be sound
@@ -58,6 +66,7 @@ public class ApplicationStartup {
     }
     schema.migrate();
     demoUsers.seed();
+    firstAdmin.ensure(demo);
     demoCatalog.seed();
     hostedSessions.start();
     hostedSessions

@@ -24,6 +24,18 @@ public class AgentSessions {
     return store.get(agentId).filter(SessionEntry::isUsable).map(SessionEntry::handle);
   }
 
+  /**
+   * The handle to use now or, for a hosted agent whose session is being re-established, within
+   * {@code wait}.
+   */
+  public Optional<AgentHandle> awaitUsable(int agentId, java.time.Duration wait) {
+    Optional<AgentHandle> now = current(agentId);
+    if (now.isPresent()) {
+      return now;
+    }
+    return hosted.pool().flatMap(p -> p.awaitUsable(agentId, wait));
+  }
+
   public Availability availability(int agentId) {
     return store.get(agentId).map(SessionEntry::availability).orElse(Availability.NONE);
   }

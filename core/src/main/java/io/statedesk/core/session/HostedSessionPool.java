@@ -146,6 +146,43 @@ public final class HostedSessionPool implements AutoCloseable {
     listeners.add(listener);
   }
 
+  /**
+   * A usable handle for a hosted agent whose session is being re-established (it ended and a new
+   * sign-in is running or due), waiting at most {@code wait}; empty at once when the agent has no
+   * such prospect (not hosted, no credentials, sign-in refused).
+   *
+   * <p>Why: the pool's own poll may notice a session's end a moment before a bulk change reaches
+   * the agent; without the wait the agent ended as "no session" while its new session was seconds
+   * away.
+   */
+  public Optional<AgentHandle> awaitUsable(int agentId, Duration wait) {
+    Hosted hosted = agents.get(agentId);
+    if (hosted == null || stopped) {
+      return Optional.empty();
+    }
+    long end = System.nanoTime() + wait.toNanos();
+    while (true) {
+      Optional<SessionEntry> entry = store.get(agentId);
+      if (entry.isPresent() && entry.get().isUsable()) {
+        return Optional.of(entry.get().handle());
+      }
+      boolean pending;
+      synchronized (hosted) {
+        pending = hosted.signingIn != null;
+      }
+      boolean stale = entry.isPresent() && entry.get().availability() == Availability.STALE;
+      if ((!pending && !stale) || System.nanoTime() > end || stopped) {
+        return Optional.empty();
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return Optional.empty();
+      }
+    }
+  }
+
   public boolean hosts(int agentId) {
     return agents.containsKey(agentId);
   }

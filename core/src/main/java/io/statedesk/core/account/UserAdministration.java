@@ -1,0 +1,177 @@
+package io.statedesk.core.account;
+
+import io.statedesk.core.audit.AuditLog;
+import io.statedesk.core.security.Caller;
+import io.statedesk.core.security.Role;
+import io.statedesk.core.team.TeamScope;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What admins do with console users: list, create, reset a password, change roles, enable or
+ * disable. Every method checks the caller (admins only), whatever page or request calls it, and
+ * every change is audited (never with a password).
+ *
+ * <p>Two rules keep a site from locking itself out: an admin cannot take the ADMIN role from, or
+ * disable, the last enabled admin, and cannot disable themselves.
+ */
+@ApplicationScoped
+public class UserAdministration {
+
+  @PersistenceContext(unitName = "statedesk")
+  EntityManager em;
+
+  @Inject UserAccounts accounts;
+  @Inject PasswordHashing hashing;
+  @Inject TeamScope teams;
+  @Inject AuditLog audit;
+  @Inject Caller caller;
+
+  /** Every user, by user name. */
+  @Transactional
+  public List<UserView> list() {
+    caller.require(Role.ADMIN);
+    return em.createQuery("select u from UserAccount u", UserAccount.class).getResultList().stream()
+        .sorted(Comparator.comparing(UserAccount::getUsername))
+        .map(this::view)
+        .toList();
+  }
+
+  /**
+   * Creates a user with roles and (for supervisors) teams.
+   *
+   * @throws InvalidAccountException naming the field that breaks a rule
+   */
+  @Transactional
+  public UserView create(
+      String username, String displayName, char[] password, Set<Role> roles, Set<String> team) {
+    caller.require(Role.ADMIN);
+    requireRoles(roles);
+    UserAccount account = accounts.create(username, displayName, password, roles);
+    Arrays.fill(password, '\0');
+    audit.record(caller.name(), "user.created", "user " + username, "roles " + roles, null);
+    if (roles.contains(Role.SUPERVISOR) && !team.isEmpty()) {
+      teams.assign(username, team);
+    }
+    return view(account);
+  }
+
+  /**
+   * Sets a new password (the admin tells the user by a channel of their own).
+   *
+   * @throws InvalidAccountException for an unknown user or a too short password
+   */
+  @Transactional
+  public void resetPassword(String username, char[] password) {
+    caller.require(Role.ADMIN);
+    UserAccount account = existing(username);
+    if (password == null || password.length < 8) {
+      throw new InvalidAccountException("password", "must be at least 8 characters");
+    }
+    account.changePassword(hashing.hash(password), Instant.now());
+    Arrays.fill(password, '\0');
+    audit.record(caller.name(), "user.password.reset", "user " + username, null, null);
+  }
+
+  /**
+   * Changes a user's name, roles and enabled flag, and (for supervisors) teams.
+   *
+   * @throws InvalidAccountException for an unknown user, no role, or a change that would leave no
+   *     enabled admin
+   */
+  @Transactional
+  public UserView update(
+      String username, String displayName, Set<Role> roles, boolean enabled, Set<String> team) {
+    caller.require(Role.ADMIN);
+    requireRoles(roles);
+    UserAccount account = existing(username);
+    if (displayName == null || displayName.isBlank() || displayName.length() > 100) {
+      throw new InvalidAccountException("displayName", "must be 1 to 100 characters");
+    }
+    if (username.equals(caller.name()) && !enabled) {
+      throw new InvalidAccountException("enabled", "you cannot disable your own account");
+    }
+    boolean staysAdmin = roles.contains(Role.ADMIN) && enabled;
+    if (account.getRoles().contains(Role.ADMIN)
+        && account.isEnabled()
+        && !staysAdmin
+        && enabledAdmins() <= 1) {
+      throw new InvalidAccountException(
+          "roles", "'" + username + "' is the last enabled admin: make another admin first");
+    }
+    Instant now = Instant.now();
+    Set<Role> before = account.getRoles();
+    if (!before.equals(roles)) {
+      account.changeRoles(roles, now);
+      audit.record(
+          caller.name(),
+          "user.roles.changed",
+          "user " + username,
+          "before " + new TreeSet<>(before) + " after " + new TreeSet<>(roles),
+          null);
+    }
+    if (account.isEnabled() != enabled) {
+      account.changeEnabled(enabled, now);
+      audit.record(
+          caller.name(),
+          enabled ? "user.enabled" : "user.disabled",
+          "user " + username,
+          null,
+          null);
+    }
+    if (!account.getDisplayName().equals(displayName.strip())) {
+      account.changeDisplayName(displayName.strip(), now);
+    }
+    Set<String> wanted = roles.contains(Role.SUPERVISOR) ? team : Set.of();
+    if (!teams.teamsOf(username).equals(new TreeSet<>(wanted))) {
+      teams.assign(username, wanted);
+    }
+    return view(account);
+  }
+
+  private void requireRoles(Set<Role> roles) {
+    if (roles == null || roles.isEmpty()) {
+      throw new InvalidAccountException("roles", "choose at least one role");
+    }
+    if (roles.contains(Role.RELAY)) {
+      throw new InvalidAccountException(
+          "roles", "RELAY is for relay clients (Administration → Relay clients), not users");
+    }
+  }
+
+  private long enabledAdmins() {
+    return em
+        .createQuery("select u from UserAccount u where u.enabled = true", UserAccount.class)
+        .getResultList()
+        .stream()
+        .filter(u -> u.getRoles().contains(Role.ADMIN))
+        .count();
+  }
+
+  private UserAccount existing(String username) {
+    return accounts
+        .find(username)
+        .orElseThrow(
+            () -> new InvalidAccountException("username", "no console user '" + username + "'"));
+  }
+
+  private UserView view(UserAccount u) {
+    return new UserView(
+        u.getUsername(),
+        u.getDisplayName(),
+        u.getRoles().isEmpty() ? EnumSet.noneOf(Role.class) : u.getRoles(),
+        new TreeSet<>(teams.teamsOf(u.getUsername())),
+        u.isEnabled(),
+        u.getCreatedAt());
+  }
+}

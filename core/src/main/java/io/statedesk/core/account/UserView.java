@@ -1,0 +1,24 @@
+package io.statedesk.core.account;
+
+import io.statedesk.core.security.Role;
+import java.time.Instant;
+import java.util.Set;
+
+/** A console user as the admin pages show it: never the password hash. */
+public record UserView(
+    String username,
+    String displayName,
+    Set<Role> roles,
+    Set<String> teams,
+    boolean enabled,
+    Instant createdAt)
+    implements java.io.Serializable {
+
+  public boolean admin() {
+    return roles.contains(Role.ADMIN);
+  }
+
+  public boolean supervisor() {
+    return roles.contains(Role.SUPERVISOR);
+  }
+}

@@ -1,0 +1,107 @@
+package io.statedesk.web.view.admin;
+
+import io.statedesk.core.session.InvalidRelayRequestException;
+import io.statedesk.core.session.RelayClient;
+import io.statedesk.core.session.RelayClients;
+import io.statedesk.web.i18n.Texts;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import org.primefaces.PrimeFaces;
+
+/**
+ * Administration → Relay clients: create one (its token is shown once, in a dialog, and never
+ * again: only its hash is stored) and revoke.
+ */
+@Named("relayAdmin")
+@ViewScoped
+public class RelayClientsBacking implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject transient RelayClients clients;
+
+  private List<Row> list = List.of();
+  private String name;
+  private transient String newToken;
+
+  /** One client as the table shows it (never its token or hash). */
+  public record Row(
+      long id,
+      String name,
+      boolean active,
+      java.time.Instant createdAt,
+      String createdBy,
+      java.time.Instant lastUsedAt,
+      java.time.Instant revokedAt)
+      implements Serializable {
+    static Row of(RelayClient c) {
+      return new Row(
+          c.getId(),
+          c.getName(),
+          c.isActive(),
+          c.getCreatedAt(),
+          c.getCreatedBy(),
+          c.getLastUsedAt(),
+          c.getRevokedAt());
+    }
+  }
+
+  @PostConstruct
+  void load() {
+    list = clients.list().stream().map(Row::of).toList();
+  }
+
+  public List<Row> getList() {
+    return list;
+  }
+
+  public void create() {
+    try {
+      RelayClients.Created created = clients.create(name);
+      newToken = created.token();
+      Texts.addGlobalInfo("relay.created", created.client().getName());
+      name = null;
+      load();
+      PrimeFaces.current().executeScript("PF('tokenDialog').show()");
+    } catch (InvalidRelayRequestException e) {
+      FacesContext.getCurrentInstance()
+          .addMessage(
+              "createForm:name",
+              new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+      FacesContext.getCurrentInstance().validationFailed();
+    }
+  }
+
+  /** The token of the client just created: shown once, then forgotten. */
+  public String getNewToken() {
+    return newToken;
+  }
+
+  public void forgetToken() {
+    newToken = null;
+  }
+
+  public void revoke(Row client) {
+    clients.revoke(client.id());
+    Texts.addGlobalInfo("relay.revoked", client.name());
+    load();
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  public String format(java.time.Instant at) {
+    return io.statedesk.web.view.changes.Instants.local(at);
+  }
+}

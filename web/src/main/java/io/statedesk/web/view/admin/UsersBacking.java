@@ -1,0 +1,229 @@
+package io.statedesk.web.view.admin;
+
+import io.statedesk.core.account.InvalidAccountException;
+import io.statedesk.core.account.UserAdministration;
+import io.statedesk.core.account.UserView;
+import io.statedesk.core.security.Role;
+import io.statedesk.web.i18n.Texts;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.primefaces.PrimeFaces;
+
+/**
+ * Administration → Users: the list, the create/edit dialog (name, roles, teams, enabled) and the
+ * password reset dialog. Thin: every rule and the caller check live in {@link UserAdministration}.
+ */
+@Named("usersAdmin")
+@ViewScoped
+public class UsersBacking implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+  private static final Map<String, String> FIELD_IDS =
+      Map.of(
+          "username", "username",
+          "displayName", "displayName",
+          "password", "password",
+          "roles", "roles",
+          "teams", "teams",
+          "enabled", "enabled");
+
+  @Inject transient UserAdministration users;
+
+  private List<UserView> list = List.of();
+  private boolean editing;
+  private String username;
+  private String displayName;
+  private String password;
+  private String passwordAgain;
+  private List<String> roles = new ArrayList<>();
+  private String teams;
+  private boolean enabled = true;
+  private String resetFor;
+
+  @PostConstruct
+  void load() {
+    list = users.list();
+  }
+
+  public List<UserView> getList() {
+    return list;
+  }
+
+  public List<String> getRoleChoices() {
+    return List.of(Role.ADMIN.name(), Role.SUPERVISOR.name());
+  }
+
+  public void startCreate() {
+    editing = false;
+    username = null;
+    displayName = null;
+    password = null;
+    passwordAgain = null;
+    roles = new ArrayList<>(List.of(Role.SUPERVISOR.name()));
+    teams = null;
+    enabled = true;
+  }
+
+  public void startEdit(UserView user) {
+    editing = true;
+    username = user.username();
+    displayName = user.displayName();
+    roles = new ArrayList<>(user.roles().stream().map(Role::name).toList());
+    teams = String.join(", ", user.teams());
+    enabled = user.enabled();
+  }
+
+  public void save() {
+    try {
+      Set<Role> chosen = EnumSet.noneOf(Role.class);
+      roles.forEach(r -> chosen.add(Role.valueOf(r)));
+      if (editing) {
+        users.update(username, displayName, chosen, enabled, teamSet());
+        Texts.addGlobalInfo("users.saved", username);
+      } else {
+        if (password == null || !password.equals(passwordAgain)) {
+          fieldError("password", Texts.text("users.password.mismatch"));
+          return;
+        }
+        users.create(username, displayName, password.toCharArray(), chosen, teamSet());
+        Texts.addGlobalInfo("users.created", username);
+      }
+      password = null;
+      passwordAgain = null;
+      list = users.list();
+      PrimeFaces.current().executeScript("PF('userDialog').hide()");
+    } catch (InvalidAccountException e) {
+      fieldError(e.field(), e.getMessage());
+    } catch (IllegalArgumentException e) {
+      // a malformed team name, from the team service
+      fieldError("teams", e.getMessage());
+    }
+  }
+
+  public void startReset(UserView user) {
+    resetFor = user.username();
+    password = null;
+    passwordAgain = null;
+  }
+
+  public void resetPassword() {
+    if (password == null || !password.equals(passwordAgain)) {
+      fieldError("password", Texts.text("users.password.mismatch"), "resetForm");
+      return;
+    }
+    try {
+      users.resetPassword(resetFor, password.toCharArray());
+      Texts.addGlobalInfo("users.password.reset.done", resetFor);
+      PrimeFaces.current().executeScript("PF('resetDialog').hide()");
+    } catch (InvalidAccountException e) {
+      fieldError("password", e.getMessage(), "resetForm");
+    } finally {
+      password = null;
+      passwordAgain = null;
+    }
+  }
+
+  private Set<String> teamSet() {
+    Set<String> set = new LinkedHashSet<>();
+    if (teams != null) {
+      Arrays.stream(teams.split(","))
+          .map(String::strip)
+          .filter(t -> !t.isEmpty())
+          .forEach(set::add);
+    }
+    return set;
+  }
+
+  private void fieldError(String field, String message) {
+    fieldError(field, message, "userForm");
+  }
+
+  private void fieldError(String field, String message, String form) {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    String id = FIELD_IDS.get(field);
+    faces.addMessage(
+        id == null ? null : form + ":" + id,
+        new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
+    faces.validationFailed();
+  }
+
+  public boolean isEditing() {
+    return editing;
+  }
+
+  public String getUsername() {
+    return username;
+  }
+
+  public void setUsername(String username) {
+    this.username = username;
+  }
+
+  public String getDisplayName() {
+    return displayName;
+  }
+
+  public void setDisplayName(String displayName) {
+    this.displayName = displayName;
+  }
+
+  public String getPassword() {
+    return password;
+  }
+
+  public void setPassword(String password) {
+    this.password = password;
+  }
+
+  public String getPasswordAgain() {
+    return passwordAgain;
+  }
+
+  public void setPasswordAgain(String passwordAgain) {
+    this.passwordAgain = passwordAgain;
+  }
+
+  public List<String> getRoles() {
+    return roles;
+  }
+
+  public void setRoles(List<String> roles) {
+    this.roles = roles == null ? new ArrayList<>() : new ArrayList<>(roles);
+  }
+
+  public String getTeams() {
+    return teams;
+  }
+
+  public void setTeams(String teams) {
+    this.teams = teams;
+  }
+
+  public boolean isEnabled() {
+    return enabled;
+  }
+
+  public void setEnabled(boolean enabled) {
+    this.enabled = enabled;
+  }
+
+  public String getResetFor() {
+    return resetFor;
+  }
+
+  public String format(java.time.Instant at) {
+    return io.statedesk.web.view.changes.Instants.local(at);
+  }
+}

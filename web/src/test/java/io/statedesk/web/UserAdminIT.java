@@ -1,0 +1,93 @@
+package io.statedesk.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * An admin creates a supervisor with a team on Administration → Users, resets the password, and
+ * creates and revokes a relay client whose token is shown once; supervisors cannot open either
+ * page.
+ */
+class UserAdminIT extends BrowserTest {
+
+  WebDriverWait waiter() {
+    return new WebDriverWait(browser, Duration.ofSeconds(20));
+  }
+
+  @Test
+  void anAdminCreatesASupervisorWhoThenSignsInToTheirTeam() {
+    String name = "carol" + System.nanoTime() % 10000;
+    signIn("admin", "admin-demo");
+    open("/admin/users.xhtml");
+    waitFor(By.id("usersForm:new")).click();
+    waitFor(By.id("userForm:username")).sendKeys(name);
+    browser.findElement(By.id("userForm:displayName")).sendKeys("Carol <i>Sales</i>");
+    browser.findElement(By.id("userForm:password")).sendKeys("carol-pass-1");
+    browser.findElement(By.id("userForm:passwordAgain")).sendKeys("carol-pass-2");
+    browser.findElement(By.id("userForm:teams")).sendKeys("Sales");
+    browser.findElement(By.id("userForm:save")).click();
+    awaitAjax();
+    assertThat(text(By.id("userForm"))).contains("The two passwords differ.");
+
+    browser.findElement(By.id("userForm:passwordAgain")).sendKeys("carol-pass-1");
+    browser.findElement(By.id("userForm:password")).sendKeys("carol-pass-1");
+    browser.findElement(By.id("userForm:save")).click();
+    awaitAjax();
+    waiter().until(ExpectedConditions.invisibilityOfElementLocated(By.id("userDialog")));
+    String table = text(By.id("usersForm:users"));
+    assertThat(table).contains(name).contains("Carol <i>Sales</i>").contains("[Sales]");
+    screenshot("UserAdminIT-users");
+
+    browser.findElement(By.id("logoutForm:logout")).click();
+    assertOnLoginPage();
+    signIn(name, "carol-pass-1");
+    assertThat(browser.getCurrentUrl()).contains("/agents.xhtml");
+    open("/admin/users.xhtml");
+    assertThat(text(By.tagName("h1"))).containsIgnoringCase("denied");
+  }
+
+  @Test
+  void aRelayTokenIsShownOnceWorksAndStopsWorkingWhenRevoked() throws Exception {
+    String name = "desk-" + System.nanoTime() % 100000;
+    signIn("admin", "admin-demo");
+    open("/admin/relay-clients.xhtml");
+    waitFor(By.id("createForm:name")).sendKeys(name);
+    browser.findElement(By.id("createForm:create")).click();
+    String token = waitFor(By.id("tokenForm:token")).getAttribute("value");
+    assertThat(token).startsWith("sdr_");
+    screenshot("UserAdminIT-token");
+    browser.findElement(By.id("tokenForm:done")).click();
+    awaitAjax();
+    assertThat(browser.getPageSource()).doesNotContain(token);
+
+    HttpClient http = HttpClient.newHttpClient();
+    HttpRequest list =
+        HttpRequest.newBuilder(URI.create(ConsoleServer.consoleUrl() + "/api/sessions/10001"))
+            .header("Authorization", "Bearer " + token)
+            .DELETE()
+            .build();
+    // the token authenticates (404: nothing was relayed for that agent), then is revoked
+    assertThat(http.send(list, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+
+    open("/admin/relay-clients.xhtml");
+    assertThat(text(By.id("clientsForm:clients"))).contains(name);
+    browser
+        .findElement(
+            By.xpath(
+                "//tr[.//span[normalize-space()='" + name + "']]//button[contains(@id,':revoke')]"))
+        .click();
+    waitFor(By.cssSelector(".ui-confirmdialog-yes")).click();
+    awaitAjax();
+    assertThat(text(By.id("clientsForm:clients"))).contains("revoked");
+    assertThat(http.send(list, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+  }
+}
