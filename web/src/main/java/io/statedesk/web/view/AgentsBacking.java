@@ -241,6 +241,19 @@ public class AgentsBacking implements Serializable {
     return code == null ? Integer.toString(customState) : code.labelFor(locale.getLocale());
   }
 
+  /** The tooltip of a custom state: code, label and the catalog's description. */
+  public String codeTooltip(Integer customState) {
+    StateCode code = code(customState);
+    if (code == null) {
+      return customState == null ? "" : customState + " (not in the catalog)";
+    }
+    String description = code.getDescription();
+    return customState
+        + " · "
+        + code.labelFor(locale.getLocale())
+        + (description == null || description.isBlank() ? "" : " — " + description);
+  }
+
   public Availability availability(int agentId) {
     return sessions.availability(agentId);
   }

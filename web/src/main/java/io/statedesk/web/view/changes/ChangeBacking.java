@@ -87,9 +87,27 @@ public class ChangeBacking implements Serializable {
     }
   }
 
-  /** Re-reads the counts (the page polls while the change runs). */
+  /**
+   * Re-reads the counts (the page polls while the change runs); when the change has just finished,
+   * says so in a growl notification with its counts.
+   */
   public void refresh() {
+    boolean wasRunning = view != null && !view.finished();
     load();
+    if (wasRunning && view != null && view.finished()) {
+      jakarta.faces.context.FacesContext.getCurrentInstance()
+          .addMessage(
+              "growl",
+              new jakarta.faces.application.FacesMessage(
+                  jakarta.faces.application.FacesMessage.SEVERITY_INFO,
+                  io.statedesk.web.i18n.Texts.text(
+                      "change.finished.growl",
+                      view.id(),
+                      stateLabel(view.code()),
+                      view.counts().succeeded(),
+                      view.counts().failed() + view.counts().noSession()),
+                  null));
+    }
   }
 
   private Set<OutcomeStatus> statuses() {
