@@ -53,6 +53,14 @@ public class HostedSessions {
   @ConfigProperty(name = "statedesk.sessions.hosted.credentials-file")
   Optional<String> credentialsFile;
 
+  /**
+   * The AES key file that {@code ENC(...)} values in the credentials file are sealed with ({@link
+   * SealedCredentials}). When set, every password in the file must be sealed.
+   */
+  @Inject
+  @ConfigProperty(name = "statedesk.sessions.hosted.credentials-key-file")
+  Optional<String> credentialsKeyFile;
+
   /** Demo and test only: every password follows this pattern, {@code {agent}} is the agent id. */
   @Inject
   @ConfigProperty(name = "statedesk.sessions.hosted.password-pattern")
@@ -125,6 +133,8 @@ public class HostedSessions {
         f -> {
           if (!Files.isReadable(Path.of(f))) {
             problems.add("statedesk.sessions.hosted.credentials-file '" + f + "' is not readable");
+          } else {
+            problems.addAll(credentialProblems(Path.of(f)));
           }
         });
     if (signInRate < 1) {
@@ -145,17 +155,78 @@ public class HostedSessions {
     }
   }
 
+  /**
+   * With a key: every value sealed and each one opens with it. Without: the file holds clear text,
+   * which is allowed (with a warning at start) so that existing installations keep working.
+   */
+  List<String> credentialProblems(Path file) {
+    List<String> problems = new java.util.ArrayList<>();
+    Properties lines;
+    try {
+      lines = load(file);
+    } catch (IllegalStateException e) {
+      return List.of(e.getMessage());
+    }
+    if (credentialsKeyFile.isEmpty()) {
+      return problems;
+    }
+    SealedCredentials box;
+    try {
+      box = SealedCredentials.fromKeyFile(Path.of(credentialsKeyFile.get()));
+    } catch (IllegalArgumentException e) {
+      return List.of(
+          "statedesk.sessions.hosted.credentials-key-file '"
+              + credentialsKeyFile.get()
+              + "' "
+              + e.getMessage());
+    }
+    for (String agent : new java.util.TreeSet<>(lines.stringPropertyNames())) {
+      String value = lines.getProperty(agent);
+      if (!SealedCredentials.isSealed(value)) {
+        problems.add(
+            "statedesk.sessions.hosted.credentials-file: the password of agent "
+                + agent
+                + " is not sealed; seal the file with SealedCredentials (operator guide)");
+      } else {
+        try {
+          box.open(value);
+        } catch (IllegalArgumentException e) {
+          problems.add(
+              "statedesk.sessions.hosted.credentials-file: the password of agent "
+                  + agent
+                  + " "
+                  + e.getMessage());
+        }
+      }
+    }
+    return problems;
+  }
+
+  private static Properties load(Path file) {
+    Properties lines = new Properties();
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      lines.load(in);
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "statedesk.sessions.hosted.credentials-file cannot be read: " + e.getMessage(), e);
+    }
+    return lines;
+  }
+
   private HostedSessionPool.Credentials credentials() {
     if (credentialsFile.isPresent()) {
-      Properties file = new Properties();
-      try (Reader in =
-          Files.newBufferedReader(Path.of(credentialsFile.get()), StandardCharsets.UTF_8)) {
-        file.load(in);
-      } catch (IOException e) {
-        throw new IllegalStateException(
-            "Cannot read statedesk.sessions.hosted.credentials-file: " + e.getMessage(), e);
+      Properties file = load(Path.of(credentialsFile.get()));
+      if (credentialsKeyFile.isEmpty()) {
+        java.util.logging.Logger.getLogger(HostedSessions.class.getName())
+            .warning(
+                "statedesk.sessions.hosted.credentials-file holds clear-text passwords: seal them"
+                    + " and set statedesk.sessions.hosted.credentials-key-file (operator guide)");
+        return agentId -> Optional.ofNullable(file.getProperty(Integer.toString(agentId)));
       }
-      return agentId -> Optional.ofNullable(file.getProperty(Integer.toString(agentId)));
+      // sealed values stay sealed in memory; each sign-in opens the one it needs
+      SealedCredentials box = SealedCredentials.fromKeyFile(Path.of(credentialsKeyFile.get()));
+      return agentId ->
+          Optional.ofNullable(file.getProperty(Integer.toString(agentId))).map(box::open);
     }
     String pattern = passwordPattern.orElseThrow();
     return agentId -> Optional.of(pattern.replace("{agent}", Integer.toString(agentId)));

@@ -1,0 +1,154 @@
+package io.statedesk.core.session;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Hosted agents' passwords encrypted at rest: AES-256-GCM with a key from a key file, each value
+ * written as {@code ENC(base64url(iv || ciphertext || tag))} in the credentials file.
+ *
+ * <p>Why AES-GCM from the JDK rather than a library: it is authenticated encryption (a changed
+ * value fails instead of decrypting to garbage), it is in every JDK, and the format is a dozen
+ * lines we can test; no library would add anything here. The key file holds 32 random bytes in
+ * Base64 and is as secret as the passwords were: readable only by the server's user, kept apart
+ * from the credentials file and its backups.
+ *
+ * <p>Command line ({@code java -cp statedesk-core.jar
+ * io.statedesk.core.session.SealedCredentials}): {@code genkey > key}, then {@code seal key <
+ * plain.properties > credentials.properties}.
+ */
+public final class SealedCredentials {
+
+  private static final String PREFIX = "ENC(";
+  private static final int IV_BYTES = 12;
+  private static final int TAG_BITS = 128;
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final SecretKeySpec key;
+
+  private SealedCredentials(byte[] key) {
+    this.key = new SecretKeySpec(key, "AES");
+  }
+
+  /**
+   * The key in {@code file}: Base64 of 32 bytes.
+   *
+   * @throws IllegalArgumentException naming what is wrong with the file
+   */
+  public static SealedCredentials fromKeyFile(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.US_ASCII).strip();
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot be read: " + e.getMessage(), e);
+    }
+    byte[] raw;
+    try {
+      raw = Base64.getDecoder().decode(text);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("does not hold a Base64 key (make one with genkey)", e);
+    }
+    if (raw.length != 32) {
+      throw new IllegalArgumentException(
+          "holds a " + raw.length * 8 + "-bit key; AES-256 needs 256 bits (make one with genkey)");
+    }
+    return new SealedCredentials(raw);
+  }
+
+  /** A new random key, Base64. */
+  public static String newKey() {
+    byte[] raw = new byte[32];
+    RANDOM.nextBytes(raw);
+    return Base64.getEncoder().encodeToString(raw);
+  }
+
+  public static boolean isSealed(String value) {
+    return value != null && value.startsWith(PREFIX) && value.endsWith(")");
+  }
+
+  /** {@code ENC(...)} of {@code plain}. */
+  public String seal(String plain) {
+    try {
+      byte[] iv = new byte[IV_BYTES];
+      RANDOM.nextBytes(iv);
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
+      byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
+      byte[] all = Arrays.copyOf(iv, IV_BYTES + sealed.length);
+      System.arraycopy(sealed, 0, all, IV_BYTES, sealed.length);
+      return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(all) + ")";
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-GCM is not available in this JVM", e);
+    }
+  }
+
+  /**
+   * The plain text of an {@code ENC(...)} value.
+   *
+   * @throws IllegalArgumentException if it is not sealed, was sealed with another key, or was
+   *     changed (the message never contains the value)
+   */
+  public String open(String sealed) {
+    if (!isSealed(sealed)) {
+      throw new IllegalArgumentException("is not an ENC(...) value");
+    }
+    try {
+      byte[] all =
+          Base64.getUrlDecoder().decode(sealed.substring(PREFIX.length(), sealed.length() - 1));
+      if (all.length <= IV_BYTES) {
+        throw new IllegalArgumentException("is too short to be an ENC(...) value");
+      }
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(
+          Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, Arrays.copyOf(all, IV_BYTES)));
+      byte[] plain = cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES);
+      return new String(plain, StandardCharsets.UTF_8);
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "cannot be decrypted with this key (another key, or the value was changed)", e);
+    }
+  }
+
+  /** {@code genkey} | {@code seal KEYFILE} (agentId=password lines on stdin, sealed to stdout). */
+  public static void main(String[] args) throws IOException {
+    PrintStream out = System.out;
+    if (args.length == 1 && args[0].equals("genkey")) {
+      out.println(newKey());
+      return;
+    }
+    if (args.length == 2 && args[0].equals("seal")) {
+      SealedCredentials box = fromKeyFile(Path.of(args[1]));
+      BufferedReader in =
+          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      for (String line; (line = in.readLine()) != null; ) {
+        out.println(sealLine(box, line));
+      }
+      return;
+    }
+    System.err.println("usage: SealedCredentials genkey | seal KEYFILE < plain > sealed");
+    System.exit(2);
+  }
+
+  /** One line of a credentials file, its value sealed; comments and blank lines as they were. */
+  static String sealLine(SealedCredentials box, String line) {
+    String t = line.strip();
+    int eq = t.indexOf('=');
+    if (t.isEmpty() || t.startsWith("#") || eq < 0) {
+      return line;
+    }
+    String value = t.substring(eq + 1).strip();
+    return isSealed(value) ? t : t.substring(0, eq).strip() + "=" + box.seal(value);
+  }
+}
