@@ -116,23 +116,32 @@ public class ConsoleMetrics {
    * @param outcome as the client logs it: a retcode, {@code HTTP 503}, or a failure's text
    */
   public static void gatewayCall(String operation, String outcome, long nanos) {
-    Timer.builder("statedesk.gateway.calls")
-        .description("Calls to the CC-Gateway")
-        .tag("operation", operation)
-        .tag("result", result(outcome))
-        .serviceLevelObjectives(
-            Duration.ofMillis(10),
-            Duration.ofMillis(50),
-            Duration.ofMillis(100),
-            Duration.ofMillis(250),
-            Duration.ofMillis(500),
-            Duration.ofSeconds(1),
-            Duration.ofSeconds(2),
-            Duration.ofSeconds(5),
-            Duration.ofSeconds(15))
-        .register(Metrics.globalRegistry)
+    String result = result(outcome);
+    // one Timer per (operation, result), built once: this runs on every gateway call
+    GATEWAY_TIMERS
+        .computeIfAbsent(
+            operation + '|' + result,
+            k ->
+                Timer.builder("statedesk.gateway.calls")
+                    .description("Calls to the CC-Gateway")
+                    .tag("operation", operation)
+                    .tag("result", result)
+                    .serviceLevelObjectives(
+                        Duration.ofMillis(10),
+                        Duration.ofMillis(50),
+                        Duration.ofMillis(100),
+                        Duration.ofMillis(250),
+                        Duration.ofMillis(500),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(15))
+                    .register(Metrics.globalRegistry))
         .record(Duration.ofNanos(nanos));
   }
+
+  private static final java.util.concurrent.ConcurrentMap<String, Timer> GATEWAY_TIMERS =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /** The {@code result} tag of a call's outcome: few values, whatever the gateway answers. */
   static String result(String outcome) {
