@@ -1,12 +1,13 @@
 package io.statedesk.web;
 
+import io.statedesk.testkit.Ldap;
 import io.statedesk.testkit.PayaraMicro;
 import java.nio.file.Path;
 
 /**
  * The one Payara Micro of the web module's integration tests: the console at {@code /statedesk} and
- * the simulator at {@code /agentgateway}, in the demo configuration, started on first use and
- * stopped when the failsafe JVM ends.
+ * the simulator at {@code /agentgateway}, in the demo configuration with LDAP sign-in against an
+ * in-memory directory, started on first use and stopped when the failsafe JVM ends.
  */
 public final class ConsoleServer {
 
@@ -17,7 +18,10 @@ public final class ConsoleServer {
         "console",
         () -> {
           int port = PayaraMicro.freePort();
-          return PayaraMicro.builder()
+          PayaraMicro.Builder builder = PayaraMicro.builder();
+          // LDAP sign-in is on, next to the database users (LdapSignInIT)
+          ldap().consoleSettings().forEach(builder::systemProperty);
+          return builder
               .port(port)
               .deploy(Path.of(PayaraMicro.requiredProperty("console.war")), "statedesk")
               .deploy(Path.of(PayaraMicro.requiredProperty("simulator.war")), "agentgateway")
@@ -38,6 +42,16 @@ public final class ConsoleServer {
               .readyWhen("/statedesk/login.xhtml")
               .start();
         });
+  }
+
+  private static Ldap ldap;
+
+  /** The in-memory LDAP directory the console signs LDAP users in against ({@link Ldap}). */
+  public static synchronized Ldap ldap() {
+    if (ldap == null) {
+      ldap = Ldap.start();
+    }
+    return ldap;
   }
 
   /** e.g. {@code http://localhost:41234/statedesk} */

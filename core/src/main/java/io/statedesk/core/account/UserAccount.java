@@ -54,6 +54,10 @@ public class UserAccount {
   @Column(nullable = false)
   private boolean enabled = true;
 
+  @Column(name = "account_source", nullable = false, length = 10)
+  @Enumerated(EnumType.STRING)
+  private AccountSource source = AccountSource.DATABASE;
+
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "user_account_role", joinColumns = @JoinColumn(name = "user_id"))
   @Column(name = "role", length = 20)
@@ -100,6 +104,10 @@ public class UserAccount {
     return enabled;
   }
 
+  public AccountSource getSource() {
+    return source;
+  }
+
   public Set<Role> getRoles() {
     return roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
   }
@@ -126,6 +134,16 @@ public class UserAccount {
     this.enabled = on;
     this.updatedAt = now;
   }
+
+  /** An account whose password and roles are kept in LDAP; its own hash never matches. */
+  static UserAccount fromLdap(String username, String displayName, Set<Role> roles, Instant now) {
+    UserAccount account = new UserAccount(username, displayName, LDAP_PASSWORD_MARKER, roles, now);
+    account.source = AccountSource.LDAP;
+    return account;
+  }
+
+  /** Not a PBKDF2 hash: {@link UserAccounts#authenticate} never checks LDAP accounts' hashes. */
+  static final String LDAP_PASSWORD_MARKER = "!ldap";
 
   void changeDisplayName(String name, Instant now) {
     this.displayName = name;

@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 /**
  * Creates and looks up console users, and checks their passwords.
  *
- * <p>The admin pages for users arrive with the security issue; today this service serves the
- * identity store and the demo seeding.
+ * <p>The rules of one account (name, password, LDAP rows); what admins may do with them, and the
+ * caller checks, are in {@link UserAdministration}.
  */
 @ApplicationScoped
 public class UserAccounts {
@@ -27,6 +27,7 @@ public class UserAccounts {
   EntityManager em;
 
   @Inject PasswordHashing hashing;
+  @Inject io.statedesk.core.audit.AuditLog audit;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -77,12 +78,65 @@ public class UserAccounts {
    * an attacker which user names are real.
    */
   public Optional<UserAccount> authenticate(String username, char[] password) {
-    Optional<UserAccount> account = find(username).filter(UserAccount::isEnabled);
+    Optional<UserAccount> account =
+        find(username)
+            .filter(UserAccount::isEnabled)
+            .filter(a -> a.getSource() == AccountSource.DATABASE); // LDAP: LdapIdentityStore
     if (account.isEmpty()) {
       hashing.matches(password, decoy());
       return Optional.empty();
     }
     return hashing.matches(password, account.get().getPasswordHash()) ? account : Optional.empty();
+  }
+
+  /**
+   * Records a sign-in that the LDAP directory accepted: creates the user's row at the first one,
+   * and brings the display name and roles in line with the directory at every later one (audited
+   * when the roles change). Someone in none of StateDesk's groups gets no row; one who left them
+   * keeps their row (teams, history) with no roles.
+   *
+   * @return the row, or empty if there is none (no roles yet) or the name is a database user's
+   */
+  @Transactional
+  public Optional<UserAccount> recordLdapSignIn(
+      String username, String displayName, Set<Role> roles) {
+    String name = displayName.length() > 100 ? displayName.substring(0, 100) : displayName;
+    Optional<UserAccount> existing = find(username);
+    if (existing.isPresent()) {
+      UserAccount account = existing.get();
+      if (account.getSource() != AccountSource.LDAP) {
+        return Optional.empty();
+      }
+      if (!account.getRoles().equals(roles)) {
+        audit.record(
+            "ldap",
+            "user.roles.changed",
+            "user " + username,
+            "before "
+                + new java.util.TreeSet<>(account.getRoles())
+                + " after "
+                + new java.util.TreeSet<>(roles)
+                + " (LDAP groups)",
+            null);
+        account.changeRoles(roles, clock.instant());
+      }
+      if (!account.getDisplayName().equals(name)) {
+        account.changeDisplayName(name, clock.instant());
+      }
+      return Optional.of(account);
+    }
+    if (roles.isEmpty()) {
+      return Optional.empty();
+    }
+    UserAccount account = UserAccount.fromLdap(username, name, roles, clock.instant());
+    em.persist(account);
+    audit.record(
+        "ldap",
+        "user.created",
+        "user " + username,
+        "roles " + new java.util.TreeSet<>(roles) + " (LDAP, first sign-in)",
+        null);
+    return Optional.of(account);
   }
 
   private String decoy() {

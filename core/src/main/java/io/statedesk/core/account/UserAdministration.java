@@ -22,6 +22,9 @@ import java.util.TreeSet;
  * disable. Every method checks the caller (admins only), whatever page or request calls it, and
  * every change is audited (never with a password).
  *
+ * <p>LDAP users ({@link AccountSource#LDAP}) keep their password and roles in the directory; here
+ * only their name, teams and enabled flag change.
+ *
  * <p>Two rules keep a site from locking itself out: an admin cannot take the ADMIN role from, or
  * disable, the last enabled admin, and cannot disable themselves.
  */
@@ -75,6 +78,11 @@ public class UserAdministration {
   public void resetPassword(String username, char[] password) {
     caller.require(Role.ADMIN);
     UserAccount account = existing(username);
+    if (account.getSource() == AccountSource.LDAP) {
+      throw new InvalidAccountException(
+          "password",
+          "'" + username + "' signs in with LDAP: change the password in the directory");
+    }
     if (password == null || password.length < 8) {
       throw new InvalidAccountException("password", "must be at least 8 characters");
     }
@@ -108,6 +116,19 @@ public class UserAdministration {
         && enabledAdmins() <= 1) {
       throw new InvalidAccountException(
           "roles", "'" + username + "' is the last enabled admin: make another admin first");
+    }
+    if (account.getSource() == AccountSource.LDAP
+        && !account.getDisplayName().equals(displayName.strip())) {
+      throw new InvalidAccountException(
+          "displayName",
+          "'" + username + "' signs in with LDAP: the name comes from the directory");
+    }
+    if (account.getSource() == AccountSource.LDAP && !account.getRoles().equals(roles)) {
+      throw new InvalidAccountException(
+          "roles",
+          "'"
+              + username
+              + "' signs in with LDAP: the roles follow the LDAP groups, change them there");
     }
     Instant now = Instant.now();
     Set<Role> before = account.getRoles();
@@ -172,6 +193,7 @@ public class UserAdministration {
         u.getRoles().isEmpty() ? EnumSet.noneOf(Role.class) : u.getRoles(),
         new TreeSet<>(teams.teamsOf(u.getUsername())),
         u.isEnabled(),
-        u.getCreatedAt());
+        u.getCreatedAt(),
+        u.getSource());
   }
 }

@@ -11,11 +11,17 @@ public record UserView(
     Set<Role> roles,
     Set<String> teams,
     boolean enabled,
-    Instant createdAt)
+    Instant createdAt,
+    AccountSource source)
     implements java.io.Serializable {
 
   public boolean admin() {
     return roles.contains(Role.ADMIN);
+  }
+
+  /** Password and roles kept in LDAP: admins set only teams and the enabled flag. */
+  public boolean ldap() {
+    return source == AccountSource.LDAP;
   }
 
   public boolean supervisor() {

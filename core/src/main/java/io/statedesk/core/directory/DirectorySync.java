@@ -3,6 +3,7 @@ package io.statedesk.core.directory;
 import io.statedesk.core.gateway.GatewayClient;
 import io.statedesk.core.gateway.GatewayException;
 import io.statedesk.core.security.Caller;
+import io.statedesk.core.security.ConfiguredSecrets;
 import io.statedesk.core.security.Role;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -36,9 +37,14 @@ public class DirectorySync {
   @ConfigProperty(name = "statedesk.directory.account", defaultValue = "0")
   int account;
 
+  /** Clear text or sealed ({@code ENC(...)}, opened with {@link ConfiguredSecrets}). */
   @Inject
-  @ConfigProperty(name = "statedesk.directory.password")
+  @ConfigProperty(name = PASSWORD)
   Optional<String> password;
+
+  static final String PASSWORD = "statedesk.directory.password";
+
+  @Inject ConfiguredSecrets secrets;
 
   @Inject
   @ConfigProperty(name = "statedesk.directory.sync-minutes", defaultValue = "10")
@@ -76,6 +82,7 @@ public class DirectorySync {
         problems.add(
             "statedesk.directory.password is required when statedesk.directory.sync-enabled=true");
       }
+      problems.addAll(secrets.problems(PASSWORD, password));
       if (minutes < 1) {
         problems.add("statedesk.directory.sync-minutes must be at least 1, was " + minutes);
       }
@@ -157,7 +164,8 @@ public class DirectorySync {
     syncing.lock();
     try {
       List<DirectoryEntry> entries =
-          new GatewayDirectoryReader(client, readSkills).read(account, password.orElseThrow());
+          new GatewayDirectoryReader(client, readSkills)
+              .read(account, secrets.open(PASSWORD, password.orElseThrow()));
       AgentDirectory.SyncResult result = directory.replaceFromGateway(entries, actor);
       afterSync.forEach(Runnable::run);
       lastOutcome = result + " at " + java.time.Instant.now();

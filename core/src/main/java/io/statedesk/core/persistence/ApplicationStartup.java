@@ -38,6 +38,8 @@ public class ApplicationStartup {
   @Inject io.statedesk.core.bulk.BulkEngine bulkEngine;
   @Inject io.statedesk.core.account.LoginThrottle loginThrottle;
   @Inject io.statedesk.core.account.FirstAdmin firstAdmin;
+  @Inject io.statedesk.core.security.ConfiguredSecrets secrets;
+  @Inject io.statedesk.core.account.LdapIdentityStore ldap;
 
   @Inject
   @org.eclipse.microprofile.config.inject.ConfigProperty(
@@ -55,6 +57,8 @@ public class ApplicationStartup {
     problems.addAll(bulkSettings.problems());
     problems.addAll(loginThrottle.problems());
     problems.addAll(firstAdmin.problems());
+    problems.addAll(secrets.keyProblems());
+    problems.addAll(ldap.problems());
     if (problems.isEmpty()) {
       // these beans hold the gateway client, which is built (truststore loaded) when they are:
       // ask them only once the gateway's own settings are known to be sound

@@ -54,12 +54,10 @@ public class HostedSessions {
   Optional<String> credentialsFile;
 
   /**
-   * The AES key file that {@code ENC(...)} values in the credentials file are sealed with ({@link
-   * SealedCredentials}). When set, every password in the file must be sealed.
+   * The key that {@code ENC(...)} values in the credentials file are sealed with ({@link
+   * SealedCredentials}). When one is configured, every password in the file must be sealed.
    */
-  @Inject
-  @ConfigProperty(name = "statedesk.sessions.hosted.credentials-key-file")
-  Optional<String> credentialsKeyFile;
+  @Inject io.statedesk.core.security.ConfiguredSecrets secrets;
 
   /** Demo and test only: every password follows this pattern, {@code {agent}} is the agent id. */
   @Inject
@@ -167,18 +165,14 @@ public class HostedSessions {
     } catch (IllegalStateException e) {
       return List.of(e.getMessage());
     }
-    if (credentialsKeyFile.isEmpty()) {
+    if (!secrets.hasKey()) {
       return problems;
     }
     SealedCredentials box;
     try {
-      box = SealedCredentials.fromKeyFile(Path.of(credentialsKeyFile.get()));
+      box = secrets.key().orElseThrow();
     } catch (IllegalArgumentException e) {
-      return List.of(
-          "statedesk.sessions.hosted.credentials-key-file '"
-              + credentialsKeyFile.get()
-              + "' "
-              + e.getMessage());
+      return List.of(e.getMessage());
     }
     for (String agent : new java.util.TreeSet<>(lines.stringPropertyNames())) {
       String value = lines.getProperty(agent);
@@ -216,15 +210,15 @@ public class HostedSessions {
   private HostedSessionPool.Credentials credentials() {
     if (credentialsFile.isPresent()) {
       Properties file = load(Path.of(credentialsFile.get()));
-      if (credentialsKeyFile.isEmpty()) {
+      if (!secrets.hasKey()) {
         java.util.logging.Logger.getLogger(HostedSessions.class.getName())
             .warning(
                 "statedesk.sessions.hosted.credentials-file holds clear-text passwords: seal them"
-                    + " and set statedesk.sessions.hosted.credentials-key-file (operator guide)");
+                    + " and set statedesk.security.key-file (operator guide)");
         return agentId -> Optional.ofNullable(file.getProperty(Integer.toString(agentId)));
       }
       // sealed values stay sealed in memory; each sign-in opens the one it needs
-      SealedCredentials box = SealedCredentials.fromKeyFile(Path.of(credentialsKeyFile.get()));
+      SealedCredentials box = secrets.key().orElseThrow();
       return agentId ->
           Optional.ofNullable(file.getProperty(Integer.toString(agentId))).map(box::open);
     }

@@ -3,6 +3,7 @@ package io.statedesk.core.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.statedesk.core.security.ConfiguredSecrets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -65,16 +66,49 @@ class SealedCredentialsTest {
     Path file = dir.resolve("credentials.properties");
     Files.writeString(file, "10001=" + box.seal("Sim#10001") + "\n10002=Sim#10002\n");
     HostedSessions hosted = new HostedSessions();
-    hosted.credentialsKeyFile = Optional.of(key.toString());
+    hosted.secrets = new ConfiguredSecrets(Optional.of(key.toString()));
     assertThat(hosted.credentialProblems(file))
         .singleElement()
         .asString()
         .contains("agent 10002 is not sealed")
         .doesNotContain("Sim#");
-    hosted.credentialsKeyFile = Optional.of(keyFile(SealedCredentials.newKey()).toString());
+    hosted.secrets =
+        new ConfiguredSecrets(Optional.of(keyFile(SealedCredentials.newKey()).toString()));
     assertThat(hosted.credentialProblems(file))
         .anySatisfy(p -> assertThat(p).contains("agent 10001 cannot be decrypted"));
-    hosted.credentialsKeyFile = Optional.empty();
+    hosted.secrets = new ConfiguredSecrets(Optional.empty());
     assertThat(hosted.credentialProblems(file)).isEmpty(); // clear text allowed, warned at start
+  }
+
+  @Test
+  void aSealedSettingOpensWithTheKeyAndNamesTheSettingWhenItCannot() throws Exception {
+    Path key = keyFile(SealedCredentials.newKey());
+    String sealed = SealedCredentials.fromKeyFile(key).seal("Directory#1");
+    ConfiguredSecrets secrets = new ConfiguredSecrets(Optional.of(key.toString()));
+    assertThat(secrets.open("statedesk.directory.password", sealed)).isEqualTo("Directory#1");
+    assertThat(secrets.open("statedesk.directory.password", "clear")).isEqualTo("clear");
+    assertThat(secrets.problems("statedesk.directory.password", Optional.of(sealed))).isEmpty();
+
+    ConfiguredSecrets otherKey =
+        new ConfiguredSecrets(Optional.of(keyFile(SealedCredentials.newKey()).toString()));
+    assertThat(otherKey.problems("statedesk.directory.password", Optional.of(sealed)))
+        .singleElement()
+        .asString()
+        .startsWith("statedesk.directory.password cannot be decrypted")
+        .doesNotContain("Directory#1");
+    assertThatThrownBy(() -> otherKey.open("statedesk.directory.password", sealed))
+        .hasMessageContaining("statedesk.directory.password");
+
+    ConfiguredSecrets noKey = new ConfiguredSecrets(Optional.empty());
+    assertThat(noKey.problems("statedesk.security.ldap.bind-password", Optional.of(sealed)))
+        .singleElement()
+        .asString()
+        .contains("is sealed (ENC(...)) but statedesk.security.key-file is not set");
+    assertThat(
+            new ConfiguredSecrets(Optional.of(dir.resolve("missing.key").toString())).keyProblems())
+        .singleElement()
+        .asString()
+        .startsWith("statedesk.security.key-file '")
+        .contains("cannot be read");
   }
 }

@@ -43,6 +43,7 @@ public class UsersBacking implements Serializable {
 
   private List<UserView> list = List.of();
   private boolean editing;
+  private boolean ldap;
   private String username;
   private String displayName;
   private String password;
@@ -67,6 +68,7 @@ public class UsersBacking implements Serializable {
 
   public void startCreate() {
     editing = false;
+    ldap = false;
     username = null;
     displayName = null;
     password = null;
@@ -78,6 +80,7 @@ public class UsersBacking implements Serializable {
 
   public void startEdit(UserView user) {
     editing = true;
+    ldap = user.ldap();
     username = user.username();
     displayName = user.displayName();
     roles = new ArrayList<>(user.roles().stream().map(Role::name).toList());
@@ -161,6 +164,11 @@ public class UsersBacking implements Serializable {
 
   public boolean isEditing() {
     return editing;
+  }
+
+  /** The user in the dialog signs in with LDAP: name and roles are not editable here. */
+  public boolean isLdap() {
+    return ldap;
   }
 
   public String getUsername() {
