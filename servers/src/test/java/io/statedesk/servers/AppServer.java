@@ -63,11 +63,31 @@ abstract class AppServer implements AutoCloseable {
     }
   }
 
-  /** The environment of the server process: what depends on this run's ports. */
+  /**
+   * The environment of the server process: what depends on this run's ports, and LDAP sign-in
+   * against the test JVM's in-memory directory (MicroProfile Config's environment names: {@code
+   * statedesk.security.ldap.url} is {@code STATEDESK_SECURITY_LDAP_URL}).
+   */
   Map<String, String> environment() {
-    return Map.of(
-        "STATEDESK_GATEWAY_URL", baseUrl() + "/agentgateway/resource",
-        "STATEDESK_PUBLIC_URL", consoleUrl() + "/");
+    Map<String, String> env = new java.util.HashMap<>();
+    env.put("STATEDESK_GATEWAY_URL", baseUrl() + "/agentgateway/resource");
+    env.put("STATEDESK_PUBLIC_URL", consoleUrl() + "/");
+    ldap()
+        .consoleSettings()
+        .forEach(
+            (k, v) ->
+                env.put(k.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_"), v));
+    return env;
+  }
+
+  private static io.statedesk.testkit.Ldap ldap;
+
+  /** One in-memory LDAP directory for every server of the matrix. */
+  static synchronized io.statedesk.testkit.Ldap ldap() {
+    if (ldap == null) {
+      ldap = io.statedesk.testkit.Ldap.start();
+    }
+    return ldap;
   }
 
   static String required(String name) {

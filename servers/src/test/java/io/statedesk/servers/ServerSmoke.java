@@ -138,6 +138,27 @@ abstract class ServerSmoke {
   }
 
   @Test
+  void ldapUsersSignInWithTheRolesOfTheirGroups() {
+    // carol is in statedesk-admins, dave in statedesk-supervisors (no team yet: sees nothing)
+    HttpResponse<String> carol = api("GET", "/agents?max=1", null, basic("carol", "carol-ldap"));
+    assertThat(carol.statusCode()).as(carol.body()).isEqualTo(200);
+    assertThat(carol.body()).doesNotContain("\"total\":0,");
+    assertThat(api("GET", "/catalog/100", null, basic("carol", "carol-ldap")).statusCode())
+        .isEqualTo(200);
+    HttpResponse<String> dave = api("GET", "/agents?max=1", null, basic("dave", "dave-ldap"));
+    assertThat(dave.statusCode()).as(dave.body()).isEqualTo(200);
+    assertThat(dave.body()).contains("\"total\":0,");
+    String sneaky = "{\"code\":3991,\"label\":\"Sneaky\",\"colour\":\"#000000\"}";
+    assertThat(api("POST", "/catalog", sneaky, basic("dave", "dave-ldap")).statusCode())
+        .isEqualTo(403);
+    // the directory's "admin" entry never signs in as the local admin; erin is in no group
+    assertThat(api("GET", "/agents?max=1", null, basic("admin", "admin-ldap")).statusCode())
+        .isEqualTo(401);
+    assertThat(api("GET", "/agents?max=1", null, basic("erin", "erin-ldap")).statusCode())
+        .isEqualTo(401);
+  }
+
+  @Test
   void aSupervisorCannotDoWhatOnlyAnAdminMay() {
     String sneaky = "{\"code\":3990,\"label\":\"Sneaky\",\"colour\":\"#000000\"}";
     assertThat(api("POST", "/catalog", sneaky, ALICE).statusCode()).isEqualTo(403);

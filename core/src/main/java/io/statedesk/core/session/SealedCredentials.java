@@ -16,8 +16,9 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Hosted agents' passwords encrypted at rest: AES-256-GCM with a key from a key file, each value
- * written as {@code ENC(base64url(iv || ciphertext || tag))} in the credentials file.
+ * Secrets encrypted at rest (hosted agents' passwords, the directory and LDAP search accounts'
+ * passwords): AES-256-GCM with a key from a key file, each value written as {@code ENC(base64url(iv
+ * || ciphertext || tag))} in the credentials file.
  *
  * <p>Why AES-GCM from the JDK rather than a library: it is authenticated encryption (a changed
  * value fails instead of decrypting to garbage), it is in every JDK, and the format is a dozen
@@ -27,7 +28,8 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>Command line ({@code java -cp statedesk-core.jar
  * io.statedesk.core.session.SealedCredentials}): {@code genkey > key}, then {@code seal key <
- * plain.properties > credentials.properties}.
+ * plain.properties > credentials.properties}, or {@code seal-value key} for one setting's value
+ * (the directory or LDAP search account's password, see {@code ConfiguredSecrets}).
  */
 public final class SealedCredentials {
 
@@ -137,7 +139,24 @@ public final class SealedCredentials {
       }
       return;
     }
-    System.err.println("usage: SealedCredentials genkey | seal KEYFILE < plain > sealed");
+    if (args.length == 2 && args[0].equals("seal-value")) {
+      SealedCredentials box = fromKeyFile(Path.of(args[1]));
+      char[] typed = System.console() == null ? null : System.console().readPassword("value: ");
+      String value =
+          typed != null
+              ? new String(typed)
+              : new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
+                  .readLine();
+      if (value == null || value.isEmpty()) {
+        System.err.println("no value given");
+        System.exit(2);
+      }
+      out.println(box.seal(value));
+      return;
+    }
+    System.err.println(
+        "usage: SealedCredentials genkey | seal KEYFILE < plain > sealed"
+            + " | seal-value KEYFILE (one value from the terminal or stdin)");
     System.exit(2);
   }
 

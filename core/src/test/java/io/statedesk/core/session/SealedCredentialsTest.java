@@ -111,4 +111,28 @@ class SealedCredentialsTest {
         .startsWith("statedesk.security.key-file '")
         .contains("cannot be read");
   }
+
+  @Test
+  void theSealValueCommandSealsOneValueReadFromStdin() throws Exception {
+    Path key = keyFile(SealedCredentials.newKey());
+    Process p =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                SealedCredentials.class.getName(),
+                "seal-value",
+                key.toString())
+            .redirectErrorStream(true)
+            .start();
+    try (var in = p.getOutputStream()) {
+      in.write("Directory#1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    String out =
+        new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+            .strip();
+    assertThat(p.waitFor()).isZero();
+    assertThat(out).startsWith("ENC(").doesNotContain("Directory#1");
+    assertThat(SealedCredentials.fromKeyFile(key).open(out)).isEqualTo("Directory#1");
+  }
 }
