@@ -123,8 +123,14 @@ abstract class ServerSmoke {
     assertThat(login.statusCode()).isEqualTo(200);
     assertThat(login.headers().firstValue("X-Frame-Options")).hasValue("DENY");
     assertThat(login.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
-    assertThat(login.headers().firstValue("Content-Security-Policy").orElse(""))
-        .contains("frame-ancestors 'none'");
+    // one policy (PrimeFaces' CSP mode, with a nonce), no inline script allowed without it
+    assertThat(login.headers().allValues("Content-Security-Policy"))
+        .singleElement()
+        .asString()
+        .contains("frame-ancestors 'none'")
+        .contains("'nonce-")
+        .doesNotContain("unsafe-eval")
+        .doesNotContainPattern("script-src[^;]*'unsafe-inline'");
     // Payara reads glassfish-web.xml, WildFly WEB-INF/undertow-handlers.conf: both must say so
     String cookie =
         login.headers().allValues("Set-Cookie").stream()

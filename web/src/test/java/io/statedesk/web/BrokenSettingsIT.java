@@ -29,6 +29,12 @@ class BrokenSettingsIT {
             .systemProperty("statedesk.gateway.url", "ftp://gateway.example/agentgateway")
             .systemProperty("statedesk.bulk.concurrency", "0")
             .systemProperty("statedesk.gateway.tls.truststore", garbage.toString())
+            // LDAP half configured, and a sealed password without any key to open it
+            .systemProperty("statedesk.security.ldap.url", "http://ldap.example.com")
+            .systemProperty("statedesk.security.ldap.user-base-dn", "ou=people,dc=example,dc=com")
+            .systemProperty("statedesk.security.ldap.bind-dn", "cn=statedesk,dc=example,dc=com")
+            .systemProperty(
+                "statedesk.security.ldap.bind-password", "ENC(c2VjcmV0LXNlYWxlZC12YWx1ZQ)")
             .maxHeap("512m")
             .start()) {
       Instant end = Instant.now().plus(Duration.ofMinutes(3));
@@ -46,7 +52,14 @@ class BrokenSettingsIT {
           .contains("statedesk.gateway.url must be an http(s) URL")
           .contains("'ftp://gateway.example/agentgateway'")
           .contains("statedesk.bulk.concurrency")
-          .contains("statedesk.gateway.tls.truststore '" + garbage + "' cannot be opened as");
+          .contains("statedesk.gateway.tls.truststore '" + garbage + "' cannot be opened as")
+          .contains("statedesk.security.ldap.url must be ldap://host:port or ldaps://host:port")
+          .contains("statedesk.security.ldap.group-base-dn must be a distinguished name")
+          .contains("no LDAP user could ever sign in")
+          .contains(
+              "statedesk.security.ldap.bind-password is sealed (ENC(...)) but"
+                  + " statedesk.security.key-file is not set")
+          .doesNotContain("c2VjcmV0LXNlYWxlZC12YWx1ZQ");
       HttpResponse<String> login =
           HttpClient.newHttpClient()
               .send(

@@ -42,6 +42,9 @@ public class LdapIdentityStore implements IdentityStore {
   private static final Logger LOG = Logger.getLogger(LdapIdentityStore.class.getName());
   private static final String P = LdapSettings.PREFIX;
 
+  // no defaultValue = "" anywhere: MicroProfile Config takes an empty default for "missing" and
+  // fails the deployment when the key is not set; optional keys are Optional
+
   @Inject
   @ConfigProperty(name = P + "url")
   Optional<String> url;
@@ -56,8 +59,8 @@ public class LdapIdentityStore implements IdentityStore {
   Optional<String> bindPassword;
 
   @Inject
-  @ConfigProperty(name = P + "user-base-dn", defaultValue = "")
-  String userBaseDn;
+  @ConfigProperty(name = P + "user-base-dn")
+  Optional<String> userBaseDn;
 
   @Inject
   @ConfigProperty(
@@ -70,8 +73,8 @@ public class LdapIdentityStore implements IdentityStore {
   String displayNameAttribute;
 
   @Inject
-  @ConfigProperty(name = P + "group-base-dn", defaultValue = "")
-  String groupBaseDn;
+  @ConfigProperty(name = P + "group-base-dn")
+  Optional<String> groupBaseDn;
 
   @Inject
   @ConfigProperty(
@@ -84,12 +87,12 @@ public class LdapIdentityStore implements IdentityStore {
   String groupNameAttribute;
 
   @Inject
-  @ConfigProperty(name = P + "admin-groups", defaultValue = "")
-  String adminGroups;
+  @ConfigProperty(name = P + "admin-groups")
+  Optional<String> adminGroups;
 
   @Inject
-  @ConfigProperty(name = P + "supervisor-groups", defaultValue = "")
-  String supervisorGroups;
+  @ConfigProperty(name = P + "supervisor-groups")
+  Optional<String> supervisorGroups;
 
   @Inject
   @ConfigProperty(name = P + "timeout-ms", defaultValue = "5000")
@@ -173,16 +176,16 @@ public class LdapIdentityStore implements IdentityStore {
 
   LdapSettings settings(Optional<String> password) {
     Map<Role, Set<String>> groups = new EnumMap<>(Role.class);
-    groups.put(Role.ADMIN, names(adminGroups));
-    groups.put(Role.SUPERVISOR, names(supervisorGroups));
+    groups.put(Role.ADMIN, names(adminGroups.orElse("")));
+    groups.put(Role.SUPERVISOR, names(supervisorGroups.orElse("")));
     return new LdapSettings(
         url.orElse("").strip(),
         bindDn.filter(d -> !d.isBlank()),
         password.filter(p -> !p.isEmpty()),
-        userBaseDn.strip(),
+        userBaseDn.orElse("").strip(),
         userFilter.strip(),
         displayNameAttribute.strip(),
-        groupBaseDn.strip(),
+        groupBaseDn.orElse("").strip(),
         groupFilter.strip(),
         groupNameAttribute.strip(),
         groups,

@@ -77,14 +77,14 @@ class LdapIdentityStoreTest {
     store.url = Optional.of(s.get("statedesk.security.ldap.url"));
     store.bindDn = Optional.of(s.get("statedesk.security.ldap.bind-dn"));
     store.bindPassword = Optional.of(s.get("statedesk.security.ldap.bind-password"));
-    store.userBaseDn = s.get("statedesk.security.ldap.user-base-dn");
+    store.userBaseDn = Optional.of(s.get("statedesk.security.ldap.user-base-dn"));
     store.userFilter = "(&(objectClass=inetOrgPerson)(uid={0}))";
     store.displayNameAttribute = "cn";
-    store.groupBaseDn = s.get("statedesk.security.ldap.group-base-dn");
+    store.groupBaseDn = Optional.of(s.get("statedesk.security.ldap.group-base-dn"));
     store.groupFilter = "(&(objectClass=groupOfNames)(member={1}))";
     store.groupNameAttribute = "cn";
-    store.adminGroups = s.get("statedesk.security.ldap.admin-groups");
-    store.supervisorGroups = s.get("statedesk.security.ldap.supervisor-groups");
+    store.adminGroups = Optional.of(s.get("statedesk.security.ldap.admin-groups"));
+    store.supervisorGroups = Optional.of(s.get("statedesk.security.ldap.supervisor-groups"));
     store.timeoutMs = 2000;
   }
 

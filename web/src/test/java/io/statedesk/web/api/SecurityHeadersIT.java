@@ -14,10 +14,16 @@ import org.junit.jupiter.api.Test;
 class SecurityHeadersIT {
 
   static void assertHardened(HttpResponse<String> r) {
-    assertThat(r.headers().firstValue("Content-Security-Policy").orElse(""))
+    // exactly one policy, and no inline script or eval allowed by it
+    assertThat(r.headers().allValues("Content-Security-Policy"))
+        .singleElement()
+        .asString()
         .contains("default-src 'self'")
         .contains("frame-ancestors 'none'")
-        .contains("object-src 'none'");
+        .contains("object-src 'none'")
+        .contains("script-src 'self'")
+        .doesNotContain("unsafe-eval")
+        .doesNotContainPattern("script-src[^;]*'unsafe-inline'");
     assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     assertThat(r.headers().firstValue("X-Frame-Options")).hasValue("DENY");
     assertThat(r.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
@@ -31,6 +37,21 @@ class SecurityHeadersIT {
             HttpResponse.BodyHandlers.ofString());
     assertThat(page.statusCode()).isEqualTo(200);
     assertHardened(page);
+    // the page's inline scripts run by the nonce of its policy, and every one carries it
+    String nonce =
+        page.headers()
+            .firstValue("Content-Security-Policy")
+            .orElseThrow()
+            .replaceAll("(?s).*'nonce-([^']+)'.*", "$1");
+    assertThat(nonce).isNotBlank().doesNotContain("script-src");
+    java.util.List<String> scripts =
+        java.util.regex.Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>")
+            .matcher(page.body())
+            .results()
+            .map(java.util.regex.MatchResult::group)
+            .toList();
+    assertThat(scripts).isNotEmpty().allSatisfy(tag -> assertThat(tag).contains(nonce));
+    assertThat(page.body()).doesNotContainPattern("<[a-z]+[^>]*\\son(click|change|load|submit)=");
     String cookie =
         page.headers().allValues("Set-Cookie").stream()
             .filter(c -> c.startsWith("JSESSIONID="))
