@@ -30,6 +30,16 @@ class UserAdminIT extends BrowserTest {
     open("/admin/users.xhtml");
     waitFor(By.id("usersForm:new")).click();
     waitFor(By.id("userForm:username")).sendKeys(name);
+    // every field sits on its label's row (a wrapper that does not render shifts the grid)
+    for (String field : new String[] {"username", "displayName", "password", "teams"}) {
+      int labelY =
+          browser
+              .findElement(By.cssSelector("label[for='userForm:" + field + "']"))
+              .getLocation()
+              .getY();
+      int fieldY = browser.findElement(By.id("userForm:" + field)).getLocation().getY();
+      assertThat(Math.abs(labelY - fieldY)).as(field + " beside its label").isLessThan(20);
+    }
     browser.findElement(By.id("userForm:displayName")).sendKeys("Carol <i>Sales</i>");
     browser.findElement(By.id("userForm:password")).sendKeys("carol-pass-1");
     browser.findElement(By.id("userForm:passwordAgain")).sendKeys("carol-pass-2");
