@@ -23,6 +23,7 @@ public final class ConsoleServer {
           ldap().consoleSettings().forEach(builder::systemProperty);
           return builder
               .port(port)
+              .sslPort(PayaraMicro.freePort())
               .deploy(Path.of(PayaraMicro.requiredProperty("console.war")), "statedesk")
               .deploy(Path.of(PayaraMicro.requiredProperty("simulator.war")), "agentgateway")
               .systemProperty("statedesk.demo.enabled", "true")

@@ -63,6 +63,54 @@ class SecurityHeadersIT {
   }
 
   @Test
+  void overHttpsTheSessionCookieIsSecureAndBrowsersAreToldToStayOnHttps() throws Exception {
+    // Payara Micro's own self-signed certificate: trusted for this request only
+    javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+    tls.init(
+        null,
+        new javax.net.ssl.TrustManager[] {
+          new javax.net.ssl.X509TrustManager() {
+            @Override
+            public void checkClientTrusted(java.security.cert.X509Certificate[] c, String a) {}
+
+            @Override
+            public void checkServerTrusted(java.security.cert.X509Certificate[] c, String a) {}
+
+            @Override
+            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+              return new java.security.cert.X509Certificate[0];
+            }
+          }
+        },
+        null);
+    javax.net.ssl.HttpsURLConnection https =
+        (javax.net.ssl.HttpsURLConnection)
+            URI.create(ConsoleServer.get().sslBaseUrl() + "/statedesk/login.xhtml")
+                .toURL()
+                .openConnection();
+    https.setSSLSocketFactory(tls.getSocketFactory());
+    https.setHostnameVerifier((host, session) -> true);
+    assertThat(https.getResponseCode()).isEqualTo(200);
+    assertThat(https.getHeaderField("Strict-Transport-Security")).startsWith("max-age=");
+    String cookie =
+        https.getHeaderFields().getOrDefault("Set-Cookie", java.util.List.of()).stream()
+            .filter(c -> c.startsWith("JSESSIONID="))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no session cookie: " + https.getHeaderFields()));
+    assertThat(cookie.toLowerCase(java.util.Locale.ROOT))
+        .contains("secure")
+        .contains("httponly")
+        .contains("samesite=strict");
+    https.disconnect();
+    // over plain HTTP the cookie is not Secure (it could not come back) and there is no HSTS
+    HttpResponse<String> plain =
+        Api.HTTP.send(
+            HttpRequest.newBuilder(URI.create(ConsoleServer.consoleUrl() + "/login.xhtml")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(plain.headers().firstValue("Strict-Transport-Security")).isEmpty();
+  }
+
+  @Test
   void theApiRefusesAGuessedPasswordAfterFiveFailures() {
     String user = "guesser" + System.nanoTime() % 1_000_000;
     for (int i = 0; i < 5; i++) {
