@@ -237,7 +237,7 @@ abstract class ServerSmoke {
     browser.findElement(By.id("setStateForm:preview")).click();
     awaitAjax();
     assertThat(waitFor(By.id("previewTotals")).getText()).contains("2 will change");
-    browser.findElement(By.id("setStateForm:apply")).click();
+    Browsers.clickWhenSteady(browser, By.id("setStateForm:apply"));
     waiter().until(ExpectedConditions.urlContains("/change.xhtml"));
     waiter().until(ExpectedConditions.textToBe(By.id("changeForm:status"), "Completed"));
     assertThat(waitFor(By.id("changeForm:succeeded")).getText()).isEqualTo("2");

@@ -58,4 +58,34 @@ public final class Browsers {
     browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
     return browser;
   }
+
+  /**
+   * Clicks once the element has stopped moving: a dialog that grew (the preview table) is
+   * re-centred by PrimeFaces after the AJAX update, and a click during that move lands on whatever
+   * is under the old position.
+   */
+  public static void clickWhenSteady(WebDriver browser, org.openqa.selenium.By by) {
+    org.openqa.selenium.WebElement element =
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(20))
+            .until(
+                org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(by));
+    new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(
+            d -> {
+              org.openqa.selenium.Point before = element.getLocation();
+              try {
+                Thread.sleep(150);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              return before.equals(element.getLocation()) && element.isEnabled();
+            });
+    new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
+        .ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
+        .until(
+            d -> {
+              d.findElement(by).click();
+              return true;
+            });
+  }
 }

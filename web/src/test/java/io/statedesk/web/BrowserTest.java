@@ -99,6 +99,11 @@ public abstract class BrowserTest {
                             "return !window.PrimeFaces || (PrimeFaces.ajax.Queue.isEmpty() && (!window.jQuery || jQuery.active === 0));"));
   }
 
+  /** See {@link io.statedesk.testkit.Browsers#clickWhenSteady}. */
+  protected void clickWhenSteady(By by) {
+    io.statedesk.testkit.Browsers.clickWhenSteady(browser, by);
+  }
+
   protected void assertOnLoginPage() {
     waitFor(By.id("login:submit"));
     assertThat(browser.getCurrentUrl()).contains("/login.xhtml");

@@ -111,7 +111,7 @@ class HostileTextIT extends BrowserTest {
     assertThat(text(By.id("setStateForm"))).contains(LABEL);
     assertNoScriptRan();
 
-    browser.findElement(By.id("setStateForm:apply")).click();
+    clickWhenSteady(By.id("setStateForm:apply"));
     waiter().until(ExpectedConditions.urlContains("/change.xhtml"));
     WebElement growl = waitFor(By.cssSelector("#growl_container .ui-growl-message"));
     assertThat(growl.getText()).contains(LABEL).contains("finished");

@@ -115,7 +115,7 @@ class SetStateIT extends BrowserTest {
     assertThat(browser.findElements(By.cssSelector("#setStateForm\\:previewTable_data tr")))
         .hasSize(3);
 
-    browser.findElement(By.id("setStateForm:apply")).click();
+    clickWhenSteady(By.id("setStateForm:apply"));
     waiter().until(ExpectedConditions.urlContains("/change.xhtml"));
     waiter().until(ExpectedConditions.textToBe(By.id("changeForm:status"), "Completed"));
     assertThat(text(By.id("changeForm:succeeded"))).isEqualTo("1");

@@ -72,6 +72,21 @@ public class ChangeBacking implements Serializable {
     }
   }
 
+  /** Flash key: the change the user just made, whose page they are sent to. */
+  static final String JUST_MADE = "io.statedesk.justMade";
+
+  /**
+   * The page to go to after making a change; it announces the end of the change even if the change
+   * finished before the page's first poll (small changes often do).
+   */
+  static String pageOfNew(long changeId) {
+    jakarta.faces.context.FacesContext.getCurrentInstance()
+        .getExternalContext()
+        .getFlash()
+        .put(JUST_MADE, changeId);
+    return "/change?faces-redirect=true&id=" + changeId;
+  }
+
   /** Loads the change named by {@code ?id}; an unknown or foreign id says so on the page. */
   public void load() {
     if (id == null) {
@@ -84,6 +99,14 @@ public class ChangeBacking implements Serializable {
     } catch (ChangeNotFoundException e) {
       missing = true;
       view = null;
+      return;
+    }
+    jakarta.faces.context.FacesContext faces =
+        jakarta.faces.context.FacesContext.getCurrentInstance();
+    if (!faces.isPostback()
+        && view.finished()
+        && id.equals(faces.getExternalContext().getFlash().get(JUST_MADE))) {
+      announceFinished();
     }
   }
 
@@ -95,19 +118,23 @@ public class ChangeBacking implements Serializable {
     boolean wasRunning = view != null && !view.finished();
     load();
     if (wasRunning && view != null && view.finished()) {
-      jakarta.faces.context.FacesContext.getCurrentInstance()
-          .addMessage(
-              "growl",
-              new jakarta.faces.application.FacesMessage(
-                  jakarta.faces.application.FacesMessage.SEVERITY_INFO,
-                  io.statedesk.web.i18n.Texts.text(
-                      "change.finished.growl",
-                      view.id(),
-                      stateLabel(view.code()),
-                      view.counts().succeeded(),
-                      view.counts().failed() + view.counts().noSession()),
-                  null));
+      announceFinished();
     }
+  }
+
+  private void announceFinished() {
+    jakarta.faces.context.FacesContext.getCurrentInstance()
+        .addMessage(
+            "growl",
+            new jakarta.faces.application.FacesMessage(
+                jakarta.faces.application.FacesMessage.SEVERITY_INFO,
+                io.statedesk.web.i18n.Texts.text(
+                    "change.finished.growl",
+                    view.id(),
+                    stateLabel(view.code()),
+                    view.counts().succeeded(),
+                    view.counts().failed() + view.counts().noSession()),
+                null));
   }
 
   private Set<OutcomeStatus> statuses() {
@@ -126,7 +153,7 @@ public class ChangeBacking implements Serializable {
 
   public String retryFailed() {
     try {
-      return "/change?faces-redirect=true&id=" + changes.retryFailed(id, null).change().id();
+      return pageOfNew(changes.retryFailed(id, null).change().id());
     } catch (ChangeStateException | AccessDeniedException | ChangeNotFoundException e) {
       Texts.addGlobalError("change.refused", e.getMessage());
       return null;
@@ -135,7 +162,7 @@ public class ChangeBacking implements Serializable {
 
   public String undo() {
     try {
-      return "/change?faces-redirect=true&id=" + changes.undo(id, null).change().id();
+      return pageOfNew(changes.undo(id, null).change().id());
     } catch (ChangeStateException | AccessDeniedException | ChangeNotFoundException e) {
       Texts.addGlobalError("change.refused", e.getMessage());
       return null;

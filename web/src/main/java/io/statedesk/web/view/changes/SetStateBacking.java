@@ -84,7 +84,7 @@ public class SetStateBacking implements Serializable {
     }
     try {
       BulkChanges.Submitted made = changes.submit(request().withKey(key).withConfirmation(typed));
-      return "/change?faces-redirect=true&id=" + made.change().id();
+      return ChangeBacking.pageOfNew(made.change().id());
     } catch (InvalidChangeException | AccessDeniedException e) {
       Texts.addGlobalError("setState.refused", e.getMessage());
       return null;
