@@ -27,6 +27,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -268,28 +269,45 @@ class BulkChangeIT {
     assertThat(store.tryLease(id, "crashed-instance", now.plusSeconds(3), now)).isTrue();
     store.status(id, ChangeStatus.RUNNING, null);
     assertThat(store.claim(id, 20, true)).hasSize(20); // 10411..10430 in flight
+    call("DELETE", "requests", null);
     // half of those calls had reached the gateway before the crash
     for (int agent = 10411; agent <= 10420; agent++) {
       client.setCustomState(sessions.current(agent).orElseThrow().auth(), 120);
     }
-    call("DELETE", "requests", null);
 
     ChangeView done = finish(id, 60); // the sweep takes it up once the lease has expired
     assertThat(done.status()).isEqualTo(ChangeStatus.COMPLETED);
     assertThat(done.counts().succeeded()).isEqualTo(40);
     assertThat(done.counts().total()).isEqualTo(40);
-    Map<Integer, BulkOutcome> byAgent = byAgent(id);
-    for (int agent = 10411; agent <= 10420; agent++) {
-      assertThat(byAgent.get(agent).getReason())
-          .startsWith("Confirmed by a read-back after a restart");
+    // The simulator, like the gateway, keeps a custom state with the session: an agent whose
+    // session the pool had to sign in again meanwhile (a missed Guid rotation on a loaded machine)
+    // has lost the state and is rightly called again. Every other one must not be.
+    Set<Integer> signedInAgain = new HashSet<>();
+    for (String signIn : List.of("login", "forceLogin", "loginEx")) {
+      calls(signIn).forEach(c -> signedInAgain.add(c.getInt("agentId")));
     }
+    Map<Integer, BulkOutcome> byAgent = byAgent(id);
     Map<Integer, Long> sent =
         calls("setCustomState").stream()
             .collect(Collectors.groupingBy(c -> c.getInt("agentId"), Collectors.counting()));
-    assertThat(sent.keySet())
-        .as("only the agents that had not taken the change are called")
-        .containsExactlyInAnyOrderElementsOf(range(10421, 20));
-    assertThat(sent.values()).allMatch(n -> n == 1);
+    for (int agent = 10401; agent <= 10440; agent++) {
+      long before = agent >= 10411 && agent <= 10420 ? 1 : 0; // the calls made above
+      long resent = sent.getOrDefault(agent, 0L) - before;
+      if (agent <= 10410) {
+        assertThat(resent).as("agent %d succeeded before the crash", agent).isZero();
+      } else if (signedInAgain.contains(agent)) {
+        assertThat(resent).as("agent %d, signed in again", agent).isBetween(0L, 2L);
+      } else if (agent <= 10420) {
+        assertThat(resent).as("agent %d had taken the change", agent).isZero();
+        assertThat(byAgent.get(agent).getReason())
+            .startsWith("Confirmed by a read-back after a restart");
+      } else {
+        assertThat(resent).as("agent %d had not taken the change", agent).isEqualTo(1);
+      }
+    }
+    assertThat(signedInAgain)
+        .as("sessions re-established during the test (a few at most)")
+        .hasSizeLessThan(5);
   }
 
   @Test
