@@ -43,7 +43,7 @@ class UserAdminIT extends BrowserTest {
     browser.findElement(By.id("userForm:displayName")).sendKeys("Carol <i>Sales</i>");
     browser.findElement(By.id("userForm:password")).sendKeys("carol-pass-1");
     browser.findElement(By.id("userForm:passwordAgain")).sendKeys("carol-pass-2");
-    browser.findElement(By.id("userForm:teams")).sendKeys("Sales");
+    browser.findElement(By.id("userForm:teams")).sendKeys("Sales, Salse");
     browser.findElement(By.id("userForm:save")).click();
     awaitAjax();
     assertThat(text(By.id("userForm"))).contains("The two passwords differ.");
@@ -54,7 +54,11 @@ class UserAdminIT extends BrowserTest {
     awaitAjax();
     waiter().until(ExpectedConditions.invisibilityOfElementLocated(By.id("userDialog")));
     String table = text(By.id("usersForm:users"));
-    assertThat(table).contains(name).contains("Carol <i>Sales</i>").contains("[Sales]");
+    assertThat(table).contains(name).contains("Carol <i>Sales</i>").contains("[Sales, Salse]");
+    // saved as typed, but the team no agent is in is named at once (a typo, most often)
+    assertThat(text(By.id("messages")))
+        .contains("No agent of the directory is in Salse (yet)")
+        .doesNotContain("in Sales");
     screenshot("UserAdminIT-users");
 
     browser.findElement(By.id("logoutForm:logout")).click();

@@ -287,6 +287,98 @@ public class AgentDirectory {
   /** The outcome of a sync. */
   public record SyncResult(int added, int updated, int removed) {}
 
+  /**
+   * What importing a file would do: its problems (nothing would be imported if there is one), how
+   * many agents it would add and update, and its teams.
+   */
+  public record ImportPreview(
+      List<DirectoryCsv.Problem> problems, int added, int updated, List<String> teams) {
+
+    public ImportPreview {
+      problems = List.copyOf(problems);
+      teams = List.copyOf(teams);
+    }
+
+    /** Whether the file can be imported as it is. */
+    public boolean applicable() {
+      return problems.isEmpty() && added + updated > 0;
+    }
+  }
+
+  /**
+   * Reads a CSV file as {@link #importCsv} would and says what importing it would do (admins);
+   * changes nothing.
+   */
+  public ImportPreview previewCsv(byte[] content) {
+    caller.require(Role.ADMIN);
+    DirectoryCsv.Parsed parsed = DirectoryCsv.parse(content);
+    if (!parsed.problems().isEmpty()) {
+      return new ImportPreview(parsed.problems(), 0, 0, List.of());
+    }
+    Set<Integer> ids = new HashSet<>();
+    Set<String> fileTeams = new java.util.TreeSet<>();
+    for (DirectoryEntry entry : parsed.entries()) {
+      ids.add(entry.agentId());
+      fileTeams.add(entry.team());
+    }
+    int known = 0;
+    List<Integer> all = new ArrayList<>(ids);
+    for (int from = 0; from < all.size(); from += 1000) { // IN lists stay small on every database
+      known +=
+          em.createQuery(
+                  "select count(a) from DirectoryAgent a where a.agentId in :ids", Long.class)
+              .setParameter("ids", all.subList(from, Math.min(all.size(), from + 1000)))
+              .getSingleResult()
+              .intValue();
+    }
+    return new ImportPreview(List.of(), ids.size() - known, known, new ArrayList<>(fileTeams));
+  }
+
+  /**
+   * One team as admins see it: its agents in the directory (0 for a team that supervisors are
+   * assigned to but no agent belongs to: usually a typo or a team not synchronised yet), how many
+   * of them the console can act for now, and the supervisors assigned to it.
+   */
+  public record TeamSummary(String team, long agents, long usable, List<String> supervisors) {
+
+    public TeamSummary {
+      supervisors = List.copyOf(supervisors);
+    }
+
+    /** Whether no agent of the directory belongs to the team. */
+    public boolean unknown() {
+      return agents == 0;
+    }
+  }
+
+  /** Every team of the directory or of a supervisor's assignment, by name (admins). */
+  public List<TeamSummary> teamSummaries() {
+    caller.require(Role.ADMIN);
+    Map<String, long[]> counts = new java.util.TreeMap<>();
+    for (Object[] row :
+        em.createQuery(
+                "select a.team, a.sessionAvailability, count(a) from DirectoryAgent a"
+                    + " where a.team is not null group by a.team, a.sessionAvailability",
+                Object[].class)
+            .getResultList()) {
+      long[] c = counts.computeIfAbsent((String) row[0], t -> new long[2]);
+      long n = (Long) row[2];
+      c[0] += n;
+      if ("HOSTED".equals(row[1]) || "RELAYED".equals(row[1])) {
+        c[1] += n;
+      }
+    }
+    Map<String, List<String>> supervisors = teams.supervisorsByTeam();
+    Set<String> names = new java.util.TreeSet<>(counts.keySet());
+    names.addAll(supervisors.keySet());
+    List<TeamSummary> summaries = new ArrayList<>();
+    for (String name : names) {
+      long[] c = counts.getOrDefault(name, new long[2]);
+      summaries.add(new TeamSummary(name, c[0], c[1], supervisors.getOrDefault(name, List.of())));
+    }
+    return summaries;
+  }
+
   /** Records gateway states reported by events (agents not in the directory are ignored). */
   @Transactional
   public void applyStates(Map<Integer, io.statedesk.core.gateway.GatewayState> states) {

@@ -9,6 +9,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -61,7 +62,8 @@ public class DirectorySync {
   private ManagedScheduledExecutorService scheduler;
   private ScheduledFuture<?> schedule;
   private boolean stopped;
-  private volatile String lastOutcome = "never synchronised";
+  private volatile SyncStatus.Attempt lastAttempt;
+  private volatile SyncStatus.Attempt lastSuccess;
   private final List<Runnable> afterSync = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /** Runs after every successful sync (e.g. to mirror session availability into new rows). */
@@ -163,12 +165,20 @@ public class DirectorySync {
     }
     syncing.lock();
     try {
-      List<DirectoryEntry> entries =
-          new GatewayDirectoryReader(client, readSkills)
-              .read(account, secrets.open(PASSWORD, password.orElseThrow()));
-      AgentDirectory.SyncResult result = directory.replaceFromGateway(entries, actor);
+      List<DirectoryEntry> entries;
+      AgentDirectory.SyncResult result;
+      try {
+        entries =
+            new GatewayDirectoryReader(client, readSkills)
+                .read(account, secrets.open(PASSWORD, password.orElseThrow()));
+        result = directory.replaceFromGateway(entries, actor);
+      } catch (RuntimeException e) {
+        lastAttempt = new SyncStatus.Attempt(Instant.now(), actor, null, failure(e));
+        throw e;
+      }
+      lastAttempt = new SyncStatus.Attempt(Instant.now(), actor, result, null);
+      lastSuccess = lastAttempt;
       afterSync.forEach(Runnable::run);
-      lastOutcome = result + " at " + java.time.Instant.now();
       LOG.info(() -> "Directory synchronised from the gateway: " + result);
       return result;
     } finally {
@@ -176,10 +186,27 @@ public class DirectorySync {
     }
   }
 
+  /**
+   * What an admin may read of a failure: the gateway's own message (retcode and meaning, never a
+   * credential: the client builds those messages) or, for anything else, only its kind.
+   */
+  private static String failure(RuntimeException e) {
+    return e instanceof GatewayException
+        ? e.getMessage()
+        : "Unexpected " + e.getClass().getSimpleName() + " (details in the server log)";
+  }
+
   private final java.util.concurrent.locks.ReentrantLock syncing =
       new java.util.concurrent.locks.ReentrantLock();
 
-  public String lastOutcome() {
-    return lastOutcome;
+  /** The sync's settings and its last attempts, for the admins' directory page. */
+  public SyncStatus status() {
+    caller.require(Role.ADMIN);
+    ScheduledFuture<?> next = schedule;
+    Instant nextRun =
+        enabled && next != null && !next.isDone()
+            ? Instant.now().plusMillis(Math.max(0, next.getDelay(TimeUnit.MILLISECONDS)))
+            : null;
+    return new SyncStatus(enabled, account, minutes, readSkills, nextRun, lastAttempt, lastSuccess);
   }
 }

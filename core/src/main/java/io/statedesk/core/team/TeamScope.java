@@ -9,10 +9,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -90,6 +93,19 @@ public class TeamScope {
         "before " + before + " after " + new TreeSet<>(clean),
         null);
     return new TreeSet<>(clean);
+  }
+
+  /** Every assignment, as team to the supervisors assigned to it, both sorted (admins). */
+  public Map<String, List<String>> supervisorsByTeam() {
+    caller.require(Role.ADMIN);
+    Map<String, List<String>> byTeam = new TreeMap<>();
+    for (SupervisorTeam t :
+        em.createQuery(
+                "select t from SupervisorTeam t order by t.team, t.username", SupervisorTeam.class)
+            .getResultList()) {
+      byTeam.computeIfAbsent(t.getTeam(), k -> new ArrayList<>()).add(t.getUsername());
+    }
+    return byTeam;
   }
 
   /** Seeds assignments on behalf of the system (demo), only for users who have none. */

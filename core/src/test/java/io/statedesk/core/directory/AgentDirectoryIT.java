@@ -103,6 +103,64 @@ class AgentDirectoryIT {
   }
 
   @Test
+  void adminsSeeEveryTeamWithItsAgentsSessionsAndSupervisors() {
+    directory.applyAvailability(
+        java.util.Map.of(100_001, "HOSTED", 100_006, "RELAYED", 100_011, "STALE"));
+    try {
+      java.util.Map<String, AgentDirectory.TeamSummary> byName = new java.util.HashMap<>();
+      directory.teamSummaries().forEach(t -> byName.put(t.team(), t));
+      assertThat(byName.get("Billing"))
+          .isEqualTo(new AgentDirectory.TeamSummary("Billing", 10_000, 2, List.of("alice")));
+      assertThat(byName.get("Sales").supervisors()).containsExactly("bob");
+      assertThat(byName.get("Sales").unknown()).isFalse();
+      // the demo assigns bob to Back Office, which no agent of this directory is in
+      assertThat(byName.get("Back Office"))
+          .satisfies(t -> assertThat(t.unknown()).isTrue())
+          .satisfies(t -> assertThat(t.supervisors()).containsExactly("bob"));
+      assertThat(byName).hasSize(TEAMS.length + 1);
+    } finally {
+      java.util.Map<Integer, String> none = new java.util.HashMap<>();
+      none.put(100_001, null);
+      none.put(100_006, null);
+      none.put(100_011, null);
+      directory.applyAvailability(none);
+    }
+    TestCaller.as("alice", Role.SUPERVISOR);
+    org.assertj.core.api.Assertions.assertThatThrownBy(directory::teamSummaries)
+        .isInstanceOf(io.statedesk.core.security.AccessDeniedException.class);
+  }
+
+  @Test
+  void anImportPreviewCountsNewAndKnownAgentsAndWritesNothing() {
+    byte[] file =
+        ("agent_id,name,team,skills,phone\n"
+                + "100001,Agent 0,Billing,,\n"
+                + "160001,New One,Night Desk,Chat,7001\n"
+                + "160002,New Two,Night Desk,,\n")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    AgentDirectory.ImportPreview preview = directory.previewCsv(file);
+    assertThat(preview.problems()).isEmpty();
+    assertThat(preview.added()).isEqualTo(2);
+    assertThat(preview.updated()).isEqualTo(1);
+    assertThat(preview.teams()).containsExactly("Billing", "Night Desk");
+    assertThat(preview.applicable()).isTrue();
+    assertThat(directory.count(new AgentFilter(Set.of("Night Desk"), null, Set.of(), null, null)))
+        .as("a preview writes nothing")
+        .isZero();
+
+    AgentDirectory.ImportPreview bad =
+        directory.previewCsv(
+            "agent_id,name,team\n5,Too Low,Billing\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(bad.problems()).extracting(DirectoryCsv.Problem::line).containsExactly(2);
+    assertThat(bad.applicable()).isFalse();
+
+    TestCaller.as("alice", Role.SUPERVISOR);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> directory.previewCsv(file))
+        .isInstanceOf(io.statedesk.core.security.AccessDeniedException.class);
+  }
+
+  @Test
   void sessionAvailabilityFiltersInSql() {
     directory.applyAvailability(
         java.util.Map.of(100_001, "HOSTED", 100_002, "RELAYED", 100_003, "STALE"));

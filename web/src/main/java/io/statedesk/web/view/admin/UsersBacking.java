@@ -40,6 +40,7 @@ public class UsersBacking implements Serializable {
           "enabled", "enabled");
 
   @Inject transient UserAdministration users;
+  @Inject transient io.statedesk.core.directory.AgentDirectory directory;
 
   private List<UserView> list = List.of();
   private boolean editing;
@@ -106,6 +107,7 @@ public class UsersBacking implements Serializable {
       password = null;
       passwordAgain = null;
       list = users.list();
+      warnOfUnknownTeams(chosen);
       PrimeFaces.current().executeScript("PF('userDialog').hide()");
     } catch (InvalidAccountException e) {
       fieldError(e.field(), e.getMessage());
@@ -135,6 +137,22 @@ public class UsersBacking implements Serializable {
     } finally {
       password = null;
       passwordAgain = null;
+    }
+  }
+
+  /**
+   * Saved, but a team that no agent of the directory belongs to is most often a typo, and its
+   * supervisor would see nothing: say so at once rather than leave it to the supervisor to notice.
+   */
+  private void warnOfUnknownTeams(Set<Role> chosen) {
+    if (!chosen.contains(Role.SUPERVISOR)) {
+      return;
+    }
+    Set<String> unknown = new LinkedHashSet<>(teamSet());
+    unknown.removeAll(directory.teams());
+    if (!unknown.isEmpty()) {
+      Texts.addGlobal(
+          FacesMessage.SEVERITY_WARN, "users.teams.unknown", String.join(", ", unknown));
     }
   }
 

@@ -1,0 +1,130 @@
+package io.statedesk.web.view.admin;
+
+import io.statedesk.core.directory.AgentDirectory;
+import io.statedesk.core.directory.AgentDirectory.ImportPreview;
+import io.statedesk.core.directory.AgentDirectory.TeamSummary;
+import io.statedesk.core.directory.DirectorySync;
+import io.statedesk.core.directory.SyncStatus;
+import io.statedesk.core.gateway.GatewayException;
+import io.statedesk.web.i18n.Texts;
+import io.statedesk.web.view.changes.Instants;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.List;
+import org.primefaces.model.file.UploadedFile;
+
+/**
+ * The admin's directory page: the gateway sync (its settings, last attempts, "sync now"), the CSV
+ * import with a preview, and the teams with their agents and supervisors. Rules and checks live in
+ * {@link AgentDirectory} and {@link DirectorySync}; this bean only maps them to the page.
+ */
+@Named("directoryAdmin")
+@ViewScoped
+public class DirectoryBacking implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject transient AgentDirectory directory;
+  @Inject transient DirectorySync sync;
+
+  private transient UploadedFile upload;
+  private byte[] importContent;
+  private String importName;
+  private ImportPreview preview;
+  private transient List<TeamSummary> teams;
+
+  /** Read on every call (a few fields, no database): a scheduled sync may have run meanwhile. */
+  public SyncStatus getStatus() {
+    return sync.status();
+  }
+
+  public List<TeamSummary> getTeams() {
+    if (teams == null) {
+      teams = directory.teamSummaries();
+    }
+    return teams;
+  }
+
+  public long getAgentCount() {
+    return directory.size();
+  }
+
+  /** Synchronises from the gateway now and says what changed, or why nothing did. */
+  public void syncNow() {
+    try {
+      AgentDirectory.SyncResult result = sync.syncNow();
+      Texts.addGlobalInfo(
+          "directory.sync.done", result.added(), result.updated(), result.removed());
+    } catch (GatewayException e) {
+      Texts.addGlobalError("directory.sync.failed", e.getMessage());
+    } catch (IllegalStateException e) {
+      Texts.addGlobalError("directory.sync.off");
+    }
+    refresh();
+  }
+
+  /** Reads the uploaded file and shows what importing it would do; changes nothing. */
+  public void previewImport() {
+    if (upload == null || upload.getSize() == 0) {
+      Texts.addGlobalError("directory.import.noFile");
+      return;
+    }
+    importContent = upload.getContent();
+    importName = upload.getFileName();
+    preview = directory.previewCsv(importContent);
+  }
+
+  /** Imports the previewed file: every row, or none if it no longer passes. */
+  public void confirmImport() {
+    if (importContent == null) {
+      return;
+    }
+    try {
+      AgentDirectory.SyncResult result = directory.importCsv(importContent);
+      Texts.addGlobalInfo("directory.import.done", result.added(), result.updated());
+      cancelImport();
+      refresh();
+    } catch (AgentDirectory.DirectoryImportException e) {
+      preview = new ImportPreview(e.problems(), 0, 0, List.of());
+      Texts.addGlobalError("directory.import.refused");
+    }
+  }
+
+  public void cancelImport() {
+    importContent = null;
+    importName = null;
+    preview = null;
+  }
+
+  private void refresh() {
+    teams = null;
+  }
+
+  /** Names as one line, in their order. */
+  public String names(List<String> names) {
+    return String.join(", ", names);
+  }
+
+  public String format(Instant at) {
+    return Instants.local(at);
+  }
+
+  public ImportPreview getPreview() {
+    return preview;
+  }
+
+  public String getImportName() {
+    return importName;
+  }
+
+  public UploadedFile getUpload() {
+    return upload;
+  }
+
+  public void setUpload(UploadedFile upload) {
+    this.upload = upload;
+  }
+}

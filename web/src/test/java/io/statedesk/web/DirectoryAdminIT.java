@@ -1,0 +1,109 @@
+package io.statedesk.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Administration → Agent directory and teams, as an admin uses it: the sync's state and "sync now",
+ * a CSV import previewed (refused with its problems, then accepted) and the teams with their agents
+ * and supervisors; a supervisor cannot reach it.
+ */
+class DirectoryAdminIT extends BrowserTest {
+
+  WebDriverWait waiter() {
+    return new WebDriverWait(browser, Duration.ofSeconds(30));
+  }
+
+  WebElement teamRow(String team) {
+    return waitFor(
+        By.xpath(
+            "//tbody[@id='teamsForm:teams_data']/tr[td[1][normalize-space()='" + team + "']]"));
+  }
+
+  void upload(String csv) throws Exception {
+    Path file = Files.createTempFile("agents", ".csv");
+    Files.writeString(file, csv);
+    browser.findElement(By.id("importForm:file_input")).sendKeys(file.toString());
+    browser.findElement(By.id("importForm:preview")).click();
+  }
+
+  @Test
+  void anAdminSyncsImportsAfterAPreviewAndSeesTheTeams() throws Exception {
+    signIn("admin", "admin-demo");
+    open("/admin/directory.xhtml");
+    assertThat(text(By.id("syncSetting")))
+        .contains("Every 10 minutes")
+        .contains("999001")
+        .contains("skills");
+    // the console synchronised at start; whatever the last attempt was, "sync now" makes one
+    browser.findElement(By.id("syncForm:syncNow")).click();
+    waiter()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("messages"), "Synchronised from the gateway:"));
+    assertThat(text(By.id("lastSync"))).contains("by admin").contains("removed");
+    assertThat(Long.parseLong(text(By.id("agentCount")))).isGreaterThan(100);
+    assertThat(teamRow("Billing").getText()).contains("alice");
+    screenshot("DirectoryAdminIT-synced");
+
+    // one bad row: every problem by line, nothing can be imported
+    upload(
+        "agent_id,name,team,skills,phone\n"
+            + "710001,Night One,Night Desk,Chat,7101\n"
+            + "5,Too Low,Night Desk,,\n");
+    assertThat(text(By.id("previewSummary"))).contains("cannot be imported: 1 problem(s)");
+    assertThat(text(By.id("previewForm:problems"))).contains("3").contains("101..999999");
+    assertThat(browser.findElement(By.id("previewForm:confirm")).isEnabled()).isFalse();
+    assertThat(
+            browser.findElements(
+                By.xpath(
+                    "//tbody[@id='teamsForm:teams_data']/tr[td[1][normalize-space()='Night Desk']]")))
+        .as("nothing was imported")
+        .isEmpty();
+
+    upload(
+        "agent_id,name,team,skills,phone\n"
+            + "710001,Night One,Night Desk,Chat,7101\n"
+            + "710002,\"Night, Two <b>\",Night Desk,,\n");
+    assertThat(text(By.id("previewSummary")))
+        .contains("would add 2 agents and update 0, in 1 team(s)");
+    assertThat(text(By.id("previewTeams"))).contains("Night Desk");
+    browser.findElement(By.id("previewForm:confirm")).click();
+    waiter()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("messages"), "Imported: 2 agents added, 0 updated."));
+    assertThat(browser.findElements(By.id("previewForm"))).isEmpty();
+    assertThat(teamRow("Night Desk").getText()).contains("2").contains("No supervisor assigned");
+    screenshot("DirectoryAdminIT-imported");
+
+    // a team a supervisor is assigned to that no agent is in is flagged (the demo's Back Office)
+    assertThat(teamRow("Back Office").getText())
+        .contains("bob")
+        .contains("No agent of the directory is in this team");
+
+    // the imported agents are in the directory, their text escaped
+    open("/agents.xhtml");
+    WebElement search = waitFor(By.id("agentsForm:text"));
+    search.sendKeys("Night, Two");
+    waiter()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("agentsForm:agentTable_data"), "Night, Two <b>"));
+  }
+
+  @Test
+  void supervisorsCannotReachIt() {
+    signIn("alice", "alice-demo");
+    open("/admin/directory.xhtml");
+    assertThat(text(By.id("errorTitle"))).isEqualTo("Access denied");
+  }
+}
