@@ -165,10 +165,9 @@ public class DirectorySync {
     }
     syncing.lock();
     try {
-      List<DirectoryEntry> entries;
       AgentDirectory.SyncResult result;
       try {
-        entries =
+        List<DirectoryEntry> entries =
             new GatewayDirectoryReader(client, readSkills)
                 .read(account, secrets.open(PASSWORD, password.orElseThrow()));
         result = directory.replaceFromGateway(entries, actor);

@@ -34,36 +34,45 @@ public class DirectoryBacking implements Serializable {
   private byte[] importContent;
   private String importName;
   private ImportPreview preview;
+  private transient SyncStatus status;
   private transient List<TeamSummary> teams;
+  private transient long agentCount;
 
-  /** Read on every call (a few fields, no database): a scheduled sync may have run meanwhile. */
+  /**
+   * Reads what the page shows, once per rendering (preRenderView: after any action of the request,
+   * so a sync or an import just made shows; a scheduled sync that ran meanwhile too).
+   */
+  public void load() {
+    status = sync.status();
+    teams = directory.teamSummaries();
+    agentCount = directory.size();
+  }
+
   public SyncStatus getStatus() {
-    return sync.status();
+    return status;
   }
 
   public List<TeamSummary> getTeams() {
-    if (teams == null) {
-      teams = directory.teamSummaries();
-    }
     return teams;
   }
 
   public long getAgentCount() {
-    return directory.size();
+    return agentCount;
   }
 
   /** Synchronises from the gateway now and says what changed, or why nothing did. */
   public void syncNow() {
+    if (!sync.status().enabled()) { // the button is disabled then; a handcrafted post lands here
+      Texts.addGlobalError("directory.sync.off");
+      return;
+    }
     try {
       AgentDirectory.SyncResult result = sync.syncNow();
       Texts.addGlobalInfo(
           "directory.sync.done", result.added(), result.updated(), result.removed());
     } catch (GatewayException e) {
       Texts.addGlobalError("directory.sync.failed", e.getMessage());
-    } catch (IllegalStateException e) {
-      Texts.addGlobalError("directory.sync.off");
     }
-    refresh();
   }
 
   /** Reads the uploaded file and shows what importing it would do; changes nothing. */
@@ -86,7 +95,6 @@ public class DirectoryBacking implements Serializable {
       AgentDirectory.SyncResult result = directory.importCsv(importContent);
       Texts.addGlobalInfo("directory.import.done", result.added(), result.updated());
       cancelImport();
-      refresh();
     } catch (AgentDirectory.DirectoryImportException e) {
       preview = new ImportPreview(e.problems(), 0, 0, List.of());
       Texts.addGlobalError("directory.import.refused");
@@ -97,10 +105,6 @@ public class DirectoryBacking implements Serializable {
     importContent = null;
     importName = null;
     preview = null;
-  }
-
-  private void refresh() {
-    teams = null;
   }
 
   /** Names as one line, in their order. */
