@@ -3,9 +3,9 @@ package io.statedesk.core.session;
 import java.time.Instant;
 
 /**
- * An agent has a <em>new</em> gateway session at this console: a hosted sign-in (first, again
- * after the gateway ended the session, or after a restart) or a relayed Guid from a new sign-in on
- * the agent's desktop. Never fired for a Guid rotation within one session.
+ * An agent has a <em>new</em> gateway session at this console: a hosted sign-in (first, again after
+ * the gateway ended the session, or after a restart) or a relayed Guid from a new sign-in on the
+ * agent's desktop. Never fired for a Guid rotation within one session.
  *
  * <p>Why it exists: a custom state lives in the agent's gateway session (gateway-api.md section
  * 4.4), so a new session starts without one. Whoever keeps desired states true observes this event
