@@ -52,6 +52,7 @@ public class BulkEngine {
   @Inject GatewayClient client;
   @Inject AuditLog audit;
   @Inject io.statedesk.core.system.ConsoleMetrics metrics;
+  @Inject jakarta.enterprise.event.Event<BulkEngineStarted> started;
 
   private final String instance = instanceName();
   private final Map<Long, Run> running = new ConcurrentHashMap<>();
@@ -63,6 +64,7 @@ public class BulkEngine {
   private AgentCall call;
   private GatewayPort gateway;
   private SessionPort sessions;
+  private RateLimiter<Object> limiter;
 
   private static String instanceName() {
     return ManagementFactory.getRuntimeMXBean().getName()
@@ -97,7 +99,7 @@ public class BulkEngine {
                             + " s"))
             .onClose(e -> LOG.info("Bulk changes resumed: the gateway answers again"))
             .build();
-    RateLimiter<Object> limiter =
+    limiter =
         settings.rateLimit() > 0
             ? RateLimiter.smoothBuilder(settings.rateLimit(), Duration.ofSeconds(1))
                 .withMaxWaitTime(Duration.ofMinutes(10))
@@ -114,6 +116,7 @@ public class BulkEngine {
             + settings.concurrency()
             + " calls at a time"
             + (limiter == null ? "" : ", at most " + settings.rateLimit() + " per second"));
+    started.fire(new BulkEngineStarted());
   }
 
   private static ManagedThreadFactory threadFactory() {
@@ -127,6 +130,29 @@ public class BulkEngine {
   /** The circuit breaker's state, for the system page and health: CLOSED, OPEN or HALF_OPEN. */
   public String gatewayBreaker() {
     return breaker == null ? "CLOSED" : breaker.getState().name();
+  }
+
+  /**
+   * Reads the agent's custom state back in its current session (inner empty = none), or empty when
+   * it has no usable session or the read failed.
+   */
+  public Optional<Optional<Integer>> readBack(int agentId) {
+    if (sessions == null) {
+      return Optional.empty();
+    }
+    Optional<AgentHandle> handle = sessions.current(agentId);
+    return handle.isEmpty() ? Optional.empty() : ReadBack.read(gateway, handle.get(), limiter);
+  }
+
+  /**
+   * Sets (or, for {@code null}, clears) one agent's custom state outside any change, with the
+   * engine's retries, breaker and rate limit, and reads it back: desired-state reconciliation.
+   */
+  public AgentResult apply(int agentId, Integer target) {
+    if (call == null) {
+      throw new IllegalStateException("The bulk engine has not started");
+    }
+    return call.run(new AgentCall.Work(0, agentId, target, true), () -> stopping, () -> {});
   }
 
   /** Runs a newly made change on this instance if it can take its lease. */
@@ -401,17 +427,12 @@ public class BulkEngine {
         List<Long> back = new ArrayList<>();
         List<AgentResult> done = new ArrayList<>();
         for (AgentCall.Work w : open) {
-          Optional<AgentHandle> handle = sessions.current(w.agentId());
-          Optional<Optional<Integer>> state = handle.flatMap(h -> query(h));
+          Optional<Optional<Integer>> state = readBack(w.agentId());
           if (state.isEmpty()) {
             waiting.add(w);
             continue;
           }
-          boolean matches =
-              w.target() == null
-                  ? state.get().isEmpty()
-                  : state.get().isPresent() && state.get().get().equals(w.target());
-          if (matches) {
+          if (ReadBack.matches(w.target(), state.get())) {
             done.add(
                 new AgentResult(
                     w.outcomeId(),
@@ -473,14 +494,6 @@ public class BulkEngine {
               + " will be sent again, "
               + unknownCount
               + " could not be read back");
-    }
-
-    Optional<Optional<Integer>> query(AgentHandle h) {
-      try {
-        return Optional.of(gateway.query(h.auth()));
-      } catch (RuntimeException e) {
-        return Optional.empty();
-      }
     }
   }
 }

@@ -212,6 +212,7 @@ public class BulkStore {
   public void record(List<AgentResult> results) {
     Instant now = Instant.now();
     Map<Integer, Integer> states = new HashMap<>();
+    Set<Integer> verified = new java.util.HashSet<>();
     for (AgentResult r : results) {
       BulkOutcome o = em.find(BulkOutcome.class, r.outcomeId());
       if (o == null || o.getStatus().isFinal()) {
@@ -220,10 +221,13 @@ public class BulkStore {
       o.finish(r, now);
       if (r.changedState()) {
         states.put(r.agentId(), r.target());
+        if (r.verified()) {
+          verified.add(r.agentId());
+        }
       }
     }
     if (!states.isEmpty()) {
-      directory.applyCustomStates(states);
+      directory.applySetStates(states, verified);
     }
   }
 
@@ -251,13 +255,67 @@ public class BulkStore {
             .getResultList()) {
       byStatus.put((OutcomeStatus) row[0], (Long) row[1]);
     }
-    long verified =
+    Object[] after =
         em.createQuery(
-                "select count(o) from BulkOutcome o where o.changeId = :id and o.verified = true",
-                Long.class)
+                "select sum(case when o.verified = true then 1 else 0 end),"
+                    + " sum(case when o.status = :ok and o.drifted = false then 1 else 0 end),"
+                    + " sum(case when o.reapplied > 0 then 1 else 0 end),"
+                    + " sum(case when o.drifted = true then 1 else 0 end)"
+                    + " from BulkOutcome o where o.changeId = :id",
+                Object[].class)
             .setParameter("id", id)
+            .setParameter("ok", OutcomeStatus.SUCCEEDED)
             .getSingleResult();
-    return Counts.of(byStatus, verified);
+    return Counts.of(
+        byStatus, number(after[0]), number(after[1]), number(after[2]), number(after[3]));
+  }
+
+  private static long number(Object sum) {
+    return sum == null ? 0 : ((Number) sum).longValue();
+  }
+
+  /** The agent's outcome status in a change, if it is part of it. */
+  public Optional<OutcomeStatus> outcomeStatus(long changeId, int agentId) {
+    return em.createQuery(
+            "select o.status from BulkOutcome o where o.changeId = :c and o.agentId = :a",
+            OutcomeStatus.class)
+        .setParameter("c", changeId)
+        .setParameter("a", agentId)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /** Whether a change is still to call the agent (pending or in flight). */
+  public boolean busy(int agentId) {
+    return em.createQuery(
+                "select count(o) from BulkOutcome o where o.agentId = :a and o.status in :open",
+                Long.class)
+            .setParameter("a", agentId)
+            .setParameter("open", Set.of(OutcomeStatus.PENDING, OutcomeStatus.IN_FLIGHT))
+            .getSingleResult()
+        > 0;
+  }
+
+  /** Counts a re-application of the change's state on the agent (after a new session). */
+  @Transactional
+  public void reapplied(long changeId, int agentId) {
+    em.createQuery(
+            "update BulkOutcome o set o.reapplied = o.reapplied + 1"
+                + " where o.changeId = :c and o.agentId = :a")
+        .setParameter("c", changeId)
+        .setParameter("a", agentId)
+        .executeUpdate();
+  }
+
+  /** Marks the agent's state as changed outside StateDesk (or holding again). */
+  @Transactional
+  public void drifted(long changeId, int agentId, boolean drifted) {
+    em.createQuery(
+            "update BulkOutcome o set o.drifted = :d where o.changeId = :c and o.agentId = :a")
+        .setParameter("d", drifted)
+        .setParameter("c", changeId)
+        .setParameter("a", agentId)
+        .executeUpdate();
   }
 
   /** Outcomes of a change, by agent id; {@code teams} limits them (null = all). */

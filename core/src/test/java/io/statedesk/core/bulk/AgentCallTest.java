@@ -281,7 +281,7 @@ class AgentCallTest {
     assertThat(c.total()).isEqualTo(28);
     assertThat(c.done()).isEqualTo(25);
     assertThat(c.percent()).isEqualTo(89);
-    assertThat(BulkChanges.safe("=HYPERLINK(\"x\")")).isEqualTo("'=HYPERLINK(\"x\")");
-    assertThat(BulkChanges.safe("Anna")).isEqualTo("Anna");
+    assertThat(ChangeExport.safe("=HYPERLINK(\"x\")")).isEqualTo("'=HYPERLINK(\"x\")");
+    assertThat(ChangeExport.safe("Anna")).isEqualTo("Anna");
   }
 }

@@ -1,0 +1,118 @@
+package io.statedesk.core.desired;
+
+import dev.failsafe.RateLimiter;
+import io.statedesk.core.bulk.BulkEngineStarted;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+
+/**
+ * The slow background read-back that notices drift from outside: every {@code
+ * statedesk.desired.check-period-seconds} it reconciles the next agents with a desired state, in
+ * agent-id order round the whole set, at most {@code statedesk.desired.check-rate} read-backs per
+ * second. Its gateway cost is therefore fixed by configuration, whatever the number of agents: each
+ * agent is read back once every (agents / rate) seconds.
+ */
+@ApplicationScoped
+public class ReconcileCycle {
+
+  private static final Logger LOG = Logger.getLogger(ReconcileCycle.class.getName());
+
+  @Inject DesiredSettings settings;
+  @Inject DesiredStore desired;
+  @Inject Reconciler reconciler;
+
+  private ScheduledExecutorService timer;
+  private RateLimiter<Object> limiter;
+  private volatile int cursor;
+  private volatile boolean stopping;
+  private final Map<Reconciler.Result, Long> totals = new EnumMap<>(Reconciler.Result.class);
+
+  void onEngineStarted(@Observes BulkEngineStarted started) {
+    start();
+  }
+
+  /** Starts the cycle (no-op when its period is 0 or it runs already). */
+  public synchronized void start() {
+    Duration period = settings.checkPeriod();
+    if (timer != null || period.isZero()) {
+      return;
+    }
+    limiter =
+        RateLimiter.smoothBuilder(Duration.ofNanos((long) (1_000_000_000L / settings.checkRate())))
+            .withMaxWaitTime(period.multipliedBy(2))
+            .build();
+    timer = Executors.newSingleThreadScheduledExecutor(threadFactory());
+    timer.scheduleWithFixedDelay(
+        this::round, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    LOG.info(
+        "Desired-state read-back every "
+            + period.toSeconds()
+            + " s, at most "
+            + settings.checkRate()
+            + " per second; drift is "
+            + (settings.overwriteDrift() ? "set back" : "reported only"));
+  }
+
+  /** One round: up to rate x period agents after the cursor, wrapping round at the end. */
+  void round() {
+    try {
+      int budget = settings.checksPerRound();
+      List<Integer> agents = desired.agentsAfter(cursor, budget);
+      if (agents.size() < budget) {
+        cursor = 0; // the next round starts from the first agent again
+      } else {
+        cursor = agents.get(agents.size() - 1);
+      }
+      for (int agent : agents) {
+        if (stopping) {
+          return;
+        }
+        limiter.acquirePermit();
+        count(reconciler.reconcile(agent, Reconciler.Cause.CHECK));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Desired-state read-back round failed; trying again later", e);
+    }
+  }
+
+  private synchronized void count(Reconciler.Result result) {
+    totals.merge(result, 1L, Long::sum);
+  }
+
+  /** What the background read-back found since start-up, by result (for the system page). */
+  public synchronized Map<Reconciler.Result, Long> totals() {
+    return Map.copyOf(totals);
+  }
+
+  @PreDestroy
+  synchronized void stop() {
+    stopping = true;
+    if (timer != null) {
+      timer.shutdownNow();
+    }
+  }
+
+  private static ManagedThreadFactory threadFactory() {
+    try {
+      return InitialContext.doLookup("java:comp/DefaultManagedThreadFactory");
+    } catch (NamingException e) {
+      throw new IllegalStateException("No java:comp/DefaultManagedThreadFactory", e);
+    }
+  }
+}
