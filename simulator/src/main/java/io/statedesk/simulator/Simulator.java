@@ -160,13 +160,14 @@ public class Simulator {
   }
 
   /**
-   * Back to the seeded state: sessions, faults and the record cleared, elsewhere-sessions
-   * re-seeded.
+   * Back to the seeded state: sessions, faults, the record and the stats cleared,
+   * elsewhere-sessions re-seeded.
    */
   public synchronized void reset() {
     gateway().reset();
     faults.configure(io.statedesk.simulator.control.FaultConfig.none());
     recorder.clear();
+    gateway().stats().clear();
     seedElsewhere();
   }
 

@@ -374,4 +374,34 @@ class SimulatorIT {
     assertThat(json(gw.send("GET", "/simulator/agents/" + AGENT, null)).getBoolean("elsewhere"))
         .isFalse();
   }
+
+  @Test
+  void forcedSignInElsewhereReleaseAndStatsOverTheControlApi() {
+    String guid = gw.signIn(AGENT);
+    String status = "/resource/onlineagent/" + AGENT + "/agentstatus";
+    gw.control("POST", "agents/" + AGENT + "/forcelogin", null);
+    assertThat(retcode(gw.send("GET", status, null, "guid", guid))).isEqualTo("100-006");
+    assertThat(
+            retcode(
+                gw.send("PUT", "/resource/onlineagent/" + AGENT, "{\"password\":\"Sim#10001\"}")))
+        .isEqualTo("100-002");
+
+    gw.control("POST", "agents/" + AGENT + "/release", null);
+    assertThat(json(gw.send("GET", "/simulator/agents/" + AGENT, null)).getBoolean("signedIn"))
+        .isFalse();
+    gw.signIn(AGENT);
+
+    JsonObject stats = json(gw.send("GET", "/simulator/stats", null));
+    assertThat(stats.getJsonObject("signIns").getJsonObject("10001").getInt("login")).isEqualTo(2);
+    assertThat(stats.getJsonObject("signIns").getJsonObject("10001").getInt("forcelogin")).isZero();
+    assertThat(stats.getJsonObject("staleGuidRefusals").getInt("agentstatus")).isEqualTo(1);
+    assertThat(
+            stats
+                .getJsonObject("staleGuidRefusalsByAgent")
+                .getJsonObject("10001")
+                .getInt("agentstatus"))
+        .isEqualTo(1);
+    gw.control("DELETE", "stats", null);
+    assertThat(json(gw.send("GET", "/simulator/stats", null)).getJsonObject("signIns")).isEmpty();
+  }
 }
