@@ -255,23 +255,26 @@ public class BulkStore {
             .getResultList()) {
       byStatus.put((OutcomeStatus) row[0], (Long) row[1]);
     }
-    Object[] after =
-        em.createQuery(
-                "select sum(case when o.verified = true then 1 else 0 end),"
-                    + " sum(case when o.status = :ok and o.drifted = false then 1 else 0 end),"
-                    + " sum(case when o.reapplied > 0 then 1 else 0 end),"
-                    + " sum(case when o.drifted = true then 1 else 0 end)"
-                    + " from BulkOutcome o where o.changeId = :id",
-                Object[].class)
-            .setParameter("id", id)
-            .setParameter("ok", OutcomeStatus.SUCCEEDED)
-            .getSingleResult();
     return Counts.of(
-        byStatus, number(after[0]), number(after[1]), number(after[2]), number(after[3]));
+        byStatus,
+        count(id, "o.verified = true"),
+        count(
+            id, "o.status = io.statedesk.core.bulk.OutcomeStatus.SUCCEEDED and o.drifted = false"),
+        count(id, "o.reapplied > 0"),
+        count(id, "o.drifted = true"));
   }
 
-  private static long number(Object sum) {
-    return sum == null ? 0 : ((Number) sum).longValue();
+  /**
+   * Outcomes of the change matching a fixed condition (never user input). Separate counts rather
+   * than sums of CASE expressions: EclipseLink binds the CASE results as parameters, whose type H2
+   * cannot infer.
+   */
+  private long count(long id, String condition) {
+    return em.createQuery(
+            "select count(o) from BulkOutcome o where o.changeId = :id and " + condition,
+            Long.class)
+        .setParameter("id", id)
+        .getSingleResult();
   }
 
   /** The agent's outcome status in a change, if it is part of it. */

@@ -150,6 +150,22 @@ class ChangePlanner {
     return plan;
   }
 
+  /**
+   * The verdict for an agent of the caller's: skipped only when a read-back in its current session
+   * found it in the target state already; else called if it has a usable session.
+   *
+   * @param alreadyVerified a read-back in the agent's current session found the target state, and
+   *     the change does not call such agents anyway
+   */
+  static Verdict verdict(boolean alreadyVerified, Availability availability) {
+    if (alreadyVerified) {
+      return Verdict.ALREADY_IN_STATE;
+    }
+    return availability == Availability.HOSTED || availability == Availability.RELAYED
+        ? Verdict.WILL_CHANGE
+        : Verdict.NO_SESSION;
+  }
+
   private Plan.Row row(DirectoryAgent a, Integer target, boolean callAlways, Desired before) {
     int id = a.getAgentId();
     boolean stateKnown = a.getCustomStateAt() != null;
@@ -158,18 +174,13 @@ class ChangePlanner {
     boolean already =
         verified && (target == null ? current == null : target.equals(current)) && !a.isDrifted();
     Availability availability = sessions.availability(id);
-    Verdict verdict;
-    OutcomeStatus status = OutcomeStatus.PENDING;
-    String reason = null;
-    if (already && !callAlways) {
-      verdict = Verdict.ALREADY_IN_STATE;
-      status = OutcomeStatus.SKIPPED;
-      reason = "Already in that state (read back in the agent's current session)";
-    } else if (availability == Availability.HOSTED || availability == Availability.RELAYED) {
-      verdict = Verdict.WILL_CHANGE;
-    } else {
-      verdict = Verdict.NO_SESSION;
-    }
+    Verdict verdict = verdict(already && !callAlways, availability);
+    OutcomeStatus status =
+        verdict == Verdict.ALREADY_IN_STATE ? OutcomeStatus.SKIPPED : OutcomeStatus.PENDING;
+    String reason =
+        verdict == Verdict.ALREADY_IN_STATE
+            ? "Already in that state (read back in the agent's current session)"
+            : null;
     String note =
         before == null
             ? null

@@ -96,8 +96,7 @@ public class Reconciler {
       outcomes.drifted(want.changeId(), agentId, false);
       return Result.HELD;
     }
-    boolean newSession =
-        cause == Cause.NEW_SESSION || !clock.inCurrentSession(agentId, verifiedBefore);
+    boolean newSession = isNewSession(cause, clock.inCurrentSession(agentId, verifiedBefore));
     if (!newSession) {
       directory.recordReadBack(agentId, actual.get().orElse(null), true);
       outcomes.drifted(want.changeId(), agentId, true);
@@ -121,6 +120,15 @@ public class Reconciler {
     }
     history(agentId, "desired.drift.overwritten", want, "set back");
     return Result.DRIFT_OVERWRITTEN;
+  }
+
+  /**
+   * Whether a state that differs from the desired one is explained by a new session (so it is set
+   * again) rather than changed outside StateDesk (drift): the event says so, or the last read-back
+   * was made before the agent's current session began (or before this console started).
+   */
+  static boolean isNewSession(Cause cause, boolean lastReadBackInCurrentSession) {
+    return cause == Cause.NEW_SESSION || !lastReadBackInCurrentSession;
   }
 
   /** A desire counts while its change took effect on the agent and its revert is not due. */

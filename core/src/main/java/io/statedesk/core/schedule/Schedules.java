@@ -61,14 +61,17 @@ public class Schedules {
     return changes.preview(request.change());
   }
 
+  /** The schedule made, and whether it was made now or found by its idempotency key. */
+  public record Scheduled(ScheduleView schedule, boolean created) {}
+
   /** Schedules the change; the same idempotency key from the same user schedules it once. */
-  public ScheduleView schedule(ScheduleRequest request) {
+  public Scheduled schedule(ScheduleRequest request) {
     caller.require(Role.SUPERVISOR, Role.ADMIN);
     String key = request.change().idempotencyKey();
     if (key != null && !key.isBlank()) {
       Optional<ScheduledChange> before = store.findByKey(caller.name(), key.strip());
       if (before.isPresent()) {
-        return ScheduleView.of(before.get());
+        return new Scheduled(ScheduleView.of(before.get()), false);
       }
     }
     Instant revert = request.revert();
@@ -94,13 +97,16 @@ public class Schedules {
             key == null || key.isBlank() ? null : key.strip(),
             request.startAt(),
             revert);
-    return ScheduleView.of(store.create(s));
+    return new Scheduled(ScheduleView.of(store.create(s)), true);
   }
 
   /** Changes the state and times of a schedule that has not started. */
   public ScheduleView edit(long id, Integer code, Instant startAt, Instant revertAt) {
     ScheduledChange s = mine(id);
     times(startAt, revertAt);
+    if (code != null) {
+      changes.preview(ChangeRequest.set(s.getAgents(), code)); // a code the caller may set
+    }
     if (!store.beforeStart(id, x -> x.edit(code, startAt, revertAt))) {
       throw new ChangeStateException(
           "Scheduled change " + id + " has started: it can no longer be edited");
