@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
@@ -56,6 +57,7 @@ public class BulkEngine {
 
   private final String instance = instanceName();
   private final Map<Long, Run> running = new ConcurrentHashMap<>();
+  private final AgentLocks locks = new AgentLocks();
   private volatile boolean stopping;
   private ExecutorService workers;
   private ExecutorService drivers;
@@ -127,6 +129,11 @@ public class BulkEngine {
     }
   }
 
+  /** Whether {@link #start()} has run: before it, no gateway call can be made. */
+  public boolean isStarted() {
+    return call != null;
+  }
+
   /** The circuit breaker's state, for the system page and health: CLOSED, OPEN or HALF_OPEN. */
   public String gatewayBreaker() {
     return breaker == null ? "CLOSED" : breaker.getState().name();
@@ -146,13 +153,24 @@ public class BulkEngine {
 
   /**
    * Sets (or, for {@code null}, clears) one agent's custom state outside any change, with the
-   * engine's retries, breaker and rate limit, and reads it back: desired-state reconciliation.
+   * engine's retries, breaker and rate limit, and reads it back: desired-state reconciliation. The
+   * agent's calls are serialised with the changes' calls for it on this instance, and {@code
+   * stillWanted} is asked under that lock: a change that claimed the agent meanwhile wins.
+   *
+   * @return the result, or empty when {@code stillWanted} said no
    */
-  public AgentResult apply(int agentId, Integer target) {
+  public Optional<AgentResult> apply(int agentId, Integer target, BooleanSupplier stillWanted) {
     if (call == null) {
       throw new IllegalStateException("The bulk engine has not started");
     }
-    return call.run(new AgentCall.Work(0, agentId, target, true), () -> stopping, () -> {});
+    return locks.with(
+        agentId,
+        () ->
+            stillWanted.getAsBoolean()
+                ? Optional.of(
+                    call.run(
+                        new AgentCall.Work(0, agentId, target, true), () -> stopping, () -> {}))
+                : Optional.empty());
   }
 
   /** Runs a newly made change on this instance if it can take its lease. */
@@ -326,7 +344,9 @@ public class BulkEngine {
         workers.execute(
             () -> {
               try {
-                AgentResult result = call.run(w, () -> cancelled || stopping, this::paused);
+                AgentResult result =
+                    locks.with(
+                        w.agentId(), () -> call.run(w, () -> cancelled || stopping, this::paused));
                 if (result.status() == OutcomeStatus.CANCELLED && !cancelled) {
                   // the instance is stopping, not the change: leave the agent to the next run
                   store.backToPending(List.of(w.outcomeId()));

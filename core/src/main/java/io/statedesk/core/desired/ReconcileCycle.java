@@ -38,6 +38,8 @@ public class ReconcileCycle {
   private ScheduledExecutorService timer;
   private RateLimiter<Object> limiter;
   private volatile int cursor;
+  private final java.util.concurrent.atomic.AtomicLong wraps =
+      new java.util.concurrent.atomic.AtomicLong();
   private volatile boolean stopping;
   private final Map<Reconciler.Result, Long> totals = new EnumMap<>(Reconciler.Result.class);
 
@@ -45,17 +47,25 @@ public class ReconcileCycle {
     start();
   }
 
-  /** Starts the cycle (no-op when its period is 0 or it runs already). */
+  /**
+   * Reconciles the new sessions of the start-up that came before the engine could call, then starts
+   * the background rounds (none when the period is 0); no-op when started already.
+   */
   public synchronized void start() {
+    if (timer != null) {
+      return;
+    }
+    timer = Executors.newSingleThreadScheduledExecutor(threadFactory());
+    timer.execute(reconciler::reconcileEarly);
     Duration period = settings.checkPeriod();
-    if (timer != null || period.isZero()) {
+    if (period.isZero()) {
+      LOG.info("Desired-state background read-back off; drift from outside is not looked for");
       return;
     }
     limiter =
         RateLimiter.smoothBuilder(Duration.ofNanos((long) (1_000_000_000L / settings.checkRate())))
             .withMaxWaitTime(period.multipliedBy(2))
             .build();
-    timer = Executors.newSingleThreadScheduledExecutor(threadFactory());
     timer.scheduleWithFixedDelay(
         this::round, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     LOG.info(
@@ -72,17 +82,21 @@ public class ReconcileCycle {
     try {
       int budget = settings.checksPerRound();
       List<Integer> agents = desired.agentsAfter(cursor, budget);
-      if (agents.size() < budget) {
-        cursor = 0; // the next round starts from the first agent again
-      } else {
-        cursor = agents.get(agents.size() - 1);
-      }
+      boolean last = agents.size() < budget;
+      cursor = last ? 0 : agents.get(agents.size() - 1);
       for (int agent : agents) {
         if (stopping) {
           return;
         }
         limiter.acquirePermit();
-        count(reconciler.reconcile(agent, Reconciler.Cause.CHECK));
+        try {
+          count(reconciler.reconcile(agent, Reconciler.Cause.CHECK));
+        } catch (RuntimeException e) {
+          LOG.log(Level.WARNING, "Could not read back agent " + agent + "; going on", e);
+        }
+      }
+      if (last) {
+        wraps.incrementAndGet(); // every agent with a desired state has been read back once more
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -93,6 +107,11 @@ public class ReconcileCycle {
 
   private synchronized void count(Reconciler.Result result) {
     totals.merge(result, 1L, Long::sum);
+  }
+
+  /** How many times the read-back has gone round every agent with a desired state. */
+  public long wraps() {
+    return wraps.get();
   }
 
   /** What the background read-back found since start-up, by result (for the system page). */

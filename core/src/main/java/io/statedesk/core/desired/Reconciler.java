@@ -13,7 +13,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -65,14 +68,36 @@ public class Reconciler {
   @Inject SessionClock clock;
   @Inject DesiredSettings settings;
 
+  /** Agents whose new session came before the engine started (hosted sign-ins at start-up). */
+  private final Set<Integer> early = ConcurrentHashMap.newKeySet();
+
   /** A new session starts without a custom state: read back and re-apply the desired one. */
   void onSessionStarted(@ObservesAsync SessionStarted started) {
     clock.started(started.agentId(), started.at());
+    if (!engine.isStarted()) {
+      early.add(started.agentId());
+      return;
+    }
     try {
       reconcile(started.agentId(), Cause.NEW_SESSION);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Could not reconcile agent " + started.agentId(), e);
     }
+  }
+
+  /** Reconciles the agents whose new session came before the engine started; returns how many. */
+  public int reconcileEarly() {
+    int n = 0;
+    for (Integer agent : List.copyOf(early)) {
+      early.remove(agent);
+      try {
+        reconcile(agent, Cause.NEW_SESSION);
+        n++;
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "Could not reconcile agent " + agent, e);
+      }
+    }
+    return n;
   }
 
   /** Reconciles one agent now. */
@@ -105,7 +130,12 @@ public class Reconciler {
         return Result.DRIFT_REPORTED;
       }
     }
-    AgentResult result = engine.apply(agentId, want.code());
+    Optional<AgentResult> applied =
+        engine.apply(agentId, want.code(), () -> stillWanted(agentId, want));
+    if (applied.isEmpty()) {
+      return Result.BUSY; // a change took the agent up meanwhile, or the desire changed
+    }
+    AgentResult result = applied.get();
     if (result.status() != OutcomeStatus.SUCCEEDED) {
       history(agentId, "desired.reapply.failed", want, result.reason());
       return Result.FAILED;
@@ -129,6 +159,12 @@ public class Reconciler {
    */
   static boolean isNewSession(Cause cause, boolean lastReadBackInCurrentSession) {
     return cause == Cause.NEW_SESSION || !lastReadBackInCurrentSession;
+  }
+
+  /** Under the agent's lock: no change is calling it, and the desire is still the same. */
+  private boolean stillWanted(int agentId, Desired want) {
+    return !outcomes.busy(agentId)
+        && desired.top(agentId).map(d -> d.changeId() == want.changeId()).orElse(false);
   }
 
   /** A desire counts while its change took effect on the agent and its revert is not due. */

@@ -65,4 +65,24 @@ final class BulkWorld {
       Thread.sleep(100);
     }
   }
+
+  /** Calls the simulator's control API at {@code control} (from inside the server). */
+  static String control(String control, String method, String path, String json) throws Exception {
+    java.net.http.HttpRequest request =
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(control + "/" + path))
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                json == null
+                    ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                    : java.net.http.HttpRequest.BodyPublishers.ofString(json))
+            .build();
+    java.net.http.HttpResponse<String> response =
+        java.net.http.HttpClient.newHttpClient()
+            .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+    org.assertj.core.api.Assertions.assertThat(response.statusCode())
+        .as(method + " " + path + ": " + response.body())
+        .isLessThan(300);
+    return response.body();
+  }
 }

@@ -24,10 +24,6 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,6 +59,8 @@ class DesiredStateIT {
   @Inject AgentSessions sessions;
   @Inject GatewayClient client;
   @Inject Event<SessionStarted> sessionStarted;
+  @Inject io.statedesk.core.desired.ReconcileCycle cycle;
+  @Inject io.statedesk.core.audit.AuditLog audit;
 
   @Inject
   @ConfigProperty(name = "test.simulator.control")
@@ -136,11 +134,18 @@ class DesiredStateIT {
     List<Integer> agents = range(10701, 10);
     ChangeView made = changes.submit(ChangeRequest.set(agents, 121)).change();
     finish(made.id(), 30);
+    long passes = cycle.wraps();
     for (int id : List.of(10701, 10702)) {
       client.setCustomState(sessions.current(id).orElseThrow().auth(), 122); // the agent's desktop
     }
-    // one round covers every agent with a desired state (rate 1000/s, period 2 s)
-    await(() -> changes.get(made.id()).counts().drifted() == 2, 10, "2 drifted");
+    // one whole pass of the background read-back that began after the outside change: the second
+    // end of a pass from now (each pass reads every agent with a desired state, 2 s apart)
+    try {
+      await(() -> cycle.wraps() >= passes + 2, 60, "one whole background pass");
+      assertThat(changes.get(made.id()).counts().drifted()).isEqualTo(2);
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "; " + diagnosis(agents), e);
+    }
     assertThat(directory.find(10701).orElseThrow().getDriftState()).isEqualTo(122);
     assertThat(simulatorState(10701)).isEqualTo(122); // reported, not overwritten (the default)
     assertThat(simulatorState(10703)).isEqualTo(121);
@@ -222,13 +227,30 @@ class DesiredStateIT {
     for (int id : agents) {
       before.put(id, simulatorState(id));
     }
-    assertThat(before.values()).containsOnly(102);
+    assertThat(before.values()).as(() -> diagnosis(agents)).containsOnly(102);
     return before;
   }
 
   ChangeView finish(long id, int seconds) throws InterruptedException {
     await(() -> changes.get(id).finished(), seconds, "change " + id + " to finish");
     return changes.get(id);
+  }
+
+  /** What the console knows of the agents: background totals, outcomes and history. */
+  String diagnosis(List<Integer> agents) {
+    StringBuilder d = new StringBuilder("cycle: " + cycle.totals());
+    for (int id : agents) {
+      d.append("\nagent ").append(id).append(": ");
+      audit
+          .about("agent " + id, 5)
+          .forEach(e -> d.append(e.getAction()).append(' ').append(e.getDetail()).append("; "));
+      try {
+        d.append(" simulator ").append(simulatorState(id));
+      } catch (Exception e) {
+        d.append(e);
+      }
+    }
+    return d.toString();
   }
 
   /** The custom state the simulator holds for the agent, or -1 for none. */
@@ -241,20 +263,6 @@ class DesiredStateIT {
   }
 
   String call(String method, String path, String json) throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(control + "/" + path))
-            .header("Content-Type", "application/json")
-            .method(
-                method,
-                json == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(json))
-            .build();
-    HttpResponse<String> response =
-        HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode())
-        .as(method + " " + path + ": " + response.body())
-        .isLessThan(300);
-    return response.body();
+    return BulkWorld.control(control, method, path, json);
   }
 }

@@ -1,0 +1,59 @@
+package io.statedesk.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.statedesk.web.api.ApiCalls;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/**
+ * The Schedule page: a supervisor's upcoming change is listed with its times in their zone, and
+ * cancelled from the page (a second click changes nothing); History points to it.
+ */
+class ScheduleIT extends BrowserTest {
+
+  @BeforeEach
+  void directorySynced() {
+    ApiCalls.syncDirectory();
+  }
+
+  @Test
+  void anUpcomingChangeIsListedAndCancelledBeforeItStarts() throws Exception {
+    Instant start = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+    String body =
+        "{\"agents\":[10011,10013],\"code\":101,\"note\":\"Training <i>B</i>\",\"startAt\":\""
+            + start
+            + "\",\"revertAfterSeconds\":3600}";
+    HttpResponse<String> made = api("POST", "/schedules", body);
+    assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+    String id = made.body().replaceAll("(?s)^\\{\"id\":(\\d+),.*", "$1");
+
+    signIn("alice", "alice-demo");
+    open("/schedule.xhtml");
+    waitFor(By.id("scheduleForm:scheduleTable"));
+    String table = text(By.id("scheduleForm:scheduleTable"));
+    assertThat(table).contains("upcoming").contains("Training <i>B</i>");
+    screenshot("ScheduleIT-upcoming");
+
+    open("/history.xhtml");
+    assertThat(text(By.id("historyForm:upcoming"))).contains("scheduled change(s)");
+
+    open("/schedule.xhtml");
+    By cancel =
+        By.xpath(
+            "//tr[td[1][normalize-space()='" + id + "']]//button[contains(@id,':cancel')]");
+    waitFor(cancel).click();
+    awaitAjax();
+    // cancelled schedules leave the "open only" list
+    assertThat(browser.findElements(cancel)).isEmpty();
+    assertThat(api("GET", "/schedules/" + id, null).body()).contains("\"status\":\"CANCELLED\"");
+  }
+
+  static HttpResponse<String> api(String method, String path, String json) {
+    return ApiCalls.as("alice", "alice-demo", method, path, json);
+  }
+}
