@@ -44,8 +44,7 @@ class ScheduleIT extends BrowserTest {
 
     open("/schedule.xhtml");
     By cancel =
-        By.xpath(
-            "//tr[td[1][normalize-space()='" + id + "']]//button[contains(@id,':cancel')]");
+        By.xpath("//tr[td[1][normalize-space()='" + id + "']]//button[contains(@id,':cancel')]");
     waitFor(cancel).click();
     awaitAjax();
     // cancelled schedules leave the "open only" list

@@ -84,7 +84,11 @@ class TakeoverAndStatsTest {
         .isEqualTo("100-002");
     assertThat(gateway.signIn(AGENT, login(AGENT), SignInKind.FORCE).retcode()).isEqualTo("0");
     assertThat(gateway.signIn(OTHER, login(OTHER), SignInKind.LOGINEX).retcode()).isEqualTo("0");
-    assertThat(gateway.signIn(OTHER, Map.of("password", "wrong"), SignInKind.LOGIN).retcode())
+    assertThat(
+            gateway
+                .signIn(
+                    OTHER, Map.of("password", "wrong", "phonenum", "7" + OTHER), SignInKind.LOGIN)
+                .retcode())
         .isEqualTo("100-004");
 
     assertThat(stat("signIns"))

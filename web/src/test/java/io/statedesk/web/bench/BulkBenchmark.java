@@ -102,7 +102,11 @@ public final class BulkBenchmark {
                               .header("Content-Type", "application/json")
                               .PUT(
                                   HttpRequest.BodyPublishers.ofString(
-                                      "{\"password\":\"Sim#" + agent + "\"}"))
+                                      "{\"password\":\"Sim#"
+                                          + agent
+                                          + "\",\"phonenum\":\"7"
+                                          + agent
+                                          + "\"}"))
                               .build(),
                           HttpResponse.BodyHandlers.ofString());
                   String guid =
