@@ -2,13 +2,11 @@ package io.statedesk.core.bulk;
 
 import dev.failsafe.CircuitBreaker;
 import dev.failsafe.Failsafe;
-import dev.failsafe.FailsafeException;
 import dev.failsafe.RateLimiter;
 import dev.failsafe.RetryPolicy;
 import io.statedesk.core.gateway.GatewayException;
 import io.statedesk.core.gateway.GatewayRejectedException;
 import io.statedesk.core.gateway.GatewayUnavailableException;
-import io.statedesk.core.gateway.GatewayUnavailableException.Kind;
 import io.statedesk.core.gateway.InvalidGatewayRequestException;
 import io.statedesk.core.gateway.RetcodeClass;
 import io.statedesk.core.session.AgentHandle;
@@ -54,8 +52,8 @@ public final class AgentCall {
   /** The gateway refused the handle as stale and no fresh one could be had. */
   static final class NoFreshSessionException extends RuntimeException {
     private static final long serialVersionUID = 1L;
-    private final transient GatewayRejectedException refusal;
-    private final boolean renewed;
+    final transient GatewayRejectedException refusal;
+    final boolean renewed;
 
     NoFreshSessionException(GatewayRejectedException refusal, boolean renewed) {
       super(refusal.getMessage(), refusal, false, false);
@@ -205,57 +203,13 @@ public final class AgentCall {
 
   /** The final result for a failure that ended the attempts. */
   private AgentResult failed(Work work, Attempts a, RuntimeException failure, long start) {
-    int n = a.count;
-    if (failure instanceof CancelledException) {
-      String reason =
-          n == 0
-              ? "Cancelled before the agent was called"
-              : "Cancelled after " + n + " attempt(s) that did not succeed";
-      return result(work, OutcomeStatus.CANCELLED, false, null, reason, n, start);
-    }
-    if (failure instanceof NoFreshSessionException s) {
-      String reason =
-          "Session stale: the gateway refused the agent's Guid ("
-              + s.refusal.retcode().meaning()
-              + ")"
-              + (s.renewed
-                  ? " and refused the fresh one too"
-                  : a.handle.source() == io.statedesk.core.session.SessionSource.RELAYED
-                      ? "; a relayed session is renewed only by the agent's desktop"
-                      : "; no fresh session could be obtained");
-      return result(
-          work, OutcomeStatus.FAILED, false, s.refusal.retcode().code(), reason, n, start);
-    }
-    if (failure instanceof GatewayRejectedException r) {
-      if (work.target() == null && r.retcodeClass() == RetcodeClass.AGENT_STATE) {
-        // cancelsetcustomstate with nothing set: fine if a read-back confirms there is none
-        Optional<Optional<Integer>> now = ReadBack.read(gateway, a.handle, limiter);
-        if (now.isPresent() && now.get().isEmpty()) {
-          return result(
-              work, OutcomeStatus.SUCCEEDED, true, null, "No custom state was set", n, start);
-        }
-      }
-      String reason = (r.isRetryable() ? gaveUp(n) : "") + r.retcode().meaning();
-      return result(work, OutcomeStatus.FAILED, false, r.retcode().code(), reason, n, start);
-    }
-    if (failure instanceof GatewayException g) {
-      String reason = (g.isRetryable() ? gaveUp(n) : "") + g.getMessage();
-      return result(work, OutcomeStatus.FAILED, false, transportCode(g), reason, n, start);
-    }
-    if (failure instanceof FailsafeException e) {
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      if (cause instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-      }
-      String reason = "Interrupted: " + cause.getClass().getSimpleName();
-      return result(work, OutcomeStatus.FAILED, false, null, reason, n, start);
-    }
-    String reason = "Unexpected failure: " + failure.getClass().getSimpleName();
-    return result(work, OutcomeStatus.FAILED, false, null, reason, n, start);
-  }
-
-  private static String gaveUp(int attempts) {
-    return "Gave up after " + attempts + " attempts: ";
+    return AgentResults.failed(
+        work,
+        a.count,
+        a.handle.source(),
+        failure,
+        () -> ReadBack.read(gateway, a.handle, limiter),
+        start);
   }
 
   /** The result once the gateway accepted the call: read back if the work asks for it. */
@@ -328,16 +282,6 @@ public final class AgentCall {
     }
   }
 
-  private static String transportCode(GatewayException g) {
-    if (g instanceof GatewayUnavailableException u) {
-      return u.kind() == Kind.HTTP_STATUS ? "HTTP " + u.httpStatus() : u.kind().name();
-    }
-    if (g instanceof InvalidGatewayRequestException) {
-      return "INVALID";
-    }
-    return null;
-  }
-
   private static AgentResult result(
       Work work,
       OutcomeStatus status,
@@ -346,15 +290,6 @@ public final class AgentCall {
       String reason,
       int attempts,
       long startNanos) {
-    return new AgentResult(
-        work.outcomeId(),
-        work.agentId(),
-        work.target(),
-        status,
-        verified,
-        retcode,
-        reason,
-        attempts,
-        Duration.ofNanos(System.nanoTime() - startNanos).toMillis());
+    return AgentResults.of(work, status, verified, retcode, reason, attempts, startNanos);
   }
 }

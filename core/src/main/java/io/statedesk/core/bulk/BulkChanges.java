@@ -13,7 +13,6 @@ import io.statedesk.core.security.Role;
 import io.statedesk.core.team.TeamScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -217,69 +216,6 @@ public class BulkChanges {
         + (since == 0
             ? ""
             : "; " + since + " agent(s) changed since by a later change, left alone");
-  }
-
-  // ------------------------------------------------------------- scheduled changes (system)
-
-  /**
-   * Starts a scheduled change for its creator {@code by}, whose authority was checked when it was
-   * scheduled; at most once per {@code key}. Agents no longer in the directory are skipped.
-   *
-   * @return the change's id
-   */
-  public long startScheduled(
-      String by, List<Integer> agents, Integer code, String note, String key, Instant until) {
-    Optional<BulkChange> made = store.findByKey(by, key);
-    if (made.isPresent()) {
-      return made.get().getId();
-    }
-    StateCode state = code == null ? null : catalog.get(code);
-    Map<Integer, Integer> targets = new LinkedHashMap<>();
-    agents.forEach(a -> targets.put(a, code));
-    Plan plan =
-        planner.planTargets(
-            code == null ? ChangeAction.CLEAR : ChangeAction.SET,
-            state,
-            targets,
-            false,
-            directory.known(agents));
-    return makeFor(
-        plan,
-        new ChangeMaker.Making(by, ChangeKind.NEW, null, note, key, settings.verify(), until));
-  }
-
-  /** Reverts a scheduled change's change for its creator, at most once per {@code key}. */
-  public long revertScheduled(String by, long changeId, String key) {
-    Optional<BulkChange> made = store.findByKey(by, key);
-    if (made.isPresent()) {
-      return made.get().getId();
-    }
-    BulkChange origin =
-        store.find(changeId).orElseThrow(() -> new ChangeNotFoundException(changeId));
-    Plan plan = restorer.plan(origin, directory::known);
-    return makeFor(
-        plan,
-        new ChangeMaker.Making(
-            by,
-            ChangeKind.REVERT,
-            changeId,
-            restoreNote("Scheduled revert", changeId, plan),
-            key,
-            origin.isVerify(),
-            null));
-  }
-
-  /** Whether a change has ended, for the scheduler (no caller). */
-  public boolean finishedForSystem(long id) {
-    return store.find(id).map(c -> c.getStatus().isFinished()).orElse(true);
-  }
-
-  private long makeFor(Plan plan, ChangeMaker.Making making) {
-    try {
-      return maker.make(plan, making).getId();
-    } catch (RuntimeException e) {
-      return store.findByKey(making.by(), making.key()).map(BulkChange::getId).orElseThrow(() -> e);
-    }
   }
 
   /** A page of the changes the caller may see, newest first. */

@@ -1,6 +1,5 @@
 package io.statedesk.core.schedule;
 
-import io.statedesk.core.bulk.BulkChanges;
 import io.statedesk.core.bulk.BulkEngineStarted;
 import io.statedesk.core.desired.DesiredSettings;
 import jakarta.annotation.PreDestroy;
@@ -34,7 +33,7 @@ public class ScheduleRunner {
   private static final Duration CLAIM = Duration.ofSeconds(60);
 
   @Inject ScheduleStore store;
-  @Inject BulkChanges changes;
+  @Inject io.statedesk.core.bulk.ScheduledChanges scheduled;
   @Inject DesiredSettings settings;
 
   private final String instance =
@@ -73,7 +72,7 @@ public class ScheduleRunner {
       for (ScheduledChange s : store.inProgress()) {
         Long watched =
             s.getStatus() == ScheduleStatus.REVERTING ? s.getRevertChangeId() : s.getChangeId();
-        if (watched != null && changes.finishedForSystem(watched)) {
+        if (watched != null && scheduled.finishedForSystem(watched)) {
           store.advance(s.getId(), ScheduleStatus.DONE, null, null, null);
         }
       }
@@ -86,7 +85,7 @@ public class ScheduleRunner {
     ScheduledChange s = store.find(id).orElseThrow();
     try {
       long change =
-          changes.startScheduled(
+          scheduled.startScheduled(
               s.getCreatedBy(),
               s.getAgents(),
               s.getCode(),
@@ -103,7 +102,7 @@ public class ScheduleRunner {
 
   private void revert(long id) {
     ScheduledChange s = store.find(id).orElseThrow();
-    if (!changes.finishedForSystem(s.getChangeId())) {
+    if (!scheduled.finishedForSystem(s.getChangeId())) {
       // the change is still running: revert once it has ended (the claim expires meanwhile)
       store.advance(
           id, ScheduleStatus.RUNNING, "Revert due; waiting for the change to end", null, null);
@@ -111,7 +110,8 @@ public class ScheduleRunner {
     }
     try {
       long revert =
-          changes.revertScheduled(s.getCreatedBy(), s.getChangeId(), "schedule-" + id + "-revert");
+          scheduled.revertScheduled(
+              s.getCreatedBy(), s.getChangeId(), "schedule-" + id + "-revert");
       store.advance(id, ScheduleStatus.REVERTING, "Reverting as change " + revert, null, revert);
       LOG.info("Scheduled change " + id + " reverting as change " + revert);
     } catch (RuntimeException e) {
