@@ -25,7 +25,7 @@ class ScheduleIT extends BrowserTest {
   void anUpcomingChangeIsListedAndCancelledBeforeItStarts() throws Exception {
     Instant start = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
     String body =
-        "{\"agents\":[10011,10013],\"code\":101,\"note\":\"Training <i>B</i>\",\"startAt\":\""
+        "{\"agents\":[10031,10037],\"code\":101,\"note\":\"Training <i>B</i>\",\"startAt\":\""
             + start
             + "\",\"revertAfterSeconds\":3600}";
     HttpResponse<String> made = api("POST", "/schedules", body);
@@ -38,6 +38,20 @@ class ScheduleIT extends BrowserTest {
     String table = text(By.id("scheduleForm:scheduleTable"));
     assertThat(table).contains("upcoming").contains("Training <i>B</i>");
     screenshot("ScheduleIT-upcoming");
+
+    // the agents table with desired states, and the Set-state dialog scheduling for later
+    open("/agents.xhtml");
+    waitFor(By.id("agentsForm:agentTable"));
+    screenshot("ScheduleIT-agents");
+    browser.findElement(By.cssSelector("[id$=':0:toggle']")).click();
+    awaitAjax();
+    browser.findElement(By.id("agentsForm:setState")).click();
+    awaitAjax();
+    waitFor(By.cssSelector("#setStateForm\\:later .ui-chkbox-box")).click();
+    awaitAjax();
+    waitFor(By.id("setStateForm:startAt_input"));
+    assertThat(text(By.id("setStateForm:whenPanel"))).contains("Times are in your time zone");
+    screenshot("ScheduleIT-dialog");
 
     open("/history.xhtml");
     assertThat(text(By.id("historyForm:upcoming"))).contains("scheduled change(s)");

@@ -3,7 +3,6 @@ package io.statedesk.core.desired;
 import dev.failsafe.RateLimiter;
 import io.statedesk.core.bulk.BulkEngineStarted;
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -16,8 +15,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 
 /**
  * The slow background read-back that notices drift from outside: every {@code
@@ -55,7 +52,7 @@ public class ReconcileCycle {
     if (timer != null) {
       return;
     }
-    timer = Executors.newSingleThreadScheduledExecutor(threadFactory());
+    timer = Executors.newSingleThreadScheduledExecutor(ManagedThreads.factory());
     timer.execute(reconciler::reconcileEarly);
     Duration period = settings.checkPeriod();
     if (period.isZero()) {
@@ -124,14 +121,6 @@ public class ReconcileCycle {
     stopping = true;
     if (timer != null) {
       timer.shutdownNow();
-    }
-  }
-
-  private static ManagedThreadFactory threadFactory() {
-    try {
-      return InitialContext.doLookup("java:comp/DefaultManagedThreadFactory");
-    } catch (NamingException e) {
-      throw new IllegalStateException("No java:comp/DefaultManagedThreadFactory", e);
     }
   }
 }

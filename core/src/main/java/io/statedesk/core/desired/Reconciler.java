@@ -9,6 +9,7 @@ import io.statedesk.core.bulk.ReadBack;
 import io.statedesk.core.directory.AgentDirectory;
 import io.statedesk.core.directory.DirectoryAgent;
 import io.statedesk.core.session.SessionStarted;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
@@ -17,6 +18,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -71,17 +74,54 @@ public class Reconciler {
   /** Agents whose new session came before the engine started (hosted sign-ins at start-up). */
   private final Set<Integer> early = ConcurrentHashMap.newKeySet();
 
-  /** A new session starts without a custom state: read back and re-apply the desired one. */
+  /** Agents queued for new-session reconciliation (once each, however many events). */
+  private final Set<Integer> queued = ConcurrentHashMap.newKeySet();
+
+  private volatile ExecutorService pool;
+
+  /**
+   * A new session starts without a custom state: read back and re-apply the desired one. The work
+   * goes to this bean's own few managed threads, never the event's thread (a burst of sign-ins
+   * after a restart must not hold the container's asynchronous event threads on gateway calls).
+   */
   void onSessionStarted(@ObservesAsync SessionStarted started) {
-    clock.started(started.agentId(), started.at());
+    int agent = started.agentId();
+    clock.started(agent, started.at());
     if (!engine.isStarted()) {
-      early.add(started.agentId());
+      early.add(agent);
       return;
     }
-    try {
-      reconcile(started.agentId(), Cause.NEW_SESSION);
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Could not reconcile agent " + started.agentId(), e);
+    if (queued.add(agent)) {
+      pool()
+          .execute(
+              () -> {
+                queued.remove(agent);
+                try {
+                  reconcile(agent, Cause.NEW_SESSION);
+                } catch (RuntimeException e) {
+                  LOG.log(Level.WARNING, "Could not reconcile agent " + agent, e);
+                }
+              });
+    }
+  }
+
+  private ExecutorService pool() {
+    ExecutorService p = pool;
+    if (p == null) {
+      synchronized (this) {
+        if (pool == null) {
+          pool = Executors.newFixedThreadPool(4, ManagedThreads.factory());
+        }
+        p = pool;
+      }
+    }
+    return p;
+  }
+
+  @PreDestroy
+  void stop() {
+    if (pool != null) {
+      pool.shutdownNow();
     }
   }
 

@@ -3,7 +3,6 @@ package io.statedesk.core.schedule;
 import io.statedesk.core.bulk.BulkEngineStarted;
 import io.statedesk.core.desired.DesiredSettings;
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -16,8 +15,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 
 /**
  * Starts and reverts scheduled changes when they are due. Every few seconds each console looks for
@@ -50,7 +47,9 @@ public class ScheduleRunner {
     if (timer != null) {
       return;
     }
-    timer = Executors.newSingleThreadScheduledExecutor(threadFactory());
+    timer =
+        Executors.newSingleThreadScheduledExecutor(
+            io.statedesk.core.desired.ManagedThreads.factory());
     long tick = settings.scheduleTick().toMillis();
     timer.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
   }
@@ -124,14 +123,6 @@ public class ScheduleRunner {
   synchronized void stop() {
     if (timer != null) {
       timer.shutdownNow();
-    }
-  }
-
-  private static ManagedThreadFactory threadFactory() {
-    try {
-      return InitialContext.doLookup("java:comp/DefaultManagedThreadFactory");
-    } catch (NamingException e) {
-      throw new IllegalStateException("No java:comp/DefaultManagedThreadFactory", e);
     }
   }
 }

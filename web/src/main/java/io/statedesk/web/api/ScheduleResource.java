@@ -75,16 +75,23 @@ public class ScheduleResource {
     return describe(schedules.get(ChangeResource.id(id)));
   }
 
-  /** Edits a schedule that has not started: {@code code}, {@code startAt}, {@code revertAt}. */
+  /**
+   * Edits a schedule that has not started: {@code startAt} and {@code revertAt} (none if left out),
+   * and {@code code} (unchanged if left out).
+   */
   @PUT
   @Path("{id}")
   @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
   public Map<String, Object> edit(@PathParam("id") String id, String body) {
     JsonObject json = Json.object(body);
+    long schedule = ChangeResource.id(id);
+    // a code left out stays as it is
+    Integer code =
+        json.containsKey("code") ? Json.integer(json, "code") : schedules.get(schedule).code();
     return describe(
         schedules.edit(
-            ChangeResource.id(id),
-            Json.integer(json, "code"),
+            schedule,
+            code,
             ChangeResource.instant(Json.string(json, "startAt", true), "startAt"),
             ChangeResource.instant(Json.string(json, "revertAt", false), "revertAt")));
   }

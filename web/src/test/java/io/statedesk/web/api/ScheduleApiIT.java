@@ -32,19 +32,19 @@ class ScheduleApiIT {
 
   @Test
   void aScheduleStartsAndRevertsOnTimeAndOnceEach() throws Exception {
-    // 10005 and 10007 are alice's (Billing) and hosted: give them a known state first
+    // 10013 and 10019 are alice's (Billing) and hosted: give them a known state first
     awaitFinished(
         ChangeApiIT.id(
             send(
                 "POST",
                 "/changes",
-                "{\"agents\":[10005,10007],\"code\":100}",
+                "{\"agents\":[10013,10019],\"code\":100}",
                 "Authorization",
                 ALICE)),
         ALICE);
     Instant start = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.SECONDS);
     String body =
-        "{\"agents\":[10005,10007],\"code\":101,\"startAt\":\""
+        "{\"agents\":[10013,10019],\"code\":101,\"startAt\":\""
             + start
             + "\",\"revertAfterSeconds\":6}";
     HttpResponse<String> made =
@@ -59,11 +59,11 @@ class ScheduleApiIT {
     String started = await("/schedules/" + id, "\"status\":\"(RUNNING|REVERTING|DONE)\"", 30);
     long change = number(started, "changeId");
     awaitFinished(change, ALICE);
-    assertThat(simulatorState(10005)).isEqualTo(101);
+    assertThat(simulatorState(10013)).isEqualTo(101);
     String done = await("/schedules/" + id, "\"status\":\"DONE\"", 40);
     assertThat(done).contains("\"revertChangeId\":");
-    assertThat(simulatorState(10005)).isEqualTo(100);
-    assertThat(simulatorState(10007)).isEqualTo(100);
+    assertThat(simulatorState(10013)).isEqualTo(100);
+    assertThat(simulatorState(10019)).isEqualTo(100);
     String history = send("GET", "/changes?max=500", null, "Authorization", ALICE).body();
     assertThat(count(history, "\"note\":\"Scheduled change " + id + "\"")).isEqualTo(1);
     assertThat(count(history, "\"kind\":\"REVERT\",\"originId\":" + change)).isEqualTo(1);
@@ -72,7 +72,7 @@ class ScheduleApiIT {
   @Test
   void aScheduleIsEditedAndCancelledBeforeItStartsByItsCreatorOnly() {
     Instant start = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
-    String body = "{\"agents\":[10009],\"code\":101,\"startAt\":\"" + start + "\"}";
+    String body = "{\"agents\":[10025],\"code\":101,\"startAt\":\"" + start + "\"}";
     HttpResponse<String> preview =
         send("POST", "/schedules?dryRun=true", body, "Authorization", ALICE);
     assertThat(preview.statusCode()).isEqualTo(200);
@@ -114,14 +114,14 @@ class ScheduleApiIT {
   @Test
   void badSchedulesAreRefusedWithTheirReason() {
     HttpResponse<String> noStart =
-        send("POST", "/schedules", "{\"agents\":[10009],\"code\":101}", "Authorization", ALICE);
+        send("POST", "/schedules", "{\"agents\":[10025],\"code\":101}", "Authorization", ALICE);
     assertThat(noStart.statusCode()).isEqualTo(400);
     assertThat(noStart.body()).contains("startAt");
     HttpResponse<String> past =
         send(
             "POST",
             "/schedules",
-            "{\"agents\":[10009],\"code\":101,\"startAt\":\"2020-01-01T00:00:00Z\"}",
+            "{\"agents\":[10025],\"code\":101,\"startAt\":\"2020-01-01T00:00:00Z\"}",
             "Authorization",
             ALICE);
     assertThat(past.statusCode()).isEqualTo(400);
@@ -131,7 +131,7 @@ class ScheduleApiIT {
         send(
             "POST",
             "/schedules",
-            "{\"agents\":[10009],\"code\":101,\"startAt\":\""
+            "{\"agents\":[10025],\"code\":101,\"startAt\":\""
                 + start
                 + "\",\"revertAt\":\"2020-01-01T00:00:00Z\"}",
             "Authorization",
