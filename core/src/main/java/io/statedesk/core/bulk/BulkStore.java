@@ -73,6 +73,19 @@ public class BulkStore {
       OutcomeStatus status,
       String reason) {}
 
+  /**
+   * A catalog code as it is now, without a caller: for the scheduler, which starts changes on a
+   * schedule creator's behalf (the catalog's own lookups check the caller).
+   */
+  public Optional<io.statedesk.core.catalog.StateCode> stateCode(int code) {
+    return em.createQuery(
+            "select s from StateCode s where s.code = :c",
+            io.statedesk.core.catalog.StateCode.class)
+        .setParameter("c", code)
+        .getResultStream()
+        .findFirst();
+  }
+
   public Optional<BulkChange> find(long id) {
     return Optional.ofNullable(em.find(BulkChange.class, id));
   }

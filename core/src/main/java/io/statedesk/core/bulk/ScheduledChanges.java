@@ -1,7 +1,6 @@
 package io.statedesk.core.bulk;
 
 import io.statedesk.core.bulk.BulkExceptions.ChangeNotFoundException;
-import io.statedesk.core.catalog.StateCatalog;
 import io.statedesk.core.catalog.StateCode;
 import io.statedesk.core.directory.AgentDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +21,6 @@ public class ScheduledChanges {
 
   @Inject BulkStore store;
   @Inject BulkSettings settings;
-  @Inject StateCatalog catalog;
   @Inject AgentDirectory directory;
   @Inject ChangePlanner planner;
   @Inject RestorePlanner restorer;
@@ -40,7 +38,15 @@ public class ScheduledChanges {
     if (made.isPresent()) {
       return made.get().getId();
     }
-    StateCode state = code == null ? null : catalog.get(code);
+    StateCode state =
+        code == null
+            ? null
+            : store
+                .stateCode(code)
+                .orElseThrow(
+                    () ->
+                        new BulkExceptions.InvalidChangeException(
+                            "code", "State code " + code + " is no longer in the catalog"));
     Map<Integer, Integer> targets = new LinkedHashMap<>();
     agents.forEach(a -> targets.put(a, code));
     Plan plan =

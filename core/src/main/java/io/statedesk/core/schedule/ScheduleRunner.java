@@ -32,6 +32,7 @@ public class ScheduleRunner {
   @Inject ScheduleStore store;
   @Inject io.statedesk.core.bulk.ScheduledChanges scheduled;
   @Inject DesiredSettings settings;
+  @Inject jakarta.enterprise.context.control.RequestContextController requestContext;
 
   private final String instance =
       ManagementFactory.getRuntimeMXBean().getName()
@@ -56,6 +57,8 @@ public class ScheduleRunner {
 
   /** One look at the schedule: starts, reverts and ends what is due. */
   void tick() {
+    // no user here: a request context only so that request-scoped beans resolve (as anonymous)
+    requestContext.activate();
     try {
       Instant now = Instant.now();
       for (long id : store.dueToStart(now)) {
@@ -77,6 +80,8 @@ public class ScheduleRunner {
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Schedule tick failed; trying again at the next one", e);
+    } finally {
+      requestContext.deactivate();
     }
   }
 
