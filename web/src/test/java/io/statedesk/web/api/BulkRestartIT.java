@@ -143,11 +143,12 @@ class BulkRestartIT {
           reapplied(send("GET", restarted + "/outcomes?max=1000", null, ADMIN));
       for (int agent = FIRST; agent < FIRST + AGENTS; agent++) {
         // the change itself calls an agent whose success was recorded before the kill never again,
-        // the others once; any further set is a re-application counted on the outcome
+        // the others once; any further set is a re-application counted on the outcome (which may
+        // also count one the killed console made before the kill, after a missed rotation)
         int byChange = knownGood.contains(agent) ? 0 : 1;
         assertThat(acceptedAfterRestart.getOrDefault(agent, 0))
             .as("set calls accepted for agent %d after the restart", agent)
-            .isEqualTo(byChange + reapplied.getOrDefault(agent, 0));
+            .isBetween(byChange, byChange + reapplied.getOrDefault(agent, 0));
       }
       assertThat(acceptedAfterRestart).isNotEmpty();
     } finally {
