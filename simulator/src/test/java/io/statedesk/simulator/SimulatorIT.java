@@ -463,4 +463,19 @@ class SimulatorIT {
     assertThat(json(gw.send("GET", "/simulator/agents/" + OTHER, null)).getBoolean("signedIn"))
         .isFalse();
   }
+
+  @Test
+  void signInNeedsTheAgentsOwnSoftphoneNumber() {
+    String signIn = "/resource/onlineagent/" + OTHER;
+    assertThat(retcode(gw.send("PUT", signIn, "{\"password\":\"Sim#10002\"}")))
+        .isEqualTo("100-001");
+    assertThat(
+            retcode(
+                gw.send("PUT", signIn, "{\"password\":\"Sim#10002\",\"phonenum\":\"7-10002\"}")))
+        .isEqualTo("100-013");
+    assertThat(
+            retcode(gw.send("PUT", signIn, "{\"password\":\"Sim#10002\",\"phonenum\":\"710001\"}")))
+        .isEqualTo("100-014");
+    gw.signIn(OTHER);
+  }
 }

@@ -123,6 +123,42 @@ class GatewayTest {
   }
 
   @Test
+  void signInNeedsTheAgentsOwnSoftphoneNumber() {
+    Gateway gateway = gateway(2);
+    String pwd = World.passwordOf(AGENT);
+    for (Map<String, Object> body :
+        List.<Map<String, Object>>of(
+            Map.of("password", pwd),
+            Map.of("password", pwd, "phonenum", ""),
+            Map.of("password", pwd, "phonenum", "7".repeat(25)),
+            Map.of("password", pwd, "phonenum", 710001))) {
+      assertThat(gateway.signIn(AGENT, body, SignInKind.LOGIN).retcode())
+          .as("" + body)
+          .isEqualTo("100-001");
+    }
+    assertThat(
+            gateway
+                .signIn(AGENT, Map.of("password", pwd, "phonenum", "7100O1"), SignInKind.LOGIN)
+                .retcode())
+        .isEqualTo("100-013");
+    assertThat(
+            gateway
+                .signIn(AGENT, Map.of("password", pwd, "phonenum", "7" + OTHER), SignInKind.FORCE)
+                .retcode())
+        .isEqualTo("100-014");
+    assertThat(gateway.control().view(AGENT).signedIn()).isFalse();
+
+    gateway.requirePhoneNumber(false);
+    assertThat(
+            gateway
+                .signIn(AGENT, Map.of("password", pwd, "phonenum", "123"), SignInKind.LOGIN)
+                .retcode())
+        .isEqualTo("100-014");
+    assertThat(gateway.signIn(AGENT, Map.of("password", pwd), SignInKind.LOGIN).retcode())
+        .isEqualTo("0");
+  }
+
+  @Test
   void agentIdsOutsideTheDocumentedRangeAreInvalid() {
     assertThat(Gateway.agentId("100")).isNull();
     assertThat(Gateway.agentId("101")).isEqualTo(101);
@@ -291,10 +327,12 @@ class GatewayTest {
   void aRepeatedCallWhileTheFirstIsInProgressGets000007() {
     Gateway gateway = gateway(1);
     Reply inner =
-        gateway.exclusive(
-            AGENT,
-            "setCustomState",
-            () -> gateway.exclusive(AGENT, "setCustomState", () -> Reply.ok(null)));
+        gateway
+            .inFlight()
+            .exclusive(
+                AGENT,
+                "setCustomState",
+                () -> gateway.inFlight().exclusive(AGENT, "setCustomState", () -> Reply.ok(null)));
     assertThat(inner.retcode()).isEqualTo("000-007");
   }
 
