@@ -14,8 +14,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Slows password guessing down: after {@code statedesk.security.login.max-failures} failed sign-ins
  * for one user name (or {@code address-max-failures} from one address) within the window, further
- * attempts are refused unchecked for a lockout that doubles each time. Every sign-in, failure and
- * lockout is audited with the address. Pages and the API both go through here.
+ * attempts are refused unchecked for a lockout that doubles each time. Pages and the API both go
+ * through here.
+ *
+ * <p>What is written where: page sign-ins and every lockout go to the audit table with the address;
+ * a failure or a refused attempt is only a log line. Why: a guessing attack is thousands of
+ * attempts, and an audit row per attempt let the attacker fill the database and slow every sign-in;
+ * the lockout row says what happened, with user and address. The address is the client's as {@link
+ * io.statedesk.core.security.TrustedProxies} works it out, so one person behind the load balancer
+ * does not lock out everyone else.
  */
 @ApplicationScoped
 public class LoginThrottle {
@@ -84,24 +91,27 @@ public class LoginThrottle {
     }
     Duration wait =
         user.retryAfter().compareTo(from.retryAfter()) > 0 ? user.retryAfter() : from.retryAfter();
-    audit.record(
-        AuditLog.clean(username, 64),
-        "login.refused",
-        "user " + AuditLog.clean(username, 64),
-        "locked out for another " + wait.toSeconds() + " s",
-        address);
+    LOG.fine(
+        () ->
+            "Sign-in refused unchecked for user '"
+                + AuditLog.clean(username, 64)
+                + "' from "
+                + AuditLog.clean(address, 64)
+                + ": locked out for another "
+                + wait.toSeconds()
+                + " s");
     return java.util.Optional.of(wait);
   }
 
   public void failed(String username, String address) {
     Duration user = users.failed(username);
     Duration from = addresses.failed(address);
-    audit.record(
-        AuditLog.clean(username, 64),
-        "login.failed",
-        "user " + AuditLog.clean(username, 64),
-        null,
-        address);
+    LOG.info(
+        () ->
+            "Sign-in failed for user '"
+                + AuditLog.clean(username, 64)
+                + "' from "
+                + AuditLog.clean(address, 64));
     if (!user.isZero() || !from.isZero()) {
       Duration length = user.compareTo(from) > 0 ? user : from;
       LOG.warning(
