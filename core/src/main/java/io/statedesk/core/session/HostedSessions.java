@@ -131,6 +131,12 @@ public class HostedSessions {
         f -> {
           if (!Files.isReadable(Path.of(f))) {
             problems.add("statedesk.sessions.hosted.credentials-file '" + f + "' is not readable");
+          } else if (SealedCredentials.exposure(Path.of(f)).isPresent()) {
+            problems.add(
+                "statedesk.sessions.hosted.credentials-file '"
+                    + f
+                    + "' "
+                    + SealedCredentials.exposure(Path.of(f)).get());
           } else {
             problems.addAll(credentialProblems(Path.of(f)));
           }
@@ -183,7 +189,7 @@ public class HostedSessions {
                 + " is not sealed; seal the file with SealedCredentials (operator guide)");
       } else {
         try {
-          box.open(value);
+          box.open(value, SealedCredentials.agent(agent));
         } catch (IllegalArgumentException e) {
           problems.add(
               "statedesk.sessions.hosted.credentials-file: the password of agent "
@@ -220,7 +226,8 @@ public class HostedSessions {
       // sealed values stay sealed in memory; each sign-in opens the one it needs
       SealedCredentials box = secrets.key().orElseThrow();
       return agentId ->
-          Optional.ofNullable(file.getProperty(Integer.toString(agentId))).map(box::open);
+          Optional.ofNullable(file.getProperty(Integer.toString(agentId)))
+              .map(v -> box.open(v, SealedCredentials.agent(Integer.toString(agentId))));
     }
     String pattern = passwordPattern.orElseThrow();
     return agentId -> Optional.of(pattern.replace("{agent}", Integer.toString(agentId)));
