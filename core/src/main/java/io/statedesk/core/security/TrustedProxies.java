@@ -55,8 +55,8 @@ public class TrustedProxies {
   private final List<String> problems = new ArrayList<>();
 
   @Inject
-  public TrustedProxies(@ConfigProperty(name = KEY) Optional<List<String>> proxies) {
-    for (String p : proxies.orElse(List.of())) {
+  public TrustedProxies(@ConfigProperty(name = KEY) Optional<String> proxies) {
+    for (String p : proxies.orElse("").split(",")) {
       String s = p.strip();
       if (s.isEmpty()) {
         continue;
@@ -72,7 +72,7 @@ public class TrustedProxies {
 
   /** For CDI proxies only. */
   protected TrustedProxies() {
-    this(Optional.empty());
+    this(Optional.<String>empty());
   }
 
   /** What is wrong with the setting, one line each. */

@@ -1,6 +1,5 @@
 package io.statedesk.web.security;
 
-import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -8,9 +7,10 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Cross-origin access to the API: closed unless an admin lists the web origins that may call it in
@@ -29,13 +29,25 @@ public class CorsPolicy extends HttpFilter {
 
   public static final String ALLOWED_ORIGINS = "statedesk.http.cors.allowed-origins";
 
-  @Inject
-  @ConfigProperty(name = ALLOWED_ORIGINS)
-  transient Optional<List<String>> allowedOrigins;
+  private List<String> allowedOrigins = List.of();
+  private int maxAge = 600;
 
-  @Inject
-  @ConfigProperty(name = "statedesk.http.cors.max-age-seconds", defaultValue = "600")
-  transient int maxAge;
+  /**
+   * Reads the settings from MicroProfile Config here rather than by field injection: a servlet
+   * filter is created by the container, and Payara cannot inject a generic type into one.
+   */
+  @Override
+  public void init() {
+    Config config = ConfigProvider.getConfig();
+    allowedOrigins =
+        config.getOptionalValue(ALLOWED_ORIGINS, String.class).stream()
+            .flatMap(v -> Arrays.stream(v.split(",")))
+            .map(String::strip)
+            .filter(o -> !o.isEmpty() && !o.equals("*"))
+            .toList();
+    maxAge =
+        config.getOptionalValue("statedesk.http.cors.max-age-seconds", Integer.class).orElse(600);
+  }
 
   @Override
   protected void doFilter(
@@ -71,8 +83,6 @@ public class CorsPolicy extends HttpFilter {
   }
 
   boolean allowed(String origin) {
-    return allowedOrigins.orElse(List.of()).stream()
-        .map(String::strip)
-        .anyMatch(o -> !o.isEmpty() && !o.equals("*") && o.equalsIgnoreCase(origin));
+    return allowedOrigins.stream().anyMatch(o -> o.equalsIgnoreCase(origin));
   }
 }
