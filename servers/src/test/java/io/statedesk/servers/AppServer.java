@@ -40,6 +40,10 @@ abstract class AppServer implements AutoCloseable {
   final Path simulator = matrixDir.resolve("agentgateway.war");
 
   /** e.g. {@code http://localhost:20080} */
+  /** Stops the server; never throws, so that a failed test still cleans up. */
+  @Override
+  public abstract void close();
+
   abstract String baseUrl();
 
   /** The MicroProfile Health readiness URL. */

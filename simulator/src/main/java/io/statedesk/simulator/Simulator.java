@@ -2,10 +2,12 @@ package io.statedesk.simulator;
 
 import io.statedesk.simulator.control.Faults;
 import io.statedesk.simulator.control.Recorder;
+import io.statedesk.simulator.gateway.ContentTypes;
 import io.statedesk.simulator.gateway.Gateway;
 import io.statedesk.simulator.gateway.GatewaySettings;
 import io.statedesk.simulator.gateway.Guids;
 import io.statedesk.simulator.gateway.Reply;
+import io.statedesk.simulator.gateway.Retcodes;
 import io.statedesk.simulator.world.Agent;
 import io.statedesk.simulator.world.World;
 import jakarta.annotation.PreDestroy;
@@ -160,13 +162,14 @@ public class Simulator {
   }
 
   /**
-   * Back to the seeded state: sessions, faults and the record cleared, elsewhere-sessions
-   * re-seeded.
+   * Back to the seeded state: sessions, faults, the record and the stats cleared,
+   * elsewhere-sessions re-seeded.
    */
   public synchronized void reset() {
     gateway().reset();
     faults.configure(io.statedesk.simulator.control.FaultConfig.none());
     recorder.clear();
+    gateway().stats().clear();
     seedElsewhere();
   }
 
@@ -179,6 +182,9 @@ public class Simulator {
    */
   public Response answer(
       HttpServletRequest request, String operation, int agentId, Supplier<Reply> call) {
+    if (!ContentTypes.acceptable(request.getContentType())) {
+      return respond(request, operation, agentId, Reply.error(Retcodes.BAD_PARAMETER));
+    }
     Response fault = applyFault(request, operation, agentId);
     if (fault != null) {
       return fault;
@@ -197,6 +203,9 @@ public class Simulator {
       String key,
       String busyRetcode,
       Supplier<Reply> call) {
+    if (!ContentTypes.acceptable(request.getContentType())) {
+      return respond(request, operation, agentId, Reply.error(Retcodes.BAD_PARAMETER));
+    }
     Gateway gateway = gateway();
     if (!gateway.tryEnter(agentId, key)) {
       return respond(request, operation, agentId, Reply.error(busyRetcode));
@@ -215,6 +224,10 @@ public class Simulator {
       int agentId,
       Consumer<Consumer<Reply>> call,
       Consumer<Response> resume) {
+    if (!ContentTypes.acceptable(request.getContentType())) {
+      resume.accept(respond(request, operation, agentId, Reply.error(Retcodes.BAD_PARAMETER)));
+      return;
+    }
     Response fault = applyFault(request, operation, agentId);
     if (fault != null) {
       resume.accept(fault);

@@ -28,6 +28,10 @@ final class GatewayHttp {
     return new GatewayHttp(SimulatorServer.get().baseUrl() + "/agentgateway");
   }
 
+  /**
+   * Sends a call with {@code Content-Type: application/json; charset=UTF-8} unless {@code headers}
+   * name another one ({@code null}: none).
+   */
   HttpResponse<String> send(String method, String path, String body, String... headers) {
     return send(method, path, body, Duration.ofSeconds(30), headers);
   }
@@ -41,10 +45,17 @@ final class GatewayHttp {
                 method,
                 body == null
                     ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body))
-            .header("Content-Type", "application/json; charset=UTF-8");
+                    : HttpRequest.BodyPublishers.ofString(body));
+    String contentType = "application/json; charset=UTF-8";
     for (int i = 0; i < headers.length; i += 2) {
-      request.header(headers[i], headers[i + 1]);
+      if (headers[i].equalsIgnoreCase("Content-Type")) {
+        contentType = headers[i + 1];
+      } else {
+        request.header(headers[i], headers[i + 1]);
+      }
+    }
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
     }
     try {
       return http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -134,10 +134,17 @@ class SimulatorIT {
         .isEqualTo("000-003");
     assertThat(
             retcode(
-                gw.send("PUT", "/resource/onlineagent/" + AGENT, "{\"password\":\"Sim#10001\"}")))
+                gw.send(
+                    "PUT",
+                    "/resource/onlineagent/" + AGENT,
+                    "{\"password\":\"Sim#10001\",\"phonenum\":\"710001\"}")))
         .isEqualTo("100-002");
     assertThat(
-            retcode(gw.send("PUT", "/resource/onlineagent/" + AGENT, "{\"password\":\"wrong\"}")))
+            retcode(
+                gw.send(
+                    "PUT",
+                    "/resource/onlineagent/" + AGENT,
+                    "{\"password\":\"wrong\",\"phonenum\":\"710001\"}")))
         .isEqualTo("100-004");
     assertThat(retcode(gw.send("PUT", "/resource/onlineagent/" + AGENT, "not json")))
         .isEqualTo("100-001");
@@ -228,7 +235,10 @@ class SimulatorIT {
   void loadBalancerCookieMakesSessionsSticky() {
     gw.reset(1, 1_000, 2_000, 5_000, 500, true);
     HttpResponse<String> signIn =
-        gw.send("PUT", "/resource/onlineagent/" + AGENT, "{\"password\":\"Sim#10001\"}");
+        gw.send(
+            "PUT",
+            "/resource/onlineagent/" + AGENT,
+            "{\"password\":\"Sim#10001\",\"phonenum\":\"710001\"}");
     String guid = guidOf(signIn);
     String cookie = signIn.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
     assertThat(
@@ -350,9 +360,17 @@ class SimulatorIT {
     gw.control("PUT", "faults", "{\"latencyMs\":1500,\"operations\":[\"login\"]}");
     var first =
         java.util.concurrent.CompletableFuture.supplyAsync(
-            () -> gw.send("PUT", "/resource/onlineagent/" + AGENT, "{\"password\":\"Sim#10001\"}"));
+            () ->
+                gw.send(
+                    "PUT",
+                    "/resource/onlineagent/" + AGENT,
+                    "{\"password\":\"Sim#10001\",\"phonenum\":\"710001\"}"));
     Thread.sleep(300);
-    var second = gw.send("PUT", "/resource/onlineagent/" + AGENT, "{\"password\":\"Sim#10001\"}");
+    var second =
+        gw.send(
+            "PUT",
+            "/resource/onlineagent/" + AGENT,
+            "{\"password\":\"Sim#10001\",\"phonenum\":\"710001\"}");
     assertThat(retcode(first.get())).isEqualTo("0");
     assertThat(retcode(second)).isEqualTo("100-021");
     gw.control("DELETE", "faults", null);
@@ -363,15 +381,86 @@ class SimulatorIT {
     gw.control("POST", "agents/" + AGENT + "/elsewhere", null);
     assertThat(
             retcode(
-                gw.send("PUT", "/resource/onlineagent/" + AGENT, "{\"password\":\"Sim#10001\"}")))
+                gw.send(
+                    "PUT",
+                    "/resource/onlineagent/" + AGENT,
+                    "{\"password\":\"Sim#10001\",\"phonenum\":\"710001\"}")))
         .isEqualTo("100-002");
     HttpResponse<String> forced =
         gw.send(
             "PUT",
             "/resource/onlineagent/" + AGENT + "/forcelogin",
-            "{\"password\":\"Sim#10001\"}");
+            "{\"password\":\"Sim#10001\",\"phonenum\":\"710001\"}");
     assertThat(retcode(forced)).isEqualTo("0");
     assertThat(json(gw.send("GET", "/simulator/agents/" + AGENT, null)).getBoolean("elsewhere"))
+        .isFalse();
+  }
+
+  @Test
+  void forcedSignInElsewhereReleaseAndStatsOverTheControlApi() {
+    String guid = gw.signIn(AGENT);
+    String status = "/resource/onlineagent/" + AGENT + "/agentstatus";
+    gw.control("POST", "agents/" + AGENT + "/forcelogin", null);
+    assertThat(retcode(gw.send("GET", status, null, "guid", guid))).isEqualTo("100-006");
+    assertThat(
+            retcode(
+                gw.send(
+                    "PUT",
+                    "/resource/onlineagent/" + AGENT,
+                    "{\"password\":\"Sim#10001\",\"phonenum\":\"710001\"}")))
+        .isEqualTo("100-002");
+
+    gw.control("POST", "agents/" + AGENT + "/release", null);
+    assertThat(json(gw.send("GET", "/simulator/agents/" + AGENT, null)).getBoolean("signedIn"))
+        .isFalse();
+    gw.signIn(AGENT);
+
+    JsonObject stats = json(gw.send("GET", "/simulator/stats", null));
+    assertThat(stats.getJsonObject("signIns").getJsonObject("10001").getInt("login")).isEqualTo(2);
+    assertThat(stats.getJsonObject("signIns").getJsonObject("10001").getInt("forcelogin")).isZero();
+    assertThat(stats.getJsonObject("staleGuidRefusals").getInt("agentstatus")).isEqualTo(1);
+    assertThat(
+            stats
+                .getJsonObject("staleGuidRefusalsByAgent")
+                .getJsonObject("10001")
+                .getInt("agentstatus"))
+        .isEqualTo(1);
+    gw.control("DELETE", "stats", null);
+    assertThat(json(gw.send("GET", "/simulator/stats", null)).getJsonObject("signIns")).isEmpty();
+  }
+
+  @Test
+  void everyCallNeedsTheJsonContentType() {
+    String guid = gw.signIn(AGENT);
+    String query = "/resource/onlineagent/" + AGENT + "/querycustomstate";
+    assertThat(
+            retcode(gw.send("GET", query, null, "guid", guid, "Content-Type", "application/json")))
+        .isEqualTo("0");
+    assertThat(retcode(gw.send("GET", query, null, "guid", guid, "Content-Type", "text/plain")))
+        .isEqualTo("000-002");
+    assertThat(retcode(gw.send("GET", query, null, "guid", guid, "Content-Type", null)))
+        .isEqualTo("000-002");
+    HttpResponse<String> latin =
+        gw.send(
+            "GET",
+            "/resource/agentevent/" + AGENT,
+            null,
+            "guid",
+            guid,
+            "Content-Type",
+            "application/json; charset=ISO-8859-1");
+    assertThat(latin.statusCode()).isEqualTo(200);
+    assertThat(retcode(latin)).isEqualTo("000-002");
+    assertThat(
+            retcode(
+                gw.send(
+                    "PUT",
+                    "/resource/onlineagent/" + OTHER,
+                    "{\"password\":\"Sim#10002\",\"phonenum\":\"710002\"}",
+                    "Content-Type",
+                    "application/x-www-form-urlencoded")))
+        .isEqualTo("000-002");
+    assertThat(json(gw.send("GET", "/simulator/agents/" + OTHER, null)).getBoolean("signedIn"))
         .isFalse();
   }
 }

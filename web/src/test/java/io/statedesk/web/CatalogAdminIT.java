@@ -73,7 +73,7 @@ class CatalogAdminIT extends BrowserTest {
 
     row(5101).findElement(By.cssSelector("[id$=':edit']")).click();
     awaitAjax();
-    assertThat(waitFor(By.id("editForm:label")).getAttribute("value"))
+    assertThat(waitFor(By.id("editForm:label")).getDomProperty("value"))
         .isEqualTo("Browser made <b>it</b>");
     type("editForm:label", "Browser edited");
     browser.findElement(By.id("editForm:save")).click();

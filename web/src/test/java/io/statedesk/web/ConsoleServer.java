@@ -33,6 +33,7 @@ public final class ConsoleServer {
               .systemProperty("statedesk.sessions.hosted.enabled", "true")
               .systemProperty("statedesk.sessions.hosted.agents", "10001-10060")
               .systemProperty("statedesk.sessions.hosted.password-pattern", "Sim#{agent}")
+              .systemProperty("statedesk.sessions.hosted.phonenum-pattern", "7{agent}")
               .systemProperty("simulator.agents", "300")
               .systemProperty("statedesk.directory.sync-enabled", "true")
               .systemProperty("statedesk.directory.account", "999001")

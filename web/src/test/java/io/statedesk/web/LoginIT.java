@@ -33,7 +33,7 @@ class LoginIT extends BrowserTest {
     submitLogin("alice", "not-her-password");
     assertThat(text(By.id("login:messages"))).contains("Wrong user name or password.");
     assertOnLoginPage();
-    assertThat(browser.findElement(By.id("login:password")).getAttribute("value")).isEmpty();
+    assertThat(browser.findElement(By.id("login:password")).getDomProperty("value")).isEmpty();
   }
 
   @Test

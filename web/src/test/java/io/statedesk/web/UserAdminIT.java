@@ -76,7 +76,7 @@ class UserAdminIT extends BrowserTest {
     open("/admin/relay-clients.xhtml");
     waitFor(By.id("createForm:name")).sendKeys(name);
     browser.findElement(By.id("createForm:create")).click();
-    String token = waitFor(By.id("tokenForm:token")).getAttribute("value");
+    String token = waitFor(By.id("tokenForm:token")).getDomProperty("value");
     assertThat(token).startsWith("sdr_");
     screenshot("UserAdminIT-token");
     browser.findElement(By.id("tokenForm:done")).click();

@@ -55,6 +55,15 @@ public class DirectorySync {
   @ConfigProperty(name = "statedesk.directory.read-skills", defaultValue = "false")
   boolean readSkills;
 
+  /** The directory account's {@code phonenum}; else the hosted agents' pattern applies to it. */
+  @Inject
+  @ConfigProperty(name = "statedesk.directory.phonenum")
+  Optional<String> phone;
+
+  @Inject
+  @ConfigProperty(name = "statedesk.sessions.hosted.phonenum-pattern")
+  Optional<String> phonePattern;
+
   @Inject GatewayClient client;
   @Inject AgentDirectory directory;
   @Inject Caller caller;
@@ -168,7 +177,12 @@ public class DirectorySync {
       AgentDirectory.SyncResult result;
       try {
         List<DirectoryEntry> entries =
-            new GatewayDirectoryReader(client, readSkills)
+            new GatewayDirectoryReader(
+                    client,
+                    readSkills,
+                    phone
+                        .or(() -> phonePattern.map(p -> p.replace("{agent}", "" + account)))
+                        .orElse(null))
                 .read(account, secrets.open(PASSWORD, password.orElseThrow()));
         result = directory.replaceFromGateway(entries, actor);
       } catch (RuntimeException e) {

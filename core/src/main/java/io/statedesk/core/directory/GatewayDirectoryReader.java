@@ -7,7 +7,6 @@ import io.statedesk.core.gateway.GatewayRecords.GatewayAgent;
 import io.statedesk.core.gateway.GatewayRecords.GatewayGroup;
 import io.statedesk.core.gateway.GatewayRecords.SignInMode;
 import io.statedesk.core.gateway.GatewayRecords.SignInRequest;
-import io.statedesk.core.gateway.GatewayRejectedException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,18 +19,21 @@ public final class GatewayDirectoryReader {
 
   private final GatewayClient client;
   private final boolean readSkills;
+  private final String phone;
 
   public GatewayDirectoryReader(GatewayClient client) {
-    this(client, false);
+    this(client, false, null);
   }
 
   /**
    * @param readSkills also ask each agent's skills ({@code agentskillsbyworkno}): one more call per
    *     agent, so meant for directories of a few thousand agents
+   * @param phone the account's {@code phonenum}, or {@code null}
    */
-  public GatewayDirectoryReader(GatewayClient client, boolean readSkills) {
+  public GatewayDirectoryReader(GatewayClient client, boolean readSkills, String phone) {
     this.client = client;
     this.readSkills = readSkills;
+    this.phone = phone;
   }
 
   /**
@@ -39,20 +41,15 @@ public final class GatewayDirectoryReader {
    *
    * @param account the directory account's agent id
    * @param password its password (never logged)
-   * @throws GatewayException if any call fails; nothing is returned then
+   * @throws GatewayException if any call fails (100-002 when the account is signed in elsewhere,
+   *     e.g. by another console's sync); nothing is returned then
    */
   public List<DirectoryEntry> read(int account, String password) {
-    SignInRequest request = new SignInRequest(password, null, 4);
-    GatewayAuth auth;
-    try {
-      auth = client.signIn(account, request, SignInMode.LOGINEX).auth();
-    } catch (GatewayRejectedException e) {
-      if (!"100-002".equals(e.retcode().code())) {
-        throw e;
-      }
-      // Our own earlier sync may still hold the account's session: take it over.
-      auth = client.signIn(account, request, SignInMode.FORCE).auth();
-    }
+    // busy (3), no auto-answer: the account takes no calls. Never forced: on 100-002 another
+    // console's sync (or a person) holds the account, and taking it over would end their read
+    // half-way; the sync is simply tried again later.
+    SignInRequest request = new SignInRequest(password, phone, 3, false);
+    GatewayAuth auth = client.signIn(account, request, SignInMode.LOGINEX).auth();
     try {
       List<DirectoryEntry> entries = new ArrayList<>();
       for (GatewayGroup group : client.groups(auth)) {

@@ -1,6 +1,5 @@
 package io.statedesk.core.gateway;
 
-import io.statedesk.core.gateway.GatewayRecords.AgentStateRow;
 import io.statedesk.core.gateway.GatewayRecords.AgentStatus;
 import io.statedesk.core.gateway.GatewayRecords.GatewayAgent;
 import io.statedesk.core.gateway.GatewayRecords.GatewayEvent;
@@ -67,30 +66,41 @@ public class GatewayClient implements AutoCloseable {
   private final GatewayConfig config;
   private final Client client;
   private final WebTarget base;
+  private final Client pollClient;
+  private final WebTarget pollBase;
   private final JdkPollTransport jdkPolls;
 
   /** Builds the JAX-RS client for {@code config}; fails if the truststore cannot be read. */
   public GatewayClient(GatewayConfig config) {
     this.config = config;
-    ClientBuilder builder =
-        ClientBuilder.newBuilder()
-            .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-            .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
-    if (config.truststore() != null) {
-      builder.trustStore(loadTruststore(config));
-    }
     if (!config.verifyHostname()) {
       LOG.warning(
           "Host name verification for the CC-Gateway is OFF (statedesk.gateway.tls.verify-hostname=false):"
               + " any certificate trusted by the truststore is accepted for any host. Use only for testing.");
-      builder.hostnameVerifier((host, session) -> true);
     }
-    this.client = builder.build();
+    this.client = jaxrs(config, config.operationTimeout());
     this.base = client.target(config.baseUrl());
     this.jdkPolls =
         config.pollTransport() == GatewayConfig.PollTransport.JDK && config.verifyHostname()
             ? new JdkPollTransport(config)
             : null;
+    // JAX-RS has no per-request timeout: held polls over JAX-RS get a client of their own
+    this.pollClient = jdkPolls == null ? jaxrs(config, config.pollTimeout()) : null;
+    this.pollBase = pollClient == null ? null : pollClient.target(config.baseUrl());
+  }
+
+  private static Client jaxrs(GatewayConfig config, Duration readTimeout) {
+    ClientBuilder builder =
+        ClientBuilder.newBuilder()
+            .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+            .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    if (config.truststore() != null) {
+      builder.trustStore(loadTruststore(config));
+    }
+    if (!config.verifyHostname()) {
+      builder.hostnameVerifier((host, session) -> true);
+    }
+    return builder.build();
   }
 
   static KeyStore loadTruststore(GatewayConfig config) {
@@ -118,6 +128,9 @@ public class GatewayClient implements AutoCloseable {
   @Override
   public void close() {
     client.close();
+    if (pollClient != null) {
+      pollClient.close();
+    }
     if (jdkPolls != null) {
       jdkPolls.close();
     }
@@ -149,14 +162,17 @@ public class GatewayClient implements AutoCloseable {
       body.add("phonenum", request.phoneNumber());
     }
     body.add("status", Integer.toString(request.status()));
+    if (request.autoAnswer() != null) {
+      body.add("autoanswer", request.autoAnswer().toString());
+    }
     Answer answer =
-        call("PUT", path, null, Entity.json(body.build().toString()), operation, agentId, null);
+        call("PUT", path, null, json(body.build().toString()), operation, agentId, null);
     String guid = Guids.fromSetGuid(answer.header("Set-GUID"));
     if (guid == null) {
       throw new GatewayUnavailableException(
           operation, agentId, Kind.BAD_RESPONSE, 200, null, "no Set-GUID header", null);
     }
-    String cookie = cookiePair(answer.header("Set-Cookie"));
+    String cookie = cookieHeader(answer.setCookies());
     JsonObject result = answer.result();
     Instant loginTime = Instant.now();
     if (result != null && result.get("loginTime") != null) {
@@ -183,25 +199,6 @@ public class GatewayClient implements AutoCloseable {
         auth);
   }
 
-  /** {@code updateGuid}: a new Guid from the body. Never call it for a relayed session. */
-  public String updateGuid(GatewayAuth auth) {
-    Answer answer =
-        call(
-            "PUT",
-            "onlineagent/" + auth.agentId() + "/updateGuid",
-            null,
-            Entity.json("{}"),
-            "updateGuid",
-            auth.agentId(),
-            auth);
-    String guid = answer.result() == null ? null : text(answer.result(), "guid");
-    if (guid == null || guid.isBlank()) {
-      throw new GatewayUnavailableException(
-          "updateGuid", auth.agentId(), Kind.BAD_RESPONSE, 200, null, "no result.guid", null);
-    }
-    return guid;
-  }
-
   /**
    * The event long-poll, asynchronously: the gateway holds it up to ~10 s. A rotated Guid (AUTHMODE
    * 2) comes back in {@link PollResult#rotatedGuid()}.
@@ -214,7 +211,7 @@ public class GatewayClient implements AutoCloseable {
     long start = System.nanoTime();
     CompletionStage<Response> pending;
     try {
-      pending = request("agentevent/" + agentId, null, auth).rx().method("GET");
+      pending = request(pollBase, "agentevent/" + agentId, null, auth).rx().method("GET");
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(translate("getAgentEvent", agentId, e));
     }
@@ -281,7 +278,7 @@ public class GatewayClient implements AutoCloseable {
         "POST",
         "onlineagent/" + auth.agentId() + "/setcustomstate",
         Map.of("customstate", Integer.toString(state)),
-        Entity.json(""),
+        json(""),
         "setCustomState",
         auth.agentId(),
         auth);
@@ -319,7 +316,7 @@ public class GatewayClient implements AutoCloseable {
         "POST",
         "onlineagent/" + auth.agentId() + "/cancelsetcustomstate",
         null,
-        Entity.json(""),
+        json(""),
         "cancelSetCustomState",
         auth.agentId(),
         auth);
@@ -386,22 +383,6 @@ public class GatewayClient implements AutoCloseable {
     return agent(requireResult(answer, "queryAgentInfoByWorkNo", caller.agentId()));
   }
 
-  /** {@code agentgroup/{caller}/allagentstatus}. */
-  public List<AgentStateRow> allAgentStatus(GatewayAuth caller) {
-    return list(
-        call(
-            "GET",
-            "agentgroup/" + caller.agentId() + "/allagentstatus",
-            null,
-            null,
-            "allAgentStatus",
-            caller.agentId(),
-            caller),
-        o ->
-            new AgentStateRow(
-                parseIntOr(text(o, "workno"), 0), GatewayState.of(intOf(o, "status", 0))));
-  }
-
   /** {@code onlineagent/{caller}/agentskillsbyworkno/{workNo}}. */
   public List<GatewaySkill> skillsOf(GatewayAuth caller, int workNo) {
     checkAgent("agentSkillsByWorkNo", workNo);
@@ -429,8 +410,14 @@ public class GatewayClient implements AutoCloseable {
 
   // ------------------------------------------------------------------------------ plumbing
 
-  /** An HTTP 200 answer whose retcode was {@code "0"}. */
-  record Answer(JsonObject body, Map<String, String> headers) {
+  /**
+   * An HTTP 200 answer whose retcode was {@code "0"}.
+   *
+   * @param headers the first value of each header, names in lower case
+   * @param setCookies every {@code Set-Cookie} value (a load balancer and the gateway may each set
+   *     one)
+   */
+  record Answer(JsonObject body, Map<String, String> headers, List<String> setCookies) {
     String header(String name) {
       return headers.get(name.toLowerCase(java.util.Locale.ROOT));
     }
@@ -441,8 +428,17 @@ public class GatewayClient implements AutoCloseable {
     }
   }
 
-  private Invocation.Builder request(String path, Map<String, String> query, GatewayAuth auth) {
-    WebTarget target = base.path(path);
+  /** A body with the content type the gateway documents, charset included. */
+  private static Entity<String> json(String body) {
+    return Entity.entity(body, JSON_UTF8);
+  }
+
+  private static final MediaType JSON_UTF8 =
+      MediaType.APPLICATION_JSON_TYPE.withCharset(java.nio.charset.StandardCharsets.UTF_8.name());
+
+  private Invocation.Builder request(
+      WebTarget root, String path, Map<String, String> query, GatewayAuth auth) {
+    WebTarget target = root.path(path);
     if (query != null) {
       for (Map.Entry<String, String> q : query.entrySet()) {
         target = target.queryParam(q.getKey(), q.getValue());
@@ -473,7 +469,7 @@ public class GatewayClient implements AutoCloseable {
     long start = System.nanoTime();
     Response response;
     try {
-      Invocation.Builder request = request(path, query, auth);
+      Invocation.Builder request = request(base, path, query, auth);
       response = entity == null ? request.method(method) : request.method(method, entity);
     } catch (RuntimeException e) {
       GatewayException failure = translate(operation, agentId, e);
@@ -488,15 +484,10 @@ public class GatewayClient implements AutoCloseable {
     try (response) {
       int status = response.getStatus();
       String text = response.hasEntity() ? response.readEntity(String.class) : "";
-      Map<String, String> headers = new LinkedHashMap<>();
+      Map<String, List<String>> headers = new LinkedHashMap<>();
       response
           .getStringHeaders()
-          .forEach(
-              (k, v) -> {
-                if (!v.isEmpty()) {
-                  headers.put(k.toLowerCase(java.util.Locale.ROOT), v.get(0));
-                }
-              });
+          .forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), List.copyOf(v)));
       return interpret(status, text, headers, operation, agentId, auth, start);
     } catch (ProcessingException e) {
       throw translate(operation, agentId, e);
@@ -507,16 +498,23 @@ public class GatewayClient implements AutoCloseable {
    * Turns one HTTP answer into an {@link Answer} or the typed failure: any status but 200, a body
    * that is not the JSON envelope, or a retcode other than "0".
    *
-   * @param headers response headers, names in lower case
+   * @param allHeaders response headers, names in lower case, every value
    */
   static Answer interpret(
       int status,
       String text,
-      Map<String, String> headers,
+      Map<String, List<String>> allHeaders,
       String operation,
       int agentId,
       GatewayAuth auth,
       long start) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    allHeaders.forEach(
+        (k, v) -> {
+          if (!v.isEmpty()) {
+            headers.put(k, v.get(0));
+          }
+        });
     if (status != 200) {
       log(operation, auth, agentId, "HTTP " + status, start);
       throw new GatewayUnavailableException(
@@ -552,7 +550,7 @@ public class GatewayClient implements AutoCloseable {
     if (!"0".equals(code.getString())) {
       throw new GatewayRejectedException(operation, agentId, Retcodes.of(code.getString()));
     }
-    return new Answer(body, headers);
+    return new Answer(body, headers, allHeaders.getOrDefault("set-cookie", List.of()));
   }
 
   /** Maps transport failures to {@link GatewayUnavailableException} kinds. */
@@ -612,8 +610,23 @@ public class GatewayClient implements AutoCloseable {
   }
 
   /**
-   * The first {@code name=value} pair of a {@code Set-Cookie} header, to replay as {@code Cookie}.
+   * The {@code Cookie} header that replays every {@code Set-Cookie} of a sign-in ({@code a=1;
+   * b=2}), or {@code null} when there was none: a load balancer's affinity cookie and the gateway's
+   * own may both be set, and dropping either can route later calls to a node that does not know the
+   * Guid.
    */
+  static String cookieHeader(List<String> setCookies) {
+    List<String> pairs = new ArrayList<>();
+    for (String setCookie : setCookies) {
+      String pair = cookiePair(setCookie);
+      if (pair != null) {
+        pairs.add(pair);
+      }
+    }
+    return pairs.isEmpty() ? null : String.join("; ", pairs);
+  }
+
+  /** The {@code name=value} pair of one {@code Set-Cookie} header. */
   static String cookiePair(String setCookie) {
     if (setCookie == null || setCookie.isBlank()) {
       return null;

@@ -9,7 +9,11 @@ import java.time.Duration;
  *
  * @param baseUrl the gateway's {@code .../agentgateway/resource} URL
  * @param connectTimeout TCP (and TLS) connect timeout
- * @param readTimeout how long to wait for an answer; must exceed the gateway's poll hold (~10 s)
+ * @param pollTimeout how long to wait for the answer to a held event poll; must exceed the
+ *     gateway's poll hold (~10 s)
+ * @param operationTimeout how long to wait for the answer to any other call (sign-in, custom state,
+ *     queries): at most 10 s, so that a hung gateway node costs a bulk change or a sign-in thread
+ *     seconds, not the poll's quarter minute
  * @param truststore a PKCS12 or JKS file with the gateway's certificate, or {@code null} for the
  *     JVM's default trust
  * @param truststoreType {@code PKCS12} or {@code JKS}
@@ -20,7 +24,8 @@ import java.time.Duration;
 public record GatewayConfig(
     URI baseUrl,
     Duration connectTimeout,
-    Duration readTimeout,
+    Duration pollTimeout,
+    Duration operationTimeout,
     Path truststore,
     String truststoreType,
     char[] truststorePassword,
@@ -48,6 +53,7 @@ public record GatewayConfig(
         URI.create(baseUrl),
         Duration.ofSeconds(3),
         Duration.ofSeconds(15),
+        Duration.ofSeconds(8),
         null,
         "PKCS12",
         null,
@@ -57,14 +63,29 @@ public record GatewayConfig(
 
   public GatewayConfig withTruststore(Path file, String type, char[] password) {
     return new GatewayConfig(
-        baseUrl, connectTimeout, readTimeout, file, type, password, verifyHostname, pollTransport);
+        baseUrl,
+        connectTimeout,
+        pollTimeout,
+        operationTimeout,
+        file,
+        type,
+        password,
+        verifyHostname,
+        pollTransport);
   }
 
-  public GatewayConfig withTimeouts(Duration connect, Duration read) {
+  /** Connect and poll timeouts; operations wait as long as a poll, at most 10 s. */
+  public GatewayConfig withTimeouts(Duration connect, Duration poll) {
+    Duration operation = poll.compareTo(Duration.ofSeconds(10)) < 0 ? poll : Duration.ofSeconds(10);
+    return withTimeouts(connect, poll, operation);
+  }
+
+  public GatewayConfig withTimeouts(Duration connect, Duration poll, Duration operation) {
     return new GatewayConfig(
         baseUrl,
         connect,
-        read,
+        poll,
+        operation,
         truststore,
         truststoreType,
         truststorePassword,
@@ -76,7 +97,8 @@ public record GatewayConfig(
     return new GatewayConfig(
         baseUrl,
         connectTimeout,
-        readTimeout,
+        pollTimeout,
+        operationTimeout,
         truststore,
         truststoreType,
         truststorePassword,
@@ -90,8 +112,10 @@ public record GatewayConfig(
         + baseUrl
         + ", connectTimeout="
         + connectTimeout
-        + ", readTimeout="
-        + readTimeout
+        + ", pollTimeout="
+        + pollTimeout
+        + ", operationTimeout="
+        + operationTimeout
         + ", truststore="
         + truststore
         + ", verifyHostname="

@@ -15,11 +15,25 @@ public final class GatewayRecords {
    * @param password the agent's CTI password (never logged)
    * @param phoneNumber the softphone number, or {@code null}
    * @param status state after sign-in: 3 busy, 4 idle, 5 work
+   * @param autoAnswer whether calls are answered automatically, or {@code null} for the gateway's
+   *     default (true)
    */
-  public record SignInRequest(String password, String phoneNumber, int status) {
+  public record SignInRequest(String password, String phoneNumber, int status, Boolean autoAnswer) {
+
+    /** Without {@code autoanswer} (the gateway's default applies). */
+    public SignInRequest(String password, String phoneNumber, int status) {
+      this(password, phoneNumber, status, null);
+    }
+
     @Override
     public String toString() {
-      return "SignInRequest[password=***, phoneNumber=" + phoneNumber + ", status=" + status + "]";
+      return "SignInRequest[password=***, phoneNumber="
+          + phoneNumber
+          + ", status="
+          + status
+          + ", autoAnswer="
+          + autoAnswer
+          + "]";
     }
   }
 
@@ -87,7 +101,4 @@ public final class GatewayRecords {
 
   /** A skill queue. */
   public record GatewaySkill(int id, String name, int mediaType) {}
-
-  /** One row of {@code allagentstatus}. */
-  public record AgentStateRow(int workNo, GatewayState state) {}
 }

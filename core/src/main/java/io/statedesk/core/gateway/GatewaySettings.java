@@ -31,9 +31,15 @@ public class GatewaySettings {
   @ConfigProperty(name = "statedesk.gateway.connect-timeout-ms", defaultValue = "3000")
   long connectTimeoutMs;
 
+  /** The held event poll's answer timeout: above the gateway's ~10 s hold. */
   @Inject
-  @ConfigProperty(name = "statedesk.gateway.read-timeout-ms", defaultValue = "15000")
-  long readTimeoutMs;
+  @ConfigProperty(name = "statedesk.gateway.poll-timeout-ms", defaultValue = "15000")
+  long pollTimeoutMs;
+
+  /** Every other call's answer timeout: short, so a hung node never holds a thread for long. */
+  @Inject
+  @ConfigProperty(name = "statedesk.gateway.operation-timeout-ms", defaultValue = "8000")
+  long operationTimeoutMs;
 
   @Inject
   @ConfigProperty(name = "statedesk.gateway.tls.truststore")
@@ -81,10 +87,16 @@ public class GatewaySettings {
       problems.add(
           "statedesk.gateway.connect-timeout-ms must be at least 100, was " + connectTimeoutMs);
     }
-    if (readTimeoutMs < 11_000) {
+    if (pollTimeoutMs < 11_000) {
       problems.add(
-          "statedesk.gateway.read-timeout-ms must exceed the gateway's ~10 s poll hold (at least 11000), was "
-              + readTimeoutMs);
+          "statedesk.gateway.poll-timeout-ms must exceed the gateway's ~10 s poll hold (at least 11000), was "
+              + pollTimeoutMs);
+    }
+    if (operationTimeoutMs < 500 || operationTimeoutMs > 10_000) {
+      problems.add(
+          "statedesk.gateway.operation-timeout-ms must be 500..10000 (a call the gateway does not"
+              + " answer within 10 s is better retried), was "
+              + operationTimeoutMs);
     }
     if (!pollTransport.equalsIgnoreCase("jdk") && !pollTransport.equalsIgnoreCase("jaxrs")) {
       problems.add(
@@ -133,7 +145,8 @@ public class GatewaySettings {
         new GatewayConfig(
             URI.create(url),
             Duration.ofMillis(connectTimeoutMs),
-            Duration.ofMillis(readTimeoutMs),
+            Duration.ofMillis(pollTimeoutMs),
+            Duration.ofMillis(operationTimeoutMs),
             null,
             truststoreType,
             null,

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -78,7 +79,7 @@ final class JdkPollTransport implements AutoCloseable {
     URI uri = URI.create((base.endsWith("/") ? base : base + "/") + "agentevent/" + agentId);
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri)
-            .timeout(config.readTimeout())
+            .timeout(config.pollTimeout())
             .header("Accept", "application/json")
             .header("Content-Type", "application/json; charset=UTF-8")
             .header("guid", auth.guid())
@@ -97,16 +98,8 @@ final class JdkPollTransport implements AutoCloseable {
           if (failure != null) {
             throw GatewayClient.translate("getAgentEvent", agentId, failure);
           }
-          Map<String, String> headers = new LinkedHashMap<>();
-          response
-              .headers()
-              .map()
-              .forEach(
-                  (k, v) -> {
-                    if (!v.isEmpty()) {
-                      headers.put(k.toLowerCase(Locale.ROOT), v.get(0));
-                    }
-                  });
+          Map<String, List<String>> headers = new LinkedHashMap<>();
+          response.headers().map().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
           GatewayClient.Answer answer =
               GatewayClient.interpret(
                   response.statusCode(),

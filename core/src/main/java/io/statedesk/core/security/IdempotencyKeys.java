@@ -67,17 +67,14 @@ public class IdempotencyKeys {
     if (key == null || key.isBlank() || user == null) {
       return;
     }
-    int known =
-        em
-            .createNativeQuery(
-                "select count(*) from api_idempotency where created_by = ?1 and idem_key = ?2")
+    boolean known =
+        !em.createNativeQuery(
+                "select body_hash from api_idempotency where created_by = ?1 and idem_key = ?2")
             .setParameter(1, user)
             .setParameter(2, key.strip())
             .getResultList()
-            .stream()
-            .mapToInt(n -> ((Number) n).intValue())
-            .sum();
-    if (known == 0) {
+            .isEmpty();
+    if (!known) {
       em.createNativeQuery(
               "insert into api_idempotency (created_by, idem_key, body_hash, created_at)"
                   + " values (?1, ?2, ?3, ?4)")

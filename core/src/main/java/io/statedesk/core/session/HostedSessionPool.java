@@ -3,28 +3,18 @@ package io.statedesk.core.session;
 import io.statedesk.core.gateway.GatewayClient;
 import io.statedesk.core.gateway.GatewayException;
 import io.statedesk.core.gateway.GatewayRecords.GatewayEvent;
-import io.statedesk.core.gateway.GatewayRecords.PollResult;
-import io.statedesk.core.gateway.GatewayRecords.SignInMode;
-import io.statedesk.core.gateway.GatewayRecords.SignInRequest;
-import io.statedesk.core.gateway.GatewayRecords.SignInResult;
-import io.statedesk.core.gateway.GatewayRejectedException;
-import io.statedesk.core.gateway.RetcodeClass;
+import io.statedesk.core.session.HostedAgent.Phase;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -33,112 +23,106 @@ import java.util.logging.Logger;
  * Hosted sessions: the console signs agents in itself and keeps every session alive with the event
  * long-poll (gateway-api.md sections 3 and 7, Option A of section 12).
  *
- * <p>No thread per agent: each agent is a small state machine driven by a shared scheduler and by
- * the completion of its asynchronous poll. A poll's {@code Set-GUID} replaces the handle's Guid
- * (AUTHMODE 2); a stale-session retcode on a poll means the gateway ended the session (idle
- * sign-out, forced sign-in elsewhere), and the agent is signed in again, by forced sign-in when the
- * session was ours. Plain Java (no container types) so that the benchmark and tests drive it in a
- * plain JVM.
+ * <p>No thread per agent: each agent is a small state machine ({@link HostedAgent}) with at most
+ * one sign-in due ({@link SignInScheduler}, on its own executor behind one rate limit) and at most
+ * one poll chain ({@link PollChain}, per session generation). Plain Java (no container types) so
+ * that the benchmark and tests drive it in a plain JVM; the container wiring is {@link
+ * HostedSessions}.
  */
 public final class HostedSessionPool implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(HostedSessionPool.class.getName());
 
-  /**
-   * How the pool behaves.
-   *
-   * @param agents the agents to host
-   * @param mode sign-in interface for a first sign-in ({@code LOGINEX} uses no media licence)
-   * @param forceIfElsewhere take over sessions held by another desktop (100-002) with forced
-   *     sign-in
-   * @param assumedAuthMode the gateway's AUTHMODE until a rotation proves it is 2
-   * @param signInRate sign-ins per second at start, so that thousands do not arrive at once
-   * @param pollPause pause after each poll answer (the docs suggest 200-500 ms)
-   * @param retryMin first retry delay after a transient failure
-   * @param retryMax longest retry delay
-   * @param refusedRetry retry delay after a refused sign-in (elsewhere, wrong password)
-   * @param signOutOnStop sign hosted agents out when the console stops
-   */
-  public record Settings(
-      Set<Integer> agents,
-      SignInMode mode,
-      boolean forceIfElsewhere,
-      int assumedAuthMode,
-      int signInRate,
-      Duration pollPause,
-      Duration retryMin,
-      Duration retryMax,
-      Duration refusedRetry,
-      boolean signOutOnStop) {
-
-    public Settings {
-      agents = Set.copyOf(agents);
-      if (signInRate < 1) {
-        throw new IllegalArgumentException("signInRate must be at least 1 per second");
-      }
-    }
-  }
-
-  /** Where hosted agents' passwords come from. Implementations never log them. */
-  public interface Credentials {
-    Optional<String> passwordOf(int agentId);
-  }
-
   private final GatewayClient client;
   private final SessionStore store;
-  private final ScheduledExecutorService scheduler;
-  private final Settings settings;
-  private final Credentials credentials;
+  private final PoolThreads threads;
+  private final PoolSettings settings;
+  private final HostedCredentials credentials;
   private final Clock clock;
-  private final Map<Integer, Hosted> agents = new ConcurrentHashMap<>();
+  private final Map<Integer, HostedAgent> agents = new ConcurrentHashMap<>();
   private final List<Consumer<GatewayEvent>> listeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<SessionStarted>> started = new CopyOnWriteArrayList<>();
+  private final SignInScheduler signIns;
+  private final PollChain polls;
+  private final HostedSignIn signIn;
   private volatile boolean stopped;
-
-  /** The per-agent state; guarded by its own monitor. */
-  private static final class Hosted {
-    final int id;
-    int failures;
-    boolean owned;
-    CompletableFuture<Void> signingIn;
-
-    Hosted(int id) {
-      this.id = id;
-    }
-  }
 
   public HostedSessionPool(
       GatewayClient client,
       SessionStore store,
-      ScheduledExecutorService scheduler,
-      Settings settings,
-      Credentials credentials,
+      PoolThreads threads,
+      PoolSettings settings,
+      HostedCredentials credentials,
       Clock clock) {
     this.client = client;
     this.store = store;
-    this.scheduler = scheduler;
+    this.threads = threads;
     this.settings = settings;
     this.credentials = credentials;
     this.clock = clock;
+    HostedSignIn.Outcomes outcomes =
+        new HostedSignIn.Outcomes() {
+          @Override
+          public void live(HostedAgent agent, AgentHandle handle, long generation, String reason) {
+            polls.start(agent, generation, handle);
+            announce(
+                new SessionStarted(agent.id, SessionSource.HOSTED, handle.obtainedAt(), reason));
+          }
+
+          @Override
+          public void retry(HostedAgent agent, Duration delay) {
+            signIns.schedule(agent, delay);
+          }
+
+          @Override
+          public Duration backoff(HostedAgent agent) {
+            return HostedSessionPool.this.backoff(agent.nextFailure());
+          }
+        };
+    this.signIn = new HostedSignIn(client, store, settings, credentials, clock, outcomes);
+    this.signIns =
+        new SignInScheduler(threads.timer(), threads.signIns(), threads.throttle(), signIn::run);
+    this.polls =
+        new PollChain(
+            client,
+            store,
+            threads.timer(),
+            settings.pollPause(),
+            this::publish,
+            this::ended,
+            this::backoff,
+            clock);
   }
 
-  /** Signs every configured agent in, {@code signInRate} per second, then keeps them alive. */
-  public void start() {
-    long spacingMicros = 1_000_000L / settings.signInRate();
-    int i = 0;
+  /**
+   * Signs every configured agent in (at the sign-in rate), then keeps them alive.
+   *
+   * @param reclaim agents whose sessions this console held before an unclean stop: taken back by
+   *     forced sign-in at once
+   */
+  public void start(Set<Integer> reclaim) {
     for (int agentId : new TreeSet<>(settings.agents())) {
-      Hosted hosted = agents.computeIfAbsent(agentId, Hosted::new);
+      HostedAgent agent = agents.computeIfAbsent(agentId, HostedAgent::new);
+      agent.reclaimByForce(reclaim.contains(agentId));
       store.update(
           agentId,
           e -> e != null ? e : SessionEntry.none(agentId, SessionSource.HOSTED, "signing in"));
-      scheduler.schedule(() -> signIn(hosted), i++ * spacingMicros, TimeUnit.MICROSECONDS);
+      signIns.schedule(agent, Duration.ZERO);
     }
+    threads.timer().after(CREDENTIALS_CHECK, this::recheckCredentials);
     LOG.info(
         () ->
             "Hosted sessions: signing in "
                 + settings.agents().size()
-                + " agents, "
+                + " agents ("
+                + reclaim.size()
+                + " held before the restart), "
                 + settings.signInRate()
                 + " per second");
+  }
+
+  public void start() {
+    start(Set.of());
   }
 
   /** Called with every event any hosted session receives (e.g. to update agent states). */
@@ -146,41 +130,33 @@ public final class HostedSessionPool implements AutoCloseable {
     listeners.add(listener);
   }
 
+  /** Called (on a sign-in thread) whenever an agent gets a new session; never for a rotation. */
+  public void addSessionListener(Consumer<SessionStarted> listener) {
+    started.add(listener);
+  }
+
   /**
-   * A usable handle for a hosted agent whose session is being re-established (it ended and a new
-   * sign-in is running or due), waiting at most {@code wait}; empty at once when the agent has no
-   * such prospect (not hosted, no credentials, sign-in refused).
+   * A usable handle for a hosted agent whose session is expected (a sign-in is due or running and
+   * nothing says it will fail), waiting at most {@code wait}; empty at once when the agent has no
+   * such prospect (not hosted, taken over, credentials refused).
    *
-   * <p>Why: the pool's own poll may notice a session's end a moment before a bulk change reaches
-   * the agent; without the wait the agent ended as "no session" while its new session was seconds
-   * away.
+   * <p>Why: a bulk change made right after a start or a loss would otherwise end "no session" for
+   * agents whose new session is seconds away.
    */
   public Optional<AgentHandle> awaitUsable(int agentId, Duration wait) {
-    Hosted hosted = agents.get(agentId);
-    if (hosted == null || stopped) {
+    HostedAgent agent = agents.get(agentId);
+    if (agent == null) {
       return Optional.empty();
     }
     long end = System.nanoTime() + wait.toNanos();
-    while (true) {
-      Optional<SessionEntry> entry = store.get(agentId);
-      if (entry.isPresent() && entry.get().isUsable()) {
-        return Optional.of(entry.get().handle());
-      }
-      boolean pending;
-      synchronized (hosted) {
-        pending = hosted.signingIn != null;
-      }
-      boolean stale = entry.isPresent() && entry.get().availability() == Availability.STALE;
-      if ((!pending && !stale) || System.nanoTime() > end || stopped) {
-        return Optional.empty();
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return Optional.empty();
+    while (!stopped) {
+      var change = agent.nextChange();
+      Optional<AgentHandle> now = usable(agentId);
+      if (now.isPresent() || !agent.expectsSession() || !HostedAgent.await(change, end)) {
+        return now;
       }
     }
+    return Optional.empty();
   }
 
   public boolean hosts(int agentId) {
@@ -192,225 +168,134 @@ public final class HostedSessionPool implements AutoCloseable {
   }
 
   /**
-   * A fresh handle after {@code stale} was refused by the gateway: the rotated one if a poll
-   * already brought it, else the result of signing in again now (waiting at most {@code wait}).
+   * A fresh handle after {@code stale} was refused by the gateway: the rotated one if the poll
+   * already brought it; else the session is over, and the agent's one sign-in is scheduled and
+   * awaited for at most {@code wait}. A refusal of a Guid the store no longer holds changes
+   * nothing.
    */
   public Optional<AgentHandle> renew(AgentHandle stale, Duration wait) {
-    Hosted hosted = agents.get(stale.agentId());
-    if (hosted == null || stopped) {
+    HostedAgent agent = agents.get(stale.agentId());
+    if (agent == null || stopped) {
       return Optional.empty();
     }
     Optional<SessionEntry> entry = store.get(stale.agentId());
-    if (entry.isPresent()
-        && entry.get().isUsable()
-        && !entry.get().handle().guid().equals(stale.guid())) {
-      return Optional.of(entry.get().handle());
+    boolean current =
+        entry.isPresent()
+            && entry.get().handle() != null
+            && entry.get().handle().guid().equals(stale.guid());
+    if (!current) {
+      return usable(stale.agentId());
     }
-    markStale(stale, "refused by the gateway");
-    CompletableFuture<Void> pending;
-    synchronized (hosted) {
-      pending = hosted.signingIn;
+    long generation = agent.generation();
+    if (agent.end(generation)) {
+      ended(agent, stale, "refused by the gateway");
     }
-    if (pending == null) {
-      signIn(hosted);
-    } else {
-      try {
-        pending.get(wait.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
-        return Optional.empty();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return Optional.empty();
-      }
-    }
-    return store.get(stale.agentId()).filter(SessionEntry::isUsable).map(SessionEntry::handle);
+    return awaitUsable(stale.agentId(), wait);
   }
 
-  // -------------------------------------------------------------------------------- sign-in
+  /** Why hosted agents have no session, for admins: agent id to its note, refused ones first. */
+  public Map<Integer, String> problems() {
+    Map<Integer, String> problems = new TreeMap<>();
+    agents.forEach(
+        (id, agent) -> {
+          Phase phase = agent.phase();
+          if (phase == Phase.REFUSED
+              || phase == Phase.NO_CREDENTIALS
+              || phase == Phase.TAKEN_OVER) {
+            problems.put(id, store.get(id).map(SessionEntry::note).orElse(phase.name()));
+          }
+        });
+    return problems;
+  }
 
-  private void signIn(Hosted hosted) {
+  /**
+   * Signs in again every agent whose credentials were refused or missing, if the credentials have
+   * changed since (one attempt per change: a refused password is never retried on its own).
+   */
+  public int credentialsChanged() {
+    long version = credentials.version();
+    int scheduled = 0;
+    for (HostedAgent agent : agents.values()) {
+      Phase phase = agent.phase();
+      if ((phase == Phase.REFUSED || phase == Phase.NO_CREDENTIALS)
+          && !agent.refusedAt(version)
+          && signIns.schedule(agent, Duration.ZERO)) {
+        scheduled++;
+      }
+    }
+    return scheduled;
+  }
+
+  /** How often the credentials are checked for a change (a file's modification time: cheap). */
+  static final Duration CREDENTIALS_CHECK = Duration.ofSeconds(10);
+
+  private void recheckCredentials() {
     if (stopped) {
       return;
     }
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    boolean owned;
-    synchronized (hosted) {
-      if (hosted.signingIn != null) {
-        return;
-      }
-      hosted.signingIn = done;
-      owned = hosted.owned;
-    }
     try {
-      Optional<String> password = credentials.passwordOf(hosted.id);
-      if (password.isEmpty()) {
-        store.put(
-            SessionEntry.none(
-                hosted.id, SessionSource.HOSTED, "no credentials configured for this agent"));
-        return;
+      int scheduled = credentialsChanged();
+      if (scheduled > 0) {
+        LOG.info(() -> "Hosted credentials changed: signing in " + scheduled + " refused agents");
       }
-      SignInResult result =
-          signIn(hosted.id, password.get(), owned ? SignInMode.FORCE : settings.mode());
-      if (result == null) {
-        return;
-      }
-      AgentHandle handle =
-          new AgentHandle(
-              hosted.id,
-              result.auth().guid(),
-              result.auth().cookie(),
-              settings.assumedAuthMode(),
-              SessionSource.HOSTED,
-              clock.instant());
-      store.put(SessionEntry.live(handle));
-      synchronized (hosted) {
-        hosted.owned = true;
-        hosted.failures = 0;
-      }
-      schedulePoll(hosted, Duration.ZERO);
-    } catch (GatewayRejectedException e) {
-      boolean refused =
-          e.retcodeClass() == RetcodeClass.INVALID_REQUEST
-              || e.retcodeClass() == RetcodeClass.UNKNOWN;
-      store.put(
-          SessionEntry.none(hosted.id, SessionSource.HOSTED, "sign-in refused: " + e.retcode()));
-      scheduleSignIn(hosted, refused ? settings.refusedRetry() : backoff(hosted));
-    } catch (GatewayException e) {
-      store.update(
-          hosted.id,
-          old ->
-              old != null && old.handle() != null
-                  ? old.stale("gateway unavailable: " + e.getMessage())
-                  : SessionEntry.none(hosted.id, SessionSource.HOSTED, "gateway unavailable"));
-      scheduleSignIn(hosted, backoff(hosted));
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Hosted sign-in of agent " + hosted.id + " failed unexpectedly", e);
-      scheduleSignIn(hosted, backoff(hosted));
-    } finally {
-      synchronized (hosted) {
-        hosted.signingIn = null;
-      }
-      done.complete(null);
+      LOG.log(Level.WARNING, "Hosted credentials could not be re-read", e);
     }
+    threads.timer().after(CREDENTIALS_CHECK, this::recheckCredentials);
   }
 
-  /** One sign-in; {@code null} when the agent is signed in elsewhere and we may not take over. */
-  private SignInResult signIn(int agentId, String password, SignInMode mode) {
-    SignInRequest request = new SignInRequest(password, null, 4);
-    try {
-      return client.signIn(agentId, request, mode);
-    } catch (GatewayRejectedException e) {
-      if (!"100-002".equals(e.retcode().code())) {
-        throw e;
-      }
-      if (settings.forceIfElsewhere()) {
-        return client.signIn(agentId, request, SignInMode.FORCE);
-      }
-      store.put(SessionEntry.none(agentId, SessionSource.HOSTED, "signed in elsewhere (100-002)"));
-      scheduleSignIn(agents.get(agentId), settings.refusedRetry());
-      return null;
-    }
+  private Optional<AgentHandle> usable(int agentId) {
+    return store.get(agentId).filter(SessionEntry::isUsable).map(SessionEntry::handle);
   }
 
-  // ---------------------------------------------------------------------------------- polls
+  // ------------------------------------------------------------------------------- outcomes
 
-  private void poll(Hosted hosted) {
-    if (stopped) {
-      return;
-    }
-    Optional<SessionEntry> entry = store.get(hosted.id);
-    if (entry.isEmpty() || !entry.get().isUsable()) {
-      return;
-    }
-    AgentHandle handle = entry.get().handle();
-    try {
-      client
-          .pollAsync(handle.auth())
-          .whenComplete((result, failure) -> onPoll(hosted, handle, result, failure));
-    } catch (RuntimeException e) {
-      onPoll(hosted, handle, null, e);
-    }
-  }
-
-  private void onPoll(Hosted hosted, AgentHandle handle, PollResult result, Throwable failure) {
-    if (stopped) {
-      return;
-    }
-    if (failure == null) {
-      result
-          .rotatedGuid()
-          .ifPresent(
-              guid ->
-                  store.update(
-                      hosted.id,
-                      e ->
-                          e != null && e.handle() != null && e.handle().guid().equals(handle.guid())
-                              ? SessionEntry.live(handle.withGuid(guid, clock.instant()))
-                              : e));
-      result.event().ifPresent(this::publish);
-      synchronized (hosted) {
-        hosted.failures = 0;
-      }
-      schedulePoll(hosted, settings.pollPause());
-      return;
-    }
-    Throwable cause =
-        failure instanceof CompletionException && failure.getCause() != null
-            ? failure.getCause()
-            : failure;
-    if (cause instanceof GatewayRejectedException r
-        && r.retcodeClass() == RetcodeClass.STALE_SESSION) {
-      markStale(handle, "session ended at the gateway (" + r.retcode().code() + ")");
-      scheduleSignIn(hosted, Duration.ZERO);
-    } else {
-      schedulePoll(hosted, backoff(hosted));
-    }
-  }
-
-  private void publish(GatewayEvent event) {
-    for (Consumer<GatewayEvent> listener : listeners) {
-      try {
-        listener.accept(event);
-      } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "Event listener failed", e);
-      }
-    }
-  }
-
-  private void markStale(AgentHandle handle, String why) {
+  /** The current session ended: mark its handle stale and schedule the agent's one sign-in. */
+  private void ended(HostedAgent agent, AgentHandle handle, String why) {
     store.update(
         handle.agentId(),
         e ->
             e != null && e.handle() != null && e.handle().guid().equals(handle.guid())
                 ? e.stale(why)
                 : e);
+    signIns.schedule(agent, Duration.ZERO);
   }
 
-  private void schedulePoll(Hosted hosted, Duration delay) {
-    if (!stopped) {
-      scheduler.schedule(() -> poll(hosted), delay.toMillis(), TimeUnit.MILLISECONDS);
-    }
+  private void publish(GatewayEvent event) {
+    tell(listeners, event);
   }
 
-  private void scheduleSignIn(Hosted hosted, Duration delay) {
-    if (!stopped && hosted != null) {
-      scheduler.schedule(() -> signIn(hosted), delay.toMillis(), TimeUnit.MILLISECONDS);
+  private void announce(SessionStarted event) {
+    tell(started, event);
+  }
+
+  private static <T> void tell(List<Consumer<T>> to, T event) {
+    for (Consumer<T> listener : to) {
+      try {
+        listener.accept(event);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "Listener failed", e);
+      }
     }
   }
 
   /** Capped exponential backoff with full jitter. */
-  private Duration backoff(Hosted hosted) {
-    int failures;
-    synchronized (hosted) {
-      failures = ++hosted.failures;
-    }
-    long cap =
-        Math.min(
-            settings.retryMax().toMillis(),
-            settings.retryMin().toMillis() << Math.min(failures, 16));
-    return Duration.ofMillis(
-        settings.retryMin().toMillis() / 2
-            + ThreadLocalRandom.current().nextLong(Math.max(1, cap)));
+  private Duration backoff(int failures) {
+    long min = settings.retryMin().toMillis();
+    long cap = Math.min(settings.retryMax().toMillis(), min << Math.min(failures, 16));
+    return Duration.ofMillis(min / 2 + ThreadLocalRandom.current().nextLong(Math.max(1, cap)));
+  }
+
+  /** The agents with a live session now (for the hold records). */
+  public Set<Integer> live() {
+    Set<Integer> live = new TreeSet<>();
+    agents.forEach(
+        (id, agent) -> {
+          if (agent.phase() == Phase.LIVE) {
+            live.add(id);
+          }
+        });
+    return live;
   }
 
   // ------------------------------------------------------------------------------- shutdown
@@ -419,29 +304,29 @@ public final class HostedSessionPool implements AutoCloseable {
   @Override
   public void close() {
     stopped = true;
+    signIns.stop();
+    agents.values().forEach(HostedAgent::retire);
     if (!settings.signOutOnStop()) {
       return;
     }
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    List<Integer> signedOut = new ArrayList<>();
+    int signedOut = 0;
     for (int agentId : agents.keySet()) {
       if (System.nanoTime() > deadline) {
         break;
       }
-      store
-          .get(agentId)
-          .filter(SessionEntry::isUsable)
-          .ifPresent(
-              e -> {
-                try {
-                  client.signOut(e.handle().auth(), true);
-                  signedOut.add(agentId);
-                } catch (GatewayException ignored) {
-                  // the gateway signs idle agents out by itself after MAXTIME
-                }
-              });
+      Optional<AgentHandle> handle = usable(agentId);
       store.remove(agentId);
+      if (handle.isPresent()) {
+        try {
+          client.signOut(handle.get().auth(), true);
+          signedOut++;
+        } catch (GatewayException ignored) {
+          // the gateway signs idle agents out by itself after MAXTIME
+        }
+      }
     }
-    LOG.info(() -> "Hosted sessions stopped; " + signedOut.size() + " agents signed out");
+    int count = signedOut;
+    LOG.info(() -> "Hosted sessions stopped; " + count + " agents signed out");
   }
 }

@@ -4,12 +4,10 @@ import io.statedesk.core.gateway.GatewayClient;
 import io.statedesk.core.gateway.GatewayRecords.SignInMode;
 import io.statedesk.core.gateway.GatewaySettings;
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,6 +18,11 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -64,9 +67,32 @@ public class HostedSessions {
   @ConfigProperty(name = "statedesk.sessions.hosted.password-pattern")
   Optional<String> passwordPattern;
 
+  /**
+   * The {@code phonenum} of agents the credentials file names none for; {@code {agent}} is the
+   * agent id (e.g. {@code 7{agent}}). The newer gateway pages make it mandatory.
+   */
+  @Inject
+  @ConfigProperty(name = "statedesk.sessions.hosted.phonenum-pattern")
+  Optional<String> phonePattern;
+
   @Inject
   @ConfigProperty(name = "statedesk.sessions.hosted.sign-in-rate", defaultValue = "50")
   int signInRate;
+
+  /** Threads of the dedicated sign-in executor (each waits for one gateway answer at a time). */
+  @Inject
+  @ConfigProperty(name = "statedesk.sessions.hosted.sign-in-threads", defaultValue = "4")
+  int signInThreads;
+
+  /** How often an agent that another desktop holds is tried again (never by force). */
+  @Inject
+  @ConfigProperty(name = "statedesk.sessions.hosted.taken-over-retry-seconds", defaultValue = "60")
+  int takenOverRetrySeconds;
+
+  /** The gateway's session timeout (its MAXTIME): how long a session outlives its last poll. */
+  @Inject
+  @ConfigProperty(name = "statedesk.sessions.hosted.session-timeout-seconds", defaultValue = "120")
+  int sessionTimeoutSeconds;
 
   @Inject
   @ConfigProperty(name = "statedesk.sessions.hosted.poll-pause-ms", defaultValue = "300")
@@ -79,16 +105,19 @@ public class HostedSessions {
   @Inject GatewaySettings gateway;
   @Inject GatewayClient client;
   @Inject SessionStore store;
+  @Inject Event<SessionStarted> sessionStarted;
 
   private volatile HostedSessionPool pool;
+  private ExecutorService signInExecutor;
 
   /** Starts the pool if hosted sessions are enabled; safe to call again. */
   public synchronized void start() {
     if (!enabled || pool != null) {
       return;
     }
-    HostedSessionPool.Settings settings =
-        new HostedSessionPool.Settings(
+    Duration sessionTimeout = Duration.ofSeconds(sessionTimeoutSeconds);
+    PoolSettings settings =
+        new PoolSettings(
             parseAgents(agents),
             SignInMode.valueOf(signInMode.trim().toUpperCase(Locale.ROOT)),
             force,
@@ -97,12 +126,38 @@ public class HostedSessions {
             Duration.ofMillis(pollPauseMs),
             Duration.ofMillis(500),
             Duration.ofSeconds(30),
-            Duration.ofMinutes(5),
+            Duration.ofSeconds(takenOverRetrySeconds),
+            sessionTimeout,
+            RECLAIM_RETRY.compareTo(sessionTimeout) < 0 ? RECLAIM_RETRY : sessionTimeout,
             signOutOnStop);
+    signInExecutor = signInExecutor(signInThreads);
     pool =
         new HostedSessionPool(
-            client, store, scheduler(), settings, credentials(), Clock.systemUTC());
+            client,
+            store,
+            new PoolThreads(
+                PoolTimer.of(lookup("java:comp/DefaultManagedScheduledExecutorService")),
+                signInExecutor,
+                SignInThrottle.perSecond(signInRate)),
+            settings,
+            credentials(),
+            Clock.systemUTC());
+    // plain Java pool, CDI event: observers run asynchronously, never on a sign-in thread
+    pool.addSessionListener(sessionStarted::fireAsync);
     pool.start();
+  }
+
+  /** Retry delay for 100-002 right after start (this console's own old session, probably). */
+  static final Duration RECLAIM_RETRY = Duration.ofSeconds(15);
+
+  /**
+   * A fixed pool of container-managed threads (Jakarta Concurrency's default thread factory), so
+   * that sign-ins never wait on, or block, the shared scheduler that runs polls and syncs.
+   */
+  private static ExecutorService signInExecutor(int threads) {
+    ManagedThreadFactory factory = lookup("java:comp/DefaultManagedThreadFactory");
+    return new ThreadPoolExecutor(
+        threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), factory);
   }
 
   /** What is wrong with the settings, one line each; empty when fine or disabled. */
@@ -144,6 +199,31 @@ public class HostedSessions {
     if (signInRate < 1) {
       problems.add("statedesk.sessions.hosted.sign-in-rate must be at least 1, was " + signInRate);
     }
+    if (signInThreads < 1 || signInThreads > 64) {
+      problems.add("statedesk.sessions.hosted.sign-in-threads must be 1..64, was " + signInThreads);
+    }
+    if (sessionTimeoutSeconds < 10) {
+      problems.add(
+          "statedesk.sessions.hosted.session-timeout-seconds must be at least 10 (the gateway's"
+              + " MAXTIME, 120 by default), was "
+              + sessionTimeoutSeconds);
+    }
+    if (takenOverRetrySeconds < 5) {
+      problems.add(
+          "statedesk.sessions.hosted.taken-over-retry-seconds must be at least 5, was "
+              + takenOverRetrySeconds);
+    }
+    phonePattern.ifPresent(
+        p -> {
+          String sample = p.replace("{agent}", "999999");
+          if (!sample.chars().allMatch(Character::isDigit) || sample.length() > 24) {
+            problems.add(
+                "statedesk.sessions.hosted.phonenum-pattern must give digits only, at most 24,"
+                    + " with {agent} for the agent id (e.g. 7{agent}), was '"
+                    + p
+                    + "'");
+          }
+        });
     return problems;
   }
 
@@ -157,6 +237,10 @@ public class HostedSessions {
       pool.close();
       pool = null;
     }
+    if (signInExecutor != null) {
+      signInExecutor.shutdownNow();
+      signInExecutor = null;
+    }
   }
 
   /**
@@ -167,7 +251,7 @@ public class HostedSessions {
     List<String> problems = new java.util.ArrayList<>();
     Properties lines;
     try {
-      lines = load(file);
+      lines = CredentialsFile.load(file);
     } catch (IllegalStateException e) {
       return List.of(e.getMessage());
     }
@@ -181,6 +265,9 @@ public class HostedSessions {
       return List.of(e.getMessage());
     }
     for (String agent : new java.util.TreeSet<>(lines.stringPropertyNames())) {
+      if (agent.endsWith(CredentialsFile.PHONE)) {
+        continue;
+      }
       String value = lines.getProperty(agent);
       if (!SealedCredentials.isSealed(value)) {
         problems.add(
@@ -202,42 +289,33 @@ public class HostedSessions {
     return problems;
   }
 
-  private static Properties load(Path file) {
-    Properties lines = new Properties();
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      lines.load(in);
-    } catch (IOException e) {
-      throw new IllegalStateException(
-          "statedesk.sessions.hosted.credentials-file cannot be read: " + e.getMessage(), e);
-    }
-    return lines;
-  }
-
-  private HostedSessionPool.Credentials credentials() {
+  private HostedCredentials credentials() {
+    IntFunction<Optional<String>> phone =
+        agentId -> phonePattern.map(p -> p.replace("{agent}", Integer.toString(agentId)));
     if (credentialsFile.isPresent()) {
-      Properties file = load(Path.of(credentialsFile.get()));
+      java.util.function.BiFunction<Integer, String, String> open;
       if (!secrets.hasKey()) {
         java.util.logging.Logger.getLogger(HostedSessions.class.getName())
             .warning(
                 "statedesk.sessions.hosted.credentials-file holds clear-text passwords: seal them"
                     + " and set statedesk.security.key-file (operator guide)");
-        return agentId -> Optional.ofNullable(file.getProperty(Integer.toString(agentId)));
+        open = (agent, value) -> value;
+      } else {
+        SealedCredentials box = secrets.key().orElseThrow();
+        // each value opens only for its own agent (bound, AES-GCM additional data)
+        open = (agent, value) -> box.open(value, SealedCredentials.agent(Integer.toString(agent)));
       }
-      // sealed values stay sealed in memory; each sign-in opens the one it needs
-      SealedCredentials box = secrets.key().orElseThrow();
-      return agentId ->
-          Optional.ofNullable(file.getProperty(Integer.toString(agentId)))
-              .map(v -> box.open(v, SealedCredentials.agent(Integer.toString(agentId))));
+      return new CredentialsFile(Path.of(credentialsFile.get()), open, phone);
     }
-    String pattern = passwordPattern.orElseThrow();
-    return agentId -> Optional.of(pattern.replace("{agent}", Integer.toString(agentId)));
+    return HostedCredentials.patterns(passwordPattern.orElseThrow(), phonePattern);
   }
 
-  private static ManagedScheduledExecutorService scheduler() {
+  @SuppressWarnings("unchecked")
+  private static <T> T lookup(String name) {
     try {
-      return InitialContext.doLookup("java:comp/DefaultManagedScheduledExecutorService");
+      return (T) InitialContext.doLookup(name);
     } catch (NamingException e) {
-      throw new IllegalStateException("No default managed scheduled executor service", e);
+      throw new IllegalStateException("No " + name, e);
     }
   }
 

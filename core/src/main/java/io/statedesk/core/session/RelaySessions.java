@@ -5,6 +5,7 @@ import io.statedesk.core.gateway.Guids;
 import io.statedesk.core.security.Caller;
 import io.statedesk.core.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Instant;
 
@@ -18,6 +19,7 @@ public class RelaySessions {
   @Inject Caller caller;
   @Inject SessionStore store;
   @Inject AuditLog audit;
+  @Inject Event<SessionStarted> sessionStarted;
 
   /**
    * Registers (or replaces) an agent's relayed session.
@@ -27,6 +29,26 @@ public class RelaySessions {
    */
   public AgentHandle register(
       int agentId, String guid, String cookie, Integer authMode, String sourceIp) {
+    return register(agentId, guid, cookie, authMode, false, sourceIp);
+  }
+
+  /**
+   * Registers an agent's relayed Guid: a new session or a rotation of the one relayed before.
+   *
+   * <p>How the two are told apart: a push is a <em>new</em> session when the agent had no usable
+   * relayed entry (never pushed, withdrawn at sign-out, gone stale) or when the relay says so
+   * ({@code newSession}, e.g. a desktop that signed in again without withdrawing first). Only a new
+   * session fires {@link SessionStarted}: a rotation keeps the session and its custom state.
+   *
+   * @param newSession the relay's own word that this Guid comes from a new sign-in
+   */
+  public AgentHandle register(
+      int agentId,
+      String guid,
+      String cookie,
+      Integer authMode,
+      boolean newSession,
+      String sourceIp) {
     caller.require(Role.RELAY);
     validate(agentId, guid, cookie, authMode);
     AgentHandle handle =
@@ -37,7 +59,23 @@ public class RelaySessions {
             authMode == null ? 2 : authMode,
             SessionSource.RELAYED,
             Instant.now());
-    store.put(SessionEntry.live(handle));
+    SessionEntry[] before = {null};
+    store.update(
+        agentId,
+        e -> {
+          before[0] = e;
+          return SessionEntry.live(handle);
+        });
+    boolean rotation =
+        !newSession
+            && before[0] != null
+            && before[0].isUsable()
+            && before[0].handle().source() == SessionSource.RELAYED;
+    if (!rotation) {
+      sessionStarted.fireAsync(
+          new SessionStarted(
+              agentId, SessionSource.RELAYED, handle.obtainedAt(), "new relayed session"));
+    }
     audit.record(
         caller.name(),
         "relay.session.registered",

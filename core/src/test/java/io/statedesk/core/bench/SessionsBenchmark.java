@@ -79,8 +79,11 @@ public final class SessionsBenchmark {
           new HostedSessionPool(
               client,
               store,
-              scheduler,
-              new HostedSessionPool.Settings(
+              new io.statedesk.core.session.PoolThreads(
+                  io.statedesk.core.session.PoolTimer.of(scheduler),
+                  Executors.newFixedThreadPool(4),
+                  io.statedesk.core.session.SignInThrottle.perSecond(500)),
+              new io.statedesk.core.session.PoolSettings(
                   agents,
                   SignInMode.LOGINEX,
                   false,
@@ -90,8 +93,11 @@ public final class SessionsBenchmark {
                   Duration.ofMillis(500),
                   Duration.ofSeconds(10),
                   Duration.ofSeconds(60),
+                  Duration.ofSeconds(120),
+                  Duration.ofSeconds(15),
                   false),
-              id -> Optional.of("Sim#" + id),
+              io.statedesk.core.session.HostedCredentials.patterns(
+                  "Sim#{agent}", Optional.of("7{agent}")),
               Clock.systemUTC());
       long start = System.nanoTime();
       pool.start();

@@ -68,6 +68,7 @@ class BulkChangeIT {
             "statedesk.sessions.hosted.enabled=true",
             "statedesk.sessions.hosted.agents=10001-11000",
             "statedesk.sessions.hosted.password-pattern=Sim#{agent}",
+            "statedesk.sessions.hosted.phonenum-pattern=7{agent}",
             "statedesk.sessions.hosted.sign-in-rate=400",
             "statedesk.sessions.hosted.force=true",
             // stop at once: signing 1,000 agents out one by one would hold up the next test's

@@ -19,7 +19,8 @@ class GatewayDirectoryReaderIT {
   void readsEveryGroupsAgentsThroughTheDirectoryAccount() {
     Control.reset(2, 60_000, 120_000, 120_000, 1_000);
     try (GatewayClient client = new GatewayClient(GatewayConfig.of(SimulatorServer.gatewayUrl()))) {
-      List<DirectoryEntry> entries = new GatewayDirectoryReader(client).read(999001, "Sim#999001");
+      List<DirectoryEntry> entries =
+          new GatewayDirectoryReader(client, false, "7999001").read(999001, "Sim#999001");
       assertThat(entries).hasSize(2000);
       assertThat(entries)
           .extracting(DirectoryEntry::team)
@@ -30,7 +31,23 @@ class GatewayDirectoryReaderIT {
           .as("signed out again")
           .contains("\"signedIn\":false");
       // a second run finds the account free again (or takes its own session over)
-      assertThat(new GatewayDirectoryReader(client).read(999001, "Sim#999001")).hasSize(2000);
+      assertThat(new GatewayDirectoryReader(client, false, "7999001").read(999001, "Sim#999001"))
+          .hasSize(2000);
+    }
+  }
+
+  @Test
+  void anAccountSignedInElsewhereIsNeverTakenOver() {
+    Control.reset(2, 60_000, 120_000, 120_000, 1_000);
+    Control.call("POST", "agents/999001/elsewhere", null);
+    try (GatewayClient client = new GatewayClient(GatewayConfig.of(SimulatorServer.gatewayUrl()))) {
+      assertThatThrownBy(
+              () -> new GatewayDirectoryReader(client, false, "7999001").read(999001, "Sim#999001"))
+          .isInstanceOf(GatewayException.class)
+          .hasMessageContaining("100-002");
+      assertThat(Control.call("GET", "agents/999001", null))
+          .as("the other console's session is still there")
+          .contains("\"elsewhere\":true");
     }
   }
 
@@ -40,7 +57,8 @@ class GatewayDirectoryReaderIT {
     Control.faults(
         "{\"failureShare\":1.0,\"failureRetcodes\":[\"100-007\"],\"operations\":[\"agentOnGroupEx\"]}");
     try (GatewayClient client = new GatewayClient(GatewayConfig.of(SimulatorServer.gatewayUrl()))) {
-      assertThatThrownBy(() -> new GatewayDirectoryReader(client).read(999001, "Sim#999001"))
+      assertThatThrownBy(
+              () -> new GatewayDirectoryReader(client, false, "7999001").read(999001, "Sim#999001"))
           .isInstanceOf(GatewayException.class)
           .hasMessageContaining("100-007");
     } finally {
@@ -53,7 +71,7 @@ class GatewayDirectoryReaderIT {
     Control.reset(2, 60_000, 120_000, 120_000, 1_000);
     try (GatewayClient client = new GatewayClient(GatewayConfig.of(SimulatorServer.gatewayUrl()))) {
       List<DirectoryEntry> entries =
-          new GatewayDirectoryReader(client, true).read(999001, "Sim#999001");
+          new GatewayDirectoryReader(client, true, "7999001").read(999001, "Sim#999001");
       assertThat(entries).allSatisfy(e -> assertThat(e.skills()).isNotEmpty());
       assertThat(entries).anySatisfy(e -> assertThat(e.skills()).contains("Chat"));
     }
@@ -63,7 +81,8 @@ class GatewayDirectoryReaderIT {
   void aWrongPasswordIsReported() {
     Control.reset(2, 60_000, 120_000, 120_000, 1_000);
     try (GatewayClient client = new GatewayClient(GatewayConfig.of(SimulatorServer.gatewayUrl()))) {
-      assertThatThrownBy(() -> new GatewayDirectoryReader(client).read(999001, "wrong"))
+      assertThatThrownBy(
+              () -> new GatewayDirectoryReader(client, false, "7999001").read(999001, "wrong"))
           .hasMessageContaining("100-004");
     }
   }

@@ -47,6 +47,12 @@ class GatewayClientTest {
     assertThat(GatewayClient.cookiePair("NSLB_ROUTE=node1-abc; Path=/; HttpOnly"))
         .isEqualTo("NSLB_ROUTE=node1-abc");
     assertThat(GatewayClient.cookiePair(null)).isNull();
+    assertThat(
+            GatewayClient.cookieHeader(
+                java.util.List.of("NSLB_ROUTE=node1; Path=/", "JSESSIONID=abc; HttpOnly", "junk")))
+        .as("every Set-Cookie of a sign-in is replayed, not only the first")
+        .isEqualTo("NSLB_ROUTE=node1; JSESSIONID=abc");
+    assertThat(GatewayClient.cookieHeader(java.util.List.of())).isNull();
     assertThat(GatewayClient.retryAfter("3")).isEqualTo(Duration.ofSeconds(3));
     assertThat(GatewayClient.retryAfter("garbage")).isNull();
     assertThat(GatewayClient.retryAfter("Wed, 21 Oct 2099 07:28:00 GMT")).isPositive();

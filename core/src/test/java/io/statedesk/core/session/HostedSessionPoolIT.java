@@ -27,7 +27,12 @@ class HostedSessionPoolIT {
   static final Set<Integer> AGENTS =
       IntStream.rangeClosed(10101, 10120).boxed().collect(Collectors.toSet());
 
+  /** The simulator's agents: password {@code Sim#id}, phone number 7 + id. */
+  static final HostedCredentials SIM_CREDENTIALS =
+      HostedCredentials.patterns("Sim#{agent}", Optional.of("7{agent}"));
+
   ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(4);
+  java.util.concurrent.ExecutorService signIns = Executors.newFixedThreadPool(4);
   GatewayClient client;
   InMemorySessionStore store = new InMemorySessionStore();
   HostedSessionPool pool;
@@ -47,6 +52,7 @@ class HostedSessionPoolIT {
       pool.close();
     }
     scheduler.shutdownNow();
+    signIns.shutdownNow();
     client.close();
   }
 
@@ -55,8 +61,8 @@ class HostedSessionPoolIT {
         new HostedSessionPool(
             client,
             store,
-            scheduler,
-            new HostedSessionPool.Settings(
+            new PoolThreads(PoolTimer.of(scheduler), signIns, SignInThrottle.perSecond(200)),
+            new PoolSettings(
                 agents,
                 SignInMode.LOGINEX,
                 force,
@@ -66,8 +72,10 @@ class HostedSessionPoolIT {
                 Duration.ofMillis(200),
                 Duration.ofSeconds(2),
                 Duration.ofSeconds(30),
+                Duration.ofSeconds(120),
+                Duration.ofSeconds(15),
                 true),
-            id -> Optional.of("Sim#" + id),
+            SIM_CREDENTIALS,
             Clock.systemUTC());
     return pool;
   }

@@ -53,4 +53,34 @@ public final class Control {
   public static void faults(String json) {
     call("PUT", "faults", json);
   }
+
+  /**
+   * Another desktop takes the agent's session by forced sign-in: the holder's Guid stops working
+   * and a plain sign-in then gets 100-002.
+   */
+  public static void forceLoginElsewhere(int workNo) {
+    call("POST", "agents/" + workNo + "/forcelogin", null);
+  }
+
+  /** The other desktop signs out: the agent is free again. */
+  public static void release(int workNo) {
+    call("POST", "agents/" + workNo + "/release", null);
+  }
+
+  /** Ends the agent's session as an idle or an inspector's forced sign-out would. */
+  public static void signOut(int workNo) {
+    call("POST", "agents/" + workNo + "/signout", null);
+  }
+
+  /**
+   * The unbounded counters as JSON: {@code signIns} (work number → login, loginex, forcelogin),
+   * {@code staleGuidRefusals} (interface → count), {@code staleGuidRefusalsByAgent}.
+   */
+  public static String stats() {
+    return call("GET", "stats", null);
+  }
+
+  public static void clearStats() {
+    call("DELETE", "stats", null);
+  }
 }

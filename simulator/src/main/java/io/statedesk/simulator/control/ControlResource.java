@@ -152,30 +152,69 @@ public class ControlResource {
   @POST
   @Path("agents/{workNo}/elsewhere")
   public Response signInElsewhere(@PathParam("workNo") int workNo) {
-    if (simulator.gateway().world().agent(workNo) == null) {
-      return notFound(workNo);
-    }
-    simulator.gateway().signInElsewhere(workNo, Gateway.IDLE);
-    return Response.ok(simulator.gateway().view(workNo)).build();
+    return onAgent(workNo, () -> simulator.gateway().signInElsewhere(workNo, Gateway.IDLE));
   }
 
-  /** Ends the agent's session as an idle sign-out would. */
+  /**
+   * Another desktop takes the agent's session by forced sign-in: the previous holder's Guid stops
+   * working (100-006) and the console's plain sign-in then gets 100-002. Not counted in {@code
+   * stats}, which counts the calls the gateway received.
+   */
+  @POST
+  @Path("agents/{workNo}/forcelogin")
+  public Response forceSignInElsewhere(@PathParam("workNo") int workNo) {
+    return signInElsewhere(workNo);
+  }
+
+  /** The desktop holding the agent's session elsewhere signs out; nothing if none holds it. */
+  @POST
+  @Path("agents/{workNo}/release")
+  public Response release(@PathParam("workNo") int workNo) {
+    return onAgent(workNo, () -> simulator.gateway().releaseElsewhere(workNo));
+  }
+
+  /**
+   * Unbounded counters (the request record is bounded): sign-ins per agent and interface, calls
+   * refused for a stale or foreign Guid per interface and per agent.
+   */
+  @GET
+  @Path("stats")
+  public Map<String, Object> stats() {
+    return simulator.gateway().stats().snapshot();
+  }
+
+  @DELETE
+  @Path("stats")
+  public Response clearStats() {
+    simulator.gateway().stats().clear();
+    return Response.noContent().build();
+  }
+
+  /** Ends the agent's session as an idle sign-out or an inspector's forced sign-out would. */
   @POST
   @Path("agents/{workNo}/signout")
   public Response signOut(@PathParam("workNo") int workNo) {
-    if (simulator.gateway().world().agent(workNo) == null) {
-      return notFound(workNo);
-    }
-    simulator.gateway().endSession(workNo);
-    return Response.ok(simulator.gateway().view(workNo)).build();
+    return onAgent(workNo, () -> simulator.gateway().endSession(workNo));
   }
 
-  /** Signs everybody out, clears faults and the record, re-seeds the sessions held elsewhere. */
+  /**
+   * Signs everybody out, clears faults, the record and the stats, re-seeds the sessions held
+   * elsewhere.
+   */
   @POST
   @Path("reset")
   public Map<String, Object> reset() {
     simulator.reset();
     return status();
+  }
+
+  /** Runs a control action on an agent of the world and answers its view; 404 if none. */
+  private Response onAgent(int workNo, Runnable action) {
+    if (simulator.gateway().world().agent(workNo) == null) {
+      return notFound(workNo);
+    }
+    action.run();
+    return Response.ok(simulator.gateway().view(workNo)).build();
   }
 
   private static Response bad(String message) {

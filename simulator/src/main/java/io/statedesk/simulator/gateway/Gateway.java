@@ -47,14 +47,18 @@ public final class Gateway {
 
   /** The three sign-in interfaces (section 3.1-3.3). */
   public enum SignInKind {
-    LOGIN("login"),
-    FORCE("forceLogin"),
-    LOGINEX("loginEx");
+    LOGIN("login", "login"),
+    FORCE("forceLogin", "forcelogin"),
+    LOGINEX("loginEx", "loginex");
 
     final String logName;
 
-    SignInKind(String logName) {
+    /** The interface's path name, the key in {@link GatewayStats}. */
+    final String statsName;
+
+    SignInKind(String logName, String statsName) {
       this.logName = logName;
+      this.statsName = statsName;
     }
   }
 
@@ -65,6 +69,7 @@ public final class Gateway {
   private final Map<Integer, Session> sessions = new ConcurrentHashMap<>();
   private final Map<String, Integer> guidOwners = new ConcurrentHashMap<>();
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+  private final GatewayStats stats = new GatewayStats();
 
   public Gateway(
       World world,
@@ -79,6 +84,11 @@ public final class Gateway {
 
   public World world() {
     return world;
+  }
+
+  /** The unbounded counters of sign-ins and stale-Guid refusals. */
+  public GatewayStats stats() {
+    return stats;
   }
 
   public GatewaySettings settings() {
@@ -146,6 +156,7 @@ public final class Gateway {
     }
     sessions.put(workNo, session);
     guidOwners.put(guid, workNo);
+    stats.signedIn(workNo, kind);
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("vdnid", World.VDN);
     result.put("workno", Integer.toString(workNo));
@@ -179,7 +190,7 @@ public final class Gateway {
   /** Sign-out ({@code logout}) or forced sign-out ({@code forcelogout}), section 3.4. */
   public Reply signOut(int workNo, Credentials credentials, boolean force) {
     {
-      Object auth = authenticate(workNo, credentials);
+      Object auth = authenticate(workNo, credentials, force ? "forcelogout" : "logout");
       if (auth instanceof Reply error) {
         return error;
       }
@@ -198,7 +209,7 @@ public final class Gateway {
    * {@code updateGuid} (section 2.3): a new Guid in the body; the old one gets the grace period.
    */
   public Reply updateGuid(int workNo, Credentials credentials) {
-    Object auth = authenticate(workNo, credentials);
+    Object auth = authenticate(workNo, credentials, "updateguid");
     if (auth instanceof Reply error) {
       return error;
     }
@@ -218,7 +229,7 @@ public final class Gateway {
     if (value == null || value < 0 || value > 65534) {
       return Reply.error(Retcodes.BAD_PARAMETER);
     }
-    Object auth = authenticate(workNo, credentials);
+    Object auth = authenticate(workNo, credentials, "setcustomstate");
     if (auth instanceof Reply error) {
       return error;
     }
@@ -231,7 +242,7 @@ public final class Gateway {
 
   /** {@code querycustomstate}: the value as a string, "65535" when unset (section 4.2). */
   public Reply queryCustomState(int workNo, Credentials credentials) {
-    Object auth = authenticate(workNo, credentials);
+    Object auth = authenticate(workNo, credentials, "querycustomstate");
     if (auth instanceof Reply error) {
       return error;
     }
@@ -243,7 +254,7 @@ public final class Gateway {
 
   /** {@code cancelsetcustomstate}: needs a custom state set, else 100-009 (section 4.3). */
   public Reply cancelCustomState(int workNo, Credentials credentials) {
-    Object auth = authenticate(workNo, credentials);
+    Object auth = authenticate(workNo, credentials, "cancelsetcustomstate");
     if (auth instanceof Reply error) {
       return error;
     }
@@ -259,7 +270,7 @@ public final class Gateway {
 
   /** {@code agentstatus}: the agent's own state (section 5). */
   public Reply agentStatus(int workNo, Credentials credentials) {
-    Object auth = authenticate(workNo, credentials);
+    Object auth = authenticate(workNo, credentials, "agentstatus");
     if (auth instanceof Reply error) {
       return error;
     }
@@ -282,7 +293,7 @@ public final class Gateway {
    * @param resume receives the answer exactly once, possibly on another thread
    */
   public void poll(int workNo, Credentials credentials, Consumer<Reply> resume) {
-    Object auth = authenticate(workNo, credentials);
+    Object auth = authenticate(workNo, credentials, "agentevent");
     if (auth instanceof Reply error) {
       resume.accept(error);
       return;
@@ -395,7 +406,7 @@ public final class Gateway {
 
   /** {@code agentgroup/{caller}/agentbyworkno/{workno}}: one agent's details. */
   public Reply agentByWorkNo(int caller, Credentials credentials, String workNo) {
-    Object auth = authenticate(caller, credentials);
+    Object auth = authenticate(caller, credentials, "agentbyworkno");
     if (auth instanceof Reply error) {
       return error;
     }
@@ -409,7 +420,7 @@ public final class Gateway {
 
   /** {@code agentgroup/{caller}/agentongroupex?groupid=}: the agents of one group. */
   public Reply agentsOfGroup(int caller, Credentials credentials, String groupId) {
-    Object auth = authenticate(caller, credentials);
+    Object auth = authenticate(caller, credentials, "agentongroupex");
     if (auth instanceof Reply error) {
       return error;
     }
@@ -429,7 +440,7 @@ public final class Gateway {
 
   /** {@code agentgroup/{caller}/allagentstatus}: every agent's state in the VDN. */
   public Reply allAgentStatus(int caller, Credentials credentials) {
-    Object auth = authenticate(caller, credentials);
+    Object auth = authenticate(caller, credentials, "allagentstatus");
     if (auth instanceof Reply error) {
       return error;
     }
@@ -446,7 +457,7 @@ public final class Gateway {
 
   /** {@code agentgroup/{caller}/grouponvdn}: the groups of the VDN. */
   public Reply groupsOnVdn(int caller, Credentials credentials) {
-    Object auth = authenticate(caller, credentials);
+    Object auth = authenticate(caller, credentials, "grouponvdn");
     if (auth instanceof Reply error) {
       return error;
     }
@@ -459,7 +470,7 @@ public final class Gateway {
 
   /** {@code onlineagent/{caller}/agentskillsbyworkno/{workno}}: another agent's skills. */
   public Reply skillsByWorkNo(int caller, Credentials credentials, String workNo) {
-    Object auth = authenticate(caller, credentials);
+    Object auth = authenticate(caller, credentials, "agentskillsbyworkno");
     if (auth instanceof Reply error) {
       return error;
     }
@@ -525,7 +536,7 @@ public final class Gateway {
    * session {@code 100-006}; a Guid of another agent {@code 000-003}; a wrong LB cookie means the
    * request reached a node that does not know the session, so {@code 100-006}.
    */
-  private Object authenticate(int workNo, Credentials credentials) {
+  private Object authenticate(int workNo, Credentials credentials, String iface) {
     String guid = credentials == null ? null : credentials.guid();
     if (guid == null || guid.isBlank()) {
       return Reply.error(Retcodes.NOT_SIGNED_IN);
@@ -534,7 +545,7 @@ public final class Gateway {
     long now = clock.getAsLong();
     Session session = liveSession(workNo, now);
     if (session == null) {
-      return foreignOr(guid, workNo, Retcodes.NOT_SIGNED_IN);
+      return staleGuid(guid, workNo, iface);
     }
     GatewaySettings s = settings.get();
     synchronized (session) {
@@ -551,7 +562,7 @@ public final class Gateway {
               && guid.equals(session.previousGuid)
               && now - session.previousGuidIssuedAt < s.guidTimeoutMs();
       if (!current && !previous) {
-        return foreignOr(guid, workNo, Retcodes.NOT_SIGNED_IN);
+        return staleGuid(guid, workNo, iface);
       }
       session.lastRequestAt = now;
       return session;
@@ -570,9 +581,12 @@ public final class Gateway {
     return false;
   }
 
-  private Reply foreignOr(String guid, int workNo, String otherwise) {
+  /** A Guid that is unknown, expired, superseded or another agent's: counted, then refused. */
+  private Reply staleGuid(String guid, int workNo, String iface) {
+    stats.staleGuidRefused(workNo, iface);
     Integer owner = guidOwners.get(guid);
-    return Reply.error(owner != null && owner != workNo ? Retcodes.NO_PERMISSION : otherwise);
+    return Reply.error(
+        owner != null && owner != workNo ? Retcodes.NO_PERMISSION : Retcodes.NOT_SIGNED_IN);
   }
 
   /** The agent's session, after applying the idle sign-out (MAXTIME, section 3.6). */
@@ -641,6 +655,21 @@ public final class Gateway {
     Session session = new Session(workNo, true, node, Guids.newGuid(node), null, now, state);
     sessions.put(workNo, session);
     guidOwners.put(session.guid, workNo);
+  }
+
+  /**
+   * The desktop that holds the agent's session elsewhere signs out, so the agent is free; nothing
+   * happens if the session (if any) is not held elsewhere.
+   *
+   * @return whether a session held elsewhere ended
+   */
+  public boolean releaseElsewhere(int workNo) {
+    Session session = sessions.get(workNo);
+    if (session == null || !session.elsewhere) {
+      return false;
+    }
+    remove(session);
+    return true;
   }
 
   /** Ends an agent's session as the gateway would after an idle time-out; false if none. */

@@ -95,7 +95,11 @@ class GatewayTest {
   @Test
   void wrongPasswordAndBadBodiesAreRefused() {
     Gateway gateway = gateway(2);
-    assertThat(gateway.signIn(AGENT, Map.of("password", "nope"), SignInKind.LOGIN).retcode())
+    assertThat(
+            gateway
+                .signIn(
+                    AGENT, Map.of("password", "nope", "phonenum", "7" + AGENT), SignInKind.LOGIN)
+                .retcode())
         .isEqualTo("100-004");
     assertThat(gateway.signIn(AGENT, null, SignInKind.LOGIN).retcode()).isEqualTo("100-001");
     assertThat(gateway.signIn(AGENT, Map.of("phonenum", "1"), SignInKind.LOGIN).retcode())
@@ -104,7 +108,13 @@ class GatewayTest {
             gateway
                 .signIn(
                     AGENT,
-                    Map.of("password", World.passwordOf(AGENT), "status", "9"),
+                    Map.of(
+                        "password",
+                        World.passwordOf(AGENT),
+                        "phonenum",
+                        "7" + AGENT,
+                        "status",
+                        "9"),
                     SignInKind.LOGIN)
                 .retcode())
         .isEqualTo("100-001");

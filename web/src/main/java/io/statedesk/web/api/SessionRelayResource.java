@@ -43,6 +43,7 @@ public class SessionRelayResource {
             Json.string(json, "guid", true),
             Json.string(json, "cookie", false),
             Json.integer(json, "authMode"),
+            newSession(json),
             request.getRemoteAddr());
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("agentId", handle.agentId());
@@ -59,6 +60,19 @@ public class SessionRelayResource {
     return removed
         ? Response.noContent().build()
         : ApiError.of(Response.Status.NOT_FOUND, "No relayed session for agent " + agentId, null);
+  }
+
+  /** Optional {@code "newSession": true}: the Guid comes from a new sign-in, not a rotation. */
+  private static boolean newSession(jakarta.json.JsonObject json) {
+    jakarta.json.JsonValue v = json.get("newSession");
+    if (v == null || v.getValueType() == jakarta.json.JsonValue.ValueType.NULL) {
+      return false;
+    }
+    return switch (v.getValueType()) {
+      case TRUE -> true;
+      case FALSE -> false;
+      default -> throw Json.bad("newSession must be true or false", "newSession");
+    };
   }
 
   private static int agentId(String raw) {

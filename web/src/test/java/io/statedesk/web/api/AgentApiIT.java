@@ -160,7 +160,7 @@ class AgentApiIT {
                 .header("Content-Type", "application/json")
                 .PUT(
                     java.net.http.HttpRequest.BodyPublishers.ofString(
-                        "{\"password\":\"Sim#10150\"}"))
+                        "{\"password\":\"Sim#10150\",\"phonenum\":\"710150\"}"))
                 .build(),
             java.net.http.HttpResponse.BodyHandlers.ofString());
     String guid =
@@ -168,6 +168,7 @@ class AgentApiIT {
     gateway.send(
         java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create(base + "/setcustomstate?customstate=111"))
+            .header("Content-Type", "application/json; charset=UTF-8")
             .header("guid", guid)
             .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
             .build(),

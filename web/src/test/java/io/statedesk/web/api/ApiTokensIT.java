@@ -34,7 +34,7 @@ class ApiTokensIT extends BrowserTest {
     browser.findElement(By.id("tokenForm:done")).click();
     awaitAjax();
     waiter().until(ExpectedConditions.invisibilityOfElementLocated(By.id("tokenDialog")));
-    assertThat(browser.findElement(By.id("tokenForm:token")).getAttribute("value")).isEmpty();
+    assertThat(browser.findElement(By.id("tokenForm:token")).getDomProperty("value")).isEmpty();
     assertThat(browser.getPageSource()).doesNotContain(read);
     assertThat(text(By.id("tokensForm:mine"))).contains(name).contains("read-only");
 

@@ -47,6 +47,7 @@ class BulkRestartIT {
         .systemProperty("statedesk.sessions.hosted.enabled", "true")
         .systemProperty("statedesk.sessions.hosted.agents", FIRST + "-" + (FIRST + AGENTS - 1))
         .systemProperty("statedesk.sessions.hosted.password-pattern", "Sim#{agent}")
+        .systemProperty("statedesk.sessions.hosted.phonenum-pattern", "7{agent}")
         .systemProperty("statedesk.sessions.hosted.force", "true")
         .systemProperty("statedesk.sessions.hosted.sign-in-rate", "200")
         .systemProperty("statedesk.bulk.concurrency", "4")

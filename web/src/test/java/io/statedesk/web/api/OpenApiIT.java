@@ -69,7 +69,7 @@ class OpenApiIT extends BrowserTest {
     new WebDriverWait(browser, Duration.ofSeconds(60))
         .until(
             d ->
-                "true".equals(d.findElement(By.id("swagger-ui")).getAttribute("data-loaded"))
+                "true".equals(d.findElement(By.id("swagger-ui")).getDomAttribute("data-loaded"))
                     && !d.findElements(By.cssSelector(".opblock")).isEmpty());
     assertThat(browser.findElements(By.cssSelector(".opblock")).size()).isGreaterThan(25);
     assertThat(text(By.id("swagger-ui"))).contains("/changes").contains("StateDesk API");

@@ -70,10 +70,10 @@ public final class Tokens {
     wait(browser)
         .until(
             d -> {
-              String v = d.findElement(By.id("tokenForm:token")).getAttribute("value");
+              String v = d.findElement(By.id("tokenForm:token")).getDomProperty("value");
               return v != null && v.startsWith("sdt_");
             });
-    return browser.findElement(By.id("tokenForm:token")).getAttribute("value");
+    return browser.findElement(By.id("tokenForm:token")).getDomProperty("value");
   }
 
   static WebDriverWait wait(WebDriver browser) {

@@ -67,6 +67,7 @@ public final class BulkBenchmark {
             .systemProperty("statedesk.bulk.confirm-above", "1000000")
             .readyWhen("/statedesk/login.xhtml")
             .start()) {
+      System.out.printf("Console and simulator at %s%n", server.baseUrl());
       long known = 0;
       long until = System.currentTimeMillis() + 300_000;
       while (known < agents && System.currentTimeMillis() < until) {
@@ -102,7 +103,11 @@ public final class BulkBenchmark {
                               .header("Content-Type", "application/json")
                               .PUT(
                                   HttpRequest.BodyPublishers.ofString(
-                                      "{\"password\":\"Sim#" + agent + "\"}"))
+                                      "{\"password\":\"Sim#"
+                                          + agent
+                                          + "\",\"phonenum\":\"7"
+                                          + agent
+                                          + "\"}"))
                               .build(),
                           HttpResponse.BodyHandlers.ofString());
                   String guid =
