@@ -51,6 +51,9 @@ public class LoginThrottle {
 
   @Inject AuditLog audit;
 
+  /** Whose addresses are counted: checked at start with the throttle's own settings. */
+  @Inject io.statedesk.core.security.TrustedProxies proxies;
+
   private ThrottleBook users;
   private ThrottleBook addresses;
 
@@ -64,9 +67,9 @@ public class LoginThrottle {
         new ThrottleBook(Math.max(1, addressMaxFailures), window, lockout, max, Clock.systemUTC());
   }
 
-  /** What is wrong with the settings, one line each. */
+  /** What is wrong with the settings (and statedesk.http.trusted-proxies), one line each. */
   public List<String> problems() {
-    List<String> problems = new ArrayList<>();
+    List<String> problems = new ArrayList<>(proxies.problems());
     if (maxFailures < 1 || addressMaxFailures < 1) {
       problems.add(
           "statedesk.security.login.max-failures and address-max-failures must be at least 1");

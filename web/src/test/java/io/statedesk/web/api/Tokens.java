@@ -67,13 +67,14 @@ public final class Tokens {
         .executeScript(
             "document.getElementById('createForm:scope_input').value = arguments[0];", scope);
     browser.findElement(By.id("createForm:create")).click();
-    wait(browser)
+    // the dialog's form is replaced by the AJAX update: read the value once it is there
+    return wait(browser)
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .until(
             d -> {
               String v = d.findElement(By.id("tokenForm:token")).getDomProperty("value");
-              return v != null && v.startsWith("sdt_");
+              return v != null && v.startsWith("sdt_") ? v : null;
             });
-    return browser.findElement(By.id("tokenForm:token")).getDomProperty("value");
   }
 
   static WebDriverWait wait(WebDriver browser) {
