@@ -133,7 +133,14 @@ class AgentApiIT {
         .as("Night Shift is not a team of alice")
         .contains("\"total\":0");
     assertThat(
-            send("POST", "/agents/import", good, "Authorization", basic("alice", "alice-demo"))
+            send(
+                    "POST",
+                    "/agents/import",
+                    good,
+                    "Authorization",
+                    basic("alice", "alice-demo"),
+                    "Content-Type",
+                    "text/csv")
                 .statusCode())
         .isEqualTo(403);
   }

@@ -131,7 +131,7 @@ class ApiSecurityIT {
   void anIdempotencyKeyIsBoundToItsBody() {
     String alice = Tokens.bearer("alice", "alice-demo");
     String key = "bound-" + System.nanoTime();
-    String body = "{\"agents\":[10001],\"code\":101,\"note\":\"first\"}";
+    String body = "{\"agents\":[10025],\"code\":101,\"note\":\"first\"}";
     HttpResponse<String> made =
         send("POST", "/changes", body, "Authorization", alice, "Idempotency-Key", key);
     assertThat(made.statusCode()).as(made.body()).isEqualTo(201);

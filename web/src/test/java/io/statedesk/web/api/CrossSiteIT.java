@@ -40,12 +40,12 @@ class CrossSiteIT extends BrowserTest {
         <!DOCTYPE html><html><body>
         <p id="state">starting</p>
         <form id="f" method="POST" enctype="text/plain" action="TARGET">
-          <input type="hidden" name='{"agents":[10001],"code":101,"note":"csrf","pad":"' value='"}'>
+          <input type="hidden" name='{"agents":[10031],"code":101,"note":"csrf","pad":"' value='"}'>
         </form>
         <script>
           fetch("TARGET", {method: "POST", mode: "no-cors", credentials: "include",
                            headers: {"Content-Type": "text/plain"},
-                           body: '{"agents":[10001],"code":101,"note":"csrf-fetch"}'})
+                           body: '{"agents":[10031],"code":101,"note":"csrf-fetch"}'})
             .then(function () { document.getElementById("state").textContent = "fetched"; },
                   function () { document.getElementById("state").textContent = "fetch failed"; })
             .then(function () { document.getElementById("f").submit(); });
@@ -96,7 +96,7 @@ class CrossSiteIT extends BrowserTest {
         send(
             "POST",
             "/changes",
-            "{\"agents\":[10001],\"code\":101,\"note\":\"csrf-check\"}",
+            "{\"agents\":[10031],\"code\":101,\"note\":\"csrf-check\"}",
             "Authorization",
             token);
     assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
