@@ -21,8 +21,9 @@ import javax.naming.NamingException;
  * receive (gateway-api.md section 7.3).
  *
  * <p>Events arrive on the HTTP client's threads, where no transaction can run; they are collected
- * (the latest per agent wins) and written every two seconds in one transaction on the container's
- * managed scheduler.
+ * (the latest per agent wins) and written every second in one transaction on the container's
+ * managed scheduler. The same goes for session availability, mirrored from the session store as it
+ * changes.
  */
 @ApplicationScoped
 public class DirectoryStateFeed {
@@ -68,14 +69,33 @@ public class DirectoryStateFeed {
   }
 
   /**
-   * Takes one session-availability change (any thread): {@code HOSTED}, {@code RELAYED}, {@code
-   * STALE} or {@code NONE}.
+   * Takes one session availability (any thread): {@code HOSTED}, {@code RELAYED}, {@code STALE} or
+   * {@code NONE}, to be written at the next flush.
    */
   public void offerAvailability(int agentId, String value) {
-    availability.put(agentId, value == null ? NONE : value);
+    String v = value == null ? NONE : value;
+    known.put(agentId, v);
+    availability.put(agentId, v);
   }
 
-  /** Starts flushing every two seconds. */
+  /**
+   * Takes a session store change (any thread), to be written only if the availability changed: the
+   * store reports every Guid rotation and relay push, and those must not each become a row update.
+   */
+  public void offerAvailabilityChange(int agentId, String value) {
+    String v = value == null ? NONE : value;
+    if (!v.equals(known.put(agentId, v))) {
+      availability.put(agentId, v);
+    }
+  }
+
+  /** The availability last offered per agent, to write only changes. */
+  private final Map<Integer, String> known = new ConcurrentHashMap<>();
+
+  /**
+   * Starts flushing every second: the picker's Sessions filter is then current within about a
+   * second and a transaction, and all changes of a second go in one transaction.
+   */
   public synchronized void start() {
     if (flusher != null) {
       return;
@@ -83,7 +103,7 @@ public class DirectoryStateFeed {
     try {
       ManagedScheduledExecutorService scheduler =
           InitialContext.doLookup("java:comp/DefaultManagedScheduledExecutorService");
-      flusher = scheduler.scheduleWithFixedDelay(this::flush, 2, 2, TimeUnit.SECONDS);
+      flusher = scheduler.scheduleWithFixedDelay(this::flush, 1, 1, TimeUnit.SECONDS);
     } catch (NamingException e) {
       throw new IllegalStateException("No default managed scheduled executor service", e);
     }

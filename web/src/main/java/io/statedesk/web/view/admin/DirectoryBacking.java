@@ -37,6 +37,7 @@ public class DirectoryBacking implements Serializable {
   private transient SyncStatus status;
   private transient List<TeamSummary> teams;
   private transient long agentCount;
+  private transient io.statedesk.core.directory.CustomStateReadBack.Progress readBack;
 
   /**
    * Reads what the page shows, once per rendering (preRenderView: after any action of the request,
@@ -46,6 +47,12 @@ public class DirectoryBacking implements Serializable {
     status = sync.status();
     teams = directory.teamSummaries();
     agentCount = directory.size();
+    readBack = sync.readBackProgress();
+  }
+
+  /** The custom-state read-back after the last sync: it runs in the background, the page polls. */
+  public io.statedesk.core.directory.CustomStateReadBack.Progress getReadBack() {
+    return readBack;
   }
 
   public SyncStatus getStatus() {
