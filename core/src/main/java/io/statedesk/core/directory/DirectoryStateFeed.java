@@ -21,7 +21,7 @@ import javax.naming.NamingException;
  * receive (gateway-api.md section 7.3).
  *
  * <p>Events arrive on the HTTP client's threads, where no transaction can run; they are collected
- * (the latest per agent wins) and written every second in one transaction on the container's
+ * (the latest per agent wins) and written every half second in one transaction on the container's
  * managed scheduler. The same goes for session availability, mirrored from the session store as it
  * changes.
  */
@@ -93,8 +93,9 @@ public class DirectoryStateFeed {
   private final Map<Integer, String> known = new ConcurrentHashMap<>();
 
   /**
-   * Starts flushing every second: the picker's Sessions filter is then current within about a
-   * second and a transaction, and all changes of a second go in one transaction.
+   * Starts flushing every half second: the picker's Sessions filter is then current within a
+   * second and a transaction, and all changes of half a second go in one transaction (none when
+   * nothing changed).
    */
   public synchronized void start() {
     if (flusher != null) {
@@ -103,7 +104,7 @@ public class DirectoryStateFeed {
     try {
       ManagedScheduledExecutorService scheduler =
           InitialContext.doLookup("java:comp/DefaultManagedScheduledExecutorService");
-      flusher = scheduler.scheduleWithFixedDelay(this::flush, 1, 1, TimeUnit.SECONDS);
+      flusher = scheduler.scheduleWithFixedDelay(this::flush, 500, 500, TimeUnit.MILLISECONDS);
     } catch (NamingException e) {
       throw new IllegalStateException("No default managed scheduled executor service", e);
     }

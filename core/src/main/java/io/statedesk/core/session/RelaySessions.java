@@ -78,6 +78,7 @@ public class RelaySessions {
     caller.require(Role.RELAY);
     validate(agentId, guid, cookie, authMode);
     String client = clientName();
+    refuseHosted(agentId);
     checkScope(client, agentId);
     AgentHandle handle =
         new AgentHandle(
@@ -136,11 +137,14 @@ public class RelaySessions {
    *
    * @throws AccessDeniedException otherwise (HTTP 403)
    */
-  private void checkScope(String client, int agentId) {
+  private void refuseHosted(int agentId) {
     if (hosted.pool().map(p -> p.hosts(agentId)).orElse(false)) {
       throw new AccessDeniedException(
           "Agent " + agentId + " is hosted by this console; its Guid cannot be relayed");
     }
+  }
+
+  private void checkScope(String client, int agentId) {
     RelayScope scope = clients.scopeOf(client);
     if (!scope.allows(
         agentId, scope.teams().isEmpty() ? Optional.empty() : clients.teamOf(agentId))) {
@@ -172,7 +176,7 @@ public class RelaySessions {
       try {
         ManagedScheduledExecutorService scheduler =
             InitialContext.doLookup("java:comp/DefaultManagedScheduledExecutorService");
-        sweeper = scheduler.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
+        sweeper = scheduler.scheduleWithFixedDelay(this::sweep, 500, 500, TimeUnit.MILLISECONDS);
       } catch (NamingException e) {
         throw new IllegalStateException("No default managed scheduled executor service", e);
       }
