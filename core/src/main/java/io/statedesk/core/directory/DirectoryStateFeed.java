@@ -93,9 +93,9 @@ public class DirectoryStateFeed {
   private final Map<Integer, String> known = new ConcurrentHashMap<>();
 
   /**
-   * Starts flushing every half second: the picker's Sessions filter is then current within a
-   * second and a transaction, and all changes of half a second go in one transaction (none when
-   * nothing changed).
+   * Starts flushing every half second: the picker's Sessions filter is then current within a second
+   * and a transaction, and all changes of half a second go in one transaction (none when nothing
+   * changed).
    */
   public synchronized void start() {
     if (flusher != null) {

@@ -54,6 +54,22 @@ public class RelayClients {
 
   static final Duration LAST_USED_WRITE = Duration.ofMinutes(1);
 
+  /**
+   * Tokens recently found valid (by hash), so that a push does not cost a query. Entries live
+   * {@link #TOKEN_CACHE} at most (a client revoked on another console stops within that), and are
+   * dropped at once when this console revokes or rescopes the client.
+   */
+  private final Map<String, Known> known = new ConcurrentHashMap<>();
+
+  static final Duration TOKEN_CACHE = Duration.ofSeconds(30);
+
+  private record Known(long id, String name, Instant expiresAt, Instant checkedAt) {
+    boolean usableAt(Instant now) {
+      return checkedAt.plus(TOKEN_CACHE).isAfter(now)
+          && (expiresAt == null || now.isBefore(expiresAt));
+    }
+  }
+
   /** A new client and its token, which is never shown again. */
   public record Created(RelayClient client, String token) {
     @Override
@@ -97,6 +113,7 @@ public class RelayClients {
     if (client == null) {
       throw new InvalidRelayRequestException("id", "no relay client " + id);
     }
+    known.values().removeIf(k -> k.id() == id);
     if (client.isActive()) {
       client.revoke(Instant.now());
       int dropped = sessions.dropClient(client.getName());
@@ -133,6 +150,7 @@ public class RelayClients {
         scope.ranges().isEmpty() ? null : scope.agentsText(),
         expiresAt);
     scopes.remove(client.getName());
+    known.values().removeIf(k -> k.id() == id);
     audit.record(
         caller.name(),
         "relay.client.scoped",
@@ -191,27 +209,34 @@ public class RelayClients {
     if (token == null || token.length() < 20 || token.length() > 100) {
       return Optional.empty();
     }
-    List<RelayClient> found =
-        em.createQuery("select c from RelayClient c where c.tokenHash = :h", RelayClient.class)
-            .setParameter("h", hash(token))
-            .getResultList();
+    String hash = hash(token);
     Instant now = Instant.now();
-    if (found.isEmpty() || !found.get(0).isUsableAt(now)) {
-      return Optional.empty();
+    Known client = known.get(hash);
+    if (client == null || !client.usableAt(now)) {
+      known.remove(hash);
+      List<RelayClient> found =
+          em.createQuery("select c from RelayClient c where c.tokenHash = :h", RelayClient.class)
+              .setParameter("h", hash)
+              .getResultList();
+      if (found.isEmpty() || !found.get(0).isUsableAt(now)) {
+        return Optional.empty();
+      }
+      RelayClient c = found.get(0);
+      client = new Known(c.getId(), c.getName(), c.getExpiresAt(), now);
+      known.put(hash, client);
     }
-    RelayClient client = found.get(0);
-    lastUsed.put(client.getId(), now);
-    Instant written = lastWritten.get(client.getId());
+    lastUsed.put(client.id(), now);
+    Instant written = lastWritten.get(client.id());
     if (written == null || written.plus(LAST_USED_WRITE).isBefore(now)) {
-      lastWritten.put(client.getId(), now);
+      lastWritten.put(client.id(), now);
       // "last used" is a hint, not data to protect: a plain update without the version check, so
       // that many pushes at once with one token never fail on optimistic locking
       em.createQuery("update RelayClient c set c.lastUsedAt = :t where c.id = :id")
           .setParameter("t", now)
-          .setParameter("id", client.getId())
+          .setParameter("id", client.id())
           .executeUpdate();
     }
-    return Optional.of(client.getName());
+    return Optional.of(client.name());
   }
 
   static String hash(String token) {

@@ -29,6 +29,7 @@ public class DirectoryBacking implements Serializable {
 
   @Inject transient AgentDirectory directory;
   @Inject transient DirectorySync sync;
+  @Inject transient io.statedesk.core.session.AgentSessions sessions;
 
   private transient UploadedFile upload;
   private byte[] importContent;
@@ -48,6 +49,14 @@ public class DirectoryBacking implements Serializable {
     teams = directory.teamSummaries();
     agentCount = directory.size();
     readBack = sync.readBackProgress();
+    hostedProblems = List.copyOf(sessions.hostedProblems().entrySet());
+  }
+
+  private transient List<java.util.Map.Entry<Integer, String>> hostedProblems;
+
+  /** Hosted agents without a session and why (refused credentials, taken over). */
+  public List<java.util.Map.Entry<Integer, String>> getHostedProblems() {
+    return hostedProblems;
   }
 
   /** The custom-state read-back after the last sync: it runs in the background, the page polls. */
