@@ -3,7 +3,6 @@ package io.statedesk.core.directory;
 import io.statedesk.core.gateway.GatewayRecords.GatewayEvent;
 import io.statedesk.core.gateway.GatewayState;
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.HashMap;
@@ -13,8 +12,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 
 /**
  * Keeps agents' gateway states fresh between directory syncs, from the events that hosted sessions
@@ -31,6 +28,7 @@ public class DirectoryStateFeed {
   private static final Logger LOG = Logger.getLogger(DirectoryStateFeed.class.getName());
 
   @Inject AgentDirectory directory;
+  @Inject io.statedesk.core.session.SessionTimers timers;
 
   private final Map<Integer, GatewayState> pending = new ConcurrentHashMap<>();
   private final Map<Integer, String> availability = new ConcurrentHashMap<>();
@@ -101,13 +99,7 @@ public class DirectoryStateFeed {
     if (flusher != null) {
       return;
     }
-    try {
-      ManagedScheduledExecutorService scheduler =
-          InitialContext.doLookup("java:comp/DefaultManagedScheduledExecutorService");
-      flusher = scheduler.scheduleWithFixedDelay(this::flush, 500, 500, TimeUnit.MILLISECONDS);
-    } catch (NamingException e) {
-      throw new IllegalStateException("No default managed scheduled executor service", e);
-    }
+    flusher = timers.get().scheduleWithFixedDelay(this::flush, 500, 500, TimeUnit.MILLISECONDS);
   }
 
   void flush() {

@@ -4,7 +4,6 @@ import io.statedesk.core.gateway.GatewayClient;
 import io.statedesk.core.gateway.GatewayRecords.SignInMode;
 import io.statedesk.core.gateway.GatewaySettings;
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -20,6 +19,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -89,6 +89,7 @@ public class HostedSessions {
   @Inject Event<SessionStarted> sessionStarted;
   @Inject SessionHolds holds;
   @Inject ConsoleId consoleId;
+  @Inject SessionTimers timers;
 
   private volatile HostedSessionPool pool;
   private ExecutorService signInExecutor;
@@ -120,9 +121,7 @@ public class HostedSessions {
             client,
             store,
             new PoolThreads(
-                PoolTimer.of(lookup("java:comp/DefaultManagedScheduledExecutorService")),
-                signInExecutor,
-                SignInThrottle.perSecond(signInRate)),
+                PoolTimer.of(timers.get()), signInExecutor, SignInThrottle.perSecond(signInRate)),
             settings,
             credentialsConfig.credentials(),
             Clock.systemUTC());
@@ -140,8 +139,7 @@ public class HostedSessions {
    * the session timeout, so that a restart after an unclean stop knows exactly its own sessions.
    */
   private ScheduledFuture<?> refreshHolds(String console, Duration sessionTimeout) {
-    ManagedScheduledExecutorService scheduler =
-        lookup("java:comp/DefaultManagedScheduledExecutorService");
+    ScheduledExecutorService scheduler = timers.get();
     long period = Math.max(1, sessionTimeout.toMillis() / 4);
     HostedSessionPool started = pool;
     return scheduler.scheduleWithFixedDelay(

@@ -6,7 +6,6 @@ import io.statedesk.core.security.AccessDeniedException;
 import io.statedesk.core.security.Caller;
 import io.statedesk.core.security.Role;
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -16,8 +15,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -33,6 +30,7 @@ public class RelaySessions {
   @Inject Event<SessionStarted> sessionStarted;
   @Inject RelayClients clients;
   @Inject HostedSessions hosted;
+  @Inject SessionTimers timers;
 
   /**
    * How long a relayed Guid is trusted without a push: the gateway's Guid timeout (GUIDTIMEOUT, 120
@@ -173,13 +171,7 @@ public class RelaySessions {
   /** Starts marking relayed sessions stale once they go without a push for the Guid timeout. */
   public synchronized void start() {
     if (sweeper == null) {
-      try {
-        ManagedScheduledExecutorService scheduler =
-            InitialContext.doLookup("java:comp/DefaultManagedScheduledExecutorService");
-        sweeper = scheduler.scheduleWithFixedDelay(this::sweep, 500, 500, TimeUnit.MILLISECONDS);
-      } catch (NamingException e) {
-        throw new IllegalStateException("No default managed scheduled executor service", e);
-      }
+      sweeper = timers.get().scheduleWithFixedDelay(this::sweep, 500, 500, TimeUnit.MILLISECONDS);
     }
   }
 
