@@ -3,6 +3,7 @@ package io.statedesk.simulator.control;
 import io.statedesk.simulator.Simulator;
 import io.statedesk.simulator.gateway.Gateway;
 import io.statedesk.simulator.gateway.GatewaySettings;
+import io.statedesk.simulator.gateway.SessionControl;
 import io.statedesk.simulator.world.World;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -47,7 +48,7 @@ public class ControlResource {
     status.put("firstWorkNo", World.FIRST_WORK_NO);
     status.put("directoryAccount", World.DIRECTORY_ACCOUNT);
     status.put("passwordRule", "Sim#<work number>");
-    status.put("sessions", gateway.sessionCount());
+    status.put("sessions", gateway.control().sessionCount());
     status.put("faults", simulator.faults().config());
     status.put("requests", simulator.recorder().total());
     status.put("connections", simulator.recorder().distinctConnections());
@@ -144,7 +145,7 @@ public class ControlResource {
   @GET
   @Path("agents/{workNo}")
   public Response agent(@PathParam("workNo") int workNo) {
-    Gateway.AgentView view = simulator.gateway().view(workNo);
+    SessionControl.AgentView view = simulator.gateway().control().view(workNo);
     return view == null ? notFound(workNo) : Response.ok(view).build();
   }
 
@@ -152,7 +153,8 @@ public class ControlResource {
   @POST
   @Path("agents/{workNo}/elsewhere")
   public Response signInElsewhere(@PathParam("workNo") int workNo) {
-    return onAgent(workNo, () -> simulator.gateway().signInElsewhere(workNo, Gateway.IDLE));
+    return onAgent(
+        workNo, () -> simulator.gateway().control().signInElsewhere(workNo, Gateway.IDLE));
   }
 
   /**
@@ -170,7 +172,7 @@ public class ControlResource {
   @POST
   @Path("agents/{workNo}/release")
   public Response release(@PathParam("workNo") int workNo) {
-    return onAgent(workNo, () -> simulator.gateway().releaseElsewhere(workNo));
+    return onAgent(workNo, () -> simulator.gateway().control().releaseElsewhere(workNo));
   }
 
   /**
@@ -194,7 +196,7 @@ public class ControlResource {
   @POST
   @Path("agents/{workNo}/signout")
   public Response signOut(@PathParam("workNo") int workNo) {
-    return onAgent(workNo, () -> simulator.gateway().endSession(workNo));
+    return onAgent(workNo, () -> simulator.gateway().control().endSession(workNo));
   }
 
   /**
@@ -214,7 +216,7 @@ public class ControlResource {
       return notFound(workNo);
     }
     action.run();
-    return Response.ok(simulator.gateway().view(workNo)).build();
+    return Response.ok(simulator.gateway().control().view(workNo)).build();
   }
 
   private static Response bad(String message) {

@@ -1,5 +1,6 @@
 package io.statedesk.simulator.gateway;
 
+import io.statedesk.simulator.Incoming;
 import io.statedesk.simulator.Simulator;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -15,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code GET /resource/agentevent/{agentid}}: the event long-poll (section 7.1), answered
- * asynchronously so that thousands of held polls need no thread each.
+ * asynchronously: a held poll is a waiter on its session, completed by an event, a Guid rotation
+ * due, the session's end or a scheduled time-out, never a sleeping request thread.
  */
 @Path("resource/agentevent/{agentid}")
 @RequestScoped
@@ -31,17 +33,17 @@ public class AgentEventResource {
       @HeaderParam("Cookie") String cookie,
       @Suspended AsyncResponse response) {
     Integer id = Gateway.agentId(agentId);
+    Incoming in = Incoming.of(request);
     if (id == null) {
-      response.resume(simulator.unknown(request));
+      response.resume(simulator.responder().unknown(in));
       return;
     }
     Gateway gateway = simulator.gateway();
     response.setTimeout(gateway.settings().pollWaitMs() + 60_000, TimeUnit.MILLISECONDS);
-    simulator.answerLater(
-        request,
-        "getAgentEvent",
-        id,
-        resume -> gateway.poll(id, new Gateway.Credentials(guid, cookie), resume),
-        response::resume);
+    Gateway.Credentials credentials = new Gateway.Credentials(guid, cookie);
+    simulator
+        .responder()
+        .answerLater(
+            in, "getAgentEvent", id, resume -> gateway.poll(id, credentials, resume), response);
   }
 }

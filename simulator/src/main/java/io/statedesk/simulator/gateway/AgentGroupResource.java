@@ -1,6 +1,7 @@
 package io.statedesk.simulator.gateway;
 
 import io.statedesk.simulator.Simulator;
+import io.statedesk.simulator.gateway.Gateway.Credentials;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,9 +10,10 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Response;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * {@code /resource/agentgroup/{agentid}/...}: queries about other agents of the VDN, made by a
@@ -35,40 +37,40 @@ public class AgentGroupResource {
 
   @GET
   @Path("agentbyworkno/{workno}")
-  public Response agentByWorkNo(@PathParam("workno") String workNo) {
-    return call(
+  public void agentByWorkNo(@PathParam("workno") String workNo, @Suspended AsyncResponse out) {
+    Credentials credentials = credentials();
+    call(
         "queryAgentInfoByWorkNo",
-        id -> simulator.gateway().agentByWorkNo(id, credentials(), workNo));
+        (gateway, id) -> gateway.agentByWorkNo(id, credentials, workNo),
+        out);
   }
 
   @GET
   @Path("agentongroupex")
-  public Response agentsOfGroup(@QueryParam("groupid") String groupId) {
-    return call(
-        "agentOnGroupEx", id -> simulator.gateway().agentsOfGroup(id, credentials(), groupId));
+  public void agentsOfGroup(@QueryParam("groupid") String groupId, @Suspended AsyncResponse out) {
+    Credentials credentials = credentials();
+    call("agentOnGroupEx", (gateway, id) -> gateway.agentsOfGroup(id, credentials, groupId), out);
   }
 
   @GET
   @Path("allagentstatus")
-  public Response allAgentStatus() {
-    return call("allAgentStatus", id -> simulator.gateway().allAgentStatus(id, credentials()));
+  public void allAgentStatus(@Suspended AsyncResponse out) {
+    Credentials credentials = credentials();
+    call("allAgentStatus", (gateway, id) -> gateway.allAgentStatus(id, credentials), out);
   }
 
   @GET
   @Path("grouponvdn")
-  public Response groupsOnVdn() {
-    return call("groupOnVdn", id -> simulator.gateway().groupsOnVdn(id, credentials()));
+  public void groupsOnVdn(@Suspended AsyncResponse out) {
+    Credentials credentials = credentials();
+    call("groupOnVdn", (gateway, id) -> gateway.groupsOnVdn(id, credentials), out);
   }
 
-  private Gateway.Credentials credentials() {
-    return new Gateway.Credentials(guid, cookie);
+  private Credentials credentials() {
+    return new Credentials(guid, cookie);
   }
 
-  private Response call(String operation, Function<Integer, Reply> body) {
-    Integer id = Gateway.agentId(agentId);
-    if (id == null) {
-      return simulator.answer(request, operation, 0, () -> Reply.error(Retcodes.BAD_PARAMETER));
-    }
-    return simulator.answer(request, operation, id, () -> body.apply(id));
+  private void call(String operation, BiFunction<Gateway, Integer, Reply> body, AsyncResponse out) {
+    GatewayCalls.answer(simulator, request, agentId, operation, body, out);
   }
 }

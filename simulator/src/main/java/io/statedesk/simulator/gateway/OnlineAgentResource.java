@@ -1,5 +1,6 @@
 package io.statedesk.simulator.gateway;
 
+import io.statedesk.simulator.Incoming;
 import io.statedesk.simulator.Json;
 import io.statedesk.simulator.Simulator;
 import io.statedesk.simulator.gateway.Gateway.Credentials;
@@ -15,11 +16,15 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Response;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
-/** {@code /resource/onlineagent/{agentid}/...}: an agent's own session and custom state. */
+/**
+ * {@code /resource/onlineagent/{agentid}/...}: an agent's own session and custom state. Answered
+ * asynchronously, so that an injected latency holds no request thread.
+ */
 @Path("resource/onlineagent/{agentid}")
 @RequestScoped
 public class OnlineAgentResource {
@@ -37,114 +42,137 @@ public class OnlineAgentResource {
   String cookie;
 
   @PUT
-  public Response signIn(String body) {
-    return signIn(body, SignInKind.LOGIN);
+  public void signIn(String body, @Suspended AsyncResponse out) {
+    signIn(body, SignInKind.LOGIN, out);
   }
 
   @PUT
   @Path("forcelogin")
-  public Response forceSignIn(String body) {
-    return signIn(body, SignInKind.FORCE);
+  public void forceSignIn(String body, @Suspended AsyncResponse out) {
+    signIn(body, SignInKind.FORCE, out);
   }
 
   @PUT
   @Path("loginex")
-  public Response platformSignIn(String body) {
-    return signIn(body, SignInKind.LOGINEX);
+  public void platformSignIn(String body, @Suspended AsyncResponse out) {
+    signIn(body, SignInKind.LOGINEX, out);
   }
 
-  private Response signIn(String body, SignInKind kind) {
-    return exclusive(
+  private void signIn(String body, SignInKind kind, AsyncResponse out) {
+    exclusive(
         kind.logName,
+        "session",
         Retcodes.SIGNIN_IN_PROGRESS,
-        id -> simulator.gateway().signIn(id, Json.readObject(body), kind));
+        (gateway, id) -> gateway.signIn(id, Json.readObject(body), kind),
+        out);
   }
 
   @DELETE
   @Path("logout")
-  public Response signOut() {
-    return exclusive(
+  public void signOut(@Suspended AsyncResponse out) {
+    Credentials credentials = credentials();
+    exclusive(
         "logout",
+        "session",
         Retcodes.REPEATED_CALL,
-        id -> simulator.gateway().signOut(id, credentials(), false));
+        (gateway, id) -> gateway.signOut(id, credentials, false),
+        out);
   }
 
   @DELETE
   @Path("forcelogout")
-  public Response forceSignOut() {
-    return exclusive(
+  public void forceSignOut(@Suspended AsyncResponse out) {
+    Credentials credentials = credentials();
+    exclusive(
         "forceLogout",
+        "session",
         Retcodes.REPEATED_CALL,
-        id -> simulator.gateway().signOut(id, credentials(), true));
+        (gateway, id) -> gateway.signOut(id, credentials, true),
+        out);
   }
 
   @PUT
   @Path("updateGuid")
-  public Response updateGuid() {
-    return call("updateGuid", id -> simulator.gateway().updateGuid(id, credentials()));
+  public void updateGuid(@Suspended AsyncResponse out) {
+    Credentials credentials = credentials();
+    call("updateGuid", (gateway, id) -> gateway.updateGuid(id, credentials), out);
   }
 
   @POST
   @Path("setcustomstate")
-  public Response setCustomState(@QueryParam("customstate") String customState) {
-    Integer id = Gateway.agentId(agentId);
-    if (id == null) {
-      return call("setCustomState", x -> Reply.error(Retcodes.BAD_PARAMETER));
-    }
-    return simulator.answerExclusive(
-        request,
+  public void setCustomState(
+      @QueryParam("customstate") String customState, @Suspended AsyncResponse out) {
+    Credentials credentials = credentials();
+    exclusive(
         "setCustomState",
-        id,
         "setCustomState",
         Retcodes.REPEATED_CALL,
-        () -> simulator.gateway().setCustomState(id, credentials(), customState));
+        (gateway, id) -> gateway.setCustomState(id, credentials, customState),
+        out);
   }
 
   @GET
   @Path("querycustomstate")
-  public Response queryCustomState() {
-    return call("queryCustomState", id -> simulator.gateway().queryCustomState(id, credentials()));
+  public void queryCustomState(@Suspended AsyncResponse out) {
+    Credentials credentials = credentials();
+    call("queryCustomState", (gateway, id) -> gateway.queryCustomState(id, credentials), out);
   }
 
   @POST
   @Path("cancelsetcustomstate")
-  public Response cancelCustomState() {
-    return call(
-        "cancelSetCustomState", id -> simulator.gateway().cancelCustomState(id, credentials()));
+  public void cancelCustomState(@Suspended AsyncResponse out) {
+    Credentials credentials = credentials();
+    call("cancelSetCustomState", (gateway, id) -> gateway.cancelCustomState(id, credentials), out);
   }
 
   @GET
   @Path("agentstatus")
-  public Response agentStatus() {
-    return call("getAgentStatus", id -> simulator.gateway().agentStatus(id, credentials()));
+  public void agentStatus(@Suspended AsyncResponse out) {
+    Credentials credentials = credentials();
+    call("getAgentStatus", (gateway, id) -> gateway.agentStatus(id, credentials), out);
   }
 
   @GET
   @Path("agentskillsbyworkno/{workno}")
-  public Response skillsByWorkNo(@PathParam("workno") String workNo) {
-    return call(
-        "agentSkillsByWorkNo", id -> simulator.gateway().skillsByWorkNo(id, credentials(), workNo));
+  public void skillsByWorkNo(@PathParam("workno") String workNo, @Suspended AsyncResponse out) {
+    Credentials credentials = credentials();
+    call(
+        "agentSkillsByWorkNo",
+        (gateway, id) -> gateway.skillsByWorkNo(id, credentials, workNo),
+        out);
   }
 
   private Credentials credentials() {
     return new Credentials(guid, cookie);
   }
 
-  /** Sign-in and sign-out of one agent exclude each other while in progress (section 3.1). */
-  private Response exclusive(String operation, String busyRetcode, Function<Integer, Reply> body) {
+  /** A call that excludes a second one of the same {@code key} for the agent while it runs. */
+  private void exclusive(
+      String operation,
+      String key,
+      String busyRetcode,
+      BiFunction<Gateway, Integer, Reply> body,
+      AsyncResponse out) {
     Integer id = Gateway.agentId(agentId);
     if (id == null) {
-      return simulator.answer(request, operation, 0, () -> Reply.error(Retcodes.BAD_PARAMETER));
+      call(operation, body, out);
+      return;
     }
-    return simulator.answerExclusive(
-        request, operation, id, "session", busyRetcode, () -> body.apply(id));
+    Gateway gateway = simulator.gateway();
+    simulator
+        .responder()
+        .answerExclusive(
+            Incoming.of(request),
+            operation,
+            id,
+            key,
+            busyRetcode,
+            gateway.inFlight(),
+            () -> body.apply(gateway, id),
+            out);
   }
 
-  private Response call(String operation, Function<Integer, Reply> body) {
-    Integer id = Gateway.agentId(agentId);
-    if (id == null) {
-      return simulator.answer(request, operation, 0, () -> Reply.error(Retcodes.BAD_PARAMETER));
-    }
-    return simulator.answer(request, operation, id, () -> body.apply(id));
+  private void call(String operation, BiFunction<Gateway, Integer, Reply> body, AsyncResponse out) {
+    GatewayCalls.answer(simulator, request, agentId, operation, body, out);
   }
 }

@@ -47,6 +47,17 @@ final class Session {
     this.state = state;
   }
 
+  /** Takes the held poll's answer callback and cancels its time-out; must hold the monitor. */
+  Consumer<Reply> takeWaiter() {
+    Consumer<Reply> taken = waiter;
+    waiter = null;
+    if (waiterTimeout != null) {
+      waiterTimeout.cancel(false);
+      waiterTimeout = null;
+    }
+    return taken;
+  }
+
   void enqueue(Map<String, Object> event) {
     if (events.size() >= MAX_QUEUED_EVENTS) {
       events.pollFirst();

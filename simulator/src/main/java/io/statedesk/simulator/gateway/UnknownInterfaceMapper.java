@@ -1,5 +1,6 @@
 package io.statedesk.simulator.gateway;
 
+import io.statedesk.simulator.Incoming;
 import io.statedesk.simulator.Simulator;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,7 +26,7 @@ public class UnknownInterfaceMapper implements ExceptionMapper<WebApplicationExc
   @Override
   public Response toResponse(WebApplicationException exception) {
     if (uri.getPath().startsWith("resource/") || uri.getPath().startsWith("/resource/")) {
-      return simulator.unknown(request);
+      return simulator.responder().unknown(Incoming.of(request));
     }
     return exception.getResponse();
   }

@@ -222,7 +222,7 @@ class GatewayTest {
         .as("a request within MAXTIME keeps the session")
         .isEqualTo("0");
     now.addAndGet(120_000);
-    assertThat(gateway.sweep()).isEqualTo(1);
+    assertThat(gateway.control().sweep()).isEqualTo(1);
     assertThat(gateway.queryCustomState(AGENT, guid(g)).retcode()).isEqualTo("100-006");
     assertThat(gateway.signIn(AGENT, login(AGENT), SignInKind.LOGIN).retcode())
         .as("after the idle sign-out a fresh sign-in works")
@@ -254,7 +254,7 @@ class GatewayTest {
     CompletableFuture<Reply> answer = new CompletableFuture<>();
     gateway.poll(AGENT, guid(g), answer::complete);
     assertThat(answer).isNotDone();
-    gateway.activity(new java.util.Random(1), 1.0);
+    gateway.control().activity(new java.util.Random(1), 1.0);
     Reply reply = answer.get(1, TimeUnit.SECONDS);
     assertThat(reply.body().get("event")).asString().contains("AgentState_");
   }
@@ -279,11 +279,11 @@ class GatewayTest {
   @Test
   void agentsSignedInElsewhereNeedForcedSignIn() {
     Gateway gateway = gateway(2);
-    gateway.signInElsewhere(AGENT, Gateway.TALKING);
+    gateway.control().signInElsewhere(AGENT, Gateway.TALKING);
     assertThat(gateway.signIn(AGENT, login(AGENT), SignInKind.LOGIN).retcode())
         .isEqualTo("100-002");
     now.addAndGet(1_000_000);
-    assertThat(gateway.sweep()).as("the other desktop keeps its session alive").isZero();
+    assertThat(gateway.control().sweep()).as("the other desktop keeps its session alive").isZero();
     assertThat(gateway.signIn(AGENT, login(AGENT), SignInKind.FORCE).retcode()).isEqualTo("0");
   }
 
@@ -302,9 +302,9 @@ class GatewayTest {
   void signOutIsRefusedWhileTalkingUnlessForced() {
     Gateway gateway = gateway(1);
     String g = signIn(gateway, AGENT);
-    gateway.activity(new java.util.Random(7), 1.0);
-    while (gateway.view(AGENT).state() != Gateway.TALKING) {
-      gateway.activity(new java.util.Random(), 1.0);
+    gateway.control().activity(new java.util.Random(7), 1.0);
+    while (gateway.control().view(AGENT).state() != Gateway.TALKING) {
+      gateway.control().activity(new java.util.Random(), 1.0);
     }
     assertThat(gateway.signOut(AGENT, guid(g), false).retcode()).isEqualTo("100-010");
     assertThat(gateway.signOut(AGENT, guid(g), true).retcode()).isEqualTo("0");
@@ -349,7 +349,7 @@ class GatewayTest {
 
   /** Reads the sign-in events so that the next poll has nothing queued. */
   void drain(Gateway gateway, String g) throws Exception {
-    while (gateway.view(AGENT).queuedEvents() > 0) {
+    while (gateway.control().view(AGENT).queuedEvents() > 0) {
       poll(gateway, AGENT, g);
     }
   }

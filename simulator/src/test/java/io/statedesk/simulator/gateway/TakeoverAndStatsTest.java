@@ -46,18 +46,18 @@ class TakeoverAndStatsTest {
   @Test
   void anotherDesktopsForcedSignInEndsTheHoldersSessionAndAHeldPoll() throws Exception {
     String g = signIn(gateway, AGENT);
-    while (gateway.view(AGENT).queuedEvents() > 0) {
+    while (gateway.control().view(AGENT).queuedEvents() > 0) {
       gateway.poll(AGENT, guid(g), r -> {});
     }
     CompletableFuture<Reply> held = new CompletableFuture<>();
     gateway.poll(AGENT, guid(g), held::complete);
     assertThat(held).isNotDone();
 
-    gateway.signInElsewhere(AGENT, Gateway.IDLE);
+    gateway.control().signInElsewhere(AGENT, Gateway.IDLE);
 
     assertThat(held.get(5, TimeUnit.SECONDS).retcode()).isEqualTo("100-006");
     assertThat(gateway.queryCustomState(AGENT, guid(g)).retcode()).isEqualTo("100-006");
-    assertThat(gateway.view(AGENT).elsewhere()).isTrue();
+    assertThat(gateway.control().view(AGENT).elsewhere()).isTrue();
     assertThat(gateway.signIn(AGENT, login(AGENT), SignInKind.LOGIN).retcode())
         .isEqualTo("100-002");
     assertThat(gateway.signIn(AGENT, login(AGENT), SignInKind.LOGINEX).retcode())
@@ -67,13 +67,13 @@ class TakeoverAndStatsTest {
 
   @Test
   void releaseFreesAnAgentHeldElsewhereAndLeavesOtherSessionsAlone() {
-    gateway.signInElsewhere(AGENT, Gateway.IDLE);
-    assertThat(gateway.releaseElsewhere(AGENT)).isTrue();
-    assertThat(gateway.view(AGENT).signedIn()).isFalse();
+    gateway.control().signInElsewhere(AGENT, Gateway.IDLE);
+    assertThat(gateway.control().releaseElsewhere(AGENT)).isTrue();
+    assertThat(gateway.control().view(AGENT).signedIn()).isFalse();
     String g = signIn(gateway, AGENT);
 
-    assertThat(gateway.releaseElsewhere(AGENT)).isFalse();
-    assertThat(gateway.releaseElsewhere(OTHER)).isFalse();
+    assertThat(gateway.control().releaseElsewhere(AGENT)).isFalse();
+    assertThat(gateway.control().releaseElsewhere(OTHER)).isFalse();
     assertThat(gateway.queryCustomState(AGENT, guid(g)).retcode()).isEqualTo("0");
   }
 

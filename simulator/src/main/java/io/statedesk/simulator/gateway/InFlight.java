@@ -1,0 +1,23 @@
+package io.statedesk.simulator.gateway;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Calls in progress per agent, for the gateway's "don't repeat" rules: a second sign-in or sign-out
+ * of an agent while one runs gets {@code 100-021} (sign-in and sign-out share the key "session",
+ * section 3.1), a second {@code setcustomstate} {@code 000-007}.
+ */
+public final class InFlight {
+
+  private final Set<String> keys = ConcurrentHashMap.newKeySet();
+
+  /** Marks {@code key} in progress for the agent; false if it already is. */
+  public boolean tryEnter(int workNo, String key) {
+    return keys.add(key + ":" + workNo);
+  }
+
+  public void exit(int workNo, String key) {
+    keys.remove(key + ":" + workNo);
+  }
+}
