@@ -43,6 +43,10 @@ public final class ConsoleServer {
               .systemProperty("statedesk.directory.read-skills", "true")
               // every test signs in from 127.0.0.1: the per-address allowance must outlast them
               .systemProperty("statedesk.security.login.address-max-failures", "200")
+              // existing tests still call the API with passwords; new ones use tokens
+              .systemProperty("statedesk.api.basic-auth", "true")
+              // the tests' requests come from here: X-Forwarded-For is believed from it
+              .systemProperty("statedesk.http.trusted-proxies", "127.0.0.1/32, ::1/128")
               .readyWhen("/statedesk/login.xhtml")
               .start();
         });

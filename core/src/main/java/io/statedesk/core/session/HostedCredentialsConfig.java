@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.IntFunction;
-import java.util.function.UnaryOperator;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -56,6 +55,12 @@ public class HostedCredentialsConfig {
         f -> {
           if (!Files.isReadable(Path.of(f))) {
             problems.add("statedesk.sessions.hosted.credentials-file '" + f + "' is not readable");
+          } else if (SealedCredentials.exposure(Path.of(f)).isPresent()) {
+            problems.add(
+                "statedesk.sessions.hosted.credentials-file '"
+                    + f
+                    + "' "
+                    + SealedCredentials.exposure(Path.of(f)).get());
           } else {
             problems.addAll(credentialProblems(Path.of(f)));
           }
@@ -107,7 +112,7 @@ public class HostedCredentialsConfig {
                 + " is not sealed; seal the file with SealedCredentials (operator guide)");
       } else {
         try {
-          box.open(value);
+          box.open(value, SealedCredentials.agent(agent));
         } catch (IllegalArgumentException e) {
           problems.add(
               "statedesk.sessions.hosted.credentials-file: the password of agent "
@@ -124,16 +129,17 @@ public class HostedCredentialsConfig {
     IntFunction<Optional<String>> phone =
         agentId -> phonePattern.map(p -> p.replace("{agent}", Integer.toString(agentId)));
     if (credentialsFile.isPresent()) {
-      UnaryOperator<String> open;
+      java.util.function.BiFunction<Integer, String, String> open;
       if (!secrets.hasKey()) {
         java.util.logging.Logger.getLogger(HostedCredentialsConfig.class.getName())
             .warning(
                 "statedesk.sessions.hosted.credentials-file holds clear-text passwords: seal them"
                     + " and set statedesk.security.key-file (operator guide)");
-        open = UnaryOperator.identity();
+        open = (agent, value) -> value;
       } else {
         SealedCredentials box = secrets.key().orElseThrow();
-        open = box::open;
+        // each value opens only for its own agent (bound, AES-GCM additional data)
+        open = (agent, value) -> box.open(value, SealedCredentials.agent(Integer.toString(agent)));
       }
       return new CredentialsFile(Path.of(credentialsFile.get()), open, phone);
     }

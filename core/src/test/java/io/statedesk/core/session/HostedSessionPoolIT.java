@@ -229,7 +229,8 @@ class HostedSessionPoolIT {
     Path file = dir.resolve("credentials.properties");
     Files.writeString(file, "10172=wrong\n10172.phonenum=710172\n");
     AtomicInteger attempts = new AtomicInteger();
-    CredentialsFile credentials = new CredentialsFile(file, p -> p, id -> Optional.empty());
+    CredentialsFile credentials =
+        new CredentialsFile(file, (agent, value) -> value, id -> Optional.empty());
     Control.release(10172);
     pool(
             Set.of(10172),

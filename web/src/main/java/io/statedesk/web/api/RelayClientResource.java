@@ -30,7 +30,7 @@ public class RelayClientResource {
   @Inject RelayClients clients;
 
   @POST
-  @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+  @Consumes(MediaType.APPLICATION_JSON)
   public Response create(String body) {
     RelayClients.Created created = clients.create(Json.string(Json.object(body), "name", true));
     Map<String, Object> answer = describe(created.client());

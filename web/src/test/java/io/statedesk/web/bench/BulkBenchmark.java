@@ -52,6 +52,7 @@ public final class BulkBenchmark {
             .deploy(Path.of(PayaraMicro.requiredProperty("console.war")), "statedesk")
             .deploy(Path.of(PayaraMicro.requiredProperty("simulator.war")), "agentgateway")
             .systemProperty("statedesk.demo.enabled", "true")
+            .systemProperty("statedesk.api.basic-auth", "true")
             .systemProperty("statedesk.gateway.url", base + "/agentgateway/resource")
             .systemProperty("statedesk.gateway.auth-mode", "1")
             .systemProperty("simulator.auth-mode", "1")
