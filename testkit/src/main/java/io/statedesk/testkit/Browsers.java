@@ -52,6 +52,9 @@ public final class Browsers {
     options.setExperimentalOption(
         "prefs",
         java.util.Map.of("intl.accept_languages", System.getProperty("browser.lang", "en-US")));
+    // the browser's console (CSP violations, script errors) for tests that read it:
+    // browser.manage().logs().get(LogType.BROWSER)
+    options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
     ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile()).build();
     ChromeDriver browser = new ChromeDriver(service, options);

@@ -34,6 +34,8 @@ public final class ConsoleServer {
               .systemProperty("statedesk.sessions.hosted.agents", "10001-10060")
               .systemProperty("statedesk.sessions.hosted.password-pattern", "Sim#{agent}")
               .systemProperty("statedesk.sessions.hosted.phonenum-pattern", "7{agent}")
+              // relayed Guids go stale 30 s after their last push (the gateway's 120 s by default)
+              .systemProperty("statedesk.sessions.relay.guid-timeout-seconds", "30")
               .systemProperty("simulator.agents", "300")
               .systemProperty("statedesk.directory.sync-enabled", "true")
               .systemProperty("statedesk.directory.account", "999001")
@@ -41,6 +43,10 @@ public final class ConsoleServer {
               .systemProperty("statedesk.directory.read-skills", "true")
               // every test signs in from 127.0.0.1: the per-address allowance must outlast them
               .systemProperty("statedesk.security.login.address-max-failures", "200")
+              // existing tests still call the API with passwords; new ones use tokens
+              .systemProperty("statedesk.api.basic-auth", "true")
+              // the tests' requests come from here: X-Forwarded-For is believed from it
+              .systemProperty("statedesk.http.trusted-proxies", "127.0.0.1/32, ::1/128")
               .readyWhen("/statedesk/login.xhtml")
               .start();
         });

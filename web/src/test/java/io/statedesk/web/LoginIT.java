@@ -50,7 +50,8 @@ class LoginIT extends BrowserTest {
         .contains("Too many failed sign-ins")
         .containsPattern("try again in \\d+ s");
     assertThat(ConsoleServer.get().log())
-        .contains("audit login.failed by " + user)
+        .contains("audit login.throttled by system on user " + user)
+        .doesNotContain("audit login.failed by " + user)
         .contains("Sign-in throttled for user '" + user + "'")
         .doesNotContain("guess-");
   }

@@ -14,8 +14,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Slows password guessing down: after {@code statedesk.security.login.max-failures} failed sign-ins
  * for one user name (or {@code address-max-failures} from one address) within the window, further
- * attempts are refused unchecked for a lockout that doubles each time. Every sign-in, failure and
- * lockout is audited with the address. Pages and the API both go through here.
+ * attempts are refused unchecked for a lockout that doubles each time. Pages and the API both go
+ * through here.
+ *
+ * <p>What is written where: page sign-ins and every lockout go to the audit table with the address;
+ * a failure or a refused attempt is only a log line. Why: a guessing attack is thousands of
+ * attempts, and an audit row per attempt let the attacker fill the database and slow every sign-in;
+ * the lockout row says what happened, with user and address. The address is the client's as {@link
+ * io.statedesk.core.security.TrustedProxies} works it out, so one person behind the load balancer
+ * does not lock out everyone else.
  */
 @ApplicationScoped
 public class LoginThrottle {
@@ -44,6 +51,9 @@ public class LoginThrottle {
 
   @Inject AuditLog audit;
 
+  /** Whose addresses are counted: checked at start with the throttle's own settings. */
+  @Inject io.statedesk.core.security.TrustedProxies proxies;
+
   private ThrottleBook users;
   private ThrottleBook addresses;
 
@@ -57,9 +67,9 @@ public class LoginThrottle {
         new ThrottleBook(Math.max(1, addressMaxFailures), window, lockout, max, Clock.systemUTC());
   }
 
-  /** What is wrong with the settings, one line each. */
+  /** What is wrong with the settings (and statedesk.http.trusted-proxies), one line each. */
   public List<String> problems() {
-    List<String> problems = new ArrayList<>();
+    List<String> problems = new ArrayList<>(proxies.problems());
     if (maxFailures < 1 || addressMaxFailures < 1) {
       problems.add(
           "statedesk.security.login.max-failures and address-max-failures must be at least 1");
@@ -84,24 +94,27 @@ public class LoginThrottle {
     }
     Duration wait =
         user.retryAfter().compareTo(from.retryAfter()) > 0 ? user.retryAfter() : from.retryAfter();
-    audit.record(
-        AuditLog.clean(username, 64),
-        "login.refused",
-        "user " + AuditLog.clean(username, 64),
-        "locked out for another " + wait.toSeconds() + " s",
-        address);
+    LOG.fine(
+        () ->
+            "Sign-in refused unchecked for user '"
+                + AuditLog.clean(username, 64)
+                + "' from "
+                + AuditLog.clean(address, 64)
+                + ": locked out for another "
+                + wait.toSeconds()
+                + " s");
     return java.util.Optional.of(wait);
   }
 
   public void failed(String username, String address) {
     Duration user = users.failed(username);
     Duration from = addresses.failed(address);
-    audit.record(
-        AuditLog.clean(username, 64),
-        "login.failed",
-        "user " + AuditLog.clean(username, 64),
-        null,
-        address);
+    LOG.info(
+        () ->
+            "Sign-in failed for user '"
+                + AuditLog.clean(username, 64)
+                + "' from "
+                + AuditLog.clean(address, 64));
     if (!user.isZero() || !from.isZero()) {
       Duration length = user.compareTo(from) > 0 ? user : from;
       LOG.warning(

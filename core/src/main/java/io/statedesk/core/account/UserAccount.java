@@ -70,6 +70,13 @@ public class UserAccount {
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
+  /**
+   * Changes whenever the roles, the enabled flag or the password change, so that sessions and
+   * cached credentials made before can tell that they are stale ({@link SecurityStamps}).
+   */
+  @Column(name = "security_stamp", nullable = false)
+  private long securityStamp;
+
   @Version private long version;
 
   protected UserAccount() {}
@@ -116,22 +123,29 @@ public class UserAccount {
     return createdAt;
   }
 
+  public long getSecurityStamp() {
+    return securityStamp;
+  }
+
   public long getVersion() {
     return version;
   }
 
   void changePassword(String hash, Instant now) {
     this.passwordHash = hash;
+    this.securityStamp++;
     this.updatedAt = now;
   }
 
   void changeRoles(Set<Role> newRoles, Instant now) {
     this.roles = newRoles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(newRoles);
+    this.securityStamp++;
     this.updatedAt = now;
   }
 
   void changeEnabled(boolean on, Instant now) {
     this.enabled = on;
+    this.securityStamp++;
     this.updatedAt = now;
   }
 

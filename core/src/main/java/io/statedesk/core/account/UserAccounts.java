@@ -28,6 +28,7 @@ public class UserAccounts {
 
   @Inject PasswordHashing hashing;
   @Inject io.statedesk.core.audit.AuditLog audit;
+  @Inject jakarta.enterprise.event.Event<SecurityStamps.AccountChanged> changed;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -119,6 +120,7 @@ public class UserAccounts {
                 + " (LDAP groups)",
             null);
         account.changeRoles(roles, clock.instant());
+        changed.fire(new SecurityStamps.AccountChanged(username));
       }
       if (!account.getDisplayName().equals(name)) {
         account.changeDisplayName(name, clock.instant());

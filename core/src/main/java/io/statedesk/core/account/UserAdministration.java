@@ -39,6 +39,7 @@ public class UserAdministration {
   @Inject TeamScope teams;
   @Inject AuditLog audit;
   @Inject Caller caller;
+  @Inject jakarta.enterprise.event.Event<SecurityStamps.AccountChanged> changed;
 
   /** Every user, by user name. */
   @Transactional
@@ -89,6 +90,7 @@ public class UserAdministration {
     account.changePassword(hashing.hash(password), Instant.now());
     Arrays.fill(password, '\0');
     audit.record(caller.name(), "user.password.reset", "user " + username, null, null);
+    changed.fire(new SecurityStamps.AccountChanged(username));
   }
 
   /**
@@ -132,6 +134,7 @@ public class UserAdministration {
     }
     Instant now = Instant.now();
     Set<Role> before = account.getRoles();
+    long stampBefore = account.getSecurityStamp();
     if (!before.equals(roles)) {
       account.changeRoles(roles, now);
       audit.record(
@@ -152,6 +155,9 @@ public class UserAdministration {
     }
     if (!account.getDisplayName().equals(displayName.strip())) {
       account.changeDisplayName(displayName.strip(), now);
+    }
+    if (account.getSecurityStamp() != stampBefore) {
+      changed.fire(new SecurityStamps.AccountChanged(username));
     }
     Set<String> wanted = roles.contains(Role.SUPERVISOR) ? team : Set.of();
     if (!teams.teamsOf(username).equals(new TreeSet<>(wanted))) {

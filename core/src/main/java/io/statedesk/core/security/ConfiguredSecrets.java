@@ -16,7 +16,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>Why one key for all: an operator keeps, rotates and backs up one secret file instead of one
  * per setting, and a configuration dump or a copied {@code microprofile-config.properties} then
  * holds nothing that signs in anywhere. Clear-text values keep working (warned about at start by
- * the settings that use them).
+ * the settings that use them). A sealed setting is bound to its setting's name (AES-GCM additional
+ * data), so it cannot be moved to another setting; one sealed before that still opens, with a
+ * warning to seal it again.
  */
 @ApplicationScoped
 public class ConfiguredSecrets {
@@ -79,7 +81,7 @@ public class ConfiguredSecrets {
       return List.of(name + " is sealed (ENC(...)) but " + KEY_FILE + " is not set");
     }
     try {
-      key().orElseThrow().open(value.get());
+      key().orElseThrow().open(value.get(), name);
       return List.of();
     } catch (IllegalArgumentException e) {
       return List.of(name + " " + e.getMessage());
@@ -99,6 +101,14 @@ public class ConfiguredSecrets {
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(problems.get(0));
     }
-    return key().orElseThrow().open(value);
+    if (!SealedCredentials.isBound(value)) {
+      java.util.logging.Logger.getLogger(ConfiguredSecrets.class.getName())
+          .warning(
+              name
+                  + " is sealed without being bound to its setting (an older ENC(...) value):"
+                  + " seal it again with seal-value KEYFILE "
+                  + name);
+    }
+    return key().orElseThrow().open(value, name);
   }
 }

@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.BiFunction;
 import java.util.function.IntFunction;
-import java.util.function.UnaryOperator;
 
 /**
  * Hosted agents' credentials from a file of {@code agentId=password} lines (and optional {@code
@@ -25,17 +25,20 @@ final class CredentialsFile implements HostedCredentials {
   static final String PHONE = ".phonenum";
 
   private final Path file;
-  private final UnaryOperator<String> open;
+  private final BiFunction<Integer, String, String> open;
   private final IntFunction<Optional<String>> phonePattern;
   private long version = Long.MIN_VALUE;
   private Properties lines = new Properties();
 
   /**
-   * @param open opens a stored value (unseals it, or returns it as it is)
+   * @param open opens an agent's stored value (unseals it, bound to that agent, or returns it as it
+   *     is)
    * @param phonePattern the phone number of an agent the file names none for
    */
   CredentialsFile(
-      Path file, UnaryOperator<String> open, IntFunction<Optional<String>> phonePattern) {
+      Path file,
+      BiFunction<Integer, String, String> open,
+      IntFunction<Optional<String>> phonePattern) {
     this.file = file;
     this.open = open;
     this.phonePattern = phonePattern;
@@ -43,7 +46,8 @@ final class CredentialsFile implements HostedCredentials {
 
   @Override
   public Optional<String> passwordOf(int agentId) {
-    return Optional.ofNullable(current().getProperty(Integer.toString(agentId))).map(open);
+    return Optional.ofNullable(current().getProperty(Integer.toString(agentId)))
+        .map(v -> open.apply(agentId, v));
   }
 
   @Override

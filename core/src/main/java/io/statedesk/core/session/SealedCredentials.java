@@ -26,14 +26,25 @@ import javax.crypto.spec.SecretKeySpec;
  * Base64 and is as secret as the passwords were: readable only by the server's user, kept apart
  * from the credentials file and its backups.
  *
+ * <p>Each value is bound to what it belongs to (the agent of a credentials-file line, the setting
+ * of a sealed setting) as AES-GCM additional authenticated data, written {@code ENC(v2:...)}: a
+ * sealed value copied to another agent's line or another setting does not open. Values sealed
+ * before (plain {@code ENC(...)}, unbound) still open, so an upgrade changes nothing at once;
+ * {@code reseal} binds a file's values (operator guide).
+ *
+ * <p>The key file must be readable by its owner only: {@link #fromKeyFile} refuses one its group or
+ * others may read, and {@link #exposure} says the same of any secret file.
+ *
  * <p>Command line ({@code java -cp statedesk-core.jar
  * io.statedesk.core.session.SealedCredentials}): {@code genkey > key}, then {@code seal key <
- * plain.properties > credentials.properties}, or {@code seal-value key} for one setting's value
- * (the directory or LDAP search account's password, see {@code ConfiguredSecrets}).
+ * plain.properties > credentials.properties} (also binds values sealed earlier), or {@code
+ * seal-value key SETTING} for one setting's value (the directory or LDAP search account's password,
+ * see {@code ConfiguredSecrets}).
  */
 public final class SealedCredentials {
 
   private static final String PREFIX = "ENC(";
+  private static final String BOUND = "ENC(v2:";
   private static final int IV_BYTES = 12;
   private static final int TAG_BITS = 128;
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -50,6 +61,11 @@ public final class SealedCredentials {
    * @throws IllegalArgumentException naming what is wrong with the file
    */
   public static SealedCredentials fromKeyFile(Path file) {
+    exposure(file)
+        .ifPresent(
+            problem -> {
+              throw new IllegalArgumentException(problem);
+            });
     String text;
     try {
       text = Files.readString(file, StandardCharsets.US_ASCII).strip();
@@ -69,6 +85,28 @@ public final class SealedCredentials {
     return new SealedCredentials(raw);
   }
 
+  /**
+   * What is wrong with a secret file's permissions: readable by its group or by others (where the
+   * file system has POSIX permissions). The message names the fix, never the content.
+   */
+  public static java.util.Optional<String> exposure(Path file) {
+    try {
+      java.util.Set<java.nio.file.attribute.PosixFilePermission> p =
+          Files.getPosixFilePermissions(file);
+      if (p.contains(java.nio.file.attribute.PosixFilePermission.GROUP_READ)
+          || p.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ)) {
+        return java.util.Optional.of(
+            "is readable by its group or by others ("
+                + java.nio.file.attribute.PosixFilePermissions.toString(p)
+                + "): make it readable by the server's user only (chmod 600)");
+      }
+      return java.util.Optional.empty();
+    } catch (UnsupportedOperationException | IOException e) {
+      return java.util.Optional
+          .empty(); // no POSIX permissions (Windows), or unreadable: said elsewhere
+    }
+  }
+
   /** A new random key, Base64. */
   public static String newKey() {
     byte[] raw = new byte[32];
@@ -80,17 +118,30 @@ public final class SealedCredentials {
     return value != null && value.startsWith(PREFIX) && value.endsWith(")");
   }
 
-  /** {@code ENC(...)} of {@code plain}. */
+  /** {@code ENC(...)} of {@code plain}, unbound: for values sealed before binding existed. */
   public String seal(String plain) {
+    return seal(plain, null);
+  }
+
+  /**
+   * {@code ENC(v2:...)} of {@code plain}, bound to {@code context} (e.g. {@link #agent} or a
+   * setting's name); {@code null} seals unbound.
+   */
+  public String seal(String plain, String context) {
     try {
       byte[] iv = new byte[IV_BYTES];
       RANDOM.nextBytes(iv);
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
       cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
+      if (context != null) {
+        cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+      }
       byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
       byte[] all = Arrays.copyOf(iv, IV_BYTES + sealed.length);
       System.arraycopy(sealed, 0, all, IV_BYTES, sealed.length);
-      return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(all) + ")";
+      return (context == null ? PREFIX : BOUND)
+          + Base64.getUrlEncoder().withoutPadding().encodeToString(all)
+          + ")";
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-GCM is not available in this JVM", e);
     }
@@ -103,23 +154,50 @@ public final class SealedCredentials {
    *     changed (the message never contains the value)
    */
   public String open(String sealed) {
+    return open(sealed, null);
+  }
+
+  /** The context a credentials-file line's value is bound to. */
+  public static String agent(String agentId) {
+    return "agent:" + agentId.strip();
+  }
+
+  /** Whether the value is bound to its agent or setting ({@code ENC(v2:...)}). */
+  public static boolean isBound(String value) {
+    return value != null && value.startsWith(BOUND) && value.endsWith(")");
+  }
+
+  /**
+   * The plain text of a sealed value: a bound one only with the context it was sealed for, an
+   * unbound one (sealed before binding existed) with any.
+   *
+   * @throws IllegalArgumentException if it is not sealed, was sealed with another key or for
+   *     another agent or setting, or was changed (the message never contains the value)
+   */
+  public String open(String sealed, String context) {
     if (!isSealed(sealed)) {
       throw new IllegalArgumentException("is not an ENC(...) value");
     }
+    boolean bound = isBound(sealed);
     try {
-      byte[] all =
-          Base64.getUrlDecoder().decode(sealed.substring(PREFIX.length(), sealed.length() - 1));
+      int start = bound ? BOUND.length() : PREFIX.length();
+      byte[] all = Base64.getUrlDecoder().decode(sealed.substring(start, sealed.length() - 1));
       if (all.length <= IV_BYTES) {
         throw new IllegalArgumentException("is too short to be an ENC(...) value");
       }
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
       cipher.init(
           Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, Arrays.copyOf(all, IV_BYTES)));
+      if (bound && context != null) {
+        cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+      }
       byte[] plain = cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES);
       return new String(plain, StandardCharsets.UTF_8);
     } catch (GeneralSecurityException | IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "cannot be decrypted with this key (another key, or the value was changed)", e);
+          "cannot be decrypted with this key (another key, a value sealed for another agent or"
+              + " setting, or the value was changed)",
+          e);
     }
   }
 
@@ -139,7 +217,7 @@ public final class SealedCredentials {
       }
       return;
     }
-    if (args.length == 2 && args[0].equals("seal-value")) {
+    if (args.length == 3 && args[0].equals("seal-value")) {
       SealedCredentials box = fromKeyFile(Path.of(args[1]));
       char[] typed = System.console() == null ? null : System.console().readPassword("value: ");
       String value =
@@ -151,23 +229,32 @@ public final class SealedCredentials {
         System.err.println("no value given");
         System.exit(2);
       }
-      out.println(box.seal(value));
+      out.println(box.seal(value, args[2]));
       return;
     }
     System.err.println(
-        "usage: SealedCredentials genkey | seal KEYFILE < plain > sealed"
-            + " | seal-value KEYFILE (one value from the terminal or stdin)");
+        "usage: SealedCredentials genkey | seal KEYFILE < plain-or-sealed > sealed"
+            + " | seal-value KEYFILE SETTING (one value from the terminal or stdin, bound to the"
+            + " setting it is for, e.g. statedesk.directory.password)");
     System.exit(2);
   }
 
-  /** One line of a credentials file, its value sealed; comments and blank lines as they were. */
+  /**
+   * One line of a credentials file, its value sealed and bound to the line's agent (a value sealed
+   * unbound before is opened and bound); comments and blank lines as they were.
+   */
   static String sealLine(SealedCredentials box, String line) {
     String t = line.strip();
     int eq = t.indexOf('=');
     if (t.isEmpty() || t.startsWith("#") || eq < 0) {
       return line;
     }
+    String agent = t.substring(0, eq).strip();
     String value = t.substring(eq + 1).strip();
-    return isSealed(value) ? t : t.substring(0, eq).strip() + "=" + box.seal(value);
+    if (isBound(value)) {
+      return t;
+    }
+    String plain = isSealed(value) ? box.open(value) : value;
+    return agent + "=" + box.seal(plain, agent(agent));
   }
 }

@@ -17,6 +17,8 @@ class SealedCredentialsTest {
   Path keyFile(String key) throws Exception {
     Path f = dir.resolve("key-" + System.nanoTime());
     Files.writeString(f, key + "\n");
+    Files.setPosixFilePermissions(
+        f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
     return f;
   }
 
@@ -54,9 +56,54 @@ class SealedCredentialsTest {
     SealedCredentials box = SealedCredentials.fromKeyFile(keyFile(SealedCredentials.newKey()));
     assertThat(SealedCredentials.sealLine(box, "# agents of the night shift")).startsWith("#");
     String line = SealedCredentials.sealLine(box, "10001 = Sim#10001");
-    assertThat(line).startsWith("10001=ENC(");
+    assertThat(line).startsWith("10001=ENC(v2:");
     assertThat(SealedCredentials.sealLine(box, line)).isEqualTo(line);
-    assertThat(box.open(line.substring(6))).isEqualTo("Sim#10001");
+    assertThat(box.open(line.substring(6), SealedCredentials.agent("10001")))
+        .isEqualTo("Sim#10001");
+  }
+
+  @Test
+  void aValueIsBoundToItsAgentOrSettingAndOlderUnboundValuesStillOpenUntilResealed()
+      throws Exception {
+    SealedCredentials box = SealedCredentials.fromKeyFile(keyFile(SealedCredentials.newKey()));
+    String line = SealedCredentials.sealLine(box, "10001=Sim#10001");
+    String value = line.substring(6);
+    // copied to another agent's line, it does not open
+    assertThatThrownBy(() -> box.open(value, SealedCredentials.agent("10002")))
+        .hasMessageContaining("another agent or setting")
+        .message()
+        .doesNotContain("Sim");
+    assertThatThrownBy(() -> box.open(value, "statedesk.directory.password"))
+        .isInstanceOf(IllegalArgumentException.class);
+    // a value sealed before binding existed opens for any agent, and sealing the file binds it
+    String old = box.seal("Sim#10003");
+    assertThat(SealedCredentials.isBound(old)).isFalse();
+    assertThat(box.open(old, SealedCredentials.agent("10003"))).isEqualTo("Sim#10003");
+    String resealed = SealedCredentials.sealLine(box, "10003=" + old);
+    assertThat(SealedCredentials.isBound(resealed.substring(6))).isTrue();
+    assertThat(box.open(resealed.substring(6), SealedCredentials.agent("10003")))
+        .isEqualTo("Sim#10003");
+  }
+
+  @Test
+  void aKeyOrCredentialsFileOthersMayReadIsRefusedNamingTheSetting() throws Exception {
+    Path key = keyFile(SealedCredentials.newKey());
+    Files.setPosixFilePermissions(
+        key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    assertThatThrownBy(() -> SealedCredentials.fromKeyFile(key))
+        .hasMessageContaining("readable by its group or by others")
+        .hasMessageContaining("chmod 600");
+    assertThat(new ConfiguredSecrets(Optional.of(key.toString())).keyProblems())
+        .singleElement()
+        .asString()
+        .startsWith("statedesk.security.key-file '")
+        .contains("readable by its group or by others");
+    Files.setPosixFilePermissions(
+        key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+    assertThat(SealedCredentials.exposure(key)).isPresent();
+    Files.setPosixFilePermissions(
+        key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    assertThat(SealedCredentials.exposure(key)).isEmpty();
   }
 
   @Test
@@ -65,7 +112,7 @@ class SealedCredentialsTest {
     SealedCredentials box = SealedCredentials.fromKeyFile(key);
     Path file = dir.resolve("credentials.properties");
     Files.writeString(file, "10001=" + box.seal("Sim#10001") + "\n10002=Sim#10002\n");
-    HostedSessions hosted = new HostedSessions();
+    HostedCredentialsConfig hosted = new HostedCredentialsConfig();
     hosted.secrets = new ConfiguredSecrets(Optional.of(key.toString()));
     assertThat(hosted.credentialProblems(file))
         .singleElement()
@@ -122,7 +169,8 @@ class SealedCredentialsTest {
                 System.getProperty("java.class.path"),
                 SealedCredentials.class.getName(),
                 "seal-value",
-                key.toString())
+                key.toString(),
+                "statedesk.directory.password")
             .redirectErrorStream(true)
             .start();
     try (var in = p.getOutputStream()) {
@@ -132,7 +180,8 @@ class SealedCredentialsTest {
         new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
             .strip();
     assertThat(p.waitFor()).isZero();
-    assertThat(out).startsWith("ENC(").doesNotContain("Directory#1");
-    assertThat(SealedCredentials.fromKeyFile(key).open(out)).isEqualTo("Directory#1");
+    assertThat(out).startsWith("ENC(v2:").doesNotContain("Directory#1");
+    assertThat(SealedCredentials.fromKeyFile(key).open(out, "statedesk.directory.password"))
+        .isEqualTo("Directory#1");
   }
 }

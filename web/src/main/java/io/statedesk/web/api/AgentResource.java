@@ -116,7 +116,7 @@ public class AgentResource {
    */
   @POST
   @Path("import")
-  @jakarta.ws.rs.Consumes(MediaType.WILDCARD)
+  @jakarta.ws.rs.Consumes("text/csv")
   public Response importCsv(byte[] body) {
     try {
       AgentDirectory.SyncResult result = directory.importCsv(body);

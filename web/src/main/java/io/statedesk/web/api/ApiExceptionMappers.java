@@ -123,6 +123,18 @@ public final class ApiExceptionMappers {
     }
   }
 
+  /** 409: an idempotency key reused with another body. */
+  @Provider
+  public static class IdempotencyConflict
+      implements ExceptionMapper<
+          io.statedesk.core.security.IdempotencyKeys.IdempotencyConflictException> {
+    @Override
+    public Response toResponse(
+        io.statedesk.core.security.IdempotencyKeys.IdempotencyConflictException e) {
+      return ApiError.of(Response.Status.CONFLICT, e.getMessage(), "Idempotency-Key");
+    }
+  }
+
   /** JAX-RS's own errors (404 unknown path, 405, 415) as JSON. */
   @Provider
   public static class Web implements ExceptionMapper<WebApplicationException> {
@@ -132,7 +144,10 @@ public final class ApiExceptionMappers {
       String message =
           e instanceof NotFoundException
               ? "No such API resource"
-              : status == null ? "Request failed" : status.getReasonPhrase();
+              : e instanceof jakarta.ws.rs.NotSupportedException
+                  ? "Unsupported Media Type: send the body as application/json (text/csv for"
+                      + " imports), with that Content-Type header"
+                  : status == null ? "Request failed" : status.getReasonPhrase();
       return ApiError.of(status == null ? Response.Status.BAD_REQUEST : status, message, null);
     }
   }

@@ -56,7 +56,7 @@ public class CatalogResource {
   }
 
   @POST
-  @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+  @Consumes(MediaType.APPLICATION_JSON)
   public Response create(String body) {
     StateCode created = catalog.create(data(Json.object(body), null));
     return Response.status(Response.Status.CREATED).entity(describe(created)).build();
@@ -64,7 +64,7 @@ public class CatalogResource {
 
   @PUT
   @Path("{code}")
-  @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+  @Consumes(MediaType.APPLICATION_JSON)
   public Map<String, Object> update(@PathParam("code") String code, String body) {
     int number = code(code);
     JsonObject json = Json.object(body);
@@ -96,7 +96,7 @@ public class CatalogResource {
    */
   @POST
   @Path("reserved-ranges")
-  @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+  @Consumes(MediaType.APPLICATION_JSON)
   public Response reserve(String body) {
     JsonObject json = Json.object(body);
     Integer first = Json.integer(json, "first");
@@ -147,7 +147,7 @@ public class CatalogResource {
    */
   @POST
   @Path("import")
-  @Consumes(MediaType.WILDCARD)
+  @Consumes({"text/csv", MediaType.APPLICATION_JSON})
   public Response importFile(
       @QueryParam("format") @DefaultValue("csv") String format,
       @QueryParam("dryRun") @DefaultValue("true") boolean dryRun,

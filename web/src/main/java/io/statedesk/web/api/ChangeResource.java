@@ -50,20 +50,30 @@ import java.util.Set;
 public class ChangeResource {
 
   @Inject BulkChanges changes;
+  @Inject io.statedesk.core.security.IdempotencyKeys keys;
+  @Inject io.statedesk.core.security.Caller caller;
+  @Inject io.statedesk.core.team.TeamScope teams;
 
   @POST
-  @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+  @Consumes(MediaType.APPLICATION_JSON)
   public Response submit(
       @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
       @HeaderParam("Idempotency-Key") String key,
       String body) {
-    ChangeRequest request = request(Json.object(body), key);
+    JsonObject json = Json.object(body);
+    ChangeRequest request = request(json, key);
     if (dryRun) {
       return Response.ok(describe(changes.preview(request))).build();
     }
+    // the key is bound to the body it was first used with: another body is a 409, not the
+    // first change returned as if it were this one
+    keys.check(caller.name(), key, json.toString());
     BulkChanges.Submitted made = changes.submit(request);
+    if (made.created()) {
+      keys.bind(caller.name(), key, json.toString());
+    }
     return Response.status(made.created() ? Response.Status.CREATED : Response.Status.OK)
-        .entity(describe(made.change()))
+        .entity(scoped(made.change()))
         .build();
   }
 
@@ -82,16 +92,14 @@ public class ChangeResource {
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("total", changes.countHistory(filter));
     answer.put("first", first);
-    answer.put(
-        "changes",
-        changes.history(filter, first, max).stream().map(ChangeResource::describe).toList());
+    answer.put("changes", changes.history(filter, first, max).stream().map(this::scoped).toList());
     return answer;
   }
 
   @GET
   @Path("{id}")
   public Map<String, Object> get(@PathParam("id") String id) {
-    return describe(changes.get(id(id)));
+    return scoped(changes.get(id(id)));
   }
 
   @GET
@@ -140,7 +148,7 @@ public class ChangeResource {
   @POST
   @Path("{id}/cancel")
   public Map<String, Object> cancel(@PathParam("id") String id) {
-    return describe(changes.cancel(id(id)));
+    return scoped(changes.cancel(id(id)));
   }
 
   @POST
@@ -156,10 +164,43 @@ public class ChangeResource {
     return made(changes.undo(id(id), key));
   }
 
-  private static Response made(BulkChanges.Submitted made) {
+  private Response made(BulkChanges.Submitted made) {
     return Response.status(made.created() ? Response.Status.CREATED : Response.Status.OK)
-        .entity(describe(made.change()))
+        .entity(scoped(made.change()))
         .build();
+  }
+
+  /**
+   * A change as the caller may see it: a supervisor looking at another supervisor's change (one
+   * that touched their teams) sees the totals of their teams' agents only, counted by core's
+   * team-scoped {@link BulkChanges#countOutcomes}; "verified" is then not given ({@code null}).
+   */
+  Map<String, Object> scoped(ChangeView c) {
+    Map<String, Object> m = describe(c);
+    if (teams.callerSeesAll() || c.createdBy().equals(caller.name())) {
+      return m;
+    }
+    Map<String, Object> counts = new LinkedHashMap<>();
+    long total = 0;
+    for (OutcomeStatus s : OutcomeStatus.values()) {
+      long n = changes.countOutcomes(c.id(), EnumSet.of(s));
+      total += n;
+      String name =
+          switch (s) {
+            case PENDING, IN_FLIGHT -> "pending";
+            case SUCCEEDED -> "succeeded";
+            case FAILED -> "failed";
+            case NO_SESSION -> "noSession";
+            case SKIPPED -> "skipped";
+            case CANCELLED -> "cancelled";
+          };
+      counts.merge(name, n, (a, b) -> (long) a + (long) b);
+    }
+    counts.put("verified", null);
+    m.put("total", total);
+    m.put("counts", counts);
+    m.put("teamScoped", true);
+    return m;
   }
 
   // ------------------------------------------------------------------------------- parsing

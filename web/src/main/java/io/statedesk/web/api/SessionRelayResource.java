@@ -33,7 +33,7 @@ public class SessionRelayResource {
 
   @PUT
   @Path("{agentId}")
-  @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+  @Consumes(MediaType.APPLICATION_JSON)
   public Response register(@PathParam("agentId") String agentId, String body) {
     int id = agentId(agentId);
     JsonObject json = Json.object(body);

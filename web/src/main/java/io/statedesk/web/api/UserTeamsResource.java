@@ -40,7 +40,7 @@ public class UserTeamsResource {
   }
 
   @PUT
-  @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+  @Consumes(MediaType.APPLICATION_JSON)
   public Map<String, Object> put(@PathParam("username") String username, String body) {
     JsonObject json = Json.object(body);
     if (!(json.get("teams") instanceof JsonArray array)) {

@@ -48,7 +48,7 @@ public class SecurityHeaders extends HttpFilter {
     response.setHeader("X-Frame-Options", "DENY");
     response.setHeader("Referrer-Policy", "same-origin");
     if (request.isSecure()) {
-      response.setHeader("Strict-Transport-Security", "max-age=31536000");
+      response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     }
   }
 

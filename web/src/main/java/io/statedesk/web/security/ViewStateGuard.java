@@ -40,7 +40,7 @@ public class ViewStateGuard extends HttpFilter {
     }
     LOG.info(
         "Form post to "
-            + request.getServletPath()
+            + escaped(request.getServletPath())
             + " without a view state from "
             + request.getRemoteAddr()
             + ": answered with the expired page, no action run");
@@ -57,6 +57,25 @@ public class ViewStateGuard extends HttpFilter {
     } else {
       response.sendRedirect(target);
     }
+  }
+
+  /**
+   * The path as a log line may show it: printable ASCII as is, everything else (CR, LF, other
+   * control and non-ASCII characters, which a crafted URL can carry percent-encoded) as {@code
+   * \\uXXXX}, so a request cannot forge or hide log lines; at most 200 characters.
+   */
+  static String escaped(String path) {
+    StringBuilder out = new StringBuilder();
+    String p = path == null ? "" : path;
+    for (int i = 0; i < p.length() && out.length() < 200; i++) {
+      char c = p.charAt(i);
+      if (c >= 0x20 && c < 0x7f && c != '\\') {
+        out.append(c);
+      } else {
+        out.append(String.format("\\u%04x", (int) c));
+      }
+    }
+    return out.toString();
   }
 
   static boolean lacksViewState(HttpServletRequest request) throws IOException {

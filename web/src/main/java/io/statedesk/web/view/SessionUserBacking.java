@@ -19,6 +19,8 @@ public class SessionUserBacking {
 
   @Inject Caller caller;
   @Inject ExternalContext external;
+  @Inject io.statedesk.core.audit.AuditLog audit;
+  @Inject io.statedesk.core.security.TrustedProxies proxies;
 
   public String getName() {
     return caller.name();
@@ -36,9 +38,20 @@ public class SessionUserBacking {
     return String.join(", ", caller.roles().stream().map(Role::name).toList());
   }
 
-  /** Ends the container login and the HTTP session, then shows the login page. */
+  /** Ends the container login and the HTTP session (audited), then shows the login page. */
   public void logout() throws IOException, ServletException {
     HttpServletRequest request = (HttpServletRequest) external.getRequest();
+    String name = caller.name();
+    if (name != null) {
+      audit.record(
+          name,
+          "logout",
+          "user " + name,
+          null,
+          proxies.client(
+              request.getRemoteAddr(),
+              java.util.Collections.list(request.getHeaders("X-Forwarded-For"))));
+    }
     request.logout();
     external.invalidateSession();
     external.redirect(external.getRequestContextPath() + "/login.xhtml?loggedOut=true");

@@ -114,13 +114,15 @@ class AgentApiIT {
   void csvImportIsAllOrNothingWithLineNumbers() {
     String bad =
         "agent_id,name,team,skills,phone\n700001,Imported One,Night Shift,Voice EN,\n700002,,Night Shift,,\n";
-    HttpResponse<String> refused = send("POST", "/agents/import", bad, "Authorization", ADMIN);
+    HttpResponse<String> refused =
+        send("POST", "/agents/import", bad, "Authorization", ADMIN, "Content-Type", "text/csv");
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(refused.body()).contains("\"line\":3").contains("name must be");
     assertThat(send("GET", "/agents?q=700001", null, "Authorization", ADMIN).body())
         .contains("\"total\":0");
     String good = bad.replace("700002,,", "700002,Imported Two,");
-    HttpResponse<String> imported = send("POST", "/agents/import", good, "Authorization", ADMIN);
+    HttpResponse<String> imported =
+        send("POST", "/agents/import", good, "Authorization", ADMIN, "Content-Type", "text/csv");
     assertThat(imported.statusCode()).isEqualTo(200);
     assertThat(imported.body()).contains("\"added\":2");
     assertThat(send("GET", "/agents?q=700001", null, "Authorization", ADMIN).body())
@@ -131,7 +133,14 @@ class AgentApiIT {
         .as("Night Shift is not a team of alice")
         .contains("\"total\":0");
     assertThat(
-            send("POST", "/agents/import", good, "Authorization", basic("alice", "alice-demo"))
+            send(
+                    "POST",
+                    "/agents/import",
+                    good,
+                    "Authorization",
+                    basic("alice", "alice-demo"),
+                    "Content-Type",
+                    "text/csv")
                 .statusCode())
         .isEqualTo(403);
   }

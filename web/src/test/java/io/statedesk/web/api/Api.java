@@ -23,6 +23,10 @@ final class Api {
             .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * Sends a request to {@code /api + path}; {@code Content-Type: application/json} unless the
+   * headers (name, value, name, value...) give one.
+   */
   static HttpResponse<String> send(String method, String path, String body, String... headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(ConsoleServer.consoleUrl() + "/api" + path))
@@ -30,10 +34,14 @@ final class Api {
                 method,
                 body == null
                     ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body))
-            .header("Content-Type", "application/json");
+                    : HttpRequest.BodyPublishers.ofString(body));
+    boolean typed = false;
     for (int i = 0; i < headers.length; i += 2) {
       request.header(headers[i], headers[i + 1]);
+      typed |= headers[i].equalsIgnoreCase("Content-Type");
+    }
+    if (!typed) {
+      request.header("Content-Type", "application/json");
     }
     try {
       return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -43,6 +51,10 @@ final class Api {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  static String bearer(String token) {
+    return "Bearer " + token;
   }
 
   /** Creates a relay client as the demo admin and returns its token. */

@@ -44,6 +44,7 @@ class BulkRestartIT {
                 + dir.resolve("h2/statedesk")
                 + ";AUTO_SERVER=TRUE;WRITE_DELAY=0") // as the run command: see architecture.md
         .systemProperty("statedesk.demo.enabled", "true")
+        .systemProperty("statedesk.api.basic-auth", "true")
         .systemProperty("statedesk.gateway.url", simulator + "/resource")
         .systemProperty("statedesk.sessions.hosted.enabled", "true")
         .systemProperty("statedesk.sessions.hosted.agents", FIRST + "-" + (FIRST + AGENTS - 1))
@@ -229,7 +230,7 @@ class BulkRestartIT {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(url))
             .timeout(Duration.ofSeconds(30))
-            .header("Content-Type", "application/json")
+            .header("Content-Type", url.endsWith("/import") ? "text/csv" : "application/json")
             .method(
                 method,
                 json == null
