@@ -97,6 +97,7 @@ class DesiredStateIT {
             .submit(ChangeRequest.set(range(FIRST, HOSTED), 111).withConfirmation(HOSTED))
             .change();
     assertThat(finish(made.id(), 120).counts().succeeded()).isEqualTo(HOSTED);
+    call("DELETE", "requests", null);
     for (int id = FIRST; id < FIRST + 100; id++) {
       call("POST", "agents/" + id + "/signout", null); // as an idle or forced sign-out
     }
@@ -104,7 +105,19 @@ class DesiredStateIT {
     for (int id = FIRST; id < FIRST + HOSTED; id++) {
       assertThat(simulatorState(id)).as("agent " + id).isEqualTo(111);
     }
-    assertThat(changes.get(made.id()).counts().reapplied()).isEqualTo(100);
+    // the 100, and any agent the pool had to sign in again meanwhile (a Guid rotation missed on a
+    // loaded machine): every new session lost the state and got it back, counted once
+    long reapplied = changes.get(made.id()).counts().reapplied();
+    java.util.Set<Integer> signedIn = new java.util.HashSet<>();
+    for (String op : List.of("login", "forceLogin", "loginEx")) {
+      try (var reader =
+          Json.createReader(
+              new StringReader(call("GET", "requests?operation=" + op + "&limit=100000", null)))) {
+        reader.readArray().forEach(v -> signedIn.add(v.asJsonObject().getInt("agentId")));
+      }
+    }
+    assertThat(signedIn).containsAll(range(FIRST, 100));
+    assertThat(reapplied).isBetween(100L, (long) signedIn.size());
   }
 
   @Test
