@@ -1,6 +1,6 @@
 package io.statedesk.web;
 
-import io.statedesk.core.persistence.ApplicationStartup;
+import io.statedesk.core.startup.ConsoleStartup;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -17,7 +17,7 @@ public class StartupBanner implements ServletContextListener {
 
   private static final Logger LOG = Logger.getLogger(StartupBanner.class.getName());
 
-  @Inject ApplicationStartup startup;
+  @Inject ConsoleStartup startup;
 
   @Inject
   @ConfigProperty(name = "statedesk.public-url", defaultValue = "http://localhost:8080/statedesk/")

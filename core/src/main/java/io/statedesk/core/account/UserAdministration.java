@@ -3,7 +3,6 @@ package io.statedesk.core.account;
 import io.statedesk.core.audit.AuditLog;
 import io.statedesk.core.security.Caller;
 import io.statedesk.core.security.Role;
-import io.statedesk.core.team.TeamScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

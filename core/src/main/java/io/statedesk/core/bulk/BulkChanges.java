@@ -1,5 +1,6 @@
 package io.statedesk.core.bulk;
 
+import io.statedesk.core.account.TeamScope;
 import io.statedesk.core.bulk.BulkExceptions.ChangeNotFoundException;
 import io.statedesk.core.bulk.BulkExceptions.ChangeStateException;
 import io.statedesk.core.bulk.BulkExceptions.ConfirmationRequiredException;
@@ -10,7 +11,6 @@ import io.statedesk.core.directory.AgentDirectory;
 import io.statedesk.core.security.AccessDeniedException;
 import io.statedesk.core.security.Caller;
 import io.statedesk.core.security.Role;
-import io.statedesk.core.team.TeamScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;

@@ -52,7 +52,7 @@ public class BulkEngine {
   @Inject AgentSessions agentSessions;
   @Inject GatewayClient client;
   @Inject AuditLog audit;
-  @Inject io.statedesk.core.system.ConsoleMetrics metrics;
+  @Inject BulkMetrics metrics;
   @Inject jakarta.enterprise.event.Event<BulkEngineStarted> started;
 
   private final String instance = instanceName();

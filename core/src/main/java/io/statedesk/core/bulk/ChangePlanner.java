@@ -1,5 +1,6 @@
 package io.statedesk.core.bulk;
 
+import io.statedesk.core.account.TeamScope;
 import io.statedesk.core.bulk.BulkExceptions.InvalidChangeException;
 import io.statedesk.core.catalog.CatalogExceptions.StateCodeNotFoundException;
 import io.statedesk.core.catalog.StateCatalog;
@@ -11,7 +12,6 @@ import io.statedesk.core.directory.AgentDirectory;
 import io.statedesk.core.directory.DirectoryAgent;
 import io.statedesk.core.session.AgentSessions;
 import io.statedesk.core.session.Availability;
-import io.statedesk.core.team.TeamScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;

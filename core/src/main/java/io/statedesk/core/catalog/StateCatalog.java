@@ -31,7 +31,7 @@ public class StateCatalog {
 
   @Inject Caller caller;
   @Inject AuditLog audit;
-  @Inject io.statedesk.core.team.TeamScope teams;
+  @Inject io.statedesk.core.account.TeamScope teams;
 
   /**
    * Active codes in list order: for admins all of them, for a supervisor those offered to all teams

@@ -702,8 +702,7 @@ public class GatewayClient implements AutoCloseable {
   /** One debug line and one metric per gateway call; the Guid only masked. */
   private static void log(
       String operation, GatewayAuth auth, int agentId, String outcome, long start) {
-    io.statedesk.core.system.ConsoleMetrics.gatewayCall(
-        operation, outcome, System.nanoTime() - start);
+    GatewayCallMetrics.record(operation, outcome, System.nanoTime() - start);
     if (LOG.isLoggable(Level.FINE)) {
       LOG.fine(
           "gateway "

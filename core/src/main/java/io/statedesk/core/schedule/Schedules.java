@@ -1,5 +1,6 @@
 package io.statedesk.core.schedule;
 
+import io.statedesk.core.account.TeamScope;
 import io.statedesk.core.bulk.BulkChanges;
 import io.statedesk.core.bulk.BulkExceptions.ChangeNotFoundException;
 import io.statedesk.core.bulk.BulkExceptions.ChangeStateException;
@@ -9,7 +10,6 @@ import io.statedesk.core.bulk.Preview;
 import io.statedesk.core.bulk.Verdict;
 import io.statedesk.core.security.Caller;
 import io.statedesk.core.security.Role;
-import io.statedesk.core.team.TeamScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;

@@ -1,6 +1,5 @@
 package io.statedesk.core.security;
 
-import io.statedesk.core.session.SealedCredentials;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;

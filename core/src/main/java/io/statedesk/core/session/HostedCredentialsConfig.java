@@ -1,6 +1,7 @@
 package io.statedesk.core.session;
 
 import io.statedesk.core.security.ConfiguredSecrets;
+import io.statedesk.core.security.SealedCredentials;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Files;

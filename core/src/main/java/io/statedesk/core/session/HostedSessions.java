@@ -31,7 +31,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The container's hosted-session pool, configured by {@code statedesk.sessions.hosted.*} and
- * started with the console (see {@link io.statedesk.core.persistence.ApplicationStartup}).
+ * started with the console (see {@code io.statedesk.core.startup.ConsoleStartup}).
  */
 @ApplicationScoped
 public class HostedSessions {

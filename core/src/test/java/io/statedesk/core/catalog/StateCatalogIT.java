@@ -43,7 +43,7 @@ class StateCatalogIT {
   @Inject StateCatalog catalog;
   @Inject CatalogImport imports;
   @Inject AuditLog audit;
-  @Inject io.statedesk.core.team.TeamScope teams;
+  @Inject io.statedesk.core.account.TeamScope teams;
 
   @Resource ManagedExecutorService executor;
 

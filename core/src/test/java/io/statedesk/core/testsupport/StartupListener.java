@@ -1,6 +1,6 @@
 package io.statedesk.core.testsupport;
 
-import io.statedesk.core.persistence.ApplicationStartup;
+import io.statedesk.core.startup.ConsoleStartup;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -13,7 +13,7 @@ import jakarta.servlet.annotation.WebListener;
 @WebListener
 public class StartupListener implements ServletContextListener {
 
-  @Inject ApplicationStartup startup;
+  @Inject ConsoleStartup startup;
 
   @Override
   public void contextInitialized(ServletContextEvent event) {

@@ -52,7 +52,7 @@ public class ChangeResource {
   @Inject BulkChanges changes;
   @Inject io.statedesk.core.security.IdempotencyKeys keys;
   @Inject io.statedesk.core.security.Caller caller;
-  @Inject io.statedesk.core.team.TeamScope teams;
+  @Inject io.statedesk.core.account.TeamScope teams;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)

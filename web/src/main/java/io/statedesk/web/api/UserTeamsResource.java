@@ -1,6 +1,6 @@
 package io.statedesk.web.api;
 
-import io.statedesk.core.team.TeamScope;
+import io.statedesk.core.account.TeamScope;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;

@@ -1,5 +1,6 @@
 package io.statedesk.web.view;
 
+import io.statedesk.core.account.TeamScope;
 import io.statedesk.core.catalog.StateCatalog;
 import io.statedesk.core.catalog.StateCode;
 import io.statedesk.core.directory.AgentDirectory;
@@ -8,7 +9,6 @@ import io.statedesk.core.directory.DirectoryAgent;
 import io.statedesk.core.gateway.GatewayState;
 import io.statedesk.core.session.AgentSessions;
 import io.statedesk.core.session.Availability;
-import io.statedesk.core.team.TeamScope;
 import io.statedesk.web.i18n.LocaleBacking;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;

@@ -26,7 +26,7 @@ public class HomeBacking {
   @Inject Caller caller;
   @Inject AgentSessions sessions;
   @Inject StateCatalog catalog;
-  @Inject io.statedesk.core.team.TeamScope teams;
+  @Inject io.statedesk.core.account.TeamScope teams;
   @Inject io.statedesk.core.directory.AgentDirectory directory;
   @Inject io.statedesk.core.bulk.BulkChanges changes;
 

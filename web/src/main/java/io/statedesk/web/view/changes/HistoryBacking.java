@@ -1,12 +1,12 @@
 package io.statedesk.web.view.changes;
 
+import io.statedesk.core.account.TeamScope;
 import io.statedesk.core.bulk.BulkChanges;
 import io.statedesk.core.bulk.ChangeView;
 import io.statedesk.core.bulk.HistoryFilter;
 import io.statedesk.core.catalog.StateCatalog;
 import io.statedesk.core.catalog.StateCode;
 import io.statedesk.core.directory.AgentDirectory;
-import io.statedesk.core.team.TeamScope;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

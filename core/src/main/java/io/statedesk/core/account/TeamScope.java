@@ -1,6 +1,5 @@
-package io.statedesk.core.team;
+package io.statedesk.core.account;
 
-import io.statedesk.core.account.UserAccounts;
 import io.statedesk.core.audit.AuditLog;
 import io.statedesk.core.security.Caller;
 import io.statedesk.core.security.Role;

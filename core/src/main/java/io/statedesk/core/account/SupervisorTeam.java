@@ -1,4 +1,4 @@
-package io.statedesk.core.team;
+package io.statedesk.core.account;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

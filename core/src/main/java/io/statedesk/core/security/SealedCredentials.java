@@ -1,4 +1,4 @@
-package io.statedesk.core.session;
+package io.statedesk.core.security;
 
 import java.io.BufferedReader;
 import java.io.IOException;

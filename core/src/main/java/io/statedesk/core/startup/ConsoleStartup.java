@@ -1,11 +1,24 @@
-package io.statedesk.core.persistence;
+package io.statedesk.core.startup;
 
 import io.statedesk.core.account.DemoUsers;
+import io.statedesk.core.account.FirstAdmin;
+import io.statedesk.core.account.LdapIdentityStore;
+import io.statedesk.core.account.LoginThrottle;
+import io.statedesk.core.bulk.BulkEngine;
+import io.statedesk.core.bulk.BulkSettings;
 import io.statedesk.core.catalog.DemoCatalog;
+import io.statedesk.core.directory.CustomStateReadBack;
 import io.statedesk.core.directory.DirectoryStateFeed;
 import io.statedesk.core.directory.DirectorySync;
 import io.statedesk.core.gateway.GatewaySettings;
+import io.statedesk.core.persistence.InvalidConfigurationException;
+import io.statedesk.core.persistence.SchemaMigration;
+import io.statedesk.core.security.ConfiguredSecrets;
+import io.statedesk.core.session.AgentSessions;
 import io.statedesk.core.session.HostedSessions;
+import io.statedesk.core.session.RelaySessions;
+import io.statedesk.core.session.SessionStore;
+import io.statedesk.core.system.ConsoleMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -22,25 +35,26 @@ import java.util.List;
  * Payara Server and WildFly alike).
  */
 @ApplicationScoped
-public class ApplicationStartup {
+public class ConsoleStartup {
 
   @Inject SchemaMigration schema;
+  @Inject ConsoleMetrics metrics;
   @Inject DemoUsers demoUsers;
   @Inject DemoCatalog demoCatalog;
   @Inject GatewaySettings gateway;
   @Inject HostedSessions hostedSessions;
-  @Inject io.statedesk.core.session.RelaySessions relaySessions;
+  @Inject RelaySessions relaySessions;
   @Inject DirectorySync directorySync;
   @Inject DirectoryStateFeed stateFeed;
-  @Inject io.statedesk.core.session.SessionStore sessionStore;
-  @Inject io.statedesk.core.session.AgentSessions agentSessions;
-  @Inject io.statedesk.core.directory.CustomStateReadBack customStates;
-  @Inject io.statedesk.core.bulk.BulkSettings bulkSettings;
-  @Inject io.statedesk.core.bulk.BulkEngine bulkEngine;
-  @Inject io.statedesk.core.account.LoginThrottle loginThrottle;
-  @Inject io.statedesk.core.account.FirstAdmin firstAdmin;
-  @Inject io.statedesk.core.security.ConfiguredSecrets secrets;
-  @Inject io.statedesk.core.account.LdapIdentityStore ldap;
+  @Inject SessionStore sessionStore;
+  @Inject AgentSessions agentSessions;
+  @Inject CustomStateReadBack customStates;
+  @Inject BulkSettings bulkSettings;
+  @Inject BulkEngine bulkEngine;
+  @Inject LoginThrottle loginThrottle;
+  @Inject FirstAdmin firstAdmin;
+  @Inject ConfiguredSecrets secrets;
+  @Inject LdapIdentityStore ldap;
 
   @Inject
   @org.eclipse.microprofile.config.inject.ConfigProperty(
@@ -69,6 +83,7 @@ public class ApplicationStartup {
     if (!problems.isEmpty()) {
       throw new InvalidConfigurationException(problems);
     }
+    metrics.start();
     schema.migrate();
     demoUsers.seed();
     firstAdmin.ensure(demo);

@@ -1,9 +1,8 @@
-package io.statedesk.core.session;
+package io.statedesk.core.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.statedesk.core.security.ConfiguredSecrets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -104,27 +103,6 @@ class SealedCredentialsTest {
     Files.setPosixFilePermissions(
         key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
     assertThat(SealedCredentials.exposure(key)).isEmpty();
-  }
-
-  @Test
-  void withAKeyEveryPasswordMustBeSealed() throws Exception {
-    Path key = keyFile(SealedCredentials.newKey());
-    SealedCredentials box = SealedCredentials.fromKeyFile(key);
-    Path file = dir.resolve("credentials.properties");
-    Files.writeString(file, "10001=" + box.seal("Sim#10001") + "\n10002=Sim#10002\n");
-    HostedCredentialsConfig hosted = new HostedCredentialsConfig();
-    hosted.secrets = new ConfiguredSecrets(Optional.of(key.toString()));
-    assertThat(hosted.credentialProblems(file))
-        .singleElement()
-        .asString()
-        .contains("agent 10002 is not sealed")
-        .doesNotContain("Sim#");
-    hosted.secrets =
-        new ConfiguredSecrets(Optional.of(keyFile(SealedCredentials.newKey()).toString()));
-    assertThat(hosted.credentialProblems(file))
-        .anySatisfy(p -> assertThat(p).contains("agent 10001 cannot be decrypted"));
-    hosted.secrets = new ConfiguredSecrets(Optional.empty());
-    assertThat(hosted.credentialProblems(file)).isEmpty(); // clear text allowed, warned at start
   }
 
   @Test
