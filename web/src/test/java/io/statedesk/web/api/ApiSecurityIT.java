@@ -154,4 +154,35 @@ class ApiSecurityIT {
         .contains("already used with a different request body")
         .contains("\"field\":\"Idempotency-Key\"");
   }
+
+  /** A supervisor looking at a change that touched their teams sees their teams' totals only. */
+  @Test
+  void aSupervisorSeesOnlyTheirTeamsTotalsOfSomeoneElsesChange() {
+    // 10043 is in Billing (alice's), 10045 in Sales (bob's): round-robin over six groups
+    HttpResponse<String> made =
+        send(
+            "POST",
+            "/changes",
+            "{\"agents\":[10043,10045],\"code\":101,\"note\":\"shared\"}",
+            "Authorization",
+            ADMIN);
+    assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+    String id = made.body().replaceAll("(?s).*?\"id\":(\\d+).*", "$1");
+    assertThat(send("GET", "/changes/" + id, null, "Authorization", ADMIN).body())
+        .contains("\"total\":2")
+        .doesNotContain("teamScoped");
+    String alices =
+        send("GET", "/changes/" + id, null, "Authorization", Tokens.bearer("alice", "alice-demo"))
+            .body();
+    assertThat(alices).contains("\"total\":1").contains("\"teamScoped\":true");
+    assertThat(
+            send(
+                    "GET",
+                    "/changes?max=500",
+                    null,
+                    "Authorization",
+                    Tokens.bearer("alice", "alice-demo"))
+                .body())
+        .containsPattern("\"id\":" + id + ",[^{}]*\"total\":1,");
+  }
 }
