@@ -158,12 +158,13 @@ class ApiSecurityIT {
   /** A supervisor looking at a change that touched their teams sees their teams' totals only. */
   @Test
   void aSupervisorSeesOnlyTheirTeamsTotalsOfSomeoneElsesChange() {
-    // 10043 is in Billing (alice's), 10045 in Sales (bob's): round-robin over six groups
+    String billing = lastHostedAgentOf("Billing"); // alice's team
+    String sales = lastHostedAgentOf("Sales"); // bob's
     HttpResponse<String> made =
         send(
             "POST",
             "/changes",
-            "{\"agents\":[10043,10045],\"code\":101,\"note\":\"shared\"}",
+            "{\"agents\":[" + billing + "," + sales + "],\"code\":101,\"note\":\"shared\"}",
             "Authorization",
             ADMIN);
     assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
@@ -184,5 +185,21 @@ class ApiSecurityIT {
                     Tokens.bearer("alice", "alice-demo"))
                 .body())
         .containsPattern("\"id\":" + id + ",[^{}]*\"total\":1,");
+  }
+
+  /** The highest-numbered agent of {@code team} with a hosted session (as the directory says). */
+  private static String lastHostedAgentOf(String team) {
+    String body =
+        send(
+                "GET",
+                "/agents?team="
+                    + team.replace(" ", "%20")
+                    + "&session=HOSTED&sort=agentId&desc=true&max=1",
+                null,
+                "Authorization",
+                ADMIN)
+            .body();
+    assertThat(body).as(team + " agents").contains("\"agentId\":");
+    return body.replaceAll("(?s).*?\"agentId\":(\\d+).*", "$1");
   }
 }
