@@ -85,6 +85,10 @@ public class Simulator {
   @ConfigProperty(name = "simulator.activity-share", defaultValue = "0.05")
   double activityShare;
 
+  @Inject
+  @ConfigProperty(name = "simulator.require-phonenum", defaultValue = "true")
+  boolean requirePhoneNumber;
+
   private Gateway gateway;
   private final Faults faults = new Faults();
   private final Recorder recorder = new Recorder();
@@ -102,6 +106,7 @@ public class Simulator {
         new GatewaySettings(
             authMode, guidIntervalMs, guidTimeoutMs, maxIdleMs, pollWaitMs, lbCookie, nodes);
     gateway = new Gateway(world, settings, System::currentTimeMillis, scheduler);
+    gateway.requirePhoneNumber(requirePhoneNumber);
     responder = new Responder(faults, recorder, scheduler, completions, System::currentTimeMillis);
     seedElsewhere();
     housekeeping.add(

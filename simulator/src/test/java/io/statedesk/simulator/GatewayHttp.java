@@ -77,13 +77,15 @@ final class GatewayHttp {
     return json(response).getString("retcode");
   }
 
+  /** A sign-in body with the agent's password ({@code Sim#N}) and softphone number ({@code 7N}). */
+  String signInBody(int workNo) {
+    return "{\"password\":\"Sim#" + workNo + "\",\"phonenum\":\"7" + workNo + "\"}";
+  }
+
   /** Signs in an agent with the documented password rule; returns the Guid. */
   String signIn(int workNo) {
     HttpResponse<String> response =
-        send(
-            "PUT",
-            "/resource/onlineagent/" + workNo,
-            "{\"password\":\"Sim#" + workNo + "\",\"phonenum\":\"7" + workNo + "\"}");
+        send("PUT", "/resource/onlineagent/" + workNo, signInBody(workNo));
     if (!"0".equals(retcode(response))) {
       throw new IllegalStateException("sign-in of " + workNo + " failed: " + response.body());
     }

@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +24,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -80,7 +78,7 @@ class HeldPollsBench {
             .readyWhen("/agentgateway/simulator/status")
             .start()) {
       base = server.baseUrl() + "/agentgateway";
-      long pid = pidOf(server.workDir());
+      long pid = JvmProbe.pidOf(server.workDir());
       control(
           "PUT",
           "settings",
@@ -127,7 +125,7 @@ class HeldPollsBench {
    * Samples threads and CPU every 2 s for the phase's duration and reports min/max and CPU share.
    */
   void measure(String phase, long pid) throws Exception {
-    long[] start = cpuAndThreads(pid);
+    long[] start = JvmProbe.cpuAndThreads(pid);
     long startNanos = System.nanoTime();
     AtomicLong minThreads = new AtomicLong(Long.MAX_VALUE);
     AtomicLong maxThreads = new AtomicLong();
@@ -137,7 +135,7 @@ class HeldPollsBench {
           .scheduleAtFixedRate(
               () -> {
                 try {
-                  long threads = cpuAndThreads(pid)[1];
+                  long threads = JvmProbe.cpuAndThreads(pid)[1];
                   minThreads.accumulateAndGet(threads, Math::min);
                   maxThreads.accumulateAndGet(threads, Math::max);
                 } catch (IOException e) {
@@ -153,7 +151,7 @@ class HeldPollsBench {
     } finally {
       sampler.shutdownNow();
     }
-    long[] end = cpuAndThreads(pid);
+    long[] end = JvmProbe.cpuAndThreads(pid);
     double wall = (System.nanoTime() - startNanos) / 1e9;
     double cpuSeconds = (end[0] - start[0]) / 100.0;
     line(
@@ -164,78 +162,12 @@ class HeldPollsBench {
         cpuSeconds,
         wall,
         100 * cpuSeconds / wall,
-        threadDump(pid));
-  }
-
-  /**
-   * Who the threads are, from {@code jcmd <pid> Thread.print}: the HTTP request threads, how many
-   * of them sleep (an injected latency on a request thread) and the scheduler's threads.
-   */
-  static String threadDump(long pid) throws IOException, InterruptedException {
-    Process jcmd =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                Long.toString(pid),
-                "Thread.print")
-            .redirectErrorStream(true)
-            .start();
-    String dump = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    jcmd.waitFor();
-    int http = 0;
-    int sleeping = 0;
-    int scheduler = 0;
-    for (String thread : dump.split("\n\n")) {
-      String first = thread.strip();
-      if (first.startsWith("\"http-thread-pool")) {
-        http++;
-        if (thread.contains("java.lang.Thread.sleep")) {
-          sleeping++;
-        }
-      } else if (first.contains("ScheduledExecutor")) {
-        scheduler++;
-      }
-    }
-    return "request threads "
-        + http
-        + " ("
-        + sleeping
-        + " sleeping), scheduler threads "
-        + scheduler;
+        JvmProbe.threadDump(pid));
   }
 
   String sample(long pid) throws IOException {
-    long[] now = cpuAndThreads(pid);
+    long[] now = JvmProbe.cpuAndThreads(pid);
     return "threads " + now[1] + ", CPU so far " + now[0] / 100.0 + " s";
-  }
-
-  /** {utime + stime in clock ticks (100/s), threads} of a process, from /proc. */
-  static long[] cpuAndThreads(long pid) throws IOException {
-    String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-    long threads = Long.parseLong(fields[17]);
-    return new long[] {ticks, threads};
-  }
-
-  /** The server's process: the one whose command line names its work directory. */
-  static long pidOf(Path workDir) throws IOException {
-    try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-      for (Path proc : (Iterable<Path>) procs::iterator) {
-        String name = proc.getFileName().toString();
-        if (!name.chars().allMatch(Character::isDigit)) {
-          continue;
-        }
-        try {
-          String cmdline = Files.readString(proc.resolve("cmdline"), StandardCharsets.ISO_8859_1);
-          if (cmdline.contains(workDir.toString()) && cmdline.contains("payara-micro")) {
-            return Long.parseLong(name);
-          }
-        } catch (IOException gone) {
-          // a process that ended meanwhile
-        }
-      }
-    }
-    throw new IllegalStateException("no process for " + workDir);
   }
 
   void signInAll() throws Exception {

@@ -34,6 +34,8 @@ public final class ConsoleServer {
               .systemProperty("statedesk.sessions.hosted.agents", "10001-10060")
               .systemProperty("statedesk.sessions.hosted.password-pattern", "Sim#{agent}")
               .systemProperty("statedesk.sessions.hosted.phonenum-pattern", "7{agent}")
+              // relayed Guids go stale 30 s after their last push (the gateway's 120 s by default)
+              .systemProperty("statedesk.sessions.relay.guid-timeout-seconds", "30")
               .systemProperty("simulator.agents", "300")
               .systemProperty("statedesk.directory.sync-enabled", "true")
               .systemProperty("statedesk.directory.account", "999001")

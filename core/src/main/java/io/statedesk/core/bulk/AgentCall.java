@@ -2,13 +2,11 @@ package io.statedesk.core.bulk;
 
 import dev.failsafe.CircuitBreaker;
 import dev.failsafe.Failsafe;
-import dev.failsafe.FailsafeException;
 import dev.failsafe.RateLimiter;
 import dev.failsafe.RetryPolicy;
 import io.statedesk.core.gateway.GatewayException;
 import io.statedesk.core.gateway.GatewayRejectedException;
 import io.statedesk.core.gateway.GatewayUnavailableException;
-import io.statedesk.core.gateway.GatewayUnavailableException.Kind;
 import io.statedesk.core.gateway.InvalidGatewayRequestException;
 import io.statedesk.core.gateway.RetcodeClass;
 import io.statedesk.core.session.AgentHandle;
@@ -54,8 +52,8 @@ public final class AgentCall {
   /** The gateway refused the handle as stale and no fresh one could be had. */
   static final class NoFreshSessionException extends RuntimeException {
     private static final long serialVersionUID = 1L;
-    private final transient GatewayRejectedException refusal;
-    private final boolean renewed;
+    final transient GatewayRejectedException refusal;
+    final boolean renewed;
 
     NoFreshSessionException(GatewayRejectedException refusal, boolean renewed) {
       super(refusal.getMessage(), refusal, false, false);
@@ -112,7 +110,6 @@ public final class AgentCall {
    */
   public AgentResult run(Work work, BooleanSupplier cancelled, Runnable paused) {
     long start = System.nanoTime();
-    int[] attempts = {0};
     Optional<AgentHandle> first = sessions.awaitCurrent(work.agentId(), settings.renewWait());
     if (first.isEmpty()) {
       return result(
@@ -124,148 +121,103 @@ public final class AgentCall {
           0,
           start);
     }
-    AgentHandle[] handle = {first.get()};
-    boolean[] renewed = {false};
-    RetryPolicy<Object> retry =
-        RetryPolicy.builder()
-            .handleIf(AgentCall::isRetryable)
-            .abortOn(CancelledException.class, NoFreshSessionException.class)
-            .withBackoff(settings.backoffBase(), settings.backoffCap())
-            .withJitter(settings.jitter())
-            .withDelayFn(
-                ctx -> {
-                  // a negative delay makes Failsafe use the backoff above
-                  Throwable last = ctx.getLastException();
-                  if (last instanceof GatewayUnavailableException u && u.retryAfter().isPresent()) {
-                    Duration asked = u.retryAfter().get();
-                    return asked.compareTo(settings.maxRetryAfter()) > 0
-                        ? settings.maxRetryAfter()
-                        : asked;
-                  }
-                  return Duration.ofMillis(-1);
-                })
-            .withMaxAttempts(settings.maxAttempts())
-            .build();
+    Attempts attempts = new Attempts(work, first.get(), cancelled, paused);
     try {
-      Failsafe.with(retry)
-          .run(
-              () -> {
-                awaitGateway(cancelled, paused);
-                attempts[0]++;
-                try {
-                  call(handle[0], work.target());
-                } catch (GatewayRejectedException r) {
-                  if (r.retcodeClass() != RetcodeClass.STALE_SESSION) {
-                    throw r;
-                  }
-                  if (renewed[0]) {
-                    throw new NoFreshSessionException(r, true);
-                  }
-                  renewed[0] = true;
-                  Optional<AgentHandle> fresh = sessions.renew(handle[0], settings.renewWait());
-                  if (fresh.isEmpty()) {
-                    throw new NoFreshSessionException(r, false);
-                  }
-                  handle[0] = fresh.get();
-                  awaitGateway(cancelled, paused);
-                  attempts[0]++;
-                  try {
-                    call(handle[0], work.target());
-                  } catch (GatewayRejectedException again) {
-                    if (again.retcodeClass() == RetcodeClass.STALE_SESSION) {
-                      throw new NoFreshSessionException(again, true);
-                    }
-                    throw again;
-                  }
-                }
-              });
-    } catch (CancelledException c) {
-      return result(
-          work,
-          OutcomeStatus.CANCELLED,
-          false,
-          null,
-          attempts[0] == 0
-              ? "Cancelled before the agent was called"
-              : "Cancelled after " + attempts[0] + " attempt(s) that did not succeed",
-          attempts[0],
-          start);
-    } catch (NoFreshSessionException s) {
-      return result(
-          work,
-          OutcomeStatus.FAILED,
-          false,
-          s.refusal.retcode().code(),
-          "Session stale: the gateway refused the agent's Guid ("
-              + s.refusal.retcode().meaning()
-              + ")"
-              + (s.renewed
-                  ? " and refused the fresh one too"
-                  : handle[0].source() == io.statedesk.core.session.SessionSource.RELAYED
-                      ? "; a relayed session is renewed only by the agent's desktop"
-                      : "; no fresh session could be obtained"),
-          attempts[0],
-          start);
-    } catch (GatewayRejectedException r) {
-      if (work.target() == null && r.retcodeClass() == RetcodeClass.AGENT_STATE) {
-        // cancelsetcustomstate with nothing set: fine if a read-back confirms there is none
-        Optional<Optional<Integer>> now = readBack(handle[0]);
-        if (now.isPresent() && now.get().isEmpty()) {
-          return result(
-              work,
-              OutcomeStatus.SUCCEEDED,
-              true,
-              null,
-              "No custom state was set",
-              attempts[0],
-              start);
+      Failsafe.with(retryPolicy()).run(attempts::once);
+    } catch (RuntimeException e) {
+      return failed(work, attempts, e, start);
+    }
+    return confirmed(work, attempts, start);
+  }
+
+  private RetryPolicy<Object> retryPolicy() {
+    return RetryPolicy.builder()
+        .handleIf(AgentCall::isRetryable)
+        .abortOn(CancelledException.class, NoFreshSessionException.class)
+        .withBackoff(settings.backoffBase(), settings.backoffCap())
+        .withJitter(settings.jitter())
+        .withDelayFn(
+            ctx -> {
+              // a negative delay makes Failsafe use the backoff above
+              Throwable last = ctx.getLastException();
+              if (last instanceof GatewayUnavailableException u && u.retryAfter().isPresent()) {
+                Duration asked = u.retryAfter().get();
+                return asked.compareTo(settings.maxRetryAfter()) > 0
+                    ? settings.maxRetryAfter()
+                    : asked;
+              }
+              return Duration.ofMillis(-1);
+            })
+        .withMaxAttempts(settings.maxAttempts())
+        .build();
+  }
+
+  /** The calls made for one agent: the handle in use, whether it was renewed, how many calls. */
+  private final class Attempts {
+    final Work work;
+    final BooleanSupplier cancelled;
+    final Runnable paused;
+    AgentHandle handle;
+    boolean renewed;
+    int count;
+
+    Attempts(Work work, AgentHandle handle, BooleanSupplier cancelled, Runnable paused) {
+      this.work = work;
+      this.handle = handle;
+      this.cancelled = cancelled;
+      this.paused = paused;
+    }
+
+    /** One attempt; a stale handle is renewed once and called again within the attempt. */
+    void once() throws InterruptedException {
+      awaitGateway(cancelled, paused);
+      count++;
+      try {
+        call(handle, work.target());
+      } catch (GatewayRejectedException r) {
+        if (r.retcodeClass() != RetcodeClass.STALE_SESSION) {
+          throw r;
+        }
+        if (renewed) {
+          throw new NoFreshSessionException(r, true);
+        }
+        renewed = true;
+        Optional<AgentHandle> fresh = sessions.renew(handle, settings.renewWait());
+        if (fresh.isEmpty()) {
+          throw new NoFreshSessionException(r, false);
+        }
+        handle = fresh.get();
+        awaitGateway(cancelled, paused);
+        count++;
+        try {
+          call(handle, work.target());
+        } catch (GatewayRejectedException again) {
+          if (again.retcodeClass() == RetcodeClass.STALE_SESSION) {
+            throw new NoFreshSessionException(again, true);
+          }
+          throw again;
         }
       }
-      return result(
-          work,
-          OutcomeStatus.FAILED,
-          false,
-          r.retcode().code(),
-          (r.isRetryable() ? "Gave up after " + attempts[0] + " attempts: " : "")
-              + r.retcode().meaning(),
-          attempts[0],
-          start);
-    } catch (GatewayException g) {
-      return result(
-          work,
-          OutcomeStatus.FAILED,
-          false,
-          transportCode(g),
-          (g.isRetryable() ? "Gave up after " + attempts[0] + " attempts: " : "") + g.getMessage(),
-          attempts[0],
-          start);
-    } catch (FailsafeException e) {
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      if (cause instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-      }
-      return result(
-          work,
-          OutcomeStatus.FAILED,
-          false,
-          null,
-          "Interrupted: " + cause.getClass().getSimpleName(),
-          attempts[0],
-          start);
-    } catch (RuntimeException e) {
-      return result(
-          work,
-          OutcomeStatus.FAILED,
-          false,
-          null,
-          "Unexpected failure: " + e.getClass().getSimpleName(),
-          attempts[0],
-          start);
     }
+  }
+
+  /** The final result for a failure that ended the attempts. */
+  private AgentResult failed(Work work, Attempts a, RuntimeException failure, long start) {
+    return AgentResults.failed(
+        work,
+        a.count,
+        a.handle.source(),
+        failure,
+        () -> ReadBack.read(gateway, a.handle, limiter),
+        start);
+  }
+
+  /** The result once the gateway accepted the call: read back if the work asks for it. */
+  private AgentResult confirmed(Work work, Attempts a, long start) {
     if (!work.verify()) {
-      return result(work, OutcomeStatus.SUCCEEDED, false, "0", null, attempts[0], start);
+      return result(work, OutcomeStatus.SUCCEEDED, false, "0", null, a.count, start);
     }
-    Optional<Optional<Integer>> readBack = readBack(handle[0]);
+    Optional<Optional<Integer>> readBack = ReadBack.read(gateway, a.handle, limiter);
     if (readBack.isEmpty()) {
       return result(
           work,
@@ -273,14 +225,11 @@ public final class AgentCall {
           false,
           "0",
           "Accepted; the read-back failed, so it is not verified",
-          attempts[0],
+          a.count,
           start);
     }
-    Optional<Integer> now = readBack.get();
-    boolean matches =
-        work.target() == null ? now.isEmpty() : now.isPresent() && now.get().equals(work.target());
-    if (matches) {
-      return result(work, OutcomeStatus.SUCCEEDED, true, "0", null, attempts[0], start);
+    if (ReadBack.matches(work.target(), readBack.get())) {
+      return result(work, OutcomeStatus.SUCCEEDED, true, "0", null, a.count, start);
     }
     return result(
         work,
@@ -288,24 +237,9 @@ public final class AgentCall {
         false,
         "0",
         "The gateway accepted the call but reads back "
-            + now.map(String::valueOf).orElse("no custom state"),
-        attempts[0],
+            + readBack.get().map(String::valueOf).orElse("no custom state"),
+        a.count,
         start);
-  }
-
-  /** {@code querycustomstate} once; empty when it could not be read. */
-  private Optional<Optional<Integer>> readBack(AgentHandle handle) {
-    try {
-      if (limiter != null) {
-        limiter.acquirePermit();
-      }
-      return Optional.of(gateway.query(handle.auth()));
-    } catch (GatewayException e) {
-      return Optional.empty();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Optional.empty();
-    }
   }
 
   private void call(AgentHandle handle, Integer target) {
@@ -348,16 +282,6 @@ public final class AgentCall {
     }
   }
 
-  private static String transportCode(GatewayException g) {
-    if (g instanceof GatewayUnavailableException u) {
-      return u.kind() == Kind.HTTP_STATUS ? "HTTP " + u.httpStatus() : u.kind().name();
-    }
-    if (g instanceof InvalidGatewayRequestException) {
-      return "INVALID";
-    }
-    return null;
-  }
-
   private static AgentResult result(
       Work work,
       OutcomeStatus status,
@@ -366,15 +290,6 @@ public final class AgentCall {
       String reason,
       int attempts,
       long startNanos) {
-    return new AgentResult(
-        work.outcomeId(),
-        work.agentId(),
-        work.target(),
-        status,
-        verified,
-        retcode,
-        reason,
-        attempts,
-        Duration.ofNanos(System.nanoTime() - startNanos).toMillis());
+    return AgentResults.of(work, status, verified, retcode, reason, attempts, startNanos);
   }
 }

@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
@@ -52,9 +53,11 @@ public class BulkEngine {
   @Inject GatewayClient client;
   @Inject AuditLog audit;
   @Inject io.statedesk.core.system.ConsoleMetrics metrics;
+  @Inject jakarta.enterprise.event.Event<BulkEngineStarted> started;
 
   private final String instance = instanceName();
   private final Map<Long, Run> running = new ConcurrentHashMap<>();
+  private final AgentLocks locks = new AgentLocks();
   private volatile boolean stopping;
   private ExecutorService workers;
   private ExecutorService drivers;
@@ -63,6 +66,7 @@ public class BulkEngine {
   private AgentCall call;
   private GatewayPort gateway;
   private SessionPort sessions;
+  private RateLimiter<Object> limiter;
 
   private static String instanceName() {
     return ManagementFactory.getRuntimeMXBean().getName()
@@ -97,7 +101,7 @@ public class BulkEngine {
                             + " s"))
             .onClose(e -> LOG.info("Bulk changes resumed: the gateway answers again"))
             .build();
-    RateLimiter<Object> limiter =
+    limiter =
         settings.rateLimit() > 0
             ? RateLimiter.smoothBuilder(settings.rateLimit(), Duration.ofSeconds(1))
                 .withMaxWaitTime(Duration.ofMinutes(10))
@@ -114,6 +118,7 @@ public class BulkEngine {
             + settings.concurrency()
             + " calls at a time"
             + (limiter == null ? "" : ", at most " + settings.rateLimit() + " per second"));
+    started.fire(new BulkEngineStarted());
   }
 
   private static ManagedThreadFactory threadFactory() {
@@ -124,9 +129,48 @@ public class BulkEngine {
     }
   }
 
+  /** Whether {@link #start()} has run: before it, no gateway call can be made. */
+  public boolean isStarted() {
+    return call != null;
+  }
+
   /** The circuit breaker's state, for the system page and health: CLOSED, OPEN or HALF_OPEN. */
   public String gatewayBreaker() {
     return breaker == null ? "CLOSED" : breaker.getState().name();
+  }
+
+  /**
+   * Reads the agent's custom state back in its current session (inner empty = none), or empty when
+   * it has no usable session or the read failed.
+   */
+  public Optional<Optional<Integer>> readBack(int agentId) {
+    if (sessions == null) {
+      return Optional.empty();
+    }
+    Optional<AgentHandle> handle = sessions.current(agentId);
+    return handle.isEmpty() ? Optional.empty() : ReadBack.read(gateway, handle.get(), limiter);
+  }
+
+  /**
+   * Sets (or, for {@code null}, clears) one agent's custom state outside any change, with the
+   * engine's retries, breaker and rate limit, and reads it back: desired-state reconciliation. The
+   * agent's calls are serialised with the changes' calls for it on this instance, and {@code
+   * stillWanted} is asked under that lock: a change that claimed the agent meanwhile wins.
+   *
+   * @return the result, or empty when {@code stillWanted} said no
+   */
+  public Optional<AgentResult> apply(int agentId, Integer target, BooleanSupplier stillWanted) {
+    if (call == null) {
+      throw new IllegalStateException("The bulk engine has not started");
+    }
+    return locks.with(
+        agentId,
+        () ->
+            stillWanted.getAsBoolean()
+                ? Optional.of(
+                    call.run(
+                        new AgentCall.Work(0, agentId, target, true), () -> stopping, () -> {}))
+                : Optional.empty());
   }
 
   /** Runs a newly made change on this instance if it can take its lease. */
@@ -300,7 +344,9 @@ public class BulkEngine {
         workers.execute(
             () -> {
               try {
-                AgentResult result = call.run(w, () -> cancelled || stopping, this::paused);
+                AgentResult result =
+                    locks.with(
+                        w.agentId(), () -> call.run(w, () -> cancelled || stopping, this::paused));
                 if (result.status() == OutcomeStatus.CANCELLED && !cancelled) {
                   // the instance is stopping, not the change: leave the agent to the next run
                   store.backToPending(List.of(w.outcomeId()));
@@ -401,17 +447,12 @@ public class BulkEngine {
         List<Long> back = new ArrayList<>();
         List<AgentResult> done = new ArrayList<>();
         for (AgentCall.Work w : open) {
-          Optional<AgentHandle> handle = sessions.current(w.agentId());
-          Optional<Optional<Integer>> state = handle.flatMap(h -> query(h));
+          Optional<Optional<Integer>> state = readBack(w.agentId());
           if (state.isEmpty()) {
             waiting.add(w);
             continue;
           }
-          boolean matches =
-              w.target() == null
-                  ? state.get().isEmpty()
-                  : state.get().isPresent() && state.get().get().equals(w.target());
-          if (matches) {
+          if (ReadBack.matches(w.target(), state.get())) {
             done.add(
                 new AgentResult(
                     w.outcomeId(),
@@ -473,14 +514,6 @@ public class BulkEngine {
               + " will be sent again, "
               + unknownCount
               + " could not be read back");
-    }
-
-    Optional<Optional<Integer>> query(AgentHandle h) {
-      try {
-        return Optional.of(gateway.query(h.auth()));
-      } catch (RuntimeException e) {
-        return Optional.empty();
-      }
     }
   }
 }

@@ -70,6 +70,14 @@ public class BulkOutcome {
   @Column(name = "finished_at")
   private Instant finishedAt;
 
+  /** How often the state was re-applied after the agent got a new session. */
+  @Column(nullable = false)
+  private int reapplied;
+
+  /** Whether a read-back found the state changed outside StateDesk. */
+  @Column(nullable = false)
+  private boolean drifted;
+
   protected BulkOutcome() {}
 
   BulkOutcome(
@@ -170,6 +178,14 @@ public class BulkOutcome {
 
   public Long getDurationMs() {
     return durationMs;
+  }
+
+  public int getReapplied() {
+    return reapplied;
+  }
+
+  public boolean isDrifted() {
+    return drifted;
   }
 
   public Instant getFinishedAt() {

@@ -11,6 +11,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class BulkSettings {
 
+  /** Checked with these: desired states and schedules run through the bulk engine. */
+  @Inject io.statedesk.core.desired.DesiredSettings desired;
+
   /** Gateway calls in flight at once on this instance, over all running changes. */
   @Inject
   @ConfigProperty(name = "statedesk.bulk.concurrency", defaultValue = "20")
@@ -108,6 +111,7 @@ public class BulkSettings {
     range(problems, "lease-seconds", leaseSeconds, 5, 3600);
     range(problems, "reconcile-wait-seconds", reconcileWaitSeconds, 0, 3600);
     range(problems, "resume-delay-seconds", resumeDelaySeconds, 0, 3600);
+    problems.addAll(desired.problems());
     return problems;
   }
 

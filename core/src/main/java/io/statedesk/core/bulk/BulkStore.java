@@ -73,6 +73,19 @@ public class BulkStore {
       OutcomeStatus status,
       String reason) {}
 
+  /**
+   * A catalog code as it is now, without a caller: for the scheduler, which starts changes on a
+   * schedule creator's behalf (the catalog's own lookups check the caller).
+   */
+  public Optional<io.statedesk.core.catalog.StateCode> stateCode(int code) {
+    return em.createQuery(
+            "select s from StateCode s where s.code = :c",
+            io.statedesk.core.catalog.StateCode.class)
+        .setParameter("c", code)
+        .getResultStream()
+        .findFirst();
+  }
+
   public Optional<BulkChange> find(long id) {
     return Optional.ofNullable(em.find(BulkChange.class, id));
   }
@@ -212,6 +225,7 @@ public class BulkStore {
   public void record(List<AgentResult> results) {
     Instant now = Instant.now();
     Map<Integer, Integer> states = new HashMap<>();
+    Set<Integer> verified = new java.util.HashSet<>();
     for (AgentResult r : results) {
       BulkOutcome o = em.find(BulkOutcome.class, r.outcomeId());
       if (o == null || o.getStatus().isFinal()) {
@@ -220,10 +234,13 @@ public class BulkStore {
       o.finish(r, now);
       if (r.changedState()) {
         states.put(r.agentId(), r.target());
+        if (r.verified()) {
+          verified.add(r.agentId());
+        }
       }
     }
     if (!states.isEmpty()) {
-      directory.applyCustomStates(states);
+      directory.applySetStates(states, verified);
     }
   }
 
@@ -251,13 +268,70 @@ public class BulkStore {
             .getResultList()) {
       byStatus.put((OutcomeStatus) row[0], (Long) row[1]);
     }
-    long verified =
-        em.createQuery(
-                "select count(o) from BulkOutcome o where o.changeId = :id and o.verified = true",
+    return Counts.of(
+        byStatus,
+        count(id, "o.verified = true"),
+        count(
+            id, "o.status = io.statedesk.core.bulk.OutcomeStatus.SUCCEEDED and o.drifted = false"),
+        count(id, "o.reapplied > 0"),
+        count(id, "o.drifted = true"));
+  }
+
+  /**
+   * Outcomes of the change matching a fixed condition (never user input). Separate counts rather
+   * than sums of CASE expressions: EclipseLink binds the CASE results as parameters, whose type H2
+   * cannot infer.
+   */
+  private long count(long id, String condition) {
+    return em.createQuery(
+            "select count(o) from BulkOutcome o where o.changeId = :id and " + condition,
+            Long.class)
+        .setParameter("id", id)
+        .getSingleResult();
+  }
+
+  /** The agent's outcome status in a change, if it is part of it. */
+  public Optional<OutcomeStatus> outcomeStatus(long changeId, int agentId) {
+    return em.createQuery(
+            "select o.status from BulkOutcome o where o.changeId = :c and o.agentId = :a",
+            OutcomeStatus.class)
+        .setParameter("c", changeId)
+        .setParameter("a", agentId)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /** Whether a change is still to call the agent (pending or in flight). */
+  public boolean busy(int agentId) {
+    return em.createQuery(
+                "select count(o) from BulkOutcome o where o.agentId = :a and o.status in :open",
                 Long.class)
-            .setParameter("id", id)
-            .getSingleResult();
-    return Counts.of(byStatus, verified);
+            .setParameter("a", agentId)
+            .setParameter("open", Set.of(OutcomeStatus.PENDING, OutcomeStatus.IN_FLIGHT))
+            .getSingleResult()
+        > 0;
+  }
+
+  /** Counts a re-application of the change's state on the agent (after a new session). */
+  @Transactional
+  public void reapplied(long changeId, int agentId) {
+    em.createQuery(
+            "update BulkOutcome o set o.reapplied = o.reapplied + 1"
+                + " where o.changeId = :c and o.agentId = :a")
+        .setParameter("c", changeId)
+        .setParameter("a", agentId)
+        .executeUpdate();
+  }
+
+  /** Marks the agent's state as changed outside StateDesk (or holding again). */
+  @Transactional
+  public void drifted(long changeId, int agentId, boolean drifted) {
+    em.createQuery(
+            "update BulkOutcome o set o.drifted = :d where o.changeId = :c and o.agentId = :a")
+        .setParameter("d", drifted)
+        .setParameter("c", changeId)
+        .setParameter("a", agentId)
+        .executeUpdate();
   }
 
   /** Outcomes of a change, by agent id; {@code teams} limits them (null = all). */

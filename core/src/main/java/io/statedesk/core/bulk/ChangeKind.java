@@ -7,5 +7,7 @@ public enum ChangeKind {
   /** The agents of an earlier change that did not succeed. */
   RETRY,
   /** Restores the states an earlier change replaced. */
-  UNDO
+  UNDO,
+  /** A scheduled change's automatic revert: like an undo, at the scheduled time. */
+  REVERT
 }

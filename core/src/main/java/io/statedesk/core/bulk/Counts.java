@@ -4,6 +4,9 @@ import java.util.Map;
 
 /**
  * A change's outcomes by status; always derived from the outcome rows, so they add up to the total.
+ * {@code held}, {@code reapplied} and {@code drifted} say what happened after the calls: agents
+ * whose state still holds, whose state was re-applied after a new session, and whose state was
+ * changed outside StateDesk.
  */
 public record Counts(
     long pending,
@@ -13,9 +16,13 @@ public record Counts(
     long failed,
     long noSession,
     long skipped,
-    long cancelled) {
+    long cancelled,
+    long held,
+    long reapplied,
+    long drifted) {
 
-  static Counts of(Map<OutcomeStatus, Long> byStatus, long verified) {
+  static Counts of(
+      Map<OutcomeStatus, Long> byStatus, long verified, long held, long reapplied, long drifted) {
     return new Counts(
         byStatus.getOrDefault(OutcomeStatus.PENDING, 0L),
         byStatus.getOrDefault(OutcomeStatus.IN_FLIGHT, 0L),
@@ -24,7 +31,10 @@ public record Counts(
         byStatus.getOrDefault(OutcomeStatus.FAILED, 0L),
         byStatus.getOrDefault(OutcomeStatus.NO_SESSION, 0L),
         byStatus.getOrDefault(OutcomeStatus.SKIPPED, 0L),
-        byStatus.getOrDefault(OutcomeStatus.CANCELLED, 0L));
+        byStatus.getOrDefault(OutcomeStatus.CANCELLED, 0L),
+        held,
+        reapplied,
+        drifted);
   }
 
   public long total() {

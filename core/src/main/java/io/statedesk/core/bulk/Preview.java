@@ -22,14 +22,20 @@ public record Preview(
     String codeLabel,
     boolean confirmationRequired) {
 
-  /** One agent of the preview. */
+  /**
+   * One agent of the preview.
+   *
+   * @param note what happens to a desired state the agent has from another change (it resumes after
+   *     this one ends or is undone), or {@code null}
+   */
   public record Row(
       int agentId,
       String name,
       String team,
       Integer customState,
       String availability,
-      Verdict verdict) {}
+      Verdict verdict,
+      String note) {}
 
   public Preview {
     rows = List.copyOf(rows);

@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -401,6 +402,29 @@ public class AgentDirectory {
     }
   }
 
+  /** One agent, unscoped: for the system's own reconciliation (never for a caller). */
+  @Transactional
+  public Optional<DirectoryAgent> find(int agentId) {
+    return Optional.ofNullable(em.find(DirectoryAgent.class, agentId));
+  }
+
+  /** Agents by id, unscoped: for changes the system runs on a creator's behalf (schedules). */
+  @Transactional
+  public Map<Integer, DirectoryAgent> known(Collection<Integer> ids) {
+    Map<Integer, DirectoryAgent> found = new HashMap<>();
+    List<Integer> all = new ArrayList<>(new java.util.TreeSet<>(ids));
+    for (int from = 0; from < all.size(); from += 1000) {
+      for (DirectoryAgent a :
+          em.createQuery(
+                  "select a from DirectoryAgent a where a.agentId in :ids", DirectoryAgent.class)
+              .setParameter("ids", all.subList(from, Math.min(all.size(), from + 1000)))
+              .getResultList()) {
+        found.put(a.getAgentId(), a);
+      }
+    }
+    return found;
+  }
+
   /** Every agent id in the directory, unscoped: for the system's own read-backs. */
   List<Integer> allIds() {
     return em.createQuery(
@@ -408,14 +432,52 @@ public class AgentDirectory {
         .getResultList();
   }
 
-  /** Records custom states read back from the gateway (value null = none set). */
+  /** Records custom states read back from the gateway (value null = none set): verified now. */
   @Transactional
   public void applyCustomStates(Map<Integer, Integer> states) {
     Instant now = Instant.now();
     for (Map.Entry<Integer, Integer> e : states.entrySet()) {
       DirectoryAgent agent = em.find(DirectoryAgent.class, e.getKey());
       if (agent != null) {
-        agent.customState(e.getValue(), now);
+        agent.readBack(e.getValue(), now);
+      }
+    }
+  }
+
+  /**
+   * Records custom states the gateway accepted (value null = cleared); those in {@code verified}
+   * were also read back. An accepted call alone does not verify: only a read-back does.
+   */
+  @Transactional
+  public void applySetStates(Map<Integer, Integer> states, java.util.Set<Integer> verified) {
+    Instant now = Instant.now();
+    for (Map.Entry<Integer, Integer> e : states.entrySet()) {
+      DirectoryAgent agent = em.find(DirectoryAgent.class, e.getKey());
+      if (agent != null) {
+        if (verified.contains(e.getKey())) {
+          agent.readBack(e.getValue(), now);
+        } else {
+          agent.customState(e.getValue(), now);
+        }
+      }
+    }
+  }
+
+  /**
+   * Records one read-back of an agent's state and whether it drifted from the desired one.
+   *
+   * @param drifted the state differs from the desired one and no new session explains it
+   */
+  @Transactional
+  public void recordReadBack(int agentId, Integer state, boolean drifted) {
+    DirectoryAgent agent = em.find(DirectoryAgent.class, agentId);
+    if (agent != null) {
+      Instant now = Instant.now();
+      agent.readBack(state, now);
+      if (drifted) {
+        agent.drift(state, now);
+      } else {
+        agent.noDrift();
       }
     }
   }

@@ -43,6 +43,17 @@ public class DirectoryAgent {
   @Column(name = "custom_state_at")
   private Instant customStateAt;
 
+  /** When the custom state was last read back from the gateway (not merely set). */
+  @Column(name = "custom_state_verified_at")
+  private Instant customStateVerifiedAt;
+
+  /** The state read back when it differed from the desired one outside a new session. */
+  @Column(name = "drift_state")
+  private Integer driftState;
+
+  @Column(name = "drift_at")
+  private Instant driftAt;
+
   @Column(length = 32)
   private String phone;
 
@@ -120,6 +131,40 @@ public class DirectoryAgent {
 
   public Instant getCustomStateAt() {
     return customStateAt;
+  }
+
+  /** Records the custom state as read back from the gateway: verified now, no drift. */
+  void readBack(Integer state, Instant at) {
+    customState(state, at);
+    this.customStateVerifiedAt = at;
+  }
+
+  /** Records that the read-back state differs from the desired one (changed outside). */
+  void drift(Integer state, Instant at) {
+    this.driftState = state;
+    this.driftAt = at;
+  }
+
+  void noDrift() {
+    this.driftState = null;
+    this.driftAt = null;
+  }
+
+  public Instant getCustomStateVerifiedAt() {
+    return customStateVerifiedAt;
+  }
+
+  public Integer getDriftState() {
+    return driftState;
+  }
+
+  public Instant getDriftAt() {
+    return driftAt;
+  }
+
+  /** Whether a drift is recorded (the drift state itself may be "none"). */
+  public boolean isDrifted() {
+    return driftAt != null;
   }
 
   public String getPhone() {

@@ -3,7 +3,6 @@ package io.statedesk.core.directory;
 import io.statedesk.core.gateway.GatewayRecords.GatewayEvent;
 import io.statedesk.core.gateway.GatewayState;
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.HashMap;
@@ -13,16 +12,15 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 
 /**
  * Keeps agents' gateway states fresh between directory syncs, from the events that hosted sessions
  * receive (gateway-api.md section 7.3).
  *
  * <p>Events arrive on the HTTP client's threads, where no transaction can run; they are collected
- * (the latest per agent wins) and written every two seconds in one transaction on the container's
- * managed scheduler.
+ * (the latest per agent wins) and written every half second in one transaction on the container's
+ * managed scheduler. The same goes for session availability, mirrored from the session store as it
+ * changes.
  */
 @ApplicationScoped
 public class DirectoryStateFeed {
@@ -30,6 +28,7 @@ public class DirectoryStateFeed {
   private static final Logger LOG = Logger.getLogger(DirectoryStateFeed.class.getName());
 
   @Inject AgentDirectory directory;
+  @Inject io.statedesk.core.session.SessionTimers timers;
 
   private final Map<Integer, GatewayState> pending = new ConcurrentHashMap<>();
   private final Map<Integer, String> availability = new ConcurrentHashMap<>();
@@ -68,25 +67,39 @@ public class DirectoryStateFeed {
   }
 
   /**
-   * Takes one session-availability change (any thread): {@code HOSTED}, {@code RELAYED}, {@code
-   * STALE} or {@code NONE}.
+   * Takes one session availability (any thread): {@code HOSTED}, {@code RELAYED}, {@code STALE} or
+   * {@code NONE}, to be written at the next flush.
    */
   public void offerAvailability(int agentId, String value) {
-    availability.put(agentId, value == null ? NONE : value);
+    String v = value == null ? NONE : value;
+    known.put(agentId, v);
+    availability.put(agentId, v);
   }
 
-  /** Starts flushing every two seconds. */
+  /**
+   * Takes a session store change (any thread), to be written only if the availability changed: the
+   * store reports every Guid rotation and relay push, and those must not each become a row update.
+   */
+  public void offerAvailabilityChange(int agentId, String value) {
+    String v = value == null ? NONE : value;
+    if (!v.equals(known.put(agentId, v))) {
+      availability.put(agentId, v);
+    }
+  }
+
+  /** The availability last offered per agent, to write only changes. */
+  private final Map<Integer, String> known = new ConcurrentHashMap<>();
+
+  /**
+   * Starts flushing every half second: the picker's Sessions filter is then current within a second
+   * and a transaction, and all changes of half a second go in one transaction (none when nothing
+   * changed).
+   */
   public synchronized void start() {
     if (flusher != null) {
       return;
     }
-    try {
-      ManagedScheduledExecutorService scheduler =
-          InitialContext.doLookup("java:comp/DefaultManagedScheduledExecutorService");
-      flusher = scheduler.scheduleWithFixedDelay(this::flush, 2, 2, TimeUnit.SECONDS);
-    } catch (NamingException e) {
-      throw new IllegalStateException("No default managed scheduled executor service", e);
-    }
+    flusher = timers.get().scheduleWithFixedDelay(this::flush, 500, 500, TimeUnit.MILLISECONDS);
   }
 
   void flush() {

@@ -212,6 +212,14 @@ public class DirectorySync {
   private final java.util.concurrent.locks.ReentrantLock syncing =
       new java.util.concurrent.locks.ReentrantLock();
 
+  @Inject CustomStateReadBack readBack;
+
+  /** How far the custom-state read-back after the last sync is (admins). */
+  public CustomStateReadBack.Progress readBackProgress() {
+    caller.require(Role.ADMIN);
+    return readBack.progress();
+  }
+
   /** The sync's settings and its last attempts, for the admins' directory page. */
   public SyncStatus status() {
     caller.require(Role.ADMIN);

@@ -29,6 +29,7 @@ public class ApplicationStartup {
   @Inject DemoCatalog demoCatalog;
   @Inject GatewaySettings gateway;
   @Inject HostedSessions hostedSessions;
+  @Inject io.statedesk.core.session.RelaySessions relaySessions;
   @Inject DirectorySync directorySync;
   @Inject DirectoryStateFeed stateFeed;
   @Inject io.statedesk.core.session.SessionStore sessionStore;
@@ -72,21 +73,22 @@ public class ApplicationStartup {
     demoUsers.seed();
     firstAdmin.ensure(demo);
     demoCatalog.seed();
+    // session availability is mirrored into the directory as it changes (the picker's filter)
+    sessionStore.addListener(
+        (id, availability) -> stateFeed.offerAvailabilityChange(id, availability.name()));
+    stateFeed.start();
     hostedSessions.start();
-    hostedSessions
-        .pool()
-        .ifPresent(
-            pool -> {
-              pool.addListener(stateFeed::offer);
-              stateFeed.start();
-            });
+    relaySessions.start();
+    hostedSessions.pool().ifPresent(pool -> pool.addListener(stateFeed::offer));
+    // rows a sync added have no availability yet
     directorySync.afterSync(
         () ->
             sessionStore
                 .all()
                 .forEach(e -> stateFeed.offerAvailability(e.agentId(), e.availability().name())));
+    // off the sync's thread and bounded: "Sync now" answers before thousands of queries
     directorySync.afterSync(
-        () -> customStates.readBack(id -> agentSessions.current(id).map(h -> h.auth())));
+        () -> customStates.start(id -> agentSessions.current(id).map(h -> h.auth())));
     directorySync.start();
     bulkEngine.start();
   }

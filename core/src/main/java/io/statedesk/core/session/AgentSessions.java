@@ -18,6 +18,17 @@ public class AgentSessions {
 
   @Inject SessionStore store;
   @Inject HostedSessions hosted;
+  @Inject io.statedesk.core.security.Caller caller;
+
+  /**
+   * Hosted agents without a session and why (admins only): credentials refused (with the gateway's
+   * code; not retried until the credentials change), missing, or the session taken over by another
+   * desktop. Agent id to the reason, in agent order.
+   */
+  public Map<Integer, String> hostedProblems() {
+    caller.require(io.statedesk.core.security.Role.ADMIN);
+    return hosted.pool().map(HostedSessionPool::problems).orElse(Map.of());
+  }
 
   /** The handle to use now, if the agent has a usable session. */
   public Optional<AgentHandle> current(int agentId) {

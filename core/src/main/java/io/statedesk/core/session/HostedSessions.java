@@ -8,21 +8,23 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntFunction;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -33,6 +35,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class HostedSessions {
+
+  private static final Logger LOG = Logger.getLogger(HostedSessions.class.getName());
 
   @Inject
   @ConfigProperty(name = "statedesk.sessions.hosted.enabled", defaultValue = "false")
@@ -50,30 +54,6 @@ public class HostedSessions {
   @Inject
   @ConfigProperty(name = "statedesk.sessions.hosted.force", defaultValue = "false")
   boolean force;
-
-  /** A file of {@code agentId=password} lines; readable only by the server's user. */
-  @Inject
-  @ConfigProperty(name = "statedesk.sessions.hosted.credentials-file")
-  Optional<String> credentialsFile;
-
-  /**
-   * The key that {@code ENC(...)} values in the credentials file are sealed with ({@link
-   * SealedCredentials}). When one is configured, every password in the file must be sealed.
-   */
-  @Inject io.statedesk.core.security.ConfiguredSecrets secrets;
-
-  /** Demo and test only: every password follows this pattern, {@code {agent}} is the agent id. */
-  @Inject
-  @ConfigProperty(name = "statedesk.sessions.hosted.password-pattern")
-  Optional<String> passwordPattern;
-
-  /**
-   * The {@code phonenum} of agents the credentials file names none for; {@code {agent}} is the
-   * agent id (e.g. {@code 7{agent}}). The newer gateway pages make it mandatory.
-   */
-  @Inject
-  @ConfigProperty(name = "statedesk.sessions.hosted.phonenum-pattern")
-  Optional<String> phonePattern;
 
   @Inject
   @ConfigProperty(name = "statedesk.sessions.hosted.sign-in-rate", defaultValue = "50")
@@ -102,13 +82,18 @@ public class HostedSessions {
   @ConfigProperty(name = "statedesk.sessions.hosted.sign-out-on-stop", defaultValue = "true")
   boolean signOutOnStop;
 
+  @Inject HostedCredentialsConfig credentialsConfig;
   @Inject GatewaySettings gateway;
   @Inject GatewayClient client;
   @Inject SessionStore store;
   @Inject Event<SessionStarted> sessionStarted;
+  @Inject SessionHolds holds;
+  @Inject ConsoleId consoleId;
+  @Inject SessionTimers timers;
 
   private volatile HostedSessionPool pool;
   private ExecutorService signInExecutor;
+  private ScheduledFuture<?> holdRefresh;
 
   /** Starts the pool if hosted sessions are enabled; safe to call again. */
   public synchronized void start() {
@@ -136,15 +121,39 @@ public class HostedSessions {
             client,
             store,
             new PoolThreads(
-                PoolTimer.of(lookup("java:comp/DefaultManagedScheduledExecutorService")),
-                signInExecutor,
-                SignInThrottle.perSecond(signInRate)),
+                PoolTimer.of(timers.get()), signInExecutor, SignInThrottle.perSecond(signInRate)),
             settings,
-            credentials(),
+            credentialsConfig.credentials(),
             Clock.systemUTC());
     // plain Java pool, CDI event: observers run asynchronously, never on a sign-in thread
     pool.addSessionListener(sessionStarted::fireAsync);
-    pool.start();
+    String console = consoleId.get();
+    Set<Integer> reclaim = new TreeSet<>(holds.heldAfter(console, Instant.now()));
+    reclaim.retainAll(settings.agents());
+    pool.start(reclaim);
+    holdRefresh = refreshHolds(console, sessionTimeout);
+  }
+
+  /**
+   * Writes "held by this console until now + session timeout" for the live agents every quarter of
+   * the session timeout, so that a restart after an unclean stop knows exactly its own sessions.
+   */
+  private ScheduledFuture<?> refreshHolds(String console, Duration sessionTimeout) {
+    ScheduledExecutorService scheduler = timers.get();
+    long period = Math.max(1, sessionTimeout.toMillis() / 4);
+    HostedSessionPool started = pool;
+    return scheduler.scheduleWithFixedDelay(
+        () -> {
+          try {
+            holds.refresh(console, started.live(), Instant.now().plus(sessionTimeout));
+          } catch (RuntimeException e) {
+            holds.forget();
+            LOG.log(Level.WARNING, "Could not record the hosted sessions' hold records", e);
+          }
+        },
+        period / 4,
+        period,
+        TimeUnit.MILLISECONDS);
   }
 
   /** Retry delay for 100-002 right after start (this console's own old session, probably). */
@@ -178,24 +187,6 @@ public class HostedSessions {
       problems.add(
           "statedesk.sessions.hosted.sign-in-mode must be login or loginex, was " + signInMode);
     }
-    if (credentialsFile.isEmpty() && passwordPattern.isEmpty()) {
-      problems.add(
-          "hosted sessions need statedesk.sessions.hosted.credentials-file (agentId=password lines)");
-    }
-    credentialsFile.ifPresent(
-        f -> {
-          if (!Files.isReadable(Path.of(f))) {
-            problems.add("statedesk.sessions.hosted.credentials-file '" + f + "' is not readable");
-          } else if (SealedCredentials.exposure(Path.of(f)).isPresent()) {
-            problems.add(
-                "statedesk.sessions.hosted.credentials-file '"
-                    + f
-                    + "' "
-                    + SealedCredentials.exposure(Path.of(f)).get());
-          } else {
-            problems.addAll(credentialProblems(Path.of(f)));
-          }
-        });
     if (signInRate < 1) {
       problems.add("statedesk.sessions.hosted.sign-in-rate must be at least 1, was " + signInRate);
     }
@@ -213,17 +204,8 @@ public class HostedSessions {
           "statedesk.sessions.hosted.taken-over-retry-seconds must be at least 5, was "
               + takenOverRetrySeconds);
     }
-    phonePattern.ifPresent(
-        p -> {
-          String sample = p.replace("{agent}", "999999");
-          if (!sample.chars().allMatch(Character::isDigit) || sample.length() > 24) {
-            problems.add(
-                "statedesk.sessions.hosted.phonenum-pattern must give digits only, at most 24,"
-                    + " with {agent} for the agent id (e.g. 7{agent}), was '"
-                    + p
-                    + "'");
-          }
-        });
+    problems.addAll(credentialsConfig.problems());
+    consoleId.problem().ifPresent(problems::add);
     return problems;
   }
 
@@ -233,81 +215,25 @@ public class HostedSessions {
 
   @PreDestroy
   synchronized void stop() {
+    if (holdRefresh != null) {
+      holdRefresh.cancel(false);
+      holdRefresh = null;
+    }
     if (pool != null) {
       pool.close();
       pool = null;
+      if (signOutOnStop) {
+        try {
+          holds.releaseAll(consoleId.get());
+        } catch (RuntimeException e) {
+          LOG.log(Level.WARNING, "Could not clear the hold records at stop", e);
+        }
+      }
     }
     if (signInExecutor != null) {
       signInExecutor.shutdownNow();
       signInExecutor = null;
     }
-  }
-
-  /**
-   * With a key: every value sealed and each one opens with it. Without: the file holds clear text,
-   * which is allowed (with a warning at start) so that existing installations keep working.
-   */
-  List<String> credentialProblems(Path file) {
-    List<String> problems = new java.util.ArrayList<>();
-    Properties lines;
-    try {
-      lines = CredentialsFile.load(file);
-    } catch (IllegalStateException e) {
-      return List.of(e.getMessage());
-    }
-    if (!secrets.hasKey()) {
-      return problems;
-    }
-    SealedCredentials box;
-    try {
-      box = secrets.key().orElseThrow();
-    } catch (IllegalArgumentException e) {
-      return List.of(e.getMessage());
-    }
-    for (String agent : new java.util.TreeSet<>(lines.stringPropertyNames())) {
-      if (agent.endsWith(CredentialsFile.PHONE)) {
-        continue;
-      }
-      String value = lines.getProperty(agent);
-      if (!SealedCredentials.isSealed(value)) {
-        problems.add(
-            "statedesk.sessions.hosted.credentials-file: the password of agent "
-                + agent
-                + " is not sealed; seal the file with SealedCredentials (operator guide)");
-      } else {
-        try {
-          box.open(value, SealedCredentials.agent(agent));
-        } catch (IllegalArgumentException e) {
-          problems.add(
-              "statedesk.sessions.hosted.credentials-file: the password of agent "
-                  + agent
-                  + " "
-                  + e.getMessage());
-        }
-      }
-    }
-    return problems;
-  }
-
-  private HostedCredentials credentials() {
-    IntFunction<Optional<String>> phone =
-        agentId -> phonePattern.map(p -> p.replace("{agent}", Integer.toString(agentId)));
-    if (credentialsFile.isPresent()) {
-      java.util.function.BiFunction<Integer, String, String> open;
-      if (!secrets.hasKey()) {
-        java.util.logging.Logger.getLogger(HostedSessions.class.getName())
-            .warning(
-                "statedesk.sessions.hosted.credentials-file holds clear-text passwords: seal them"
-                    + " and set statedesk.security.key-file (operator guide)");
-        open = (agent, value) -> value;
-      } else {
-        SealedCredentials box = secrets.key().orElseThrow();
-        // each value opens only for its own agent (bound, AES-GCM additional data)
-        open = (agent, value) -> box.open(value, SealedCredentials.agent(Integer.toString(agent)));
-      }
-      return new CredentialsFile(Path.of(credentialsFile.get()), open, phone);
-    }
-    return HostedCredentials.patterns(passwordPattern.orElseThrow(), phonePattern);
   }
 
   @SuppressWarnings("unchecked")
@@ -326,28 +252,12 @@ public class HostedSessions {
    */
   public static Set<Integer> parseAgents(String spec) {
     Set<Integer> ids = new LinkedHashSet<>();
-    if (spec == null || spec.isBlank()) {
-      return ids;
-    }
-    for (String part : spec.split(",")) {
-      String p = part.trim();
-      if (p.isEmpty()) {
-        continue;
-      }
-      try {
-        String[] range = p.split("-", 2);
-        int from = Integer.parseInt(range[0].trim());
-        int to = range.length == 2 ? Integer.parseInt(range[1].trim()) : from;
-        if (from < 101 || to > 999_999 || from > to) {
-          throw new IllegalArgumentException(
-              "statedesk.sessions.hosted.agents: '" + p + "' is not within 101..999999");
-        }
-        for (int id = from; id <= to; id++) {
-          ids.add(id);
-        }
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(
-            "statedesk.sessions.hosted.agents: '" + p + "' is not an agent id or range");
+    for (RelayScope.Range range :
+        AgentRanges.parse(
+            spec,
+            why -> new IllegalArgumentException("statedesk.sessions.hosted.agents: " + why))) {
+      for (int id = range.from(); id <= range.to(); id++) {
+        ids.add(id);
       }
     }
     return ids;

@@ -41,6 +41,17 @@ public class RelayClient {
   @Column(name = "last_used_at")
   private Instant lastUsedAt;
 
+  /** Team names, one per line; empty or null: no team restriction. */
+  @Column(name = "scope_teams", length = 2000)
+  private String scopeTeams;
+
+  /** Agent ids and ranges ({@code 10001-10300,20001}); empty or null: no range restriction. */
+  @Column(name = "scope_agents", length = 2000)
+  private String scopeAgents;
+
+  @Column(name = "expires_at")
+  private Instant expiresAt;
+
   @Version private long version;
 
   protected RelayClient() {}
@@ -82,6 +93,33 @@ public class RelayClient {
 
   public boolean isActive() {
     return revokedAt == null;
+  }
+
+  /** Not revoked and not expired at {@code now}. */
+  public boolean isUsableAt(Instant now) {
+    return revokedAt == null && (expiresAt == null || now.isBefore(expiresAt));
+  }
+
+  public String getScopeTeams() {
+    return scopeTeams;
+  }
+
+  public String getScopeAgents() {
+    return scopeAgents;
+  }
+
+  public Instant getExpiresAt() {
+    return expiresAt;
+  }
+
+  void scope(String teams, String agents, Instant expires) {
+    this.scopeTeams = teams;
+    this.scopeAgents = agents;
+    this.expiresAt = expires;
+  }
+
+  public RelayScope scope() {
+    return RelayScope.of(scopeTeams, scopeAgents);
   }
 
   void revoke(Instant at) {

@@ -2,12 +2,20 @@ package io.statedesk.core.session;
 
 import io.statedesk.core.audit.AuditLog;
 import io.statedesk.core.gateway.Guids;
+import io.statedesk.core.security.AccessDeniedException;
 import io.statedesk.core.security.Caller;
 import io.statedesk.core.security.Role;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Relayed sessions: an agent's desktop (or CTI middleware) pushes its current Guid, and again after
@@ -20,6 +28,22 @@ public class RelaySessions {
   @Inject SessionStore store;
   @Inject AuditLog audit;
   @Inject Event<SessionStarted> sessionStarted;
+  @Inject RelayClients clients;
+  @Inject HostedSessions hosted;
+  @Inject SessionTimers timers;
+
+  /**
+   * How long a relayed Guid is trusted without a push: the gateway's Guid timeout (GUIDTIMEOUT, 120
+   * s by default). A desktop pushes every rotation; one that stopped has gone.
+   */
+  @Inject
+  @ConfigProperty(name = "statedesk.sessions.relay.guid-timeout-seconds", defaultValue = "120")
+  int guidTimeoutSeconds;
+
+  /** Which client relayed each agent's session, to drop them all when it is revoked. */
+  private final Map<Integer, String> owners = new ConcurrentHashMap<>();
+
+  private ScheduledFuture<?> sweeper;
 
   /**
    * Registers (or replaces) an agent's relayed session.
@@ -51,6 +75,9 @@ public class RelaySessions {
       String sourceIp) {
     caller.require(Role.RELAY);
     validate(agentId, guid, cookie, authMode);
+    String client = clientName();
+    refuseHosted(agentId);
+    checkScope(client, agentId);
     AgentHandle handle =
         new AgentHandle(
             agentId,
@@ -71,11 +98,13 @@ public class RelaySessions {
             && before[0] != null
             && before[0].isUsable()
             && before[0].handle().source() == SessionSource.RELAYED;
-    if (!rotation) {
-      sessionStarted.fireAsync(
-          new SessionStarted(
-              agentId, SessionSource.RELAYED, handle.obtainedAt(), "new relayed session"));
+    owners.put(agentId, client);
+    if (rotation) {
+      return handle; // no audit row, no log line: every desktop pushes every rotation
     }
+    sessionStarted.fireAsync(
+        new SessionStarted(
+            agentId, SessionSource.RELAYED, handle.obtainedAt(), "new relayed session"));
     audit.record(
         caller.name(),
         "relay.session.registered",
@@ -91,6 +120,84 @@ public class RelaySessions {
   public boolean unregister(int agentId, String sourceIp) {
     caller.require(Role.RELAY);
     checkAgent(agentId);
+    checkScope(clientName(), agentId);
+    boolean removed = removeRelayed(agentId);
+    if (removed) {
+      owners.remove(agentId);
+      audit.record(caller.name(), "relay.session.withdrawn", "agent " + agentId, null, sourceIp);
+    }
+    return removed;
+  }
+
+  /**
+   * Never over a hosted agent (the pool would poll with the desktop's Guid and steal its events),
+   * and only within the client's scope.
+   *
+   * @throws AccessDeniedException otherwise (HTTP 403)
+   */
+  private void refuseHosted(int agentId) {
+    if (hosted.pool().map(p -> p.hosts(agentId)).orElse(false)) {
+      throw new AccessDeniedException(
+          "Agent " + agentId + " is hosted by this console; its Guid cannot be relayed");
+    }
+  }
+
+  private void checkScope(String client, int agentId) {
+    RelayScope scope = clients.scopeOf(client);
+    if (!scope.allows(
+        agentId, scope.teams().isEmpty() ? Optional.empty() : clients.teamOf(agentId))) {
+      throw new AccessDeniedException(
+          "Relay client " + client + " may not relay for agent " + agentId);
+    }
+  }
+
+  private String clientName() {
+    String name = caller.name();
+    return name.startsWith("relay:") ? name.substring("relay:".length()) : name;
+  }
+
+  /** Drops every session relayed by {@code client} (it was revoked); returns how many. */
+  public int dropClient(String client) {
+    int dropped = 0;
+    for (Map.Entry<Integer, String> e : owners.entrySet()) {
+      if (e.getValue().equals(client) && owners.remove(e.getKey(), client)) {
+        removeRelayed(e.getKey());
+        dropped++;
+      }
+    }
+    return dropped;
+  }
+
+  /** Starts marking relayed sessions stale once they go without a push for the Guid timeout. */
+  public synchronized void start() {
+    if (sweeper == null) {
+      sweeper = timers.get().scheduleWithFixedDelay(this::sweep, 500, 500, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  @PreDestroy
+  synchronized void stop() {
+    if (sweeper != null) {
+      sweeper.cancel(false);
+    }
+  }
+
+  /** Marks relayed handles older than the Guid timeout stale (they can no longer be valid). */
+  void sweep() {
+    Instant limit = Instant.now().minusSeconds(guidTimeoutSeconds);
+    String why = "no push for " + guidTimeoutSeconds + " s";
+    for (SessionEntry entry : store.all()) {
+      if (entry.availability() == Availability.RELAYED
+          && entry.handle().obtainedAt().isBefore(limit)) {
+        AgentHandle old = entry.handle();
+        store.update(
+            entry.agentId(),
+            e -> e != null && e.handle() == old && e.isUsable() ? e.stale(why) : e);
+      }
+    }
+  }
+
+  private boolean removeRelayed(int agentId) {
     boolean[] removed = {false};
     store.update(
         agentId,
@@ -101,9 +208,6 @@ public class RelaySessions {
           }
           return e;
         });
-    if (removed[0]) {
-      audit.record(caller.name(), "relay.session.withdrawn", "agent " + agentId, null, sourceIp);
-    }
     return removed[0];
   }
 

@@ -3,7 +3,6 @@ package io.statedesk.core.bulk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.statedesk.core.Deployments;
 import io.statedesk.core.bulk.BulkExceptions.ChangeNotFoundException;
 import io.statedesk.core.bulk.BulkExceptions.ConfirmationRequiredException;
 import io.statedesk.core.directory.AgentDirectory;
@@ -14,17 +13,11 @@ import io.statedesk.core.security.Role;
 import io.statedesk.core.session.AgentSessions;
 import io.statedesk.core.session.Availability;
 import io.statedesk.core.session.RelaySessions;
-import io.statedesk.core.testing.Control;
-import io.statedesk.core.testing.SimulatorServer;
 import io.statedesk.core.testsupport.TestCaller;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,7 +26,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -49,39 +41,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class BulkChangeIT {
 
-  static final int FIRST = 10001;
-  static final int HOSTED = 1000;
+  static final int FIRST = BulkWorld.FIRST;
+  static final int HOSTED = BulkWorld.HOSTED;
 
   @Deployment
   static WebArchive deployment() {
-    // runs in the client JVM: the simulator starts (or is shared) there, and starts clean
-    // AUTHMODE 1: no Guid rotation wave in the middle of the class, whose re-sign-ins would reset
-    // custom states (session-scoped at the gateway) under a loaded CI machine; rotation has its
-    // own tests (HostedSessionPoolIT) and the stale-session case here signs agents out explicitly
-    Control.reset(1, 60_000, 120_000, 120_000, 5_000);
-    return Deployments.core(
-        String.join(
-            "\n",
-            "statedesk.demo.enabled=true",
-            "statedesk.gateway.url=" + SimulatorServer.gatewayUrl(),
-            "test.simulator.control=" + SimulatorServer.controlUrl(),
-            "statedesk.sessions.hosted.enabled=true",
-            "statedesk.sessions.hosted.agents=10001-11000",
-            "statedesk.sessions.hosted.password-pattern=Sim#{agent}",
-            "statedesk.sessions.hosted.phonenum-pattern=7{agent}",
-            "statedesk.sessions.hosted.sign-in-rate=400",
-            "statedesk.sessions.hosted.force=true",
-            // stop at once: signing 1,000 agents out one by one would hold up the next test's
-            // server
-            "statedesk.sessions.hosted.sign-out-on-stop=false",
-            "statedesk.bulk.breaker.failures=10",
-            "statedesk.bulk.breaker.delay-ms=1000",
-            "statedesk.bulk.backoff-base-ms=50",
-            "statedesk.bulk.backoff-cap-ms=400",
-            "statedesk.bulk.confirm-above=500",
-            "statedesk.bulk.resume-delay-seconds=1",
-            "statedesk.bulk.lease-seconds=6",
-            "statedesk.bulk.reconcile-wait-seconds=10"));
+    return BulkWorld.deployment().addClass(BulkWorld.class);
   }
 
   @Inject BulkChanges changes;
@@ -155,12 +120,16 @@ class BulkChangeIT {
             .count();
     assertThat(recovered)
         .isGreaterThanOrEqualTo((long) Math.ceil(transientlyFailing.size() * 0.95));
-    // no agent was called again once the gateway had accepted its change
+    // no agent was called again once the gateway had accepted its change, except to re-apply it
+    // in a new session (a sign-in after a missed rotation), each counted on its outcome
     Map<Integer, Long> accepted =
         calls.stream()
             .filter(c -> c.getString("retcode").equals("0"))
             .collect(Collectors.groupingBy(c -> c.getInt("agentId"), Collectors.counting()));
-    assertThat(accepted.values()).allMatch(n -> n == 1);
+    Map<Integer, BulkOutcome> byAgent = byAgent(made.id());
+    accepted.forEach(
+        (agent, n) ->
+            assertThat(n).as("agent " + agent).isEqualTo(1L + byAgent.get(agent).getReapplied()));
     assertThat(done.counts().succeeded()).isEqualTo(accepted.size());
     assertThat(done.counts().verified()).isEqualTo(done.counts().succeeded());
   }
@@ -280,9 +249,6 @@ class BulkChangeIT {
     assertThat(done.status()).isEqualTo(ChangeStatus.COMPLETED);
     assertThat(done.counts().succeeded()).isEqualTo(40);
     assertThat(done.counts().total()).isEqualTo(40);
-    // The simulator, like the gateway, keeps a custom state with the session: an agent whose
-    // session the pool had to sign in again meanwhile (a missed Guid rotation on a loaded machine)
-    // has lost the state and is rightly called again. Every other one must not be.
     Set<Integer> signedInAgain = new HashSet<>();
     for (String signIn : List.of("login", "forceLogin", "loginEx")) {
       calls(signIn).forEach(c -> signedInAgain.add(c.getInt("agentId")));
@@ -297,7 +263,9 @@ class BulkChangeIT {
       if (agent <= 10410) {
         assertThat(resent).as("agent %d succeeded before the crash", agent).isZero();
       } else if (signedInAgain.contains(agent)) {
-        assertThat(resent).as("agent %d, signed in again", agent).isBetween(0L, 2L);
+        // a new session (a Guid rotation missed on a loaded machine) starts without the state: if
+        // it came before the read-back, the agent rightly gets the call again, once
+        assertThat(resent).as("agent %d, signed in again", agent).isBetween(0L, 1L);
       } else if (agent <= 10420) {
         assertThat(resent).as("agent %d had taken the change", agent).isZero();
         assertThat(byAgent.get(agent).getReason())
@@ -306,9 +274,6 @@ class BulkChangeIT {
         assertThat(resent).as("agent %d had not taken the change", agent).isEqualTo(1);
       }
     }
-    assertThat(signedInAgain)
-        .as("sessions re-established during the test (a few at most)")
-        .hasSizeLessThan(5);
   }
 
   @Test
@@ -348,7 +313,7 @@ class BulkChangeIT {
   // ------------------------------------------------------------------------------- helpers
 
   static List<Integer> range(int first, int count) {
-    return IntStream.range(first, first + count).boxed().toList();
+    return BulkWorld.range(first, count);
   }
 
   ChangeView finish(long id, int seconds) throws InterruptedException {
@@ -375,13 +340,7 @@ class BulkChangeIT {
 
   static void await(BooleanSupplier condition, int seconds, String what)
       throws InterruptedException {
-    long until = System.currentTimeMillis() + seconds * 1000L;
-    while (!condition.getAsBoolean()) {
-      if (System.currentTimeMillis() > until) {
-        throw new AssertionError("Timed out after " + seconds + " s waiting for " + what);
-      }
-      Thread.sleep(100);
-    }
+    BulkWorld.await(condition, seconds, what);
   }
 
   List<JsonObject> calls(String operation) throws Exception {
@@ -392,20 +351,6 @@ class BulkChangeIT {
   }
 
   String call(String method, String path, String json) throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(control + "/" + path))
-            .header("Content-Type", "application/json")
-            .method(
-                method,
-                json == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(json))
-            .build();
-    HttpResponse<String> response =
-        HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode())
-        .as(method + " " + path + ": " + response.body())
-        .isLessThan(300);
-    return response.body();
+    return BulkWorld.control(control, method, path, json);
   }
 }

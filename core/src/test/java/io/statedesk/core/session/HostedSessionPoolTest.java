@@ -59,19 +59,7 @@ class HostedSessionPoolTest {
             gateway,
             store,
             new PoolThreads(timer, Runnable::run, permits::incrementAndGet),
-            new PoolSettings(
-                agents,
-                SignInMode.LOGINEX,
-                force,
-                2,
-                50,
-                PAUSE,
-                Duration.ofMillis(500),
-                Duration.ofSeconds(30),
-                Duration.ofSeconds(60),
-                Duration.ofSeconds(120),
-                Duration.ofSeconds(15),
-                false),
+            PoolFixtures.settings(agents, force, 50, PAUSE, false),
             credentials,
             Clock.fixed(Instant.parse("2026-12-02T10:00:00Z"), ZoneOffset.UTC));
     pool.addSessionListener(started::add);

@@ -112,7 +112,7 @@ class SealedCredentialsTest {
     SealedCredentials box = SealedCredentials.fromKeyFile(key);
     Path file = dir.resolve("credentials.properties");
     Files.writeString(file, "10001=" + box.seal("Sim#10001") + "\n10002=Sim#10002\n");
-    HostedSessions hosted = new HostedSessions();
+    HostedCredentialsConfig hosted = new HostedCredentialsConfig();
     hosted.secrets = new ConfiguredSecrets(Optional.of(key.toString()));
     assertThat(hosted.credentialProblems(file))
         .singleElement()

@@ -101,6 +101,11 @@ public final class Gateway {
     settings.set(next.validate());
   }
 
+  /** See {@link SignIns#requirePhoneNumber}: {@code simulator.require-phonenum}. */
+  public void requirePhoneNumber(boolean required) {
+    signIns.requirePhoneNumber(required);
+  }
+
   /** The calls in progress per agent. */
   public InFlight inFlight() {
     return inFlight;
@@ -264,18 +269,6 @@ public final class Gateway {
   /** What the control API and housekeeping do to sessions. */
   public SessionControl control() {
     return control;
-  }
-
-  /** A run of exclusive work, refused with 000-007 while the same call is in progress. */
-  public Reply exclusive(int workNo, String operation, Supplier<Reply> call) {
-    if (!inFlight.tryEnter(workNo, operation)) {
-      return Reply.error(Retcodes.REPEATED_CALL);
-    }
-    try {
-      return call.get();
-    } finally {
-      inFlight.exit(workNo, operation);
-    }
   }
 
   static Integer parseInt(String raw) {

@@ -2,6 +2,7 @@ package io.statedesk.simulator.gateway;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Calls in progress per agent, for the gateway's "don't repeat" rules: a second sign-in or sign-out
@@ -19,5 +20,17 @@ public final class InFlight {
 
   public void exit(int workNo, String key) {
     keys.remove(key + ":" + workNo);
+  }
+
+  /** Runs {@code call} marked as {@code key} in progress; {@code 000-007} while it already is. */
+  public Reply exclusive(int workNo, String key, Supplier<Reply> call) {
+    if (!tryEnter(workNo, key)) {
+      return Reply.error(Retcodes.REPEATED_CALL);
+    }
+    try {
+      return call.get();
+    } finally {
+      exit(workNo, key);
+    }
   }
 }

@@ -19,6 +19,8 @@ public final class Retcodes {
   public static final String ALREADY_SIGNED_OUT = "100-008";
   public static final String STATE_ERROR = "100-009";
   public static final String SIGNOUT_STATE_ERROR = "100-010";
+  public static final String PHONE_INVALID = "100-013";
+  public static final String PHONE_OUT_OF_RANGE = "100-014";
   public static final String SIGNIN_IN_PROGRESS = "100-021";
 
   private static final Map<String, String> MEANINGS =
@@ -44,6 +46,8 @@ public final class Retcodes {
           Map.entry("100-009", "agent state error when setting state"),
           Map.entry("100-010", "state error at sign-out"),
           Map.entry("100-011", "invalid parameter at sign-in"),
+          Map.entry("100-013", "phone number to bind is invalid"),
+          Map.entry("100-014", "sign-in phone number outside the configured range"),
           Map.entry("100-015", "agent signed in and cannot be forcibly signed out"),
           Map.entry("100-020", "agent password expired"),
           Map.entry("100-021", "sign-in already in progress, don't repeat"),

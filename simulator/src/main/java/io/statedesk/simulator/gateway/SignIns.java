@@ -24,12 +24,21 @@ final class SignIns {
   private final SessionStore store;
   private final LongSupplier clock;
   private final GatewayStats stats;
+  private volatile boolean requirePhoneNumber = true;
 
   SignIns(World world, SessionStore store, LongSupplier clock, GatewayStats stats) {
     this.world = world;
     this.store = store;
     this.clock = clock;
     this.stats = stats;
+  }
+
+  /**
+   * Whether sign-in requires {@code phonenum} (the newer pages' rule, the default); when off, a
+   * sign-in without one is accepted, while a given one must still be the agent's own.
+   */
+  void requirePhoneNumber(boolean required) {
+    this.requirePhoneNumber = required;
   }
 
   /**
@@ -75,8 +84,9 @@ final class SignIns {
       return Retcodes.SIGNIN_PARAMETER;
     }
     Object phone = body.get("phonenum");
-    if (phone != null && (!(phone instanceof String p) || p.length() > 24)) {
-      return Retcodes.SIGNIN_PARAMETER;
+    String phoneRule = phoneNumberFormat(phone);
+    if (phoneRule != null) {
+      return phoneRule;
     }
     if (statusOf(body.get("status")) == null) {
       return Retcodes.SIGNIN_PARAMETER;
@@ -84,6 +94,29 @@ final class SignIns {
     Agent agent = world.agent(workNo);
     if (agent == null || !agent.password().equals(pwd)) {
       return Retcodes.WRONG_PASSWORD;
+    }
+    if (phone != null && !"".equals(phone) && !agent.phoneNumber().equals(phone)) {
+      return Retcodes.PHONE_OUT_OF_RANGE;
+    }
+    return null;
+  }
+
+  /**
+   * The {@code phonenum} field's format (section 3.1, the newer pages: mandatory, at most 24
+   * characters): missing or empty {@code 100-001} (allowed when the rule is switched off), too long
+   * {@code 100-001}, not all digits {@code 100-013}; {@code null} when the format holds.
+   */
+  private String phoneNumberFormat(Object phone) {
+    if (phone == null || "".equals(phone)) {
+      return requirePhoneNumber ? Retcodes.SIGNIN_PARAMETER : null;
+    }
+    if (!(phone instanceof String p) || p.length() > 24) {
+      return Retcodes.SIGNIN_PARAMETER;
+    }
+    for (int i = 0; i < p.length(); i++) {
+      if (p.charAt(i) < '0' || p.charAt(i) > '9') {
+        return Retcodes.PHONE_INVALID;
+      }
     }
     return null;
   }

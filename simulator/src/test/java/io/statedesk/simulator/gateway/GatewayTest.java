@@ -8,38 +8,17 @@ import io.statedesk.simulator.world.World;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The gateway rules of shared/gateway-api.md, pinned with a hand-driven clock. Section numbers
  * refer to that document.
  */
-class GatewayTest {
+class GatewayTest extends GatewayFixture {
 
   static final int AGENT = World.FIRST_WORK_NO;
   static final int OTHER = World.FIRST_WORK_NO + 1;
-
-  final AtomicLong now = new AtomicLong(1_000_000);
-  final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-  final World world = new World(20, 3, 42);
-
-  @AfterEach
-  void stop() {
-    scheduler.shutdownNow();
-  }
-
-  Gateway gateway(int authMode) {
-    return new Gateway(
-        world,
-        new GatewaySettings(authMode, 60_000, 120_000, 120_000, 300, false, 2),
-        now::get,
-        scheduler);
-  }
 
   static Map<String, Object> login(int workNo) {
     return Map.of("password", World.passwordOf(workNo), "phonenum", "7" + workNo);
@@ -67,59 +46,6 @@ class GatewayTest {
     CompletableFuture<Reply> answer = new CompletableFuture<>();
     gateway.poll(workNo, guid(guid), answer::complete);
     return answer.get(5, TimeUnit.SECONDS);
-  }
-
-  @Test
-  void signInIssuesAGuidInTheDocumentedFormat() {
-    Gateway gateway = gateway(2);
-    Reply reply = gateway.signIn(AGENT, login(AGENT), SignInKind.LOGIN);
-    assertThat(guidOf(reply)).matches("[0-9a-f-]{36}\\.AgentGateway[01]");
-    @SuppressWarnings("unchecked")
-    Map<String, Object> result = (Map<String, Object>) reply.body().get("result");
-    assertThat(result).containsEntry("workno", Integer.toString(AGENT)).containsKey("loginTime");
-    assertThat(reply.body()).containsEntry("message", "success");
-  }
-
-  @Test
-  void secondSignInIsRefusedUntilForced() {
-    Gateway gateway = gateway(2);
-    String first = signIn(gateway, AGENT);
-    assertThat(gateway.signIn(AGENT, login(AGENT), SignInKind.LOGIN).retcode())
-        .isEqualTo("100-002");
-    Reply forced = gateway.signIn(AGENT, login(AGENT), SignInKind.FORCE);
-    assertThat(forced.retcode()).isEqualTo("0");
-    assertThat(gateway.queryCustomState(AGENT, guid(first)).retcode()).isEqualTo("100-006");
-    assertThat(gateway.queryCustomState(AGENT, guid(guidOf(forced))).retcode()).isEqualTo("0");
-  }
-
-  @Test
-  void wrongPasswordAndBadBodiesAreRefused() {
-    Gateway gateway = gateway(2);
-    assertThat(
-            gateway
-                .signIn(
-                    AGENT, Map.of("password", "nope", "phonenum", "7" + AGENT), SignInKind.LOGIN)
-                .retcode())
-        .isEqualTo("100-004");
-    assertThat(gateway.signIn(AGENT, null, SignInKind.LOGIN).retcode()).isEqualTo("100-001");
-    assertThat(gateway.signIn(AGENT, Map.of("phonenum", "1"), SignInKind.LOGIN).retcode())
-        .isEqualTo("100-001");
-    assertThat(
-            gateway
-                .signIn(
-                    AGENT,
-                    Map.of(
-                        "password",
-                        World.passwordOf(AGENT),
-                        "phonenum",
-                        "7" + AGENT,
-                        "status",
-                        "9"),
-                    SignInKind.LOGIN)
-                .retcode())
-        .isEqualTo("100-001");
-    assertThat(gateway.signIn(555_555, login(555_555), SignInKind.LOGIN).retcode())
-        .isEqualTo("100-004");
   }
 
   @Test
@@ -277,24 +203,15 @@ class GatewayTest {
   }
 
   @Test
-  void agentsSignedInElsewhereNeedForcedSignIn() {
-    Gateway gateway = gateway(2);
-    gateway.control().signInElsewhere(AGENT, Gateway.TALKING);
-    assertThat(gateway.signIn(AGENT, login(AGENT), SignInKind.LOGIN).retcode())
-        .isEqualTo("100-002");
-    now.addAndGet(1_000_000);
-    assertThat(gateway.control().sweep()).as("the other desktop keeps its session alive").isZero();
-    assertThat(gateway.signIn(AGENT, login(AGENT), SignInKind.FORCE).retcode()).isEqualTo("0");
-  }
-
-  @Test
   void aRepeatedCallWhileTheFirstIsInProgressGets000007() {
     Gateway gateway = gateway(1);
     Reply inner =
-        gateway.exclusive(
-            AGENT,
-            "setCustomState",
-            () -> gateway.exclusive(AGENT, "setCustomState", () -> Reply.ok(null)));
+        gateway
+            .inFlight()
+            .exclusive(
+                AGENT,
+                "setCustomState",
+                () -> gateway.inFlight().exclusive(AGENT, "setCustomState", () -> Reply.ok(null)));
     assertThat(inner.retcode()).isEqualTo("000-007");
   }
 

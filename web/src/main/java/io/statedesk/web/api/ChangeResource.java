@@ -302,7 +302,7 @@ public class ChangeResource {
     return out;
   }
 
-  private static long id(String id) {
+  static long id(String id) {
     try {
       return Long.parseLong(id);
     } catch (NumberFormatException e) {
@@ -316,7 +316,7 @@ public class ChangeResource {
     }
   }
 
-  private static Instant instant(String text, String field) {
+  static Instant instant(String text, String field) {
     if (text == null || text.isBlank()) {
       return null;
     }
@@ -358,6 +358,9 @@ public class ChangeResource {
     counts.put("noSession", n.noSession());
     counts.put("skipped", n.skipped());
     counts.put("cancelled", n.cancelled());
+    counts.put("held", n.held());
+    counts.put("reapplied", n.reapplied());
+    counts.put("drifted", n.drifted());
     m.put("counts", counts);
     return m;
   }
@@ -377,6 +380,8 @@ public class ChangeResource {
     m.put("attempts", o.getAttempts());
     m.put("durationMs", o.getDurationMs());
     m.put("finishedAt", o.getFinishedAt() == null ? null : o.getFinishedAt().toString());
+    m.put("reapplied", o.getReapplied());
+    m.put("drifted", o.isDrifted());
     return m;
   }
 
@@ -404,6 +409,7 @@ public class ChangeResource {
                   row.put("customState", r.customState());
                   row.put("session", r.availability());
                   row.put("verdict", r.verdict().name());
+                  row.put("note", r.note());
                   return row;
                 })
             .toList());

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -39,7 +40,7 @@ public class RelayClientResource {
 
   @GET
   public List<Map<String, Object>> list() {
-    return clients.list().stream().map(RelayClientResource::describe).toList();
+    return clients.list().stream().map(this::describe).toList();
   }
 
   @DELETE
@@ -49,14 +50,52 @@ public class RelayClientResource {
     return Response.noContent().build();
   }
 
-  private static Map<String, Object> describe(RelayClient c) {
+  /**
+   * {@code PUT /api/relay-clients/{id}/scope {"teams":["Billing"], "agents":"10001-10300",
+   * "expiresAt":"2027-01-01T00:00:00Z"}}: which agents the client may relay for, and until when.
+   */
+  @PUT
+  @Path("{id}/scope")
+  @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+  public Map<String, Object> scope(@PathParam("id") long id, String body) {
+    jakarta.json.JsonObject json = Json.object(body);
+    String teams = null;
+    jakarta.json.JsonValue t = json.get("teams");
+    if (t != null && t.getValueType() == jakarta.json.JsonValue.ValueType.ARRAY) {
+      StringBuilder joined = new StringBuilder();
+      for (jakarta.json.JsonValue v : t.asJsonArray()) {
+        if (!(v instanceof jakarta.json.JsonString s)) {
+          throw Json.bad("teams must be an array of team names", "teams");
+        }
+        joined.append(s.getString()).append('\n');
+      }
+      teams = joined.toString();
+    } else if (t != null && t.getValueType() != jakarta.json.JsonValue.ValueType.NULL) {
+      throw Json.bad("teams must be an array of team names", "teams");
+    }
+    String expires = Json.string(json, "expiresAt", false);
+    java.time.Instant expiresAt;
+    try {
+      expiresAt = expires == null ? null : java.time.Instant.parse(expires);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw Json.bad(
+          "expiresAt must be an ISO-8601 instant, e.g. 2027-01-01T00:00:00Z", "expiresAt");
+    }
+    return describe(clients.setScope(id, teams, Json.string(json, "agents", false), expiresAt));
+  }
+
+  private Map<String, Object> describe(RelayClient c) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", c.getId());
     m.put("name", c.getName());
     m.put("active", c.isActive());
     m.put("createdAt", c.getCreatedAt().toString());
     m.put("createdBy", c.getCreatedBy());
-    m.put("lastUsedAt", c.getLastUsedAt() == null ? null : c.getLastUsedAt().toString());
+    java.time.Instant lastUsed = clients.lastUsed(c);
+    m.put("lastUsedAt", lastUsed == null ? null : lastUsed.toString());
+    m.put("teams", List.copyOf(c.scope().teams()));
+    m.put("agents", c.scope().agentsText());
+    m.put("expiresAt", c.getExpiresAt() == null ? null : c.getExpiresAt().toString());
     return m;
   }
 }

@@ -41,6 +41,7 @@ public class AgentsBacking implements Serializable {
   @Inject transient AgentDirectory directory;
   @Inject transient AgentSessions sessions;
   @Inject transient StateCatalog catalog;
+  @Inject transient io.statedesk.core.desired.DesiredStore desired;
   @Inject transient TeamScope teamScope;
   @Inject LocaleBacking locale;
 
@@ -252,6 +253,23 @@ public class AgentsBacking implements Serializable {
         + " · "
         + code.labelFor(locale.getLocale())
         + (description == null || description.isBlank() ? "" : " — " + description);
+  }
+
+  /**
+   * The agent's desired state (what the console keeps it in), "none" when it is to have none, or a
+   * dash when the console intends nothing for it. One small query per row of the page (at most the
+   * page size).
+   */
+  public String desiredLabel(int agentId) {
+    return desired
+        .top(agentId)
+        .map(d -> d.code() == null ? "none" : codeLabel(d.code()) + " · #" + d.changeId())
+        .orElse("—");
+  }
+
+  /** When the agent's custom state was last read back from the gateway, in local time. */
+  public String verifiedAt(io.statedesk.core.directory.DirectoryAgent agent) {
+    return io.statedesk.web.view.changes.Instants.local(agent.getCustomStateVerifiedAt());
   }
 
   public Availability availability(int agentId) {

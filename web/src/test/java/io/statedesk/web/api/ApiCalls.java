@@ -14,4 +14,10 @@ public final class ApiCalls {
           "directory sync failed: " + response.statusCode() + " " + response.body());
     }
   }
+
+  /** An API call as a demo user (HTTP Basic). */
+  public static java.net.http.HttpResponse<String> as(
+      String user, String password, String method, String path, String json) {
+    return Api.send(method, path, json, "Authorization", Api.basic(user, password));
+  }
 }

@@ -162,4 +162,162 @@ class SessionRelayIT {
                 .statusCode())
         .isEqualTo(400);
   }
+
+  static final String ADMIN = basic("admin", "admin-demo");
+
+  static String guid(int n) {
+    return String.format("%08d-2caa-4437-84c3-ab9e9dae20f5.AgentGateway1", n);
+  }
+
+  static HttpResponse<String> push(String token, int agent, String guid) {
+    return send(
+        "PUT",
+        "/sessions/" + agent,
+        "{\"guid\":\"" + guid + "\"}",
+        "Authorization",
+        "Bearer " + token);
+  }
+
+  static String clientId(String name) {
+    String list = send("GET", "/relay-clients", null, "Authorization", ADMIN).body();
+    return list.replaceAll(".*\\{\"id\":(\\d+),\"name\":\"" + name + "\".*", "$1");
+  }
+
+  /**
+   * Agents of {@code team} above the hosted range (10001-10060), from the synchronised directory.
+   */
+  static java.util.List<Integer> agentsOf(String team) {
+    String all =
+        send(
+                "GET",
+                "/agents?max=1000&team=" + team.replace(" ", "%20"),
+                null,
+                "Authorization",
+                ADMIN)
+            .body();
+    java.util.List<Integer> ids = new java.util.ArrayList<>();
+    var m = java.util.regex.Pattern.compile("\"agentId\":(\\d+)").matcher(all);
+    while (m.find()) {
+      int id = Integer.parseInt(m.group(1));
+      if (id > 10200) {
+        ids.add(id);
+      }
+    }
+    return ids;
+  }
+
+  static int total(String query) {
+    String body = send("GET", "/agents?" + query, null, "Authorization", ADMIN).body();
+    return Integer.parseInt(body.replaceAll(".*?\"total\":(\\d+).*", "$1"));
+  }
+
+  @Test
+  void aClientScopedToBillingGets403ForSalesAndForHostedAgents() {
+    send("POST", "/agents/sync", null, "Authorization", ADMIN);
+    String name = "billing-" + System.nanoTime() % 100000;
+    String token = Api.newRelayToken(name);
+    HttpResponse<String> scoped =
+        send(
+            "PUT",
+            "/relay-clients/" + clientId(name) + "/scope",
+            "{\"teams\":[\"Billing\"]}",
+            "Authorization",
+            ADMIN);
+    assertThat(scoped.statusCode()).isEqualTo(200);
+    assertThat(scoped.body()).contains("\"teams\":[\"Billing\"]");
+    int billing = agentsOf("Billing").get(0);
+    int sales = agentsOf("Sales").get(0);
+    assertThat(push(token, billing, guid(1)).statusCode()).isEqualTo(200);
+    HttpResponse<String> outside = push(token, sales, guid(2));
+    assertThat(outside.statusCode()).isEqualTo(403);
+    assertThat(outside.body()).contains("may not relay for agent " + sales);
+    HttpResponse<String> hosted = push(token, 10001, guid(3));
+    assertThat(hosted.statusCode()).isEqualTo(403);
+    assertThat(hosted.body()).contains("hosted by this console");
+    // an unscoped client is refused a hosted agent too
+    assertThat(
+            push(Api.newRelayToken("any-" + System.nanoTime() % 100000), 10002, guid(4))
+                .statusCode())
+        .isEqualTo(403);
+    send("DELETE", "/sessions/" + billing, null, "Authorization", "Bearer " + token);
+  }
+
+  @Test
+  void revokingAClientEndsItsSessions() {
+    send("POST", "/agents/sync", null, "Authorization", ADMIN);
+    String name = "revoke-ends-" + System.nanoTime() % 100000;
+    String token = Api.newRelayToken(name);
+    java.util.List<Integer> agents = agentsOf("Retention").subList(0, 2);
+    for (int id : agents) {
+      assertThat(push(token, id, guid(id)).statusCode()).isEqualTo(200);
+      assertThat(send("GET", "/agents?q=" + id, null, "Authorization", ADMIN).body())
+          .contains("\"session\":\"RELAYED\"");
+    }
+    assertThat(
+            send("DELETE", "/relay-clients/" + clientId(name), null, "Authorization", ADMIN)
+                .statusCode())
+        .isEqualTo(204);
+    for (int id : agents) {
+      assertThat(send("GET", "/agents?q=" + id, null, "Authorization", ADMIN).body())
+          .as("agent %d after its relay client was revoked", id)
+          .contains("\"session\":\"NONE\"");
+    }
+  }
+
+  @Test
+  void thePickersSessionFilterShowsARelayedSessionGoneStaleWithinTwoSeconds() {
+    send("POST", "/agents/sync", null, "Authorization", ADMIN);
+    String token = Api.newRelayToken("stale-" + System.nanoTime() % 100000);
+    int agent = agentsOf("Technical Support").get(0);
+    assertThat(push(token, agent, guid(agent)).statusCode()).isEqualTo(200);
+    long pushed = System.nanoTime();
+    String relayed = "session=RELAYED&q=" + agent;
+    String stale = "session=STALE&q=" + agent;
+    org.awaitility.Awaitility.await("relayed in the directory")
+        .atMost(java.time.Duration.ofSeconds(5))
+        .until(() -> total(relayed) == 1);
+    // ConsoleServer: statedesk.sessions.relay.guid-timeout-seconds=30
+    org.awaitility.Awaitility.await("stale in the directory")
+        .pollInterval(java.time.Duration.ofMillis(100))
+        .atMost(java.time.Duration.ofSeconds(40))
+        .until(() -> total(stale) == 1);
+    long millis = (System.nanoTime() - pushed) / 1_000_000;
+    assertThat(millis)
+        .as("ms from the push to STALE in the filter: the 30 s timeout, then at most 2 s")
+        .isBetween(29_000L, 32_000L);
+    assertThat(total(relayed)).isZero();
+  }
+
+  @Test
+  void tenThousandPushesWriteNoLogLinePerPush() throws Exception {
+    String token = Api.newRelayToken("fleet-" + System.nanoTime() % 100000);
+    int logBefore = ConsoleServer.get().log().split("\n").length;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(16);
+    java.util.concurrent.atomic.AtomicInteger ok = new java.util.concurrent.atomic.AtomicInteger();
+    long start = System.nanoTime();
+    try {
+      java.util.List<java.util.concurrent.Future<?>> all = new java.util.ArrayList<>();
+      for (int i = 0; i < 10_000; i++) {
+        int n = i;
+        all.add(
+            pool.submit(
+                () -> {
+                  if (push(token, 20100 + n % 10, guid(n)).statusCode() == 200) {
+                    ok.incrementAndGet();
+                  }
+                }));
+      }
+      for (var f : all) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+    assertThat(ok).hasValue(10_000);
+    assertThat(seconds).as("10,000 pushes within a minute").isLessThan(60);
+    int logAfter = ConsoleServer.get().log().split("\n").length;
+    assertThat(logAfter - logBefore).as("log lines for 10,000 pushes").isLessThan(10);
+  }
 }

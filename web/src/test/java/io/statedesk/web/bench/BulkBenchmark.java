@@ -63,6 +63,7 @@ public final class BulkBenchmark {
             .systemProperty("statedesk.directory.sync-enabled", "true")
             .systemProperty("statedesk.directory.account", "999001")
             .systemProperty("statedesk.directory.password", "Sim#999001")
+            .systemProperty("statedesk.directory.phonenum", "7999001")
             .systemProperty("statedesk.bulk.concurrency", Integer.toString(concurrency))
             .systemProperty("statedesk.bulk.confirm-above", "1000000")
             .readyWhen("/statedesk/login.xhtml")

@@ -29,6 +29,7 @@ public class DirectoryBacking implements Serializable {
 
   @Inject transient AgentDirectory directory;
   @Inject transient DirectorySync sync;
+  @Inject transient io.statedesk.core.session.AgentSessions sessions;
 
   private transient UploadedFile upload;
   private byte[] importContent;
@@ -37,6 +38,7 @@ public class DirectoryBacking implements Serializable {
   private transient SyncStatus status;
   private transient List<TeamSummary> teams;
   private transient long agentCount;
+  private transient io.statedesk.core.directory.CustomStateReadBack.Progress readBack;
 
   /**
    * Reads what the page shows, once per rendering (preRenderView: after any action of the request,
@@ -46,6 +48,20 @@ public class DirectoryBacking implements Serializable {
     status = sync.status();
     teams = directory.teamSummaries();
     agentCount = directory.size();
+    readBack = sync.readBackProgress();
+    hostedProblems = List.copyOf(sessions.hostedProblems().entrySet());
+  }
+
+  private transient List<java.util.Map.Entry<Integer, String>> hostedProblems;
+
+  /** Hosted agents without a session and why (refused credentials, taken over). */
+  public List<java.util.Map.Entry<Integer, String>> getHostedProblems() {
+    return hostedProblems;
+  }
+
+  /** The custom-state read-back after the last sync: it runs in the background, the page polls. */
+  public io.statedesk.core.directory.CustomStateReadBack.Progress getReadBack() {
+    return readBack;
   }
 
   public SyncStatus getStatus() {

@@ -3,6 +3,7 @@ package io.statedesk.web.view.admin;
 import io.statedesk.core.session.InvalidRelayRequestException;
 import io.statedesk.core.session.RelayClient;
 import io.statedesk.core.session.RelayClients;
+import io.statedesk.core.session.RelayScope;
 import io.statedesk.web.i18n.Texts;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
@@ -38,23 +39,105 @@ public class RelayClientsBacking implements Serializable {
       java.time.Instant createdAt,
       String createdBy,
       java.time.Instant lastUsedAt,
-      java.time.Instant revokedAt)
+      java.time.Instant revokedAt,
+      String teams,
+      String agents,
+      java.time.Instant expiresAt)
       implements Serializable {
-    static Row of(RelayClient c) {
+    static Row of(RelayClient c, java.time.Instant lastUsed) {
+      RelayScope scope = c.scope();
       return new Row(
           c.getId(),
           c.getName(),
           c.isActive(),
           c.getCreatedAt(),
           c.getCreatedBy(),
-          c.getLastUsedAt(),
-          c.getRevokedAt());
+          lastUsed,
+          c.getRevokedAt(),
+          scope.teamsText(),
+          scope.agentsText(),
+          c.getExpiresAt());
+    }
+
+    /** Teams and ranges in one line, or empty for "any agent not hosted". */
+    public String scopeText() {
+      String t = teams.replace('\n', ',').replace(",", ", ");
+      return t.isEmpty() ? agents : agents.isEmpty() ? t : t + "; " + agents;
     }
   }
 
+  private Long editing;
+  private String editTeams;
+  private String editAgents;
+  private java.time.LocalDateTime editExpires;
+
   @PostConstruct
   void load() {
-    list = clients.list().stream().map(Row::of).toList();
+    list = clients.list().stream().map(c -> Row.of(c, clients.lastUsed(c))).toList();
+  }
+
+  /** Opens the scope form for {@code client}. */
+  public void edit(Row client) {
+    editing = client.id();
+    editTeams = client.teams();
+    editAgents = client.agents();
+    editExpires =
+        client.expiresAt() == null
+            ? null
+            : java.time.LocalDateTime.ofInstant(
+                client.expiresAt(), java.time.ZoneId.systemDefault());
+  }
+
+  /** Saves the scope form; a bad range is shown on its field. */
+  public void saveScope() {
+    try {
+      java.time.Instant expires =
+          editExpires == null
+              ? null
+              : editExpires.atZone(java.time.ZoneId.systemDefault()).toInstant();
+      RelayClient saved = clients.setScope(editing, editTeams, editAgents, expires);
+      Texts.addGlobalInfo("relay.scope.saved", saved.getName());
+      editing = null;
+      load();
+    } catch (InvalidRelayRequestException e) {
+      FacesContext.getCurrentInstance()
+          .addMessage(
+              "scopeForm:agents",
+              new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+      FacesContext.getCurrentInstance().validationFailed();
+    }
+  }
+
+  public void cancelScope() {
+    editing = null;
+  }
+
+  public Long getEditing() {
+    return editing;
+  }
+
+  public String getEditTeams() {
+    return editTeams;
+  }
+
+  public void setEditTeams(String editTeams) {
+    this.editTeams = editTeams;
+  }
+
+  public String getEditAgents() {
+    return editAgents;
+  }
+
+  public void setEditAgents(String editAgents) {
+    this.editAgents = editAgents;
+  }
+
+  public java.time.LocalDateTime getEditExpires() {
+    return editExpires;
+  }
+
+  public void setEditExpires(java.time.LocalDateTime editExpires) {
+    this.editExpires = editExpires;
   }
 
   public List<Row> getList() {

@@ -48,6 +48,12 @@ public class ChangeBacking implements Serializable {
   private transient Map<Integer, StateCode> codes;
   private final LazyDataModel<BulkOutcome> outcomes = new Outcomes();
 
+  /**
+   * One idempotency key per rendered page: a double click on Undo or Retry (two requests from the
+   * same rendering) makes one change.
+   */
+  private final String actionKey = java.util.UUID.randomUUID().toString();
+
   private final class Outcomes extends LazyDataModel<BulkOutcome> {
     private static final long serialVersionUID = 1L;
 
@@ -153,7 +159,7 @@ public class ChangeBacking implements Serializable {
 
   public String retryFailed() {
     try {
-      return pageOfNew(changes.retryFailed(id, null).change().id());
+      return pageOfNew(changes.retryFailed(id, "retry:" + actionKey).change().id());
     } catch (ChangeStateException | AccessDeniedException | ChangeNotFoundException e) {
       Texts.addGlobalError("change.refused", e.getMessage());
       return null;
@@ -162,7 +168,7 @@ public class ChangeBacking implements Serializable {
 
   public String undo() {
     try {
-      return pageOfNew(changes.undo(id, null).change().id());
+      return pageOfNew(changes.undo(id, "undo:" + actionKey).change().id());
     } catch (ChangeStateException | AccessDeniedException | ChangeNotFoundException e) {
       Texts.addGlobalError("change.refused", e.getMessage());
       return null;

@@ -35,6 +35,8 @@ public class SetStateBacking implements Serializable {
   @Inject transient BulkChanges changes;
   @Inject transient StateCatalog catalog;
   @Inject AgentsBacking agents;
+  @Inject transient io.statedesk.core.schedule.Schedules schedules;
+  @Inject UserZone zone;
 
   private String choice;
   private String note;
@@ -42,6 +44,7 @@ public class SetStateBacking implements Serializable {
   private String confirmation;
   private Preview preview;
   private String key;
+  private ScheduleFields when = new ScheduleFields();
 
   /** Opens the dialog afresh. */
   public void open() {
@@ -49,6 +52,7 @@ public class SetStateBacking implements Serializable {
     note = null;
     confirmation = null;
     preview = null;
+    when = new ScheduleFields();
     verify = changes.verifyByDefault();
   }
 
@@ -83,7 +87,17 @@ public class SetStateBacking implements Serializable {
       }
     }
     try {
-      BulkChanges.Submitted made = changes.submit(request().withKey(key).withConfirmation(typed));
+      ChangeRequest request = request().withKey(key).withConfirmation(typed);
+      if (when.isLater()) {
+        long id = schedules.schedule(when.request(request, zone)).schedule().id();
+        Texts.addGlobalInfo("schedule.made", id);
+        jakarta.faces.context.FacesContext.getCurrentInstance()
+            .getExternalContext()
+            .getFlash()
+            .setKeepMessages(true);
+        return "/schedule?faces-redirect=true";
+      }
+      BulkChanges.Submitted made = changes.submit(request);
       return ChangeBacking.pageOfNew(made.change().id());
     } catch (InvalidChangeException | AccessDeniedException e) {
       Texts.addGlobalError("setState.refused", e.getMessage());
@@ -154,6 +168,10 @@ public class SetStateBacking implements Serializable {
 
   public void setConfirmation(String confirmation) {
     this.confirmation = confirmation;
+  }
+
+  public ScheduleFields getWhen() {
+    return when;
   }
 
   public String getClearValue() {

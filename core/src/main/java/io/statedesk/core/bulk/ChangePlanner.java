@@ -1,0 +1,207 @@
+package io.statedesk.core.bulk;
+
+import io.statedesk.core.bulk.BulkExceptions.InvalidChangeException;
+import io.statedesk.core.catalog.CatalogExceptions.StateCodeNotFoundException;
+import io.statedesk.core.catalog.StateCatalog;
+import io.statedesk.core.catalog.StateCode;
+import io.statedesk.core.desired.Desired;
+import io.statedesk.core.desired.DesiredStore;
+import io.statedesk.core.desired.SessionClock;
+import io.statedesk.core.directory.AgentDirectory;
+import io.statedesk.core.directory.DirectoryAgent;
+import io.statedesk.core.session.AgentSessions;
+import io.statedesk.core.session.Availability;
+import io.statedesk.core.team.TeamScope;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Decides what a change does to each agent: which agents are the caller's, which have a session,
+ * and which are already in the state. "Already in that state" only counts after a read-back in the
+ * agent's current session ({@link SessionClock}): a state cached from an earlier session is gone
+ * with that session, so such an agent is called.
+ */
+@ApplicationScoped
+class ChangePlanner {
+
+  @Inject TeamScope teams;
+  @Inject AgentDirectory directory;
+  @Inject StateCatalog catalog;
+  @Inject AgentSessions sessions;
+  @Inject BulkSettings settings;
+  @Inject SessionClock clock;
+  @Inject DesiredStore desired;
+
+  /** A code the caller may set: in the catalog, active, and offered to one of their teams. */
+  StateCode activeCode(int code) {
+    StateCode found;
+    try {
+      found = catalog.get(code);
+    } catch (StateCodeNotFoundException e) {
+      throw new InvalidChangeException(
+          "code", "State code " + code + " is not in the catalog, or not offered to your teams");
+    }
+    if (!found.isActive()) {
+      throw new InvalidChangeException(
+          "code", "State code " + code + " is deactivated: choose an active code");
+    }
+    if (!teams.callerSeesAll()
+        && !found.isAllTeams()
+        && found.getTeams().stream().noneMatch(teams.callerTeams()::contains)) {
+      throw new InvalidChangeException(
+          "code", "State code " + code + " is not offered to your teams");
+    }
+    return found;
+  }
+
+  /** The caller's request, resolved to agents (their teams only) and verdicts. */
+  Plan plan(ChangeRequest request) {
+    if (request.clear() && request.code() != null) {
+      throw new InvalidChangeException("code", "Give a state code or clear, not both");
+    }
+    if (!request.clear() && request.code() == null) {
+      throw new InvalidChangeException("code", "Choose a state code to set, or clear");
+    }
+    StateCode code = request.clear() ? null : activeCode(request.code());
+    Set<Integer> unique = agents(request);
+    Map<Integer, Integer> targets = new LinkedHashMap<>();
+    Integer target = code == null ? null : code.getCode();
+    unique.forEach(id -> targets.put(id, target));
+    return planTargets(
+        code == null ? ChangeAction.CLEAR : ChangeAction.SET,
+        code,
+        targets,
+        false,
+        directory.visible(targets.keySet()));
+  }
+
+  /** The requested agent ids, checked: given or by filter, no nulls, within the size limit. */
+  Set<Integer> agents(ChangeRequest request) {
+    List<Integer> ids;
+    if (request.agentIds() != null) {
+      if (request.filter() != null) {
+        throw new InvalidChangeException("agents", "Give agent ids or a filter, not both");
+      }
+      ids = request.agentIds();
+    } else if (request.filter() != null) {
+      ids = directory.ids(request.filter());
+    } else {
+      throw new InvalidChangeException("agents", "Choose the agents: ids or a filter");
+    }
+    Set<Integer> unique = new TreeSet<>();
+    for (Integer id : ids) {
+      if (id == null) {
+        throw new InvalidChangeException("agents", "An agent id is missing (null) in the list");
+      }
+      unique.add(id);
+    }
+    if (unique.isEmpty()) {
+      throw new InvalidChangeException("agents", "No agents chosen (or none match the filter)");
+    }
+    if (unique.size() > settings.maxAgents()) {
+      throw new InvalidChangeException(
+          "agents",
+          unique.size()
+              + " agents is more than one change may hold ("
+              + settings.maxAgents()
+              + ")");
+    }
+    return unique;
+  }
+
+  /**
+   * Verdicts for agents with their targets (null = clear).
+   *
+   * @param known the agents the change may touch, by id (others are out of scope)
+   * @param callAlreadyInState call agents even when they read back the target already (a restore)
+   */
+  Plan planTargets(
+      ChangeAction action,
+      StateCode code,
+      Map<Integer, Integer> targets,
+      boolean callAlreadyInState,
+      Map<Integer, DirectoryAgent> known) {
+    Map<Integer, Desired> current = desired.top(targets.keySet());
+    Plan plan = new Plan(action, code);
+    for (Map.Entry<Integer, Integer> e : targets.entrySet()) {
+      int id = e.getKey();
+      Integer target = e.getValue();
+      DirectoryAgent a = known.get(id);
+      if (id < 101 || id > 999_999) {
+        plan.rows.add(
+            Plan.Row.skipped(
+                id, target, Verdict.INVALID_ID, "Not a gateway agent id (101..999999)"));
+      } else if (a == null) {
+        plan.rows.add(
+            Plan.Row.skipped(
+                id,
+                target,
+                Verdict.OUT_OF_SCOPE,
+                "Not one of your agents (unknown, or in another team)"));
+      } else {
+        plan.rows.add(row(a, target, callAlreadyInState, current.get(id)));
+      }
+    }
+    return plan;
+  }
+
+  /**
+   * The verdict for an agent of the caller's: skipped only when a read-back in its current session
+   * found it in the target state already; else called if it has a usable session.
+   *
+   * @param alreadyVerified a read-back in the agent's current session found the target state, and
+   *     the change does not call such agents anyway
+   */
+  static Verdict verdict(boolean alreadyVerified, Availability availability) {
+    if (alreadyVerified) {
+      return Verdict.ALREADY_IN_STATE;
+    }
+    return availability == Availability.HOSTED || availability == Availability.RELAYED
+        ? Verdict.WILL_CHANGE
+        : Verdict.NO_SESSION;
+  }
+
+  private Plan.Row row(DirectoryAgent a, Integer target, boolean callAlways, Desired before) {
+    int id = a.getAgentId();
+    boolean stateKnown = a.getCustomStateAt() != null;
+    Integer current = a.getCustomState();
+    boolean verified = clock.inCurrentSession(id, a.getCustomStateVerifiedAt());
+    boolean already =
+        verified && (target == null ? current == null : target.equals(current)) && !a.isDrifted();
+    Availability availability = sessions.availability(id);
+    Verdict verdict = verdict(already && !callAlways, availability);
+    OutcomeStatus status =
+        verdict == Verdict.ALREADY_IN_STATE ? OutcomeStatus.SKIPPED : OutcomeStatus.PENDING;
+    String reason =
+        verdict == Verdict.ALREADY_IN_STATE
+            ? "Already in that state (read back in the agent's current session)"
+            : null;
+    String note =
+        before == null
+            ? null
+            : "Replaces the desired state of change "
+                + before.changeId()
+                + " ("
+                + (before.code() == null ? "none" : before.code())
+                + ", by "
+                + before.setBy()
+                + ") while this change lasts; that one resumes after";
+    return new Plan.Row(
+        id,
+        a.getName(),
+        a.getTeam(),
+        current,
+        availability.name(),
+        stateKnown,
+        target,
+        verdict,
+        status,
+        reason,
+        callAlways ? null : note);
+  }
+}

@@ -1,0 +1,98 @@
+package io.statedesk.core.bulk;
+
+import io.statedesk.core.catalog.StateCode;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What a change will do, agent by agent: the planner's result, before anything is written. */
+final class Plan {
+
+  /** One agent of the plan. */
+  record Row(
+      int agentId,
+      String name,
+      String team,
+      Integer current,
+      String availability,
+      boolean stateKnown,
+      Integer target,
+      Verdict verdict,
+      OutcomeStatus status,
+      String reason,
+      String note) {
+
+    BulkStore.Planned planned() {
+      return new BulkStore.Planned(
+          agentId, name, team, target, current, stateKnown, status, reason);
+    }
+
+    /** Whether the change intends a state for this agent (it is one of the caller's agents). */
+    boolean intended() {
+      return verdict == Verdict.WILL_CHANGE
+          || verdict == Verdict.NO_SESSION
+          || verdict == Verdict.ALREADY_IN_STATE;
+    }
+
+    static Row skipped(int agentId, Integer target, Verdict verdict, String reason) {
+      return new Row(
+          agentId,
+          null,
+          null,
+          null,
+          null,
+          false,
+          target,
+          verdict,
+          OutcomeStatus.SKIPPED,
+          reason,
+          null);
+    }
+  }
+
+  final ChangeAction action;
+  final StateCode code;
+  final List<Row> rows = new ArrayList<>();
+
+  Plan(ChangeAction action, StateCode code) {
+    this.action = action;
+    this.code = code;
+  }
+
+  /** The desired states this change writes: its target for each agent it intends a state for. */
+  Map<Integer, Integer> desired() {
+    Map<Integer, Integer> targets = new HashMap<>();
+    for (Row r : rows) {
+      if (r.intended()) {
+        targets.put(r.agentId(), r.target());
+      }
+    }
+    return targets;
+  }
+
+  Preview preview(int confirmAbove) {
+    Map<Verdict, Integer> totals = new EnumMap<>(Verdict.class);
+    List<Preview.Row> out = new ArrayList<>(rows.size());
+    for (Row r : rows) {
+      totals.merge(r.verdict(), 1, Integer::sum);
+      out.add(
+          new Preview.Row(
+              r.agentId(),
+              r.name(),
+              r.team(),
+              r.current(),
+              r.availability(),
+              r.verdict(),
+              r.note()));
+    }
+    return new Preview(
+        out,
+        totals,
+        action,
+        code == null ? null : code.getCode(),
+        code == null ? null : code.getLabel(),
+        rows.size() > confirmAbove);
+  }
+}

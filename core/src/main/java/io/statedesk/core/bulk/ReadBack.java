@@ -1,0 +1,47 @@
+package io.statedesk.core.bulk;
+
+import dev.failsafe.RateLimiter;
+import io.statedesk.core.gateway.GatewayException;
+import io.statedesk.core.session.AgentHandle;
+import java.util.Optional;
+
+/**
+ * The one read-back algorithm: {@code querycustomstate} once with the agent's current handle, and
+ * the comparison with a target. Used after a call (verify), when a restarted instance reconciles
+ * outcomes left in flight, and by desired-state reconciliation.
+ */
+public final class ReadBack {
+
+  private ReadBack() {}
+
+  /**
+   * The agent's custom state (inner empty = none), or empty when it could not be read (a gateway
+   * failure, or interrupted while waiting for a rate-limit permit).
+   *
+   * @param limiter calls per second for the instance, or {@code null}
+   */
+  public static Optional<Optional<Integer>> read(
+      GatewayPort gateway, AgentHandle handle, RateLimiter<Object> limiter) {
+    try {
+      if (limiter != null) {
+        limiter.acquirePermit();
+      }
+      return Optional.of(gateway.query(handle.auth()));
+    } catch (GatewayException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+  }
+
+  /** Whether {@code actual} is {@code target} ({@code null} = no custom state). */
+  public static boolean matches(Integer target, Optional<Integer> actual) {
+    return target == null ? actual.isEmpty() : actual.isPresent() && actual.get().equals(target);
+  }
+
+  /** For people: "none" or the code. */
+  public static String describe(Optional<Integer> actual) {
+    return actual.map(String::valueOf).orElse("none");
+  }
+}

@@ -1,0 +1,115 @@
+package io.statedesk.core.desired;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * The persistence of desired-state layers, one short transaction per call. No authorization here:
+ * the bulk and schedule services check the caller before they write, and the reconciler runs as the
+ * system.
+ */
+@ApplicationScoped
+@Transactional
+public class DesiredStore {
+
+  @PersistenceContext(unitName = "statedesk")
+  EntityManager em;
+
+  /** Adds change {@code changeId}'s layer for each agent (target {@code null} = none). */
+  public void add(long changeId, String setBy, Map<Integer, Integer> targets, Instant until) {
+    Instant now = Instant.now();
+    int n = 0;
+    for (Map.Entry<Integer, Integer> e : targets.entrySet()) {
+      em.persist(new DesiredLayer(e.getKey(), changeId, e.getValue(), setBy, now, until));
+      if (++n % 500 == 0) {
+        em.flush();
+        em.clear();
+      }
+    }
+  }
+
+  /** The agent's desired state: its newest layer. */
+  public Optional<Desired> top(int agentId) {
+    return em.createQuery(
+            "select l from DesiredLayer l where l.agentId = :a order by l.id desc",
+            DesiredLayer.class)
+        .setParameter("a", agentId)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst()
+        .map(Desired::of);
+  }
+
+  /** The desired states of {@code agentIds} that have one, by agent. */
+  public Map<Integer, Desired> top(Collection<Integer> agentIds) {
+    Map<Integer, Desired> found = new HashMap<>();
+    List<Integer> all = new ArrayList<>(new TreeSet<>(agentIds));
+    for (int from = 0; from < all.size(); from += 1000) {
+      for (DesiredLayer l :
+          em.createQuery(
+                  "select l from DesiredLayer l where l.agentId in :ids order by l.id",
+                  DesiredLayer.class)
+              .setParameter("ids", all.subList(from, Math.min(all.size(), from + 1000)))
+              .getResultList()) {
+        found.put(l.getAgentId(), Desired.of(l)); // ascending ids: the newest stays
+      }
+    }
+    return found;
+  }
+
+  /** The layer that resumes when change {@code changeId}'s layer of the agent goes. */
+  public Optional<Desired> below(int agentId, long changeId) {
+    return em.createQuery(
+            "select l from DesiredLayer l where l.agentId = :a and l.changeId <> :c"
+                + " order by l.id desc",
+            DesiredLayer.class)
+        .setParameter("a", agentId)
+        .setParameter("c", changeId)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst()
+        .map(Desired::of);
+  }
+
+  /** The agents change {@code changeId} holds a layer of. */
+  public List<Integer> agentsOf(long changeId) {
+    return em.createQuery(
+            "select l.agentId from DesiredLayer l where l.changeId = :c order by l.agentId",
+            Integer.class)
+        .setParameter("c", changeId)
+        .getResultList();
+  }
+
+  /** Removes change {@code changeId}'s layers (undo, revert); returns how many. */
+  public int remove(long changeId) {
+    return em.createQuery("delete from DesiredLayer l where l.changeId = :c")
+        .setParameter("c", changeId)
+        .executeUpdate();
+  }
+
+  /** Up to {@code max} agents with a desired state and an id above {@code after}, in id order. */
+  public List<Integer> agentsAfter(int after, int max) {
+    return em.createQuery(
+            "select distinct l.agentId from DesiredLayer l where l.agentId > :a order by l.agentId",
+            Integer.class)
+        .setParameter("a", after)
+        .setMaxResults(max)
+        .getResultList();
+  }
+
+  /** How many agents have a desired state. */
+  public long agentCount() {
+    return em.createQuery("select count(distinct l.agentId) from DesiredLayer l", Long.class)
+        .getSingleResult();
+  }
+}

@@ -1,0 +1,234 @@
+package io.statedesk.core.desired;
+
+import io.statedesk.core.audit.AuditLog;
+import io.statedesk.core.bulk.AgentResult;
+import io.statedesk.core.bulk.BulkEngine;
+import io.statedesk.core.bulk.BulkStore;
+import io.statedesk.core.bulk.OutcomeStatus;
+import io.statedesk.core.bulk.ReadBack;
+import io.statedesk.core.directory.AgentDirectory;
+import io.statedesk.core.directory.DirectoryAgent;
+import io.statedesk.core.session.SessionStarted;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.ObservesAsync;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Keeps one agent's desired state true: reads the state back in the agent's current session and, if
+ * it differs, sets the desired one again after a new session (the state went with the old one) or
+ * reports drift (changed outside StateDesk; overwritten too if {@code
+ * statedesk.desired.overwrite-drift}). Each re-application and drift is counted on the change that
+ * set the state and written to the agent's history (the audit log, subject "agent N").
+ */
+@ApplicationScoped
+public class Reconciler {
+
+  private static final Logger LOG = Logger.getLogger(Reconciler.class.getName());
+
+  /** Why the agent is reconciled. */
+  public enum Cause {
+    /** The agent got a new session at this console. */
+    NEW_SESSION,
+    /** The background read-back came to it. */
+    CHECK
+  }
+
+  /** What reconciling found and did. */
+  public enum Result {
+    /** The console intends nothing for the agent (or its desire has ended or never took). */
+    NO_DESIRE,
+    /** A change is still calling the agent: it is left to that change. */
+    BUSY,
+    /** No usable session, or the read-back failed. */
+    UNREADABLE,
+    /** The agent has its desired state. */
+    HELD,
+    /** Set again after a new session. */
+    REAPPLIED,
+    /** Changed outside StateDesk, reported only. */
+    DRIFT_REPORTED,
+    /** Changed outside StateDesk, and set back. */
+    DRIFT_OVERWRITTEN,
+    /** Setting it again failed. */
+    FAILED
+  }
+
+  @Inject DesiredStore desired;
+  @Inject BulkStore outcomes;
+  @Inject BulkEngine engine;
+  @Inject AgentDirectory directory;
+  @Inject AuditLog audit;
+  @Inject SessionClock clock;
+  @Inject DesiredSettings settings;
+
+  /** Agents whose new session came before the engine started (hosted sign-ins at start-up). */
+  private final Set<Integer> early = ConcurrentHashMap.newKeySet();
+
+  /** Agents queued for new-session reconciliation (once each, however many events). */
+  private final Set<Integer> queued = ConcurrentHashMap.newKeySet();
+
+  private volatile ExecutorService pool;
+
+  /**
+   * A new session starts without a custom state: read back and re-apply the desired one. The work
+   * goes to this bean's own few managed threads, never the event's thread (a burst of sign-ins
+   * after a restart must not hold the container's asynchronous event threads on gateway calls).
+   */
+  void onSessionStarted(@ObservesAsync SessionStarted started) {
+    int agent = started.agentId();
+    clock.started(agent, started.at());
+    if (!engine.isStarted()) {
+      early.add(agent);
+      return;
+    }
+    if (queued.add(agent)) {
+      pool()
+          .execute(
+              () -> {
+                queued.remove(agent);
+                try {
+                  reconcile(agent, Cause.NEW_SESSION);
+                } catch (RuntimeException e) {
+                  LOG.log(Level.WARNING, "Could not reconcile agent " + agent, e);
+                }
+              });
+    }
+  }
+
+  private ExecutorService pool() {
+    ExecutorService p = pool;
+    if (p == null) {
+      synchronized (this) {
+        if (pool == null) {
+          pool = Executors.newFixedThreadPool(4, ManagedThreads.factory());
+        }
+        p = pool;
+      }
+    }
+    return p;
+  }
+
+  @PreDestroy
+  void stop() {
+    if (pool != null) {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Reconciles the agents whose new session came before the engine started; returns how many. */
+  public int reconcileEarly() {
+    int n = 0;
+    for (Integer agent : List.copyOf(early)) {
+      early.remove(agent);
+      try {
+        reconcile(agent, Cause.NEW_SESSION);
+        n++;
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "Could not reconcile agent " + agent, e);
+      }
+    }
+    return n;
+  }
+
+  /** Reconciles one agent now. */
+  public Result reconcile(int agentId, Cause cause) {
+    Optional<Desired> top = desired.top(agentId);
+    if (top.isEmpty() || !inForce(top.get())) {
+      return Result.NO_DESIRE;
+    }
+    Desired want = top.get();
+    if (outcomes.busy(agentId)) {
+      return Result.BUSY;
+    }
+    Instant verifiedBefore =
+        directory.find(agentId).map(DirectoryAgent::getCustomStateVerifiedAt).orElse(null);
+    Optional<Optional<Integer>> actual = engine.readBack(agentId);
+    if (actual.isEmpty()) {
+      return Result.UNREADABLE;
+    }
+    if (ReadBack.matches(want.code(), actual.get())) {
+      directory.recordReadBack(agentId, want.code(), false);
+      outcomes.drifted(want.changeId(), agentId, false);
+      return Result.HELD;
+    }
+    boolean newSession = isNewSession(cause, clock.inCurrentSession(agentId, verifiedBefore));
+    if (!newSession) {
+      directory.recordReadBack(agentId, actual.get().orElse(null), true);
+      outcomes.drifted(want.changeId(), agentId, true);
+      history(agentId, "desired.drift", want, "reads back " + ReadBack.describe(actual.get()));
+      if (!settings.overwriteDrift()) {
+        return Result.DRIFT_REPORTED;
+      }
+    }
+    Optional<AgentResult> applied =
+        engine.apply(agentId, want.code(), () -> stillWanted(agentId, want));
+    if (applied.isEmpty()) {
+      return Result.BUSY; // a change took the agent up meanwhile, or the desire changed
+    }
+    AgentResult result = applied.get();
+    if (result.status() != OutcomeStatus.SUCCEEDED) {
+      history(agentId, "desired.reapply.failed", want, result.reason());
+      return Result.FAILED;
+    }
+    if (result.verified()) {
+      directory.recordReadBack(agentId, want.code(), false);
+    }
+    if (newSession) {
+      outcomes.reapplied(want.changeId(), agentId);
+      history(agentId, "desired.reapplied", want, "after a new session");
+      return Result.REAPPLIED;
+    }
+    history(agentId, "desired.drift.overwritten", want, "set back");
+    return Result.DRIFT_OVERWRITTEN;
+  }
+
+  /**
+   * Whether a state that differs from the desired one is explained by a new session (so it is set
+   * again) rather than changed outside StateDesk (drift): the event says so, or the last read-back
+   * was made before the agent's current session began (or before this console started).
+   */
+  static boolean isNewSession(Cause cause, boolean lastReadBackInCurrentSession) {
+    return cause == Cause.NEW_SESSION || !lastReadBackInCurrentSession;
+  }
+
+  /** Under the agent's lock: no change is calling it, and the desire is still the same. */
+  private boolean stillWanted(int agentId, Desired want) {
+    return !outcomes.busy(agentId)
+        && desired.top(agentId).map(d -> d.changeId() == want.changeId()).orElse(false);
+  }
+
+  /** A desire counts while its change took effect on the agent and its revert is not due. */
+  private boolean inForce(Desired want) {
+    if (want.until() != null && !want.until().isAfter(Instant.now())) {
+      return false;
+    }
+    Optional<OutcomeStatus> status = outcomes.outcomeStatus(want.changeId(), want.agentId());
+    return status.isPresent()
+        && (status.get() == OutcomeStatus.SUCCEEDED || status.get() == OutcomeStatus.SKIPPED);
+  }
+
+  private void history(int agentId, String action, Desired want, String detail) {
+    audit.record(
+        "system",
+        action,
+        "agent " + agentId,
+        (want.code() == null ? "no custom state" : "state " + want.code())
+            + " of change "
+            + want.changeId()
+            + " (by "
+            + want.setBy()
+            + "): "
+            + detail,
+        null);
+  }
+}

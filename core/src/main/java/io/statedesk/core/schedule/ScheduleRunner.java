@@ -1,0 +1,133 @@
+package io.statedesk.core.schedule;
+
+import io.statedesk.core.bulk.BulkEngineStarted;
+import io.statedesk.core.desired.DesiredSettings;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Starts and reverts scheduled changes when they are due. Every few seconds each console looks for
+ * due schedules and claims each with a conditional update of its row; the winner makes the change
+ * with an idempotency key derived from the schedule, so a console that dies after making it but
+ * before recording it leaves a claim that expires, and the next claimant finds the change by its
+ * key instead of making a second one.
+ */
+@ApplicationScoped
+public class ScheduleRunner {
+
+  private static final Logger LOG = Logger.getLogger(ScheduleRunner.class.getName());
+  private static final Duration CLAIM = Duration.ofSeconds(60);
+
+  @Inject ScheduleStore store;
+  @Inject io.statedesk.core.bulk.ScheduledChanges scheduled;
+  @Inject DesiredSettings settings;
+  @Inject jakarta.enterprise.context.control.RequestContextController requestContext;
+
+  private final String instance =
+      ManagementFactory.getRuntimeMXBean().getName()
+          + "/"
+          + UUID.randomUUID().toString().substring(0, 8);
+  private ScheduledExecutorService timer;
+
+  void onEngineStarted(@Observes BulkEngineStarted started) {
+    start();
+  }
+
+  public synchronized void start() {
+    if (timer != null) {
+      return;
+    }
+    timer =
+        Executors.newSingleThreadScheduledExecutor(
+            io.statedesk.core.desired.ManagedThreads.factory());
+    long tick = settings.scheduleTick().toMillis();
+    timer.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
+  }
+
+  /** One look at the schedule: starts, reverts and ends what is due. */
+  void tick() {
+    // no user here: a request context only so that request-scoped beans resolve (as anonymous)
+    requestContext.activate();
+    try {
+      Instant now = Instant.now();
+      for (long id : store.dueToStart(now)) {
+        if (store.claim(id, ScheduleStatus.SCHEDULED, instance, now.plus(CLAIM), now)) {
+          begin(id);
+        }
+      }
+      for (long id : store.dueToRevert(now)) {
+        if (store.claim(id, ScheduleStatus.RUNNING, instance, now.plus(CLAIM), now)) {
+          revert(id);
+        }
+      }
+      for (ScheduledChange s : store.inProgress()) {
+        Long watched =
+            s.getStatus() == ScheduleStatus.REVERTING ? s.getRevertChangeId() : s.getChangeId();
+        if (watched != null && scheduled.finishedForSystem(watched)) {
+          store.advance(s.getId(), ScheduleStatus.DONE, null, null, null);
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Schedule tick failed; trying again at the next one", e);
+    } finally {
+      requestContext.deactivate();
+    }
+  }
+
+  private void begin(long id) {
+    ScheduledChange s = store.find(id).orElseThrow();
+    try {
+      long change =
+          scheduled.startScheduled(
+              s.getCreatedBy(),
+              s.getAgents(),
+              s.getCode(),
+              "Scheduled change " + id + (s.getNote() == null ? "" : ": " + s.getNote()),
+              "schedule-" + id + "-start",
+              s.getRevertAt());
+      store.advance(id, ScheduleStatus.RUNNING, "Started as change " + change, change, null);
+      LOG.info("Scheduled change " + id + " started as change " + change);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Scheduled change " + id + " could not start", e);
+      store.advance(id, ScheduleStatus.FAILED, "Could not start: " + e.getMessage(), null, null);
+    }
+  }
+
+  private void revert(long id) {
+    ScheduledChange s = store.find(id).orElseThrow();
+    if (!scheduled.finishedForSystem(s.getChangeId())) {
+      // the change is still running: revert once it has ended (the claim expires meanwhile)
+      store.advance(
+          id, ScheduleStatus.RUNNING, "Revert due; waiting for the change to end", null, null);
+      return;
+    }
+    try {
+      long revert =
+          scheduled.revertScheduled(
+              s.getCreatedBy(), s.getChangeId(), "schedule-" + id + "-revert");
+      store.advance(id, ScheduleStatus.REVERTING, "Reverting as change " + revert, null, revert);
+      LOG.info("Scheduled change " + id + " reverting as change " + revert);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Scheduled change " + id + " could not revert", e);
+      store.advance(id, ScheduleStatus.FAILED, "Could not revert: " + e.getMessage(), null, null);
+    }
+  }
+
+  @PreDestroy
+  synchronized void stop() {
+    if (timer != null) {
+      timer.shutdownNow();
+    }
+  }
+}

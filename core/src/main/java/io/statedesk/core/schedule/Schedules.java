@@ -1,0 +1,162 @@
+package io.statedesk.core.schedule;
+
+import io.statedesk.core.bulk.BulkChanges;
+import io.statedesk.core.bulk.BulkExceptions.ChangeNotFoundException;
+import io.statedesk.core.bulk.BulkExceptions.ChangeStateException;
+import io.statedesk.core.bulk.BulkExceptions.InvalidChangeException;
+import io.statedesk.core.bulk.ChangeRequest;
+import io.statedesk.core.bulk.Preview;
+import io.statedesk.core.bulk.Verdict;
+import io.statedesk.core.security.Caller;
+import io.statedesk.core.security.Role;
+import io.statedesk.core.team.TeamScope;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The schedule service: preview, schedule, edit and cancel before the start, list. Supervisors
+ * schedule for their teams' agents (fixed when scheduled) and see their own schedules; admins see
+ * and may act on all.
+ */
+@ApplicationScoped
+public class Schedules {
+
+  private static final Set<Verdict> INTENDED =
+      Set.of(Verdict.WILL_CHANGE, Verdict.NO_SESSION, Verdict.ALREADY_IN_STATE);
+
+  /**
+   * What to schedule.
+   *
+   * @param change the agents, the state and the note (as for a change made now)
+   * @param startAt when it starts (UTC)
+   * @param revertAt when it reverts, or {@code null}
+   * @param revertAfter or how long after the start it reverts, or {@code null}
+   */
+  public record ScheduleRequest(
+      ChangeRequest change, Instant startAt, Instant revertAt, Duration revertAfter) {
+
+    /** The revert time, from {@code revertAt} or {@code revertAfter}. */
+    Instant revert() {
+      if (revertAt != null && revertAfter != null) {
+        throw new InvalidChangeException("revertAt", "Give a revert time or a duration, not both");
+      }
+      return revertAfter == null ? revertAt : startAt.plus(revertAfter);
+    }
+  }
+
+  @Inject Caller caller;
+  @Inject TeamScope teams;
+  @Inject BulkChanges changes;
+  @Inject ScheduleStore store;
+
+  /** What the change would do to each agent now, with what happens to desired states it covers. */
+  public Preview preview(ScheduleRequest request) {
+    caller.require(Role.SUPERVISOR, Role.ADMIN);
+    times(request.startAt(), request.revert());
+    return changes.preview(request.change());
+  }
+
+  /** The schedule made, and whether it was made now or found by its idempotency key. */
+  public record Scheduled(ScheduleView schedule, boolean created) {}
+
+  /** Schedules the change; the same idempotency key from the same user schedules it once. */
+  public Scheduled schedule(ScheduleRequest request) {
+    caller.require(Role.SUPERVISOR, Role.ADMIN);
+    String key = request.change().idempotencyKey();
+    if (key != null && !key.isBlank()) {
+      Optional<ScheduledChange> before = store.findByKey(caller.name(), key.strip());
+      if (before.isPresent()) {
+        return new Scheduled(ScheduleView.of(before.get()), false);
+      }
+    }
+    Instant revert = request.revert();
+    times(request.startAt(), revert);
+    Preview preview = changes.preview(request.change());
+    List<Integer> agents =
+        preview.rows().stream()
+            .filter(r -> INTENDED.contains(r.verdict()))
+            .map(Preview.Row::agentId)
+            .toList();
+    if (agents.isEmpty()) {
+      throw new InvalidChangeException("agents", "None of the chosen agents is one of yours");
+    }
+    ScheduledChange s =
+        new ScheduledChange(
+            caller.name(),
+            Instant.now(),
+            agents,
+            request.change().clear() ? null : request.change().code(),
+            request.change().note() == null || request.change().note().isBlank()
+                ? null
+                : request.change().note().strip(),
+            key == null || key.isBlank() ? null : key.strip(),
+            request.startAt(),
+            revert);
+    return new Scheduled(ScheduleView.of(store.create(s)), true);
+  }
+
+  /** Changes the state and times of a schedule that has not started. */
+  public ScheduleView edit(long id, Integer code, Instant startAt, Instant revertAt) {
+    ScheduledChange s = mine(id);
+    times(startAt, revertAt);
+    if (code != null) {
+      changes.preview(ChangeRequest.set(s.getAgents(), code)); // a code the caller may set
+    }
+    if (!store.beforeStart(id, x -> x.edit(code, startAt, revertAt))) {
+      throw new ChangeStateException(
+          "Scheduled change " + id + " has started: it can no longer be edited");
+    }
+    return get(s.getId());
+  }
+
+  /** Cancels a schedule that has not started; cancelling twice is fine. */
+  public ScheduleView cancel(long id) {
+    ScheduledChange s = mine(id);
+    if (s.getStatus() == ScheduleStatus.CANCELLED) {
+      return ScheduleView.of(s);
+    }
+    if (!store.beforeStart(
+        id, x -> x.status(ScheduleStatus.CANCELLED, "Cancelled by " + caller.name()))) {
+      throw new ChangeStateException(
+          "Scheduled change " + id + " has started: undo its change instead");
+    }
+    return get(id);
+  }
+
+  public ScheduleView get(long id) {
+    return ScheduleView.of(mine(id));
+  }
+
+  /** The caller's schedules (admins: all), soonest first. */
+  public List<ScheduleView> list(boolean openOnly) {
+    caller.require(Role.SUPERVISOR, Role.ADMIN);
+    String user = teams.callerSeesAll() ? null : caller.name();
+    return store.list(user, openOnly, 500).stream().map(ScheduleView::of).toList();
+  }
+
+  private ScheduledChange mine(long id) {
+    caller.require(Role.SUPERVISOR, Role.ADMIN);
+    ScheduledChange s = store.find(id).orElseThrow(() -> new ChangeNotFoundException(id));
+    if (!teams.callerSeesAll() && !s.getCreatedBy().equals(caller.name())) {
+      throw new ChangeNotFoundException(id);
+    }
+    return s;
+  }
+
+  private static void times(Instant startAt, Instant revertAt) {
+    if (startAt == null) {
+      throw new InvalidChangeException("startAt", "Give the start time");
+    }
+    if (startAt.isBefore(Instant.now().minusSeconds(60))) {
+      throw new InvalidChangeException("startAt", "The start time is in the past");
+    }
+    if (revertAt != null && !revertAt.isAfter(startAt)) {
+      throw new InvalidChangeException("revertAt", "The revert time must be after the start time");
+    }
+  }
+}

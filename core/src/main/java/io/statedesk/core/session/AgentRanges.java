@@ -1,0 +1,43 @@
+package io.statedesk.core.session;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/** Agent ids and ranges as operators write them: {@code 10001-10300,20001}. */
+final class AgentRanges {
+
+  private AgentRanges() {}
+
+  /**
+   * The inclusive ranges of {@code spec}; empty for a blank one.
+   *
+   * @param error builds the exception for a bad part, from a sentence naming it
+   */
+  static List<RelayScope.Range> parse(String spec, Function<String, RuntimeException> error) {
+    List<RelayScope.Range> ranges = new ArrayList<>();
+    if (spec == null || spec.isBlank()) {
+      return ranges;
+    }
+    for (String part : spec.split(",")) {
+      String p = part.strip();
+      if (p.isEmpty()) {
+        continue;
+      }
+      String[] bounds = p.split("-", 2);
+      int from;
+      int to;
+      try {
+        from = Integer.parseInt(bounds[0].strip());
+        to = bounds.length == 2 ? Integer.parseInt(bounds[1].strip()) : from;
+      } catch (NumberFormatException e) {
+        throw error.apply("'" + p + "' is not an agent id or range");
+      }
+      if (from < 101 || to > 999_999 || from > to) {
+        throw error.apply("'" + p + "' is not within 101..999999");
+      }
+      ranges.add(new RelayScope.Range(from, to));
+    }
+    return ranges;
+  }
+}

@@ -1,0 +1,93 @@
+package io.statedesk.core.session;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The hold records of this console's hosted sessions ({@link SessionHold}).
+ *
+ * <p>Cheap by design: a refresh is one {@code update} of this console's rows plus inserts and
+ * deletes for the agents whose session started or ended since the last one (usually none), every
+ * {@code session-timeout / 4}. So the records say "until T" with T at most a quarter of the
+ * gateway's session timeout early, and a restart within the gateway's timeout finds them.
+ */
+@ApplicationScoped
+public class SessionHolds {
+
+  @PersistenceContext(unitName = "statedesk")
+  EntityManager em;
+
+  private final Set<Integer> written = new HashSet<>();
+  private boolean loaded;
+
+  /** The agents {@code console} held until after {@code now}: its sessions may still be alive. */
+  @Transactional
+  public Set<Integer> heldAfter(String console, Instant now) {
+    return new TreeSet<>(
+        em.createQuery(
+                "select h.agentId from SessionHold h where h.consoleId = :c and h.heldUntil > :t",
+                Integer.class)
+            .setParameter("c", console)
+            .setParameter("t", now)
+            .getResultList());
+  }
+
+  /** Records that {@code console} holds exactly {@code live} until {@code until}. */
+  @Transactional
+  public synchronized void refresh(String console, Set<Integer> live, Instant until) {
+    if (!loaded) { // rows from before a restart: agents not live now are no longer ours
+      written.addAll(
+          em.createQuery(
+                  "select h.agentId from SessionHold h where h.consoleId = :c", Integer.class)
+              .setParameter("c", console)
+              .getResultList());
+      loaded = true;
+    }
+    List<Integer> gone = new ArrayList<>();
+    for (int id : written) {
+      if (!live.contains(id)) {
+        gone.add(id);
+      }
+    }
+    for (int i = 0; i < gone.size(); i += 500) {
+      em.createQuery("delete from SessionHold h where h.consoleId = :c and h.agentId in :ids")
+          .setParameter("c", console)
+          .setParameter("ids", gone.subList(i, Math.min(gone.size(), i + 500)))
+          .executeUpdate();
+    }
+    em.createQuery("update SessionHold h set h.heldUntil = :t where h.consoleId = :c")
+        .setParameter("t", until)
+        .setParameter("c", console)
+        .executeUpdate();
+    for (int id : live) {
+      if (!written.contains(id)) {
+        em.merge(new SessionHold(id, console, until)); // over another console's old record too
+      }
+    }
+    written.removeAll(gone);
+    written.addAll(live);
+  }
+
+  /** After a failed refresh: the next one starts from the database again. */
+  public synchronized void forget() {
+    written.clear();
+    loaded = false;
+  }
+
+  /** This console holds nothing any more (its agents were signed out at a clean stop). */
+  @Transactional
+  public synchronized void releaseAll(String console) {
+    em.createQuery("delete from SessionHold h where h.consoleId = :c")
+        .setParameter("c", console)
+        .executeUpdate();
+    written.clear();
+  }
+}

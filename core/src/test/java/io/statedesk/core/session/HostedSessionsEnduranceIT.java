@@ -1,0 +1,108 @@
+package io.statedesk.core.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.statedesk.core.gateway.GatewayClient;
+import io.statedesk.core.gateway.GatewayConfig;
+import io.statedesk.core.testing.Control;
+import io.statedesk.core.testing.SimulatorServer;
+import jakarta.json.Json;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 16's endurance case: 500 hosted agents held for five minutes against the simulator in
+ * AUTHMODE 2 with a 20 s rotation and a 20 s grace, force off. Exactly one sign-in per agent, not
+ * one poll with a Guid the gateway refused, and a custom state set before the rotations still there
+ * after them. The one long test of the suite; everything else in it stays cheap.
+ */
+class HostedSessionsEnduranceIT {
+
+  static final int FIRST = 11001;
+  static final int COUNT = 500;
+  static final Duration HOLD = Duration.ofMinutes(5);
+
+  @Test
+  void fiveHundredSessionsHeldFiveMinutesWithOneSignInEachAndNoRefusedGuid() {
+    Control.reset(2, 20_000, 40_000, 120_000, 10_000);
+    Set<Integer> agents = IntStream.range(FIRST, FIRST + COUNT).boxed().collect(Collectors.toSet());
+    agents.forEach(Control::release); // the simulator seeds some agents as signed in elsewhere
+    Control.clearStats();
+    ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
+    ExecutorService signIns = Executors.newFixedThreadPool(4);
+    InMemorySessionStore store = new InMemorySessionStore();
+    try (GatewayClient client = new GatewayClient(GatewayConfig.of(SimulatorServer.gatewayUrl()));
+        HostedSessionPool pool =
+            new HostedSessionPool(
+                client,
+                store,
+                new PoolThreads(PoolTimer.of(timer), signIns, SignInThrottle.perSecond(100)),
+                PoolFixtures.settings(agents, false, 100, Duration.ofMillis(300), false),
+                HostedCredentials.patterns("Sim#{agent}", Optional.of("7{agent}")),
+                Clock.systemUTC())) {
+      pool.start();
+      Awaitility.await("all 500 signed in")
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> agents.stream().allMatch(id -> usable(store, id)));
+      for (int id : agents) {
+        client.setCustomState(store.get(id).orElseThrow().handle().auth(), 4242);
+      }
+      // hold, sampling once a second which agents are not usable (a sign-in or a lost session)
+      java.util.Map<Integer, String> dips = new java.util.TreeMap<>();
+      long end = System.nanoTime() + HOLD.toNanos();
+      Awaitility.await("held for " + HOLD)
+          .pollInterval(Duration.ofSeconds(1))
+          .atMost(HOLD.plusSeconds(30))
+          .until(
+              () -> {
+                for (int id : agents) {
+                  if (!usable(store, id)) {
+                    dips.putIfAbsent(id, store.get(id).map(SessionEntry::note).orElse("-"));
+                  }
+                }
+                return System.nanoTime() > end;
+              });
+      for (int id : agents) {
+        assertThat(client.queryCustomState(store.get(id).orElseThrow().handle().auth()))
+            .as("agent %d's state after about 15 rotations", id)
+            .contains(4242);
+      }
+      JsonObject stats;
+      try (var reader = Json.createReader(new StringReader(Control.stats()))) {
+        stats = reader.readObject();
+      }
+      JsonObject signedIn = stats.getJsonObject("signIns");
+      for (int id : agents) {
+        JsonObject of = signedIn.getJsonObject(Integer.toString(id));
+        int total =
+            of == null ? 0 : of.values().stream().mapToInt(v -> ((JsonNumber) v).intValue()).sum();
+        assertThat(total).as("sign-ins of agent %d", id).isEqualTo(1);
+      }
+      assertThat(dips).as("agents seen without a usable session, and why").isEmpty();
+      JsonObject refused = stats.getJsonObject("staleGuidRefusals");
+      assertThat(refused.getInt("agentevent", 0)).as("polls with a refused Guid").isZero();
+      assertThat(refused.values().stream().mapToInt(v -> ((JsonNumber) v).intValue()).sum())
+          .as("any call with a refused Guid")
+          .isZero();
+    } finally {
+      timer.shutdownNow();
+      signIns.shutdownNow();
+    }
+  }
+
+  private static boolean usable(InMemorySessionStore store, int id) {
+    return store.get(id).map(SessionEntry::isUsable).orElse(false);
+  }
+}

@@ -1,0 +1,72 @@
+package io.statedesk.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.statedesk.web.api.ApiCalls;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/**
+ * The Schedule page: a supervisor's upcoming change is listed with its times in their zone, and
+ * cancelled from the page (a second click changes nothing); History points to it.
+ */
+class ScheduleIT extends BrowserTest {
+
+  @BeforeEach
+  void directorySynced() {
+    ApiCalls.syncDirectory();
+  }
+
+  @Test
+  void anUpcomingChangeIsListedAndCancelledBeforeItStarts() throws Exception {
+    Instant start = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+    String body =
+        "{\"agents\":[10031,10037],\"code\":101,\"note\":\"Training <i>B</i>\",\"startAt\":\""
+            + start
+            + "\",\"revertAfterSeconds\":3600}";
+    HttpResponse<String> made = api("POST", "/schedules", body);
+    assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+    String id = made.body().replaceAll("(?s)^\\{\"id\":(\\d+),.*", "$1");
+
+    signIn("alice", "alice-demo");
+    open("/schedule.xhtml");
+    waitFor(By.id("scheduleForm:scheduleTable"));
+    String table = text(By.id("scheduleForm:scheduleTable"));
+    assertThat(table).contains("upcoming").contains("Training <i>B</i>");
+    screenshot("ScheduleIT-upcoming");
+
+    // the agents table with desired states, and the Set-state dialog scheduling for later
+    open("/agents.xhtml");
+    waitFor(By.id("agentsForm:agentTable"));
+    screenshot("ScheduleIT-agents");
+    browser.findElement(By.cssSelector("[id$=':0:toggle']")).click();
+    awaitAjax();
+    browser.findElement(By.id("agentsForm:setState")).click();
+    awaitAjax();
+    waitFor(By.cssSelector("#setStateForm\\:later .ui-chkbox-box")).click();
+    awaitAjax();
+    waitFor(By.id("setStateForm:startAt_input"));
+    assertThat(text(By.id("setStateForm:whenPanel"))).contains("Times are in your time zone");
+    screenshot("ScheduleIT-dialog");
+
+    open("/history.xhtml");
+    assertThat(text(By.id("historyForm:upcoming"))).contains("scheduled change(s)");
+
+    open("/schedule.xhtml");
+    By cancel =
+        By.xpath("//tr[td[1][normalize-space()='" + id + "']]//button[contains(@id,':cancel')]");
+    waitFor(cancel).click();
+    awaitAjax();
+    // cancelled schedules leave the "open only" list
+    assertThat(browser.findElements(cancel)).isEmpty();
+    assertThat(api("GET", "/schedules/" + id, null).body()).contains("\"status\":\"CANCELLED\"");
+  }
+
+  static HttpResponse<String> api(String method, String path, String json) {
+    return ApiCalls.as("alice", "alice-demo", method, path, json);
+  }
+}

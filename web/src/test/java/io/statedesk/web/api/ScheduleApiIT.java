@@ -1,0 +1,179 @@
+package io.statedesk.web.api;
+
+import static io.statedesk.web.api.Api.basic;
+import static io.statedesk.web.api.Api.send;
+import static io.statedesk.web.api.ChangeApiIT.awaitFinished;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.statedesk.web.ConsoleServer;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code /api/schedules}: schedule (once per key), preview, edit and cancel before the start,
+ * scope, bad input; and a schedule that starts and reverts on time, read back at the simulator.
+ */
+class ScheduleApiIT {
+
+  static final String ALICE = basic("alice", "alice-demo");
+  static final String BOB = basic("bob", "bob-demo");
+
+  @BeforeEach
+  void directory() {
+    ApiCalls.syncDirectory();
+  }
+
+  @Test
+  void aScheduleStartsAndRevertsOnTimeAndOnceEach() throws Exception {
+    // 10013 and 10019 are alice's (Billing) and hosted: give them a known state first
+    awaitFinished(
+        ChangeApiIT.id(
+            send(
+                "POST",
+                "/changes",
+                "{\"agents\":[10013,10019],\"code\":100}",
+                "Authorization",
+                ALICE)),
+        ALICE);
+    Instant start = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.SECONDS);
+    String body =
+        "{\"agents\":[10013,10019],\"code\":101,\"startAt\":\""
+            + start
+            + "\",\"revertAfterSeconds\":6}";
+    HttpResponse<String> made =
+        send("POST", "/schedules", body, "Authorization", ALICE, "Idempotency-Key", "sched-1");
+    assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+    long id = ChangeApiIT.id(made);
+    HttpResponse<String> again =
+        send("POST", "/schedules", body, "Authorization", ALICE, "Idempotency-Key", "sched-1");
+    assertThat(again.statusCode()).isEqualTo(200);
+    assertThat(ChangeApiIT.id(again)).isEqualTo(id);
+
+    String started = await("/schedules/" + id, "\"status\":\"(RUNNING|REVERTING|DONE)\"", 30);
+    long change = number(started, "changeId");
+    awaitFinished(change, ALICE);
+    assertThat(simulatorState(10013)).isEqualTo(101);
+    String done = await("/schedules/" + id, "\"status\":\"DONE\"", 40);
+    assertThat(done).contains("\"revertChangeId\":");
+    assertThat(simulatorState(10013)).isEqualTo(100);
+    assertThat(simulatorState(10019)).isEqualTo(100);
+    String history = send("GET", "/changes?max=500", null, "Authorization", ALICE).body();
+    assertThat(count(history, "\"note\":\"Scheduled change " + id + "\"")).isEqualTo(1);
+    assertThat(count(history, "\"kind\":\"REVERT\",\"originId\":" + change)).isEqualTo(1);
+  }
+
+  @Test
+  void aScheduleIsEditedAndCancelledBeforeItStartsByItsCreatorOnly() {
+    Instant start = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+    String body = "{\"agents\":[10025],\"code\":101,\"startAt\":\"" + start + "\"}";
+    HttpResponse<String> preview =
+        send("POST", "/schedules?dryRun=true", body, "Authorization", ALICE);
+    assertThat(preview.statusCode()).isEqualTo(200);
+    assertThat(preview.body()).contains("\"WILL_CHANGE\":1");
+    long id = ChangeApiIT.id(send("POST", "/schedules", body, "Authorization", ALICE));
+
+    String later = start.plusSeconds(3600).toString();
+    HttpResponse<String> edited =
+        send(
+            "PUT",
+            "/schedules/" + id,
+            "{\"code\":102,\"startAt\":\"" + later + "\"}",
+            "Authorization",
+            ALICE);
+    assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
+    assertThat(edited.body()).contains("\"code\":102").contains("\"startAt\":\"" + later + "\"");
+    assertThat(send("GET", "/schedules/" + id, null, "Authorization", BOB).statusCode())
+        .isEqualTo(404);
+    assertThat(
+            send("POST", "/schedules/" + id + "/cancel", null, "Authorization", BOB).statusCode())
+        .isEqualTo(404);
+    HttpResponse<String> cancelled =
+        send("POST", "/schedules/" + id + "/cancel", null, "Authorization", ALICE);
+    assertThat(cancelled.body()).contains("\"status\":\"CANCELLED\"");
+    assertThat(
+            send("POST", "/schedules/" + id + "/cancel", null, "Authorization", ALICE).statusCode())
+        .isEqualTo(200); // a double click
+    assertThat(
+            send(
+                    "PUT",
+                    "/schedules/" + id,
+                    "{\"startAt\":\"" + later + "\"}",
+                    "Authorization",
+                    ALICE)
+                .statusCode())
+        .isEqualTo(409);
+  }
+
+  @Test
+  void badSchedulesAreRefusedWithTheirReason() {
+    HttpResponse<String> noStart =
+        send("POST", "/schedules", "{\"agents\":[10025],\"code\":101}", "Authorization", ALICE);
+    assertThat(noStart.statusCode()).isEqualTo(400);
+    assertThat(noStart.body()).contains("startAt");
+    HttpResponse<String> past =
+        send(
+            "POST",
+            "/schedules",
+            "{\"agents\":[10025],\"code\":101,\"startAt\":\"2020-01-01T00:00:00Z\"}",
+            "Authorization",
+            ALICE);
+    assertThat(past.statusCode()).isEqualTo(400);
+    assertThat(past.body()).contains("in the past");
+    String start = Instant.now().plusSeconds(3600).toString();
+    HttpResponse<String> backwards =
+        send(
+            "POST",
+            "/schedules",
+            "{\"agents\":[10025],\"code\":101,\"startAt\":\""
+                + start
+                + "\",\"revertAt\":\"2020-01-01T00:00:00Z\"}",
+            "Authorization",
+            ALICE);
+    assertThat(backwards.statusCode()).isEqualTo(400);
+    assertThat(backwards.body()).contains("revertAt");
+  }
+
+  static String await(String path, String pattern, int seconds) throws InterruptedException {
+    Pattern p = Pattern.compile(pattern);
+    long until = System.currentTimeMillis() + seconds * 1000L;
+    String body = "";
+    while (System.currentTimeMillis() < until) {
+      body = send("GET", path, null, "Authorization", ALICE).body();
+      if (p.matcher(body).find()) {
+        return body;
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError("Timed out waiting for " + pattern + " in " + body);
+  }
+
+  static long number(String json, String field) {
+    Matcher m = Pattern.compile("\"" + field + "\":(\\d+)").matcher(json);
+    assertThat(m.find()).as(field + " in " + json).isTrue();
+    return Long.parseLong(m.group(1));
+  }
+
+  static int count(String text, String part) {
+    return text.split(Pattern.quote(part), -1).length - 1;
+  }
+
+  /** The custom state the simulator holds for the agent. */
+  static int simulatorState(int agent) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create(
+                    ConsoleServer.get().baseUrl() + "/agentgateway/simulator/agents/" + agent))
+            .build();
+    String view = Api.HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
+    Matcher m = Pattern.compile("\"customState\":(-?\\d+)").matcher(view);
+    assertThat(m.find()).as(view).isTrue();
+    return Integer.parseInt(m.group(1));
+  }
+}
