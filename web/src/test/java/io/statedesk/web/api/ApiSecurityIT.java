@@ -154,4 +154,52 @@ class ApiSecurityIT {
         .contains("already used with a different request body")
         .contains("\"field\":\"Idempotency-Key\"");
   }
+
+  /** A supervisor looking at a change that touched their teams sees their teams' totals only. */
+  @Test
+  void aSupervisorSeesOnlyTheirTeamsTotalsOfSomeoneElsesChange() {
+    String billing = lastHostedAgentOf("Billing"); // alice's team
+    String sales = lastHostedAgentOf("Sales"); // bob's
+    HttpResponse<String> made =
+        send(
+            "POST",
+            "/changes",
+            "{\"agents\":[" + billing + "," + sales + "],\"code\":101,\"note\":\"shared\"}",
+            "Authorization",
+            ADMIN);
+    assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+    String id = made.body().replaceAll("(?s).*?\"id\":(\\d+).*", "$1");
+    assertThat(send("GET", "/changes/" + id, null, "Authorization", ADMIN).body())
+        .contains("\"total\":2")
+        .doesNotContain("teamScoped");
+    String alices =
+        send("GET", "/changes/" + id, null, "Authorization", Tokens.bearer("alice", "alice-demo"))
+            .body();
+    assertThat(alices).contains("\"total\":1").contains("\"teamScoped\":true");
+    assertThat(
+            send(
+                    "GET",
+                    "/changes?max=500",
+                    null,
+                    "Authorization",
+                    Tokens.bearer("alice", "alice-demo"))
+                .body())
+        .containsPattern("\"id\":" + id + ",[^{}]*\"total\":1,");
+  }
+
+  /** The highest-numbered agent of {@code team} with a hosted session (as the directory says). */
+  private static String lastHostedAgentOf(String team) {
+    String body =
+        send(
+                "GET",
+                "/agents?team="
+                    + team.replace(" ", "%20")
+                    + "&session=HOSTED&sort=agentId&desc=true&max=1",
+                null,
+                "Authorization",
+                ADMIN)
+            .body();
+    assertThat(body).as(team + " agents").contains("\"agentId\":");
+    return body.replaceAll("(?s).*?\"agentId\":(\\d+).*", "$1");
+  }
 }
