@@ -12,6 +12,7 @@ import io.statedesk.core.gateway.GatewayState;
 import io.statedesk.core.security.Role;
 import io.statedesk.core.session.AgentSessions;
 import io.statedesk.core.session.Availability;
+import io.statedesk.core.session.RelayClients;
 import io.statedesk.core.session.RelaySessions;
 import io.statedesk.core.testsupport.TestCaller;
 import jakarta.inject.Inject;
@@ -54,6 +55,7 @@ class BulkChangeIT {
   @Inject AgentDirectory directory;
   @Inject AgentSessions sessions;
   @Inject RelaySessions relay;
+  @Inject RelayClients relayClients;
   @Inject GatewayClient client;
 
   @Inject
@@ -157,7 +159,9 @@ class BulkChangeIT {
       call("POST", "agents/" + id + "/signout", null);
     }
     // relayed agents with Guids the gateway does not know: the console must not renew them
-    TestCaller.as("desk-relay", Role.RELAY);
+    String desk = "desk-relay-" + System.nanoTime() % 1_000_000;
+    relayClients.create(desk); // unrestricted scope: a relay client relays only within its scope
+    TestCaller.as(desk, Role.RELAY);
     for (int id = 11001; id <= 11003; id++) {
       relay.register(id, "00000000-0000-0000-0000-00000000000" + (id - 11000), null, 2, null);
     }

@@ -59,7 +59,7 @@ class DesiredStateIT {
   @Inject AgentSessions sessions;
   @Inject GatewayClient client;
   @Inject Event<SessionStarted> sessionStarted;
-  @Inject io.statedesk.core.desired.ReconcileCycle cycle;
+  @Inject io.statedesk.core.bulk.ReconcileCycle cycle;
   @Inject io.statedesk.core.audit.AuditLog audit;
 
   @Inject

@@ -314,9 +314,10 @@ class SessionRelayIT {
     } finally {
       pool.shutdownNow();
     }
-    long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+    long millis = (System.nanoTime() - start) / 1_000_000L;
     assertThat(ok).hasValue(10_000);
-    assertThat(seconds).as("10,000 pushes within a minute").isLessThan(60);
+    // how fast is a figure for the benchmarks, not a test's verdict (no timed tests)
+    System.out.printf("SessionRelayIT: 10,000 relay pushes in %,d ms%n", millis);
     int logAfter = ConsoleServer.get().log().split("\n").length;
     assertThat(logAfter - logBefore).as("log lines for 10,000 pushes").isLessThan(10);
   }

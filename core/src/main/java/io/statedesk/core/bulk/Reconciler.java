@@ -1,11 +1,11 @@
-package io.statedesk.core.desired;
+package io.statedesk.core.bulk;
 
 import io.statedesk.core.audit.AuditLog;
-import io.statedesk.core.bulk.AgentResult;
-import io.statedesk.core.bulk.BulkEngine;
-import io.statedesk.core.bulk.BulkStore;
-import io.statedesk.core.bulk.OutcomeStatus;
-import io.statedesk.core.bulk.ReadBack;
+import io.statedesk.core.desired.Desired;
+import io.statedesk.core.desired.DesiredSettings;
+import io.statedesk.core.desired.DesiredStore;
+import io.statedesk.core.desired.ManagedThreads;
+import io.statedesk.core.desired.SessionClock;
 import io.statedesk.core.directory.AgentDirectory;
 import io.statedesk.core.directory.DirectoryAgent;
 import io.statedesk.core.session.SessionStarted;

@@ -1,7 +1,9 @@
-package io.statedesk.core.desired;
+package io.statedesk.core.bulk;
 
 import dev.failsafe.RateLimiter;
-import io.statedesk.core.bulk.BulkEngineStarted;
+import io.statedesk.core.desired.DesiredSettings;
+import io.statedesk.core.desired.DesiredStore;
+import io.statedesk.core.desired.ManagedThreads;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

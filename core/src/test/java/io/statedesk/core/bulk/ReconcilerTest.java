@@ -1,7 +1,8 @@
-package io.statedesk.core.desired;
+package io.statedesk.core.bulk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.statedesk.core.desired.SessionClock;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
