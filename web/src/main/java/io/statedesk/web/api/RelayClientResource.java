@@ -56,7 +56,7 @@ public class RelayClientResource {
    */
   @PUT
   @Path("{id}/scope")
-  @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+  @Consumes(MediaType.APPLICATION_JSON)
   public Map<String, Object> scope(@PathParam("id") long id, String body) {
     jakarta.json.JsonObject json = Json.object(body);
     String teams = null;

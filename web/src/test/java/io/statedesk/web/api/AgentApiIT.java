@@ -191,6 +191,15 @@ class AgentApiIT {
                 .statusCode())
         .isEqualTo(200);
     send("POST", "/agents/sync", null, "Authorization", ADMIN);
+    // the sync answers at once; its read-back of custom states runs after it, bounded, in the
+    // background (the directory page shows its progress)
+    org.awaitility.Awaitility.await("agent 10150's custom state read back after the sync")
+        .atMost(java.time.Duration.ofSeconds(60))
+        .until(
+            () ->
+                send("GET", "/agents?q=10150", null, "Authorization", ADMIN)
+                    .body()
+                    .contains("\"customState\":111"));
     String agent = send("GET", "/agents?q=10150", null, "Authorization", ADMIN).body();
     assertThat(agent).contains("\"customState\":111").contains("\"session\":\"RELAYED\"");
     assertThat(send("GET", "/agents?customState=111", null, "Authorization", ADMIN).body())

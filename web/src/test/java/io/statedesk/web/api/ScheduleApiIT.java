@@ -72,7 +72,7 @@ class ScheduleApiIT {
   @Test
   void aScheduleIsEditedAndCancelledBeforeItStartsByItsCreatorOnly() {
     Instant start = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
-    String body = "{\"agents\":[10025],\"code\":101,\"startAt\":\"" + start + "\"}";
+    String body = "{\"agents\":[10043],\"code\":101,\"startAt\":\"" + start + "\"}";
     HttpResponse<String> preview =
         send("POST", "/schedules?dryRun=true", body, "Authorization", ALICE);
     assertThat(preview.statusCode()).isEqualTo(200);
@@ -114,14 +114,14 @@ class ScheduleApiIT {
   @Test
   void badSchedulesAreRefusedWithTheirReason() {
     HttpResponse<String> noStart =
-        send("POST", "/schedules", "{\"agents\":[10025],\"code\":101}", "Authorization", ALICE);
+        send("POST", "/schedules", "{\"agents\":[10043],\"code\":101}", "Authorization", ALICE);
     assertThat(noStart.statusCode()).isEqualTo(400);
     assertThat(noStart.body()).contains("startAt");
     HttpResponse<String> past =
         send(
             "POST",
             "/schedules",
-            "{\"agents\":[10025],\"code\":101,\"startAt\":\"2020-01-01T00:00:00Z\"}",
+            "{\"agents\":[10043],\"code\":101,\"startAt\":\"2020-01-01T00:00:00Z\"}",
             "Authorization",
             ALICE);
     assertThat(past.statusCode()).isEqualTo(400);
@@ -131,7 +131,7 @@ class ScheduleApiIT {
         send(
             "POST",
             "/schedules",
-            "{\"agents\":[10025],\"code\":101,\"startAt\":\""
+            "{\"agents\":[10043],\"code\":101,\"startAt\":\""
                 + start
                 + "\",\"revertAt\":\"2020-01-01T00:00:00Z\"}",
             "Authorization",
