@@ -36,7 +36,7 @@ public class ScheduleResource {
   @Inject Schedules schedules;
 
   @POST
-  @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+  @Consumes(MediaType.APPLICATION_JSON)
   public Response schedule(
       @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
       @HeaderParam("Idempotency-Key") String key,
@@ -81,7 +81,7 @@ public class ScheduleResource {
    */
   @PUT
   @Path("{id}")
-  @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+  @Consumes(MediaType.APPLICATION_JSON)
   public Map<String, Object> edit(@PathParam("id") String id, String body) {
     JsonObject json = Json.object(body);
     long schedule = ChangeResource.id(id);
