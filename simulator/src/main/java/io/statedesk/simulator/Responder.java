@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -41,26 +40,19 @@ public final class Responder {
   private final Faults faults;
   private final Recorder recorder;
   private final ScheduledExecutorService scheduler;
-  private final Executor completions;
   private final Random random = new Random();
   private final LongSupplier clock;
 
   /**
-   * @param scheduler times injected delays; its tasks only hand the answer on to {@code
-   *     completions}, so that one scheduler thread never writes every delayed answer itself
-   * @param completions writes answers that are not written on the request thread (delayed calls,
-   *     held polls)
+   * @param scheduler times injected delays and writes their answers (small JSON bodies); not the
+   *     container's shared default executor, which the console itself may fill with calls waiting
+   *     for these answers
    */
   public Responder(
-      Faults faults,
-      Recorder recorder,
-      ScheduledExecutorService scheduler,
-      Executor completions,
-      LongSupplier clock) {
+      Faults faults, Recorder recorder, ScheduledExecutorService scheduler, LongSupplier clock) {
     this.faults = faults;
     this.recorder = recorder;
     this.scheduler = scheduler;
-    this.completions = completions;
     this.clock = clock;
   }
 
@@ -123,7 +115,10 @@ public final class Responder {
         operation,
         agentId,
         call,
-        response -> completions.execute(() -> out.resume(response)),
+        // resumed on the thread that has the reply (the request's own, the scheduler's, or the
+        // call that ended a held poll): never through the container's shared default executor,
+        // whose few threads the console may all hold waiting for this very answer (WildFly)
+        out::resume,
         out);
   }
 
@@ -166,7 +161,7 @@ public final class Responder {
       return;
     }
     out.setTimeout(delayMs + TIMEOUT_MARGIN_MS, TimeUnit.MILLISECONDS);
-    scheduler.schedule(() -> completions.execute(guarded), delayMs, TimeUnit.MILLISECONDS);
+    scheduler.schedule(guarded, delayMs, TimeUnit.MILLISECONDS);
   }
 
   /** A request the gateway has no interface for: HTTP 200 with 000-002 (section 11). */

@@ -8,7 +8,6 @@ import io.statedesk.simulator.world.Agent;
 import io.statedesk.simulator.world.World;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,7 +30,6 @@ public class Simulator {
   private static final Logger LOG = Logger.getLogger(Simulator.class.getName());
 
   @Resource ManagedScheduledExecutorService scheduler;
-  @Resource ManagedExecutorService completions;
 
   @Inject
   @ConfigProperty(name = "simulator.agents", defaultValue = "300")
@@ -107,7 +105,7 @@ public class Simulator {
             authMode, guidIntervalMs, guidTimeoutMs, maxIdleMs, pollWaitMs, lbCookie, nodes);
     gateway = new Gateway(world, settings, System::currentTimeMillis, scheduler);
     gateway.requirePhoneNumber(requirePhoneNumber);
-    responder = new Responder(faults, recorder, scheduler, completions, System::currentTimeMillis);
+    responder = new Responder(faults, recorder, scheduler, System::currentTimeMillis);
     seedElsewhere();
     housekeeping.add(
         scheduler.scheduleWithFixedDelay(gateway.control()::sweep, 1, 1, TimeUnit.SECONDS));
