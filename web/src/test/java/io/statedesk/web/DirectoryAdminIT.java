@@ -43,12 +43,19 @@ class DirectoryAdminIT extends BrowserTest {
         .contains("Every 10 minutes")
         .contains("999001")
         .contains("skills");
-    // the console synchronised at start; whatever the last attempt was, "sync now" makes one
+    // the console synchronised at start; whatever the last attempt was, "sync now" makes one: the
+    // page answers at once, shows it running, and its result when it ends
+    String before = text(By.id("lastSync"));
     browser.findElement(By.id("syncForm:syncNow")).click();
     waiter()
         .until(
             ExpectedConditions.textToBePresentInElementLocated(
-                By.id("messages"), "Synchronised from the gateway:"));
+                By.id("messages"), "Sync started: it runs in the background"));
+    waiter()
+        .until(
+            d ->
+                !text(By.id("lastSync")).equals(before)
+                    && text(By.id("syncRunning")).contains("No sync is running"));
     assertThat(text(By.id("lastSync"))).contains("by admin").contains("removed");
     assertThat(Long.parseLong(text(By.id("agentCount")))).isGreaterThan(100);
     assertThat(teamRow("Billing").getText()).contains("alice");
