@@ -83,6 +83,7 @@ public final class BulkBenchmark {
           System.out.println("Warm-up change (latency 0, read-back on), not counted:");
           runChange(
               console, simulator, Math.min(level[1], 1000), 0, concurrency, true, 140, direct, "");
+          idleCpu = idleCpu(console);
           for (boolean verify : verifies) {
             code = code == 100 ? 111 : 100; // a new target each time: nothing is skipped
             rows.add(
@@ -108,10 +109,22 @@ public final class BulkBenchmark {
       System.out.println();
       System.out.println(
           "| agents | concurrency | read-back | elapsed | ideal | ratio | per call: slot / client"
-              + " / simulator alone | console CPU | simulator CPU | console CPU ms per agent |");
+              + " / simulator alone | console CPU | simulator CPU | console CPU ms per agent, idle subtracted |");
       System.out.println("|---|---|---|---|---|---|---|---|---|---|");
       rows.forEach(System.out::println);
     }
+  }
+
+  /** The console's CPU seconds per second with no change running (timers, sweeps, sessions). */
+  private static double idleCpu = 0;
+
+  private static double idleCpu(PayaraMicro console) throws InterruptedException {
+    Duration before = console.cpuTime();
+    Thread.sleep(10_000);
+    double perSecond = (console.cpuTime().toMillis() - before.toMillis()) / 10_000.0;
+    System.out.printf(
+        "Console idle for 10 s: %.0f ms of CPU per second (subtracted below)%n", perSecond * 1000);
+    return perSecond;
   }
 
   private static PayaraMicro startSimulator(int agents) {
@@ -286,7 +299,7 @@ public final class BulkBenchmark {
     double slot = seconds * 1000 * concurrency / Math.max(1, calls);
     double client =
         (set.seconds() + query.seconds()) * 1000 / Math.max(1, set.count() + query.count());
-    double cpuPerAgent = consoleCpuS * 1000 / Math.max(1, total);
+    double cpuPerAgent = (consoleCpuS - idleCpu * seconds) * 1000 / Math.max(1, total);
     System.out.printf("Change %d: %s%n", id, BenchHttp.text(done, "statusDetail"));
     System.out.printf(
         "Elapsed %.1f s for %d agents, %d gateway calls (%.0f/s); ideal calls x latency /"
@@ -297,7 +310,7 @@ public final class BulkBenchmark {
             + " %.1f ms, so %.1f ms in the client and the network) + %.1f ms in the engine%n",
         slot, client, direct, client - direct, slot - client);
     System.out.printf(
-        "CPU: console %.1f s (%.0f %% of %d cores, %.2f ms per agent), simulator %.1f s (%.0f %%)%n",
+        "CPU: console %.1f s (%.0f %% of %d cores, %.2f ms per agent net of idle), simulator %.1f s (%.0f %%)%n",
         consoleCpuS,
         100 * consoleCpuS / seconds / Runtime.getRuntime().availableProcessors(),
         Runtime.getRuntime().availableProcessors(),
