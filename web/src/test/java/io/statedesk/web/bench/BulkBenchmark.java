@@ -32,13 +32,20 @@ import java.util.concurrent.Future;
  * bench.concurrency} (a comma-separated list, default 64: the console is restarted for each, the
  * simulator and its sessions are kept; {@code 1:200} runs concurrency 1 over the first 200 agents
  * only), {@code bench.verify} ({@code off}, {@code on} or {@code off,on}: one change each, in that
- * order), {@code bench.faults} (extra JSON members for the fault configuration, e.g. {@code
- * "failureShare":0.02}).
+ * order), {@code bench.faults} (JSON members added to the fault configuration for one more change
+ * per level, read-back on, e.g. {@code "failureShare":0.02,"failureRetcodes":["100-007"]}).
+ *
+ * <p>Over 300 lines because one benchmark command is one file a reader follows from top to bottom
+ * (start, sign in, relay, change, figures); its HTTP plumbing is in {@link BenchHttp}.
  */
 public final class BulkBenchmark {
 
   private BulkBenchmark() {}
 
+  /**
+   * Runs the levels and prints the table. Longer than 60 lines because it reads the properties and
+   * keeps the simulator and its sessions across the consoles of every level in one place.
+   */
   public static void main(String[] args) throws Exception {
     int agents = Integer.getInteger("bench.agents", 10_000);
     long latency = Long.getLong("bench.latency-ms", 50);
