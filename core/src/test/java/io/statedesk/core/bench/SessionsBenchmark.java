@@ -71,6 +71,8 @@ public final class SessionsBenchmark {
       Set<Integer> agents =
           IntStream.range(10001, 10001 + sessions).boxed().collect(Collectors.toSet());
       ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(4);
+      // shut down at the end: its threads are not daemons and kept the JVM (and Maven) running
+      java.util.concurrent.ExecutorService signIns = Executors.newFixedThreadPool(4);
       InMemorySessionStore store = new InMemorySessionStore();
       GatewayClient client =
           new GatewayClient(
@@ -82,7 +84,7 @@ public final class SessionsBenchmark {
               store,
               new io.statedesk.core.session.PoolThreads(
                   io.statedesk.core.session.PoolTimer.of(scheduler),
-                  Executors.newFixedThreadPool(4),
+                  signIns,
                   io.statedesk.core.session.SignInThrottle.perSecond(500)),
               new io.statedesk.core.session.PoolSettings(
                   agents,
@@ -176,6 +178,7 @@ public final class SessionsBenchmark {
       long heapAfter = memory.getHeapMemoryUsage().getUsed();
       pool.close();
       scheduler.shutdownNow();
+      signIns.shutdownNow();
       scheduler.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
       client.close();
       System.out.println();
