@@ -71,6 +71,8 @@ class BulkRestartIT {
         .systemProperty("statedesk.sessions.hosted.phonenum-pattern", "7{agent}")
         .systemProperty("statedesk.sessions.hosted.force", "false")
         .systemProperty("statedesk.sessions.hosted.sign-in-rate", "200")
+        // 1,100 agents: enough threads to reach the rate (configuration.md: rate x latency)
+        .systemProperty("statedesk.sessions.hosted.sign-in-threads", "16")
         .systemProperty("statedesk.bulk.concurrency", "4")
         .systemProperty("statedesk.bulk.lease-seconds", "6")
         .systemProperty("statedesk.bulk.resume-delay-seconds", "8")
@@ -155,7 +157,7 @@ class BulkRestartIT {
                   + start
                   + "\",\"revertAfterSeconds\":120}",
               ADMIN);
-      String scheduleUrl = api + "/schedules/" + id(schedule);
+      long scheduleId = id(schedule);
       await("the schedule's start", Duration.ofSeconds(120)).until(() -> all(scheduled, 130));
       Instant started = Instant.now();
       assertThat(started).as("started on time").isBetween(start, start.plusSeconds(30));
@@ -222,6 +224,7 @@ class BulkRestartIT {
       assertThat(accepted).isNotEmpty();
 
       // the schedule reverts on the restarted console: back to 120, read back
+      String scheduleUrl = restarted + "/schedules/" + scheduleId;
       await("the revert", Duration.ofSeconds(180))
           .until(() -> send("GET", scheduleUrl, null, ADMIN).contains("\"status\":\"DONE\""));
       Instant reverted = Instant.now();
