@@ -166,6 +166,22 @@ class ChangePlanner {
         : Verdict.NO_SESSION;
   }
 
+  /**
+   * The agent's availability here or, when this console holds no session for it, as the directory
+   * mirrors it from the console that does (several consoles: the one holding the session makes the
+   * call).
+   */
+  static Availability clusterWide(Availability here, String mirrored) {
+    if (here != Availability.NONE || mirrored == null) {
+      return here;
+    }
+    try {
+      return Availability.valueOf(mirrored);
+    } catch (IllegalArgumentException unknown) {
+      return here;
+    }
+  }
+
   private Plan.Row row(DirectoryAgent a, Integer target, boolean callAlways, Desired before) {
     int id = a.getAgentId();
     boolean stateKnown = a.getCustomStateAt() != null;
@@ -173,7 +189,7 @@ class ChangePlanner {
     boolean verified = clock.inCurrentSession(id, a.getCustomStateVerifiedAt());
     boolean already =
         verified && (target == null ? current == null : target.equals(current)) && !a.isDrifted();
-    Availability availability = sessions.availability(id);
+    Availability availability = clusterWide(sessions.availability(id), a.getSessionAvailability());
     Verdict verdict = verdict(already && !callAlways, availability);
     OutcomeStatus status =
         verdict == Verdict.ALREADY_IN_STATE ? OutcomeStatus.SKIPPED : OutcomeStatus.PENDING;

@@ -64,6 +64,10 @@ public final class HostedSessionPool implements AutoCloseable {
         new HostedSignIn.Outcomes() {
           @Override
           public void live(HostedAgent agent, AgentHandle handle, long generation, String reason) {
+            if (agents.get(agent.id) != agent) { // dropped while signing in: another console's
+              store.update(agent.id, e -> e != null && e.handle() == handle ? null : e);
+              return;
+            }
             polls.start(agent, generation, handle);
             announce(
                 new SessionStarted(agent.id, SessionSource.HOSTED, handle.obtainedAt(), reason));
@@ -101,14 +105,15 @@ public final class HostedSessionPool implements AutoCloseable {
    *     forced sign-in at once
    */
   public void start(Set<Integer> reclaim) {
-    for (int agentId : new TreeSet<>(settings.agents())) {
-      HostedAgent agent = agents.computeIfAbsent(agentId, HostedAgent::new);
-      agent.reclaimByForce(reclaim.contains(agentId));
-      store.update(
-          agentId,
-          e -> e != null ? e : SessionEntry.none(agentId, SessionSource.HOSTED, "signing in"));
-      signIns.schedule(agent, Duration.ZERO);
-    }
+    start(settings.agents(), reclaim);
+  }
+
+  /**
+   * Signs {@code hostNow} in (a cluster console: the agents of the shards it holds, maybe none
+   * yet), then keeps them alive; {@link #host} and {@link #drop} change the set later.
+   */
+  public void start(Set<Integer> hostNow, Set<Integer> reclaim) {
+    host(hostNow, reclaim);
     threads.timer().after(CREDENTIALS_CHECK, this::recheckCredentials);
     LOG.info(
         () ->
@@ -123,6 +128,39 @@ public final class HostedSessionPool implements AutoCloseable {
 
   public void start() {
     start(Set.of());
+  }
+
+  /**
+   * Starts hosting {@code ids} (configured agents not hosted yet): their one sign-in each is
+   * scheduled, by force for those in {@code reclaim} (sessions this cluster held).
+   */
+  public void host(Set<Integer> ids, Set<Integer> reclaim) {
+    for (int agentId : new TreeSet<>(ids)) {
+      if (stopped || !settings.agents().contains(agentId) || agents.containsKey(agentId)) {
+        continue;
+      }
+      HostedAgent agent = agents.computeIfAbsent(agentId, HostedAgent::new);
+      agent.reclaimByForce(reclaim.contains(agentId));
+      store.update(
+          agentId,
+          e -> e != null ? e : SessionEntry.none(agentId, SessionSource.HOSTED, "signing in"));
+      signIns.schedule(agent, Duration.ZERO);
+    }
+  }
+
+  /**
+   * Stops hosting {@code ids} (their shard went to another console): their poll chains end, no
+   * sign-in is scheduled for them any more, and their handles are forgotten here. Not signed out:
+   * the next holder takes the sessions over by force.
+   */
+  public void drop(Set<Integer> ids) {
+    for (int agentId : ids) {
+      HostedAgent agent = agents.remove(agentId);
+      if (agent != null) {
+        agent.retire();
+        store.remove(agentId);
+      }
+    }
   }
 
   /** Called with every event any hosted session receives (e.g. to update agent states). */

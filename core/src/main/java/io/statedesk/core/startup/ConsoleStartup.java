@@ -43,6 +43,8 @@ public class ConsoleStartup {
   @Inject DemoCatalog demoCatalog;
   @Inject GatewaySettings gateway;
   @Inject HostedSessions hostedSessions;
+  @Inject io.statedesk.core.cluster.Cluster cluster;
+  @Inject io.statedesk.core.cluster.ClusterSettings clusterSettings;
   @Inject RelaySessions relaySessions;
   @Inject DirectorySync directorySync;
   @Inject DirectoryStateFeed stateFeed;
@@ -74,6 +76,7 @@ public class ConsoleStartup {
     problems.addAll(firstAdmin.problems());
     problems.addAll(secrets.keyProblems());
     problems.addAll(ldap.problems());
+    problems.addAll(clusterSettings.problems());
     if (problems.isEmpty()) {
       // these beans hold the gateway client, which is built (truststore loaded) when they are:
       // ask them only once the gateway's own settings are known to be sound
@@ -93,6 +96,7 @@ public class ConsoleStartup {
         (id, availability) -> stateFeed.offerAvailabilityChange(id, availability.name()));
     stateFeed.start();
     hostedSessions.start();
+    cluster.start();
     relaySessions.start();
     hostedSessions.pool().ifPresent(pool -> pool.addListener(stateFeed::offer));
     // rows a sync added have no availability yet

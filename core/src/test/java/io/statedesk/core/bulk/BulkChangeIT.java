@@ -242,7 +242,15 @@ class BulkChangeIT {
     java.time.Instant now = java.time.Instant.now();
     assertThat(store.tryLease(id, "crashed-instance", now.plusSeconds(3), now)).isTrue();
     store.status(id, ChangeStatus.RUNNING, null);
-    assertThat(store.claim(id, 20, true)).hasSize(20); // 10411..10430 in flight
+    assertThat(
+            store.claim(
+                id,
+                20,
+                true,
+                new io.statedesk.core.cluster.Ownership(true, Set.of(), 1, List.of()),
+                true,
+                "crashed-instance"))
+        .hasSize(20); // 10411..10430 in flight
     call("DELETE", "requests", null);
     // half of those calls had reached the gateway before the crash
     for (int agent = 10411; agent <= 10420; agent++) {
