@@ -58,7 +58,10 @@ public record Ownership(boolean all, Set<Integer> shards, int count, List<Range>
               + ", "
               + count
               + ") in "
-              + shards.stream().sorted().map(String::valueOf).collect(Collectors.joining(", ", "(", ")"))
+              + shards.stream()
+                  .sorted()
+                  .map(String::valueOf)
+                  .collect(Collectors.joining(", ", "(", ")"))
               + ")";
     }
     return lead ? "(" + mine + " or not (" + isHosted + "))" : mine;
