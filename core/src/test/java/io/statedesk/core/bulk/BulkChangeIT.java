@@ -52,6 +52,7 @@ class BulkChangeIT {
 
   @Inject BulkChanges changes;
   @Inject BulkStore store;
+  @Inject io.statedesk.core.cluster.ClusterStore cluster;
   @Inject AgentDirectory directory;
   @Inject AgentSessions sessions;
   @Inject RelaySessions relay;
@@ -240,6 +241,8 @@ class BulkChangeIT {
             planned.size());
     long id = store.create(crashed, planned).getId();
     java.time.Instant now = java.time.Instant.now();
+    // the instance that crashes: its heartbeat vouches for it for 3 s more, as its lease does
+    cluster.beat("crashed-instance", "crashed", now, now.plusSeconds(3));
     assertThat(store.tryLease(id, "crashed-instance", now.plusSeconds(3), now)).isTrue();
     store.status(id, ChangeStatus.RUNNING, null);
     assertThat(
