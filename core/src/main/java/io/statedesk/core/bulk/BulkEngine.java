@@ -491,35 +491,50 @@ public class BulkEngine {
      * being sent blind.
      */
     AgentResult recheck(AgentCall.Work w) {
-      Optional<AgentHandle> handle = sessions.awaitCurrent(w.agentId(), settings.reconcileWait());
-      if (handle.isEmpty()) {
-        return new AgentResult(
-            w.outcomeId(),
-            w.agentId(),
-            w.target(),
-            OutcomeStatus.NO_SESSION,
-            false,
-            null,
-            "Interrupted by a restart, and no session to read the state back within "
-                + settings.reconcileWait().toSeconds()
-                + " s, so it was not sent again",
-            0,
-            0);
+      long deadline = System.currentTimeMillis() + settings.reconcileWait().toMillis();
+      while (!stopping) {
+        long left = Math.max(0, deadline - System.currentTimeMillis());
+        Optional<AgentHandle> handle = sessions.awaitCurrent(w.agentId(), Duration.ofMillis(left));
+        if (handle.isEmpty()) {
+          break;
+        }
+        Optional<Optional<Integer>> state = ReadBack.read(gateway, handle.get(), limiter);
+        if (state.isPresent()) {
+          return ReadBack.matches(w.target(), state.get())
+              ? new AgentResult(
+                  w.outcomeId(),
+                  w.agentId(),
+                  w.target(),
+                  OutcomeStatus.SUCCEEDED,
+                  true,
+                  "0",
+                  CONFIRMED,
+                  0,
+                  0)
+              : call.run(w, () -> cancelled || stopping, this::paused);
+        }
+        if (System.currentTimeMillis() >= deadline) {
+          break;
+        }
+        try {
+          Thread.sleep(1000); // a rotated or renewed session answers on the next try
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
       }
-      Optional<Optional<Integer>> state = ReadBack.read(gateway, handle.get(), limiter);
-      if (state.isPresent() && ReadBack.matches(w.target(), state.get())) {
-        return new AgentResult(
-            w.outcomeId(),
-            w.agentId(),
-            w.target(),
-            OutcomeStatus.SUCCEEDED,
-            true,
-            "0",
-            CONFIRMED,
-            0,
-            0);
-      }
-      return call.run(w, () -> cancelled || stopping, this::paused);
+      return new AgentResult(
+          w.outcomeId(),
+          w.agentId(),
+          w.target(),
+          OutcomeStatus.NO_SESSION,
+          false,
+          null,
+          "Interrupted by a restart, and no session to read the state back within "
+              + settings.reconcileWait().toSeconds()
+              + " s, so it was not sent again",
+          0,
+          0);
     }
 
     void paused() {

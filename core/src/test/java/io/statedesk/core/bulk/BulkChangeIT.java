@@ -241,9 +241,9 @@ class BulkChangeIT {
             planned.size());
     long id = store.create(crashed, planned).getId();
     java.time.Instant now = java.time.Instant.now();
-    // the instance that crashes: its heartbeat vouches for it for 3 s more, as its lease does
-    cluster.beat("crashed-instance", "crashed", now, now.plusSeconds(3));
-    assertThat(store.tryLease(id, "crashed-instance", now.plusSeconds(3), now)).isTrue();
+    // the instance that will crash, alive while it claims and calls
+    cluster.beat("crashed-instance", "crashed", now, now.plusSeconds(30));
+    assertThat(store.tryLease(id, "crashed-instance", now.plusSeconds(30), now)).isTrue();
     store.status(id, ChangeStatus.RUNNING, null);
     assertThat(
             store.claim(
@@ -259,6 +259,10 @@ class BulkChangeIT {
     for (int agent = 10411; agent <= 10420; agent++) {
       client.setCustomState(sessions.current(agent).orElseThrow().auth(), 120);
     }
+    // it crashes now: its heartbeat and lease vouch for it 3 s more
+    java.time.Instant crash = java.time.Instant.now();
+    cluster.beat("crashed-instance", "crashed", now, crash.plusSeconds(3));
+    assertThat(store.tryLease(id, "crashed-instance", crash.plusSeconds(3), crash)).isTrue();
 
     ChangeView done = finish(id, 60); // the sweep takes it up once the lease has expired
     assertThat(done.status()).isEqualTo(ChangeStatus.COMPLETED);
