@@ -52,6 +52,7 @@ public class Cluster {
   private volatile Instant lastRenewed = Instant.now();
   private volatile List<Range> hostedRanges = List.of();
   private volatile boolean rowsReady;
+  private volatile boolean rowsForgotten;
   private ScheduledExecutorService heartbeat;
 
   /** This running instance: the console id and a per-start suffix (owner of leases and claims). */
@@ -124,6 +125,10 @@ public class Cluster {
     Instant now = Instant.now();
     try {
       store.beat(instance(), consoleId.get(), startedAt, now.plus(settings.lease()));
+      if (!rowsForgotten) { // instances of earlier starts, dead for a day: history only
+        store.forgetDead(now.minus(Duration.ofDays(1)));
+        rowsForgotten = true;
+      }
       renewSingletons(now);
       if (settings.enabled()) {
         balance(now);

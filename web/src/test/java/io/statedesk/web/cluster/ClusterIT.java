@@ -248,6 +248,8 @@ class ClusterIT {
         .systemProperty("statedesk.bulk.resume-delay-seconds", "2")
         .systemProperty("statedesk.bulk.confirm-above", "100000")
         .systemProperty("statedesk.bulk.reconcile-wait-seconds", "30")
+        // a call waits this long for a session being signed in: a take-over signs in hundreds
+        .systemProperty("statedesk.bulk.renew-wait-ms", "30000")
         .readyWhen("/statedesk/login.xhtml")
         .start();
   }
