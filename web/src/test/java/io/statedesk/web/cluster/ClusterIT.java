@@ -232,8 +232,8 @@ class ClusterIT {
         .deploy(Path.of(PayaraMicro.requiredProperty("console.war")), "statedesk")
         .systemProperty("statedesk.console.id", id)
         .systemProperty("statedesk.cluster.enabled", "true")
-        .systemProperty("statedesk.cluster.heartbeat-seconds", "1")
-        .systemProperty("statedesk.cluster.lease-seconds", "5")
+        .systemProperty("statedesk.cluster.heartbeat-seconds", "2")
+        .systemProperty("statedesk.cluster.lease-seconds", "8")
         .systemProperty("statedesk.demo.enabled", "true")
         .systemProperty("statedesk.api.basic-auth", "true")
         .systemProperty("statedesk.gateway.url", gateway("/resource"))
@@ -275,6 +275,7 @@ class ClusterIT {
         events { worker_connections 256; }
         http {
           access_log off;
+          client_body_buffer_size 4m;
           client_body_temp_path %1$s/temp/body;
           proxy_temp_path %1$s/temp/proxy;
           fastcgi_temp_path %1$s/temp/fastcgi;
@@ -290,6 +291,7 @@ class ClusterIT {
               proxy_connect_timeout 2s;
               proxy_read_timeout 60s;
               proxy_buffering off;
+              proxy_request_buffering off;
               proxy_next_upstream error timeout http_502 http_503;
             }
           }
