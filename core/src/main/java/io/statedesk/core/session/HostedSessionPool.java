@@ -150,15 +150,29 @@ public final class HostedSessionPool implements AutoCloseable {
 
   /**
    * Stops hosting {@code ids} (their shard went to another console): their poll chains end, no
-   * sign-in is scheduled for them any more, and their handles are forgotten here. Not signed out:
-   * the next holder takes the sessions over by force.
+   * sign-in is scheduled for them any more, their handles are forgotten here, and their sessions
+   * are signed out on the sign-in threads, so that the next holder signs in without force (if it
+   * forces first, because the hold records name this console, the sign-out is refused harmlessly).
    */
   public void drop(Set<Integer> ids) {
     for (int agentId : ids) {
       HostedAgent agent = agents.remove(agentId);
       if (agent != null) {
+        Optional<AgentHandle> handle = usable(agentId);
         agent.retire();
         store.remove(agentId);
+        handle.ifPresent(
+            h ->
+                threads
+                    .signIns()
+                    .execute(
+                        () -> {
+                          try {
+                            client.signOut(h.auth(), true);
+                          } catch (GatewayException ignored) {
+                            // superseded by the next holder's sign-in, or timed out at the gateway
+                          }
+                        }));
       }
     }
   }
