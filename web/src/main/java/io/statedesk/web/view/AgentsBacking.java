@@ -313,7 +313,7 @@ public class AgentsBacking implements Serializable {
   }
 
   public List<String> getSessionChoices() {
-    return List.of("HOSTED", "RELAYED", "NONE", "STALE");
+    return java.util.Arrays.stream(Availability.values()).map(Availability::name).toList();
   }
 
   public List<String> getStates() {
