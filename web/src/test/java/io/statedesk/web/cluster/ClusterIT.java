@@ -90,7 +90,8 @@ class ClusterIT {
                     .equals("2"));
     await("every agent's session held, about half by each console, and recorded so")
         .atMost(Duration.ofMinutes(3))
-        .until(() -> evenlySplit(holders()));
+        .conditionEvaluationListener(c -> System.out.println("ClusterIT: " + c.getDescription()))
+        .until(this::holders, ClusterIT::evenlySplit);
     String setAll = "{\"agents\":[" + all + "],\"code\":110}";
     await("every agent usable, as the load balancer's consoles see them")
         .atMost(Duration.ofMinutes(2))
@@ -135,8 +136,8 @@ class ClusterIT {
     // for them, so no Guid leaves B)
     b = console("b");
     await("B holding shards again")
-        .atMost(Duration.ofMinutes(2))
-        .until(() -> evenlySplit(holders()));
+        .atMost(Duration.ofMinutes(3))
+        .until(this::holders, ClusterIT::evenlySplit);
     Set<Integer> ofB = sessionsOf("b");
     String onA = "http://127.0.0.1:" + a.port() + "/statedesk/api";
     String setB = "{\"agents\":" + ofB.toString().replace(" ", "") + ",\"code\":120}";
