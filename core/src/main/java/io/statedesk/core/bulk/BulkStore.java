@@ -25,6 +25,9 @@ import java.util.Set;
  *
  * <p>Reads are transactional too: on Payara, a container-managed entity manager used outside a
  * transaction on a managed thread of our own fails ("closed EntityManager").
+ *
+ * <p>Longer than 300 lines: it is the one place that knows the bulk tables, and the claim, result
+ * and history queries share their conditions; split, the row-locking protocol would be spread.
  */
 @ApplicationScoped
 @Transactional
