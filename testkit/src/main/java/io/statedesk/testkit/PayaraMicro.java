@@ -163,6 +163,7 @@ public final class PayaraMicro implements AutoCloseable {
     private final Map<String, Path> deployments = new LinkedHashMap<>();
     private final Map<String, String> systemProperties = new LinkedHashMap<>();
     private final List<String> postBootCommands = new ArrayList<>();
+    private final List<Path> libraries = new ArrayList<>();
     private final List<String> readinessPaths = new ArrayList<>();
     private final List<String> jvmOptions = new ArrayList<>();
     private Path workDir;
@@ -203,6 +204,12 @@ public final class PayaraMicro implements AutoCloseable {
     }
 
     /** An asadmin command run after boot (e.g. pointing the H2 pool at a stable file). */
+    /** A jar added to the server's class path ({@code --addlibs}), e.g. a JDBC driver. */
+    public Builder library(Path jar) {
+      libraries.add(jar);
+      return this;
+    }
+
     public Builder postBootCommand(String command) {
       postBootCommands.add(command);
       return this;
@@ -265,6 +272,10 @@ public final class PayaraMicro implements AutoCloseable {
         if (sslPort > 0) {
           command.add("--sslport");
           command.add(Integer.toString(sslPort));
+        }
+        for (Path jar : libraries) {
+          command.add("--addlibs");
+          command.add(jar.toString());
         }
         Path deployDir = Files.createDirectories(dir.resolve("deploy"));
         for (Map.Entry<String, Path> d : deployments.entrySet()) {

@@ -38,7 +38,17 @@ public final class AgentCall {
       Duration renewWait) {}
 
   /** One agent's work item. */
-  public record Work(long outcomeId, int agentId, Integer target, boolean verify) {}
+  /**
+   * One agent's call.
+   *
+   * @param recheck taken over from an instance that died with it in flight: read the state back
+   *     first, and call only if the call had not taken effect
+   */
+  public record Work(long outcomeId, int agentId, Integer target, boolean verify, boolean recheck) {
+    public Work(long outcomeId, int agentId, Integer target, boolean verify) {
+      this(outcomeId, agentId, target, verify, false);
+    }
+  }
 
   /** The change was cancelled before the agent's next call. */
   static final class CancelledException extends RuntimeException {

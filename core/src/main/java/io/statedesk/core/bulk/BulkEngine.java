@@ -3,6 +3,8 @@ package io.statedesk.core.bulk;
 import dev.failsafe.CircuitBreaker;
 import dev.failsafe.RateLimiter;
 import io.statedesk.core.audit.AuditLog;
+import io.statedesk.core.cluster.Cluster;
+import io.statedesk.core.cluster.Ownership;
 import io.statedesk.core.gateway.GatewayClient;
 import io.statedesk.core.session.AgentHandle;
 import io.statedesk.core.session.AgentSessions;
@@ -35,13 +37,19 @@ import javax.naming.NamingException;
 /**
  * Runs bulk changes, never on a request thread.
  *
- * <p>Each running change has one driver that claims pending outcomes in small batches (marking them
- * in flight in the database before any call), hands them to the instance's worker pool of {@code
- * statedesk.bulk.concurrency} managed threads, and writes results back in batches. A change runs on
- * the instance that holds its database lease; the lease is renewed while it runs and given up on
- * undeploy. A sweep takes up changes whose lease expired (a crashed instance, or this one before a
- * restart): outcomes left in flight are read back first, and only those that did not take effect
- * are sent again.
+ * <p>Every console takes part in every unfinished change: each has one driver per change that
+ * claims, in batches, the pending outcomes of the agents whose sessions it holds (row locks, {@code
+ * for update skip locked}, and an owner column: see {@link BulkStore#claim}), hands them to its
+ * worker pool of {@code statedesk.bulk.concurrency} managed threads, and writes results back in
+ * batches, each conditional on still owning the outcome. One console leads the change (its database
+ * lease): it also calls the agents no shard covers, shows the change's status, and ends the change
+ * when no outcome is left. The leases are renewed by a keeper of their own, never by the drive
+ * loop, so no long wait in a driver lets a lease lapse. Outcomes left in flight by a console that
+ * died are taken over by the console now holding those agents and read back before any call is sent
+ * again.
+ *
+ * <p>Longer than 300 lines: the driver's loop, its failure handling and the take-over read-back
+ * belong together, and splitting them would spread the one protocol over several files.
  */
 @ApplicationScoped
 public class BulkEngine {
@@ -55,14 +63,16 @@ public class BulkEngine {
   @Inject AuditLog audit;
   @Inject BulkMetrics metrics;
   @Inject jakarta.enterprise.event.Event<BulkEngineStarted> started;
+  @Inject Cluster cluster;
 
-  private final String instance = instanceName();
+  private String instance = instanceName();
   private final Map<Long, Run> running = new ConcurrentHashMap<>();
   private final AgentLocks locks = new AgentLocks();
   private volatile boolean stopping;
   private ExecutorService workers;
   private ExecutorService drivers;
   private ScheduledExecutorService sweeper;
+  private ScheduledExecutorService keeper;
   private CircuitBreaker<Object> breaker;
   private AgentCall call;
   private GatewayPort gateway;
@@ -80,7 +90,9 @@ public class BulkEngine {
     if (workers != null) {
       return;
     }
+    instance = cluster.instance();
     ManagedThreadFactory threads = threadFactory();
+    keeper = Executors.newSingleThreadScheduledExecutor(threads);
     workers = Executors.newFixedThreadPool(settings.concurrency(), threads);
     drivers = Executors.newCachedThreadPool(threads);
     sweeper = Executors.newSingleThreadScheduledExecutor(threads);
@@ -109,9 +121,13 @@ public class BulkEngine {
                 .build()
             : null;
     call = new AgentCall(gateway, sessions, breaker, limiter, settings.call());
-    long period = Math.max(2, settings.lease().toSeconds() / 3);
+    long period = Math.max(1, settings.lease().toSeconds() / 3);
+    keeper.scheduleWithFixedDelay(this::renewLeases, period, period, TimeUnit.SECONDS);
     sweeper.scheduleWithFixedDelay(
-        this::sweep, Math.max(1, settings.resumeDelay().toSeconds()), period, TimeUnit.SECONDS);
+        this::sweep,
+        Math.max(1, settings.resumeDelay().toSeconds()),
+        Math.min(2, period),
+        TimeUnit.SECONDS);
     LOG.info(
         "Bulk engine "
             + instance
@@ -174,39 +190,65 @@ public class BulkEngine {
                 : Optional.empty());
   }
 
-  /** Runs a newly made change on this instance if it can take its lease. */
+  /** Runs a newly made change on this instance, leading it if it can take its lease. */
   void launch(long id) {
     if (workers == null || stopping) {
       return; // the sweep of a running instance takes it up
     }
-    Instant now = Instant.now();
-    if (!running.containsKey(id) && store.tryLease(id, instance, now.plus(settings.lease()), now)) {
-      Run run = new Run(id, false);
-      if (running.putIfAbsent(id, run) == null) {
-        drivers.execute(run::drive);
-      }
-    }
+    begin(id, false);
   }
 
-  /** Takes up unfinished changes whose lease is free or expired. */
+  /**
+   * Takes part in every unfinished change not driven here yet: leading it if its lease is free or
+   * expired (a console stopped or died), else calling only the agents this console holds.
+   */
   void sweep() {
     if (stopping) {
       return;
     }
     try {
-      Instant now = Instant.now();
-      for (long id : store.orphans(now)) {
-        if (!running.containsKey(id)
-            && store.tryLease(id, instance, now.plus(settings.lease()), now)) {
-          Run run = new Run(id, true);
-          if (running.putIfAbsent(id, run) == null) {
-            LOG.info("Bulk change " + id + ": taken up after its instance stopped; reconciling");
-            drivers.execute(run::drive);
-          }
+      for (long id : store.open()) {
+        if (!running.containsKey(id)) {
+          begin(id, true);
         }
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Bulk change sweep failed; trying again later", e);
+    }
+  }
+
+  private void begin(long id, boolean swept) {
+    Instant now = Instant.now();
+    boolean lead = store.tryLease(id, instance, now.plus(settings.lease()), now);
+    boolean recovered =
+        swept
+            && lead
+            && store.find(id).map(c -> c.getStatus() != ChangeStatus.QUEUED).orElse(false);
+    Run run = new Run(id, recovered, lead);
+    if (running.putIfAbsent(id, run) == null) {
+      if (recovered) {
+        LOG.info("Bulk change " + id + ": taken up after its console stopped; leading it here");
+      }
+      drivers.execute(run::drive);
+    }
+  }
+
+  /**
+   * Renews (or takes, once expired) the lease of every change driven here, on the keeper's own
+   * thread: a driver waiting for calls or read-backs never lets its lease lapse.
+   */
+  void renewLeases() {
+    for (Run run : running.values()) {
+      try {
+        Instant now = Instant.now();
+        boolean lead = store.tryLease(run.id, instance, now.plus(settings.lease()), now);
+        if (run.lead && !lead) {
+          LOG.warning("Bulk change " + run.id + ": lease lost to another console; calling ours");
+        }
+        run.lead = lead;
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "Bulk change " + run.id + ": could not renew its lease", e);
+      }
     }
   }
 
@@ -223,14 +265,22 @@ public class BulkEngine {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    keeper.shutdownNow();
     workers.shutdownNow();
     drivers.shutdownNow();
   }
 
-  /** One change being driven on this instance. */
+  /** The reason given for a call confirmed by a read-back instead of being sent again. */
+  static final String CONFIRMED = "Confirmed by a read-back after a restart (not sent again)";
+
+  /** How often a driver gives up after unexpected failures in a row (about one a second). */
+  private static final int MAX_FAILURES = 60;
+
+  /** This instance's part in one change. */
   private final class Run {
     final long id;
     final boolean recovered;
+    volatile boolean lead;
     final AtomicInteger inFlight = new AtomicInteger();
     final ConcurrentLinkedQueue<AgentResult> results = new ConcurrentLinkedQueue<>();
 
@@ -240,10 +290,17 @@ public class BulkEngine {
     volatile boolean cancelled;
     volatile long pausedAt;
     ChangeStatus shown = ChangeStatus.QUEUED;
+    boolean verify;
+    boolean finished;
+    long nextClaim;
+    long nextAdopt;
+    long nextCheck;
+    long nextDone;
 
-    Run(long id, boolean recovered) {
+    Run(long id, boolean recovered, boolean lead) {
       this.id = id;
       this.recovered = recovered;
+      this.lead = lead;
     }
 
     void drive() {
@@ -254,101 +311,146 @@ public class BulkEngine {
           return;
         }
         BulkChange change = found.get();
-        boolean verify = change.isVerify();
-        if (recovered) {
-          reconcile();
-          if (!settings.resumeAfterRestart()) {
-            int ended = store.endPending(id, OutcomeStatus.CANCELLED, "Interrupted by a restart");
-            finish(
-                ChangeStatus.INTERRUPTED,
-                "Interrupted by a restart; "
-                    + ended
-                    + " agent(s) were not called (statedesk.bulk.resume-after-restart=false)");
-            return;
-          }
+        verify = change.isVerify();
+        if (recovered && !settings.resumeAfterRestart()) {
+          int ended = store.endPending(id, OutcomeStatus.CANCELLED, "Interrupted by a restart");
+          finish(
+              ChangeStatus.INTERRUPTED,
+              "Interrupted by a restart; "
+                  + ended
+                  + " agent(s) were not called (statedesk.bulk.resume-after-restart=false)");
+          return;
         }
-        show(ChangeStatus.RUNNING, recovered ? "Resumed after a restart" : null);
-        LOG.info(
-            () ->
-                "Bulk change "
-                    + id
-                    + " running: "
-                    + change.getAction()
-                    + (change.getCode() == null ? "" : " " + change.getCode())
-                    + " on "
-                    + change.getTotal()
-                    + " agent(s) by "
-                    + change.getCreatedBy());
-        int cap = settings.concurrency();
-        boolean exhausted = false;
-        long nextLease = System.currentTimeMillis() + settings.lease().toMillis() / 3;
-        long nextCancelCheck = 0;
-        while (true) {
-          flush();
-          long nowMs = System.currentTimeMillis();
-          if (nowMs >= nextLease) {
-            Instant now = Instant.now();
-            if (!store.tryLease(id, instance, now.plus(settings.lease()), now)) {
-              LOG.warning("Bulk change " + id + ": lease lost to another instance; stopping here");
-              awaitInFlight();
-              return;
-            }
-            nextLease = nowMs + settings.lease().toMillis() / 3;
-          }
-          if (!cancelled && nowMs >= nextCancelCheck) {
-            cancelled = store.cancelRequested(id);
-            nextCancelCheck = nowMs + 300;
-          }
-          if (stopping) {
-            awaitInFlight();
-            store.releaseLease(id, instance);
-            LOG.info("Bulk change " + id + ": instance stopping; another start will resume it");
-            return;
-          }
-          if (cancelled) {
-            store.endPending(id, OutcomeStatus.CANCELLED, "Cancelled before the agent was called");
-            awaitInFlight();
-            finish(ChangeStatus.CANCELLED, "Cancelled; calls in flight were finished");
-            return;
-          }
-          updatePause();
-          if (!exhausted && inFlight.get() <= cap) {
-            List<AgentCall.Work> batch = store.claim(id, cap * 2 - inFlight.get(), verify);
-            if (batch.isEmpty()) {
-              exhausted = true;
-            }
-            for (AgentCall.Work w : batch) {
-              submit(w);
-            }
-          }
-          if (exhausted && inFlight.get() == 0) {
-            flush();
-            finish(ChangeStatus.COMPLETED, null);
-            return;
-          }
-          // until a worker takes the last queued agent (see submit), so that the next batch is
-          // queued before any worker idles; a fixed sleep here cost up to 100 ms per batch (issue
-          // 20: concurrency 1 took 105 ms per 50 ms call)
-          long waitMs = exhausted || inFlight.get() > cap ? 100 : 20;
-          LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(waitMs));
-          if (Thread.interrupted()) {
-            throw new InterruptedException();
-          }
+        if (lead) {
+          show(ChangeStatus.RUNNING, recovered ? "Resumed after a restart" : null);
+          LOG.info(
+              () ->
+                  "Bulk change "
+                      + id
+                      + " running: "
+                      + change.getAction()
+                      + (change.getCode() == null ? "" : " " + change.getCode())
+                      + " on "
+                      + change.getTotal()
+                      + " agent(s) by "
+                      + change.getCreatedBy());
         }
+        loop();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         flush();
       } catch (RuntimeException e) {
         LOG.log(Level.SEVERE, "Bulk change " + id + " stopped by an unexpected failure", e);
+        // the workers' calls finish and are recorded before the lease goes: released earlier,
+        // another console would take the change and call those agents again
         try {
-          flush();
-          store.releaseLease(id, instance);
-        } catch (RuntimeException again) {
-          LOG.log(Level.WARNING, "Bulk change " + id + ": could not release its lease", again);
+          awaitInFlight();
+          if (lead) {
+            store.releaseLease(id, instance);
+          }
+        } catch (RuntimeException | InterruptedException again) {
+          LOG.log(Level.WARNING, "Bulk change " + id + ": left to its lease's expiry", again);
         }
       } finally {
         running.remove(id);
       }
+    }
+
+    /** Steps until the change ends or this console stops; unexpected failures are retried. */
+    void loop() throws InterruptedException {
+      int failures = 0;
+      while (!finished) {
+        try {
+          if (step()) {
+            return;
+          }
+          failures = 0;
+        } catch (RuntimeException e) {
+          if (++failures >= MAX_FAILURES) {
+            throw e;
+          }
+          LOG.log(Level.WARNING, "Bulk change " + id + ": step failed; trying again", e);
+          Thread.sleep(1000);
+        }
+      }
+    }
+
+    /** One step of the driver; true when this console's part in the change is over. */
+    boolean step() throws InterruptedException {
+      flush();
+      long now = System.currentTimeMillis();
+      if (now >= nextCheck) {
+        Optional<Object[]> state = store.state(id);
+        if (state.isEmpty() || ((ChangeStatus) state.get()[0]).isFinished()) {
+          awaitInFlight();
+          return true;
+        }
+        cancelled = cancelled || Boolean.TRUE.equals(state.get()[1]);
+        nextCheck = now + (lead ? 300 : 1000);
+      }
+      if (stopping) {
+        awaitInFlight();
+        if (lead) {
+          store.releaseLease(id, instance);
+        }
+        LOG.info("Bulk change " + id + ": console stopping; another console or start resumes it");
+        return true;
+      }
+      if (cancelled) {
+        return cancel();
+      }
+      if (lead) {
+        updatePause();
+      }
+      int cap = settings.concurrency();
+      Ownership ownership = cluster.ownership();
+      if (inFlight.get() < cap && now >= nextAdopt) {
+        store
+            .adopt(id, cap - inFlight.get(), ownership, lead, instance, Instant.now())
+            .forEach(this::submit);
+        nextAdopt = now + 2000;
+      }
+      boolean claimed = false;
+      if (inFlight.get() <= cap && now >= nextClaim) {
+        List<AgentCall.Work> batch =
+            store.claim(id, cap * 2 - inFlight.get(), verify, ownership, lead, instance);
+        batch.forEach(this::submit);
+        claimed = !batch.isEmpty();
+        nextClaim = claimed ? now : now + (lead ? 250 : 1000);
+      }
+      if (lead && !claimed && inFlight.get() == 0 && now >= nextDone) {
+        flush();
+        if (store.remaining(id) == 0) {
+          finish(ChangeStatus.COMPLETED, null);
+          return true;
+        }
+        nextDone = now + 500;
+      }
+      // until a worker's call ends (it unparks the driver) or the wait is up: a fixed sleep here
+      // cost up to 100 ms per batch (issue 20: concurrency 1 took 105 ms per 50 ms call)
+      long waitMs = claimed && inFlight.get() <= cap ? 20 : 100;
+      LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(waitMs));
+      if (Thread.interrupted()) {
+        throw new InterruptedException();
+      }
+      return false;
+    }
+
+    /** Cancelled: the lead ends what nobody claimed, everyone finishes its calls in flight. */
+    boolean cancel() throws InterruptedException {
+      if (lead) {
+        store.endPending(id, OutcomeStatus.CANCELLED, "Cancelled before the agent was called");
+      }
+      awaitInFlight();
+      if (!lead) {
+        return true;
+      }
+      if (store.remaining(id) > 0) {
+        Thread.sleep(200); // another console's calls in flight: it records them
+        return false;
+      }
+      finish(ChangeStatus.CANCELLED, "Cancelled; calls in flight were finished");
+      return true;
     }
 
     void submit(AgentCall.Work w) {
@@ -359,10 +461,13 @@ public class BulkEngine {
               try {
                 AgentResult result =
                     locks.with(
-                        w.agentId(), () -> call.run(w, () -> cancelled || stopping, this::paused));
-                if (result.status() == OutcomeStatus.CANCELLED && !cancelled) {
-                  // the instance is stopping, not the change: leave the agent to the next run
-                  store.backToPending(List.of(w.outcomeId()));
+                        w.agentId(),
+                        () ->
+                            w.recheck()
+                                ? recheck(w)
+                                : call.run(w, () -> cancelled || stopping, this::paused));
+                if (notOurs(result)) {
+                  store.backToPending(List.of(w.outcomeId()), instance);
                 } else {
                   results.add(result);
                 }
@@ -374,9 +479,76 @@ public class BulkEngine {
             });
       } catch (RuntimeException rejected) {
         inFlight.decrementAndGet();
-        store.backToPending(List.of(w.outcomeId()));
+        store.backToPending(List.of(w.outcomeId()), instance);
         throw rejected;
       }
+    }
+
+    /**
+     * Whether a result belongs to another console's run: the console is stopping (not the change
+     * being cancelled), or the agent's shard moved to another console during the call.
+     */
+    boolean notOurs(AgentResult result) {
+      if (result.status() == OutcomeStatus.CANCELLED && !cancelled) {
+        return true;
+      }
+      Ownership now = cluster.ownership();
+      return result.status() == OutcomeStatus.NO_SESSION
+          && now.isHosted(result.agentId())
+          && !now.holds(result.agentId());
+    }
+
+    /**
+     * An outcome a dead console left in flight: read the agent's state back in its current session.
+     * If it is the target, the call took effect and is not sent again; if it is not, the call is
+     * made; with no session to read it within the reconcile wait, it ends "no session" rather than
+     * being sent blind.
+     */
+    AgentResult recheck(AgentCall.Work w) {
+      long deadline = System.currentTimeMillis() + settings.reconcileWait().toMillis();
+      while (!stopping) {
+        long left = Math.max(0, deadline - System.currentTimeMillis());
+        Optional<AgentHandle> handle = sessions.awaitCurrent(w.agentId(), Duration.ofMillis(left));
+        if (handle.isEmpty()) {
+          break;
+        }
+        Optional<Optional<Integer>> state = ReadBack.read(gateway, handle.get(), limiter);
+        if (state.isPresent()) {
+          return ReadBack.matches(w.target(), state.get())
+              ? new AgentResult(
+                  w.outcomeId(),
+                  w.agentId(),
+                  w.target(),
+                  OutcomeStatus.SUCCEEDED,
+                  true,
+                  "0",
+                  CONFIRMED,
+                  0,
+                  0)
+              : call.run(w, () -> cancelled || stopping, this::paused);
+        }
+        if (System.currentTimeMillis() >= deadline) {
+          break;
+        }
+        try {
+          Thread.sleep(1000); // a rotated or renewed session answers on the next try
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+      return new AgentResult(
+          w.outcomeId(),
+          w.agentId(),
+          w.target(),
+          OutcomeStatus.NO_SESSION,
+          false,
+          null,
+          "Interrupted by a restart, and no session to read the state back within "
+              + settings.reconcileWait().toSeconds()
+              + " s, so it was not sent again",
+          0,
+          0);
     }
 
     void paused() {
@@ -402,6 +574,7 @@ public class BulkEngine {
       shown = status;
     }
 
+    /** Writes the results gathered so far; kept for the next flush if the write fails. */
     void flush() {
       List<AgentResult> batch = new ArrayList<>();
       AgentResult r;
@@ -409,7 +582,12 @@ public class BulkEngine {
         batch.add(r);
       }
       if (!batch.isEmpty()) {
-        store.record(batch);
+        try {
+          store.record(batch, instance);
+        } catch (RuntimeException e) {
+          results.addAll(batch);
+          throw e;
+        }
         batch.forEach(done -> metrics.agentFinished(done.status().name()));
       }
     }
@@ -423,6 +601,7 @@ public class BulkEngine {
     }
 
     void finish(ChangeStatus status, String detail) {
+      finished = true;
       Counts c = store.counts(id);
       String summary =
           c.succeeded()
@@ -440,95 +619,6 @@ public class BulkEngine {
       store.status(id, status, detail == null ? summary : detail + ". " + summary);
       audit.record("system", "bulk.finished", "change " + id, status + ": " + summary, null);
       LOG.info("Bulk change " + id + " " + status.name().toLowerCase() + ": " + summary);
-    }
-
-    /**
-     * Outcomes in flight when the previous instance stopped: read back each agent's state. If it is
-     * the target, the call took effect and is recorded as succeeded without sending it again; if it
-     * is not, the outcome goes back to pending; if it cannot be read within the reconcile wait (no
-     * session), it ends as "no session" rather than being sent blind.
-     */
-    void reconcile() throws InterruptedException {
-      List<AgentCall.Work> left = store.inFlight(id);
-      if (left.isEmpty()) {
-        return;
-      }
-      long deadline = System.currentTimeMillis() + settings.reconcileWait().toMillis();
-      List<AgentCall.Work> open = new ArrayList<>(left);
-      int confirmed = 0;
-      int resend = 0;
-      while (!open.isEmpty()) {
-        List<AgentCall.Work> waiting = new ArrayList<>();
-        List<Long> back = new ArrayList<>();
-        List<AgentResult> done = new ArrayList<>();
-        for (AgentCall.Work w : open) {
-          Optional<Optional<Integer>> state = readBack(w.agentId());
-          if (state.isEmpty()) {
-            waiting.add(w);
-            continue;
-          }
-          if (ReadBack.matches(w.target(), state.get())) {
-            done.add(
-                new AgentResult(
-                    w.outcomeId(),
-                    w.agentId(),
-                    w.target(),
-                    OutcomeStatus.SUCCEEDED,
-                    true,
-                    "0",
-                    "Confirmed by a read-back after a restart (not sent again)",
-                    0,
-                    0));
-            confirmed++;
-          } else {
-            back.add(w.outcomeId());
-            resend++;
-          }
-        }
-        if (!done.isEmpty()) {
-          store.record(done);
-        }
-        if (!back.isEmpty()) {
-          store.backToPending(back);
-        }
-        open = waiting;
-        if (!open.isEmpty()) {
-          if (System.currentTimeMillis() >= deadline || stopping) {
-            List<AgentResult> unknown = new ArrayList<>();
-            for (AgentCall.Work w : open) {
-              unknown.add(
-                  new AgentResult(
-                      w.outcomeId(),
-                      w.agentId(),
-                      w.target(),
-                      OutcomeStatus.NO_SESSION,
-                      false,
-                      null,
-                      "Interrupted by a restart, and no session to read the state back within "
-                          + settings.reconcileWait().toSeconds()
-                          + " s, so it was not sent again",
-                      0,
-                      0));
-            }
-            store.record(unknown);
-            break;
-          }
-          Thread.sleep(1000);
-        }
-      }
-      int unknownCount = left.size() - confirmed - resend;
-      LOG.info(
-          "Bulk change "
-              + id
-              + " reconciled "
-              + left.size()
-              + " outcome(s) left in flight: "
-              + confirmed
-              + " had taken effect, "
-              + resend
-              + " will be sent again, "
-              + unknownCount
-              + " could not be read back");
     }
   }
 }

@@ -78,6 +78,14 @@ public class BulkOutcome {
   @Column(nullable = false)
   private boolean drifted;
 
+  /** The console instance that claimed the agent's call (it holds the agent's session). */
+  @Column(length = 100)
+  private String owner;
+
+  /** Moved by every claim and result: a write is conditional on the state it read. */
+  @Column(nullable = false)
+  private long version;
+
   protected BulkOutcome() {}
 
   BulkOutcome(
@@ -186,6 +194,10 @@ public class BulkOutcome {
 
   public boolean isDrifted() {
     return drifted;
+  }
+
+  public String getOwner() {
+    return owner;
   }
 
   public Instant getFinishedAt() {

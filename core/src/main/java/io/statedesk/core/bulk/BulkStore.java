@@ -1,5 +1,6 @@
 package io.statedesk.core.bulk;
 
+import io.statedesk.core.cluster.Ownership;
 import io.statedesk.core.directory.AgentDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,6 +25,9 @@ import java.util.Set;
  *
  * <p>Reads are transactional too: on Payara, a container-managed entity manager used outside a
  * transaction on a managed thread of our own fails ("closed EntityManager").
+ *
+ * <p>Longer than 300 lines: it is the one place that knows the bulk tables, and the claim, result
+ * and history queries share their conditions; split, the row-locking protocol would be spread.
  */
 @ApplicationScoped
 @Transactional
@@ -171,68 +175,142 @@ public class BulkStore {
         .orElse(false);
   }
 
-  /** Takes up to {@code max} pending outcomes and marks them in flight, in one transaction. */
+  /**
+   * Takes up to {@code max} pending outcomes of agents whose calls {@code owner} makes (see {@link
+   * Ownership}) and marks them in flight and owned, in one transaction of two statements: a {@code
+   * select ... for update skip locked} (H2 2 and PostgreSQL both have it), so that two consoles
+   * claiming at once take different rows and neither waits, and one {@code update} by id.
+   */
   @Transactional
-  public List<AgentCall.Work> claim(long id, int max, boolean verify) {
-    List<BulkOutcome> batch =
-        em.createQuery(
-                "select o from BulkOutcome o where o.changeId = :id and o.status = :s order by o.id",
-                BulkOutcome.class)
-            .setParameter("id", id)
-            .setParameter("s", OutcomeStatus.PENDING)
-            .setMaxResults(max)
-            .getResultList();
-    List<AgentCall.Work> work = new ArrayList<>(batch.size());
-    for (BulkOutcome o : batch) {
-      o.inFlight();
-      work.add(new AgentCall.Work(o.getId(), o.getAgentId(), o.getTargetState(), verify));
-    }
+  public List<AgentCall.Work> claim(
+      long id, int max, boolean verify, Ownership ownership, boolean lead, String owner) {
+    List<AgentCall.Work> work =
+        lockRows(id, "o.status = 'PENDING'", max, verify, false, ownership, lead, null);
+    mark(work, owner, "o.status = io.statedesk.core.bulk.OutcomeStatus.PENDING");
     return work;
   }
 
-  /** Outcomes left in flight (by a crash or a stop), for reconciliation. */
-  public List<AgentCall.Work> inFlight(long id) {
-    List<AgentCall.Work> work = new ArrayList<>();
-    for (BulkOutcome o :
-        em.createQuery(
-                "select o from BulkOutcome o where o.changeId = :id and o.status = :s order by o.id",
-                BulkOutcome.class)
-            .setParameter("id", id)
-            .setParameter("s", OutcomeStatus.IN_FLIGHT)
-            .getResultList()) {
-      work.add(new AgentCall.Work(o.getId(), o.getAgentId(), o.getTargetState(), true));
-    }
+  /**
+   * Takes over up to {@code max} outcomes left in flight by an instance that is no longer alive (no
+   * heartbeat in {@code cluster_member}), among the agents {@code owner} calls: the work comes back
+   * with {@code recheck}, so the agent's state is read back before any call is sent again.
+   */
+  @Transactional
+  public List<AgentCall.Work> adopt(
+      long id, int max, Ownership ownership, boolean lead, String owner, Instant now) {
+    List<AgentCall.Work> work =
+        lockRows(
+            id,
+            "o.status = 'IN_FLIGHT' and (o.owner is null or (o.owner <> ?2 and o.owner not in"
+                + " (select m.instance_id from cluster_member m where m.beat_until > ?3)))",
+            max,
+            true,
+            true,
+            ownership,
+            lead,
+            new Object[] {owner, java.sql.Timestamp.from(now)});
+    mark(work, owner, "o.status = io.statedesk.core.bulk.OutcomeStatus.IN_FLIGHT");
     return work;
   }
 
-  /** Puts outcomes back to pending (in flight, but known not to have taken effect). */
-  @Transactional
-  public void backToPending(Collection<Long> outcomeIds) {
-    for (Long oid : outcomeIds) {
-      BulkOutcome o = em.find(BulkOutcome.class, oid);
-      if (o != null && o.getStatus() == OutcomeStatus.IN_FLIGHT) {
-        o.pending();
+  private List<AgentCall.Work> lockRows(
+      long id,
+      String condition,
+      int max,
+      boolean verify,
+      boolean recheck,
+      Ownership ownership,
+      boolean lead,
+      Object[] more) {
+    jakarta.persistence.Query q =
+        em.createNativeQuery(
+            "select o.id, o.agent_id, o.target_state from bulk_outcome o where o.change_id = ?1 and "
+                + condition
+                + " and "
+                + ownership.sql("o.agent_id", lead)
+                + " order by o.id fetch first "
+                + Math.max(1, max)
+                + " rows only for update skip locked");
+    q.setParameter(1, id);
+    if (more != null) {
+      for (int i = 0; i < more.length; i++) {
+        q.setParameter(i + 2, more[i]);
       }
     }
+    List<AgentCall.Work> work = new ArrayList<>();
+    for (Object row : q.getResultList()) {
+      Object[] r = (Object[]) row;
+      work.add(
+          new AgentCall.Work(
+              ((Number) r[0]).longValue(),
+              ((Number) r[1]).intValue(),
+              r[2] == null ? null : ((Number) r[2]).intValue(),
+              verify,
+              recheck));
+    }
+    return work;
+  }
+
+  private void mark(List<AgentCall.Work> work, String owner, String condition) {
+    if (work.isEmpty()) {
+      return;
+    }
+    em.createQuery(
+            "update BulkOutcome o set o.status = :s, o.owner = :o, o.version = o.version + 1"
+                + " where o.id in :ids and "
+                + condition)
+        .setParameter("s", OutcomeStatus.IN_FLIGHT)
+        .setParameter("o", owner)
+        .setParameter("ids", work.stream().map(AgentCall.Work::outcomeId).toList())
+        .executeUpdate();
+  }
+
+  /** Puts {@code owner}'s in-flight outcomes back to pending (known not to have taken effect). */
+  @Transactional
+  public void backToPending(Collection<Long> outcomeIds, String owner) {
+    if (outcomeIds.isEmpty()) {
+      return;
+    }
+    em.createQuery(
+            "update BulkOutcome o set o.status = :p, o.owner = null, o.version = o.version + 1"
+                + " where o.id in :ids and o.status = :f and o.owner = :o")
+        .setParameter("p", OutcomeStatus.PENDING)
+        .setParameter("f", OutcomeStatus.IN_FLIGHT)
+        .setParameter("ids", outcomeIds)
+        .setParameter("o", owner)
+        .executeUpdate();
   }
 
   /**
    * Records final results and, for agents whose state changed, the directory's custom state, in one
-   * transaction. An outcome that is final already is left alone, so a result is recorded at most
-   * once.
+   * transaction of one statement per result (plus the directory's). A result is written only while
+   * the outcome is in flight and owned by {@code owner}: an outcome another console took over, or
+   * one final already, is left alone, so no outcome is written by two consoles.
    */
   @Transactional
-  public void record(List<AgentResult> results) {
+  public void record(List<AgentResult> results, String owner) {
     Instant now = Instant.now();
     Map<Integer, Integer> states = new HashMap<>();
     Set<Integer> verified = new java.util.HashSet<>();
     for (AgentResult r : results) {
-      BulkOutcome o = em.find(BulkOutcome.class, r.outcomeId());
-      if (o == null || o.getStatus().isFinal()) {
-        continue;
-      }
-      o.finish(r, now);
-      if (r.changedState()) {
+      int written =
+          em.createQuery(
+                  "update BulkOutcome o set o.status = :s, o.verified = :v, o.retcode = :rc,"
+                      + " o.reason = :r, o.attempts = o.attempts + :a, o.durationMs = :d,"
+                      + " o.finishedAt = :now, o.version = o.version + 1"
+                      + " where o.id = :id and o.status = :f and o.owner = :o")
+              .setParameter("s", r.status())
+              .setParameter("v", r.verified())
+              .setParameter("rc", r.retcode())
+              .setParameter("r", r.reason() == null ? null : BulkChange.cut(r.reason(), 300))
+              .setParameter("a", r.attempts())
+              .setParameter("d", r.durationMs())
+              .setParameter("now", now)
+              .setParameter("id", r.outcomeId())
+              .setParameter("f", OutcomeStatus.IN_FLIGHT)
+              .setParameter("o", owner)
+              .executeUpdate();
+      if (written == 1 && r.changedState()) {
         states.put(r.agentId(), r.target());
         if (r.verified()) {
           verified.add(r.agentId());
@@ -242,6 +320,34 @@ public class BulkStore {
     if (!states.isEmpty()) {
       directory.applySetStates(states, verified);
     }
+  }
+
+  /** Outcomes still to be called or in flight (the change is done when none are left). */
+  public long remaining(long id) {
+    return em.createQuery(
+            "select count(o) from BulkOutcome o where o.changeId = :id and o.status in :open",
+            Long.class)
+        .setParameter("id", id)
+        .setParameter("open", Set.of(OutcomeStatus.PENDING, OutcomeStatus.IN_FLIGHT))
+        .getSingleResult();
+  }
+
+  /** Unfinished changes, oldest first: every console takes part in each (its own agents). */
+  public List<Long> open() {
+    return em.createQuery(
+            "select c.id from BulkChange c where c.status in :open order by c.id", Long.class)
+        .setParameter(
+            "open", Set.of(ChangeStatus.QUEUED, ChangeStatus.RUNNING, ChangeStatus.PAUSED))
+        .getResultList();
+  }
+
+  /** The change's status, and whether a cancel was requested: one read per check. */
+  public Optional<Object[]> state(long id) {
+    return em.createQuery(
+            "select c.status, c.cancelRequested from BulkChange c where c.id = :id", Object[].class)
+        .setParameter("id", id)
+        .getResultStream()
+        .findFirst();
   }
 
   /** Ends every pending outcome with {@code status} and {@code reason}; returns how many. */

@@ -36,6 +36,7 @@ class ChangePlanner {
   @Inject BulkSettings settings;
   @Inject SessionClock clock;
   @Inject DesiredStore desired;
+  @Inject io.statedesk.core.session.SessionHolds holds;
 
   /** A code the caller may set: in the catalog, active, and offered to one of their teams. */
   StateCode activeCode(int code) {
@@ -127,6 +128,7 @@ class ChangePlanner {
       boolean callAlreadyInState,
       Map<Integer, DirectoryAgent> known) {
     Map<Integer, Desired> current = desired.top(targets.keySet());
+    Set<Integer> heldElsewhere = heldElsewhere(targets.keySet());
     Plan plan = new Plan(action, code);
     for (Map.Entry<Integer, Integer> e : targets.entrySet()) {
       int id = e.getKey();
@@ -144,7 +146,8 @@ class ChangePlanner {
                 Verdict.OUT_OF_SCOPE,
                 "Not one of your agents (unknown, or in another team)"));
       } else {
-        plan.rows.add(row(a, target, callAlreadyInState, current.get(id)));
+        plan.rows.add(
+            row(a, target, callAlreadyInState, current.get(id), heldElsewhere.contains(id)));
       }
     }
     return plan;
@@ -166,14 +169,30 @@ class ChangePlanner {
         : Verdict.NO_SESSION;
   }
 
-  private Plan.Row row(DirectoryAgent a, Integer target, boolean callAlways, Desired before) {
+  /**
+   * Of the agents this console holds no session for, those whose session another console of the
+   * cluster holds (its hold records): that console makes their calls, so they will change.
+   */
+  private Set<Integer> heldElsewhere(Set<Integer> agents) {
+    Set<Integer> none = new java.util.HashSet<>();
+    for (int id : agents) {
+      if (sessions.availability(id) == Availability.NONE) {
+        none.add(id);
+      }
+    }
+    return none.isEmpty() ? Set.of() : holds.heldByAnyAfter(none, java.time.Instant.now());
+  }
+
+  private Plan.Row row(
+      DirectoryAgent a, Integer target, boolean callAlways, Desired before, boolean elsewhere) {
     int id = a.getAgentId();
     boolean stateKnown = a.getCustomStateAt() != null;
     Integer current = a.getCustomState();
     boolean verified = clock.inCurrentSession(id, a.getCustomStateVerifiedAt());
     boolean already =
         verified && (target == null ? current == null : target.equals(current)) && !a.isDrifted();
-    Availability availability = sessions.availability(id);
+    Availability here = sessions.availability(id);
+    Availability availability = here == Availability.NONE && elsewhere ? Availability.HOSTED : here;
     Verdict verdict = verdict(already && !callAlways, availability);
     OutcomeStatus status =
         verdict == Verdict.ALREADY_IN_STATE ? OutcomeStatus.SKIPPED : OutcomeStatus.PENDING;

@@ -67,6 +67,9 @@ public class DirectorySync {
   @Inject GatewayClient client;
   @Inject AgentDirectory directory;
   @Inject Caller caller;
+  @Inject io.statedesk.core.cluster.Cluster cluster;
+
+  static final String LEASE = "directory-sync";
 
   private ManagedScheduledExecutorService scheduler;
   private ScheduledFuture<?> schedule;
@@ -124,7 +127,15 @@ public class DirectorySync {
     }
   }
 
+  /**
+   * The scheduled sync, on one console of a cluster at a time (the cluster-wide lease {@value
+   * #LEASE}): the others look again every 30 s and take over if its holder dies.
+   */
   private void syncAndReschedule() {
+    if (!cluster.singleton(LEASE)) {
+      scheduleNext(30, TimeUnit.SECONDS);
+      return;
+    }
     boolean ok = syncQuietly();
     if (ok) {
       scheduleNext(minutes, TimeUnit.MINUTES);

@@ -32,6 +32,7 @@ public class ScheduleRunner {
   @Inject ScheduleStore store;
   @Inject io.statedesk.core.bulk.ScheduledChanges scheduled;
   @Inject DesiredSettings settings;
+  @Inject io.statedesk.core.cluster.Cluster cluster;
   @Inject jakarta.enterprise.context.control.RequestContextController requestContext;
 
   private final String instance =
@@ -57,6 +58,9 @@ public class ScheduleRunner {
 
   /** One look at the schedule: starts, reverts and ends what is due. */
   void tick() {
+    if (!cluster.singleton("schedule-runner")) {
+      return; // another console runs the schedule (each claim is exactly-once regardless)
+    }
     // no user here: a request context only so that request-scoped beans resolve (as anonymous)
     requestContext.activate();
     try {

@@ -64,6 +64,10 @@ public final class HostedSessionPool implements AutoCloseable {
         new HostedSignIn.Outcomes() {
           @Override
           public void live(HostedAgent agent, AgentHandle handle, long generation, String reason) {
+            if (agents.get(agent.id) != agent) { // dropped while signing in: another console's
+              store.update(agent.id, e -> e != null && e.handle() == handle ? null : e);
+              return;
+            }
             polls.start(agent, generation, handle);
             announce(
                 new SessionStarted(agent.id, SessionSource.HOSTED, handle.obtainedAt(), reason));
@@ -101,14 +105,15 @@ public final class HostedSessionPool implements AutoCloseable {
    *     forced sign-in at once
    */
   public void start(Set<Integer> reclaim) {
-    for (int agentId : new TreeSet<>(settings.agents())) {
-      HostedAgent agent = agents.computeIfAbsent(agentId, HostedAgent::new);
-      agent.reclaimByForce(reclaim.contains(agentId));
-      store.update(
-          agentId,
-          e -> e != null ? e : SessionEntry.none(agentId, SessionSource.HOSTED, "signing in"));
-      signIns.schedule(agent, Duration.ZERO);
-    }
+    start(settings.agents(), reclaim);
+  }
+
+  /**
+   * Signs {@code hostNow} in (a cluster console: the agents of the shards it holds, maybe none
+   * yet), then keeps them alive; {@link #host} and {@link #drop} change the set later.
+   */
+  public void start(Set<Integer> hostNow, Set<Integer> reclaim) {
+    host(hostNow, reclaim);
     threads.timer().after(CREDENTIALS_CHECK, this::recheckCredentials);
     LOG.info(
         () ->
@@ -123,6 +128,53 @@ public final class HostedSessionPool implements AutoCloseable {
 
   public void start() {
     start(Set.of());
+  }
+
+  /**
+   * Starts hosting {@code ids} (configured agents not hosted yet): their one sign-in each is
+   * scheduled, by force for those in {@code reclaim} (sessions this cluster held).
+   */
+  public void host(Set<Integer> ids, Set<Integer> reclaim) {
+    for (int agentId : new TreeSet<>(ids)) {
+      if (stopped || !settings.agents().contains(agentId) || agents.containsKey(agentId)) {
+        continue;
+      }
+      HostedAgent agent = agents.computeIfAbsent(agentId, HostedAgent::new);
+      agent.reclaimByForce(reclaim.contains(agentId));
+      store.update(
+          agentId,
+          e -> e != null ? e : SessionEntry.none(agentId, SessionSource.HOSTED, "signing in"));
+      signIns.schedule(agent, Duration.ZERO);
+    }
+  }
+
+  /**
+   * Stops hosting {@code ids} (their shard went to another console): their poll chains end, no
+   * sign-in is scheduled for them any more, their handles are forgotten here, and their sessions
+   * are signed out on the sign-in threads, so that the next holder signs in without force (if it
+   * forces first, because the hold records name this console, the sign-out is refused harmlessly).
+   */
+  public void drop(Set<Integer> ids) {
+    for (int agentId : ids) {
+      HostedAgent agent = agents.remove(agentId);
+      if (agent != null) {
+        Optional<AgentHandle> handle = usable(agentId);
+        agent.retire();
+        store.remove(agentId);
+        handle.ifPresent(
+            h ->
+                threads
+                    .signIns()
+                    .execute(
+                        () -> {
+                          try {
+                            client.signOut(h.auth(), true);
+                          } catch (GatewayException ignored) {
+                            // superseded by the next holder's sign-in, or timed out at the gateway
+                          }
+                        }));
+      }
+    }
   }
 
   /** Called with every event any hosted session receives (e.g. to update agent states). */

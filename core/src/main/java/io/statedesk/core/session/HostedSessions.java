@@ -82,6 +82,13 @@ public class HostedSessions {
   @ConfigProperty(name = "statedesk.sessions.hosted.sign-out-on-stop", defaultValue = "true")
   boolean signOutOnStop;
 
+  /**
+   * Several consoles divide the hosted agents by shards: start with none, the cluster adds them.
+   */
+  @Inject
+  @ConfigProperty(name = "statedesk.cluster.enabled", defaultValue = "false")
+  boolean clustered;
+
   @Inject HostedCredentialsConfig credentialsConfig;
   @Inject GatewaySettings gateway;
   @Inject GatewayClient client;
@@ -130,7 +137,7 @@ public class HostedSessions {
     String console = consoleId.get();
     Set<Integer> reclaim = new TreeSet<>(holds.heldAfter(console, Instant.now()));
     reclaim.retainAll(settings.agents());
-    pool.start(reclaim);
+    pool.start(clustered ? Set.of() : settings.agents(), reclaim);
     holdRefresh = refreshHolds(console, sessionTimeout);
   }
 
@@ -213,6 +220,31 @@ public class HostedSessions {
     problems.addAll(credentialsConfig.problems());
     consoleId.problem().ifPresent(problems::add);
     return problems;
+  }
+
+  /** The configured hosted agents (every console of a cluster configures the same). */
+  public Set<Integer> configuredAgents() {
+    return enabled ? parseAgents(agents) : Set.of();
+  }
+
+  /**
+   * Starts hosting {@code ids} (the cluster gave this console their shard). Sessions any console of
+   * this cluster held until after now are taken over by force: they are ours, left by a console
+   * that died or let them go; any other session is someone else's and is never forced.
+   */
+  public void host(Set<Integer> ids) {
+    HostedSessionPool p = pool;
+    if (p != null && !ids.isEmpty()) {
+      p.host(ids, holds.heldByAnyAfter(ids, Instant.now()));
+    }
+  }
+
+  /** Stops hosting {@code ids} (their shard went to another console). */
+  public void drop(Set<Integer> ids) {
+    HostedSessionPool p = pool;
+    if (p != null && !ids.isEmpty()) {
+      p.drop(ids);
+    }
   }
 
   public Optional<HostedSessionPool> pool() {

@@ -40,6 +40,23 @@ public class SessionHolds {
             .getResultList());
   }
 
+  /** Of {@code agents}, those any console held until after {@code now}. */
+  @Transactional
+  public Set<Integer> heldByAnyAfter(Set<Integer> agents, Instant now) {
+    Set<Integer> held = new TreeSet<>();
+    List<Integer> ids = new ArrayList<>(agents);
+    for (int i = 0; i < ids.size(); i += 500) {
+      held.addAll(
+          em.createQuery(
+                  "select h.agentId from SessionHold h where h.agentId in :ids and h.heldUntil > :t",
+                  Integer.class)
+              .setParameter("ids", ids.subList(i, Math.min(ids.size(), i + 500)))
+              .setParameter("t", now)
+              .getResultList());
+    }
+    return held;
+  }
+
   /** Records that {@code console} holds exactly {@code live} until {@code until}. */
   @Transactional
   public synchronized void refresh(String console, Set<Integer> live, Instant until) {

@@ -58,6 +58,8 @@ public class ConsoleStartup {
   @Inject DemoCatalog demoCatalog;
   @Inject GatewaySettings gateway;
   @Inject HostedSessions hostedSessions;
+  @Inject io.statedesk.core.cluster.Cluster cluster;
+  @Inject io.statedesk.core.cluster.ClusterSettings clusterSettings;
   @Inject RelaySessions relaySessions;
   @Inject DirectorySync directorySync;
   @Inject DirectoryStateFeed stateFeed;
@@ -89,6 +91,7 @@ public class ConsoleStartup {
     problems.addAll(firstAdmin.problems());
     problems.addAll(secrets.keyProblems());
     problems.addAll(ldap.problems());
+    problems.addAll(clusterSettings.problems());
     if (problems.isEmpty()) {
       // these beans hold the gateway client, which is built (truststore loaded) when they are:
       // ask them only once the gateway's own settings are known to be sound
@@ -108,6 +111,7 @@ public class ConsoleStartup {
         (id, availability) -> stateFeed.offerAvailabilityChange(id, availability.name()));
     stateFeed.start();
     hostedSessions.start();
+    cluster.start();
     relaySessions.start();
     hostedSessions.pool().ifPresent(pool -> pool.addListener(stateFeed::offer));
     // off the sync's thread and bounded: "Sync now" answers before thousands of queries

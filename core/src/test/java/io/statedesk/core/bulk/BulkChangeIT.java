@@ -52,6 +52,7 @@ class BulkChangeIT {
 
   @Inject BulkChanges changes;
   @Inject BulkStore store;
+  @Inject io.statedesk.core.cluster.ClusterStore cluster;
   @Inject AgentDirectory directory;
   @Inject AgentSessions sessions;
   @Inject RelaySessions relay;
@@ -240,14 +241,28 @@ class BulkChangeIT {
             planned.size());
     long id = store.create(crashed, planned).getId();
     java.time.Instant now = java.time.Instant.now();
-    assertThat(store.tryLease(id, "crashed-instance", now.plusSeconds(3), now)).isTrue();
+    // the instance that will crash, alive while it claims and calls
+    cluster.beat("crashed-instance", "crashed", now, now.plusSeconds(30));
+    assertThat(store.tryLease(id, "crashed-instance", now.plusSeconds(30), now)).isTrue();
     store.status(id, ChangeStatus.RUNNING, null);
-    assertThat(store.claim(id, 20, true)).hasSize(20); // 10411..10430 in flight
+    assertThat(
+            store.claim(
+                id,
+                20,
+                true,
+                new io.statedesk.core.cluster.Ownership(true, Set.of(), 1, List.of()),
+                true,
+                "crashed-instance"))
+        .hasSize(20); // 10411..10430 in flight
     call("DELETE", "requests", null);
     // half of those calls had reached the gateway before the crash
     for (int agent = 10411; agent <= 10420; agent++) {
       client.setCustomState(sessions.current(agent).orElseThrow().auth(), 120);
     }
+    // it crashes now: its heartbeat and lease vouch for it 3 s more
+    java.time.Instant crash = java.time.Instant.now();
+    cluster.beat("crashed-instance", "crashed", now, crash.plusSeconds(3));
+    assertThat(store.tryLease(id, "crashed-instance", crash.plusSeconds(3), crash)).isTrue();
 
     ChangeView done = finish(id, 60); // the sweep takes it up once the lease has expired
     assertThat(done.status()).isEqualTo(ChangeStatus.COMPLETED);

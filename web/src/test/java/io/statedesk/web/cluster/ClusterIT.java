@@ -1,0 +1,453 @@
+package io.statedesk.web.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.statedesk.testkit.PayaraMicro;
+import io.statedesk.testkit.Postgres;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two consoles on one PostgreSQL behind nginx, every one a real process: 1,000 hosted agents split
+ * over the consoles by shard; a change for all of them through the load balancer survives a kill -9
+ * of one console at about a third (the other takes its shards over and finishes, with exact counts,
+ * every agent reading the code back at the simulator and no agent called again after a success in
+ * the same session); a change made on one console for the other's agents is carried out by the
+ * other; and a clean stop hands the agents over within the lease period.
+ *
+ * <p>The simulator runs in its default AUTHMODE 2 with Guid rotation on; only the share of agents
+ * "signed in elsewhere" at start is 0 (force is off, and this test is about consoles, not about
+ * desktops holding agents).
+ */
+class ClusterIT {
+
+  static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  static final String ADMIN =
+      "Basic "
+          + Base64.getEncoder().encodeToString("admin:admin-demo".getBytes(StandardCharsets.UTF_8));
+  static final int FIRST = 10001;
+  static final int AGENTS = 1000;
+
+  Postgres db;
+  PayaraMicro simulator;
+  PayaraMicro a;
+  PayaraMicro b;
+  Process nginx;
+  Path dir;
+
+  @Test
+  void aConsoleKilledMidChangeIsTakenOverAndAChangeOnOneConsoleIsCarriedOutByTheOther()
+      throws Exception {
+    dir = Files.createTempDirectory("statedesk-cluster-");
+    db = Postgres.start();
+    simulator =
+        PayaraMicro.builder()
+            .workDir(dir.resolve("simulator"))
+            .deploy(Path.of(PayaraMicro.requiredProperty("simulator.war")), "agentgateway")
+            .systemProperty("simulator.agents", Integer.toString(AGENTS))
+            .systemProperty("simulator.signed-in-elsewhere-share", "0")
+            .readyWhen("/agentgateway/simulator/requests?limit=1")
+            .start();
+    a = console("a");
+    b = console("b");
+    int lbPort = PayaraMicro.freePort();
+    nginx = nginx(lbPort, a.port(), b.port());
+    String lb = "http://127.0.0.1:" + lbPort + "/statedesk/api";
+
+    StringBuilder csv = new StringBuilder("agent_id,name,team,skills,phone\n");
+    StringBuilder all = new StringBuilder();
+    for (int agent = FIRST; agent < FIRST + AGENTS; agent++) {
+      csv.append(agent).append(",Agent ").append(agent).append(",Billing,,\n");
+      all.append(agent == FIRST ? "" : ",").append(agent);
+    }
+    send("POST", lb + "/agents/import", csv.toString(), "text/csv");
+    // both consoles hold shards, every agent has a session (held and recorded as such)
+    await("shards split between both consoles")
+        .atMost(Duration.ofMinutes(3))
+        .until(
+            () ->
+                sql("select count(distinct owner) from cluster_lease where name like 'shard-%'")
+                    .equals("2"));
+    await("every agent's session held, about half by each console, and recorded so")
+        .atMost(Duration.ofMinutes(3))
+        .conditionEvaluationListener(c -> System.out.println("ClusterIT: " + c.getDescription()))
+        .until(this::holders, ClusterIT::evenlySplit);
+    String setAll = "{\"agents\":[" + all + "],\"code\":110}";
+    await("every agent usable, as the load balancer's consoles see them")
+        .atMost(Duration.ofMinutes(2))
+        .until(
+            () ->
+                number(send("POST", lb + "/changes?dryRun=true", setAll, null), "WILL_CHANGE")
+                    == AGENTS);
+
+    // 1. kill -9 of B at about a third of a change made through the load balancer
+    send(
+        "PUT",
+        gateway("/simulator/faults"),
+        "{\"latencyMs\":100,\"operations\":[\"setCustomState\"]}",
+        null);
+    long id = number(send("POST", lb + "/changes", setAll, null), "id");
+    String change = lb + "/changes/" + id;
+    await("a third of the change")
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> number(send("GET", change, null, null), "succeeded") >= AGENTS / 3);
+    b.kill();
+    await("the change to complete on console A")
+        .atMost(Duration.ofMinutes(4))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(() -> send("GET", change, null, null).contains("\"status\":\"COMPLETED\""));
+    String done = send("GET", change, null, null);
+    assertThat(number(done, "total")).isEqualTo(AGENTS);
+    assertThat(number(done, "succeeded")).as(done).isEqualTo(AGENTS);
+    assertThat(number(done, "pending")).isZero();
+    assertThat(
+            sql(
+                "select count(distinct owner) from cluster_lease where name like 'shard-%' and held_until > now()"))
+        .isEqualTo("1");
+    await("every agent to read back 110 at the simulator")
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofSeconds(2))
+        .until(() -> readingBack(110, FIRST, FIRST + AGENTS - 1).isEmpty());
+    assertNoSetAfterASuccessInOneSession();
+    send("DELETE", gateway("/simulator/faults"), null, null);
+
+    // 2. B back; a change made on A for the agents B holds is carried out by B (A has no session
+    // for them, so no Guid leaves B)
+    b = console("b");
+    await("B holding shards again")
+        .atMost(Duration.ofMinutes(3))
+        .until(this::holders, ClusterIT::evenlySplit);
+    Set<Integer> ofB = sessionsOf("b");
+    String onA = "http://127.0.0.1:" + a.port() + "/statedesk/api";
+    String setB = "{\"agents\":" + ofB.toString().replace(" ", "") + ",\"code\":120}";
+    await("B's agents usable, as A sees them")
+        .atMost(Duration.ofMinutes(2))
+        .until(
+            () ->
+                number(send("POST", onA + "/changes?dryRun=true", setB, null), "WILL_CHANGE")
+                    == ofB.size());
+    long second = number(send("POST", onA + "/changes", setB, null), "id");
+    await("the change made on A for B's agents to complete")
+        .atMost(Duration.ofMinutes(2))
+        .until(
+            () ->
+                send("GET", onA + "/changes/" + second, null, null)
+                    .contains("\"status\":\"COMPLETED\""));
+    String secondDone = send("GET", onA + "/changes/" + second, null, null);
+    assertThat(number(secondDone, "succeeded")).as(secondDone).isEqualTo(ofB.size());
+    assertThat(readingBack(120, ofB)).isEmpty();
+
+    // 3. B stopped cleanly (it signs its agents out, and their states go with the sessions): A
+    // takes them over within the lease period and re-applies their desired state
+    long stopped = System.currentTimeMillis();
+    b.close();
+    await("B's agents to read back 120 again, in A's sessions")
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(() -> readingBack(120, ofB).isEmpty());
+    System.out.printf(
+        "ClusterIT: after B's clean stop its %d agents read back their state in A's sessions"
+            + " within %d ms%n",
+        ofB.size(), System.currentTimeMillis() - stopped);
+    assertThat(sql("select count(distinct owner) from cluster_lease where name like 'shard-%'"))
+        .isEqualTo("1");
+  }
+
+  /**
+   * From the simulator's record: after a set that the gateway accepted, the agent's next accepted
+   * set comes only after a sign-in (a new session starts without the state, so setting it again is
+   * re-applying it, not calling twice).
+   */
+  void assertNoSetAfterASuccessInOneSession() throws Exception {
+    Map<Integer, TreeMap<Long, String>> byAgent = new HashMap<>();
+    for (String operation : List.of("setCustomState", "login", "loginEx", "forceLogin")) {
+      String calls =
+          send(
+              "GET",
+              gateway("/simulator/requests?operation=" + operation + "&limit=100000"),
+              null,
+              null);
+      Matcher m =
+          Pattern.compile("\"seq\":(\\d+)[^}]*\"agentId\":(\\d+)[^}]*\"retcode\":\"0\"")
+              .matcher(calls);
+      while (m.find()) {
+        byAgent
+            .computeIfAbsent(Integer.parseInt(m.group(2)), k -> new TreeMap<>())
+            .put(Long.parseLong(m.group(1)), operation);
+      }
+    }
+    List<String> twice = new ArrayList<>();
+    for (int agent = FIRST; agent < FIRST + AGENTS; agent++) {
+      boolean setInSession = false;
+      for (String operation : byAgent.getOrDefault(agent, new TreeMap<>()).values()) {
+        if (!operation.equals("setCustomState")) {
+          setInSession = false;
+        } else if (setInSession) {
+          twice.add(agent + ": " + byAgent.get(agent).values());
+          break;
+        } else {
+          setInSession = true;
+        }
+      }
+    }
+    assertThat(twice).as("agents set twice in one session").isEmpty();
+  }
+
+  PayaraMicro console(String id) {
+    return PayaraMicro.builder()
+        .workDir(dir.resolve("console-" + id + "-" + System.nanoTime()))
+        .library(Path.of(PayaraMicro.requiredProperty("postgresql.jar")))
+        .postBootCommand(
+            "create-jdbc-connection-pool --datasourceclassname=org.postgresql.ds.PGSimpleDataSource"
+                + " --restype=javax.sql.DataSource --property=serverName=localhost:portNumber="
+                + db.port()
+                + ":databaseName="
+                + Postgres.DATABASE
+                + ":user="
+                + Postgres.USER
+                + ":password=statedesk StateDeskPool")
+        .postBootCommand("set resources.jdbc-resource.jdbc/__default.pool-name=StateDeskPool")
+        .deploy(Path.of(PayaraMicro.requiredProperty("console.war")), "statedesk")
+        .systemProperty("statedesk.console.id", id)
+        .systemProperty("statedesk.cluster.enabled", "true")
+        .systemProperty("statedesk.cluster.heartbeat-seconds", "2")
+        .systemProperty("statedesk.cluster.lease-seconds", "8")
+        .systemProperty("statedesk.demo.enabled", "true")
+        .systemProperty("statedesk.api.basic-auth", "true")
+        .systemProperty("statedesk.gateway.url", gateway("/resource"))
+        .systemProperty("statedesk.sessions.hosted.enabled", "true")
+        .systemProperty("statedesk.sessions.hosted.agents", FIRST + "-" + (FIRST + AGENTS - 1))
+        .systemProperty("statedesk.sessions.hosted.password-pattern", "Sim#{agent}")
+        .systemProperty("statedesk.sessions.hosted.phonenum-pattern", "7{agent}")
+        .systemProperty("statedesk.sessions.hosted.sign-in-rate", "200")
+        .systemProperty("statedesk.sessions.hosted.session-timeout-seconds", "120")
+        .systemProperty("statedesk.bulk.concurrency", "8")
+        .systemProperty("statedesk.bulk.lease-seconds", "6")
+        .systemProperty("statedesk.bulk.resume-delay-seconds", "2")
+        .systemProperty("statedesk.bulk.confirm-above", "100000")
+        .systemProperty("statedesk.bulk.reconcile-wait-seconds", "30")
+        // a call waits this long for a session being signed in: a take-over signs in hundreds
+        .systemProperty("statedesk.bulk.renew-wait-ms", "30000")
+        .readyWhen("/statedesk/login.xhtml")
+        .start();
+  }
+
+  /** nginx in front of both consoles, on its own configuration in the test's directory. */
+  Process nginx(int port, int... consoles) throws Exception {
+    Path conf = dir.resolve("nginx");
+    Files.createDirectories(conf.resolve("temp"));
+    StringBuilder upstream = new StringBuilder();
+    for (int console : consoles) {
+      upstream
+          .append("    server 127.0.0.1:")
+          .append(console)
+          .append(" max_fails=1 fail_timeout=3s;\n");
+    }
+    Files.writeString(
+        conf.resolve("nginx.conf"),
+        """
+        daemon off;
+        worker_processes 1;
+        pid %1$s/nginx.pid;
+        error_log %1$s/error.log warn;
+        events { worker_connections 256; }
+        http {
+          access_log off;
+          client_body_buffer_size 4m;
+          client_body_temp_path %1$s/temp/body;
+          proxy_temp_path %1$s/temp/proxy;
+          fastcgi_temp_path %1$s/temp/fastcgi;
+          uwsgi_temp_path %1$s/temp/uwsgi;
+          scgi_temp_path %1$s/temp/scgi;
+          upstream consoles {
+        %2$s  }
+          server {
+            listen 127.0.0.1:%3$d;
+            location / {
+              proxy_pass http://consoles;
+              proxy_set_header Host $host:$server_port;
+              proxy_connect_timeout 2s;
+              proxy_read_timeout 60s;
+              proxy_buffering off;
+              proxy_request_buffering off;
+              proxy_next_upstream error timeout http_502 http_503;
+            }
+          }
+        }
+        """
+            .formatted(conf, upstream, port));
+    Process process =
+        new ProcessBuilder(
+                nginxBinary(), "-p", conf.toString(), "-c", conf.resolve("nginx.conf").toString())
+            .redirectErrorStream(true)
+            .redirectOutput(conf.resolve("out.log").toFile())
+            .start();
+    await("nginx")
+        .atMost(Duration.ofSeconds(20))
+        .ignoreExceptions()
+        .until(
+            () -> {
+              HttpResponse<String> r =
+                  HTTP.send(
+                      HttpRequest.newBuilder(
+                              URI.create("http://127.0.0.1:" + port + "/statedesk/login.xhtml"))
+                          .build(),
+                      HttpResponse.BodyHandlers.ofString());
+              return r.statusCode() == 200;
+            });
+    return process;
+  }
+
+  static String nginxBinary() {
+    for (String candidate : List.of("/usr/sbin/nginx", "/usr/bin/nginx")) {
+      if (Files.isExecutable(Path.of(candidate))) {
+        return candidate;
+      }
+    }
+    throw new IllegalStateException("nginx is not installed: apt-get install nginx-light");
+  }
+
+  static boolean evenlySplit(Map<String, Integer> holders) {
+    return holders.keySet().equals(Set.of("a", "b"))
+        && holders.values().stream().mapToInt(Integer::intValue).sum() == AGENTS
+        && holders.values().stream().allMatch(n -> n >= 350 && n <= 650);
+  }
+
+  /** Hosted agents per console id, from the hold records. */
+  Map<String, Integer> holders() throws Exception {
+    Map<String, Integer> by = new TreeMap<>();
+    for (String line :
+        sql("select console_id, count(*) from session_hold where held_until > now() group by console_id")
+            .split("\n")) {
+      if (!line.isBlank()) {
+        String[] parts = line.split("\\|");
+        by.put(parts[0], Integer.parseInt(parts[1]));
+      }
+    }
+    return by;
+  }
+
+  Set<Integer> sessionsOf(String console) throws Exception {
+    Set<Integer> agents = new TreeSet<>();
+    for (String line :
+        sql("select agent_id from session_hold where held_until > now() and console_id = '"
+                + console
+                + "'")
+            .split("\n")) {
+      if (!line.isBlank()) {
+        agents.add(Integer.parseInt(line.trim()));
+      }
+    }
+    return agents;
+  }
+
+  /** One query's rows at the test's PostgreSQL (psql, unaligned, '|' between columns). */
+  String sql(String query) throws Exception {
+    Path psql = Postgres.binaries().orElseThrow().resolve("psql");
+    Process p =
+        new ProcessBuilder(
+                psql.toString(),
+                "-h",
+                "localhost",
+                "-p",
+                Integer.toString(db.port()),
+                "-U",
+                Postgres.USER,
+                "-d",
+                Postgres.DATABASE,
+                "-tAc",
+                query)
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    assertThat(p.waitFor()).as(out).isZero();
+    return out;
+  }
+
+  String gateway(String path) {
+    return simulator.baseUrl() + "/agentgateway" + path;
+  }
+
+  List<Integer> readingBack(int code, int from, int to) throws Exception {
+    Set<Integer> agents = new TreeSet<>();
+    for (int agent = from; agent <= to; agent++) {
+      agents.add(agent);
+    }
+    return readingBack(code, agents);
+  }
+
+  /** The agents that do not read back {@code code} at the simulator. */
+  List<Integer> readingBack(int code, Set<Integer> agents) throws Exception {
+    List<Integer> wrong = new ArrayList<>();
+    for (int agent : agents) {
+      if (!send("GET", gateway("/simulator/agents/" + agent), null, null)
+          .contains("\"customState\":" + code + ",")) {
+        wrong.add(agent);
+      }
+    }
+    return wrong;
+  }
+
+  static long number(String json, String field) {
+    Matcher m = Pattern.compile("\"" + field + "\":(\\d+)").matcher(json);
+    if (!m.find()) {
+      throw new AssertionError("no " + field + " in " + json);
+    }
+    return Long.parseLong(m.group(1));
+  }
+
+  /** A call as admin (console URLs) or without credentials (the simulator's control API). */
+  static String send(String method, String url, String body, String contentType) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", contentType == null ? "application/json" : contentType)
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (url.contains("/statedesk/")) {
+      request.header("Authorization", ADMIN);
+    }
+    HttpResponse<String> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(method + " " + url + ": " + r.body()).isLessThan(300);
+    return r.body();
+  }
+
+  @AfterEach
+  void stop() {
+    if (nginx != null) {
+      nginx.destroy();
+    }
+    for (PayaraMicro server : new PayaraMicro[] {b, a, simulator}) {
+      if (server != null) {
+        server.close();
+      }
+    }
+    if (db != null) {
+      db.close();
+    }
+  }
+}
