@@ -273,12 +273,15 @@ class BulkRestartIT {
       }
 
       // nobody that another client held was ever signed in with force, before or after the restart
+      // (the counters list an agent once somebody signed it in successfully)
       String stats = send("GET", simulator + "/simulator/stats", null, null);
       for (int agent : othersHold) {
         assertThat(stats)
             .as("agent %d held by another client", agent)
-            .containsPattern("\"" + agent + "\":\\{\"forcelogin\":0,");
+            .doesNotContainPattern("\"" + agent + "\":\\{\"forcelogin\":[1-9]");
       }
+      // and the console did take back its own: a forced sign-in for the agents it held
+      assertThat(stats).containsPattern("\"" + held.get(0) + "\":\\{\"forcelogin\":1,");
     } finally {
       console.close();
     }
