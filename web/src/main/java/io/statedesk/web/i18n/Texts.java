@@ -37,6 +37,21 @@ public final class Texts {
     return new MessageFormat(pattern, bundle.getLocale()).format(plain);
   }
 
+  /**
+   * A quantity in the view's number format ("18,889"): the one format of counts a user reads and
+   * may have to type back, so a label and an error never show the same number two ways.
+   */
+  public static String quantity(long n) {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    return java.text.NumberFormat.getIntegerInstance(faces.getViewRoot().getLocale()).format(n);
+  }
+
+  /** An error message shown beside one field (its {@code p:message}), from the bundle. */
+  public static void addFieldError(String clientId, String key, Object... args) {
+    FacesContext.getCurrentInstance()
+        .addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text(key, args), null));
+  }
+
   /** A global message of the given severity, from the bundle. */
   public static void addGlobal(FacesMessage.Severity severity, String key, Object... args) {
     String summary = text(key, args);
