@@ -64,6 +64,7 @@ class LargeChangeIT extends BrowserTest {
         .isEqualTo("setStateForm:confirmation");
 
     field.sendKeys("149", Keys.ENTER);
+    awaitAjax();
     WebElement error =
         waitFor(
             By.cssSelector(
@@ -79,6 +80,9 @@ class LargeChangeIT extends BrowserTest {
         .as("the error is beside Apply, not at the top of the dialog")
         .isLessThan(120);
 
+    ((JavascriptExecutor) browser)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'});", apply);
+    screenshot("guide-set-state-preview");
     field.clear();
     field.sendKeys("150");
     waiter().until(d -> d.findElement(By.id("setStateForm:apply")).isEnabled());
