@@ -41,3 +41,10 @@ StateDesk.confirmKey = function (event, input) {
   }
   return true;
 };
+
+/** Opens or closes the folded menu of narrow screens. */
+StateDesk.toggleMenu = function (button) {
+  var header = document.querySelector('.sd-header');
+  var open = header.classList.toggle('sd-menu-open');
+  button.setAttribute('aria-expanded', open ? 'true' : 'false');
+};
