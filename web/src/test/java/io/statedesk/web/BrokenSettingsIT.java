@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,10 +36,10 @@ class BrokenSettingsIT {
                 "statedesk.security.ldap.bind-password", "ENC(c2VjcmV0LXNlYWxlZC12YWx1ZQ)")
             .maxHeap("512m")
             .start()) {
-      Instant end = Instant.now().plus(Duration.ofMinutes(3));
-      while (!server.log().contains(" ready in ") && Instant.now().isBefore(end)) {
-        Thread.sleep(500);
-      }
+      org.awaitility.Awaitility.await("the server to be up (and the console refused)")
+          .atMost(Duration.ofMinutes(3))
+          .pollInterval(Duration.ofMillis(500))
+          .until(() -> server.log().contains(" ready in "));
       String line =
           server
               .log()

@@ -31,8 +31,9 @@ public final class ConsoleServer {
               .systemProperty(
                   "statedesk.gateway.url", "http://localhost:" + port + "/agentgateway/resource")
               .systemProperty("statedesk.sessions.hosted.enabled", "true")
-              .systemProperty("statedesk.sessions.hosted.agents", "10001-10060")
-              .systemProperty("statedesk.sessions.hosted.password-pattern", "Sim#{agent}")
+              .systemProperty("statedesk.sessions.hosted.agents", "10001-10060," + WRONG_PASSWORD)
+              .systemProperty(
+                  "statedesk.sessions.hosted.credentials-file", credentials(false).toString())
               .systemProperty("statedesk.sessions.hosted.phonenum-pattern", "7{agent}")
               // relayed Guids go stale 30 s after their last push (the gateway's 120 s by default)
               .systemProperty("statedesk.sessions.relay.guid-timeout-seconds", "30")
@@ -54,6 +55,42 @@ public final class ConsoleServer {
               .readyWhen("/statedesk/login.xhtml")
               .start();
         });
+  }
+
+  /** A hosted agent whose password in the credentials file is wrong until a test fixes it. */
+  public static final int WRONG_PASSWORD = 10299;
+
+  private static Path credentials;
+
+  /**
+   * Writes the hosted agents' credentials file (owner-only, as the console demands): the
+   * simulator's passwords, but a wrong one for {@link #WRONG_PASSWORD} unless {@code fixed}. The
+   * console re-reads it when it changes.
+   */
+  public static synchronized Path credentials(boolean fixed) {
+    try {
+      if (credentials == null) {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("statedesk-credentials-");
+        credentials = dir.resolve("hosted.properties");
+      }
+      StringBuilder lines = new StringBuilder();
+      for (int agent = 10001; agent <= 10060; agent++) {
+        lines.append(agent).append("=Sim#").append(agent).append('\n');
+      }
+      lines.append(WRONG_PASSWORD).append(fixed ? "=Sim#" : "=Wrong#").append(WRONG_PASSWORD);
+      java.nio.file.Path next = credentials.resolveSibling("hosted.properties.next");
+      java.nio.file.Files.writeString(next, lines.append('\n'));
+      java.nio.file.Files.setPosixFilePermissions(
+          next, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+      java.nio.file.Files.move(
+          next,
+          credentials,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      return credentials;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static Ldap ldap;

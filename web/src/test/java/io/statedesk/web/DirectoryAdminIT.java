@@ -35,6 +35,65 @@ class DirectoryAdminIT extends BrowserTest {
     browser.findElement(By.id("importForm:preview")).click();
   }
 
+  /**
+   * A hosted agent whose password the gateway refuses: admins see it and why, the console tries it
+   * once per credentials change (never again on its own: each failure counts towards locking the
+   * CTI account), and fixing the file brings the agent back without a restart.
+   */
+  @Test
+  void anAdminSeesARefusedHostedSignInAndFixingTheFileBringsTheAgentBack() throws Exception {
+    int agent = ConsoleServer.WRONG_PASSWORD;
+    signIn("admin", "admin-demo");
+    open("/admin/directory.xhtml");
+    waiter()
+        .until(
+            d -> {
+              open("/admin/directory.xhtml");
+              String table = text(By.id("hostedProblems"));
+              return table.contains(Integer.toString(agent))
+                  && table.contains("sign-in refused: 100-004");
+            });
+    screenshot("DirectoryAdminIT-refused");
+    String stats = simulator("/stats");
+    assertThat(signIns(stats, agent)).as("sign-in attempts with the wrong password").isEqualTo(1);
+
+    ConsoleServer.credentials(true);
+    waiter()
+        .until(
+            d -> {
+              open("/admin/directory.xhtml");
+              return !text(By.id("hostedProblems")).contains(Integer.toString(agent));
+            });
+    assertThat(simulator("/agents/" + agent)).contains("\"signedIn\":true");
+    assertThat(signIns(simulator("/stats"), agent))
+        .as("one attempt per credentials change: the wrong one and the fixed one")
+        .isEqualTo(2);
+  }
+
+  static String simulator(String path) throws Exception {
+    java.net.http.HttpResponse<String> r =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(
+                            ConsoleServer.get().baseUrl() + "/agentgateway/simulator" + path))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    return r.body();
+  }
+
+  /** The agent's sign-ins of every kind, from the simulator's counters. */
+  static int signIns(String stats, int agent) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                "\"" + agent + "\":\\{\"forcelogin\":(\\d+),\"login\":(\\d+),\"loginex\":(\\d+)\\}")
+            .matcher(stats);
+    assertThat(m.find()).as("agent %d in the simulator's sign-in counters", agent).isTrue();
+    return Integer.parseInt(m.group(1))
+        + Integer.parseInt(m.group(2))
+        + Integer.parseInt(m.group(3));
+  }
+
   @Test
   void anAdminSyncsImportsAfterAPreviewAndSeesTheTeams() throws Exception {
     signIn("admin", "admin-demo");
@@ -43,12 +102,19 @@ class DirectoryAdminIT extends BrowserTest {
         .contains("Every 10 minutes")
         .contains("999001")
         .contains("skills");
-    // the console synchronised at start; whatever the last attempt was, "sync now" makes one
+    // the console synchronised at start; whatever the last attempt was, "sync now" makes one: the
+    // page answers at once, shows it running, and its result when it ends
+    String before = text(By.id("lastSync"));
     browser.findElement(By.id("syncForm:syncNow")).click();
     waiter()
         .until(
             ExpectedConditions.textToBePresentInElementLocated(
-                By.id("messages"), "Synchronised from the gateway:"));
+                By.id("messages"), "Sync started: it runs in the background"));
+    waiter()
+        .until(
+            d ->
+                !text(By.id("lastSync")).equals(before)
+                    && text(By.id("syncRunning")).contains("No sync is running"));
     assertThat(text(By.id("lastSync"))).contains("by admin").contains("removed");
     assertThat(Long.parseLong(text(By.id("agentCount")))).isGreaterThan(100);
     assertThat(teamRow("Billing").getText()).contains("alice");

@@ -34,6 +34,7 @@ public class AgentDirectory {
   @PersistenceContext(unitName = "statedesk")
   EntityManager em;
 
+  @Inject jakarta.enterprise.event.Event<DirectoryRowsAdded> rowsAdded;
   @Inject Caller caller;
   @Inject TeamScope teams;
   @Inject AuditLog audit;
@@ -249,6 +250,9 @@ public class AgentDirectory {
     }
     SyncResult result = new SyncResult(added, updated, existing.size());
     audit.record(actor, "directory.synced", "agent directory", result.toString(), null);
+    if (added > 0) {
+      rowsAdded.fire(new DirectoryRowsAdded(added));
+    }
     return result;
   }
 
@@ -294,6 +298,9 @@ public class AgentDirectory {
     }
     SyncResult result = new SyncResult(added, updated, 0);
     audit.record(caller.name(), "directory.imported", "agent directory", result.toString(), null);
+    if (added > 0) {
+      rowsAdded.fire(new DirectoryRowsAdded(added));
+    }
     return result;
   }
 

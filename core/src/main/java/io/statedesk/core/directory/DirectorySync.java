@@ -73,6 +73,7 @@ public class DirectorySync {
   private boolean stopped;
   private volatile SyncStatus.Attempt lastAttempt;
   private volatile SyncStatus.Attempt lastSuccess;
+  private volatile Instant runningSince;
   private final List<Runnable> afterSync = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /** Runs after every successful sync (e.g. to mirror session availability into new rows). */
@@ -140,6 +141,38 @@ public class DirectorySync {
     }
   }
 
+  /**
+   * Starts a sync now in the background (admins), for the directory page: a sync of a large
+   * directory reads every group and agent from the gateway and can take minutes, far longer than a
+   * page request should wait. The page shows it running ({@link SyncStatus#runningSince()}) and its
+   * result as the last attempt.
+   *
+   * @return false when a sync is already running (that one's result will show)
+   */
+  public boolean startSyncNow() {
+    caller.require(Role.ADMIN);
+    if (!enabled || scheduler == null) {
+      throw new IllegalStateException(
+          "Directory sync is not configured (statedesk.directory.sync-enabled=false)");
+    }
+    String actor = caller.name();
+    synchronized (this) {
+      if (runningSince != null) {
+        return false;
+      }
+      runningSince = Instant.now();
+    }
+    scheduler.execute(
+        () -> {
+          try {
+            sync(actor);
+          } catch (RuntimeException e) { // the last attempt says why; the admin reads it there
+            LOG.log(Level.WARNING, "Directory sync started by " + actor + " failed", e);
+          }
+        });
+    return true;
+  }
+
   /** Synchronises now (admins), returning the counts or throwing the gateway's failure. */
   public AgentDirectory.SyncResult syncNow() {
     caller.require(Role.ADMIN);
@@ -173,6 +206,7 @@ public class DirectorySync {
           "Directory sync is not configured (statedesk.directory.sync-enabled=false)");
     }
     syncing.lock();
+    runningSince = runningSince == null ? Instant.now() : runningSince;
     try {
       AgentDirectory.SyncResult result;
       try {
@@ -195,6 +229,7 @@ public class DirectorySync {
       LOG.info(() -> "Directory synchronised from the gateway: " + result);
       return result;
     } finally {
+      runningSince = null;
       syncing.unlock();
     }
   }
@@ -228,6 +263,7 @@ public class DirectorySync {
         enabled && next != null && !next.isDone()
             ? Instant.now().plusMillis(Math.max(0, next.getDelay(TimeUnit.MILLISECONDS)))
             : null;
-    return new SyncStatus(enabled, account, minutes, readSkills, nextRun, lastAttempt, lastSuccess);
+    return new SyncStatus(
+        enabled, account, minutes, readSkills, nextRun, runningSince, lastAttempt, lastSuccess);
   }
 }

@@ -12,6 +12,7 @@ import java.time.Instant;
  * @param everyMinutes the interval between scheduled syncs
  * @param readsSkills whether a sync also reads each agent's skills
  * @param nextRun when the next scheduled sync starts; {@code null} when none is scheduled
+ * @param runningSince when the sync that is running now started; {@code null} when none runs
  * @param lastAttempt the last sync, successful or not; {@code null} before the first
  * @param lastSuccess the last successful sync; {@code null} before the first
  */
@@ -21,6 +22,7 @@ public record SyncStatus(
     int everyMinutes,
     boolean readsSkills,
     Instant nextRun,
+    Instant runningSince,
     Attempt lastAttempt,
     Attempt lastSuccess) {
 

@@ -135,12 +135,15 @@ public class HostedSessions {
   }
 
   /**
-   * Writes "held by this console until now + session timeout" for the live agents every quarter of
-   * the session timeout, so that a restart after an unclean stop knows exactly its own sessions.
+   * Writes "held by this console until now + session timeout" for the live agents every few seconds
+   * (a quarter of the session timeout at most), so that a restart after an unclean stop knows
+   * exactly its own sessions. Why so often: an agent a desktop took over must lose its record
+   * before a restart could take it back by force, and a refresh where nothing changed is one {@code
+   * update} statement.
    */
   private ScheduledFuture<?> refreshHolds(String console, Duration sessionTimeout) {
     ScheduledExecutorService scheduler = timers.get();
-    long period = Math.max(1, sessionTimeout.toMillis() / 4);
+    long period = Math.max(1, Math.min(HOLD_REFRESH.toMillis(), sessionTimeout.toMillis() / 4));
     HostedSessionPool started = pool;
     return scheduler.scheduleWithFixedDelay(
         () -> {
@@ -155,6 +158,9 @@ public class HostedSessions {
         period,
         TimeUnit.MILLISECONDS);
   }
+
+  /** How often the hold records are written at most: see {@link #refreshHolds}. */
+  static final Duration HOLD_REFRESH = Duration.ofSeconds(5);
 
   /** Retry delay for 100-002 right after start (this console's own old session, probably). */
   static final Duration RECLAIM_RETRY = Duration.ofSeconds(15);

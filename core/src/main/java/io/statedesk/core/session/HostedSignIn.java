@@ -158,7 +158,10 @@ final class HostedSignIn {
   }
 
   private void settle(HostedAgent agent, Phase phase, String note) {
-    store.put(SessionEntry.none(agent.id, SessionSource.HOSTED, note));
+    store.put(
+        phase == Phase.TAKEN_OVER || phase == Phase.RECLAIMING
+            ? SessionEntry.takenOver(agent.id, note)
+            : SessionEntry.none(agent.id, SessionSource.HOSTED, note));
     agent.settle(phase);
   }
 

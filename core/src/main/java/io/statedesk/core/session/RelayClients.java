@@ -235,6 +235,7 @@ public class RelayClients {
           .setParameter("t", now)
           .setParameter("id", client.id())
           .executeUpdate();
+      RelayWrites.one();
     }
     return Optional.of(client.name());
   }

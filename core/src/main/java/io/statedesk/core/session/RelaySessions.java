@@ -113,6 +113,7 @@ public class RelaySessions {
             + handle.authMode()
             + (handle.cookie() == null ? "" : ", with load-balancer cookie"),
         sourceIp);
+    RelayWrites.one();
     return handle;
   }
 
@@ -125,6 +126,7 @@ public class RelaySessions {
     if (removed) {
       owners.remove(agentId);
       audit.record(caller.name(), "relay.session.withdrawn", "agent " + agentId, null, sourceIp);
+      RelayWrites.one();
     }
     return removed;
   }

@@ -33,6 +33,11 @@ public record SessionEntry(
     return new SessionEntry(agentId, null, Availability.NONE, why, Instant.now());
   }
 
+  /** A hosted agent whose session somebody else holds: not overridden, retried later. */
+  static SessionEntry takenOver(int agentId, String why) {
+    return new SessionEntry(agentId, null, Availability.TAKEN_OVER, why, Instant.now());
+  }
+
   /** Whether the handle can be used for gateway calls now. */
   public boolean isUsable() {
     return handle != null

@@ -8,6 +8,7 @@ import io.statedesk.core.bulk.BulkEngine;
 import io.statedesk.core.bulk.BulkSettings;
 import io.statedesk.core.catalog.DemoCatalog;
 import io.statedesk.core.directory.CustomStateReadBack;
+import io.statedesk.core.directory.DirectoryRowsAdded;
 import io.statedesk.core.directory.DirectoryStateFeed;
 import io.statedesk.core.directory.DirectorySync;
 import io.statedesk.core.gateway.GatewaySettings;
@@ -20,6 +21,8 @@ import io.statedesk.core.session.RelaySessions;
 import io.statedesk.core.session.SessionStore;
 import io.statedesk.core.system.ConsoleMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +39,18 @@ import java.util.List;
  */
 @ApplicationScoped
 public class ConsoleStartup {
+
+  /**
+   * Rows a sync or an import added have no session availability yet: offers every agent's, written
+   * in one batch at the feed's next flush, after the commit that made the rows (before it, the
+   * update would find no row).
+   */
+  void mirrorSessionsIntoNewRows(
+      @Observes(during = TransactionPhase.AFTER_SUCCESS) DirectoryRowsAdded added) {
+    sessionStore
+        .all()
+        .forEach(e -> stateFeed.offerAvailability(e.agentId(), e.availability().name()));
+  }
 
   @Inject SchemaMigration schema;
   @Inject ConsoleMetrics metrics;
@@ -95,12 +110,6 @@ public class ConsoleStartup {
     hostedSessions.start();
     relaySessions.start();
     hostedSessions.pool().ifPresent(pool -> pool.addListener(stateFeed::offer));
-    // rows a sync added have no availability yet
-    directorySync.afterSync(
-        () ->
-            sessionStore
-                .all()
-                .forEach(e -> stateFeed.offerAvailability(e.agentId(), e.availability().name())));
     // off the sync's thread and bounded: "Sync now" answers before thousands of queries
     directorySync.afterSync(
         () -> customStates.start(id -> agentSessions.current(id).map(h -> h.auth())));

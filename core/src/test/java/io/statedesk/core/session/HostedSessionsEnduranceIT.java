@@ -6,6 +6,7 @@ import io.statedesk.core.gateway.GatewayClient;
 import io.statedesk.core.gateway.GatewayConfig;
 import io.statedesk.core.testing.Control;
 import io.statedesk.core.testing.SimulatorServer;
+import io.statedesk.testkit.PayaraMicro;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -21,6 +22,8 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Issue 16's endurance case: 500 hosted agents held for five minutes against the simulator in
@@ -28,6 +31,8 @@ import org.junit.jupiter.api.Test;
  * one poll with a Guid the gateway refused, and a custom state set before the rotations still there
  * after them. The one long test of the suite; everything else in it stays cheap.
  */
+@Execution(ExecutionMode.CONCURRENT) // five minutes of holding: beside the other tests, on a
+// simulator of its own (junit-platform.properties)
 class HostedSessionsEnduranceIT {
 
   static final int FIRST = 11001;
@@ -36,14 +41,17 @@ class HostedSessionsEnduranceIT {
 
   @Test
   void fiveHundredSessionsHeldFiveMinutesWithOneSignInEachAndNoRefusedGuid() {
-    Control.reset(2, 20_000, 40_000, 120_000, 10_000);
+    PayaraMicro simulator = SimulatorServer.dedicated("simulator-for-endurance");
+    Control.At control = new Control.At(simulator.baseUrl() + "/agentgateway/simulator");
+    control.reset(2, 20_000, 40_000, 120_000, 10_000);
     Set<Integer> agents = IntStream.range(FIRST, FIRST + COUNT).boxed().collect(Collectors.toSet());
-    agents.forEach(Control::release); // the simulator seeds some agents as signed in elsewhere
-    Control.clearStats();
+    agents.forEach(control::release); // the simulator seeds some agents as signed in elsewhere
+    control.clearStats();
     ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
     ExecutorService signIns = Executors.newFixedThreadPool(4);
     InMemorySessionStore store = new InMemorySessionStore();
-    try (GatewayClient client = new GatewayClient(GatewayConfig.of(SimulatorServer.gatewayUrl()));
+    try (GatewayClient client =
+            new GatewayClient(GatewayConfig.of(simulator.baseUrl() + "/agentgateway/resource"));
         HostedSessionPool pool =
             new HostedSessionPool(
                 client,
@@ -80,7 +88,7 @@ class HostedSessionsEnduranceIT {
             .contains(4242);
       }
       JsonObject stats;
-      try (var reader = Json.createReader(new StringReader(Control.stats()))) {
+      try (var reader = Json.createReader(new StringReader(control.stats()))) {
         stats = reader.readObject();
       }
       JsonObject signedIn = stats.getJsonObject("signIns");

@@ -15,39 +15,75 @@ public final class Control {
   private Control() {}
 
   public static String call(String method, String path, String json) {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(SimulatorServer.controlUrl() + "/" + path))
-            .header("Content-Type", "application/json")
-            .method(
-                method,
-                json == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(json))
-            .build();
-    try {
-      HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() >= 300) {
-        throw new IllegalStateException(
-            method + " " + path + ": " + response.statusCode() + " " + response.body());
-      }
-      return response.body();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return shared().call(method, path, json);
   }
 
   /** Everybody signed out, faults off, record cleared, and these gateway settings. */
   public static void reset(int authMode, long interval, long timeout, long maxIdle, long pollWait) {
-    call("POST", "reset", null);
-    call(
-        "PUT",
-        "settings",
-        String.format(
-            "{\"authMode\":%d,\"guidIntervalMs\":%d,\"guidTimeoutMs\":%d,\"maxIdleMs\":%d,\"pollWaitMs\":%d,\"lbCookie\":false,\"nodes\":2}",
-            authMode, interval, timeout, maxIdle, pollWait));
+    shared().reset(authMode, interval, timeout, maxIdle, pollWait);
+  }
+
+  private static At shared() {
+    return new At(SimulatorServer.controlUrl());
+  }
+
+  /**
+   * The control API of one simulator, for a test that has a simulator of its own ({@link
+   * SimulatorServer#dedicated}) because it runs beside the others.
+   *
+   * @param controlUrl e.g. {@code http://localhost:PORT/agentgateway/simulator}
+   */
+  public record At(String controlUrl) {
+
+    public String call(String method, String path, String json) {
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create(controlUrl + "/" + path))
+              .header("Content-Type", "application/json")
+              .method(
+                  method,
+                  json == null
+                      ? HttpRequest.BodyPublishers.noBody()
+                      : HttpRequest.BodyPublishers.ofString(json))
+              .build();
+      try {
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+          throw new IllegalStateException(
+              method + " " + path + ": " + response.statusCode() + " " + response.body());
+        }
+        return response.body();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+
+    /** Everybody signed out, faults off, record cleared, and these gateway settings. */
+    public void reset(int authMode, long interval, long timeout, long maxIdle, long pollWait) {
+      call("POST", "reset", null);
+      call(
+          "PUT",
+          "settings",
+          String.format(
+              "{\"authMode\":%d,\"guidIntervalMs\":%d,\"guidTimeoutMs\":%d,\"maxIdleMs\":%d,\"pollWaitMs\":%d,\"lbCookie\":false,\"nodes\":2}",
+              authMode, interval, timeout, maxIdle, pollWait));
+    }
+
+    /** The other desktop signs out: the agent is free again. */
+    public void release(int workNo) {
+      call("POST", "agents/" + workNo + "/release", null);
+    }
+
+    /** The unbounded counters as JSON (see {@link Control#stats()}). */
+    public String stats() {
+      return call("GET", "stats", null);
+    }
+
+    public void clearStats() {
+      call("DELETE", "stats", null);
+    }
   }
 
   public static void faults(String json) {
@@ -64,7 +100,7 @@ public final class Control {
 
   /** The other desktop signs out: the agent is free again. */
   public static void release(int workNo) {
-    call("POST", "agents/" + workNo + "/release", null);
+    shared().release(workNo);
   }
 
   /** Ends the agent's session as an idle or an inspector's forced sign-out would. */
@@ -77,10 +113,10 @@ public final class Control {
    * {@code staleGuidRefusals} (interface → count), {@code staleGuidRefusalsByAgent}.
    */
   public static String stats() {
-    return call("GET", "stats", null);
+    return shared().stats();
   }
 
   public static void clearStats() {
-    call("DELETE", "stats", null);
+    shared().clearStats();
   }
 }

@@ -12,8 +12,17 @@ public final class SimulatorServer {
   private SimulatorServer() {}
 
   public static PayaraMicro get() {
+    return dedicated("simulator-for-core");
+  }
+
+  /**
+   * A simulator of its own for a test that runs beside the others (JUnit's parallel execution, see
+   * src/test/resources/junit-platform.properties), so that their resets and settings never meet;
+   * started on first use, stopped when the failsafe JVM ends.
+   */
+  public static PayaraMicro dedicated(String name) {
     return PayaraMicro.shared(
-        "simulator-for-core",
+        name,
         () ->
             PayaraMicro.builder()
                 .deploy(Path.of(PayaraMicro.requiredProperty("simulator.war")), "agentgateway")

@@ -7,6 +7,7 @@ import io.statedesk.core.directory.DirectorySync;
 import io.statedesk.core.gateway.GatewayException;
 import io.statedesk.core.gateway.GatewayState;
 import io.statedesk.core.session.AgentSessions;
+import io.statedesk.core.session.Availability;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -68,8 +70,9 @@ public class AgentResource {
     Set<String> availability = new LinkedHashSet<>();
     for (String a : sessionsParam) {
       String v = a.trim().toUpperCase(Locale.ROOT);
-      if (!Set.of("HOSTED", "RELAYED", "NONE", "STALE").contains(v)) {
-        throw Json.bad("session '" + a + "' must be HOSTED, RELAYED, NONE or STALE", "session");
+      if (Arrays.stream(Availability.values()).noneMatch(x -> x.name().equals(v))) {
+        throw Json.bad(
+            "session '" + a + "' must be HOSTED, RELAYED, NONE, STALE or TAKEN_OVER", "session");
       }
       availability.add(v);
     }

@@ -344,6 +344,6 @@ public class AgentsBacking implements Serializable {
   }
 
   public List<String> getSessionChoices() {
-    return java.util.Arrays.stream(Availability.values()).map(Enum::name).toList();
+    return java.util.Arrays.stream(Availability.values()).map(Availability::name).toList();
   }
 }

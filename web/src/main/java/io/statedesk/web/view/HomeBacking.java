@@ -43,7 +43,8 @@ public class HomeBacking {
             counts.get(Availability.HOSTED),
             counts.get(Availability.RELAYED),
             counts.get(Availability.NONE),
-            counts.get(Availability.STALE)));
+            counts.get(Availability.STALE),
+            counts.get(Availability.TAKEN_OVER)));
     int codes = catalog.active().size();
     items.add(
         codes > 0

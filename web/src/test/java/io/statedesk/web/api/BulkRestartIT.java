@@ -3,7 +3,6 @@ package io.statedesk.web.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.statedesk.testkit.PayaraMicro;
-import io.statedesk.web.ConsoleServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,27 +10,47 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
- * A console killed half-way through a bulk change and started again on the same database ends the
- * change with exact counts, never calls an agent again for the change whose outcome was known to be
- * good, and ends with every agent holding the state at the gateway (re-applied, and counted so,
- * where the restart's new session had lost it). The gateway is the shared test server's simulator,
+ * kill -9 of a console that holds 1,100 hosted agents (force off), in the middle of a bulk change
+ * for 1,000 of them and between the start and the revert of a scheduled change for the other 100,
+ * then a start on the same database (issues 16 and 17):
+ *
+ * <ul>
+ *   <li>every agent the console held is usable again within 30 s of the restarted console being
+ *       ready, and no agent that another client held (seeded "signed in elsewhere", or taken over
+ *       by a desktop's forced sign-in while the console ran) is ever signed in with force;
+ *   <li>the bulk change ends with exact counts, never calls an agent again for the change whose
+ *       outcome was known to be good, and every agent the console holds reads the state back at the
+ *       simulator (re-applied, and counted so, where the restart's new session had lost it);
+ *   <li>the schedule starts on time, reverts on time on the restarted console to what each agent
+ *       had before, read back at the simulator, and runs each step once.
+ * </ul>
+ *
+ * <p>The gateway is a simulator of its own (1,200 agents, its default AUTHMODE 2 with rotation on),
  * which outlives the console.
  */
 class BulkRestartIT {
 
   static final HttpClient HTTP = HttpClient.newHttpClient();
   static final String ADMIN = Api.basic("admin", "admin-demo");
-  static final int FIRST = 10101;
-  static final int AGENTS = 200;
+  static final int FIRST = 10001;
+  static final int BULK = 1_000;
+  static final int SCHEDULED = 100;
+  static final int HOSTED = BULK + SCHEDULED;
+  static final Duration USABLE_WITHIN = Duration.ofSeconds(30);
 
   String simulator;
 
@@ -47,15 +66,16 @@ class BulkRestartIT {
         .systemProperty("statedesk.api.basic-auth", "true")
         .systemProperty("statedesk.gateway.url", simulator + "/resource")
         .systemProperty("statedesk.sessions.hosted.enabled", "true")
-        .systemProperty("statedesk.sessions.hosted.agents", FIRST + "-" + (FIRST + AGENTS - 1))
+        .systemProperty("statedesk.sessions.hosted.agents", FIRST + "-" + (FIRST + HOSTED - 1))
         .systemProperty("statedesk.sessions.hosted.password-pattern", "Sim#{agent}")
         .systemProperty("statedesk.sessions.hosted.phonenum-pattern", "7{agent}")
-        .systemProperty("statedesk.sessions.hosted.force", "true")
+        .systemProperty("statedesk.sessions.hosted.force", "false")
         .systemProperty("statedesk.sessions.hosted.sign-in-rate", "200")
         .systemProperty("statedesk.bulk.concurrency", "4")
         .systemProperty("statedesk.bulk.lease-seconds", "6")
         .systemProperty("statedesk.bulk.resume-delay-seconds", "8")
         .systemProperty("statedesk.bulk.reconcile-wait-seconds", "30")
+        .systemProperty("statedesk.schedule.tick-seconds", "2")
         // desired states: a short background read-back (the restart's new sessions are also
         // reconciled as each signs in)
         .systemProperty("statedesk.desired.check-period-seconds", "2")
@@ -65,108 +85,291 @@ class BulkRestartIT {
   }
 
   @Test
-  void aChangeKilledHalfWayEndsWithExactCountsAndNoKnownGoodAgentCalledTwice() throws Exception {
-    simulator = ConsoleServer.get().baseUrl() + "/agentgateway";
+  void aConsoleKilledMidChangeAndMidScheduleComesBackWithEveryPromiseKept() throws Exception {
     Path dir = Files.createTempDirectory("statedesk-restart-");
+    try (PayaraMicro gateway =
+        PayaraMicro.builder()
+            .workDir(dir.resolve("simulator"))
+            .deploy(Path.of(PayaraMicro.requiredProperty("simulator.war")), "agentgateway")
+            .systemProperty("simulator.agents", "1200")
+            .maxHeap("512m")
+            .readyWhen("/agentgateway/simulator/status")
+            .start()) {
+      simulator = gateway.baseUrl() + "/agentgateway";
+      run(dir);
+    }
+  }
+
+  void run(Path dir) throws Exception {
+    List<Integer> bulk = IntStream.range(FIRST, FIRST + BULK).boxed().toList();
+    // agents whose session another desktop holds from the start: the console, force off, must
+    // leave them alone (and say "taken over"), before and after the restart
+    Set<Integer> elsewhere = new TreeSet<>();
+    for (int agent = FIRST; agent < FIRST + HOSTED; agent++) {
+      if (view(agent).contains("\"elsewhere\":true")) {
+        elsewhere.add(agent);
+      }
+    }
+    assertThat(elsewhere).as("the simulator seeds ~5 %% signed in elsewhere").isNotEmpty();
+    List<Integer> scheduled =
+        IntStream.range(FIRST + BULK, FIRST + HOSTED)
+            .filter(a -> !elsewhere.contains(a))
+            .boxed()
+            .toList();
+
     PayaraMicro console = console(dir);
     try {
-      String base = console.baseUrl() + "/statedesk/api";
-      // the directory by CSV import: a sync would sign in the directory account that the shared
-      // console uses, and each sign-in ends the other's session
+      String api = console.baseUrl() + "/statedesk/api";
       StringBuilder csv = new StringBuilder("agent_id,name,team,skills,phone\n");
-      for (int i = 0; i < AGENTS; i++) {
-        csv.append(FIRST + i).append(",Agent ").append(FIRST + i).append(",Billing,,\n");
+      for (int agent = FIRST; agent < FIRST + HOSTED; agent++) {
+        csv.append(agent).append(",Agent ").append(agent).append(",Billing,,\n");
       }
-      send("POST", base + "/agents/import", csv.toString(), ADMIN);
-      StringBuilder ids = new StringBuilder();
-      for (int i = 0; i < AGENTS; i++) {
-        ids.append(i == 0 ? "" : ",").append(FIRST + i);
-      }
-      String body = "{\"agents\":[" + ids + "],\"code\":110}";
-      await(
-          () ->
-              number(send("POST", base + "/changes?dryRun=true", body, ADMIN), "WILL_CHANGE")
-                  == AGENTS,
-          120,
-          "hosted sessions for every agent");
+      send("POST", api + "/agents/import", csv.toString(), ADMIN);
+      awaitHosted(api, HOSTED - elsewhere.size(), Duration.ofSeconds(120));
+      assertThat(sessionOf(api, elsewhere.iterator().next())).isEqualTo("TAKEN_OVER");
+
+      // ten desktops take their agents over with a forced sign-in while the console runs
+      Set<Integer> desktops =
+          bulk.stream()
+              .filter(a -> !elsewhere.contains(a))
+              .limit(10)
+              .collect(Collectors.toCollection(TreeSet::new));
+      desktops.forEach(
+          a -> send("POST", simulator + "/simulator/agents/" + a + "/forcelogin", null, null));
+      await("the desktops' agents shown as taken over", Duration.ofSeconds(30))
+          .until(() -> desktops.stream().allMatch(a -> "TAKEN_OVER".equals(sessionOf(api, a))));
+      Set<Integer> othersHold = new TreeSet<>(elsewhere);
+      othersHold.addAll(desktops);
+
+      // the scheduled agents had 120 before; the schedule sets 130 from now + 1 min for 2 min
+      long before = id(send("POST", api + "/changes", changeOf(scheduled, 120), ADMIN));
+      await("the earlier state", Duration.ofSeconds(60)).until(() -> completed(api, before));
+      Instant start = Instant.now().plusSeconds(60);
+      String schedule =
+          send(
+              "POST",
+              api + "/schedules",
+              "{\"agents\":"
+                  + scheduled
+                  + ",\"code\":130,\"startAt\":\""
+                  + start
+                  + "\",\"revertAfterSeconds\":120}",
+              ADMIN);
+      String scheduleUrl = api + "/schedules/" + id(schedule);
+      await("the schedule's start", Duration.ofSeconds(120)).until(() -> all(scheduled, 130));
+      Instant started = Instant.now();
+      assertThat(started).as("started on time").isBetween(start, start.plusSeconds(30));
+
+      // the bulk change, slowed so that the kill lands in its middle
       send(
           "PUT",
           simulator + "/simulator/faults",
           "{\"latencyMs\":150,\"operations\":[\"setCustomState\"]}",
           null);
-      long id = number(send("POST", base + "/changes", body, ADMIN), "id");
-      String change = base + "/changes/" + id;
-      await(
-          () -> number(send("GET", change, null, ADMIN), "succeeded") >= AGENTS / 3, 60, "a third");
-
+      long change = id(send("POST", api + "/changes", changeOf(bulk, 110), ADMIN));
+      await("a third of the change", Duration.ofSeconds(90))
+          .until(
+              () ->
+                  number(send("GET", api + "/changes/" + change, null, ADMIN), "succeeded")
+                      >= BULK / 3);
       Set<Integer> knownGood =
-          agents(send("GET", change + "/outcomes?status=SUCCEEDED&max=1000", null, ADMIN));
+          agents(
+              send(
+                  "GET",
+                  api + "/changes/" + change + "/outcomes?status=SUCCEEDED&max=1000",
+                  null,
+                  ADMIN));
       long lastSeq = lastSeq();
       console.kill();
-      assertThat(knownGood).hasSizeBetween(AGENTS / 3, AGENTS - 1);
+      assertThat(knownGood).hasSizeBetween(BULK / 3, BULK - 1);
 
-      // calls the killed console had in flight still finish at the gateway (150 ms latency);
-      // after this instant every accepted call is the restarted console's
-      Thread.sleep(1_000);
-      long restartedAt = System.currentTimeMillis();
       console = console(dir);
-      String restarted = console.baseUrl() + "/statedesk/api/changes/" + id;
-      await(
-          () -> send("GET", restarted, null, ADMIN).matches("(?s).*\"status\":\"COMPLETED\".*"),
-          120,
-          "the change to complete after the restart");
-      String done = send("GET", restarted, null, ADMIN);
-      assertThat(number(done, "total")).isEqualTo(AGENTS);
-      assertThat(number(done, "succeeded")).isEqualTo(AGENTS);
+      Instant ready = Instant.now();
+      String restarted = console.baseUrl() + "/statedesk/api";
+      // every agent the console held is usable again at once, without waiting for the gateway's
+      // session timeout; those that others hold are not
+      awaitHosted(restarted, HOSTED - othersHold.size(), USABLE_WITHIN);
+      System.out.printf(
+          "BulkRestartIT: %d hosted agents usable again %d ms after the restarted console was"
+              + " ready%n",
+          HOSTED - othersHold.size(), Duration.between(ready, Instant.now()).toMillis());
+
+      String changeUrl = restarted + "/changes/" + change;
+      await("the change to complete after the restart", Duration.ofSeconds(120))
+          .until(() -> completed(restarted, change));
+      String done = send("GET", changeUrl, null, ADMIN);
+      long othersInBulk = bulk.stream().filter(othersHold::contains).count();
+      assertThat(number(done, "total")).isEqualTo(BULK);
+      assertThat(number(done, "succeeded")).isEqualTo(BULK - othersInBulk);
+      assertThat(number(done, "noSession")).isEqualTo(othersInBulk);
       assertThat(number(done, "pending")).isZero();
 
-      // the set calls the gateway accepted from the restarted console
-      Map<Integer, Integer> acceptedAfterRestart = new HashMap<>();
-      String calls =
-          send(
-              "GET",
-              simulator
-                  + "/simulator/requests?operation=setCustomState&limit=100000&after="
-                  + lastSeq,
-              null,
-              null);
-      Matcher m =
-          Pattern.compile("\"agentId\":(\\d+),\"at\":(\\d+),[^}]*\"retcode\":\"0\"").matcher(calls);
-      while (m.find()) {
-        if (Long.parseLong(m.group(2)) >= restartedAt) {
-          acceptedAfterRestart.merge(Integer.parseInt(m.group(1)), 1, Integer::sum);
-        }
-      }
-      // every agent has the state at the gateway: the restart's new sessions started without
-      // it, so the console re-applied it where it was gone
-      await(() -> allHave(110), 60, "every agent to read back 110 at the simulator");
+      List<Integer> held = bulk.stream().filter(a -> !othersHold.contains(a)).toList();
+      await("every held agent to read back 110 at the simulator", Duration.ofSeconds(60))
+          .until(() -> all(held, 110));
+      send("DELETE", simulator + "/simulator/faults", null, null);
+      // the change calls an agent whose success was recorded before the kill never again, the
+      // others once; any further accepted set is a re-application counted on the outcome
+      Map<Integer, Integer> accepted = acceptedSets(lastSeq, 110, ready);
       Map<Integer, Integer> reapplied =
-          reapplied(send("GET", restarted + "/outcomes?max=1000", null, ADMIN));
-      for (int agent = FIRST; agent < FIRST + AGENTS; agent++) {
-        // the change itself calls an agent whose success was recorded before the kill never again,
-        // the others once; any further set is a re-application counted on the outcome (which may
-        // also count one the killed console made before the kill, after a missed rotation)
+          reapplied(send("GET", changeUrl + "/outcomes?max=1000", null, ADMIN));
+      for (int agent : held) {
         int byChange = knownGood.contains(agent) ? 0 : 1;
-        assertThat(acceptedAfterRestart.getOrDefault(agent, 0))
+        assertThat(accepted.getOrDefault(agent, 0))
             .as("set calls accepted for agent %d after the restart", agent)
             .isBetween(byChange, byChange + reapplied.getOrDefault(agent, 0));
       }
-      assertThat(acceptedAfterRestart).isNotEmpty();
+      assertThat(accepted).isNotEmpty();
+
+      // the schedule reverts on the restarted console: back to 120, read back
+      await("the revert", Duration.ofSeconds(180))
+          .until(() -> send("GET", scheduleUrl, null, ADMIN).contains("\"status\":\"DONE\""));
+      Instant reverted = Instant.now();
+      assertThat(reverted)
+          .as("reverted on time")
+          .isBetween(start.plusSeconds(120), start.plusSeconds(160));
+      await("every scheduled agent back on 120", Duration.ofSeconds(30))
+          .until(() -> all(scheduled, 120));
+      String view = send("GET", scheduleUrl, null, ADMIN);
+      long startChange = number(view, "changeId");
+      long revertChange = number(view, "revertChangeId");
+      assertThat(
+              number(send("GET", restarted + "/changes/" + startChange, null, ADMIN), "succeeded"))
+          .isEqualTo(scheduled.size());
+      assertThat(
+              number(send("GET", restarted + "/changes/" + revertChange, null, ADMIN), "succeeded"))
+          .isEqualTo(scheduled.size());
+      // once each: 130 set once per agent (plus re-applications after the restart's new
+      // sessions, counted), 120 set once by the revert (plus its re-applications)
+      Map<Integer, Integer> sets130 = acceptedSets(0, 130, Instant.EPOCH);
+      Map<Integer, Integer> again130 =
+          reapplied(
+              send(
+                  "GET",
+                  restarted + "/changes/" + startChange + "/outcomes?max=1000",
+                  null,
+                  ADMIN));
+      Map<Integer, Integer> sets120 = acceptedSets(0, 120, started);
+      Map<Integer, Integer> again120 =
+          reapplied(
+              send(
+                  "GET",
+                  restarted + "/changes/" + revertChange + "/outcomes?max=1000",
+                  null,
+                  ADMIN));
+      Map<Integer, Integer> againBefore =
+          reapplied(
+              send("GET", restarted + "/changes/" + before + "/outcomes?max=1000", null, ADMIN));
+      for (int agent : scheduled) {
+        assertThat(sets130.getOrDefault(agent, 0))
+            .as("130 set on agent %d", agent)
+            .isBetween(1, 1 + again130.getOrDefault(agent, 0));
+        assertThat(sets120.getOrDefault(agent, 0))
+            .as("120 set on agent %d after the schedule started", agent)
+            .isBetween(1, 1 + again120.getOrDefault(agent, 0) + againBefore.getOrDefault(agent, 0));
+      }
+
+      // nobody that another client held was ever signed in with force, before or after the restart
+      String stats = send("GET", simulator + "/simulator/stats", null, null);
+      for (int agent : othersHold) {
+        assertThat(stats)
+            .as("agent %d held by another client", agent)
+            .containsPattern("\"" + agent + "\":\\{\"forcelogin\":0,");
+      }
     } finally {
       console.close();
-      send("DELETE", simulator + "/simulator/faults", null, null);
     }
   }
 
-  /** Whether every agent reads back {@code code} at the simulator. */
-  boolean allHave(int code) throws Exception {
-    for (int agent = FIRST; agent < FIRST + AGENTS; agent++) {
-      String view = send("GET", simulator + "/simulator/agents/" + agent, null, null);
-      if (!view.contains("\"customState\":" + code + ",")) {
+  static org.awaitility.core.ConditionFactory await(String what, Duration atMost) {
+    return Awaitility.await(what)
+        .atMost(atMost)
+        .pollInterval(Duration.ofMillis(250))
+        .ignoreExceptions();
+  }
+
+  /** Waits until {@code expected} agents are hosted; says where the others are if not. */
+  static void awaitHosted(String api, long expected, Duration within) {
+    try {
+      await(expected + " agents hosted", within).until(() -> hosted(api) == expected);
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      StringBuilder where = new StringBuilder();
+      for (String s : List.of("HOSTED", "NONE", "STALE", "TAKEN_OVER", "RELAYED")) {
+        try {
+          String page = send("GET", api + "/agents?session=" + s + "&max=5", null, ADMIN);
+          where.append(s).append(": ").append(number(page, "total")).append(" e.g. ");
+          where.append(agents(page)).append("; ");
+        } catch (RuntimeException | AssertionError unanswered) {
+          where.append(s).append(": ").append(unanswered.getMessage()).append("; ");
+        }
+      }
+      throw new AssertionError(
+          "not " + expected + " agents hosted within " + within + ": " + where, e);
+    }
+  }
+
+  /** A change's body; a large change carries the typed confirmation the console asks for. */
+  static String changeOf(List<Integer> agents, int code) {
+    return "{\"agents\":"
+        + agents
+        + ",\"code\":"
+        + code
+        + ",\"confirmCount\":"
+        + agents.size()
+        + "}";
+  }
+
+  static boolean completed(String api, long change) {
+    return send("GET", api + "/changes/" + change, null, ADMIN)
+        .matches("(?s).*\"status\":\"COMPLETED\".*");
+  }
+
+  /** How many agents the console reports with a hosted session (the directory's mirror). */
+  static long hosted(String api) {
+    return number(send("GET", api + "/agents?session=HOSTED&max=1", null, ADMIN), "total");
+  }
+
+  static String sessionOf(String api, int agent) {
+    String page = send("GET", api + "/agents?q=" + agent + "&max=5", null, ADMIN);
+    Matcher m =
+        Pattern.compile("\"agentId\":" + agent + ",[^}]*\"session\":\"([A-Z_]+)\"").matcher(page);
+    return m.find() ? m.group(1) : "?";
+  }
+
+  String view(int agent) {
+    return send("GET", simulator + "/simulator/agents/" + agent, null, null);
+  }
+
+  /** Whether every one of {@code agents} reads back {@code code} at the simulator. */
+  boolean all(List<Integer> agents, int code) {
+    for (int agent : agents) {
+      if (!view(agent).contains("\"customState\":" + code + ",")) {
         return false;
       }
     }
     return true;
+  }
+
+  /** Set calls of {@code code} the gateway accepted after {@code seq} and {@code since}. */
+  Map<Integer, Integer> acceptedSets(long seq, int code, Instant since) {
+    String calls =
+        send(
+            "GET",
+            simulator + "/simulator/requests?operation=setCustomState&limit=100000&after=" + seq,
+            null,
+            null);
+    Map<Integer, Integer> by = new HashMap<>();
+    Matcher m =
+        Pattern.compile(
+                "\"agentId\":(\\d+),\"at\":(\\d+),[^}]*\"query\":\"customstate=(\\d+)\"[^}]*\"retcode\":\"0\"")
+            .matcher(calls);
+    while (m.find()) {
+      if (Long.parseLong(m.group(2)) >= since.toEpochMilli()
+          && Integer.parseInt(m.group(3)) == code) {
+        by.merge(Integer.parseInt(m.group(1)), 1, Integer::sum);
+      }
+    }
+    return by;
   }
 
   /** Re-applications by agent, from the outcomes. */
@@ -180,7 +383,7 @@ class BulkRestartIT {
   }
 
   static Set<Integer> agents(String outcomes) {
-    Set<Integer> ids = new HashSet<>();
+    Set<Integer> ids = new TreeSet<>();
     Matcher m = Pattern.compile("\"agentId\":(\\d+)").matcher(outcomes);
     while (m.find()) {
       ids.add(Integer.parseInt(m.group(1)));
@@ -188,8 +391,7 @@ class BulkRestartIT {
     return ids;
   }
 
-  long lastSeq() throws Exception {
-    // the record holds many polls: ask for the set calls only (oldest first, fewer than the limit)
+  long lastSeq() {
     String calls =
         send(
             "GET",
@@ -204,18 +406,8 @@ class BulkRestartIT {
     return last;
   }
 
-  interface Check {
-    boolean ok() throws Exception;
-  }
-
-  static void await(Check check, int seconds, String what) throws Exception {
-    long until = System.currentTimeMillis() + seconds * 1000L;
-    while (!check.ok()) {
-      if (System.currentTimeMillis() > until) {
-        throw new AssertionError("Timed out after " + seconds + " s waiting for " + what);
-      }
-      Thread.sleep(250);
-    }
+  static long id(String json) {
+    return number(json, "id");
   }
 
   static long number(String json, String field) {
@@ -226,7 +418,7 @@ class BulkRestartIT {
     return Long.parseLong(m.group(1));
   }
 
-  static String send(String method, String url, String json, String auth) throws Exception {
+  static String send(String method, String url, String json, String auth) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(url))
             .timeout(Duration.ofSeconds(30))
@@ -239,8 +431,15 @@ class BulkRestartIT {
     if (auth != null) {
       request.header("Authorization", auth);
     }
-    HttpResponse<String> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).as(method + " " + url + ": " + r.body()).isLessThan(300);
-    return r.body();
+    try {
+      HttpResponse<String> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).as(method + " " + url + ": " + r.body()).isLessThan(300);
+      return r.body();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -26,16 +26,13 @@ class ChangeApiIT {
     return Long.parseLong(r.body().replaceAll("(?s)^\\{\"id\":(\\d+),.*", "$1"));
   }
 
-  static String awaitFinished(long id, String auth) throws InterruptedException {
-    long until = System.currentTimeMillis() + 30_000;
-    while (System.currentTimeMillis() < until) {
-      String body = send("GET", "/changes/" + id, null, "Authorization", auth).body();
-      if (body.matches("(?s).*\"status\":\"(COMPLETED|CANCELLED|INTERRUPTED)\".*")) {
-        return body;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("change " + id + " did not finish");
+  static String awaitFinished(long id, String auth) {
+    return org.awaitility.Awaitility.await("change " + id + " to finish")
+        .atMost(java.time.Duration.ofSeconds(30))
+        .pollInterval(java.time.Duration.ofMillis(200))
+        .until(
+            () -> send("GET", "/changes/" + id, null, "Authorization", auth).body(),
+            body -> body.matches("(?s).*\"status\":\"(COMPLETED|CANCELLED|INTERRUPTED)\".*"));
   }
 
   @Test

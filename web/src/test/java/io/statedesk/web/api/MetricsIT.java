@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -35,13 +34,14 @@ class MetricsIT {
         send("POST", "/changes", "{\"agents\":[10013,10019],\"code\":102}", "Authorization", ALICE);
     assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
     String id = made.body().replaceAll("(?s).*?\"id\":(\\d+).*", "$1");
-    Instant end = Instant.now().plus(Duration.ofSeconds(60));
-    while (!send("GET", "/changes/" + id, null, "Authorization", ALICE)
-            .body()
-            .contains("\"status\":\"COMPLETED\"")
-        && Instant.now().isBefore(end)) {
-      Thread.sleep(200);
-    }
+    org.awaitility.Awaitility.await("the change to complete")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () ->
+                send("GET", "/changes/" + id, null, "Authorization", ALICE)
+                    .body()
+                    .contains("\"status\":\"COMPLETED\""));
 
     HttpResponse<String> after = send("GET", "/metrics", null, "Authorization", ADMIN);
     assertThat(after.statusCode()).isEqualTo(200);

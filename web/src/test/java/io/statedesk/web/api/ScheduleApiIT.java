@@ -140,18 +140,14 @@ class ScheduleApiIT {
     assertThat(backwards.body()).contains("revertAt");
   }
 
-  static String await(String path, String pattern, int seconds) throws InterruptedException {
+  static String await(String path, String pattern, int seconds) {
     Pattern p = Pattern.compile(pattern);
-    long until = System.currentTimeMillis() + seconds * 1000L;
-    String body = "";
-    while (System.currentTimeMillis() < until) {
-      body = send("GET", path, null, "Authorization", ALICE).body();
-      if (p.matcher(body).find()) {
-        return body;
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError("Timed out waiting for " + pattern + " in " + body);
+    return org.awaitility.Awaitility.await(pattern + " in " + path)
+        .atMost(java.time.Duration.ofSeconds(seconds))
+        .pollInterval(java.time.Duration.ofMillis(250))
+        .until(
+            () -> send("GET", path, null, "Authorization", ALICE).body(),
+            body -> p.matcher(body).find());
   }
 
   static long number(String json, String field) {

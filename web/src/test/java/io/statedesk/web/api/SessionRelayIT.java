@@ -293,6 +293,7 @@ class SessionRelayIT {
     String client = "fleet-" + System.nanoTime() % 100000;
     String token = Api.newRelayToken(client);
     int logBefore = ConsoleServer.get().log().split("\n").length;
+    double writesBefore = relayWrites(false);
     java.util.concurrent.ExecutorService pool =
         java.util.concurrent.Executors.newFixedThreadPool(16);
     java.util.concurrent.atomic.AtomicInteger ok = new java.util.concurrent.atomic.AtomicInteger();
@@ -330,5 +331,25 @@ class SessionRelayIT {
         .hasSizeLessThanOrEqualTo(10)
         .allMatch(r -> r.contains("relay.session.registered"));
     assertThat(records).as("all log records during 10,000 pushes").hasSizeLessThan(100);
+    // database writes: one audit row per new session (10 agents) and "last used" at most once a
+    // minute, never one per push
+    assertThat(relayWrites(true) - writesBefore)
+        .as("database writes for 10,000 pushes to 10 agents")
+        .isLessThanOrEqualTo(10 + 1 + millis / 60_000);
+  }
+
+  /** The console's count of database writes caused by relay pushes (Prometheus text). */
+  static double relayWrites(boolean required) {
+    String metrics =
+        Api.send("GET", "/metrics", null, "Authorization", Api.basic("admin", "admin-demo")).body();
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                "(?m)^statedesk_relay_database_writes_total(?:\\{[^}]*\\})? (\\S+)$")
+            .matcher(metrics);
+    if (m.find()) {
+      return Double.parseDouble(m.group(1));
+    }
+    assertThat(required).as("statedesk_relay_database_writes_total in /api/metrics").isFalse();
+    return 0; // not counted yet: no relay push has written anything since the start
   }
 }

@@ -5,7 +5,6 @@ import io.statedesk.core.directory.AgentDirectory.ImportPreview;
 import io.statedesk.core.directory.AgentDirectory.TeamSummary;
 import io.statedesk.core.directory.DirectorySync;
 import io.statedesk.core.directory.SyncStatus;
-import io.statedesk.core.gateway.GatewayException;
 import io.statedesk.web.i18n.Texts;
 import io.statedesk.web.view.changes.Instants;
 import jakarta.faces.view.ViewScoped;
@@ -76,19 +75,16 @@ public class DirectoryBacking implements Serializable {
     return agentCount;
   }
 
-  /** Synchronises from the gateway now and says what changed, or why nothing did. */
+  /**
+   * Starts a sync from the gateway in the background and answers at once; the page polls while it
+   * runs and then shows what changed, or why nothing did, as the last sync.
+   */
   public void syncNow() {
     if (!sync.status().enabled()) { // the button is disabled then; a handcrafted post lands here
       Texts.addGlobalError("directory.sync.off");
       return;
     }
-    try {
-      AgentDirectory.SyncResult result = sync.syncNow();
-      Texts.addGlobalInfo(
-          "directory.sync.done", result.added(), result.updated(), result.removed());
-    } catch (GatewayException e) {
-      Texts.addGlobalError("directory.sync.failed", e.getMessage());
-    }
+    Texts.addGlobalInfo(sync.startSyncNow() ? "directory.sync.started" : "directory.sync.running");
   }
 
   /** Reads the uploaded file and shows what importing it would do; changes nothing. */

@@ -1,0 +1,11 @@
+package io.statedesk.core.directory;
+
+/**
+ * Agents were added to the directory (by a gateway sync or a CSV import), fired inside the
+ * transaction that adds them. Observed after the commit by whoever keeps per-agent columns that a
+ * new row does not have yet: the session availability that the picker filters on is mirrored into
+ * rows as it changes, so a row added after its agent's session started must get it now.
+ *
+ * @param added how many rows were added
+ */
+public record DirectoryRowsAdded(int added) {}
