@@ -52,9 +52,14 @@ class ChangePageIT extends BrowserTest {
     assertThat(text(By.cssSelector(".sd-n-all"))).isEqualTo("3");
     assertThat(text(By.cssSelector(".sd-n-succeeded"))).isEqualTo("2");
     assertThat(text(By.cssSelector(".sd-n-noSession"))).isEqualTo("1");
-    assertThat(outcomesShown())
-        .as("the rows say what the counts say")
-        .containsExactlyInAnyOrder("succeeded", "succeeded", "no session");
+    // the rows say what the counts say (read once the last poll's re-rendering has settled)
+    waiter()
+        .until(
+            d ->
+                outcomesShown().stream()
+                    .sorted()
+                    .toList()
+                    .equals(List.of("no session", "succeeded", "succeeded")));
 
     screenshot("guide-change-page");
     String header = text(By.id("changeForm:outcomeTable_head"));
@@ -93,5 +98,8 @@ class ChangePageIT extends BrowserTest {
         .isEmpty();
     assertThat(ApiCalls.as("alice", "alice-demo", "GET", "/changes/" + id, null).body())
         .contains("\"undoneBy\":" + undo);
+
+    open("/change.xhtml?id=abc");
+    assertThat(text(By.id("missing"))).contains("There is no such change");
   }
 }

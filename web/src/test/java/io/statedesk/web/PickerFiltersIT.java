@@ -90,7 +90,8 @@ class PickerFiltersIT extends BrowserTest {
     waiter()
         .until(
             ExpectedConditions.textToBe(
-                By.id("agentsForm:selectedCount"), onPage + " agents selected"));
+                By.id("agentsForm:selectedCount"),
+                onPage + (onPage == 1 ? " agent selected" : " agents selected")));
     assertThat(
             browser.findElements(
                 By.cssSelector("#agentsForm\\:agentTable_data tr.sd-row-selected")))
@@ -101,7 +102,7 @@ class PickerFiltersIT extends BrowserTest {
     String first = column("sd-col-id").get(0);
     WebElement search = browser.findElement(By.id("agentsForm:text"));
     search.sendKeys(first);
-    waiter().until(ExpectedConditions.textToBe(By.id("agentsForm:matching"), "1 agents"));
+    waiter().until(ExpectedConditions.textToBe(By.id("agentsForm:matching"), "1 agent"));
     if (onPage > 1) {
       assertThat(text(By.id("agentsForm:outside")))
           .isEqualTo(
@@ -117,7 +118,7 @@ class PickerFiltersIT extends BrowserTest {
     assertThat(text(By.id("agentsForm:skills"))).contains("VIP");
     assertThat(browser.findElement(By.id("agentsForm:text")).getDomProperty("value"))
         .isEqualTo(first);
-    assertThat(text(By.id("agentsForm:matching"))).isEqualTo("1 agents");
+    assertThat(text(By.id("agentsForm:matching"))).isEqualTo("1 agent");
 
     browser.findElement(By.id("agentsForm:resetFilters")).click();
     waiter().until(ExpectedConditions.textToBe(By.id("agentsForm:matching"), "150 agents"));

@@ -136,13 +136,11 @@ public class AgentsBacking implements Serializable {
 
   /** "N agents" above the table (the filter's matches). */
   public String getMatchingText() {
-    return io.statedesk.web.i18n.Texts.text(
-        "agents.matching", io.statedesk.web.i18n.Texts.quantity(getMatchingCount()));
+    return io.statedesk.web.i18n.Texts.counted("agents.matching", getMatchingCount());
   }
 
   public String getSelectedText() {
-    return io.statedesk.web.i18n.Texts.text(
-        "agents.selected", io.statedesk.web.i18n.Texts.quantity(getSelectedCount()));
+    return io.statedesk.web.i18n.Texts.counted("agents.selected", getSelectedCount());
   }
 
   public boolean isChartsFolded() {

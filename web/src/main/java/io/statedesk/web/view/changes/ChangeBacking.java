@@ -351,6 +351,17 @@ public class ChangeBacking implements Serializable {
     this.id = id;
   }
 
+  /**
+   * {@code ?id} as typed: anything but a change number ("abc") is "no such change", not an error.
+   */
+  public String getIdText() {
+    return id == null ? null : Long.toString(id);
+  }
+
+  public void setIdText(String text) {
+    id = text != null && text.strip().matches("\\d{1,18}") ? Long.valueOf(text.strip()) : null;
+  }
+
   public String getOutcomeFilter() {
     return outcomeFilter;
   }
