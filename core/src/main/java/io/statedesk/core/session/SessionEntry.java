@@ -9,7 +9,7 @@ import java.time.Instant;
  * @param agentId the agent
  * @param handle the last handle, or {@code null} when there never was one
  * @param availability the state of that handle
- * @param note why it is NONE or STALE (e.g. "signed in elsewhere"), or {@code null}
+ * @param note why it is NONE, STALE or TAKEN_OVER (e.g. "signed in elsewhere"), or {@code null}
  * @param since when this entry was written
  */
 public record SessionEntry(

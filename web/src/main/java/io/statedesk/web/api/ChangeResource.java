@@ -268,9 +268,10 @@ public class ChangeResource {
     Set<String> sessions = new LinkedHashSet<>();
     for (String s : strings(f, "sessions")) {
       String v = s.trim().toUpperCase(Locale.ROOT);
-      if (!Set.of("HOSTED", "RELAYED", "NONE", "STALE").contains(v)) {
+      if (java.util.Arrays.stream(io.statedesk.core.session.Availability.values())
+          .noneMatch(a -> a.name().equals(v))) {
         throw Json.bad(
-            "filter.sessions: '" + s + "' must be HOSTED, RELAYED, NONE or STALE",
+            "filter.sessions: '" + s + "' must be HOSTED, RELAYED, NONE, STALE or TAKEN_OVER",
             "filter.sessions");
       }
       sessions.add(v);

@@ -101,8 +101,18 @@ class AgentApiIT {
     String all = send("GET", "/agents?max=1", null, "Authorization", ADMIN).body();
     int total = Integer.parseInt(all.replaceAll(".*?\"total\":(\\d+).*", "$1"));
     String others =
-        send("GET", "/agents?session=RELAYED&session=STALE&max=1", null, "Authorization", ADMIN)
+        send(
+                "GET",
+                "/agents?session=RELAYED&session=STALE&session=TAKEN_OVER&max=1",
+                null,
+                "Authorization",
+                ADMIN)
             .body();
+    // the hosted agents the simulator seeds as signed in elsewhere: taken over, not "no session"
+    assertThat(
+            send("GET", "/agents?session=TAKEN_OVER&max=1000", null, "Authorization", ADMIN).body())
+        .doesNotContain("\"total\":0,")
+        .doesNotContain("\"session\":\"NONE\"");
     int othersTotal = Integer.parseInt(others.replaceAll(".*?\"total\":(\\d+).*", "$1"));
     assertThat(send("GET", "/agents?session=NONE&max=1", null, "Authorization", ADMIN).body())
         .contains("\"total\":" + (total - hostedTotal - othersTotal));
@@ -111,7 +121,7 @@ class AgentApiIT {
                 .body())
         .contains("\"total\":" + (total - othersTotal));
     assertThat(send("GET", "/agents?session=SLEEPY", null, "Authorization", ADMIN).body())
-        .contains("must be HOSTED, RELAYED, NONE or STALE");
+        .contains("must be HOSTED, RELAYED, NONE, STALE or TAKEN_OVER");
   }
 
   @Test
