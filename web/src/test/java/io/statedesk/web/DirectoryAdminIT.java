@@ -117,11 +117,11 @@ class DirectoryAdminIT extends BrowserTest {
                   && last.contains("removed")
                   && text(By.id("syncRunning")).contains("No sync is running");
             });
-    assertThat(
-            waiter()
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(d -> Long.parseLong(text(By.id("agentCount")))))
-        .isGreaterThan(100);
+    Long agents =
+        waiter()
+            .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+            .until(d -> Long.valueOf(text(By.id("agentCount"))));
+    assertThat(agents).isGreaterThan(100);
     waiter()
         .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .until(d -> teamRow("Billing").getText().contains("alice"));
