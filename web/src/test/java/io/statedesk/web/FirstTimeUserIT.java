@@ -114,7 +114,9 @@ class FirstTimeUserIT extends BrowserTest {
                 java.util.regex.Pattern.compile("(?s).*\\b" + all + " agents? selected.*")));
     clickText("Set state…");
 
-    clickText("Choose a state code…");
+    // the menu beside the label "State"
+    waitFor(By.xpath("//label[starts-with(normalize-space(),'State')]/following-sibling::div[1]"))
+        .click();
     waiter(10)
         .until(
             ExpectedConditions.elementToBeClickable(
@@ -133,6 +135,12 @@ class FirstTimeUserIT extends BrowserTest {
                 By.cssSelector(".sd-change-head .sd-badge"),
                 java.util.regex.Pattern.compile("Completed.*")));
     assertThat(text(By.tagName("h2"))).contains("100 · Training");
+    WebElement notice = waitFor(By.cssSelector(".ui-growl-item-container"));
+    WebElement badge = browser.findElement(By.cssSelector(".sd-change-head .sd-badge"));
+    assertThat(notice.getText()).contains("finished");
+    assertThat(notice.getRect().getY())
+        .as("the finish notice does not cover the status badge")
+        .isGreaterThan(badge.getRect().getY() + badge.getRect().getHeight());
     assertThat(text(By.xpath("//table[.//th[normalize-space()='Outcome']]/tbody")))
         .contains("Billing");
   }
