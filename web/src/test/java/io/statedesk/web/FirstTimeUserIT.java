@@ -90,7 +90,7 @@ class FirstTimeUserIT extends BrowserTest {
     waiter(90)
         .until(
             d -> {
-              WebElement count = d.findElement(By.xpath("//strong[contains(.,' agents')]"));
+              WebElement count = d.findElement(By.xpath("//strong[contains(.,' agent')]"));
               if (!count.getText().startsWith("0 ")) {
                 return true;
               }
