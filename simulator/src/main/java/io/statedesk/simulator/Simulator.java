@@ -8,13 +8,14 @@ import io.statedesk.simulator.world.Agent;
 import io.statedesk.simulator.world.World;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -29,7 +30,16 @@ public class Simulator {
 
   private static final Logger LOG = Logger.getLogger(Simulator.class.getName());
 
-  @Resource ManagedScheduledExecutorService scheduler;
+  /**
+   * Makes the threads of {@link #scheduler}. Why not the container's managed scheduled executor:
+   * every task there is wrapped to carry the caller's context and a cancelled one stays queued
+   * until it falls due, and the simulator schedules one task per delayed answer and per held poll
+   * (10,000 held polls are cancelled and scheduled again every few seconds): it must cost the
+   * benchmarks nothing (issue 20).
+   */
+  @Resource ManagedThreadFactory threads;
+
+  private ScheduledThreadPoolExecutor scheduler;
 
   @Inject
   @ConfigProperty(name = "simulator.agents", defaultValue = "300")
@@ -99,6 +109,8 @@ public class Simulator {
     if (gateway != null) {
       return;
     }
+    scheduler = new ScheduledThreadPoolExecutor(2, threads);
+    scheduler.setRemoveOnCancelPolicy(true);
     World world = new World(agents, groups, seed);
     GatewaySettings settings =
         new GatewaySettings(
@@ -144,6 +156,9 @@ public class Simulator {
   @PreDestroy
   void stop() {
     housekeeping.forEach(f -> f.cancel(false));
+    if (scheduler != null) {
+      scheduler.shutdownNow();
+    }
   }
 
   public Gateway gateway() {

@@ -124,6 +124,14 @@ public final class PayaraMicro implements AutoCloseable {
     return process.isAlive();
   }
 
+  /**
+   * CPU time the server's JVM has used so far (all its threads), for benchmarks that report each
+   * process's cost beside the other's.
+   */
+  public Duration cpuTime() {
+    return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+  }
+
   /** Kills the process at once, as a crash would, without a graceful shutdown. */
   public void kill() {
     process.destroyForcibly();
@@ -156,6 +164,7 @@ public final class PayaraMicro implements AutoCloseable {
     private final Map<String, String> systemProperties = new LinkedHashMap<>();
     private final List<String> postBootCommands = new ArrayList<>();
     private final List<String> readinessPaths = new ArrayList<>();
+    private final List<String> jvmOptions = new ArrayList<>();
     private Path workDir;
     private int port;
     private int sslPort;
@@ -222,6 +231,15 @@ public final class PayaraMicro implements AutoCloseable {
       return this;
     }
 
+    /**
+     * A JVM option added after the defaults (so it wins): a benchmark passes {@code
+     * -XX:TieredStopAtLevel=4} to measure with the full JIT rather than the tests' quick-start C1.
+     */
+    public Builder jvmOption(String option) {
+      jvmOptions.add(option);
+      return this;
+    }
+
     public Builder startupTimeout(Duration timeout) {
       this.startupTimeout = timeout;
       return this;
@@ -238,6 +256,7 @@ public final class PayaraMicro implements AutoCloseable {
         command.add("-Xmx" + maxHeap);
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-Djava.awt.headless=true");
+        command.addAll(jvmOptions);
         command.add("-jar");
         command.add(microJar.toString());
         command.add("--nocluster");

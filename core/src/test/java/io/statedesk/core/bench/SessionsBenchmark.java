@@ -51,6 +51,7 @@ public final class SessionsBenchmark {
         PayaraMicro.builder()
             .deploy(Path.of(PayaraMicro.requiredProperty("simulator.war")), "agentgateway")
             .maxHeap("4g")
+            .jvmOption("-XX:TieredStopAtLevel=4")
             .systemProperty("simulator.agents", Integer.toString(Math.max(sessions, 300)))
             .systemProperty("simulator.signed-in-elsewhere-share", "0")
             .systemProperty("simulator.activity-period-ms", "5000")
@@ -70,6 +71,8 @@ public final class SessionsBenchmark {
       Set<Integer> agents =
           IntStream.range(10001, 10001 + sessions).boxed().collect(Collectors.toSet());
       ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(4);
+      // shut down at the end: its threads are not daemons and kept the JVM (and Maven) running
+      java.util.concurrent.ExecutorService signIns = Executors.newFixedThreadPool(4);
       InMemorySessionStore store = new InMemorySessionStore();
       GatewayClient client =
           new GatewayClient(
@@ -81,7 +84,7 @@ public final class SessionsBenchmark {
               store,
               new io.statedesk.core.session.PoolThreads(
                   io.statedesk.core.session.PoolTimer.of(scheduler),
-                  Executors.newFixedThreadPool(4),
+                  signIns,
                   io.statedesk.core.session.SignInThrottle.perSecond(500)),
               new io.statedesk.core.session.PoolSettings(
                   agents,
@@ -108,19 +111,27 @@ public final class SessionsBenchmark {
       long sampledValid = 0;
       java.util.List<Integer> ids = new java.util.ArrayList<>(agents);
       java.util.Random random = new java.util.Random(7);
+      double lastConsoleCpu = cpuSeconds(ProcessHandle.current());
+      double lastSimulatorCpu = cpuSeconds(simulator.cpuTime());
+      double consoleCpuStart = lastConsoleCpu;
+      double simulatorCpuStart = lastSimulatorCpu;
       while ((System.nanoTime() - start) / 1_000_000_000L < seconds) {
         Thread.sleep(5_000);
         long elapsed = (System.nanoTime() - start) / 1_000_000_000L;
         int threads = ManagementFactory.getThreadMXBean().getThreadCount();
         peakThreads = Math.max(peakThreads, threads);
         int usable = (int) store.all().stream().filter(SessionEntry::isUsable).count();
-        if (allSignedInAt < 0 && usable == sessions) {
+        // 99.9 %: one agent whose sign-in the simulator keeps refusing must not stop the sampling
+        if (allSignedInAt < 0 && usable >= sessions - sessions / 1000) {
           allSignedInAt = elapsed;
         }
         if (allSignedInAt >= 0) {
           minUsableAfter = Math.min(minUsableAfter, usable);
         }
         int tickValid = 0;
+        int refused = 0;
+        int unanswered = 0;
+        long slowestNanos = 0;
         for (int i = 0; i < 200; i++) {
           Optional<SessionEntry> entry = store.get(ids.get(random.nextInt(ids.size())));
           if (allSignedInAt < 0) {
@@ -128,23 +139,46 @@ public final class SessionsBenchmark {
           }
           sampled++;
           if (entry.isPresent() && entry.get().isUsable()) {
+            long callStart = System.nanoTime();
             try {
               client.queryCustomState(entry.get().handle().auth());
               sampledValid++;
               tickValid++;
+            } catch (io.statedesk.core.gateway.GatewayRejectedException e) {
+              refused++; // the held Guid was refused: not valid
             } catch (GatewayException e) {
-              // the held Guid was refused: not valid
+              unanswered++; // timed out or failed: the stand-in or this JVM too slow
             }
+            slowestNanos = Math.max(slowestNanos, System.nanoTime() - callStart);
           }
         }
+        double consoleCpu = cpuSeconds(ProcessHandle.current()) - lastConsoleCpu;
+        double simulatorCpu = cpuSeconds(simulator.cpuTime()) - lastSimulatorCpu;
+        lastConsoleCpu += consoleCpu;
+        lastSimulatorCpu += simulatorCpu;
         System.out.printf(
-            "  t=%3ds  usable sessions %5d/%d  threads %4d  sampled Guids accepted %3d/200%n",
-            elapsed, usable, sessions, threads, allSignedInAt < 0 ? 0 : tickValid);
+            "  t=%3ds  usable sessions %5d/%d  threads %4d  sampled Guids accepted %3d/200"
+                + " (refused %d, unanswered %d, slowest %4d ms)  CPU of the last 5 s: pool %3.0f %%,"
+                + " simulator %3.0f %%%n",
+            elapsed,
+            usable,
+            sessions,
+            threads,
+            allSignedInAt < 0 ? 0 : tickValid,
+            refused,
+            unanswered,
+            slowestNanos / 1_000_000,
+            100 * consoleCpu / 5,
+            100 * simulatorCpu / 5);
       }
+      double runSeconds = (System.nanoTime() - start) / 1e9;
+      double poolCpu = lastConsoleCpu - consoleCpuStart;
+      double simCpu = lastSimulatorCpu - simulatorCpuStart;
       System.gc();
       long heapAfter = memory.getHeapMemoryUsage().getUsed();
       pool.close();
       scheduler.shutdownNow();
+      signIns.shutdownNow();
       scheduler.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
       client.close();
       System.out.println();
@@ -158,7 +192,16 @@ public final class SessionsBenchmark {
           heapBefore / 1048576.0,
           heapAfter / 1048576.0,
           (heapAfter - heapBefore) / 1024.0 / sessions);
-      System.out.printf("  all %d sessions signed in after %d s%n", sessions, allSignedInAt);
+      System.out.printf(
+          "  at least 99.9 %% of the %d sessions signed in after %d s%n", sessions, allSignedInAt);
+      System.out.printf(
+          "  CPU over the run (%d cores): pool (this JVM) %.0f s = %.0f %% of one core,"
+              + " simulator %.0f s = %.0f %% of one core%n",
+          Runtime.getRuntime().availableProcessors(),
+          poolCpu,
+          100 * poolCpu / runSeconds,
+          simCpu,
+          100 * simCpu / runSeconds);
       System.out.printf(
           "  lowest share of usable sessions after that: %.1f %%%n",
           100.0 * minUsableAfter / sessions);
@@ -166,5 +209,13 @@ public final class SessionsBenchmark {
           "  sessions that stayed valid (random held Guids answered 0 by querycustomstate): %d/%d = %.2f %%%n",
           sampledValid, sampled, sampled == 0 ? 0.0 : 100.0 * sampledValid / sampled);
     }
+  }
+
+  private static double cpuSeconds(ProcessHandle process) {
+    return cpuSeconds(process.info().totalCpuDuration().orElse(Duration.ZERO));
+  }
+
+  private static double cpuSeconds(Duration cpu) {
+    return cpu.toMillis() / 1000.0;
   }
 }

@@ -1,213 +1,348 @@
 package io.statedesk.web.bench;
 
 import io.statedesk.testkit.PayaraMicro;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
- * Runs one bulk change over N hosted agents through the whole console (REST API, engine, database,
- * gateway client) against the simulator with a fixed latency on {@code setcustomstate}, and prints
- * elapsed time, calls per second and the ratio to the ideal {@code agents x latency / concurrency}.
- * A benchmark command, not a test: see docs/src/benchmarks.md.
+ * Runs bulk changes over N agents through the whole console (REST API, engine, database, gateway
+ * client) against the simulator with a fixed latency on every gateway call a change makes, and
+ * prints, per run: elapsed time, the ratio to the ideal {@code agents x calls x latency /
+ * concurrency}, where each call's time goes (the simulator alone, the console's gateway client, the
+ * engine) and the CPU each JVM used. A benchmark command, not a test: see docs/src/benchmarks.md.
  *
- * <p>System properties: {@code bench.agents} (default 10000), {@code bench.latency-ms} (20), {@code
- * bench.concurrency} (20), {@code bench.verify} (false: one call per agent, so the ideal is exact;
- * true adds one read-back per agent).
+ * <p>The simulator runs in a JVM of its own, so that its CPU is reported apart from the console's
+ * and it answers delayed calls from a timer, not a thread per call. Sessions are signed in at the
+ * simulator by the benchmark and relayed to the console (so the console holds no polls and its CPU
+ * is the change's alone), in the gateway's default AUTHMODE 2; the Guid rotation interval is longer
+ * than the run, because a relayed session in AUTHMODE 2 follows rotations only if its relay client
+ * polls, and 10,000 polls from this JVM would share the two cores with what is measured.
+ *
+ * <p>System properties: {@code bench.agents} (default 10000), {@code bench.latency-ms} (50), {@code
+ * bench.concurrency} (a comma-separated list, default 64: the console is restarted for each, the
+ * simulator and its sessions are kept; {@code 1:200} runs concurrency 1 over the first 200 agents
+ * only), {@code bench.verify} ({@code off}, {@code on} or {@code off,on}: one change each, in that
+ * order), {@code bench.faults} (JSON members added to the fault configuration for one more change
+ * per level, read-back on, e.g. {@code "failureShare":0.02,"failureRetcodes":["100-007"]}).
+ *
+ * <p>Over 300 lines because one benchmark command is one file a reader follows from top to bottom
+ * (start, sign in, relay, change, figures); its HTTP plumbing is in {@link BenchHttp}.
  */
 public final class BulkBenchmark {
 
   private BulkBenchmark() {}
 
-  static final HttpClient HTTP =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-  static final String ADMIN =
-      "Basic "
-          + Base64.getEncoder().encodeToString("admin:admin-demo".getBytes(StandardCharsets.UTF_8));
-
+  /**
+   * Runs the levels and prints the table. Longer than 60 lines because it reads the properties and
+   * keeps the simulator and its sessions across the consoles of every level in one place.
+   */
   public static void main(String[] args) throws Exception {
     int agents = Integer.getInteger("bench.agents", 10_000);
-    long latency = Long.getLong("bench.latency-ms", 20);
-    int concurrency = Integer.getInteger("bench.concurrency", 20);
-    boolean verify = Boolean.getBoolean("bench.verify");
+    long latency = Long.getLong("bench.latency-ms", 50);
+    List<int[]> levels = // {concurrency, agents}
+        Arrays.stream(System.getProperty("bench.concurrency", "64").split(","))
+            .map(String::trim)
+            .map(l -> l.split(":"))
+            .map(l -> new int[] {Integer.parseInt(l[0]), l.length > 1 ? Integer.parseInt(l[1]) : 0})
+            .toList();
+    for (int[] level : levels) {
+      level[1] = level[1] == 0 ? agents : Math.min(level[1], agents);
+    }
+    List<Boolean> verifies =
+        Arrays.stream(System.getProperty("bench.verify", "off").split(","))
+            .map(String::trim)
+            .map(v -> v.equals("on") || v.equals("true"))
+            .toList();
+    String extraFaults = System.getProperty("bench.faults", "").trim();
     System.out.printf(
-        "Bulk benchmark: %d agents (relayed sessions), setcustomstate latency %d ms, concurrency %d, read-back %s%n",
-        agents, latency, concurrency, verify ? "on" : "off");
-    int port = PayaraMicro.freePort();
-    String base = "http://localhost:" + port;
+        "Bulk benchmark: %d agents (relayed sessions, AUTHMODE 2), latency %d ms on each call,"
+            + " concurrency %s, read-back %s, then with faults {%s}, %d cores%n",
+        agents,
+        latency,
+        levels.stream().map(l -> l[0] + " (" + l[1] + " agents)").toList(),
+        verifies,
+        extraFaults,
+        Runtime.getRuntime().availableProcessors());
+    try (PayaraMicro simulator = startSimulator(agents)) {
+      Map<Integer, String[]> sessions = signIn(simulator.baseUrl(), agents);
+      double direct = BenchHttp.probe(simulator.baseUrl(), sessions, latency);
+      System.out.printf(
+          "Simulator alone: setcustomstate answered in %.1f ms on average (latency %d ms),"
+              + " one call at a time over one kept-alive connection%n",
+          direct, latency);
+      List<String> rows = new ArrayList<>();
+      int code = 100;
+      for (int[] level : levels) {
+        int concurrency = level[0];
+        try (PayaraMicro console = startConsole(simulator.baseUrl(), agents, concurrency)) {
+          relay(console.baseUrl(), sessions);
+          // JIT and pools warm: the first change of a fresh JVM compiles the whole path
+          System.out.println("Warm-up change (latency 0, read-back on), not counted:");
+          runChange(
+              console, simulator, Math.min(level[1], 1000), 0, concurrency, true, 140, direct, "");
+          idleCpu = idleCpu(console);
+          for (boolean verify : verifies) {
+            code = code == 100 ? 111 : 100; // a new target each time: nothing is skipped
+            rows.add(
+                runChange(
+                    console, simulator, level[1], latency, concurrency, verify, code, direct, ""));
+          }
+          if (!extraFaults.isEmpty()) {
+            code = code == 100 ? 111 : 100;
+            rows.add(
+                runChange(
+                    console,
+                    simulator,
+                    level[1],
+                    latency,
+                    concurrency,
+                    true,
+                    code,
+                    direct,
+                    extraFaults));
+          }
+        }
+      }
+      System.out.println();
+      System.out.println(
+          "| agents | concurrency | read-back | elapsed | ideal | ratio | per call: slot / client"
+              + " / simulator alone | console CPU | simulator CPU | console CPU ms per agent, idle subtracted |");
+      System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+      rows.forEach(System.out::println);
+    }
+  }
+
+  /** The console's CPU seconds per second with no change running (timers, sweeps, sessions). */
+  private static double idleCpu = 0;
+
+  private static double idleCpu(PayaraMicro console) throws InterruptedException {
+    Duration before = console.cpuTime();
+    Thread.sleep(10_000);
+    double perSecond = (console.cpuTime().toMillis() - before.toMillis()) / 10_000.0;
+    System.out.printf(
+        "Console idle for 10 s: %.0f ms of CPU per second (subtracted below)%n", perSecond * 1000);
+    return perSecond;
+  }
+
+  private static PayaraMicro startSimulator(int agents) {
+    long hour = 3_600_000;
+    return PayaraMicro.builder()
+        .maxHeap("2g")
+        .jvmOption("-XX:TieredStopAtLevel=4")
+        .startupTimeout(Duration.ofMinutes(5))
+        .deploy(Path.of(PayaraMicro.requiredProperty("simulator.war")), "agentgateway")
+        .systemProperty("simulator.auth-mode", "2")
+        .systemProperty("simulator.guid-interval-ms", Long.toString(hour))
+        .systemProperty("simulator.guid-timeout-ms", Long.toString(2 * hour))
+        .systemProperty("simulator.max-idle-ms", Long.toString(2 * hour))
+        .systemProperty("simulator.agents", Integer.toString(agents))
+        .systemProperty("simulator.signed-in-elsewhere-share", "0")
+        .systemProperty("simulator.activity-period-ms", "0")
+        .readyWhen("/agentgateway/simulator/status")
+        .start();
+  }
+
+  private static PayaraMicro startConsole(String gateway, int agents, int concurrency)
+      throws Exception {
     long bootStart = System.nanoTime();
-    try (PayaraMicro server =
+    PayaraMicro console =
         PayaraMicro.builder()
-            .port(port)
             .maxHeap("3g")
+            .jvmOption("-XX:TieredStopAtLevel=4")
             .startupTimeout(Duration.ofMinutes(5))
             .deploy(Path.of(PayaraMicro.requiredProperty("console.war")), "statedesk")
-            .deploy(Path.of(PayaraMicro.requiredProperty("simulator.war")), "agentgateway")
             .systemProperty("statedesk.demo.enabled", "true")
             .systemProperty("statedesk.api.basic-auth", "true")
-            .systemProperty("statedesk.gateway.url", base + "/agentgateway/resource")
-            .systemProperty("statedesk.gateway.auth-mode", "1")
-            .systemProperty("simulator.auth-mode", "1")
-            .systemProperty("simulator.max-idle-ms", "3600000")
-            .systemProperty("simulator.agents", Integer.toString(agents))
-            .systemProperty("simulator.signed-in-elsewhere-share", "0")
-            .systemProperty("simulator.activity-period-ms", "0")
+            .systemProperty("statedesk.gateway.url", gateway + "/agentgateway/resource")
+            .systemProperty("statedesk.gateway.auth-mode", "2")
             .systemProperty("statedesk.directory.sync-enabled", "true")
             .systemProperty("statedesk.directory.account", "999001")
             .systemProperty("statedesk.directory.password", "Sim#999001")
             .systemProperty("statedesk.directory.phonenum", "7999001")
+            .systemProperty("statedesk.sessions.relay.guid-timeout-seconds", "7200")
             .systemProperty("statedesk.bulk.concurrency", Integer.toString(concurrency))
             .systemProperty("statedesk.bulk.confirm-above", "1000000")
             .readyWhen("/statedesk/login.xhtml")
-            .start()) {
-      System.out.printf("Console and simulator at %s%n", server.baseUrl());
-      long known = 0;
-      long until = System.currentTimeMillis() + 300_000;
-      while (known < agents && System.currentTimeMillis() < until) {
-        Thread.sleep(3_000);
-        try { // the console syncs its directory at start
-          known = number(send("GET", base + "/statedesk/api/agents?max=1", null), "total");
-        } catch (java.io.IOException | IllegalStateException e) {
-          System.out.println("waiting: " + e.getMessage());
-        }
+            .start();
+    String base = console.baseUrl();
+    long known = 0;
+    long until = System.currentTimeMillis() + 300_000;
+    while (known < agents && System.currentTimeMillis() < until) {
+      Thread.sleep(2_000);
+      try { // the console syncs its directory at start
+        known =
+            BenchHttp.number(
+                BenchHttp.admin("GET", base + "/statedesk/api/agents?max=1", null), "total");
+      } catch (java.io.IOException | IllegalStateException e) {
+        System.out.println("waiting: " + e.getMessage());
       }
-      String token =
-          send("POST", base + "/statedesk/api/relay-clients", "{\"name\":\"benchmark\"}")
-              .replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
-      long relayStart = System.nanoTime();
-      java.util.concurrent.ExecutorService pool =
-          java.util.concurrent.Executors.newFixedThreadPool(16);
-      java.util.List<java.util.concurrent.Future<?>> jobs = new java.util.ArrayList<>();
-      StringBuilder ids = new StringBuilder();
+    }
+    System.out.printf(
+        "Console (concurrency %d) ready after %.0f s: %d agents in its directory%n",
+        concurrency, (System.nanoTime() - bootStart) / 1e9, known);
+    return console;
+  }
+
+  /** Signs every agent in at the simulator once: {agent: [guid, cookie]}. */
+  private static Map<Integer, String[]> signIn(String simulator, int agents) throws Exception {
+    long start = System.nanoTime();
+    Map<Integer, String[]> sessions = new ConcurrentHashMap<>();
+    parallel(agents, agent -> sessions.put(agent, BenchHttp.signIn(simulator, agent)));
+    System.out.printf(
+        "%d agents signed in at the simulator in %.0f s%n",
+        sessions.size(), (System.nanoTime() - start) / 1e9);
+    return sessions;
+  }
+
+  private static void relay(String console, Map<Integer, String[]> sessions) throws Exception {
+    long start = System.nanoTime();
+    String token =
+        BenchHttp.admin(
+                "POST", console + "/statedesk/api/relay-clients", "{\"name\":\"benchmark\"}")
+            .replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+    parallel(sessions.size(), agent -> BenchHttp.relay(console, token, agent, sessions.get(agent)));
+    System.out.printf(
+        "%d sessions relayed to the console in %.0f s%n",
+        sessions.size(), (System.nanoTime() - start) / 1e9);
+  }
+
+  private interface AgentTask {
+    void run(int agent) throws Exception;
+  }
+
+  private static void parallel(int agents, AgentTask task) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    try {
+      List<Future<?>> jobs = new ArrayList<>();
       for (int i = 0; i < agents; i++) {
         int agent = 10_001 + i;
-        ids.append(i == 0 ? "" : ",").append(agent);
         jobs.add(
             pool.submit(
                 () -> {
-                  HttpResponse<String> signIn =
-                      HTTP.send(
-                          HttpRequest.newBuilder(
-                                  URI.create(
-                                      base
-                                          + "/agentgateway/resource/onlineagent/"
-                                          + agent
-                                          + "/loginex"))
-                              .header("Content-Type", "application/json")
-                              .PUT(
-                                  HttpRequest.BodyPublishers.ofString(
-                                      "{\"password\":\"Sim#"
-                                          + agent
-                                          + "\",\"phonenum\":\"7"
-                                          + agent
-                                          + "\"}"))
-                              .build(),
-                          HttpResponse.BodyHandlers.ofString());
-                  String guid =
-                      signIn
-                          .headers()
-                          .firstValue("Set-GUID")
-                          .orElseThrow()
-                          .replace("JSESSIONID=", "");
-                  HttpResponse<String> relayed =
-                      HTTP.send(
-                          HttpRequest.newBuilder(
-                                  URI.create(base + "/statedesk/api/sessions/" + agent))
-                              .header("Authorization", "Bearer " + token)
-                              .header("Content-Type", "application/json")
-                              .PUT(
-                                  HttpRequest.BodyPublishers.ofString(
-                                      "{\"guid\":\"" + guid + "\",\"authMode\":1}"))
-                              .build(),
-                          HttpResponse.BodyHandlers.ofString());
-                  if (relayed.statusCode() >= 300) {
-                    throw new IllegalStateException(
-                        "relay " + agent + ": HTTP " + relayed.statusCode() + " " + relayed.body());
-                  }
+                  task.run(agent);
                   return null;
                 }));
       }
-      for (java.util.concurrent.Future<?> job : jobs) {
+      for (Future<?> job : jobs) {
         job.get();
       }
+    } finally {
       pool.shutdown();
-      System.out.printf(
-          "Ready after %.0f s: %d agents in the directory, %d sessions relayed in %.0f s%n",
-          (System.nanoTime() - bootStart) / 1e9,
-          known,
-          agents,
-          (System.nanoTime() - relayStart) / 1e9);
-      send(
-          "PUT",
-          base + "/agentgateway/simulator/faults",
-          "{\"latencyMs\":" + latency + ",\"operations\":[\"setCustomState\"]}");
-      String made =
-          send(
-              "POST",
-              base + "/statedesk/api/changes",
-              "{\"agents\":[" + ids + "],\"code\":100,\"verify\":" + verify + "}");
-      long id = number(made, "id");
-      String done;
-      do {
-        Thread.sleep(500);
-        done = send("GET", base + "/statedesk/api/changes/" + id, null);
-      } while (!done.matches("(?s).*\"status\":\"(COMPLETED|CANCELLED|INTERRUPTED)\".*"));
-      Instant started = Instant.parse(text(done, "startedAt"));
-      Instant finished = Instant.parse(text(done, "finishedAt"));
-      double seconds = Duration.between(started, finished).toMillis() / 1000.0;
-      long total = number(done, "total");
-      long succeeded = number(done, "succeeded");
-      long calls = total * (verify ? 2 : 1);
-      double ideal = total * latency / 1000.0 / concurrency;
-      System.out.printf("Change %d: %s%n", id, text(done, "statusDetail"));
-      System.out.printf(
-          "Elapsed %.1f s for %d agents (%d succeeded): %.0f agents/s, %.0f gateway calls/s%n",
-          seconds, total, succeeded, total / seconds, calls / seconds);
-      System.out.printf(
-          "Ideal agents x latency / concurrency = %.1f s; ratio elapsed / ideal = %.2f%n",
-          ideal, seconds / ideal);
     }
   }
 
-  static String send(String method, String url, String json) throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(url))
-            .header("Authorization", ADMIN)
-            .header("Content-Type", "application/json")
-            .method(
-                method,
-                json == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(json))
-            .build();
-    HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+  /**
+   * One change over all agents; prints its figures and returns them as a table row. Why this long:
+   * it reads the clocks, CPU times and metrics before and after in one place, so that they cover
+   * the same span.
+   */
+  private static String runChange(
+      PayaraMicro console,
+      PayaraMicro simulator,
+      int agents,
+      long latency,
+      int concurrency,
+      boolean verify,
+      int code,
+      double direct,
+      String extraFaults)
+      throws Exception {
+    String base = console.baseUrl();
+    BenchHttp.admin(
+        "PUT",
+        simulator.baseUrl() + "/agentgateway/simulator/faults",
+        "{\"latencyMs\":"
+            + latency
+            + ",\"operations\":[\"setCustomState\",\"queryCustomState\"]"
+            + (extraFaults.isEmpty() ? "" : "," + extraFaults)
+            + "}");
+    StringBuilder ids = new StringBuilder();
+    for (int i = 0; i < agents; i++) {
+      ids.append(i == 0 ? "" : ",").append(10_001 + i);
+    }
+    String metricsUrl = base + "/statedesk/api/metrics";
+    BenchHttp.CallTimes setBefore =
+        BenchHttp.callTimes(BenchHttp.admin("GET", metricsUrl, null), "setCustomState");
+    BenchHttp.CallTimes queryBefore =
+        BenchHttp.callTimes(BenchHttp.admin("GET", metricsUrl, null), "queryCustomState");
+    Duration consoleCpu = console.cpuTime();
+    Duration simulatorCpu = simulator.cpuTime();
+    String made =
+        BenchHttp.admin(
+            "POST",
+            base + "/statedesk/api/changes",
+            "{\"agents\":[" + ids + "],\"code\":" + code + ",\"verify\":" + verify + "}");
+    long id = BenchHttp.number(made, "id");
+    String done;
+    do {
+      Thread.sleep(1_000); // rarely: each look counts the change's outcomes in the console's CPU
+      done = BenchHttp.admin("GET", base + "/statedesk/api/changes/" + id, null);
+    } while (!done.matches("(?s).*\"status\":\"(COMPLETED|CANCELLED|INTERRUPTED)\".*"));
+    double consoleCpuS = (console.cpuTime().toMillis() - consoleCpu.toMillis()) / 1000.0;
+    double simulatorCpuS = (simulator.cpuTime().toMillis() - simulatorCpu.toMillis()) / 1000.0;
+    String metrics = BenchHttp.admin("GET", metricsUrl, null);
+    BenchHttp.CallTimes set = BenchHttp.callTimes(metrics, "setCustomState").minus(setBefore);
+    BenchHttp.CallTimes query = BenchHttp.callTimes(metrics, "queryCustomState").minus(queryBefore);
+    BenchHttp.admin("DELETE", simulator.baseUrl() + "/agentgateway/simulator/faults", null);
+
+    Instant started = Instant.parse(BenchHttp.text(done, "startedAt"));
+    Instant finished = Instant.parse(BenchHttp.text(done, "finishedAt"));
+    double seconds = Duration.between(started, finished).toMillis() / 1000.0;
+    long total = BenchHttp.number(done, "total");
+    // the ideal counts the calls a change needs (1 or 2 per agent); the client's mean covers every
+    // call it made meanwhile, retries and the desired-state check's read-backs included
+    long calls = total * (verify ? 2 : 1);
+    double ideal = calls * latency / 1000.0 / concurrency;
+    double slot = seconds * 1000 * concurrency / Math.max(1, calls);
+    double client =
+        (set.seconds() + query.seconds()) * 1000 / Math.max(1, set.count() + query.count());
+    double cpuPerAgent = (consoleCpuS - idleCpu * seconds) * 1000 / Math.max(1, total);
+    System.out.printf("Change %d: %s%n", id, BenchHttp.text(done, "statusDetail"));
+    System.out.printf(
+        "Elapsed %.1f s for %d agents, %d gateway calls (%.0f/s); ideal calls x latency /"
+            + " concurrency = %.1f s; ratio %.3f%n",
+        seconds, total, calls, calls / seconds, ideal, seconds / ideal);
+    System.out.printf(
+        "Per call: %.1f ms of a worker's time = %.1f ms in the gateway client (simulator alone"
+            + " %.1f ms, so %.1f ms in the client and the network) + %.1f ms in the engine%n",
+        slot, client, direct, client - direct, slot - client);
+    System.out.printf(
+        "CPU: console %.1f s (%.0f %% of %d cores, %.2f ms per agent net of idle), simulator %.1f s (%.0f %%)%n",
+        consoleCpuS,
+        100 * consoleCpuS / seconds / Runtime.getRuntime().availableProcessors(),
+        Runtime.getRuntime().availableProcessors(),
+        cpuPerAgent,
+        simulatorCpuS,
+        100 * simulatorCpuS / seconds / Runtime.getRuntime().availableProcessors());
+    return String.format(
+        "| %,d | %d | %s | %.1f s | %.1f s | %.3f | %.1f / %.1f / %.1f ms | %.1f s | %.1f s | %.2f |",
+        total,
+        concurrency,
+        (verify ? "on" : "off") + (extraFaults.isEmpty() ? "" : ", faults {" + extraFaults + "}"),
+        seconds,
+        ideal,
+        seconds / ideal,
+        slot,
+        client,
+        direct,
+        consoleCpuS,
+        simulatorCpuS,
+        cpuPerAgent);
+  }
+
+  static void check(HttpResponse<String> r, String what) {
     if (r.statusCode() >= 300) {
-      throw new IllegalStateException(method + " " + url + ": " + r.statusCode() + " " + r.body());
+      throw new IllegalStateException(what + ": HTTP " + r.statusCode() + " " + r.body());
     }
-    return r.body();
-  }
-
-  static long number(String json, String field) {
-    Matcher m = Pattern.compile("\"" + field + "\":(\\d+)").matcher(json);
-    if (!m.find()) {
-      throw new IllegalStateException("no " + field + " in " + json);
-    }
-    return Long.parseLong(m.group(1));
-  }
-
-  static String text(String json, String field) {
-    Matcher m = Pattern.compile("\"" + field + "\":\"([^\"]*)\"").matcher(json);
-    if (!m.find()) {
-      throw new IllegalStateException("no " + field + " in " + json);
-    }
-    return m.group(1);
   }
 }

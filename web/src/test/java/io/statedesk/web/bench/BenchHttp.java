@@ -1,0 +1,163 @@
+package io.statedesk.web.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The bulk benchmark's HTTP calls to the console and the simulator, and what it reads in them. */
+final class BenchHttp {
+
+  private BenchHttp() {}
+
+  static final HttpClient HTTP =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+  private static final String ADMIN =
+      "Basic "
+          + Base64.getEncoder().encodeToString("admin:admin-demo".getBytes(StandardCharsets.UTF_8));
+
+  /** Time spent in one gateway operation's calls, as the console's gateway client measured it. */
+  record CallTimes(long count, double seconds) {
+    CallTimes minus(CallTimes before) {
+      return new CallTimes(count - before.count, seconds - before.seconds);
+    }
+  }
+
+  static String admin(String method, String url, String json) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Authorization", ADMIN)
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json))
+            .build();
+    HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    BulkBenchmark.check(r, method + " " + url);
+    return r.body();
+  }
+
+  /** Signs {@code agent} in at the simulator: its Guid and the load-balancer cookie, if any. */
+  static String[] signIn(String simulator, int agent) throws IOException, InterruptedException {
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        simulator + "/agentgateway/resource/onlineagent/" + agent + "/loginex"))
+                .header("Content-Type", "application/json")
+                .PUT(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"password\":\"Sim#" + agent + "\",\"phonenum\":\"7" + agent + "\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    BulkBenchmark.check(r, "sign-in " + agent);
+    String guid = r.headers().firstValue("Set-GUID").orElseThrow().replace("JSESSIONID=", "");
+    String cookie =
+        String.join(
+            "; ",
+            r.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0]).toList());
+    return new String[] {guid, cookie};
+  }
+
+  /** Relays one agent's session (AUTHMODE 2) to the console. */
+  static void relay(String console, String token, int agent, String[] session)
+      throws IOException, InterruptedException {
+    String cookie = session[1].isEmpty() ? "" : ",\"cookie\":\"" + session[1] + "\"";
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(console + "/statedesk/api/sessions/" + agent))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .PUT(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"guid\":\"" + session[0] + "\"" + cookie + ",\"authMode\":2}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    BulkBenchmark.check(r, "relay " + agent);
+  }
+
+  /**
+   * The simulator's latency path alone: the mean time of 40 {@code setcustomstate} calls made one
+   * at a time over one kept-alive connection (after 10 to warm up), with the latency set.
+   */
+  static double probe(String simulator, Map<Integer, String[]> sessions, long latency)
+      throws Exception {
+    admin(
+        "PUT",
+        simulator + "/agentgateway/simulator/faults",
+        "{\"latencyMs\":" + latency + ",\"operations\":[\"setCustomState\"]}");
+    String[] session = sessions.get(10_001);
+    HttpRequest.Builder call =
+        HttpRequest.newBuilder(
+                URI.create(
+                    simulator
+                        + "/agentgateway/resource/onlineagent/10001/setcustomstate?customstate=140"))
+            .header("Content-Type", "application/json; charset=UTF-8")
+            .header("guid", session[0])
+            .POST(HttpRequest.BodyPublishers.noBody());
+    if (!session[1].isEmpty()) {
+      call.header("Cookie", session[1]);
+    }
+    HttpRequest request = call.build();
+    long total = 0;
+    for (int i = 0; i < 50; i++) {
+      long start = System.nanoTime();
+      HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      if (!r.body().contains("\"retcode\":\"0\"")) {
+        throw new IllegalStateException("probe: " + r.body());
+      }
+      if (i >= 10) {
+        total += System.nanoTime() - start;
+      }
+    }
+    admin("DELETE", simulator + "/agentgateway/simulator/faults", null);
+    return total / 40 / 1e6;
+  }
+
+  /** The count and total seconds of an operation's calls (all results) in Prometheus text. */
+  static CallTimes callTimes(String metrics, String operation) {
+    long count = 0;
+    double seconds = 0;
+    Pattern line =
+        Pattern.compile(
+            "^statedesk_gateway_calls_seconds_(count|sum)\\{([^}]*)\\}\\s+(\\S+)",
+            Pattern.MULTILINE);
+    Matcher m = line.matcher(metrics);
+    while (m.find()) {
+      if (m.group(2).contains("operation=\"" + operation + "\"")) {
+        double value = Double.parseDouble(m.group(3));
+        if (m.group(1).equals("count")) {
+          count += (long) value;
+        } else {
+          seconds += value;
+        }
+      }
+    }
+    return new CallTimes(count, seconds);
+  }
+
+  static long number(String json, String field) {
+    Matcher m = Pattern.compile("\"" + field + "\":(\\d+)").matcher(json);
+    if (!m.find()) {
+      throw new IllegalStateException("no " + field + " in " + json);
+    }
+    return Long.parseLong(m.group(1));
+  }
+
+  static String text(String json, String field) {
+    Matcher m = Pattern.compile("\"" + field + "\":\"([^\"]*)\"").matcher(json);
+    if (!m.find()) {
+      throw new IllegalStateException("no " + field + " in " + json);
+    }
+    return m.group(1);
+  }
+}
