@@ -28,7 +28,7 @@ class AgentPickerIT extends BrowserTest {
 
   List<String> teamsOnPage() {
     return browser
-        .findElements(By.cssSelector("#agentsForm\\:agentTable_data tr td:nth-child(4)"))
+        .findElements(By.cssSelector("#agentsForm\\:agentTable_data tr td.sd-col-team"))
         .stream()
         .map(WebElement::getText)
         .distinct()
@@ -124,7 +124,7 @@ class AgentPickerIT extends BrowserTest {
     waiter().until(d -> teamsOnPage().size() > 0);
     List<String> states =
         browser
-            .findElements(By.cssSelector("#agentsForm\\:agentTable_data tr td:nth-child(5)"))
+            .findElements(By.cssSelector("#agentsForm\\:agentTable_data tr td.sd-col-state"))
             .stream()
             .map(WebElement::getText)
             .distinct()

@@ -42,6 +42,10 @@ public final class ConsoleServer {
               .systemProperty("statedesk.directory.account", "999001")
               .systemProperty("statedesk.directory.password", "Sim#999001")
               .systemProperty("statedesk.directory.read-skills", "true")
+              // a supervisor's 150 agents are a "large change" that must be confirmed
+              // (LargeChangeIT);
+              // one team's 50 are not
+              .systemProperty("statedesk.bulk.confirm-above", "100")
               // every test signs in from 127.0.0.1: the per-address allowance must outlast them
               .systemProperty("statedesk.security.login.address-max-failures", "200")
               // existing tests still call the API with passwords; new ones use tokens

@@ -107,6 +107,10 @@ class SetStateIT extends BrowserTest {
       awaitAjax();
     }
     assertThat(text(By.id("setStateForm:code_label"))).startsWith("100 ·");
+    assertThat(text(By.id("setStateForm:setStateDialog")))
+        .as("read-back in plain words, not the API's name")
+        .contains("Confirm afterwards")
+        .doesNotContain("querycustomstate");
     browser.findElement(By.id("setStateForm:note")).sendKeys("Coaching <b>today</b>");
     browser.findElement(By.id("setStateForm:preview")).click();
     awaitAjax();
@@ -117,11 +121,15 @@ class SetStateIT extends BrowserTest {
 
     clickWhenSteady(By.id("setStateForm:apply"));
     waiter().until(ExpectedConditions.urlContains("/change.xhtml"));
-    waiter().until(ExpectedConditions.textToBe(By.id("changeForm:status"), "Completed"));
-    assertThat(text(By.id("changeForm:succeeded"))).isEqualTo("1");
-    assertThat(text(By.id("changeForm:failed"))).isEqualTo("1");
-    assertThat(text(By.id("changeForm:noSession"))).isEqualTo("1");
+    waiter()
+        .until(ExpectedConditions.textToBe(By.id("changeForm:status"), "Completed with problems"));
+    assertThat(text(By.cssSelector(".sd-n-succeeded"))).isEqualTo("1");
+    assertThat(text(By.cssSelector(".sd-n-failed"))).isEqualTo("1");
+    assertThat(text(By.cssSelector(".sd-n-noSession"))).isEqualTo("1");
     assertThat(text(By.id("changeForm:note"))).isEqualTo("Coaching <b>today</b>");
+    assertThat(text(By.id("changeForm:outcomeTable"))).doesNotContain("100-009");
+    browser.findElement(By.id("changeForm:details")).click(); // the retcode is a detail
+    awaitAjax();
     assertThat(text(By.id("changeForm:outcomeTable"))).contains("100-009");
     String firstChange = browser.getCurrentUrl().replaceAll(".*id=(\\d+).*", "$1");
 
@@ -132,9 +140,10 @@ class SetStateIT extends BrowserTest {
             d ->
                 d.getCurrentUrl().contains("/change.xhtml")
                     && !d.getCurrentUrl().endsWith("id=" + firstChange));
-    waiter().until(ExpectedConditions.textToBe(By.id("changeForm:status"), "Completed"));
-    assertThat(text(By.id("changeForm:succeeded"))).isEqualTo("1"); // 10007 now
-    assertThat(text(By.id("changeForm:noSession"))).isEqualTo("1");
+    waiter()
+        .until(ExpectedConditions.textToBe(By.id("changeForm:status"), "Completed with problems"));
+    assertThat(text(By.cssSelector(".sd-n-succeeded"))).isEqualTo("1"); // 10007 now
+    assertThat(text(By.cssSelector(".sd-n-noSession"))).isEqualTo("1");
     assertThat(text(By.id("changeForm:summary"))).contains("Retry of change #" + firstChange);
     screenshot("SetStateIT-retried");
 

@@ -43,6 +43,7 @@ public class BulkChanges {
   @Inject RestorePlanner restorer;
   @Inject ChangeMaker maker;
   @Inject ChangeExport export;
+  @Inject ChangeLinks links;
   @Inject io.statedesk.core.audit.AuditLog audit;
 
   /** What {@code request} would do, agent by agent; nothing is written. */
@@ -187,10 +188,15 @@ public class BulkChanges {
       throw new ChangeStateException(
           "Change " + id + " is itself an undo or revert: make a new change instead");
     }
+    Long undoneBy = links.undoneBy(id);
     String key = cleanKey(idempotencyKey);
     Optional<Submitted> before = madeBefore(key);
     if (before.isPresent()) {
       return before.get();
+    }
+    if (undoneBy != null) {
+      throw new ChangeStateException(
+          "Change " + id + " was undone already by change " + undoneBy + ": nothing to undo");
     }
     Plan plan = restorer.plan(origin, directory::visible);
     if (plan.rows.isEmpty()) {
@@ -283,7 +289,7 @@ public class BulkChanges {
   }
 
   private ChangeView view(BulkChange c) {
-    return ChangeView.of(c, store.counts(c.getId()));
+    return ChangeView.of(c, store.counts(c.getId()), links.undoneBy(c.getId()));
   }
 
   /** The change this user already made with {@code key}, if any (idempotency). */

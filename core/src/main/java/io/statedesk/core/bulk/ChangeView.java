@@ -2,7 +2,12 @@ package io.statedesk.core.bulk;
 
 import java.time.Instant;
 
-/** A bulk change as its pages and API show it: the change and its counts. */
+/**
+ * A bulk change as its pages and API show it: the change and its counts, read together so that the
+ * headline and the counts of one rendering agree.
+ *
+ * @param undoneBy the newest undo made of this change, or {@code null}
+ */
 public record ChangeView(
     long id,
     Instant createdAt,
@@ -21,9 +26,10 @@ public record ChangeView(
     int total,
     Instant startedAt,
     Instant finishedAt,
-    Counts counts) {
+    Counts counts,
+    Long undoneBy) {
 
-  static ChangeView of(BulkChange c, Counts counts) {
+  static ChangeView of(BulkChange c, Counts counts, Long undoneBy) {
     return new ChangeView(
         c.getId(),
         c.getCreatedAt(),
@@ -42,7 +48,18 @@ public record ChangeView(
         c.getTotal(),
         c.getStartedAt(),
         c.getFinishedAt(),
-        counts);
+        counts,
+        undoneBy);
+  }
+
+  /** The badge: the status, with "completed with problems" when some agents did not change. */
+  public ChangeHeadline headline() {
+    return ChangeHeadline.of(status, counts);
+  }
+
+  /** Whether an undo of this change exists: then it is not offered again. */
+  public boolean undone() {
+    return undoneBy != null;
   }
 
   public boolean finished() {

@@ -52,6 +52,14 @@ public record Counts(
     return total == 0 ? 100 : (int) (done() * 100 / total);
   }
 
+  /**
+   * Agents that did not get their state: failed or without a session. Skipped agents (already in
+   * the state, out of scope) are not problems of the change.
+   */
+  public long problems() {
+    return failed + noSession;
+  }
+
   /** Agents a "retry" would take up again. */
   public long retryable() {
     return failed + noSession;

@@ -54,4 +54,37 @@ public record Preview(
   public int count(Verdict verdict) {
     return totals.get(verdict);
   }
+
+  /** Agents that will be called and are expected to change. */
+  public int changing() {
+    return count(Verdict.WILL_CHANGE);
+  }
+
+  /** Agents that are already in the state: left as they are, not a problem. */
+  public int unchanged() {
+    return count(Verdict.ALREADY_IN_STATE);
+  }
+
+  /**
+   * Agents this change cannot change now: no session, not the caller's, not a gateway agent, or
+   * (undo) changed since or with nothing to restore.
+   */
+  public int cannot() {
+    return total() - changing() - unchanged();
+  }
+
+  /**
+   * Whether {@code typed} confirms this preview: the number of agents, with or without digit group
+   * separators ("18,889", "18 889", "18.889", "18889"). Anything else, including a blank, does not.
+   */
+  public boolean confirmedBy(String typed) {
+    if (typed == null) {
+      return false;
+    }
+    String digits = typed.strip().replaceAll("[\\s,.'\u00a0\u202f_]", "");
+    if (digits.isEmpty() || digits.length() > 9 || !digits.chars().allMatch(Character::isDigit)) {
+      return false;
+    }
+    return Integer.parseInt(digits) == total();
+  }
 }

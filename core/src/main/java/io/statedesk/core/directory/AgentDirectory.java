@@ -24,6 +24,9 @@ import java.util.Set;
 /**
  * The directory's queries (paged, filtered, scoped to the caller's teams) and its writes (a whole
  * gateway sync in one transaction; custom states as they are set).
+ *
+ * <p>Longer than most classes because every query shares one scoped where clause ({@code where}):
+ * split up, each part would need the team-scope rule again.
  */
 @ApplicationScoped
 public class AgentDirectory {
@@ -173,6 +176,15 @@ public class AgentDirectory {
     if (filter.skill() != null && !filter.skill().isBlank()) {
       clauses.add("concat(',', a.skills, ',') like :skill");
       params.put("skill", "%," + escape(filter.skill().strip()) + ",%");
+    }
+    if (!filter.skills().isEmpty()) {
+      List<String> any = new ArrayList<>();
+      int i = 0;
+      for (String skill : new java.util.TreeSet<>(filter.skills())) {
+        any.add("concat(',', a.skills, ',') like :anySkill" + i);
+        params.put("anySkill" + i++, "%," + escape(skill.strip()) + ",%");
+      }
+      clauses.add("(" + String.join(" or ", any) + ")");
     }
     if (filter.text() != null && !filter.text().isBlank()) {
       String text = filter.text().strip();
@@ -500,11 +512,17 @@ public class AgentDirectory {
 
   /** How many of the caller's agents are in each gateway state (for the picker's chart). */
   public Map<io.statedesk.core.gateway.GatewayState, Long> countsByGatewayState() {
+    return countsByGatewayState(AgentFilter.none());
+  }
+
+  /** How many of the caller's agents matching {@code filter} are in each gateway state. */
+  public Map<io.statedesk.core.gateway.GatewayState, Long> countsByGatewayState(
+      AgentFilter filter) {
     caller.require(Role.SUPERVISOR, Role.ADMIN);
     Map<io.statedesk.core.gateway.GatewayState, Long> counts =
         new java.util.EnumMap<>(io.statedesk.core.gateway.GatewayState.class);
     Map<String, Object> params = new HashMap<>();
-    String where = where(AgentFilter.none(), params);
+    String where = where(filter, params);
     if (where == null) {
       return counts;
     }
@@ -523,10 +541,15 @@ public class AgentDirectory {
 
   /** How many of the caller's agents are in each custom state; key 65535 = none set. */
   public Map<Integer, Long> countsByCustomState() {
+    return countsByCustomState(AgentFilter.none());
+  }
+
+  /** How many of the caller's agents matching {@code filter} are in each custom state. */
+  public Map<Integer, Long> countsByCustomState(AgentFilter filter) {
     caller.require(Role.SUPERVISOR, Role.ADMIN);
     Map<Integer, Long> counts = new java.util.TreeMap<>();
     Map<String, Object> params = new HashMap<>();
-    String where = where(AgentFilter.none(), params);
+    String where = where(filter, params);
     if (where == null) {
       return counts;
     }
@@ -541,6 +564,32 @@ public class AgentDirectory {
       counts.put(row[0] == null ? AgentFilter.NO_CUSTOM_STATE : (Integer) row[0], (Long) row[1]);
     }
     return counts;
+  }
+
+  /** The skills of the caller's agents, sorted (the picker's skill menu offers only these). */
+  public List<String> skills() {
+    caller.require(Role.SUPERVISOR, Role.ADMIN);
+    Map<String, Object> params = new HashMap<>();
+    String where = where(AgentFilter.none(), params);
+    if (where == null) {
+      return List.of();
+    }
+    var query =
+        em.createQuery(
+            "select distinct a.skills from DirectoryAgent a"
+                + (where.isEmpty() ? " where " : where + " and ")
+                + "a.skills is not null",
+            String.class);
+    params.forEach(query::setParameter);
+    java.util.TreeSet<String> skills = new java.util.TreeSet<>();
+    for (String joined : query.getResultList()) {
+      for (String skill : joined.split(",")) {
+        if (!skill.isBlank()) {
+          skills.add(skill.strip());
+        }
+      }
+    }
+    return List.copyOf(skills);
   }
 
   /** The teams present in the directory, sorted (for admins' filters). */

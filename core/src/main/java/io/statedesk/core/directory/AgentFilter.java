@@ -13,6 +13,8 @@ import java.util.Set;
  * @param text free text on agent id or name
  * @param sessions only agents whose session availability is one of these (HOSTED, RELAYED, NONE,
  *     STALE)
+ * @param skills agents having at least one of these skills (the picker's skill menu; like the other
+ *     menus, choices within it widen, the menus together narrow)
  */
 public record AgentFilter(
     Set<String> teams,
@@ -20,7 +22,8 @@ public record AgentFilter(
     Set<GatewayState> states,
     Integer customState,
     String text,
-    Set<String> sessions) {
+    Set<String> sessions,
+    Set<String> skills) {
 
   /** The {@code customState} value that means "no custom state set". */
   public static final int NO_CUSTOM_STATE = 65535;
@@ -29,15 +32,37 @@ public record AgentFilter(
     teams = teams == null ? Set.of() : Set.copyOf(teams);
     states = states == null ? Set.of() : Set.copyOf(states);
     sessions = sessions == null ? Set.of() : Set.copyOf(sessions);
+    skills = skills == null ? Set.of() : Set.copyOf(skills);
+  }
+
+  /** A filter without the skill menu. */
+  public AgentFilter(
+      Set<String> teams,
+      String skill,
+      Set<GatewayState> states,
+      Integer customState,
+      String text,
+      Set<String> sessions) {
+    this(teams, skill, states, customState, text, sessions, Set.of());
+  }
+
+  /** This filter with any gateway state: the gateway-state chart shows them all, side by side. */
+  public AgentFilter anyGatewayState() {
+    return new AgentFilter(teams, skill, Set.of(), customState, text, sessions, skills);
+  }
+
+  /** This filter with any custom state: the custom-state chart shows them all, side by side. */
+  public AgentFilter anyCustomState() {
+    return new AgentFilter(teams, skill, states, null, text, sessions, skills);
   }
 
   /** A filter without session availability. */
   public AgentFilter(
       Set<String> teams, String skill, Set<GatewayState> states, Integer customState, String text) {
-    this(teams, skill, states, customState, text, Set.of());
+    this(teams, skill, states, customState, text, Set.of(), Set.of());
   }
 
   public static AgentFilter none() {
-    return new AgentFilter(Set.of(), null, Set.of(), null, null, Set.of());
+    return new AgentFilter(Set.of(), null, Set.of(), null, null, Set.of(), Set.of());
   }
 }

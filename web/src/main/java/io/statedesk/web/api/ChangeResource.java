@@ -339,12 +339,14 @@ public class ChangeResource {
     m.put("createdBy", c.createdBy());
     m.put("kind", c.kind().name());
     m.put("originId", c.originId());
+    m.put("undoneBy", c.undoneBy());
     m.put("action", c.action().name());
     m.put("code", c.code());
     m.put("codeLabel", c.codeLabel());
     m.put("note", c.note());
     m.put("verify", c.verify());
     m.put("status", c.status().name());
+    m.put("headline", c.headline().name());
     m.put("statusDetail", c.statusDetail());
     m.put("cancelRequested", c.cancelRequested());
     m.put("total", c.total());

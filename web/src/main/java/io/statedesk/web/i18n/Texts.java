@@ -37,6 +37,35 @@ public final class Texts {
     return new MessageFormat(pattern, bundle.getLocale()).format(plain);
   }
 
+  /**
+   * A quantity in the view's number format ("18,889"): the one format of counts a user reads and
+   * may have to type back, so a label and an error never show the same number two ways.
+   */
+  public static String quantity(long n) {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    return java.text.NumberFormat.getIntegerInstance(faces.getViewRoot().getLocale()).format(n);
+  }
+
+  /**
+   * The text for a count: {@code key.one} when {@code n} is 1 and the bundle has it ("1 agent"),
+   * else {@code key} ("18,889 agents"), with the count in the view's number format.
+   */
+  public static String counted(String key, long n) {
+    if (n == 1) {
+      FacesContext faces = FacesContext.getCurrentInstance();
+      if (faces.getApplication().getResourceBundle(faces, "msg").containsKey(key + ".one")) {
+        return text(key + ".one", quantity(n));
+      }
+    }
+    return text(key, quantity(n));
+  }
+
+  /** An error message shown beside one field (its {@code p:message}), from the bundle. */
+  public static void addFieldError(String clientId, String key, Object... args) {
+    FacesContext.getCurrentInstance()
+        .addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text(key, args), null));
+  }
+
   /** A global message of the given severity, from the bundle. */
   public static void addGlobal(FacesMessage.Severity severity, String key, Object... args) {
     String summary = text(key, args);

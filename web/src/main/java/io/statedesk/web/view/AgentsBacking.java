@@ -15,7 +15,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,12 +44,8 @@ public class AgentsBacking implements Serializable {
   @Inject transient TeamScope teamScope;
   @Inject LocaleBacking locale;
 
-  private List<String> teams = new ArrayList<>();
-  private List<String> states = new ArrayList<>();
-  private List<String> sessionFilter = new ArrayList<>();
-  private String customState = "";
-  private String text;
-  private String skill;
+  @Inject AgentFilters filters;
+
   private final Set<Integer> selected = new LinkedHashSet<>();
   private final LazyDataModel<DirectoryAgent> model = new Agents();
   private transient Map<Integer, StateCode> codes;
@@ -68,12 +63,15 @@ public class AgentsBacking implements Serializable {
         int first, int pageSize, Map<String, SortMeta> sorts, Map<String, FilterMeta> filters) {
       SortMeta sort = sorts.values().stream().findFirst().orElse(null);
       setRowCount(count(filters));
-      return directory.page(
-          filter(),
-          sort == null ? "agentId" : sort.getField(),
-          sort == null || sort.getOrder() != SortOrder.DESCENDING,
-          first,
-          pageSize);
+      List<DirectoryAgent> page =
+          directory.page(
+              filter(),
+              sort == null ? "agentId" : sort.getField(),
+              sort == null || sort.getOrder() != SortOrder.DESCENDING,
+              first,
+              pageSize);
+      pageIds = page.stream().map(DirectoryAgent::getAgentId).toList();
+      return page;
     }
 
     @Override
@@ -82,20 +80,13 @@ public class AgentsBacking implements Serializable {
     }
   }
 
-  /** The current filter, from the form. */
+  /** The current filter, from the form (kept for the session). */
   public AgentFilter filter() {
-    Set<GatewayState> parsed = EnumSet.noneOf(GatewayState.class);
-    states.forEach(s -> parsed.add(GatewayState.valueOf(s)));
-    Integer custom =
-        customState == null || customState.isBlank() ? null : Integer.valueOf(customState);
-    return new AgentFilter(
-        new LinkedHashSet<>(teams),
-        skill,
-        parsed,
-        custom,
-        text,
-        new LinkedHashSet<>(sessionFilter));
+    return filters.filter();
   }
+
+  /** The ids on the table's current page, for "select this page". */
+  private List<Integer> pageIds = List.of();
 
   // ------------------------------------------------------------------------------- selection
 
@@ -116,6 +107,64 @@ public class AgentsBacking implements Serializable {
 
   public void clearSelection() {
     selected.clear();
+  }
+
+  /** Selects every agent of the current page, or unselects them when all already are. */
+  public void togglePage() {
+    if (isPageSelected()) {
+      pageIds.forEach(selected::remove);
+    } else {
+      selected.addAll(pageIds);
+    }
+  }
+
+  public boolean isPageSelected() {
+    return !pageIds.isEmpty() && selected.containsAll(pageIds);
+  }
+
+  /**
+   * How many selected agents the current filter no longer shows: they stay selected, and the page
+   * says so quietly, so a change is not made on agents the user cannot see without knowing.
+   */
+  public long getSelectedOutsideFilter() {
+    if (selected.isEmpty() || !filters.isAny()) {
+      return 0;
+    }
+    Set<Integer> shown = new java.util.HashSet<>(directory.ids(filter()));
+    return selected.stream().filter(id -> !shown.contains(id)).count();
+  }
+
+  /** "N agents" above the table (the filter's matches). */
+  public String getMatchingText() {
+    return io.statedesk.web.i18n.Texts.counted("agents.matching", getMatchingCount());
+  }
+
+  public String getSelectedText() {
+    return io.statedesk.web.i18n.Texts.counted("agents.selected", getSelectedCount());
+  }
+
+  public boolean isChartsFolded() {
+    return filters.isChartsFolded();
+  }
+
+  /** The user folded or unfolded the charts. */
+  public void chartsToggled(org.primefaces.event.ToggleEvent event) {
+    filters.setChartsFolded(event.getVisibility() == org.primefaces.model.Visibility.HIDDEN);
+  }
+
+  /** Clears every filter. */
+  public void resetFilters() {
+    filters.reset();
+  }
+
+  /** The skills of the user's agents, for the skill menu. */
+  public List<String> getSkillChoices() {
+    return directory.skills();
+  }
+
+  /** An agent's skills as the page shows them ("Chat, VIP"). */
+  public String skillsOf(DirectoryAgent agent) {
+    return agent.getSkills() == null ? "" : String.join(", ", agent.getSkills().split(","));
   }
 
   public int getSelectedCount() {
@@ -142,7 +191,7 @@ public class AgentsBacking implements Serializable {
 
   /** Chart.js configuration: the caller's agents per gateway state. */
   public String getGatewayStateChart() {
-    Map<GatewayState, Long> counts = directory.countsByGatewayState();
+    Map<GatewayState, Long> counts = directory.countsByGatewayState(filter().anyGatewayState());
     chartStates = new ArrayList<>(counts.keySet());
     List<String> labels = new ArrayList<>();
     List<Long> values = new ArrayList<>();
@@ -157,7 +206,7 @@ public class AgentsBacking implements Serializable {
 
   /** Chart.js configuration: the caller's agents per custom state, in the catalog's colours. */
   public String getCustomStateChart() {
-    Map<Integer, Long> counts = directory.countsByCustomState();
+    Map<Integer, Long> counts = directory.countsByCustomState(filter().anyCustomState());
     chartCodes = new ArrayList<>(counts.keySet());
     List<String> labels = new ArrayList<>();
     List<Long> values = new ArrayList<>();
@@ -177,14 +226,14 @@ public class AgentsBacking implements Serializable {
   /** A click on a gateway-state bar filters the table by that state. */
   public void gatewayStateSelected(org.primefaces.event.ItemSelectEvent event) {
     if (event.getItemIndex() >= 0 && event.getItemIndex() < chartStates.size()) {
-      states = new ArrayList<>(List.of(chartStates.get(event.getItemIndex()).name()));
+      filters.setStates(List.of(chartStates.get(event.getItemIndex()).name()));
     }
   }
 
   /** A click on a custom-state bar filters the table by that custom state. */
   public void customStateSelected(org.primefaces.event.ItemSelectEvent event) {
     if (event.getItemIndex() >= 0 && event.getItemIndex() < chartCodes.size()) {
-      customState = Integer.toString(chartCodes.get(event.getItemIndex()));
+      filters.setCustomState(Integer.toString(chartCodes.get(event.getItemIndex())));
     }
   }
 
@@ -288,55 +337,11 @@ public class AgentsBacking implements Serializable {
     return model;
   }
 
-  public List<String> getTeams() {
-    return teams;
-  }
-
-  public void setTeams(List<String> teams) {
-    this.teams = teams == null ? new ArrayList<>() : teams;
-  }
-
-  public String getSkill() {
-    return skill;
-  }
-
-  public void setSkill(String skill) {
-    this.skill = skill;
-  }
-
-  public List<String> getSessionFilter() {
-    return sessionFilter;
-  }
-
-  public void setSessionFilter(List<String> sessionFilter) {
-    this.sessionFilter = sessionFilter == null ? new ArrayList<>() : sessionFilter;
+  public AgentFilters getFilters() {
+    return filters;
   }
 
   public List<String> getSessionChoices() {
     return java.util.Arrays.stream(Availability.values()).map(Availability::name).toList();
-  }
-
-  public List<String> getStates() {
-    return states;
-  }
-
-  public void setStates(List<String> states) {
-    this.states = states == null ? new ArrayList<>() : states;
-  }
-
-  public String getCustomState() {
-    return customState;
-  }
-
-  public void setCustomState(String customState) {
-    this.customState = customState;
-  }
-
-  public String getText() {
-    return text;
-  }
-
-  public void setText(String text) {
-    this.text = text;
   }
 }

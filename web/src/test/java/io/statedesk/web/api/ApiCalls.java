@@ -20,4 +20,19 @@ public final class ApiCalls {
       String user, String password, String method, String path, String json) {
     return Api.send(method, path, json, "Authorization", Api.basic(user, password));
   }
+
+  /** Makes a change as alice (the demo supervisor) and answers its id. */
+  public static String aliceChanges(String agents, int code, String note) {
+    var made =
+        as(
+            "alice",
+            "alice-demo",
+            "POST",
+            "/changes",
+            "{\"agents\":[" + agents + "],\"code\":" + code + ",\"note\":\"" + note + "\"}");
+    if (made.statusCode() >= 300) {
+      throw new IllegalStateException("change refused: " + made.statusCode() + " " + made.body());
+    }
+    return made.body().replaceAll("(?s)^\\{\"id\":(\\d+),.*", "$1");
+  }
 }

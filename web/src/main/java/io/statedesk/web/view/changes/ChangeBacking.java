@@ -5,6 +5,7 @@ import io.statedesk.core.bulk.BulkExceptions.ChangeNotFoundException;
 import io.statedesk.core.bulk.BulkExceptions.ChangeStateException;
 import io.statedesk.core.bulk.BulkOutcome;
 import io.statedesk.core.bulk.ChangeView;
+import io.statedesk.core.bulk.Counts;
 import io.statedesk.core.bulk.OutcomeStatus;
 import io.statedesk.core.catalog.StateCatalog;
 import io.statedesk.core.catalog.StateCode;
@@ -45,6 +46,7 @@ public class ChangeBacking implements Serializable {
   private String outcomeFilter = "";
   private ChangeView view;
   private boolean missing;
+  private boolean details;
   private transient Map<Integer, StateCode> codes;
   private final LazyDataModel<BulkOutcome> outcomes = new Outcomes();
 
@@ -54,6 +56,10 @@ public class ChangeBacking implements Serializable {
    */
   private final String actionKey = java.util.UUID.randomUUID().toString();
 
+  /**
+   * The rows of the table, served from the last {@link #snapshot} when the table asks for the same
+   * page, so the header and the rows of one rendering agree.
+   */
   private final class Outcomes extends LazyDataModel<BulkOutcome> {
     private static final long serialVersionUID = 1L;
 
@@ -68,14 +74,54 @@ public class ChangeBacking implements Serializable {
       if (id == null || missing) {
         return List.of();
       }
+      pageFirst = first;
+      this.pageSize = pageSize;
+      Snapshot s = snapshot;
+      if (s != null && s.first() == first && s.size() == pageSize && s.filter().equals(filter())) {
+        snapshot = null; // served once: paging back later reads afresh
+        setRowCount((int) s.count());
+        return s.rows();
+      }
       setRowCount(count(filters));
       return changes.outcomes(id, statuses(), first, pageSize);
     }
+
+    private int pageSize = 25;
 
     @Override
     public String getRowKey(BulkOutcome o) {
       return Integer.toString(o.getAgentId());
     }
+  }
+
+  /** The header's change and one page of its rows, read so that they agree. */
+  private record Snapshot(String filter, int first, int size, long count, List<BulkOutcome> rows) {}
+
+  private transient Snapshot snapshot;
+  private int pageFirst;
+
+  /**
+   * Reads the change and the table's current page so that they agree: the counts before and after
+   * reading the rows must be equal (else a call finished in between, and it reads again, up to
+   * three times). Without this the first render said "Running · 6 pending" above rows that all said
+   * succeeded.
+   */
+  private void snapshot() {
+    int size = ((Outcomes) outcomes).pageSize;
+    for (int attempt = 0; attempt < 3; attempt++) {
+      ChangeView before = changes.get(id);
+      List<BulkOutcome> rows = changes.outcomes(id, statuses(), pageFirst, size);
+      long count = changes.countOutcomes(id, statuses());
+      view = changes.get(id);
+      snapshot = new Snapshot(filter(), pageFirst, size, count, rows);
+      if (before.counts().equals(view.counts()) && before.status() == view.status()) {
+        return;
+      }
+    }
+  }
+
+  private String filter() {
+    return outcomeFilter == null ? "" : outcomeFilter;
   }
 
   /** Flash key: the change the user just made, whose page they are sent to. */
@@ -100,7 +146,7 @@ public class ChangeBacking implements Serializable {
       return;
     }
     try {
-      view = changes.get(id);
+      snapshot();
       missing = false;
     } catch (ChangeNotFoundException e) {
       missing = true;
@@ -225,6 +271,62 @@ public class ChangeBacking implements Serializable {
     return Instants.local(at);
   }
 
+  /**
+   * One count above the table.
+   *
+   * @param outcome the outcome filter it sets when clicked ("" = all), or {@code null} when it is
+   *     not an outcome (holding, re-applied, drifted) and so filters nothing
+   */
+  public record CountRow(
+      String name, String outcome, long count, String labelKey, String styleClass) {
+    public boolean filters() {
+      return outcome != null;
+    }
+  }
+
+  /** The counts to show: all, succeeded, and each other one that is not zero. */
+  public List<CountRow> getCountRows() {
+    if (view == null) {
+      return List.of();
+    }
+    Counts n = view.counts();
+    List<CountRow> rows = new java.util.ArrayList<>();
+    rows.add(new CountRow("all", "", n.total(), "change.counts.all", ""));
+    long pending = n.pending() + n.inFlight();
+    if (pending > 0 || !view.finished()) {
+      rows.add(new CountRow("pending", "PENDING", pending, "outcome.PENDING", ""));
+    }
+    rows.add(new CountRow("succeeded", "SUCCEEDED", n.succeeded(), "outcome.SUCCEEDED", "sd-ok"));
+    addIfAny(rows, "failed", "FAILED", n.failed(), "outcome.FAILED", "sd-bad");
+    addIfAny(rows, "noSession", "NO_SESSION", n.noSession(), "outcome.NO_SESSION", "sd-warn");
+    addIfAny(rows, "skipped", "SKIPPED", n.skipped(), "outcome.SKIPPED", "");
+    addIfAny(rows, "cancelled", "CANCELLED", n.cancelled(), "outcome.CANCELLED", "");
+    addIfAny(rows, "held", null, n.held(), "change.held", "sd-ok");
+    addIfAny(rows, "reapplied", null, n.reapplied(), "change.reapplied", "");
+    addIfAny(rows, "drifted", null, n.drifted(), "change.drifted", "sd-bad");
+    return rows;
+  }
+
+  private static void addIfAny(
+      List<CountRow> rows, String name, String outcome, long n, String key, String style) {
+    if (n > 0) {
+      rows.add(new CountRow(name, outcome, n, key, style));
+    }
+  }
+
+  /** The question before an undo, naming how many agents it gives their earlier state back. */
+  public String getUndoQuestion() {
+    return view == null
+        ? ""
+        : Texts.text("change.undo.confirm", Texts.quantity(view.counts().succeeded()));
+  }
+
+  public String getUndoYes() {
+    return view == null
+        ? ""
+        : Texts.text("change.undo.yes", Texts.quantity(view.counts().succeeded()));
+  }
+
   public List<String> getOutcomeChoices() {
     return List.of("PENDING", "SUCCEEDED", "FAILED", "NO_SESSION", "SKIPPED", "CANCELLED");
   }
@@ -249,11 +351,38 @@ public class ChangeBacking implements Serializable {
     this.id = id;
   }
 
+  /**
+   * {@code ?id} as typed: anything but a change number ("abc") is "no such change", not an error.
+   */
+  public String getIdText() {
+    return id == null ? null : Long.toString(id);
+  }
+
+  public void setIdText(String text) {
+    id = text != null && text.strip().matches("\\d{1,18}") ? Long.valueOf(text.strip()) : null;
+  }
+
   public String getOutcomeFilter() {
     return outcomeFilter;
   }
 
   public void setOutcomeFilter(String outcomeFilter) {
     this.outcomeFilter = outcomeFilter;
+  }
+
+  /** A count was clicked: the table shows the agents with that outcome (blank: all). */
+  public void filterBy(String outcome) {
+    outcomeFilter = outcome;
+    pageFirst = 0;
+    snapshot = null;
+  }
+
+  /** Whether the technical columns (retcode, attempts, ms) are shown. */
+  public boolean isDetails() {
+    return details;
+  }
+
+  public void toggleDetails() {
+    details = !details;
   }
 }

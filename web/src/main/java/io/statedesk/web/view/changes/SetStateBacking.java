@@ -10,6 +10,7 @@ import io.statedesk.core.catalog.StateCode;
 import io.statedesk.core.security.AccessDeniedException;
 import io.statedesk.web.i18n.Texts;
 import io.statedesk.web.view.AgentsBacking;
+import jakarta.faces.component.UIInput;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -17,6 +18,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.primefaces.PrimeFaces;
 
 /**
  * The "set state" dialog of the agents page: choose a code (or clear), preview what will happen to
@@ -28,6 +30,9 @@ import java.util.UUID;
 public class SetStateBacking implements Serializable {
 
   private static final long serialVersionUID = 1L;
+
+  /** The client id of the confirmation field. */
+  static final String CONFIRMATION = "setStateForm:confirmation";
 
   /** The "clear the custom state" choice in the code menu. */
   public static final String CLEAR = "clear";
@@ -63,6 +68,9 @@ public class SetStateBacking implements Serializable {
       preview = changes.preview(request());
       key = UUID.randomUUID().toString();
       confirmation = null;
+      if (preview.confirmationRequired()) {
+        PrimeFaces.current().focus(CONFIRMATION);
+      }
     } catch (InvalidChangeException | AccessDeniedException e) {
       Texts.addGlobalError("setState.refused", e.getMessage());
     }
@@ -76,15 +84,10 @@ public class SetStateBacking implements Serializable {
     }
     Integer typed = null;
     if (preview.confirmationRequired()) {
-      try {
-        typed = confirmation == null ? null : Integer.valueOf(confirmation.strip());
-      } catch (NumberFormatException e) {
-        typed = null;
-      }
-      if (typed == null || typed != preview.total()) {
-        Texts.addGlobalError("setState.confirmMismatch", preview.total());
+      if (!checkConfirmation()) {
         return null;
       }
+      typed = preview.total();
     }
     try {
       ChangeRequest request = request().withKey(key).withConfirmation(typed);
@@ -103,6 +106,52 @@ public class SetStateBacking implements Serializable {
       Texts.addGlobalError("setState.refused", e.getMessage());
       return null;
     }
+  }
+
+  /**
+   * Checks the typed confirmation (on leaving the field, and again on Apply): a wrong number is
+   * said beside the field, which is marked invalid and focused, in the same number format as the
+   * label.
+   */
+  public boolean checkConfirmation() {
+    if (preview == null || !preview.confirmationRequired() || preview.confirmedBy(confirmation)) {
+      return true;
+    }
+    jakarta.faces.context.FacesContext faces =
+        jakarta.faces.context.FacesContext.getCurrentInstance();
+    if (faces.getViewRoot().findComponent(CONFIRMATION) instanceof UIInput input) {
+      input.setValid(false);
+    }
+    Texts.addFieldError(CONFIRMATION, "setState.confirmMismatch", getTotalText());
+    faces.validationFailed();
+    PrimeFaces.current().focus(CONFIRMATION);
+    return false;
+  }
+
+  /** The sentence above the confirmation field: how many will really change, and how many not. */
+  public String getConfirmLabel() {
+    return counted("setState.confirm");
+  }
+
+  /** The one-line summary of the preview, in the same words as the confirmation. */
+  public String getSummary() {
+    return counted("setState.summary");
+  }
+
+  /** {@code key} with the preview's total, changing, cannot and unchanged counts. */
+  private String counted(String key) {
+    return preview == null
+        ? ""
+        : Texts.text(
+            key,
+            getTotalText(),
+            Texts.quantity(preview.changing()),
+            Texts.quantity(preview.cannot()),
+            Texts.quantity(preview.unchanged()));
+  }
+
+  public String getTotalText() {
+    return preview == null ? "" : Texts.quantity(preview.total());
   }
 
   private ChangeRequest request() {
@@ -127,8 +176,11 @@ public class SetStateBacking implements Serializable {
     return preview == null ? 0 : preview.count(Verdict.valueOf(verdict));
   }
 
+  /** The verdicts that some agent of the preview has. */
   public List<Verdict> getVerdicts() {
-    return List.of(Verdict.values());
+    return preview == null
+        ? List.of()
+        : java.util.Arrays.stream(Verdict.values()).filter(v -> preview.count(v) > 0).toList();
   }
 
   public Preview getPreview() {

@@ -1,0 +1,123 @@
+package io.statedesk.web.view;
+
+import io.statedesk.core.directory.AgentFilter;
+import io.statedesk.core.gateway.GatewayState;
+import jakarta.enterprise.context.SessionScoped;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The picker's filters, kept for the user's session: a supervisor who makes a change and comes back
+ * to the agents page finds the list as they left it. Values only; the picker's bean reads and
+ * writes them.
+ */
+@SessionScoped
+public class AgentFilters implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  private List<String> teams = new ArrayList<>();
+  private List<String> states = new ArrayList<>();
+  private List<String> sessions = new ArrayList<>();
+  private List<String> skills = new ArrayList<>();
+  private String customState = "";
+  private String text;
+  private boolean chartsFolded;
+
+  /** The filter for the directory's queries. */
+  public AgentFilter filter() {
+    Set<GatewayState> parsed = EnumSet.noneOf(GatewayState.class);
+    states.forEach(s -> parsed.add(GatewayState.valueOf(s)));
+    Integer custom =
+        customState == null || customState.isBlank() ? null : Integer.valueOf(customState);
+    return new AgentFilter(
+        new LinkedHashSet<>(teams),
+        null,
+        parsed,
+        custom,
+        text,
+        new LinkedHashSet<>(sessions),
+        new LinkedHashSet<>(skills));
+  }
+
+  /** Whether any filter is set. */
+  public boolean isAny() {
+    return !teams.isEmpty()
+        || !states.isEmpty()
+        || !sessions.isEmpty()
+        || !skills.isEmpty()
+        || (customState != null && !customState.isBlank())
+        || (text != null && !text.isBlank());
+  }
+
+  /** Back to every agent of the user's teams. */
+  public void reset() {
+    teams = new ArrayList<>();
+    states = new ArrayList<>();
+    sessions = new ArrayList<>();
+    skills = new ArrayList<>();
+    customState = "";
+    text = null;
+  }
+
+  /** Whether the user folded the charts away (kept with the filters). */
+  public boolean isChartsFolded() {
+    return chartsFolded;
+  }
+
+  public void setChartsFolded(boolean chartsFolded) {
+    this.chartsFolded = chartsFolded;
+  }
+
+  public List<String> getTeams() {
+    return teams;
+  }
+
+  public void setTeams(List<String> teams) {
+    this.teams = teams == null ? new ArrayList<>() : new ArrayList<>(teams);
+  }
+
+  public List<String> getStates() {
+    return states;
+  }
+
+  public void setStates(List<String> states) {
+    this.states = states == null ? new ArrayList<>() : new ArrayList<>(states);
+  }
+
+  public List<String> getSessions() {
+    return sessions;
+  }
+
+  public void setSessions(List<String> sessions) {
+    this.sessions = sessions == null ? new ArrayList<>() : new ArrayList<>(sessions);
+  }
+
+  public List<String> getSkills() {
+    return skills;
+  }
+
+  public void setSkills(List<String> skills) {
+    this.skills = skills == null ? new ArrayList<>() : new ArrayList<>(skills);
+  }
+
+  public String getCustomState() {
+    return customState;
+  }
+
+  public void setCustomState(String customState) {
+    this.customState = customState;
+  }
+
+  public String getText() {
+    return text;
+  }
+
+  public void setText(String text) {
+    this.text = text;
+  }
+}

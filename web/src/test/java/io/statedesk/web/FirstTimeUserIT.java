@@ -1,0 +1,147 @@
+package io.statedesk.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.statedesk.web.api.ApiCalls;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * "Find the Idle Billing agents with skill VIP and set Training", done the way a first-time user
+ * does it: only by the words on the screen (labels, button texts, menu entries), never by an
+ * element id.
+ */
+class FirstTimeUserIT extends BrowserTest {
+
+  WebDriverWait waiter(int seconds) {
+    return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+  }
+
+  /** The field a visible label names (the way a screen reader finds it). */
+  WebElement labelled(String label) {
+    WebElement l = waitFor(By.xpath("//label[starts-with(normalize-space(),'" + label + "')]"));
+    return browser.findElement(By.id(l.getDomAttribute("for")));
+  }
+
+  /** Clicks the first shown thing on the page that reads {@code text}. */
+  void clickText(String text) {
+    // the innermost element that reads the words inside something one clicks (a link, a button,
+    // a label, a menu entry): a heading that reads the same is not it
+    By words =
+        By.xpath(
+            "//*[normalize-space()='"
+                + text
+                + "'][not(*[normalize-space()='"
+                + text
+                + "'])][not(self::option)]"
+                + "[ancestor-or-self::*[self::a or self::button or self::label or self::li]]");
+    WebElement shown =
+        waiter(20)
+            .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+            .until(
+                d ->
+                    d.findElements(words).stream()
+                        .filter(e -> e.isDisplayed() && e.isEnabled())
+                        .findFirst()
+                        .orElse(null));
+    shown.click();
+    awaitAjax();
+  }
+
+  /** Opens the menu that shows {@code menu} and ticks {@code item} in it. */
+  void tick(String menu, String item) {
+    clickText(menu);
+    By box =
+        By.xpath(
+            "//div[contains(@class,'ui-selectcheckboxmenu-panel')]//li[.//label[normalize-space()='"
+                + item
+                + "']]//div[contains(@class,'ui-chkbox-box')]");
+    waiter(10)
+        .until(
+            d ->
+                d.findElements(box).stream()
+                    .filter(WebElement::isDisplayed)
+                    .findFirst()
+                    .orElse(null))
+        .click();
+    awaitAjax();
+    browser.findElement(By.tagName("h1")).click(); // closes the menu
+    awaitAjax();
+  }
+
+  @Test
+  void findTheIdleBillingAgentsWithSkillVipAndSetTraining() {
+    ApiCalls.syncDirectory();
+    open("/login.xhtml");
+    labelled("User name").sendKeys("alice");
+    labelled("Password").sendKeys("alice-demo");
+    clickText("Sign in");
+    clickText("Agents");
+
+    tick("Teams", "Billing");
+    tick("Gateway states", "Idle");
+    tick("Skills", "VIP");
+    // agents go idle and busy as the floor works: wait for the directory to show one
+    waiter(90)
+        .until(
+            d -> {
+              WebElement count = d.findElement(By.xpath("//strong[contains(.,' agent')]"));
+              if (!count.getText().startsWith("0 ")) {
+                return true;
+              }
+              ApiCalls.syncDirectory();
+              d.navigate().refresh(); // the filters stay for the session
+              return false;
+            });
+    List<String> rows =
+        browser.findElements(By.xpath("//tbody/tr[td]")).stream().map(WebElement::getText).toList();
+    assertThat(rows).isNotEmpty().allMatch(r -> r.contains("Billing") && r.contains("VIP"));
+    assertThat(rows).allMatch(r -> r.contains("Idle"));
+
+    WebElement selectAll =
+        browser.findElement(By.xpath("//button[starts-with(normalize-space(),'Select all')]"));
+    String all = selectAll.getText().replaceAll("\\D", "");
+    selectAll.click();
+    waiter(20)
+        .until(
+            ExpectedConditions.textMatches(
+                By.tagName("main"),
+                java.util.regex.Pattern.compile("(?s).*\\b" + all + " agents? selected.*")));
+    clickText("Set state…");
+
+    // the menu beside the label "State"
+    waitFor(By.xpath("//label[starts-with(normalize-space(),'State')]/following-sibling::div[1]"))
+        .click();
+    waiter(10)
+        .until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath("//li[starts-with(normalize-space(),'100 · Training')]")))
+        .click();
+    awaitAjax();
+    clickText("Preview");
+    assertThat(text(By.xpath("//p[contains(.,'agents will change')]")))
+        .contains("of " + all + " agents will change");
+    clickWhenSteady(By.xpath("//button[normalize-space()='Apply']"));
+
+    waiter(30).until(ExpectedConditions.urlContains("/change.xhtml"));
+    waiter(60)
+        .until(
+            ExpectedConditions.textMatches(
+                By.cssSelector(".sd-change-head .sd-badge"),
+                java.util.regex.Pattern.compile("Completed.*")));
+    assertThat(text(By.tagName("h2"))).contains("100 · Training");
+    WebElement notice = waitFor(By.cssSelector(".ui-growl-item-container"));
+    WebElement badge = browser.findElement(By.cssSelector(".sd-change-head .sd-badge"));
+    assertThat(notice.getText()).contains("finished");
+    assertThat(notice.getRect().getY())
+        .as("the finish notice does not cover the status badge")
+        .isGreaterThan(badge.getRect().getY() + badge.getRect().getHeight());
+    assertThat(text(By.xpath("//table[.//th[normalize-space()='Outcome']]/tbody")))
+        .contains("Billing");
+  }
+}

@@ -1,0 +1,94 @@
+package io.statedesk.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.statedesk.web.api.ApiCalls;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The picker and the change page on a phone (390 px) and a small laptop (1024 px): no sideways
+ * scrolling, the menu folded behind one button, and the columns a supervisor needs (Agent, Name,
+ * Outcome) on screen.
+ */
+class ResponsiveIT extends BrowserTest {
+
+  @BeforeEach
+  void directorySynced() {
+    ApiCalls.syncDirectory();
+  }
+
+  long js(String script) {
+    return ((Number) ((JavascriptExecutor) browser).executeScript(script)).longValue();
+  }
+
+  void assertNoSidewaysScroll(String page) {
+    awaitAjax();
+    assertThat(js("return document.documentElement.scrollWidth"))
+        .as(page + " scrolls sideways")
+        .isLessThanOrEqualTo(js("return document.documentElement.clientWidth"));
+  }
+
+  /** Every cell of the first row with this class is shown, inside the window, not cut off. */
+  void assertShown(String table, String column) {
+    WebElement cell =
+        browser.findElement(By.cssSelector("#" + table + "_data tr:first-child td." + column));
+    assertThat(cell.isDisplayed()).as(column + " shown").isTrue();
+    assertThat(cell.getRect().getX() + cell.getRect().getWidth())
+        .as(column + " inside the window")
+        .isLessThanOrEqualTo((int) js("return document.documentElement.clientWidth"));
+  }
+
+  String change() {
+    return ApiCalls.aliceChanges("10020,10026", 100, "responsive test");
+  }
+
+  void checkPages(int width, int height) {
+    browser.manage().window().setSize(new Dimension(width, height));
+    signIn("alice", "alice-demo");
+    WebElement toggle = waitFor(By.id("menuToggleForm:menuToggle"));
+    assertThat(browser.findElement(By.id("menuForm")).isDisplayed())
+        .as("the menu is folded")
+        .isFalse();
+    toggle.click();
+    WebElement agents = waitFor(By.xpath("//form[@id='menuForm']//a[normalize-space()='Agents']"));
+    assertThat(toggle.getDomAttribute("aria-expanded")).isEqualTo("true");
+    agents.click();
+    waitFor(By.id("agentsForm:agentTable"));
+    assertNoSidewaysScroll("agents at " + width);
+    for (String column : new String[] {"sd-col-id", "sd-col-name", "sd-col-skills"}) {
+      assertShown("agentsForm\\:agentTable", column);
+    }
+    screenshot("ResponsiveIT-agents-" + width);
+
+    String id = change();
+    open("/change.xhtml?id=" + id);
+    new WebDriverWait(browser, Duration.ofSeconds(30))
+        .until(
+            ExpectedConditions.textMatches(
+                By.id("changeForm:status"), java.util.regex.Pattern.compile("Completed.*")));
+    assertNoSidewaysScroll("change at " + width);
+    for (String column : new String[] {"sd-col-id", "sd-col-name", "sd-col-outcome"}) {
+      assertShown("changeForm\\:outcomeTable", column);
+    }
+    screenshot("ResponsiveIT-change-" + width);
+  }
+
+  @Test
+  void aPhoneShowsAgentNameAndOutcomeWithoutSidewaysScrolling() {
+    checkPages(390, 844);
+  }
+
+  @Test
+  void aSmallLaptopShowsThePagesWithoutClippingOrAWrappedMenu() {
+    checkPages(1024, 768);
+    assertThat(text(By.id("changeForm:outcomeTable_head"))).contains("Agent", "Name", "Outcome");
+  }
+}
