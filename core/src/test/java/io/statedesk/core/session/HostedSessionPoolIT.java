@@ -146,7 +146,7 @@ class HostedSessionPoolIT {
                 .map(e -> e.note() != null && e.note().contains("elsewhere"))
                 .orElse(false),
         10);
-    assertThat(store.get(10150).get().availability()).isEqualTo(Availability.NONE);
+    assertThat(store.get(10150).get().availability()).isEqualTo(Availability.TAKEN_OVER);
     assertThat(Control.call("GET", "agents/10150", null)).contains("\"elsewhere\":true");
   }
 
