@@ -60,7 +60,11 @@ public class StateCatalog {
         .getResultList();
   }
 
-  /** One code; supervisors see only active ones. */
+  /**
+   * One code; supervisors see only active ones. In a transaction, like every read a change's plan
+   * makes: outside one, Payara's non-transactional entity manager was seen closed mid-plan.
+   */
+  @Transactional
   public StateCode get(int code) {
     caller.require(Role.SUPERVISOR, Role.ADMIN);
     StateCode found = find(code).orElseThrow(() -> new StateCodeNotFoundException(code));

@@ -103,6 +103,8 @@ public class AgentDirectory {
    * that are unknown or outside the caller's teams are simply absent, so a supervisor cannot tell
    * another team's agent from one that does not exist.
    */
+  @Transactional // reads in a transaction: outside one, Payara's non-transactional entity manager
+  // was seen closed between the scope query and this one ("closed EntityManager", BulkChangeIT)
   public Map<Integer, DirectoryAgent> visible(Collection<Integer> ids) {
     caller.require(Role.SUPERVISOR, Role.ADMIN);
     Map<Integer, DirectoryAgent> found = new HashMap<>();
