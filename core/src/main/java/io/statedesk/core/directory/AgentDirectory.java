@@ -232,6 +232,7 @@ public class AgentDirectory {
       existing.put(a.getAgentId(), a);
     }
     int added = 0;
+    Set<Integer> addedIds = new HashSet<>();
     int updated = 0;
     Set<Integer> seen = new HashSet<>();
     for (DirectoryEntry entry : entries) {
@@ -244,6 +245,7 @@ public class AgentDirectory {
         updated++;
       } else if (em.find(DirectoryAgent.class, entry.agentId()) == null) {
         em.persist(new DirectoryAgent(entry, DirectoryAgent.Source.GATEWAY, now));
+        addedIds.add(entry.agentId());
         added++;
       }
     }
@@ -252,8 +254,8 @@ public class AgentDirectory {
     }
     SyncResult result = new SyncResult(added, updated, existing.size());
     audit.record(actor, "directory.synced", "agent directory", result.toString(), null);
-    if (added > 0) {
-      rowsAdded.fire(new DirectoryRowsAdded(added));
+    if (!addedIds.isEmpty()) {
+      rowsAdded.fire(new DirectoryRowsAdded(addedIds));
     }
     return result;
   }
@@ -287,11 +289,13 @@ public class AgentDirectory {
     }
     Instant now = Instant.now();
     int added = 0;
+    Set<Integer> addedIds = new HashSet<>();
     int updated = 0;
     for (DirectoryEntry entry : parsed.entries()) {
       DirectoryAgent existing = em.find(DirectoryAgent.class, entry.agentId());
       if (existing == null) {
         em.persist(new DirectoryAgent(entry, DirectoryAgent.Source.IMPORT, now));
+        addedIds.add(entry.agentId());
         added++;
       } else {
         existing.update(entry, now);
@@ -300,8 +304,8 @@ public class AgentDirectory {
     }
     SyncResult result = new SyncResult(added, updated, 0);
     audit.record(caller.name(), "directory.imported", "agent directory", result.toString(), null);
-    if (added > 0) {
-      rowsAdded.fire(new DirectoryRowsAdded(added));
+    if (!addedIds.isEmpty()) {
+      rowsAdded.fire(new DirectoryRowsAdded(addedIds));
     }
     return result;
   }

@@ -6,6 +6,11 @@ package io.statedesk.core.directory;
  * new row does not have yet: the session availability that the picker filters on is mirrored into
  * rows as it changes, so a row added after its agent's session started must get it now.
  *
- * @param added how many rows were added
+ * @param agentIds the agents whose rows were added
  */
-public record DirectoryRowsAdded(int added) {}
+public record DirectoryRowsAdded(java.util.Set<Integer> agentIds) {
+
+  public DirectoryRowsAdded {
+    agentIds = java.util.Set.copyOf(agentIds);
+  }
+}

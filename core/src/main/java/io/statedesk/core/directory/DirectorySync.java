@@ -79,7 +79,7 @@ public class DirectorySync {
   private volatile Instant runningSince;
   private final List<Runnable> afterSync = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-  /** Runs after every successful sync (e.g. to mirror session availability into new rows). */
+  /** Runs after every successful sync (e.g. the custom-state read-back). */
   public void afterSync(Runnable action) {
     afterSync.add(action);
   }

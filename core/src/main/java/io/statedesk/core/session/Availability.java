@@ -14,5 +14,17 @@ public enum Availability {
    * Somebody else holds the agent's session (a desktop signed in, or the gateway refused ours with
    * 100-002 while force is off): the console does not override it and retries on its cadence.
    */
-  TAKEN_OVER
+  TAKEN_OVER;
+
+  /** The availability called {@code name} (any case, trimmed), if there is one. */
+  public static java.util.Optional<Availability> named(String name) {
+    String wanted = name == null ? "" : name.trim().toUpperCase(java.util.Locale.ROOT);
+    return java.util.Arrays.stream(values()).filter(a -> a.name().equals(wanted)).findFirst();
+  }
+
+  /** The names, for messages: "HOSTED, RELAYED, NONE, STALE or TAKEN_OVER". */
+  public static String names() {
+    java.util.List<String> all = java.util.Arrays.stream(values()).map(Enum::name).toList();
+    return String.join(", ", all.subList(0, all.size() - 1)) + " or " + all.get(all.size() - 1);
+  }
 }

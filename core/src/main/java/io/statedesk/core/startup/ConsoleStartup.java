@@ -41,15 +41,15 @@ import java.util.List;
 public class ConsoleStartup {
 
   /**
-   * Rows a sync or an import added have no session availability yet: offers every agent's, written
+   * Rows a sync or an import added have no session availability yet: offers those agents', written
    * in one batch at the feed's next flush, after the commit that made the rows (before it, the
-   * update would find no row).
+   * update would find no row). A new row without a session already reads "none".
    */
   void mirrorSessionsIntoNewRows(
       @Observes(during = TransactionPhase.AFTER_SUCCESS) DirectoryRowsAdded added) {
-    sessionStore
-        .all()
-        .forEach(e -> stateFeed.offerAvailability(e.agentId(), e.availability().name()));
+    for (int id : added.agentIds()) {
+      sessionStore.get(id).ifPresent(e -> stateFeed.offerAvailability(id, e.availability().name()));
+    }
   }
 
   @Inject SchemaMigration schema;

@@ -18,7 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -69,12 +68,11 @@ public class AgentResource {
     }
     Set<String> availability = new LinkedHashSet<>();
     for (String a : sessionsParam) {
-      String v = a.trim().toUpperCase(Locale.ROOT);
-      if (Arrays.stream(Availability.values()).noneMatch(x -> x.name().equals(v))) {
-        throw Json.bad(
-            "session '" + a + "' must be HOSTED, RELAYED, NONE, STALE or TAKEN_OVER", "session");
-      }
-      availability.add(v);
+      Availability v =
+          Availability.named(a)
+              .orElseThrow(
+                  () -> Json.bad("session '" + a + "' must be " + Availability.names(), "session"));
+      availability.add(v.name());
     }
     AgentFilter filter =
         new AgentFilter(new LinkedHashSet<>(teams), skill, parsed, customState, text, availability);

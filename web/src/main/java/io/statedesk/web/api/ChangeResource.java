@@ -267,14 +267,17 @@ public class ChangeResource {
     }
     Set<String> sessions = new LinkedHashSet<>();
     for (String s : strings(f, "sessions")) {
-      String v = s.trim().toUpperCase(Locale.ROOT);
-      if (java.util.Arrays.stream(io.statedesk.core.session.Availability.values())
-          .noneMatch(a -> a.name().equals(v))) {
-        throw Json.bad(
-            "filter.sessions: '" + s + "' must be HOSTED, RELAYED, NONE, STALE or TAKEN_OVER",
-            "filter.sessions");
-      }
-      sessions.add(v);
+      io.statedesk.core.session.Availability v =
+          io.statedesk.core.session.Availability.named(s)
+              .orElseThrow(
+                  () ->
+                      Json.bad(
+                          "filter.sessions: '"
+                              + s
+                              + "' must be "
+                              + io.statedesk.core.session.Availability.names(),
+                          "filter.sessions"));
+      sessions.add(v.name());
     }
     return new AgentFilter(
         new LinkedHashSet<>(strings(f, "teams")),
