@@ -123,9 +123,10 @@ class HostileTextIT extends BrowserTest {
     WebElement cell =
         waitFor(
             By.xpath(
-                "//tbody[@id='agentsForm:agentTable_data']/tr[td[normalize-space()='"
+                "//tbody[@id='agentsForm:agentTable_data']/tr[td[contains(@class,'sd-col-id')]"
+                    + "[text()[normalize-space()='"
                     + agentId
-                    + "']]//span[contains(@id,'customCell')]"));
+                    + "']]]//span[contains(@id,'customCell')]"));
     new Actions(browser).moveToElement(cell).perform();
     WebElement tooltip = waitFor(By.cssSelector(".ui-tooltip .ui-tooltip-text"));
     assertThat(tooltip.getText()).contains(LABEL).contains(DESCRIPTION);

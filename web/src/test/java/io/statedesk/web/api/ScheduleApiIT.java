@@ -11,6 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,18 +61,43 @@ class ScheduleApiIT {
     String started = await("/schedules/" + id, "\"status\":\"(RUNNING|REVERTING|DONE)\"", 30);
     long change = number(started, "changeId");
     awaitFinished(change, ALICE);
-    assertThat(simulatorState(10013)).isEqualTo(101);
     String done = await("/schedules/" + id, "\"status\":\"DONE\"", 40);
     assertThat(done).contains("\"revertChangeId\":");
-    assertThat(simulatorState(10013)).isEqualTo(100);
-    assertThat(simulatorState(10019)).isEqualTo(100);
+    // what the gateway was told, and when: 101 not before the start, 100 not before the revert
+    // (read from the simulator's record, as the state itself may already be reverted when the
+    // first poll sees the schedule running)
+    long revertAt = start.plusSeconds(6).toEpochMilli();
+    for (int agent : new int[] {10013, 10019}) {
+      List<long[]> sets = acceptedSets(agent);
+      long setAt =
+          sets.stream()
+              .filter(c -> c[1] == 101)
+              .mapToLong(c -> c[0])
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("no accepted 101 for " + agent + ": " + sets));
+      assertThat(setAt).as("101 set for " + agent).isGreaterThanOrEqualTo(start.toEpochMilli());
+      long revertedAt =
+          sets.stream()
+              .filter(c -> c[1] == 100 && c[0] > setAt)
+              .mapToLong(c -> c[0])
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("no revert to 100 for " + agent + ": " + sets));
+      assertThat(revertedAt).as("revert for " + agent).isGreaterThanOrEqualTo(revertAt);
+      assertThat(sets.stream().filter(c -> c[0] > setAt && c[1] == 101)).isEmpty();
+      assertThat(simulatorState(agent)).isEqualTo(100);
+    }
     String history = send("GET", "/changes?max=500", null, "Authorization", ALICE).body();
     assertThat(count(history, "\"note\":\"Scheduled change " + id + "\"")).isEqualTo(1);
     assertThat(count(history, "\"kind\":\"REVERT\",\"originId\":" + change)).isEqualTo(1);
   }
 
   @Test
-  void aScheduleIsEditedAndCancelledBeforeItStartsByItsCreatorOnly() {
+  void aScheduleIsEditedAndCancelledBeforeItStartsByItsCreatorOnly() throws Exception {
+    // another test may have left 10043 in 101: give it a known, different state first
+    awaitFinished(
+        ChangeApiIT.id(
+            send("POST", "/changes", "{\"agents\":[10043],\"code\":100}", "Authorization", ALICE)),
+        ALICE);
     Instant start = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
     String body = "{\"agents\":[10043],\"code\":101,\"startAt\":\"" + start + "\"}";
     HttpResponse<String> preview =
@@ -158,6 +185,32 @@ class ScheduleApiIT {
 
   static int count(String text, String part) {
     return text.split(Pattern.quote(part), -1).length - 1;
+  }
+
+  /**
+   * The set-custom-state calls the simulator accepted for the agent, oldest first, as {@code [at
+   * (epoch ms), state]}.
+   */
+  static List<long[]> acceptedSets(int agent) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create(
+                    ConsoleServer.get().baseUrl()
+                        + "/agentgateway/simulator/requests?operation=setCustomState&limit=100000"
+                        + "&agent="
+                        + agent))
+            .build();
+    String calls = Api.HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
+    Matcher m =
+        Pattern.compile(
+                "\\{[^{}]*\"at\":(\\d+)[^{}]*\"query\":\"customstate=(\\d+)\"[^{}]*"
+                    + "\"retcode\":\"0\"[^{}]*\\}")
+            .matcher(calls);
+    List<long[]> sets = new ArrayList<>();
+    while (m.find()) {
+      sets.add(new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))});
+    }
+    return sets;
   }
 
   /** The custom state the simulator holds for the agent. */

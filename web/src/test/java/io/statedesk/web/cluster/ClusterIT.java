@@ -25,6 +25,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Two consoles on one PostgreSQL behind nginx, every one a real process: 1,000 hosted agents split
@@ -38,6 +40,8 @@ import org.junit.jupiter.api.Test;
  * "signed in elsewhere" at start is 0 (force is off, and this test is about consoles, not about
  * desktops holding agents).
  */
+@Execution(ExecutionMode.CONCURRENT) // minutes of leases and take-overs on servers of its own:
+// beside the other tests (junit-platform.properties)
 class ClusterIT {
 
   static final HttpClient HTTP =
