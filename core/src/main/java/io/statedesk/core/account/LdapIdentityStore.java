@@ -116,6 +116,45 @@ public class LdapIdentityStore implements IdentityStore {
     return problems;
   }
 
+  /**
+   * The directory's address as {@code ldap://host:port} (no bind DN, no password), for the admin's
+   * System page; empty when LDAP is off or the URL does not parse.
+   */
+  public Optional<String> address() {
+    return parsedUrl().map(u -> u.getScheme() + "://" + u.getHost() + ":" + u.getPort());
+  }
+
+  /**
+   * Whether the directory accepts a TCP connection now (empty when LDAP is off): the health board
+   * asks this rather than waiting for the next sign-in to fail. Only connects, never binds, so no
+   * credential is used and no failed bind is logged at the directory.
+   */
+  public Optional<Boolean> reachable() {
+    return parsedUrl()
+        .map(
+            u -> {
+              try (java.net.Socket socket = new java.net.Socket()) {
+                socket.connect(
+                    new java.net.InetSocketAddress(u.getHost(), u.getPort()),
+                    (int) Math.min(timeoutMs, 3000));
+                return true;
+              } catch (java.io.IOException | RuntimeException e) {
+                return false;
+              }
+            });
+  }
+
+  private Optional<com.unboundid.ldap.sdk.LDAPURL> parsedUrl() {
+    if (!enabled()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new com.unboundid.ldap.sdk.LDAPURL(url.get().strip()));
+    } catch (com.unboundid.ldap.sdk.LDAPException e) {
+      return Optional.empty();
+    }
+  }
+
   @Override
   public int priority() {
     return 200; // after the database store (100): local accounts are decided there

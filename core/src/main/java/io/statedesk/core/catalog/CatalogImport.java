@@ -12,10 +12,12 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Imports with a preview: every row is classified (create, update, unchanged, error with line and
@@ -150,6 +152,10 @@ public class CatalogImport {
         rows.add(new PreviewRow(row.line(), null, null, Action.ERROR, row.errors()));
         continue;
       }
+      if (!row.errors().isEmpty()) {
+        rows.add(unparsable(row));
+        continue;
+      }
       List<FieldError> errors = new ArrayList<>();
       Integer earlier = codeLines.putIfAbsent(row.data().code(), row.line());
       if (earlier != null) {
@@ -186,6 +192,30 @@ public class CatalogImport {
               List.copyOf(errors)));
     }
     return new Preview(List.copyOf(rows), null);
+  }
+
+  /**
+   * A row with values that did not parse: those errors, and every rule the rest of the row breaks
+   * (a field that did not parse is not judged again on the value stood in for it).
+   */
+  private static PreviewRow unparsable(Row row) {
+    Set<String> unparsed = new HashSet<>();
+    for (FieldError e : row.errors()) {
+      unparsed.add(e.field().replace("_", "").toLowerCase(Locale.ROOT));
+    }
+    List<FieldError> errors = new ArrayList<>(row.errors());
+    for (FieldError e : StateCodeRules.check(row.data()).errors()) {
+      if (!unparsed.contains(e.field().toLowerCase(Locale.ROOT))) {
+        errors.add(e);
+      }
+    }
+    boolean codeParsed = !unparsed.contains("code");
+    return new PreviewRow(
+        row.line(),
+        codeParsed ? row.data().code() : null,
+        row.data().label(),
+        Action.ERROR,
+        List.copyOf(errors));
   }
 
   /** The catalog as a file (admins; supervisors get the active codes only). */

@@ -244,8 +244,16 @@ public final class CatalogTransfer {
             : integer("sort_order", get(r, "sort_order"), errors);
     Boolean active =
         get(r, "active").isEmpty() ? Boolean.TRUE : bool("active", get(r, "active"), errors);
-    if (!errors.isEmpty()) {
-      return new Row(line, null, errors);
+    // A value that does not parse is stood in for, so that the rest of the row is still checked
+    // and the preview lists every problem of the line at once (the import classifies the row).
+    if (code == null) {
+      code = -1;
+    }
+    if (sort == null) {
+      sort = 0;
+    }
+    if (active == null) {
+      active = Boolean.TRUE;
     }
     Map<String, String> labels = new LinkedHashMap<>();
     putIfPresent(labels, "en", get(r, "label_en"));
@@ -268,7 +276,7 @@ public final class CatalogTransfer {
             active,
             labels,
             teams),
-        List.of());
+        List.copyOf(errors));
   }
 
   private static Parsed parseJson(String text) {

@@ -84,35 +84,39 @@ public final class DirectoryCsv {
                   "has " + r.size() + " fields, the header has " + parser.getHeaderNames().size()));
           continue;
         }
+        // every problem of the line, not just the first: the admin fixes the file once
+        List<Problem> lineProblems = new ArrayList<>();
         String id = get(r, "agent_id");
-        int agentId;
+        Integer agentId = null;
         try {
           agentId = Integer.parseInt(id);
         } catch (NumberFormatException e) {
-          problems.add(
+          lineProblems.add(
               new Problem(
                   line, "agent_id must be a number 101..999999, was '" + abbreviate(id) + "'"));
-          continue;
         }
-        if (agentId < 101 || agentId > 999_999) {
-          problems.add(new Problem(line, "agent_id must be 101..999999, was " + agentId));
-          continue;
+        if (agentId != null && (agentId < 101 || agentId > 999_999)) {
+          lineProblems.add(new Problem(line, "agent_id must be 101..999999, was " + agentId));
+          agentId = null;
         }
-        Integer earlier = seen.putIfAbsent(agentId, line);
-        if (earlier != null) {
-          problems.add(
-              new Problem(
-                  line, "agent " + agentId + " appears again (first on line " + earlier + ")"));
-          continue;
+        if (agentId != null) {
+          Integer earlier = seen.putIfAbsent(agentId, line);
+          if (earlier != null) {
+            lineProblems.add(
+                new Problem(
+                    line, "agent " + agentId + " appears again (first on line " + earlier + ")"));
+          }
         }
         String name = get(r, "name");
         String team = get(r, "team");
         if (name.isEmpty() || name.length() > 100 || hasControl(name)) {
-          problems.add(new Problem(line, "name must be 1 to 100 printable characters"));
-          continue;
+          lineProblems.add(new Problem(line, "name must be 1 to 100 printable characters"));
         }
         if (team.isEmpty() || team.length() > 64 || hasControl(team)) {
-          problems.add(new Problem(line, "team must be 1 to 64 printable characters"));
+          lineProblems.add(new Problem(line, "team must be 1 to 64 printable characters"));
+        }
+        if (!lineProblems.isEmpty()) {
+          problems.addAll(lineProblems);
           continue;
         }
         List<String> skills =

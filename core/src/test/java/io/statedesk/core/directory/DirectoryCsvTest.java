@@ -40,6 +40,21 @@ class DirectoryCsvTest {
   }
 
   @Test
+  void everyProblemOfALineIsListed() {
+    DirectoryCsv.Parsed parsed =
+        parse("agent_id,name,team,skills,phone\nabc,,Billing,,\n99,Ann,,,\n");
+    assertThat(parsed.problems())
+        .extracting(DirectoryCsv.Problem::line)
+        .containsExactly(2, 2, 3, 3);
+    assertThat(parsed.problems().toString())
+        .contains("agent_id must be a number")
+        .contains("name must be")
+        .contains("was 99")
+        .contains("team must be");
+    assertThat(parsed.entries()).isEmpty();
+  }
+
+  @Test
   void wholeFileProblems() {
     assertThat(DirectoryCsv.parse(new byte[0]).problems().get(0).message())
         .isEqualTo("The file is empty.");
