@@ -48,3 +48,18 @@ StateDesk.toggleMenu = function (button) {
   var open = header.classList.toggle('sd-menu-open');
   button.setAttribute('aria-expanded', open ? 'true' : 'false');
 };
+
+/**
+ * Copies a one-time secret (API token, relay client token) from its read-only field: the
+ * clipboard API where the page is served over HTTPS or from localhost, else the selection.
+ */
+StateDesk.copy = function (fieldId) {
+  var field = document.getElementById(fieldId);
+  field.focus();
+  field.select();
+  if (navigator.clipboard && window.isSecureContext) {
+    navigator.clipboard.writeText(field.value);
+  } else {
+    document.execCommand('copy');
+  }
+};

@@ -58,7 +58,10 @@ public class ApiTokensBacking implements Serializable {
       FacesContext.getCurrentInstance()
           .addMessage(
               "createForm:" + field,
-              new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+              new FacesMessage(
+                  FacesMessage.SEVERITY_ERROR,
+                  Texts.text("field.problem", Texts.text("tokens.field." + e.field()), e.rule()),
+                  null));
       FacesContext.getCurrentInstance().validationFailed();
     }
   }

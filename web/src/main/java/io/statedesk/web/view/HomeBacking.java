@@ -5,6 +5,7 @@ import io.statedesk.core.security.Caller;
 import io.statedesk.core.security.Role;
 import io.statedesk.core.session.AgentSessions;
 import io.statedesk.core.session.Availability;
+import io.statedesk.core.system.HealthBoard;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -13,7 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The overview page: what this console can do for the signed-in user today, and what still has to
+ * The overview page: for admins the health board first (what is wrong, each with the page where it
+ * is looked into), then what this console can do for the signed-in user today and what still has to
  * be set up before it can (each item says who can set it up).
  */
 @Named("home")
@@ -29,6 +31,31 @@ public class HomeBacking {
   @Inject io.statedesk.core.account.TeamScope teams;
   @Inject io.statedesk.core.directory.AgentDirectory directory;
   @Inject io.statedesk.core.bulk.BulkChanges changes;
+  @Inject HealthBoard health;
+
+  /** Where each topic of the health board is looked into. */
+  private static final Map<HealthBoard.Topic, String> LINKS =
+      Map.of(
+          HealthBoard.Topic.GATEWAY, "/admin/system.xhtml",
+          HealthBoard.Topic.SESSIONS, "/admin/directory.xhtml",
+          HealthBoard.Topic.SYNC, "/admin/directory.xhtml",
+          HealthBoard.Topic.SCHEDULES, "/schedule.xhtml",
+          HealthBoard.Topic.LDAP, "/admin/system.xhtml");
+
+  private List<HealthBoard.Finding> findings;
+
+  /** The health board's findings, problems first; empty for anyone but an admin. */
+  public List<HealthBoard.Finding> getFindings() {
+    if (findings == null) {
+      findings = caller.has(Role.ADMIN) ? health.findings() : List.of();
+    }
+    return findings;
+  }
+
+  /** The page a finding links to, relative to the application. */
+  public String link(HealthBoard.Finding finding) {
+    return LINKS.get(finding.topic());
+  }
 
   /** The checklist for the caller's role, in the order the work has to happen. */
   public List<SetupItem> getSetup() {
@@ -36,10 +63,14 @@ public class HomeBacking {
     items.add(new SetupItem("home.setup.signedIn", true));
     Map<Availability, Integer> counts = sessions.counts();
     int usable = counts.get(Availability.HOSTED) + counts.get(Availability.RELAYED);
+    int unusable =
+        counts.get(Availability.NONE)
+            + counts.get(Availability.STALE)
+            + counts.get(Availability.TAKEN_OVER);
     items.add(
         new SetupItem(
             usable > 0 ? "home.setup.sessions" : "home.setup.noSessions",
-            usable > 0,
+            usable > 0 && unusable == 0,
             counts.get(Availability.HOSTED),
             counts.get(Availability.RELAYED),
             counts.get(Availability.NONE),

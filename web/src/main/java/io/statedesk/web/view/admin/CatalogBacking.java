@@ -327,9 +327,15 @@ public class CatalogBacking implements Serializable {
 
   // ------------------------------------------------------------------------ export/import
 
+  /**
+   * The catalog as CSV with a UTF-8 byte order mark, so that Excel on Windows shows Chinese labels
+   * (the import reads the mark and skips it).
+   */
   public void exportCsv() throws IOException {
     Faces.sendFile(
-        imports.export(Format.CSV).getBytes(StandardCharsets.UTF_8), "statedesk-catalog.csv", true);
+        ("\uFEFF" + imports.export(Format.CSV)).getBytes(StandardCharsets.UTF_8),
+        "statedesk-catalog.csv",
+        true);
   }
 
   public void exportJson() throws IOException {

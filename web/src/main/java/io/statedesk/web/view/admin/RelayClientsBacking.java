@@ -102,8 +102,7 @@ public class RelayClientsBacking implements Serializable {
     } catch (InvalidRelayRequestException e) {
       FacesContext.getCurrentInstance()
           .addMessage(
-              "scopeForm:agents",
-              new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+              "scopeForm:agents", new FacesMessage(FacesMessage.SEVERITY_ERROR, labelled(e), null));
       FacesContext.getCurrentInstance().validationFailed();
     }
   }
@@ -155,10 +154,14 @@ public class RelayClientsBacking implements Serializable {
     } catch (InvalidRelayRequestException e) {
       FacesContext.getCurrentInstance()
           .addMessage(
-              "createForm:name",
-              new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+              "createForm:name", new FacesMessage(FacesMessage.SEVERITY_ERROR, labelled(e), null));
       FacesContext.getCurrentInstance().validationFailed();
     }
+  }
+
+  /** "Name: must be 2 to 64 letters...": the field's label on the page, never its id. */
+  private static String labelled(InvalidRelayRequestException e) {
+    return Texts.text("field.problem", Texts.text("relay.field." + e.field()), e.rule());
   }
 
   /** The token of the client just created: shown once, then forgotten. */

@@ -110,10 +110,10 @@ public class UsersBacking implements Serializable {
       warnOfUnknownTeams(chosen);
       PrimeFaces.current().executeScript("PF('userDialog').hide()");
     } catch (InvalidAccountException e) {
-      fieldError(e.field(), e.getMessage());
+      fieldError(e.field(), labelled(e.field(), e.rule()));
     } catch (IllegalArgumentException e) {
       // a malformed team name, from the team service
-      fieldError("teams", e.getMessage());
+      fieldError("teams", labelled("teams", e.getMessage()));
     }
   }
 
@@ -132,11 +132,11 @@ public class UsersBacking implements Serializable {
       users.resetPassword(resetFor, password.toCharArray());
       Texts.addGlobalInfo("users.password.reset.done", resetFor);
       PrimeFaces.current().executeScript("PF('resetDialog').hide()");
-    } catch (InvalidAccountException e) {
-      fieldError("password", e.getMessage(), "resetForm");
-    } finally {
       password = null;
       passwordAgain = null;
+    } catch (InvalidAccountException e) {
+      // the typed passwords stay in the dialog (it is the admin's own form, not a sign-in)
+      fieldError("password", labelled("password", e.rule()), "resetForm");
     }
   }
 
@@ -165,6 +165,11 @@ public class UsersBacking implements Serializable {
           .forEach(set::add);
     }
     return set;
+  }
+
+  /** "Roles: choose at least one role": the field's label on the page, never its id. */
+  private static String labelled(String field, String rule) {
+    return Texts.text("field.problem", Texts.text("users.field." + field), rule);
   }
 
   private void fieldError(String field, String message) {

@@ -41,6 +41,7 @@ public class ChangeBacking implements Serializable {
   @Inject transient BulkChanges changes;
   @Inject transient StateCatalog catalog;
   @Inject LocaleBacking locale;
+  @Inject UserZone zone;
 
   private Long id;
   private String outcomeFilter = "";
@@ -236,8 +237,35 @@ public class ChangeBacking implements Serializable {
     return DefaultStreamedContent.builder()
         .name("change-" + id + ".csv")
         .contentType("text/csv; charset=UTF-8")
-        .stream(() -> new ByteArrayInputStream(changes.exportCsv(id)))
+        .stream(() -> new ByteArrayInputStream(exportForPeople()))
         .build();
+  }
+
+  private byte[] exportForPeople() {
+    ChangeCsv.Labels labels =
+        new ChangeCsv.Labels(
+            Texts.text("export.outcome"),
+            Texts.text("export.target"),
+            Texts.text("export.previous"),
+            Texts.text("export.finished", zone.getId()),
+            outcome -> Texts.text("outcome." + ("IN_FLIGHT".equals(outcome) ? "PENDING" : outcome)),
+            this::exportedState);
+    return ChangeCsv.forPeople(changes.exportCsv(id), zone.zone(), labels);
+  }
+
+  /** A state column's raw value (a code, clear, none, unknown) as the page says it. */
+  private String exportedState(String raw) {
+    return switch (raw) {
+      case "clear" -> Texts.text("change.cleared");
+      case "none", "unknown", "" -> raw;
+      default -> {
+        try {
+          yield stateLabel(Integer.valueOf(raw));
+        } catch (NumberFormatException e) {
+          yield raw;
+        }
+      }
+    };
   }
 
   /** The label of a target state in the viewer's language, or the code if not in the catalog. */
@@ -316,15 +344,11 @@ public class ChangeBacking implements Serializable {
 
   /** The question before an undo, naming how many agents it gives their earlier state back. */
   public String getUndoQuestion() {
-    return view == null
-        ? ""
-        : Texts.text("change.undo.confirm", Texts.quantity(view.counts().succeeded()));
+    return view == null ? "" : Texts.counted("change.undo.confirm", view.counts().succeeded());
   }
 
   public String getUndoYes() {
-    return view == null
-        ? ""
-        : Texts.text("change.undo.yes", Texts.quantity(view.counts().succeeded()));
+    return view == null ? "" : Texts.counted("change.undo.yes", view.counts().succeeded());
   }
 
   public List<String> getOutcomeChoices() {

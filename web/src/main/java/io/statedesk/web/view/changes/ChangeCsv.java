@@ -1,0 +1,94 @@
+package io.statedesk.web.view.changes;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * A change's CSV export as a person opens it: a UTF-8 byte order mark (without it Excel on Windows
+ * reads the file as the local code page and garbles Chinese names), and, after the raw columns, the
+ * outcome and states as the page shows them and the finish time in the user's zone.
+ *
+ * <p>Why after, not instead: scripts read the raw columns (codes, upper-case outcomes, UTC
+ * instants) by name; they keep working, and the added columns carry labels of their own.
+ */
+public final class ChangeCsv {
+
+  /** The byte order mark of UTF-8. */
+  static final String BOM = "\uFEFF";
+
+  private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+  /**
+   * The labels of the added columns and how values read.
+   *
+   * @param outcome the outcome column's title
+   * @param target the state-to-set column's title
+   * @param previous the state-before column's title
+   * @param finished the local finish time column's title (names the zone)
+   * @param outcomeLabel an outcome ({@code SUCCEEDED}) as the page says it
+   * @param stateLabel a state column's raw value (a code, {@code clear}, {@code none}, {@code
+   *     unknown}) as the page says it
+   */
+  public record Labels(
+      String outcome,
+      String target,
+      String previous,
+      String finished,
+      Function<String, String> outcomeLabel,
+      Function<String, String> stateLabel) {}
+
+  private ChangeCsv() {}
+
+  /** The export for a person: the raw CSV, its added columns, and the BOM. */
+  public static byte[] forPeople(byte[] raw, ZoneId zone, Labels labels) {
+    StringWriter out = new StringWriter();
+    out.write(BOM);
+    try (CSVParser in =
+            CSVParser.parse(
+                new StringReader(new String(raw, StandardCharsets.UTF_8)),
+                CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build());
+        CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT)) {
+      List<String> header = new ArrayList<>(in.getHeaderNames());
+      header.addAll(
+          List.of(labels.outcome(), labels.target(), labels.previous(), labels.finished()));
+      csv.printRecord(header);
+      for (CSVRecord r : in) {
+        List<String> row = new ArrayList<>(r.toList());
+        row.add(labels.outcomeLabel().apply(r.get("outcome")));
+        row.add(labels.stateLabel().apply(r.get("target")));
+        row.add(labels.stateLabel().apply(r.get("previous")));
+        row.add(local(r.get("finished_at"), zone));
+        csv.printRecord(row);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** An ISO instant in the zone, or "" when there is none (an agent not finished). */
+  static String local(String instant, ZoneId zone) {
+    if (instant == null || instant.isBlank()) {
+      return "";
+    }
+    try {
+      return LOCAL.format(Instant.parse(instant).atZone(zone));
+    } catch (DateTimeParseException e) {
+      return instant;
+    }
+  }
+}
