@@ -123,7 +123,7 @@ class CatalogAdminIT extends BrowserTest {
             + "5201,Imported fine,,,,#123456,Import,1,true,\n5202,Imported bad,,,,red,Import,2,true,\n");
     browser.findElement(By.id("importForm:file_input")).sendKeys(file.toString());
     browser.findElement(By.id("importForm:preview")).click();
-    assertThat(text(By.id("previewCounts"))).contains("create 1,").contains("1 row(s) have errors");
+    assertThat(text(By.id("previewCounts"))).contains("create 1,").contains("1 row has errors");
     assertThat(text(By.id("previewForm:previewRows"))).contains("must be #rrggbb").contains("3");
     assertThat(browser.findElement(By.id("previewForm:confirm")).isEnabled()).isFalse();
     browser.findElement(By.id("previewForm:cancelImport")).click();

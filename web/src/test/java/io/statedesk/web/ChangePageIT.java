@@ -80,8 +80,8 @@ class ChangePageIT extends BrowserTest {
 
     browser.findElement(By.id("changeForm:undo")).click();
     WebElement yes = waitFor(By.cssSelector(".ui-confirmdialog-yes"));
-    assertThat(yes.getText()).isEqualTo("Undo 2 agent(s)");
-    assertThat(text(By.cssSelector(".ui-confirm-dialog-message"))).contains("the 2 agent(s)");
+    assertThat(yes.getText()).isEqualTo("Undo 2 agents");
+    assertThat(text(By.cssSelector(".ui-confirm-dialog-message"))).contains("the 2 agents");
     yes.click();
     waiter().until(d -> !d.getCurrentUrl().endsWith("id=" + id));
     String undo = browser.getCurrentUrl().replaceAll(".*id=(\\d+).*", "$1");

@@ -132,7 +132,7 @@ class DirectoryAdminIT extends BrowserTest {
         "agent_id,name,team,skills,phone\n"
             + "710001,Night One,Night Desk,Chat,7101\n"
             + "5,Too Low,Night Desk,,\n");
-    assertThat(text(By.id("previewSummary"))).contains("cannot be imported: 1 problem(s)");
+    assertThat(text(By.id("previewSummary"))).contains("cannot be imported: 1 problem,");
     assertThat(text(By.id("previewForm:problems"))).contains("3").contains("101..999999");
     assertThat(browser.findElement(By.id("previewForm:confirm")).isEnabled()).isFalse();
     assertThat(
@@ -147,7 +147,7 @@ class DirectoryAdminIT extends BrowserTest {
             + "710001,Night One,Night Desk,Chat,7101\n"
             + "710002,\"Night, Two <b>\",Night Desk,,\n");
     assertThat(text(By.id("previewSummary")))
-        .contains("would add 2 agents and update 0, in 1 team(s)");
+        .contains("would add 2 agents and update none, in 1 team.");
     assertThat(text(By.id("previewTeams"))).contains("Night Desk");
     browser.findElement(By.id("previewForm:confirm")).click();
     waiter()

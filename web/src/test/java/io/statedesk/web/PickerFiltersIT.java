@@ -106,9 +106,8 @@ class PickerFiltersIT extends BrowserTest {
     if (onPage > 1) {
       assertThat(text(By.id("agentsForm:outside")))
           .isEqualTo(
-              (onPage - 1)
-                  + " selected agent(s) are not in this list: the filters hide them, they stay"
-                  + " selected.");
+              (onPage == 2 ? "1 selected agent is" : (onPage - 1) + " selected agents are")
+                  + " not in this list: the filters hide them, they stay selected.");
     }
 
     open("/history.xhtml");

@@ -198,7 +198,7 @@ public class CatalogImport {
    * A row with values that did not parse: those errors, and every rule the rest of the row breaks
    * (a field that did not parse is not judged again on the value stood in for it).
    */
-  private static PreviewRow unparsable(Row row) {
+  static PreviewRow unparsable(Row row) {
     Set<String> unparsed = new HashSet<>();
     for (FieldError e : row.errors()) {
       unparsed.add(e.field().replace("_", "").toLowerCase(Locale.ROOT));

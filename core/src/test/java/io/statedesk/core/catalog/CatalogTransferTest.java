@@ -44,6 +44,18 @@ class CatalogTransferTest {
   }
 
   @Test
+  void aRowThatDoesNotParseHasTheRestOfItsFieldsCheckedToo() {
+    Parsed parsed = csv(HEADER + "abc,,,,,red,,1,true,\n");
+    CatalogImport.PreviewRow row = CatalogImport.unparsable(parsed.rows().get(0));
+    assertThat(row.action()).isEqualTo(CatalogImport.Action.ERROR);
+    assertThat(row.code()).isNull();
+    assertThat(row.errors())
+        .extracting(FieldError::field)
+        .as("the code that did not parse, and the label and colour rules")
+        .containsExactlyInAnyOrder("code", "label", "colour");
+  }
+
+  @Test
   void badRowsAreReportedByLine() {
     Parsed parsed =
         csv(

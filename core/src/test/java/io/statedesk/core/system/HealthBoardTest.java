@@ -1,0 +1,26 @@
+package io.statedesk.core.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class HealthBoardTest {
+
+  @Test
+  void gatewayErrorsAreCountedOverTheRecentWindowNotSinceStart() {
+    HealthBoard board = new HealthBoard();
+    Instant t0 = Instant.parse("2026-12-03T03:00:00Z");
+    // until the board has been read for a window, it counts since the console started
+    assertThat(board.recentCalls(new HealthBoard.Calls(t0, 40, 100)))
+        .isEqualTo(new HealthBoard.Calls(t0, 40, 100));
+    HealthBoard.Calls later =
+        board.recentCalls(new HealthBoard.Calls(t0.plusSeconds(11 * 60), 45, 200));
+    assertThat(later.failed()).isEqualTo(45);
+    // the window moved: the next reading counts from 11 minutes on
+    HealthBoard.Calls next =
+        board.recentCalls(new HealthBoard.Calls(t0.plusSeconds(12 * 60), 46, 210));
+    assertThat(next.failed()).isEqualTo(1);
+    assertThat(next.all()).isEqualTo(10);
+  }
+}

@@ -1,0 +1,110 @@
+package io.statedesk.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The admin forms a first-time admin fills in: rules shown before input, a colour picked rather
+ * than typed, errors that name the field by its label, values (passwords included) kept after a
+ * failed save, every problem of an import line listed, counts in plural forms, and icon buttons
+ * with an accessible name.
+ */
+class FormsAndMessagesIT extends BrowserTest {
+
+  String value(String id) {
+    return browser.findElement(By.id(id)).getDomProperty("value");
+  }
+
+  void type(String id, String text) {
+    WebElement field = waitFor(By.id(id));
+    field.clear();
+    field.sendKeys(text);
+  }
+
+  @Test
+  void theCodeDialogPicksAColourAndAFailedSaveNamesTheFieldAndKeepsTheValues() {
+    signIn("admin", "admin-demo");
+    open("/admin/catalog.xhtml");
+    waitFor(By.id("tableForm:new")).click();
+    awaitAjax();
+    assertThat(text(By.id("editForm:codeHelp"))).contains("0 to 65534");
+    WebElement colour = waitFor(By.id("editForm:colour"));
+    assertThat(colour.getDomAttribute("type")).isEqualTo("color");
+    ((JavascriptExecutor) browser)
+        .executeScript(
+            "arguments[0].value = '#ff8800';"
+                + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
+            colour);
+    assertThat(text(By.id("editForm:colourHex"))).isEqualTo("#ff8800");
+    type("editForm:code_input", "5301");
+    type("editForm:category", "Picked");
+
+    browser.findElement(By.id("editForm:save")).click();
+    awaitAjax();
+    String labelCell =
+        text(
+            By.xpath("//input[@id='editForm:label']/ancestor::div[contains(@class,'sd-cell')][1]"));
+    assertThat(labelCell)
+        .as("the error sits beside the field and names it by its label")
+        .contains("Label: is required");
+    assertThat(value("editForm:code_input")).isEqualTo("5301");
+    assertThat(value("editForm:colour")).isEqualTo("#ff8800");
+    assertThat(value("editForm:category")).isEqualTo("Picked");
+
+    type("editForm:label", "Colour picked");
+    browser.findElement(By.id("editForm:save")).click();
+    awaitAjax();
+    type("tableForm:text", "Colour picked");
+    awaitAjax();
+    WebElement row =
+        waitFor(
+            By.xpath("//tbody[@id='tableForm:codes_data']/tr[td[2][contains(.,'Colour picked')]]"));
+    assertThat(row.findElement(By.cssSelector(".sd-swatch")).getCssValue("background-color"))
+        .isEqualTo("rgba(255, 136, 0, 1)");
+    WebElement edit = row.findElement(By.cssSelector("button[id$=':edit']"));
+    assertThat(edit.getText()).as("an icon-only button").isBlank();
+    assertThat(edit.getDomAttribute("aria-label")).isEqualTo("Edit");
+    assertThat(edit.getDomAttribute("title")).isEqualTo("Edit");
+  }
+
+  @Test
+  void aFailedUserFormKeepsThePasswordsAndNamesTheFieldByItsLabel() {
+    signIn("admin", "admin-demo");
+    open("/admin/users.xhtml");
+    waitFor(By.id("usersForm:new")).click();
+    awaitAjax();
+    assertThat(text(By.id("userForm"))).contains("At least 8 characters");
+    type("userForm:username", "kept-values");
+    type("userForm:displayName", "Kept Values");
+    type("userForm:password", "a-long-password");
+    type("userForm:passwordAgain", "a-long-password");
+    browser.findElement(By.id("userForm:save")).click(); // no role chosen
+    awaitAjax();
+    assertThat(text(By.id("userForm")))
+        .contains("Roles: choose at least one role")
+        .doesNotContain("roles choose");
+    assertThat(value("userForm:password")).isEqualTo("a-long-password");
+    assertThat(value("userForm:passwordAgain")).isEqualTo("a-long-password");
+    assertThat(value("userForm:username")).isEqualTo("kept-values");
+  }
+
+  @Test
+  void anImportListsEveryProblemOfALineWithAPluralCount() throws Exception {
+    signIn("admin", "admin-demo");
+    open("/admin/directory.xhtml");
+    Path file = Files.createTempFile("agents", ".csv");
+    Files.writeString(file, "agent_id,name,team,skills,phone\nabc,,Night Desk,,\n");
+    waitFor(By.id("importForm:file_input")).sendKeys(file.toString());
+    browser.findElement(By.id("importForm:preview")).click();
+    assertThat(text(By.id("previewSummary"))).contains("cannot be imported: 2 problems,");
+    String problems = text(By.id("previewForm:problems"));
+    assertThat(problems).contains("agent_id must be a number").contains("name must be");
+    assertThat(browser.findElement(By.id("previewForm:confirm")).isEnabled()).isFalse();
+  }
+}
