@@ -61,10 +61,13 @@ class FormsAndMessagesIT extends BrowserTest {
     browser.findElement(By.id("editForm:save")).click();
     awaitAjax();
     type("tableForm:text", "Colour picked");
-    awaitAjax();
-    WebElement row =
-        waitFor(
-            By.xpath("//tbody[@id='tableForm:codes_data']/tr[td[2][contains(.,'Colour picked')]]"));
+    By rows = By.cssSelector("[id='tableForm:codes_data'] > tr");
+    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(
+            d ->
+                d.findElements(rows).size() == 1 && d.findElement(rows).getText().contains("5301"));
+    WebElement row = browser.findElement(rows);
     assertThat(row.findElement(By.cssSelector(".sd-swatch")).getCssValue("background-color"))
         .isEqualTo("rgba(255, 136, 0, 1)");
     WebElement edit = row.findElement(By.cssSelector("button[id$=':edit']"));

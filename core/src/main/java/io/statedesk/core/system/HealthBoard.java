@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.health.Readiness;
 
 /**
  * The admin's health board on the overview: one finding per part of the console that can go wrong
@@ -75,7 +76,7 @@ public class HealthBoard {
   static final Duration ERROR_WINDOW = Duration.ofMinutes(10);
 
   @Inject Caller caller;
-  @Inject ConsoleReadiness readiness;
+  @Inject @Readiness ConsoleReadiness readiness;
   @Inject BulkEngine bulk;
   @Inject AgentSessions sessions;
   @Inject DirectorySync sync;
@@ -148,10 +149,16 @@ public class HealthBoard {
   }
 
   private Finding sessions() {
-    Map<Integer, String> refused = sessions.hostedProblems();
+    // the pool's problems are refused or missing credentials and sessions taken over: the first
+    // need an admin, the others are someone else's desktop
+    Map<Integer, String> problems = sessions.hostedProblems();
+    long refused =
+        sessions.availability(problems.keySet()).values().stream()
+            .filter(a -> a != Availability.TAKEN_OVER)
+            .count();
     Map<Availability, Integer> counts = sessions.counts();
-    if (!refused.isEmpty()) {
-      return new Finding(Topic.SESSIONS, Level.PROBLEM, "refused", refused.size(), null);
+    if (refused > 0) {
+      return new Finding(Topic.SESSIONS, Level.PROBLEM, "refused", refused, null);
     }
     int takenOver = counts.get(Availability.TAKEN_OVER);
     if (takenOver > 0) {

@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.health.Readiness;
 
 /** Reads the {@link SystemStatus}; only admins may. */
 @ApplicationScoped
@@ -34,7 +35,7 @@ public class SystemInfo {
   @Inject DemoUsers demo;
   @Inject Caller caller;
   @Inject GatewaySettings gateway;
-  @Inject ConsoleReadiness readiness;
+  @Inject @Readiness ConsoleReadiness readiness;
   @Inject BulkEngine bulk;
   @Inject LdapIdentityStore ldap;
   @Inject DirectorySync sync;
