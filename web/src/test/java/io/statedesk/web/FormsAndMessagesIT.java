@@ -53,6 +53,7 @@ class FormsAndMessagesIT extends BrowserTest {
     assertThat(labelCell)
         .as("the error sits beside the field and names it by its label")
         .contains("Label: is required");
+    screenshot("FormsAndMessagesIT-codeDialog");
     assertThat(value("editForm:code_input")).isEqualTo("5301");
     assertThat(value("editForm:colour")).isEqualTo("#ff8800");
     assertThat(value("editForm:category")).isEqualTo("Picked");

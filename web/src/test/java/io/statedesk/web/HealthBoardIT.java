@@ -17,6 +17,7 @@ class HealthBoardIT extends BrowserTest {
 
   @Test
   void theOverviewListsProblemsFirstEachWithItsLink() {
+    browser.manage().window().setSize(new Dimension(1366, 900));
     signIn("admin", "admin-demo");
     open("/index.xhtml");
     List<WebElement> lines = waitFor(By.id("health")).findElements(By.cssSelector(".sd-health li"));
