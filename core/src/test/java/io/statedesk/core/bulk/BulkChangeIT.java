@@ -202,6 +202,7 @@ class BulkChangeIT {
     await(() -> changes.get(made.id()).status() == ChangeStatus.PAUSED, 30, "a paused change");
     // it stays paused: the breaker half-opens every second, a probe, not a flood
     Awaitility.await("the change paused for 2.5 s")
+        .pollInSameThread() // as the test's caller
         .during(Duration.ofMillis(2_500))
         .atMost(Duration.ofSeconds(5))
         .until(() -> changes.get(made.id()).status() == ChangeStatus.PAUSED);

@@ -59,7 +59,9 @@ final class BulkWorld {
   }
 
   static void await(BooleanSupplier condition, int seconds, String what) {
+    // in the test's own thread: the condition calls services as the test's caller
     Awaitility.await(what)
+        .pollInSameThread()
         .atMost(Duration.ofSeconds(seconds))
         .pollInterval(Duration.ofMillis(100))
         .until(condition::getAsBoolean);
