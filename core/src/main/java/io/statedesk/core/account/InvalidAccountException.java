@@ -1,16 +1,17 @@
 package io.statedesk.core.account;
 
+import io.statedesk.core.problem.ProblemException;
+import io.statedesk.core.problem.ProblemKind;
+
 /** A user could not be created or changed because one field breaks a rule; names the field. */
-public class InvalidAccountException extends RuntimeException {
+public class InvalidAccountException extends ProblemException {
 
   private static final long serialVersionUID = 1L;
 
-  private final String field;
   private final String rule;
 
   public InvalidAccountException(String field, String rule) {
-    super(field + " " + rule);
-    this.field = field;
+    super(ProblemKind.INVALID, field, field + " " + rule);
     this.rule = rule;
   }
 
@@ -21,10 +22,5 @@ public class InvalidAccountException extends RuntimeException {
    */
   public String rule() {
     return rule;
-  }
-
-  /** The offending field, e.g. "username". */
-  public String field() {
-    return field;
   }
 }

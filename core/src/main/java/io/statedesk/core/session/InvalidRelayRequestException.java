@@ -1,16 +1,17 @@
 package io.statedesk.core.session;
 
+import io.statedesk.core.problem.ProblemException;
+import io.statedesk.core.problem.ProblemKind;
+
 /** A relay registration or relay-client request breaks a rule; names the field. */
-public class InvalidRelayRequestException extends RuntimeException {
+public class InvalidRelayRequestException extends ProblemException {
 
   private static final long serialVersionUID = 1L;
 
-  private final String field;
   private final String rule;
 
   public InvalidRelayRequestException(String field, String rule) {
-    super(field + " " + rule);
-    this.field = field;
+    super(ProblemKind.INVALID, field, field + " " + rule);
     this.rule = rule;
   }
 
@@ -21,9 +22,5 @@ public class InvalidRelayRequestException extends RuntimeException {
    */
   public String rule() {
     return rule;
-  }
-
-  public String field() {
-    return field;
   }
 }
