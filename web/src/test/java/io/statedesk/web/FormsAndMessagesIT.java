@@ -39,7 +39,8 @@ class FormsAndMessagesIT extends BrowserTest {
     ((JavascriptExecutor) browser)
         .executeScript(
             "arguments[0].value = '#ff8800';"
-                + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
+                + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+                + " arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
             colour);
     assertThat(text(By.id("editForm:colourHex"))).isEqualTo("#ff8800");
     type("editForm:code_input", "5301");
@@ -88,7 +89,11 @@ class FormsAndMessagesIT extends BrowserTest {
     type("userForm:displayName", "Kept Values");
     type("userForm:password", "a-long-password");
     type("userForm:passwordAgain", "a-long-password");
-    browser.findElement(By.id("userForm:save")).click(); // no role chosen
+    // the dialog offers SUPERVISOR ticked: untick it, so that no role is chosen
+    browser
+        .findElement(By.xpath("//*[@id='userForm:roles']//label[normalize-space()='SUPERVISOR']"))
+        .click();
+    browser.findElement(By.id("userForm:save")).click();
     awaitAjax();
     assertThat(text(By.id("userForm")))
         .contains("Roles: choose at least one role")
@@ -104,7 +109,8 @@ class FormsAndMessagesIT extends BrowserTest {
     open("/admin/directory.xhtml");
     Path file = Files.createTempFile("agents", ".csv");
     Files.writeString(file, "agent_id,name,team,skills,phone\nabc,,Night Desk,,\n");
-    waitFor(By.id("importForm:file_input")).sendKeys(file.toString());
+    waitFor(By.id("importForm:preview"));
+    browser.findElement(By.id("importForm:file_input")).sendKeys(file.toString());
     browser.findElement(By.id("importForm:preview")).click();
     assertThat(text(By.id("previewSummary"))).contains("cannot be imported: 2 problems,");
     String problems = text(By.id("previewForm:problems"));

@@ -29,10 +29,12 @@ public final class Texts {
     if (args.length == 0) {
       return pattern;
     }
+    // a plural form ({0,choice,1#1 agent|1<{0,number,integer} agents}) needs the number itself
+    boolean counts = pattern.contains(",choice,");
     Object[] plain = new Object[args.length];
     for (int i = 0; i < args.length; i++) {
       // Codes and agent ids are identifiers, not quantities: never "5,101".
-      plain[i] = args[i] instanceof Number n ? n.toString() : args[i];
+      plain[i] = args[i] instanceof Number n && !counts ? n.toString() : args[i];
     }
     return new MessageFormat(pattern, bundle.getLocale()).format(plain);
   }

@@ -6,6 +6,7 @@ import io.statedesk.core.security.Role;
 import io.statedesk.core.session.AgentSessions;
 import io.statedesk.core.session.Availability;
 import io.statedesk.core.system.HealthBoard;
+import io.statedesk.web.i18n.Texts;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -50,6 +51,22 @@ public class HomeBacking {
       findings = caller.has(Role.ADMIN) ? health.findings() : List.of();
     }
     return findings;
+  }
+
+  /** What a finding says, e.g. "3 agents are signed in elsewhere (taken over): ...". */
+  public String text(HealthBoard.Finding finding) {
+    return Texts.text(
+        "health." + finding.topic().name() + "." + finding.state(),
+        finding.count(),
+        finding.detail() == null ? "" : finding.detail());
+  }
+
+  public String levelText(HealthBoard.Finding finding) {
+    return Texts.text("health.level." + finding.level().name());
+  }
+
+  public String linkText(HealthBoard.Finding finding) {
+    return Texts.text("health.link." + finding.topic().name());
   }
 
   /** The page a finding links to, relative to the application. */

@@ -18,6 +18,11 @@ public class SystemBacking {
 
   private SystemStatus status;
 
+  /** The circuit breaker's state in words ("closed: calls flow"). */
+  public String getBreaker() {
+    return io.statedesk.web.i18n.Texts.text("system.breaker." + getStatus().gatewayBreaker());
+  }
+
   public SystemStatus getStatus() {
     if (status == null) {
       status = systemInfo.status(((ServletContext) external.getContext()).getServerInfo());
