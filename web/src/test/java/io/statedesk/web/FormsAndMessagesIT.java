@@ -73,7 +73,9 @@ class FormsAndMessagesIT extends BrowserTest {
     assertThat(row.findElement(By.cssSelector(".sd-swatch")).getCssValue("background-color"))
         .isEqualTo("rgba(255, 136, 0, 1)");
     WebElement edit = row.findElement(By.cssSelector("button[id$=':edit']"));
-    assertThat(edit.getText()).as("an icon-only button").isBlank();
+    assertThat(edit.getDomAttribute("class"))
+        .as("an icon-only button")
+        .contains("ui-button-icon-only");
     assertThat(edit.getDomAttribute("aria-label")).isEqualTo("Edit");
     assertThat(edit.getDomAttribute("title")).isEqualTo("Edit");
   }

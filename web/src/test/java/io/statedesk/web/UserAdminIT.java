@@ -48,8 +48,11 @@ class UserAdminIT extends BrowserTest {
     awaitAjax();
     assertThat(text(By.id("userForm"))).contains("The two passwords differ.");
 
+    // the typed passwords were kept for the correction: fix the second one only
+    assertThat(browser.findElement(By.id("userForm:password")).getDomProperty("value"))
+        .isEqualTo("carol-pass-1");
+    browser.findElement(By.id("userForm:passwordAgain")).clear();
     browser.findElement(By.id("userForm:passwordAgain")).sendKeys("carol-pass-1");
-    browser.findElement(By.id("userForm:password")).sendKeys("carol-pass-1");
     browser.findElement(By.id("userForm:save")).click();
     awaitAjax();
     waiter().until(ExpectedConditions.invisibilityOfElementLocated(By.id("userDialog")));
