@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -33,7 +34,7 @@ class CatalogAdminIT extends BrowserTest {
 
   /** Sets the native colour picker, as choosing in its panel does. */
   void pickColour(String hex) {
-    ((org.openqa.selenium.JavascriptExecutor) browser)
+    ((JavascriptExecutor) browser)
         .executeScript(
             "arguments[0].value = arguments[1];"
                 + " arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
@@ -42,14 +43,14 @@ class CatalogAdminIT extends BrowserTest {
   }
 
   void search(String text) {
-    type("tableForm:text", text);
-    // the search fires 300 ms after the last key: let it start, then finish, before reading rows
+    // the search fires 300 ms after the last key: wait for its own answer before reading rows
     // (the unfiltered table may already show the text, and is then replaced under our feet)
-    try {
-      Thread.sleep(450);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    JavascriptExecutor js = (JavascriptExecutor) browser;
+    js.executeScript(
+        "window.sdSearched = false;"
+            + " jQuery(document).one('pfAjaxComplete', function () { window.sdSearched = true; });");
+    type("tableForm:text", text);
+    waiter().until(d -> Boolean.TRUE.equals(js.executeScript("return window.sdSearched;")));
     awaitAjax();
     waiter()
         .until(
