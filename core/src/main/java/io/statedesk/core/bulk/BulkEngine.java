@@ -466,7 +466,7 @@ public class BulkEngine {
                             w.recheck()
                                 ? recheck(w)
                                 : call.run(w, () -> cancelled || stopping, this::paused));
-                if (notOurs(result)) {
+                if (notOurs(result, w.recheck())) {
                   store.backToPending(List.of(w.outcomeId()), instance);
                 } else {
                   results.add(result);
@@ -485,17 +485,25 @@ public class BulkEngine {
     }
 
     /**
-     * Whether a result belongs to another console's run: the console is stopping (not the change
-     * being cancelled), or the agent's shard moved to another console during the call.
+     * Whether a result is not the agent's answer yet, so its outcome goes back to pending: the
+     * console is stopping (not the change being cancelled); the agent's shard moved to another
+     * console during the call; or this console's first sign-in of the agent (its shard was just
+     * taken over, or the console just started) is still under way, within {@code
+     * statedesk.bulk.sign-in-wait-seconds} of hosting it. Without the last rule a take-over of
+     * hundreds of agents during a change ended those whose sign-in was queued behind the rate limit
+     * "no session". (A read-back of a dead console's call waits for the sign-in itself, in {@link
+     * #recheck}: sent back to pending it would lose its read-back.)
      */
-    boolean notOurs(AgentResult result) {
+    boolean notOurs(AgentResult result, boolean recheck) {
       if (result.status() == OutcomeStatus.CANCELLED && !cancelled) {
         return true;
       }
+      if (result.status() != OutcomeStatus.NO_SESSION) {
+        return false;
+      }
       Ownership now = cluster.ownership();
-      return result.status() == OutcomeStatus.NO_SESSION
-          && now.isHosted(result.agentId())
-          && !now.holds(result.agentId());
+      return (now.isHosted(result.agentId()) && !now.holds(result.agentId()))
+          || (!recheck && sessions.signingIn(result.agentId(), settings.signInWait()));
     }
 
     /**
@@ -508,8 +516,15 @@ public class BulkEngine {
       long deadline = System.currentTimeMillis() + settings.reconcileWait().toMillis();
       while (!stopping) {
         long left = Math.max(0, deadline - System.currentTimeMillis());
-        Optional<AgentHandle> handle = sessions.awaitCurrent(w.agentId(), Duration.ofMillis(left));
+        // a sign-in under way (the shard was just taken over) is waited for past the reconcile wait
+        boolean signingIn = sessions.signingIn(w.agentId(), settings.signInWait());
+        Optional<AgentHandle> handle =
+            sessions.awaitCurrent(
+                w.agentId(), Duration.ofMillis(signingIn ? Math.max(left, 1000) : left));
         if (handle.isEmpty()) {
+          if (signingIn) {
+            continue;
+          }
           break;
         }
         Optional<Optional<Integer>> state = ReadBack.read(gateway, handle.get(), limiter);
