@@ -3,6 +3,8 @@ package io.statedesk.core.session;
 import io.statedesk.core.gateway.GatewayClient;
 import io.statedesk.core.gateway.GatewayRecords.SignInMode;
 import io.statedesk.core.gateway.GatewaySettings;
+import io.statedesk.core.gateway.LiveConsoles;
+import io.statedesk.core.gateway.SharedRate;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -97,8 +99,10 @@ public class HostedSessions {
   @Inject SessionHolds holds;
   @Inject ConsoleId consoleId;
   @Inject SessionTimers timers;
+  @Inject LiveConsoles liveConsoles;
 
   private volatile HostedSessionPool pool;
+  private volatile SharedRate signInShare;
   private ExecutorService signInExecutor;
   private ScheduledFuture<?> holdRefresh;
 
@@ -123,12 +127,14 @@ public class HostedSessions {
             RECLAIM_RETRY.compareTo(sessionTimeout) < 0 ? RECLAIM_RETRY : sessionTimeout,
             signOutOnStop);
     signInExecutor = signInExecutor(signInThreads);
+    // the sign-in rate is the cluster's: each live console signs in at its share
+    SharedRate share = new SharedRate(signInRate, liveConsoles::get, null);
+    signInShare = share;
     pool =
         new HostedSessionPool(
             client,
             store,
-            new PoolThreads(
-                PoolTimer.of(timers.get()), signInExecutor, SignInThrottle.perSecond(signInRate)),
+            new PoolThreads(PoolTimer.of(timers.get()), signInExecutor, share::acquirePermit),
             settings,
             credentialsConfig.credentials(),
             Clock.systemUTC());
@@ -245,6 +251,12 @@ public class HostedSessions {
     if (p != null && !ids.isEmpty()) {
       p.drop(ids);
     }
+  }
+
+  /** This console's share of the cluster's sign-in rate now, per second; 0 when not hosting. */
+  public int signInRate() {
+    SharedRate share = signInShare;
+    return share == null ? 0 : share.perSecond();
   }
 
   public Optional<HostedSessionPool> pool() {

@@ -242,7 +242,7 @@ class BulkChangeIT {
     long id = store.create(crashed, planned).getId();
     java.time.Instant now = java.time.Instant.now();
     // the instance that will crash, alive while it claims and calls
-    cluster.beat("crashed-instance", "crashed", now, now.plusSeconds(30));
+    cluster.beat("crashed-instance", "crashed", now, now.plusSeconds(30), "CLOSED");
     assertThat(store.tryLease(id, "crashed-instance", now.plusSeconds(30), now)).isTrue();
     store.status(id, ChangeStatus.RUNNING, null);
     assertThat(
@@ -261,7 +261,7 @@ class BulkChangeIT {
     }
     // it crashes now: its heartbeat and lease vouch for it 3 s more
     java.time.Instant crash = java.time.Instant.now();
-    cluster.beat("crashed-instance", "crashed", now, crash.plusSeconds(3));
+    cluster.beat("crashed-instance", "crashed", now, crash.plusSeconds(3), "CLOSED");
     assertThat(store.tryLease(id, "crashed-instance", crash.plusSeconds(3), crash)).isTrue();
 
     ChangeView done = finish(id, 60); // the sweep takes it up once the lease has expired

@@ -102,6 +102,19 @@ class ClusterIT {
         .atMost(Duration.ofMinutes(3))
         .conditionEvaluationListener(c -> System.out.println("ClusterIT: " + c.getDescription()))
         .until(this::holders, h -> evenlySplit(h, usable));
+    // each console shows the other's breaker and shards (from the database), and takes half of
+    // the cluster's sign-in rate
+    for (PayaraMicro[] pair : new PayaraMicro[][] {{a, b}, {b, a}}) {
+      String system =
+          send("GET", "http://127.0.0.1:" + pair[0].port() + "/statedesk/api/system", null, null);
+      Map<String, String> others = members(system, false);
+      assertThat(others).as(system).hasSize(1);
+      String other = others.keySet().iterator().next();
+      assertThat(other).isEqualTo(pair[1] == a ? "a" : "b");
+      assertThat(members(system, true).keySet()).containsExactly(pair[0] == a ? "a" : "b");
+      assertThat(others.get(other)).as(system).startsWith("CLOSED:").isNotEqualTo("CLOSED:");
+      assertThat(number(system, "signInRatePerSecond")).as(system).isEqualTo(100);
+    }
     String setAll = "{\"agents\":[" + all + "],\"code\":110}";
     await("every agent usable but those held elsewhere, as the load balancer's consoles see them")
         .atMost(Duration.ofMinutes(3))
@@ -355,6 +368,25 @@ class ClusterIT {
         && holders.values().stream().mapToInt(Integer::intValue).sum() == usable
         && holders.values().stream()
             .allMatch(n -> n >= usable * 35 / 100 && n <= usable * 65 / 100);
+  }
+
+  /**
+   * The members of a {@code GET /api/system} answer that are ({@code self}) or are not the console
+   * answering: console id to "breaker:shards".
+   */
+  static Map<String, String> members(String system, boolean self) {
+    Map<String, String> members = new TreeMap<>();
+    Matcher m =
+        Pattern.compile(
+                "\\{\"instance\":\"[^\"]+\",\"console\":\"([^\"]+)\",\"self\":(true|false),"
+                    + "[^}]*\"breaker\":\"(\\w+)\",\"shards\":\\[([\\d,]*)]}")
+            .matcher(system);
+    while (m.find()) {
+      if (Boolean.parseBoolean(m.group(2)) == self) {
+        members.put(m.group(1), m.group(3) + ":" + m.group(4));
+      }
+    }
+    return members;
   }
 
   /** The agents a desktop holds signed in elsewhere, as the simulator says. */
