@@ -96,7 +96,8 @@ public class Cluster {
 
   /** Which agents' calls this instance makes now (see {@link Ownership}). */
   public Ownership ownership() {
-    return new Ownership(!settings.enabled(), Set.copyOf(shards), settings.shards(), hostedRanges);
+    return new Ownership(
+        !settings.enabled(), Set.copyOf(shards), settings.shards(), hostedRanges, consoleId.get());
   }
 
   /** The shards this instance holds, in order. */

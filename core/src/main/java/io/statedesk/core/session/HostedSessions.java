@@ -106,8 +106,18 @@ public class HostedSessions {
   private ExecutorService signInExecutor;
   private ScheduledFuture<?> holdRefresh;
 
-  /** Starts the pool if hosted sessions are enabled; safe to call again. */
+  /**
+   * Starts the hold records' refresh (hosted and relayed sessions) and, if hosted sessions are
+   * enabled, the pool; safe to call again.
+   */
   public synchronized void start() {
+    startPool(); // first: it reads this console's records from before a restart
+    if (holdRefresh == null) {
+      holdRefresh = refreshHolds(consoleId.get(), Duration.ofSeconds(sessionTimeoutSeconds));
+    }
+  }
+
+  private void startPool() {
     if (!enabled || pool != null) {
       return;
     }
@@ -144,24 +154,31 @@ public class HostedSessions {
     Set<Integer> reclaim = new TreeSet<>(holds.heldAfter(console, Instant.now()));
     reclaim.retainAll(settings.agents());
     pool.start(clustered ? Set.of() : settings.agents(), reclaim);
-    holdRefresh = refreshHolds(console, sessionTimeout);
   }
 
   /**
    * Writes "held by this console until now + session timeout" for the live agents every few seconds
-   * (a quarter of the session timeout at most), so that a restart after an unclean stop knows
-   * exactly its own sessions. Why so often: an agent a desktop took over must lose its record
-   * before a restart could take it back by force, and a refresh where nothing changed is one {@code
-   * update} statement.
+   * (a quarter of the session timeout at most): the hosted agents with a live session, so that a
+   * restart after an unclean stop knows exactly its own sessions, and the relayed agents whose
+   * desktop pushed their session here, so that the other consoles of a cluster leave their calls to
+   * this one (issue 19). Why so often: an agent a desktop took over must lose its record before a
+   * restart could take it back by force, and a refresh where nothing changed is one {@code update}
+   * statement.
    */
   private ScheduledFuture<?> refreshHolds(String console, Duration sessionTimeout) {
     ScheduledExecutorService scheduler = timers.get();
     long period = Math.max(1, Math.min(HOLD_REFRESH.toMillis(), sessionTimeout.toMillis() / 4));
-    HostedSessionPool started = pool;
     return scheduler.scheduleWithFixedDelay(
         () -> {
           try {
-            holds.refresh(console, started.live(), Instant.now().plus(sessionTimeout));
+            HostedSessionPool started = pool;
+            Set<Integer> live = new TreeSet<>(started == null ? Set.of() : started.live());
+            for (SessionEntry e : store.all()) {
+              if (e.isUsable() && e.handle().source() == SessionSource.RELAYED) {
+                live.add(e.agentId());
+              }
+            }
+            holds.refresh(console, live, Instant.now().plus(sessionTimeout));
           } catch (RuntimeException e) {
             holds.forget();
             LOG.log(Level.WARNING, "Could not record the hosted sessions' hold records", e);
@@ -269,15 +286,17 @@ public class HostedSessions {
       holdRefresh.cancel(false);
       holdRefresh = null;
     }
-    if (pool != null) {
-      pool.close();
+    HostedSessionPool closing = pool;
+    if (closing != null) {
+      closing.close();
       pool = null;
-      if (signOutOnStop) {
-        try {
-          holds.releaseAll(consoleId.get());
-        } catch (RuntimeException e) {
-          LOG.log(Level.WARNING, "Could not clear the hold records at stop", e);
-        }
+    }
+    // hosted agents signed out, or none: relayed Guids lived only in this console's memory
+    if (closing == null || signOutOnStop) {
+      try {
+        holds.releaseAll(consoleId.get());
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "Could not clear the hold records at stop", e);
       }
     }
     if (signInExecutor != null) {

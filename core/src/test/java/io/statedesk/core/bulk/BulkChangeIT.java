@@ -19,6 +19,8 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -58,6 +61,8 @@ class BulkChangeIT {
   @Inject RelaySessions relay;
   @Inject RelayClients relayClients;
   @Inject GatewayClient client;
+  @Inject io.statedesk.core.session.ConsoleId consoleId;
+  @Inject io.statedesk.core.persistence.Database database;
 
   @Inject
   @ConfigProperty(name = "test.simulator.control")
@@ -189,6 +194,94 @@ class BulkChangeIT {
     assertThat(done.counts().total()).isEqualTo(8);
   }
 
+  /**
+   * Issue 19, relayed sessions: the console a desktop last pushed to holds the agent's session, the
+   * database records which console that is (never the Guid), and the agent's call is claimed by
+   * that console only: this console, leading the change, leaves an agent pushed to another live
+   * console pending, and that console's claim takes exactly it.
+   */
+  @Test
+  void aRelayedAgentIsCalledOnlyByTheConsoleItsDesktopLastPushedTo() throws Exception {
+    String desk = "desk-relay-" + System.nanoTime() % 1_000_000;
+    relayClients.create(desk);
+    TestCaller.as(desk, Role.RELAY);
+    relay.register(11006, "00000000-0000-0000-0000-000000000006", null, 2, null);
+    relay.register(11007, "00000000-0000-0000-0000-000000000007", null, 2, null);
+    TestCaller.as("admin", Role.ADMIN);
+    String me = consoleId.get();
+    Awaitility.await("hold records of the relayed sessions pushed here")
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> holder(11006).equals(me) && holder(11007).equals(me));
+    assertThat(sql("select count(*) from session_hold where console_id = '" + me + "'"))
+        .as("no Guid in the records")
+        .isNotEqualTo("0");
+    // 11007's desktop then pushed to console "other", which is alive: its record names "other"
+    Instant now = Instant.now();
+    cluster.beat("other/1", "other", now, now.plusSeconds(120), "CLOSED");
+    update("update session_hold set console_id = 'other' where agent_id = 11007");
+    try {
+      ChangeView made = changes.submit(ChangeRequest.set(List.of(11006, 11007), 103)).change();
+      Awaitility.await("this console's call for the agent relayed here")
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> byAgent(made.id()).get(11006).getStatus().isFinal());
+      // relayed here with a Guid the gateway does not know: called here, and refused as stale
+      assertThat(byAgent(made.id()).get(11006).getRetcode()).isEqualTo("100-006");
+      Awaitility.await("the agent relayed to the other console left to it")
+          .during(Duration.ofSeconds(4))
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> byAgent(made.id()).get(11007).getStatus() == OutcomeStatus.PENDING);
+      io.statedesk.core.cluster.Ownership other =
+          new io.statedesk.core.cluster.Ownership(
+              false,
+              Set.of(),
+              16,
+              List.of(new io.statedesk.core.session.RelayScope.Range(FIRST, FIRST + HOSTED - 1)),
+              "other");
+      List<AgentCall.Work> claimed = store.claim(made.id(), 10, true, other, false, "other/1");
+      assertThat(claimed).extracting(AgentCall.Work::agentId).containsExactly(11007);
+      store.record(
+          List.of(
+              new AgentResult(
+                  claimed.get(0).outcomeId(),
+                  11007,
+                  103,
+                  OutcomeStatus.SUCCEEDED,
+                  true,
+                  "0",
+                  null,
+                  1,
+                  0)),
+          "other/1");
+      ChangeView done = finish(made.id(), 30);
+      assertThat(done.status()).isEqualTo(ChangeStatus.COMPLETED);
+      assertThat(done.counts().succeeded()).isEqualTo(1);
+      assertThat(byAgent(made.id()).get(11007).getStatus()).isEqualTo(OutcomeStatus.SUCCEEDED);
+    } finally {
+      update("delete from cluster_member where instance_id = 'other/1'");
+      update("delete from session_hold where console_id = 'other'");
+    }
+  }
+
+  String holder(int agent) throws Exception {
+    return sql("select console_id from session_hold where agent_id = " + agent);
+  }
+
+  /** One value of one row (or "" for none), read straight from the database. */
+  String sql(String query) throws Exception {
+    try (var c = database.dataSource().getConnection();
+        var st = c.createStatement();
+        var rs = st.executeQuery(query)) {
+      return rs.next() ? rs.getString(1) : "";
+    }
+  }
+
+  void update(String statement) throws Exception {
+    try (var c = database.dataSource().getConnection();
+        var st = c.createStatement()) {
+      st.executeUpdate(statement);
+    }
+  }
+
   @Test
   void aGatewayOutageOpensTheBreakerAndTheChangeWaitsInsteadOfHammering() throws Exception {
     call("DELETE", "requests", null);
@@ -250,7 +343,7 @@ class BulkChangeIT {
                 id,
                 20,
                 true,
-                new io.statedesk.core.cluster.Ownership(true, Set.of(), 1, List.of()),
+                new io.statedesk.core.cluster.Ownership(true, Set.of(), 1, List.of(), "crashed"),
                 true,
                 "crashed-instance"))
         .hasSize(20); // 10411..10430 in flight
