@@ -19,7 +19,6 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,7 +28,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
-import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -209,9 +207,10 @@ class BulkChangeIT {
     relay.register(11007, "00000000-0000-0000-0000-000000000007", null, 2, null);
     TestCaller.as("admin", Role.ADMIN);
     String me = consoleId.get();
-    Awaitility.await("hold records of the relayed sessions pushed here")
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> holder(11006).equals(me) && holder(11007).equals(me));
+    await(
+        () -> me.equals(holder(11006)) && me.equals(holder(11007)),
+        20,
+        "hold records of the relayed sessions pushed here");
     assertThat(sql("select count(*) from session_hold where console_id = '" + me + "'"))
         .as("no Guid in the records")
         .isNotEqualTo("0");
@@ -221,15 +220,23 @@ class BulkChangeIT {
     update("update session_hold set console_id = 'other' where agent_id = 11007");
     try {
       ChangeView made = changes.submit(ChangeRequest.set(List.of(11006, 11007), 103)).change();
-      Awaitility.await("this console's call for the agent relayed here")
-          .atMost(Duration.ofSeconds(30))
-          .until(() -> byAgent(made.id()).get(11006).getStatus().isFinal());
+      await(
+          () -> byAgent(made.id()).get(11006).getStatus().isFinal(),
+          30,
+          "this console's call for the agent relayed here");
       // relayed here with a Guid the gateway does not know: called here, and refused as stale
       assertThat(byAgent(made.id()).get(11006).getRetcode()).isEqualTo("100-006");
-      Awaitility.await("the agent relayed to the other console left to it")
-          .during(Duration.ofSeconds(4))
-          .atMost(Duration.ofSeconds(10))
-          .until(() -> byAgent(made.id()).get(11007).getStatus() == OutcomeStatus.PENDING);
+      // four seconds of this console leading the change (its claims run every 250 ms)
+      long until = System.currentTimeMillis() + 4000;
+      await(
+          () ->
+              System.currentTimeMillis() > until
+                  || byAgent(made.id()).get(11007).getStatus() != OutcomeStatus.PENDING,
+          10,
+          "four seconds of the change");
+      assertThat(byAgent(made.id()).get(11007).getStatus())
+          .as("the agent relayed to the other console, left to it")
+          .isEqualTo(OutcomeStatus.PENDING);
       io.statedesk.core.cluster.Ownership other =
           new io.statedesk.core.cluster.Ownership(
               false,
@@ -262,16 +269,18 @@ class BulkChangeIT {
     }
   }
 
-  String holder(int agent) throws Exception {
+  String holder(int agent) {
     return sql("select console_id from session_hold where agent_id = " + agent);
   }
 
   /** One value of one row (or "" for none), read straight from the database. */
-  String sql(String query) throws Exception {
+  String sql(String query) {
     try (var c = database.dataSource().getConnection();
         var st = c.createStatement();
         var rs = st.executeQuery(query)) {
       return rs.next() ? rs.getString(1) : "";
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
     }
   }
 

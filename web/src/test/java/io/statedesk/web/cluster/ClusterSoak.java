@@ -61,7 +61,9 @@ public final class ClusterSoak {
       throws Exception {
     long started = System.currentTimeMillis();
     rig.startDatabaseAndSimulator(ClusterIT.AGENTS);
-    PayaraMicro[] consoles = {rig.console("a"), rig.console("b")};
+    CompletableFuture<PayaraMicro> startingB =
+        CompletableFuture.supplyAsync(() -> rig.console("b"));
+    PayaraMicro[] consoles = {rig.console("a"), startingB.join()};
     rig.a = consoles[0];
     rig.b = consoles[1];
     String[] ids = {"a", "b"};
