@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -227,16 +229,11 @@ class BulkChangeIT {
       // relayed here with a Guid the gateway does not know: called here, and refused as stale
       assertThat(byAgent(made.id()).get(11006).getRetcode()).isEqualTo("100-006");
       // four seconds of this console leading the change (its claims run every 250 ms)
-      long until = System.currentTimeMillis() + 4000;
-      await(
-          () ->
-              System.currentTimeMillis() > until
-                  || byAgent(made.id()).get(11007).getStatus() != OutcomeStatus.PENDING,
-          10,
-          "four seconds of the change");
-      assertThat(byAgent(made.id()).get(11007).getStatus())
-          .as("the agent relayed to the other console, left to it")
-          .isEqualTo(OutcomeStatus.PENDING);
+      Awaitility.await("the agent relayed to the other console, left to it")
+          .pollInSameThread() // as the test's caller
+          .during(Duration.ofSeconds(4))
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> byAgent(made.id()).get(11007).getStatus() == OutcomeStatus.PENDING);
       io.statedesk.core.cluster.Ownership other =
           new io.statedesk.core.cluster.Ownership(
               false,
@@ -300,7 +297,12 @@ class BulkChangeIT {
         "{\"httpErrorShare\":1.0,\"httpStatus\":503,\"operations\":[\"setCustomState\"]}");
     ChangeView made = changes.submit(ChangeRequest.set(range(10101, 300), 110)).change();
     await(() -> changes.get(made.id()).status() == ChangeStatus.PAUSED, 30, "a paused change");
-    Thread.sleep(2_500); // the breaker half-opens every second: a probe, not a flood
+    // it stays paused: the breaker half-opens every second, a probe, not a flood
+    Awaitility.await("the change paused for 2.5 s")
+        .pollInSameThread() // as the test's caller
+        .during(Duration.ofMillis(2_500))
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> changes.get(made.id()).status() == ChangeStatus.PAUSED);
     long during = calls("setCustomState").size();
     assertThat(during).isLessThan(120); // 300 agents x 5 attempts would be 1,500
     assertThat(changes.get(made.id()).statusDetail()).contains("gateway is unreachable");
