@@ -221,7 +221,7 @@ class BulkChangeIT {
     cluster.beat("other/1", "other", now, now.plusSeconds(120), "CLOSED");
     update("update session_hold set console_id = 'other' where agent_id = 11007");
     try {
-      ChangeView made = changes.submit(ChangeRequest.set(List.of(11006, 11007), 103)).change();
+      ChangeView made = changes.submit(ChangeRequest.set(List.of(11006, 11007), 121)).change();
       await(
           () -> byAgent(made.id()).get(11006).getStatus().isFinal(),
           30,
@@ -248,7 +248,7 @@ class BulkChangeIT {
               new AgentResult(
                   claimed.get(0).outcomeId(),
                   11007,
-                  103,
+                  121,
                   OutcomeStatus.SUCCEEDED,
                   true,
                   "0",
