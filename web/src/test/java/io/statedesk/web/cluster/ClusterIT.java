@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -71,13 +70,8 @@ class ClusterIT {
     System.out.printf(
         "ClusterIT: the simulator holds %d of %d agents signed in elsewhere%n",
         elsewhere.size(), AGENTS);
-    // both start at once: a Payara Micro start takes a minute or more on a loaded machine
-    CompletableFuture<PayaraMicro> startingB = CompletableFuture.supplyAsync(() -> console("b"));
-    try {
-      a = console("a");
-    } finally {
-      b = startingB.join();
-    }
+    a = console("a");
+    b = console("b");
     int lbPort = PayaraMicro.freePort();
     nginx = nginx(lbPort, a.port(), b.port());
     String lb = "http://127.0.0.1:" + lbPort + "/statedesk/api";

@@ -61,9 +61,7 @@ public final class ClusterSoak {
       throws Exception {
     long started = System.currentTimeMillis();
     rig.startDatabaseAndSimulator(ClusterIT.AGENTS);
-    CompletableFuture<PayaraMicro> startingB =
-        CompletableFuture.supplyAsync(() -> rig.console("b"));
-    PayaraMicro[] consoles = {rig.console("a"), startingB.join()};
+    PayaraMicro[] consoles = {rig.console("a"), rig.console("b")};
     rig.a = consoles[0];
     rig.b = consoles[1];
     String[] ids = {"a", "b"};
