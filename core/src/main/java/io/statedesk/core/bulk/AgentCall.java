@@ -2,13 +2,13 @@ package io.statedesk.core.bulk;
 
 import dev.failsafe.CircuitBreaker;
 import dev.failsafe.Failsafe;
-import dev.failsafe.RateLimiter;
 import dev.failsafe.RetryPolicy;
 import io.statedesk.core.gateway.GatewayException;
 import io.statedesk.core.gateway.GatewayRejectedException;
 import io.statedesk.core.gateway.GatewayUnavailableException;
 import io.statedesk.core.gateway.InvalidGatewayRequestException;
 import io.statedesk.core.gateway.RetcodeClass;
+import io.statedesk.core.gateway.SharedRate;
 import io.statedesk.core.session.AgentHandle;
 import java.time.Duration;
 import java.util.Optional;
@@ -75,17 +75,17 @@ public final class AgentCall {
   private final GatewayPort gateway;
   private final SessionPort sessions;
   private final CircuitBreaker<Object> breaker;
-  private final RateLimiter<Object> limiter;
+  private final SharedRate limiter;
   private final Settings settings;
 
   /**
-   * @param limiter calls per second for the whole instance, or {@code null} for no limit
+   * @param limiter this console's share of the cluster's call rate, or {@code null} for no limit
    */
   public AgentCall(
       GatewayPort gateway,
       SessionPort sessions,
       CircuitBreaker<Object> breaker,
-      RateLimiter<Object> limiter,
+      SharedRate limiter,
       Settings settings) {
     this.gateway = gateway;
     this.sessions = sessions;

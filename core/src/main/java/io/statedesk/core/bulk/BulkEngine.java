@@ -1,11 +1,12 @@
 package io.statedesk.core.bulk;
 
 import dev.failsafe.CircuitBreaker;
-import dev.failsafe.RateLimiter;
 import io.statedesk.core.audit.AuditLog;
 import io.statedesk.core.cluster.Cluster;
 import io.statedesk.core.cluster.Ownership;
 import io.statedesk.core.gateway.GatewayClient;
+import io.statedesk.core.gateway.LiveConsoles;
+import io.statedesk.core.gateway.SharedRate;
 import io.statedesk.core.session.AgentHandle;
 import io.statedesk.core.session.AgentSessions;
 import jakarta.annotation.PreDestroy;
@@ -64,6 +65,7 @@ public class BulkEngine {
   @Inject BulkMetrics metrics;
   @Inject jakarta.enterprise.event.Event<BulkEngineStarted> started;
   @Inject Cluster cluster;
+  @Inject LiveConsoles liveConsoles;
 
   private String instance = instanceName();
   private final Map<Long, Run> running = new ConcurrentHashMap<>();
@@ -77,7 +79,7 @@ public class BulkEngine {
   private AgentCall call;
   private GatewayPort gateway;
   private SessionPort sessions;
-  private RateLimiter<Object> limiter;
+  private SharedRate limiter;
 
   private static String instanceName() {
     return ManagementFactory.getRuntimeMXBean().getName()
@@ -114,12 +116,12 @@ public class BulkEngine {
                             + " s"))
             .onClose(e -> LOG.info("Bulk changes resumed: the gateway answers again"))
             .build();
+    // statedesk.bulk.rate-limit is the cluster's: each live console calls at its share
     limiter =
         settings.rateLimit() > 0
-            ? RateLimiter.smoothBuilder(settings.rateLimit(), Duration.ofSeconds(1))
-                .withMaxWaitTime(Duration.ofMinutes(10))
-                .build()
+            ? new SharedRate(settings.rateLimit(), liveConsoles::get, Duration.ofMinutes(10))
             : null;
+    cluster.reportBreaker(this::gatewayBreaker);
     call = new AgentCall(gateway, sessions, breaker, limiter, settings.call());
     long period = Math.max(1, settings.lease().toSeconds() / 3);
     keeper.scheduleWithFixedDelay(this::renewLeases, period, period, TimeUnit.SECONDS);
@@ -134,7 +136,13 @@ public class BulkEngine {
             + " started: "
             + settings.concurrency()
             + " calls at a time"
-            + (limiter == null ? "" : ", at most " + settings.rateLimit() + " per second"));
+            + (limiter == null
+                ? ""
+                : ", at most "
+                    + settings.rateLimit()
+                    + " per second for the cluster (now "
+                    + limiter.perSecond()
+                    + " here)"));
     started.fire(new BulkEngineStarted());
   }
 
@@ -149,6 +157,11 @@ public class BulkEngine {
   /** Whether {@link #start()} has run: before it, no gateway call can be made. */
   public boolean isStarted() {
     return call != null;
+  }
+
+  /** This console's share of the cluster's call rate now, per second; 0 = unlimited. */
+  public int callRate() {
+    return limiter == null ? 0 : limiter.perSecond();
   }
 
   /** The circuit breaker's state, for the system page and health: CLOSED, OPEN or HALF_OPEN. */
@@ -466,7 +479,7 @@ public class BulkEngine {
                             w.recheck()
                                 ? recheck(w)
                                 : call.run(w, () -> cancelled || stopping, this::paused));
-                if (notOurs(result)) {
+                if (notOurs(result, w.recheck())) {
                   store.backToPending(List.of(w.outcomeId()), instance);
                 } else {
                   results.add(result);
@@ -485,17 +498,25 @@ public class BulkEngine {
     }
 
     /**
-     * Whether a result belongs to another console's run: the console is stopping (not the change
-     * being cancelled), or the agent's shard moved to another console during the call.
+     * Whether a result is not the agent's answer yet, so its outcome goes back to pending: the
+     * console is stopping (not the change being cancelled); the agent's shard moved to another
+     * console during the call; or this console's first sign-in of the agent (its shard was just
+     * taken over, or the console just started) is still under way, within {@code
+     * statedesk.bulk.sign-in-wait-seconds} of hosting it. Without the last rule a take-over of
+     * hundreds of agents during a change ended those whose sign-in was queued behind the rate limit
+     * "no session". (A read-back of a dead console's call waits for the sign-in itself, in {@link
+     * #recheck}: sent back to pending it would lose its read-back.)
      */
-    boolean notOurs(AgentResult result) {
+    boolean notOurs(AgentResult result, boolean recheck) {
       if (result.status() == OutcomeStatus.CANCELLED && !cancelled) {
         return true;
       }
+      if (result.status() != OutcomeStatus.NO_SESSION) {
+        return false;
+      }
       Ownership now = cluster.ownership();
-      return result.status() == OutcomeStatus.NO_SESSION
-          && now.isHosted(result.agentId())
-          && !now.holds(result.agentId());
+      return (now.isHosted(result.agentId()) && !now.holds(result.agentId()))
+          || (!recheck && sessions.signingIn(result.agentId(), settings.signInWait()));
     }
 
     /**
@@ -508,8 +529,15 @@ public class BulkEngine {
       long deadline = System.currentTimeMillis() + settings.reconcileWait().toMillis();
       while (!stopping) {
         long left = Math.max(0, deadline - System.currentTimeMillis());
-        Optional<AgentHandle> handle = sessions.awaitCurrent(w.agentId(), Duration.ofMillis(left));
+        // a sign-in under way (the shard was just taken over) is waited for past the reconcile wait
+        boolean signingIn = sessions.signingIn(w.agentId(), settings.signInWait());
+        Optional<AgentHandle> handle =
+            sessions.awaitCurrent(
+                w.agentId(), Duration.ofMillis(signingIn ? Math.max(left, 1000) : left));
         if (handle.isEmpty()) {
+          if (signingIn) {
+            continue;
+          }
           break;
         }
         Optional<Optional<Integer>> state = ReadBack.read(gateway, handle.get(), limiter);

@@ -44,6 +44,16 @@ public class BulkSettings {
   @ConfigProperty(name = "statedesk.bulk.renew-wait-ms", defaultValue = "5000")
   long renewWaitMs;
 
+  /**
+   * How long a call keeps waiting for an agent whose first sign-in on this console is still under
+   * way (its shard was just taken over, or the console just started): the agent goes back to
+   * pending instead of ending "no session", for at most this long after the console began hosting
+   * it.
+   */
+  @Inject
+  @ConfigProperty(name = "statedesk.bulk.sign-in-wait-seconds", defaultValue = "120")
+  int signInWaitSeconds;
+
   /** Consecutive outage failures (refused, timed out, HTTP 502/503/504) that open the breaker. */
   @Inject
   @ConfigProperty(name = "statedesk.bulk.breaker.failures", defaultValue = "20")
@@ -104,6 +114,7 @@ public class BulkSettings {
     }
     range(problems, "max-retry-after-ms", maxRetryAfterMs, 0, 600_000);
     range(problems, "renew-wait-ms", renewWaitMs, 0, 120_000);
+    range(problems, "sign-in-wait-seconds", signInWaitSeconds, 0, 3600);
     range(problems, "breaker.failures", breakerFailures, 1, 10_000);
     range(problems, "breaker.delay-ms", breakerDelayMs, 100, 600_000);
     range(problems, "confirm-above", confirmAbove, 1, 1_000_000);
@@ -159,6 +170,11 @@ public class BulkSettings {
 
   public Duration resumeDelay() {
     return Duration.ofSeconds(resumeDelaySeconds);
+  }
+
+  /** See {@code statedesk.bulk.sign-in-wait-seconds}. */
+  public Duration signInWait() {
+    return Duration.ofSeconds(signInWaitSeconds);
   }
 
   public Duration reconcileWait() {

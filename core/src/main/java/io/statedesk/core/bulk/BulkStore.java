@@ -237,6 +237,7 @@ public class BulkStore {
         q.setParameter(i + 2, more[i]);
       }
     }
+    ownership.parameters(lead, Instant.now()).forEach(q::setParameter);
     List<AgentCall.Work> work = new ArrayList<>();
     for (Object row : q.getResultList()) {
       Object[] r = (Object[]) row;

@@ -1,7 +1,7 @@
 package io.statedesk.core.bulk;
 
-import dev.failsafe.RateLimiter;
 import io.statedesk.core.gateway.GatewayException;
+import io.statedesk.core.gateway.SharedRate;
 import io.statedesk.core.session.AgentHandle;
 import java.util.Optional;
 
@@ -18,10 +18,10 @@ public final class ReadBack {
    * The agent's custom state (inner empty = none), or empty when it could not be read (a gateway
    * failure, or interrupted while waiting for a rate-limit permit).
    *
-   * @param limiter calls per second for the instance, or {@code null}
+   * @param limiter this console's share of the call rate, or {@code null}
    */
   public static Optional<Optional<Integer>> read(
-      GatewayPort gateway, AgentHandle handle, RateLimiter<Object> limiter) {
+      GatewayPort gateway, AgentHandle handle, SharedRate limiter) {
     try {
       if (limiter != null) {
         limiter.acquirePermit();

@@ -22,6 +22,14 @@ public interface SessionPort {
   /** Why the agent has no session, if known. */
   Optional<String> note(int agentId);
 
+  /**
+   * Whether the agent's first sign-in on this console, begun less than {@code within} ago, is still
+   * under way (so "no session" now is not its answer yet).
+   */
+  default boolean signingIn(int agentId, Duration within) {
+    return false;
+  }
+
   static SessionPort of(AgentSessions sessions) {
     return new SessionPort() {
       @Override
@@ -42,6 +50,11 @@ public interface SessionPort {
       @Override
       public Optional<String> note(int agentId) {
         return sessions.note(agentId);
+      }
+
+      @Override
+      public boolean signingIn(int agentId, Duration within) {
+        return sessions.signingIn(agentId, within);
       }
     };
   }

@@ -1,6 +1,7 @@
 package io.statedesk.core.cluster;
 
 import io.statedesk.core.desired.ManagedThreads;
+import io.statedesk.core.gateway.LiveConsoles;
 import io.statedesk.core.session.ConsoleId;
 import io.statedesk.core.session.HostedSessions;
 import io.statedesk.core.session.RelayScope.Range;
@@ -19,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -44,6 +46,7 @@ public class Cluster {
   @Inject ClusterStore store;
   @Inject ConsoleId consoleId;
   @Inject HostedSessions hosted;
+  @Inject LiveConsoles liveConsoles;
 
   private final String suffix = UUID.randomUUID().toString().substring(0, 8);
   private final Set<Integer> shards = ConcurrentHashMap.newKeySet();
@@ -54,6 +57,7 @@ public class Cluster {
   private volatile boolean rowsReady;
   private volatile boolean rowsForgotten;
   private ScheduledExecutorService heartbeat;
+  private volatile Supplier<String> breaker = () -> null;
 
   /** This running instance: the console id and a per-start suffix (owner of leases and claims). */
   public String instance() {
@@ -82,9 +86,18 @@ public class Cluster {
                     : " runs alone (statedesk.cluster.enabled=false)"));
   }
 
+  /**
+   * Where the heartbeat reads this console's gateway breaker state, written with each beat so that
+   * every console sees every member's breaker (the bulk engine reports it at its start).
+   */
+  public void reportBreaker(Supplier<String> state) {
+    breaker = state;
+  }
+
   /** Which agents' calls this instance makes now (see {@link Ownership}). */
   public Ownership ownership() {
-    return new Ownership(!settings.enabled(), Set.copyOf(shards), settings.shards(), hostedRanges);
+    return new Ownership(
+        !settings.enabled(), Set.copyOf(shards), settings.shards(), hostedRanges, consoleId.get());
   }
 
   /** The shards this instance holds, in order. */
@@ -124,7 +137,7 @@ public class Cluster {
   void beat() {
     Instant now = Instant.now();
     try {
-      store.beat(instance(), consoleId.get(), startedAt, now.plus(settings.lease()));
+      store.beat(instance(), consoleId.get(), startedAt, now.plus(settings.lease()), breaker.get());
       if (!rowsForgotten) { // instances of earlier starts, dead for a day: history only
         store.forgetDead(now.minus(Duration.ofDays(1)));
         rowsForgotten = true;
@@ -172,6 +185,10 @@ public class Cluster {
       }
     }
     int live = Math.max(1, store.alive(now).size());
+    if (live != liveConsoles.get()) {
+      LOG.info(() -> live + " live console(s): the cluster's gateway rates are shared by them");
+    }
+    liveConsoles.set(live);
     int fair = (count + live - 1) / live;
     List<Integer> held = new ArrayList<>(new TreeSet<>(shards));
     held.removeAll(lost);

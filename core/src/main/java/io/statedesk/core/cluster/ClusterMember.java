@@ -24,13 +24,19 @@ public class ClusterMember {
   @Column(name = "beat_until", nullable = false)
   private Instant beatUntil;
 
+  /** The console's gateway circuit breaker at its last beat (CLOSED, OPEN, HALF_OPEN). */
+  @Column(name = "breaker", length = 16)
+  private String breaker;
+
   protected ClusterMember() {}
 
-  ClusterMember(String instanceId, String consoleId, Instant startedAt, Instant beatUntil) {
+  ClusterMember(
+      String instanceId, String consoleId, Instant startedAt, Instant beatUntil, String breaker) {
     this.instanceId = instanceId;
     this.consoleId = consoleId;
     this.startedAt = startedAt;
     this.beatUntil = beatUntil;
+    this.breaker = breaker;
   }
 
   public String getInstanceId() {
@@ -47,5 +53,9 @@ public class ClusterMember {
 
   public Instant getBeatUntil() {
     return beatUntil;
+  }
+
+  public String getBreaker() {
+    return breaker;
   }
 }

@@ -22,15 +22,22 @@ public class ClusterStore {
   @PersistenceContext(unitName = "statedesk")
   EntityManager em;
 
-  /** Moves the instance's heartbeat to {@code until}; inserts its row on the first beat. */
-  public void beat(String instance, String console, Instant startedAt, Instant until) {
+  /**
+   * Moves the instance's heartbeat to {@code until} and records its breaker state; inserts its row
+   * on the first beat.
+   */
+  public void beat(
+      String instance, String console, Instant startedAt, Instant until, String breaker) {
     int n =
-        em.createQuery("update ClusterMember m set m.beatUntil = :u where m.instanceId = :i")
+        em.createQuery(
+                "update ClusterMember m set m.beatUntil = :u, m.breaker = :b"
+                    + " where m.instanceId = :i")
             .setParameter("u", until)
+            .setParameter("b", breaker)
             .setParameter("i", instance)
             .executeUpdate();
     if (n == 0) {
-      em.persist(new ClusterMember(instance, console, startedAt, until));
+      em.persist(new ClusterMember(instance, console, startedAt, until, breaker));
     }
   }
 

@@ -1,22 +1,33 @@
 package io.statedesk.core.cluster;
 
 import io.statedesk.core.session.RelayScope.Range;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
  * Which agents' calls an instance makes, as a SQL condition on an agent id column: hosted agents of
- * the shards it holds and, for the instance leading a change, every agent that no shard covers
- * (relayed or unhosted agents). Built only from numbers (configured ranges, shard numbers), never
- * from user text.
+ * the shards it holds; relayed agents whose desktop last pushed their session to this console (its
+ * hold records, {@code session_hold}); and, for the instance leading a change, every agent that no
+ * shard covers and no other live console holds (relayed agents of a console that died, agents with
+ * no session). The agent ranges and shard numbers are written into the text (numbers only, never
+ * user text); the console id and the time are bound parameters ({@link #parameters}).
  *
  * @param all this instance holds every shard (clustering off)
  * @param shards the shards held (when not {@code all})
  * @param count how many shards there are
  * @param hosted the configured hosted agents, as ranges
+ * @param console this console's id (the hold records name consoles, not instances)
  */
-public record Ownership(boolean all, Set<Integer> shards, int count, List<Range> hosted) {
+public record Ownership(
+    boolean all, Set<Integer> shards, int count, List<Range> hosted, String console) {
+
+  /** The first positional parameter {@link #sql} uses (the query's own come before it). */
+  public static final int FIRST_PARAMETER = 7;
 
   /** Whether this instance makes the calls for hosted agent {@code agentId}. */
   public boolean holds(int agentId) {
@@ -35,7 +46,7 @@ public record Ownership(boolean all, Set<Integer> shards, int count, List<Range>
 
   /**
    * The condition "this instance calls the agent in {@code column}": hosted agents of its shards,
-   * and, if {@code lead}, every agent no shard covers.
+   * relayed agents held here, and, if {@code lead}, every other agent no live console holds.
    */
   public String sql(String column, boolean lead) {
     String isHosted =
@@ -64,6 +75,47 @@ public record Ownership(boolean all, Set<Integer> shards, int count, List<Range>
                   .collect(Collectors.joining(", ", "(", ")"))
               + ")";
     }
-    return lead ? "(" + mine + " or not (" + isHosted + "))" : mine;
+    int p = FIRST_PARAMETER;
+    String relayedHere =
+        "(not "
+            + isHosted
+            + " and "
+            + column
+            + " in (select h.agent_id from session_hold h where h.console_id = ?"
+            + p
+            + " and h.held_until > ?"
+            + (p + 1)
+            + "))";
+    if (!lead) {
+      return "(" + mine + " or " + relayedHere + ")";
+    }
+    String heldByNoOther =
+        "(not "
+            + isHosted
+            + " and not exists (select 1 from session_hold h, cluster_member m where h.agent_id = "
+            + column
+            + " and h.console_id <> ?"
+            + (p + 2)
+            + " and h.held_until > ?"
+            + (p + 3)
+            + " and m.console_id = h.console_id and m.beat_until > ?"
+            + (p + 4)
+            + "))";
+    return "(" + mine + " or " + relayedHere + " or " + heldByNoOther + ")";
+  }
+
+  /** The values of the parameters {@link #sql} uses, by position, for the time {@code now}. */
+  public Map<Integer, Object> parameters(boolean lead, Instant now) {
+    Timestamp at = Timestamp.from(now);
+    Map<Integer, Object> values = new TreeMap<>();
+    int p = FIRST_PARAMETER;
+    values.put(p, console);
+    values.put(p + 1, at);
+    if (lead) {
+      values.put(p + 2, console);
+      values.put(p + 3, at);
+      values.put(p + 4, at);
+    }
+    return values;
   }
 }

@@ -47,6 +47,15 @@ public class AgentSessions {
     return hosted.pool().flatMap(p -> p.awaitUsable(agentId, wait));
   }
 
+  /**
+   * Whether the hosted agent's sign-in, scheduled when this console began hosting it less than
+   * {@code within} ago, is still expected to bring its session (see {@link
+   * HostedSessionPool#signingIn}).
+   */
+  public boolean signingIn(int agentId, Duration within) {
+    return hosted.pool().map(p -> p.signingIn(agentId, within)).orElse(false);
+  }
+
   public Availability availability(int agentId) {
     return store.get(agentId).map(SessionEntry::availability).orElse(Availability.NONE);
   }

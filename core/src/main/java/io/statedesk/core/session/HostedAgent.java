@@ -41,6 +41,10 @@ final class HostedAgent {
   }
 
   final int id;
+
+  /** When this console began hosting the agent ({@link System#nanoTime()}). */
+  final long hostedAt = System.nanoTime();
+
   private long generation;
   private Phase phase = Phase.NEW;
   private boolean due;
@@ -129,6 +133,15 @@ final class HostedAgent {
       case NEW, LOST, UNAVAILABLE, RECLAIMING -> true;
       case LIVE, TAKEN_OVER, REFUSED, NO_CREDENTIALS -> false;
     };
+  }
+
+  /**
+   * Whether the sign-in this console owes the agent is still under way: not tried yet, or after a
+   * lost session or a brief outage. Unlike {@link #expectsSession()}, an agent retried because
+   * 100-002 came back (maybe this console's own old session) is not counted: it has an answer.
+   */
+  synchronized boolean signInUnderWay() {
+    return phase == Phase.NEW || phase == Phase.LOST || phase == Phase.UNAVAILABLE;
   }
 
   synchronized int nextFailure() {

@@ -211,6 +211,23 @@ public final class HostedSessionPool implements AutoCloseable {
     return Optional.empty();
   }
 
+  /**
+   * Whether a bulk call that found no session for the agent should wait for it rather than end "no
+   * session": this console began hosting it (it started, or the agent's shard was just taken over)
+   * less than {@code within} ago, and the sign-in it owes the agent has not settled yet.
+   *
+   * <p>Why bounded by the time since hosting, not by a count of tries: a take-over of hundreds of
+   * agents queues hundreds of sign-ins behind the one rate limit, and the last one may be a minute
+   * away under load; an agent whose gateway keeps failing must still end within a known time.
+   */
+  public boolean signingIn(int agentId, Duration within) {
+    HostedAgent agent = agents.get(agentId);
+    return agent != null
+        && !stopped
+        && agent.signInUnderWay()
+        && System.nanoTime() - agent.hostedAt < within.toNanos();
+  }
+
   public boolean hosts(int agentId) {
     return agents.containsKey(agentId);
   }

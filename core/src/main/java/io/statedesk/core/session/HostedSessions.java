@@ -3,6 +3,8 @@ package io.statedesk.core.session;
 import io.statedesk.core.gateway.GatewayClient;
 import io.statedesk.core.gateway.GatewayRecords.SignInMode;
 import io.statedesk.core.gateway.GatewaySettings;
+import io.statedesk.core.gateway.LiveConsoles;
+import io.statedesk.core.gateway.SharedRate;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -97,13 +99,25 @@ public class HostedSessions {
   @Inject SessionHolds holds;
   @Inject ConsoleId consoleId;
   @Inject SessionTimers timers;
+  @Inject LiveConsoles liveConsoles;
 
   private volatile HostedSessionPool pool;
+  private volatile SharedRate signInShare;
   private ExecutorService signInExecutor;
   private ScheduledFuture<?> holdRefresh;
 
-  /** Starts the pool if hosted sessions are enabled; safe to call again. */
+  /**
+   * Starts the hold records' refresh (hosted and relayed sessions) and, if hosted sessions are
+   * enabled, the pool; safe to call again.
+   */
   public synchronized void start() {
+    startPool(); // first: it reads this console's records from before a restart
+    if (holdRefresh == null) {
+      holdRefresh = refreshHolds(consoleId.get(), Duration.ofSeconds(sessionTimeoutSeconds));
+    }
+  }
+
+  private void startPool() {
     if (!enabled || pool != null) {
       return;
     }
@@ -123,12 +137,14 @@ public class HostedSessions {
             RECLAIM_RETRY.compareTo(sessionTimeout) < 0 ? RECLAIM_RETRY : sessionTimeout,
             signOutOnStop);
     signInExecutor = signInExecutor(signInThreads);
+    // the sign-in rate is the cluster's: each live console signs in at its share
+    SharedRate share = new SharedRate(signInRate, liveConsoles::get, null);
+    signInShare = share;
     pool =
         new HostedSessionPool(
             client,
             store,
-            new PoolThreads(
-                PoolTimer.of(timers.get()), signInExecutor, SignInThrottle.perSecond(signInRate)),
+            new PoolThreads(PoolTimer.of(timers.get()), signInExecutor, share::acquirePermit),
             settings,
             credentialsConfig.credentials(),
             Clock.systemUTC());
@@ -138,24 +154,31 @@ public class HostedSessions {
     Set<Integer> reclaim = new TreeSet<>(holds.heldAfter(console, Instant.now()));
     reclaim.retainAll(settings.agents());
     pool.start(clustered ? Set.of() : settings.agents(), reclaim);
-    holdRefresh = refreshHolds(console, sessionTimeout);
   }
 
   /**
    * Writes "held by this console until now + session timeout" for the live agents every few seconds
-   * (a quarter of the session timeout at most), so that a restart after an unclean stop knows
-   * exactly its own sessions. Why so often: an agent a desktop took over must lose its record
-   * before a restart could take it back by force, and a refresh where nothing changed is one {@code
-   * update} statement.
+   * (a quarter of the session timeout at most): the hosted agents with a live session, so that a
+   * restart after an unclean stop knows exactly its own sessions, and the relayed agents whose
+   * desktop pushed their session here, so that the other consoles of a cluster leave their calls to
+   * this one (issue 19). Why so often: an agent a desktop took over must lose its record before a
+   * restart could take it back by force, and a refresh where nothing changed is one {@code update}
+   * statement.
    */
   private ScheduledFuture<?> refreshHolds(String console, Duration sessionTimeout) {
     ScheduledExecutorService scheduler = timers.get();
     long period = Math.max(1, Math.min(HOLD_REFRESH.toMillis(), sessionTimeout.toMillis() / 4));
-    HostedSessionPool started = pool;
     return scheduler.scheduleWithFixedDelay(
         () -> {
           try {
-            holds.refresh(console, started.live(), Instant.now().plus(sessionTimeout));
+            HostedSessionPool started = pool;
+            Set<Integer> live = new TreeSet<>(started == null ? Set.of() : started.live());
+            for (SessionEntry e : store.all()) {
+              if (e.isUsable() && e.handle().source() == SessionSource.RELAYED) {
+                live.add(e.agentId());
+              }
+            }
+            holds.refresh(console, live, Instant.now().plus(sessionTimeout));
           } catch (RuntimeException e) {
             holds.forget();
             LOG.log(Level.WARNING, "Could not record the hosted sessions' hold records", e);
@@ -247,6 +270,12 @@ public class HostedSessions {
     }
   }
 
+  /** This console's share of the cluster's sign-in rate now, per second; 0 when not hosting. */
+  public int signInRate() {
+    SharedRate share = signInShare;
+    return share == null ? 0 : share.perSecond();
+  }
+
   public Optional<HostedSessionPool> pool() {
     return Optional.ofNullable(pool);
   }
@@ -257,15 +286,17 @@ public class HostedSessions {
       holdRefresh.cancel(false);
       holdRefresh = null;
     }
-    if (pool != null) {
-      pool.close();
+    HostedSessionPool closing = pool;
+    if (closing != null) {
+      closing.close();
       pool = null;
-      if (signOutOnStop) {
-        try {
-          holds.releaseAll(consoleId.get());
-        } catch (RuntimeException e) {
-          LOG.log(Level.WARNING, "Could not clear the hold records at stop", e);
-        }
+    }
+    // hosted agents signed out, or none: relayed Guids lived only in this console's memory
+    if (closing == null || signOutOnStop) {
+      try {
+        holds.releaseAll(consoleId.get());
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "Could not clear the hold records at stop", e);
       }
     }
     if (signInExecutor != null) {

@@ -31,6 +31,7 @@ public class RelaySessions {
   @Inject RelayClients clients;
   @Inject HostedSessions hosted;
   @Inject SessionTimers timers;
+  @Inject SessionHolds holds;
 
   /**
    * How long a relayed Guid is trusted without a push: the gateway's Guid timeout (GUIDTIMEOUT, 120
@@ -99,6 +100,7 @@ public class RelaySessions {
             && before[0].isUsable()
             && before[0].handle().source() == SessionSource.RELAYED;
     owners.put(agentId, client);
+    holds.pushed(agentId); // the last console pushed to holds it, in the records too
     if (rotation) {
       return handle; // no audit row, no log line: every desktop pushes every rotation
     }

@@ -26,6 +26,7 @@ public class SessionHolds {
   EntityManager em;
 
   private final Set<Integer> written = new HashSet<>();
+  private final Set<Integer> pushed = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private boolean loaded;
 
   /** The agents {@code console} held until after {@code now}: its sessions may still be alive. */
@@ -57,6 +58,16 @@ public class SessionHolds {
     return held;
   }
 
+  /**
+   * A desktop pushed the agent's relayed session to this console: the next refresh writes the
+   * agent's record again even if this console wrote it before, because another console may have
+   * taken the record over meanwhile (the desktop pushed there in between), and the console the
+   * desktop last pushed to is the one that holds the session.
+   */
+  public void pushed(int agentId) {
+    pushed.add(agentId);
+  }
+
   /** Records that {@code console} holds exactly {@code live} until {@code until}. */
   @Transactional
   public synchronized void refresh(String console, Set<Integer> live, Instant until) {
@@ -85,7 +96,7 @@ public class SessionHolds {
         .setParameter("c", console)
         .executeUpdate();
     for (int id : live) {
-      if (!written.contains(id)) {
+      if (pushed.remove(id) | !written.contains(id)) {
         em.merge(new SessionHold(id, console, until)); // over another console's old record too
       }
     }

@@ -20,6 +20,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -60,6 +61,8 @@ class BulkChangeIT {
   @Inject RelaySessions relay;
   @Inject RelayClients relayClients;
   @Inject GatewayClient client;
+  @Inject io.statedesk.core.session.ConsoleId consoleId;
+  @Inject io.statedesk.core.persistence.Database database;
 
   @Inject
   @ConfigProperty(name = "test.simulator.control")
@@ -191,6 +194,100 @@ class BulkChangeIT {
     assertThat(done.counts().total()).isEqualTo(8);
   }
 
+  /**
+   * Issue 19, relayed sessions: the console a desktop last pushed to holds the agent's session, the
+   * database records which console that is (never the Guid), and the agent's call is claimed by
+   * that console only: this console, leading the change, leaves an agent pushed to another live
+   * console pending, and that console's claim takes exactly it.
+   */
+  @Test
+  void aRelayedAgentIsCalledOnlyByTheConsoleItsDesktopLastPushedTo() throws Exception {
+    String desk = "desk-relay-" + System.nanoTime() % 1_000_000;
+    relayClients.create(desk);
+    TestCaller.as(desk, Role.RELAY);
+    relay.register(11006, "00000000-0000-0000-0000-000000000006", null, 2, null);
+    relay.register(11007, "00000000-0000-0000-0000-000000000007", null, 2, null);
+    TestCaller.as("admin", Role.ADMIN);
+    String me = consoleId.get();
+    await(
+        () -> me.equals(holder(11006)) && me.equals(holder(11007)),
+        20,
+        "hold records of the relayed sessions pushed here");
+    assertThat(sql("select count(*) from session_hold where console_id = '" + me + "'"))
+        .as("no Guid in the records")
+        .isNotEqualTo("0");
+    // 11007's desktop then pushed to console "other", which is alive: its record names "other"
+    Instant now = Instant.now();
+    cluster.beat("other/1", "other", now, now.plusSeconds(120), "CLOSED");
+    update("update session_hold set console_id = 'other' where agent_id = 11007");
+    try {
+      ChangeView made = changes.submit(ChangeRequest.set(List.of(11006, 11007), 121)).change();
+      await(
+          () -> byAgent(made.id()).get(11006).getStatus().isFinal(),
+          30,
+          "this console's call for the agent relayed here");
+      // relayed here with a Guid the gateway does not know: called here, and refused as stale
+      assertThat(byAgent(made.id()).get(11006).getRetcode()).isEqualTo("100-006");
+      // four seconds of this console leading the change (its claims run every 250 ms)
+      Awaitility.await("the agent relayed to the other console, left to it")
+          .pollInSameThread() // as the test's caller
+          .during(Duration.ofSeconds(4))
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> byAgent(made.id()).get(11007).getStatus() == OutcomeStatus.PENDING);
+      io.statedesk.core.cluster.Ownership other =
+          new io.statedesk.core.cluster.Ownership(
+              false,
+              Set.of(),
+              16,
+              List.of(new io.statedesk.core.session.RelayScope.Range(FIRST, FIRST + HOSTED - 1)),
+              "other");
+      List<AgentCall.Work> claimed = store.claim(made.id(), 10, true, other, false, "other/1");
+      assertThat(claimed).extracting(AgentCall.Work::agentId).containsExactly(11007);
+      store.record(
+          List.of(
+              new AgentResult(
+                  claimed.get(0).outcomeId(),
+                  11007,
+                  121,
+                  OutcomeStatus.SUCCEEDED,
+                  true,
+                  "0",
+                  null,
+                  1,
+                  0)),
+          "other/1");
+      ChangeView done = finish(made.id(), 30);
+      assertThat(done.status()).isEqualTo(ChangeStatus.COMPLETED);
+      assertThat(done.counts().succeeded()).isEqualTo(1);
+      assertThat(byAgent(made.id()).get(11007).getStatus()).isEqualTo(OutcomeStatus.SUCCEEDED);
+    } finally {
+      update("delete from cluster_member where instance_id = 'other/1'");
+      update("delete from session_hold where console_id = 'other'");
+    }
+  }
+
+  String holder(int agent) {
+    return sql("select console_id from session_hold where agent_id = " + agent);
+  }
+
+  /** One value of one row (or "" for none), read straight from the database. */
+  String sql(String query) {
+    try (var c = database.dataSource().getConnection();
+        var st = c.createStatement();
+        var rs = st.executeQuery(query)) {
+      return rs.next() ? rs.getString(1) : "";
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  void update(String statement) throws Exception {
+    try (var c = database.dataSource().getConnection();
+        var st = c.createStatement()) {
+      st.executeUpdate(statement);
+    }
+  }
+
   @Test
   void aGatewayOutageOpensTheBreakerAndTheChangeWaitsInsteadOfHammering() throws Exception {
     call("DELETE", "requests", null);
@@ -249,7 +346,7 @@ class BulkChangeIT {
     long id = store.create(crashed, planned).getId();
     java.time.Instant now = java.time.Instant.now();
     // the instance that will crash, alive while it claims and calls
-    cluster.beat("crashed-instance", "crashed", now, now.plusSeconds(30));
+    cluster.beat("crashed-instance", "crashed", now, now.plusSeconds(30), "CLOSED");
     assertThat(store.tryLease(id, "crashed-instance", now.plusSeconds(30), now)).isTrue();
     store.status(id, ChangeStatus.RUNNING, null);
     assertThat(
@@ -257,7 +354,7 @@ class BulkChangeIT {
                 id,
                 20,
                 true,
-                new io.statedesk.core.cluster.Ownership(true, Set.of(), 1, List.of()),
+                new io.statedesk.core.cluster.Ownership(true, Set.of(), 1, List.of(), "crashed"),
                 true,
                 "crashed-instance"))
         .hasSize(20); // 10411..10430 in flight
@@ -268,7 +365,7 @@ class BulkChangeIT {
     }
     // it crashes now: its heartbeat and lease vouch for it 3 s more
     java.time.Instant crash = java.time.Instant.now();
-    cluster.beat("crashed-instance", "crashed", now, crash.plusSeconds(3));
+    cluster.beat("crashed-instance", "crashed", now, crash.plusSeconds(3), "CLOSED");
     assertThat(store.tryLease(id, "crashed-instance", crash.plusSeconds(3), crash)).isTrue();
 
     ChangeView done = finish(id, 60); // the sweep takes it up once the lease has expired

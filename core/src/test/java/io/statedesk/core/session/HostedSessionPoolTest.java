@@ -209,6 +209,23 @@ class HostedSessionPoolTest {
   }
 
   @Test
+  void aNewlyHostedAgentCountsAsSigningInUntilItsSignInSettlesAndOnlyWithinTheWait() {
+    pool(Set.of(A, A + 1, A + 2), false).start(Set.of(), Set.of());
+    pool.host(Set.of(A, A + 1, A + 2), Set.of());
+    assertThat(pool.signingIn(A, Duration.ofMinutes(2))).as("sign-in queued").isTrue();
+    assertThat(pool.signingIn(A, Duration.ZERO)).as("past the wait").isFalse();
+    assertThat(pool.signingIn(A + 9, Duration.ofMinutes(2))).as("not hosted here").isFalse();
+    gateway.script(A + 1, "100-002");
+    gateway.script(A + 2, "100-004"); // a lasting refusal: wrong password
+    timer.runDue();
+    assertThat(pool.signingIn(A, Duration.ofMinutes(2))).as("live").isFalse();
+    assertThat(pool.signingIn(A + 1, Duration.ofMinutes(2)))
+        .as("100-002 is an answer, not a sign-in under way")
+        .isFalse();
+    assertThat(pool.signingIn(A + 2, Duration.ofMinutes(2))).isFalse();
+  }
+
+  @Test
   void refusedCredentialsAreTriedOncePerChange() {
     pool(Set.of(A), false).start();
     gateway.script(A, "100-004", "100-004");

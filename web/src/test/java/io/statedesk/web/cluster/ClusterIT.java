@@ -36,9 +36,11 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * the same session); a change made on one console for the other's agents is carried out by the
  * other; and a clean stop hands the agents over within the lease period.
  *
- * <p>The simulator runs in its default AUTHMODE 2 with Guid rotation on; only the share of agents
- * "signed in elsewhere" at start is 0 (force is off, and this test is about consoles, not about
- * desktops holding agents).
+ * <p>The simulator runs with its defaults (AUTHMODE 2, Guid rotation on, some agents signed in
+ * elsewhere by desktops): with force off, the consoles show those agents TAKEN_OVER, never force
+ * them, and a change ends them "no session", with the counts taken from the simulator's own view of
+ * who is held elsewhere. The consoles run with the bulk defaults too: an agent whose sign-in is
+ * still under way after a take-over stays pending until it signs in.
  */
 @Execution(ExecutionMode.CONCURRENT) // minutes of leases and take-overs on servers of its own:
 // beside the other tests (junit-platform.properties)
@@ -62,16 +64,12 @@ class ClusterIT {
   @Test
   void aConsoleKilledMidChangeIsTakenOverAndAChangeOnOneConsoleIsCarriedOutByTheOther()
       throws Exception {
-    dir = Files.createTempDirectory("statedesk-cluster-");
-    db = Postgres.start();
-    simulator =
-        PayaraMicro.builder()
-            .workDir(dir.resolve("simulator"))
-            .deploy(Path.of(PayaraMicro.requiredProperty("simulator.war")), "agentgateway")
-            .systemProperty("simulator.agents", Integer.toString(AGENTS))
-            .systemProperty("simulator.signed-in-elsewhere-share", "0")
-            .readyWhen("/agentgateway/simulator/requests?limit=1")
-            .start();
+    startDatabaseAndSimulator(AGENTS);
+    Set<Integer> elsewhere = heldElsewhere();
+    int usable = AGENTS - elsewhere.size();
+    System.out.printf(
+        "ClusterIT: the simulator holds %d of %d agents signed in elsewhere%n",
+        elsewhere.size(), AGENTS);
     a = console("a");
     b = console("b");
     int lbPort = PayaraMicro.freePort();
@@ -95,14 +93,38 @@ class ClusterIT {
     await("every agent's session held, about half by each console, and recorded so")
         .atMost(Duration.ofMinutes(3))
         .conditionEvaluationListener(c -> System.out.println("ClusterIT: " + c.getDescription()))
-        .until(this::holders, ClusterIT::evenlySplit);
+        .until(this::holders, h -> evenlySplit(h, usable));
+    // each console shows the other's breaker and shards (from the database), and takes half of
+    // the cluster's sign-in rate
+    for (PayaraMicro[] pair : new PayaraMicro[][] {{a, b}, {b, a}}) {
+      String system =
+          send("GET", "http://127.0.0.1:" + pair[0].port() + "/statedesk/api/system", null, null);
+      Map<String, String> others = members(system, false);
+      assertThat(others).as(system).hasSize(1);
+      String other = others.keySet().iterator().next();
+      assertThat(other).isEqualTo(pair[1] == a ? "a" : "b");
+      assertThat(members(system, true).keySet()).containsExactly(pair[0] == a ? "a" : "b");
+      assertThat(others.get(other)).as(system).startsWith("CLOSED:").isNotEqualTo("CLOSED:");
+      assertThat(number(system, "signInRatePerSecond")).as(system).isEqualTo(100);
+    }
     String setAll = "{\"agents\":[" + all + "],\"code\":110}";
-    await("every agent usable, as the load balancer's consoles see them")
-        .atMost(Duration.ofMinutes(2))
+    await("every agent usable but those held elsewhere, as the load balancer's consoles see them")
+        .atMost(Duration.ofMinutes(3))
         .until(
-            () ->
-                number(send("POST", lb + "/changes?dryRun=true", setAll, null), "WILL_CHANGE")
-                    == AGENTS);
+            () -> {
+              String preview = send("POST", lb + "/changes?dryRun=true", setAll, null);
+              return number(preview, "WILL_CHANGE") == usable
+                  && (elsewhere.isEmpty() || number(preview, "NO_SESSION") == elsewhere.size());
+            });
+    await("the agents held elsewhere shown TAKEN_OVER by the console whose shard they are in")
+        .atMost(Duration.ofMinutes(1))
+        .until(
+            () -> {
+              Set<Integer> shown = takenOver(a);
+              shown.addAll(takenOver(b));
+              return shown;
+            },
+            elsewhere::equals);
 
     // 1. kill -9 of B at about a third of a change made through the load balancer
     send(
@@ -123,7 +145,9 @@ class ClusterIT {
         .until(() -> send("GET", change, null, null).contains("\"status\":\"COMPLETED\""));
     String done = send("GET", change, null, null);
     assertThat(number(done, "total")).isEqualTo(AGENTS);
-    assertThat(number(done, "succeeded")).as(done).isEqualTo(AGENTS);
+    assertThat(number(done, "succeeded")).as(done).isEqualTo(usable);
+    assertThat(number(done, "noSession")).as(done).isEqualTo(elsewhere.size());
+    assertThat(number(done, "failed")).as(done).isZero();
     assertThat(number(done, "pending")).isZero();
     assertThat(
             sql(
@@ -132,8 +156,12 @@ class ClusterIT {
     await("every agent to read back 110 at the simulator")
         .atMost(Duration.ofMinutes(2))
         .pollInterval(Duration.ofSeconds(2))
-        .until(() -> readingBack(110, FIRST, FIRST + AGENTS - 1).isEmpty());
+        .until(() -> readingBack(110, FIRST, FIRST + AGENTS - 1).equals(List.copyOf(elsewhere)));
     assertNoSetAfterASuccessInOneSession();
+    assertThat(heldElsewhere()).as("still held by their desktops").isEqualTo(elsewhere);
+    assertThat(requestedFor("forceLogin", elsewhere))
+        .as("forced sign-ins of agents held elsewhere")
+        .isEmpty();
     send("DELETE", gateway("/simulator/faults"), null, null);
 
     // 2. B back; a change made on A for the agents B holds is carried out by B (A has no session
@@ -141,7 +169,7 @@ class ClusterIT {
     b = console("b");
     await("B holding shards again")
         .atMost(Duration.ofMinutes(3))
-        .until(this::holders, ClusterIT::evenlySplit);
+        .until(this::holders, h -> evenlySplit(h, usable));
     Set<Integer> ofB = sessionsOf("b");
     String onA = "http://127.0.0.1:" + a.port() + "/statedesk/api";
     String setB = "{\"agents\":" + ofB.toString().replace(" ", "") + ",\"code\":120}";
@@ -186,19 +214,12 @@ class ClusterIT {
   void assertNoSetAfterASuccessInOneSession() throws Exception {
     Map<Integer, TreeMap<Long, String>> byAgent = new HashMap<>();
     for (String operation : List.of("setCustomState", "login", "loginEx", "forceLogin")) {
-      String calls =
-          send(
-              "GET",
-              gateway("/simulator/requests?operation=" + operation + "&limit=100000"),
-              null,
-              null);
-      Matcher m =
-          Pattern.compile("\"seq\":(\\d+)[^}]*\"agentId\":(\\d+)[^}]*\"retcode\":\"0\"")
-              .matcher(calls);
-      while (m.find()) {
-        byAgent
-            .computeIfAbsent(Integer.parseInt(m.group(2)), k -> new TreeMap<>())
-            .put(Long.parseLong(m.group(1)), operation);
+      List<long[]> accepted = acceptedCalls(operation);
+      if (operation.equals("setCustomState")) {
+        assertThat(accepted).as("accepted sets in the simulator's record").hasSizeGreaterThan(500);
+      }
+      for (long[] call : accepted) {
+        byAgent.computeIfAbsent((int) call[2], k -> new TreeMap<>()).put(call[0], operation);
       }
     }
     List<String> twice = new ArrayList<>();
@@ -216,6 +237,19 @@ class ClusterIT {
       }
     }
     assertThat(twice).as("agents set twice in one session").isEmpty();
+  }
+
+  /** PostgreSQL and the simulator (its defaults: AUTHMODE 2, rotation, some agents elsewhere). */
+  void startDatabaseAndSimulator(int agents) throws Exception {
+    dir = Files.createTempDirectory("statedesk-cluster-");
+    db = Postgres.start();
+    simulator =
+        PayaraMicro.builder()
+            .workDir(dir.resolve("simulator"))
+            .deploy(Path.of(PayaraMicro.requiredProperty("simulator.war")), "agentgateway")
+            .systemProperty("simulator.agents", Integer.toString(agents))
+            .readyWhen("/agentgateway/simulator/requests?limit=1")
+            .start();
   }
 
   PayaraMicro console(String id) {
@@ -251,8 +285,6 @@ class ClusterIT {
         .systemProperty("statedesk.bulk.resume-delay-seconds", "2")
         .systemProperty("statedesk.bulk.confirm-above", "100000")
         .systemProperty("statedesk.bulk.reconcile-wait-seconds", "30")
-        // a call waits this long for a session being signed in: a take-over signs in hundreds
-        .systemProperty("statedesk.bulk.renew-wait-ms", "30000")
         .readyWhen("/statedesk/login.xhtml")
         .start();
   }
@@ -332,10 +364,102 @@ class ClusterIT {
     throw new IllegalStateException("nginx is not installed: apt-get install nginx-light");
   }
 
-  static boolean evenlySplit(Map<String, Integer> holders) {
+  /** Both consoles hold about half of the {@code usable} agents' sessions, all of them together. */
+  static boolean evenlySplit(Map<String, Integer> holders, int usable) {
     return holders.keySet().equals(Set.of("a", "b"))
-        && holders.values().stream().mapToInt(Integer::intValue).sum() == AGENTS
-        && holders.values().stream().allMatch(n -> n >= 350 && n <= 650);
+        && holders.values().stream().mapToInt(Integer::intValue).sum() == usable
+        && holders.values().stream()
+            .allMatch(n -> n >= usable * 35 / 100 && n <= usable * 65 / 100);
+  }
+
+  /**
+   * The members of a {@code GET /api/system} answer that are ({@code self}) or are not the console
+   * answering: console id to "breaker:shards".
+   */
+  static Map<String, String> members(String system, boolean self) {
+    Map<String, String> members = new TreeMap<>();
+    Matcher m =
+        Pattern.compile(
+                "\\{\"instance\":\"[^\"]+\",\"console\":\"([^\"]+)\",\"self\":(true|false),"
+                    + "[^}]*\"breaker\":\"(\\w+)\",\"shards\":\\[([\\d,]*)]}")
+            .matcher(system);
+    while (m.find()) {
+      if (Boolean.parseBoolean(m.group(2)) == self) {
+        members.put(m.group(1), m.group(3) + ":" + m.group(4));
+      }
+    }
+    return members;
+  }
+
+  /** The agents a desktop holds signed in elsewhere, as the simulator says. */
+  Set<Integer> heldElsewhere() throws Exception {
+    Set<Integer> agents = new TreeSet<>();
+    for (int agent = FIRST; agent < FIRST + AGENTS; agent++) {
+      if (send("GET", gateway("/simulator/agents/" + agent), null, null)
+          .contains("\"elsewhere\":true")) {
+        agents.add(agent);
+      }
+    }
+    return agents;
+  }
+
+  /**
+   * The calls of {@code operation} the simulator answered with retcode 0, as {seq, at, agentId},
+   * each field read on its own (the record's JSON property order is the server's choice).
+   */
+  List<long[]> acceptedCalls(String operation) throws Exception {
+    String calls =
+        send(
+            "GET",
+            gateway("/simulator/requests?operation=" + operation + "&limit=100000"),
+            null,
+            null);
+    List<long[]> accepted = new ArrayList<>();
+    Matcher call = Pattern.compile("\\{[^{}]*}").matcher(calls);
+    while (call.find()) {
+      String one = call.group();
+      if (one.contains("\"retcode\":\"0\"")) {
+        accepted.add(new long[] {number(one, "seq"), number(one, "at"), number(one, "agentId")});
+      }
+    }
+    return accepted;
+  }
+
+  /** Which of {@code agents} the simulator recorded a request of {@code operation} for. */
+  Set<Integer> requestedFor(String operation, Set<Integer> agents) throws Exception {
+    Set<Integer> asked = new TreeSet<>();
+    Matcher m =
+        Pattern.compile("\"agentId\":(\\d+)")
+            .matcher(
+                send(
+                    "GET",
+                    gateway("/simulator/requests?operation=" + operation + "&limit=100000"),
+                    null,
+                    null));
+    while (m.find()) {
+      int agent = Integer.parseInt(m.group(1));
+      if (agents.contains(agent)) {
+        asked.add(agent);
+      }
+    }
+    return asked;
+  }
+
+  /** The agents {@code console} shows TAKEN_OVER in its own session store (the API's "session"). */
+  static Set<Integer> takenOver(PayaraMicro console) throws Exception {
+    Set<Integer> ids = new TreeSet<>();
+    Matcher m =
+        Pattern.compile("\\{\"agentId\":(\\d+),[^{}]*\"session\":\"TAKEN_OVER\"}")
+            .matcher(
+                send(
+                    "GET",
+                    "http://127.0.0.1:" + console.port() + "/statedesk/api/agents?max=1000",
+                    null,
+                    null));
+    while (m.find()) {
+      ids.add(Integer.parseInt(m.group(1)));
+    }
+    return ids;
   }
 
   /** Hosted agents per console id, from the hold records. */

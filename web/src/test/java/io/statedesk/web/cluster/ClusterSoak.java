@@ -1,0 +1,238 @@
+package io.statedesk.web.cluster;
+
+import io.statedesk.testkit.PayaraMicro;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The soak of issue 19 (done-when 4), a benchmark command and not a test ({@code -Pbench-cluster}):
+ * two consoles on one PostgreSQL race for a stream of changes for N minutes while one of them is
+ * killed (kill -9) at a random moment of about every other change and started again in the
+ * background; at the end, from the simulator's record, no agent may have an accepted set twice in
+ * one session for one change (a call sent again after a success), and no change may be stuck.
+ * Prints the figures for docs/src/benchmarks.md.
+ *
+ * <p>It drives the very rig of {@link ClusterIT} (same consoles, simulator with its defaults, same
+ * settings), so that what the test proves once, the soak repeats for minutes. Changes run one at a
+ * time, each submitted to a random live console and carried out by both while both live, so that
+ * every set the simulator records between two submissions belongs to one change.
+ *
+ * <p>System properties: {@code bench.minutes} (10), {@code bench.latency-ms} (20: the simulator's
+ * delay on every setCustomState), {@code bench.seed} (0: a new one, printed).
+ */
+public final class ClusterSoak {
+
+  private ClusterSoak() {}
+
+  static final int[] CODES = {100, 101, 102, 110, 120, 121, 122, 130, 131, 141};
+
+  /** Runs the soak and prints its figures; exits non-zero when a check fails. */
+  public static void main(String[] args) throws Exception {
+    long minutes = Long.getLong("bench.minutes", 10);
+    long latency = Long.getLong("bench.latency-ms", 20);
+    long seed = Long.getLong("bench.seed", 0);
+    seed = seed == 0 ? System.nanoTime() : seed;
+    Random random = new Random(seed);
+    String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
+    ClusterIT rig = new ClusterIT();
+    int exit = 1;
+    try {
+      exit = soak(rig, minutes, latency, random, seed, loadBefore);
+    } finally {
+      rig.stop();
+    }
+    System.exit(exit);
+  }
+
+  /**
+   * The soak itself. Over 60 lines: the loop of submit, kill, restart and wait reads best as one
+   * piece, and its counters feed the figures printed at the end.
+   */
+  static int soak(
+      ClusterIT rig, long minutes, long latency, Random random, long seed, String loadBefore)
+      throws Exception {
+    long started = System.currentTimeMillis();
+    rig.startDatabaseAndSimulator(ClusterIT.AGENTS);
+    PayaraMicro[] consoles = {rig.console("a"), rig.console("b")};
+    rig.a = consoles[0];
+    rig.b = consoles[1];
+    String[] ids = {"a", "b"};
+    StringBuilder csv = new StringBuilder("agent_id,name,team,skills,phone\n");
+    StringBuilder all = new StringBuilder();
+    for (int agent = ClusterIT.FIRST; agent < ClusterIT.FIRST + ClusterIT.AGENTS; agent++) {
+      csv.append(agent).append(",Agent ").append(agent).append(",Billing,,\n");
+      all.append(agent == ClusterIT.FIRST ? "" : ",").append(agent);
+    }
+    ClusterIT.send("POST", api(consoles[0]) + "/agents/import", csv.toString(), "text/csv");
+    ClusterIT.send(
+        "PUT",
+        rig.gateway("/simulator/faults"),
+        "{\"latencyMs\":" + latency + ",\"operations\":[\"setCustomState\"]}",
+        null);
+    long soakStart = System.currentTimeMillis();
+    long end = soakStart + Duration.ofMinutes(minutes).toMillis();
+    List<Long> submittedAt = new ArrayList<>(); // simulator-independent wall clock, same host
+    List<Long> durations = new ArrayList<>();
+    Map<String, Long> totals = new TreeMap<>();
+    List<String> stuck = new ArrayList<>();
+    int kills = 0;
+    int restarts = 0;
+    int changes = 0;
+    CompletableFuture<PayaraMicro> restarting = null;
+    int down = -1;
+    while (System.currentTimeMillis() < end) {
+      if (restarting != null && restarting.isDone()) {
+        consoles[down] = restarting.join();
+        restarts++;
+        restarting = null;
+        down = -1;
+      }
+      int via = down == -1 ? random.nextInt(2) : 1 - down;
+      int code = CODES[changes % CODES.length];
+      String body = "{\"agents\":[" + all + "],\"code\":" + code + "}";
+      submittedAt.add(System.currentTimeMillis());
+      long t0 = System.currentTimeMillis();
+      long id =
+          ClusterIT.number(
+              ClusterIT.send("POST", api(consoles[via]) + "/changes", body, null), "id");
+      changes++;
+      long killAt = down == -1 && random.nextBoolean() ? t0 + 1000 + random.nextInt(8000) : -1;
+      String state = "";
+      while (System.currentTimeMillis() - t0 < Duration.ofMinutes(5).toMillis()) {
+        if (killAt > 0 && System.currentTimeMillis() >= killAt) {
+          int victim = random.nextInt(2);
+          consoles[victim].kill();
+          kills++;
+          down = victim;
+          killAt = -1;
+          String victimId = ids[victim];
+          restarting = CompletableFuture.supplyAsync(() -> rig.console(victimId));
+          System.out.printf("ClusterSoak: change %d: killed console %s (kill -9)%n", id, victimId);
+        }
+        int asker = down == -1 ? via : 1 - down;
+        state = changeState(consoles[asker], id);
+        if (state.contains("\"status\":\"COMPLETED\"")
+            || state.contains("\"status\":\"CANCELLED\"")
+            || state.contains("\"status\":\"INTERRUPTED\"")) {
+          break;
+        }
+        Thread.sleep(500);
+      }
+      if (!state.contains("\"status\":\"COMPLETED\"")) {
+        stuck.add("change " + id + ": " + state);
+        break;
+      }
+      durations.add(System.currentTimeMillis() - t0);
+      for (String field : List.of("total", "succeeded", "noSession", "failed", "pending")) {
+        totals.merge(field, ClusterIT.number(state, field), Long::sum);
+      }
+      System.out.printf(
+          "ClusterSoak: change %d (code %d, via %s) completed in %d ms: %s%n",
+          id, code, ids[via], durations.get(durations.size() - 1), summary(state));
+    }
+    if (restarting != null) {
+      consoles[down] = restarting.join();
+      restarts++;
+    }
+    rig.a = consoles[0];
+    rig.b = consoles[1];
+    long soakEnd = System.currentTimeMillis();
+    List<String> twice = setTwiceForOneChangeInOneSession(rig, submittedAt);
+    String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
+    Collections.sort(durations);
+    System.out.printf(
+        "%nClusterSoak figures (seed %d)%n"
+            + "  machine: %d cores; load average before: %s; after: %s%n"
+            + "  set-up (PostgreSQL, simulator, two consoles, import): %d s%n"
+            + "  soak: %d s, %d changes of %d agents each, simulator latency %d ms per set%n"
+            + "  kill -9: %d, restarts: %d%n"
+            + "  change duration ms: min %d, median %d, max %d%n"
+            + "  outcomes: %s%n"
+            + "  agents with a set sent again after a success in one session: %d %s%n"
+            + "  changes stuck (not completed within 5 min): %d %s%n",
+        seed,
+        Runtime.getRuntime().availableProcessors(),
+        loadBefore,
+        loadAfter,
+        (soakStart - started) / 1000,
+        (soakEnd - soakStart) / 1000,
+        durations.size(),
+        ClusterIT.AGENTS,
+        latency,
+        kills,
+        restarts,
+        durations.isEmpty() ? 0 : durations.get(0),
+        durations.isEmpty() ? 0 : durations.get(durations.size() / 2),
+        durations.isEmpty() ? 0 : durations.get(durations.size() - 1),
+        totals,
+        twice.size(),
+        twice.size() > 10 ? twice.subList(0, 10) : twice,
+        stuck.size(),
+        stuck);
+    boolean exact = totals.getOrDefault("pending", 0L) == 0;
+    return twice.isEmpty() && stuck.isEmpty() && exact ? 0 : 1;
+  }
+
+  static String api(PayaraMicro console) {
+    return "http://127.0.0.1:" + console.port() + "/statedesk/api";
+  }
+
+  static String changeState(PayaraMicro console, long id) {
+    try {
+      return ClusterIT.send("GET", api(console) + "/changes/" + id, null, null);
+    } catch (Exception | AssertionError e) {
+      return ""; // killed between the choice and the call: asked again in half a second
+    }
+  }
+
+  static String summary(String state) {
+    StringBuilder out = new StringBuilder();
+    for (String field : List.of("succeeded", "noSession", "failed", "pending")) {
+      out.append(field).append(' ').append(ClusterIT.number(state, field)).append(' ');
+    }
+    return out.toString().trim();
+  }
+
+  /**
+   * From the simulator's record: agents with two accepted sets in one session (no sign-in between)
+   * after the same change's submission and before the next one.
+   */
+  static List<String> setTwiceForOneChangeInOneSession(ClusterIT rig, List<Long> submittedAt)
+      throws Exception {
+    Map<Integer, TreeMap<Long, long[]>> byAgent = new TreeMap<>(); // seq -> {at, isSet}
+    for (String operation : List.of("setCustomState", "login", "loginEx", "forceLogin")) {
+      for (long[] call : rig.acceptedCalls(operation)) {
+        byAgent
+            .computeIfAbsent((int) call[2], k -> new TreeMap<>())
+            .put(call[0], new long[] {call[1], operation.equals("setCustomState") ? 1 : 0});
+      }
+    }
+    List<String> twice = new ArrayList<>();
+    byAgent.forEach(
+        (agent, events) -> {
+          int lastWindow = -1;
+          for (long[] e : events.values()) {
+            if (e[1] == 0) {
+              lastWindow = -1; // a new session
+              continue;
+            }
+            int window = Collections.binarySearch(submittedAt, e[0]);
+            window = window >= 0 ? window : -window - 2;
+            if (window == lastWindow) {
+              twice.add(agent + " (change #" + (window + 1) + ")");
+              return;
+            }
+            lastWindow = window;
+          }
+        });
+    return twice;
+  }
+}
