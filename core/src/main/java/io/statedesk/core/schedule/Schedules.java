@@ -53,6 +53,7 @@ public class Schedules {
   @Inject TeamScope teams;
   @Inject BulkChanges changes;
   @Inject ScheduleStore store;
+  @Inject io.statedesk.core.audit.AuditLog audit;
 
   /** What the change would do to each agent now, with what happens to desired states it covers. */
   public Preview preview(ScheduleRequest request) {
@@ -97,7 +98,19 @@ public class Schedules {
             key == null || key.isBlank() ? null : key.strip(),
             request.startAt(),
             revert);
-    return new Scheduled(ScheduleView.of(store.create(s)), true);
+    ScheduledChange made = store.create(s);
+    audit.record(
+        caller.name(),
+        "schedule.created",
+        "schedule " + made.getId(),
+        (made.getCode() == null ? "clear" : "state " + made.getCode())
+            + " on "
+            + agents.size()
+            + " agent(s) at "
+            + made.getStartAt()
+            + (revert == null ? "" : " until " + revert),
+        null);
+    return new Scheduled(ScheduleView.of(made), true);
   }
 
   /** Changes the state and times of a schedule that has not started. */
@@ -111,6 +124,23 @@ public class Schedules {
       throw new ChangeStateException(
           "Scheduled change " + id + " has started: it can no longer be edited");
     }
+    audit.record(
+        caller.name(),
+        "schedule.edited",
+        "schedule " + id,
+        "before state "
+            + s.getCode()
+            + " at "
+            + s.getStartAt()
+            + " until "
+            + s.getRevertAt()
+            + " after state "
+            + (code == null ? s.getCode() : code)
+            + " at "
+            + startAt
+            + " until "
+            + revertAt,
+        null);
     return get(s.getId());
   }
 
@@ -125,6 +155,7 @@ public class Schedules {
       throw new ChangeStateException(
           "Scheduled change " + id + " has started: undo its change instead");
     }
+    audit.record(caller.name(), "schedule.cancelled", "schedule " + id, null, null);
     return get(id);
   }
 

@@ -113,6 +113,16 @@ public final class ApiExceptionMappers {
     }
   }
 
+  /** 400: an audit filter or cursor that cannot be used. */
+  @Provider
+  public static class InvalidAuditQuery
+      implements ExceptionMapper<io.statedesk.core.trail.InvalidAuditQueryException> {
+    @Override
+    public Response toResponse(io.statedesk.core.trail.InvalidAuditQueryException e) {
+      return ApiError.of(Response.Status.BAD_REQUEST, e.getMessage(), e.field());
+    }
+  }
+
   /** 409: the change cannot do that now (cancel a finished change, undo a running one). */
   @Provider
   public static class ChangeState

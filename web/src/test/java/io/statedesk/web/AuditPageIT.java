@@ -1,0 +1,57 @@
+package io.statedesk.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.statedesk.web.api.ApiCalls;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The audit page as a supervisor uses it: filter the trail down to one change, then open an agent's
+ * history from the agents page and read which state the change gave it, by whom.
+ */
+class AuditPageIT extends BrowserTest {
+
+  WebDriverWait waiter() {
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    return wait;
+  }
+
+  @Test
+  void filterToOneChangeThenReadAnAgentsHistory() {
+    ApiCalls.syncDirectory();
+    String note = "audit page " + System.nanoTime();
+    String change = ApiCalls.aliceChanges("10055", 100, note);
+
+    signIn("alice", "alice-demo");
+    browser.findElement(By.id("menuForm:audit")).click();
+    waitFor(By.id("auditForm:auditTable"));
+    WebElement filter = browser.findElement(By.id("auditForm:change"));
+    filter.sendKeys(change, Keys.TAB);
+    waiter()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("auditForm:auditTable_data"), note));
+    String rows = text(By.id("auditForm:auditTable_data"));
+    assertThat(rows).contains("bulk.submitted").contains("change " + change).contains("alice");
+    assertThat(rows).doesNotContain("login.succeeded");
+    screenshot("guide-audit-page");
+
+    open("/agents.xhtml");
+    WebElement search = waitFor(By.id("agentsForm:text"));
+    search.sendKeys("10055");
+    waiter().until(ExpectedConditions.textToBe(By.id("agentsForm:matching"), "1 agent"));
+    clickWhenSteady(By.cssSelector("#agentsForm\\:agentTable_data a.sd-history-link"));
+    waiter().until(ExpectedConditions.textToBePresentInElementLocated(By.id("agentName"), "10055"));
+    assertThat(text(By.id("agentName"))).contains("Billing");
+    String states = text(By.id("historyForm:states_data"));
+    assertThat(states).contains("#" + change).contains("alice").contains("100 · Training");
+    screenshot("guide-agent-history");
+  }
+}
