@@ -54,4 +54,47 @@ class AuditPageIT extends BrowserTest {
     assertThat(states).contains("#" + change).contains("alice").contains("100 · Training");
     screenshot("guide-agent-history");
   }
+
+  /**
+   * Labels as they were: a code renamed after a change keeps its old label on the change's page and
+   * in the history, with today's beside it.
+   */
+  @Test
+  void aRenamedCodeKeepsItsLabelOnPastChanges() {
+    ApiCalls.syncDirectory();
+    int code = 3201;
+    String then = "Then " + (System.nanoTime() % 100000);
+    String now = "Now " + (System.nanoTime() % 100000);
+    var created =
+        ApiCalls.as(
+            "admin",
+            "admin-demo",
+            "POST",
+            "/catalog",
+            "{\"code\":" + code + ",\"label\":\"" + then + "\",\"colour\":\"#1f6feb\"}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String change = ApiCalls.aliceChanges("10049", code, "labels as they were");
+    long version = Long.parseLong(created.body().replaceAll(".*\"version\":(\\d+).*", "$1"));
+    var renamed =
+        ApiCalls.as(
+            "admin",
+            "admin-demo",
+            "PUT",
+            "/catalog/" + code,
+            "{\"label\":\"" + now + "\",\"colour\":\"#000000\",\"version\":" + version + "}");
+    assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
+
+    signIn("alice", "alice-demo");
+    open("/change.xhtml?id=" + change);
+    assertThat(text(By.id("changeForm:codeLabel"))).isEqualTo(code + " · " + then);
+    assertThat(text(By.id("changeForm:labelToday"))).isEqualTo("(today: " + now + ")");
+    assertThat(text(By.id("changeForm:outcomeTable_data")))
+        .contains(code + " · " + then + " (today: " + now + ")");
+    open("/history.xhtml");
+    assertThat(text(By.id("historyForm:changeTable_data")))
+        .contains(code + " · " + then + " (today: " + now + ")");
+    assertThat(ApiCalls.as("alice", "alice-demo", "GET", "/audit/agents/10049", null).body())
+        .contains("\"label\":\"" + then + "\"")
+        .contains("\"labelToday\":\"" + now + "\"");
+  }
 }

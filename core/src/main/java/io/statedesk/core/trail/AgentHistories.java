@@ -1,6 +1,7 @@
 package io.statedesk.core.trail;
 
 import io.statedesk.core.account.TeamScope;
+import io.statedesk.core.catalog.StateCatalog;
 import io.statedesk.core.directory.AgentDirectory;
 import io.statedesk.core.directory.DirectoryAgent;
 import io.statedesk.core.security.AccessDeniedException;
@@ -13,7 +14,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +38,7 @@ public class AgentHistories {
   @Inject Caller caller;
   @Inject TeamScope teams;
   @Inject AgentDirectory directory;
+  @Inject StateCatalog catalog;
 
   /**
    * The history of {@code agentId}.
@@ -117,16 +118,6 @@ public class AgentHistories {
         codes.add((Integer) r[5]);
       }
     }
-    Map<Integer, String> labels = new HashMap<>();
-    if (!codes.isEmpty()) {
-      for (Object[] r :
-          em.createQuery(
-                  "select s.code, s.label from StateCode s where s.code in :codes", Object[].class)
-              .setParameter("codes", codes)
-              .getResultList()) {
-        labels.put((Integer) r[0], (String) r[1]);
-      }
-    }
-    return labels;
+    return catalog.labelsToday(codes);
   }
 }
