@@ -393,6 +393,16 @@ public class StateCatalog {
     if (valid.label() != null && valid.active()) {
       checkUniqueLabel(valid.label(), existing, errors).ifPresent(errors::add);
     }
+    if (valid.teams() != null && !valid.teams().isEmpty()) {
+      java.util.Set<String> unknown =
+          teams.unknownTeams(
+              valid.teams(), existing == null ? java.util.Set.of() : existing.getTeams());
+      if (!unknown.isEmpty()) {
+        errors.add(
+            new FieldError(
+                "teams", "not a team of the agent directory: " + String.join(", ", unknown)));
+      }
+    }
     if (!errors.isEmpty()) {
       throw new InvalidStateCodeException(errors);
     }

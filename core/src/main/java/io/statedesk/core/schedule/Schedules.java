@@ -78,6 +78,7 @@ public class Schedules {
     Instant revert = request.revert();
     times(request.startAt(), revert);
     Preview preview = changes.preview(request.change());
+    BulkChanges.requireOffered(preview);
     List<Integer> agents =
         preview.rows().stream()
             .filter(r -> INTENDED.contains(r.verdict()))
@@ -118,7 +119,8 @@ public class Schedules {
     ScheduledChange s = mine(id);
     times(startAt, revertAt);
     if (code != null) {
-      changes.preview(ChangeRequest.set(s.getAgents(), code)); // a code the caller may set
+      // a code the caller may set, offered to the agents' teams
+      BulkChanges.requireOffered(changes.preview(ChangeRequest.set(s.getAgents(), code)));
     }
     if (!store.beforeStart(id, x -> x.edit(code, startAt, revertAt))) {
       throw new ChangeStateException(

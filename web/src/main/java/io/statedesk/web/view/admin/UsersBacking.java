@@ -41,6 +41,7 @@ public class UsersBacking implements Serializable {
 
   @Inject transient UserAdministration users;
   @Inject transient io.statedesk.core.directory.AgentDirectory directory;
+  @Inject transient io.statedesk.core.account.TeamScope teamScope;
 
   private List<UserView> list = List.of();
   private boolean editing;
@@ -231,6 +232,20 @@ public class UsersBacking implements Serializable {
 
   public String getTeams() {
     return teams;
+  }
+
+  /** The teams chosen in the dialog (from {@link #getTeamChoices()}). */
+  public List<String> getTeamList() {
+    return TeamChoices.split(teams);
+  }
+
+  public void setTeamList(List<String> chosen) {
+    this.teams = TeamChoices.join(chosen);
+  }
+
+  /** The directory's teams, and the user's own. */
+  public List<String> getTeamChoices() {
+    return TeamChoices.choices(teamScope.knownTeams(), teams);
   }
 
   public void setTeams(String teams) {
