@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -158,14 +157,7 @@ public class UsersBacking implements Serializable {
   }
 
   private Set<String> teamSet() {
-    Set<String> set = new LinkedHashSet<>();
-    if (teams != null) {
-      Arrays.stream(teams.split(","))
-          .map(String::strip)
-          .filter(t -> !t.isEmpty())
-          .forEach(set::add);
-    }
-    return set;
+    return new LinkedHashSet<>(TeamChoices.split(teams));
   }
 
   private void fieldError(String field, String message) {
