@@ -7,10 +7,10 @@ alter table audit_event add column change_id bigint;
 
 update audit_event set agent_id = cast(substring(subject from 7) as integer)
  where subject like 'agent %' and length(subject) between 7 and 12
-   and translate(substring(subject from 7), '0123456789', '') = '';
+   and replace(translate(substring(subject from 7), '0123456789', '0000000000'), '0', '') = '';
 update audit_event set change_id = cast(substring(subject from 8) as bigint)
  where subject like 'change %' and length(subject) between 8 and 25
-   and translate(substring(subject from 8), '0123456789', '') = '';
+   and replace(translate(substring(subject from 8), '0123456789', '0000000000'), '0', '') = '';
 
 drop index ix_audit_event_at;
 create index ix_audit_event_at_id on audit_event (at, id);
@@ -19,5 +19,5 @@ create index ix_audit_event_action on audit_event (action, at, id);
 create index ix_audit_event_agent on audit_event (agent_id, at, id);
 create index ix_audit_event_change on audit_event (change_id, at, id);
 
--- An agent's history (every state it was given, through which change): its outcome rows.
-create index ix_bulk_outcome_agent on bulk_outcome (agent_id, change_id);
+-- An agent's history and the agent filter read bulk_outcome by agent: ix_bulk_outcome_agent
+-- (agent_id, status) of V11 serves them.
