@@ -54,15 +54,21 @@ class AuditTrailIT {
   /** Inserts an event at a given instant, as rows written long ago or in the same instant are. */
   void insert(long id, Instant at, String actor, String subject, Integer agent) throws Exception {
     tx.begin();
-    em.createNativeQuery(
-            "insert into audit_event (id, at, actor, action, subject, agent_id)"
-                + " values (?, ?, ?, 'test.event', ?, ?)")
-        .setParameter(1, id)
-        .setParameter(2, java.sql.Timestamp.from(at))
-        .setParameter(3, actor)
-        .setParameter(4, subject)
-        .setParameter(5, agent)
-        .executeUpdate();
+    // a null parameter has no type PostgreSQL can infer: the column is left out instead
+    var insert =
+        em.createNativeQuery(
+                "insert into audit_event (id, at, actor, action, subject"
+                    + (agent == null ? ")" : ", agent_id)")
+                    + " values (?, ?, ?, 'test.event', ?"
+                    + (agent == null ? ")" : ", ?)"))
+            .setParameter(1, id)
+            .setParameter(2, java.sql.Timestamp.from(at))
+            .setParameter(3, actor)
+            .setParameter(4, subject);
+    if (agent != null) {
+      insert.setParameter(5, agent);
+    }
+    insert.executeUpdate();
     tx.commit();
   }
 
