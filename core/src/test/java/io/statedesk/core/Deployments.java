@@ -41,7 +41,7 @@ public final class Deployments {
     File[] testLibraries =
         Maven.resolver()
             .loadPomFromFile("pom.xml")
-            .resolve("org.assertj:assertj-core")
+            .resolve("org.assertj:assertj-core", "org.awaitility:awaitility")
             .withTransitivity()
             .asFile();
     WebArchive war =

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * One full application server of the matrix, unzipped fresh from its Maven Central distribution,
@@ -169,33 +170,31 @@ abstract class AppServer implements AutoCloseable {
 
   /** Waits until {@code url} answers 200, or fails naming the last answer and the log's tail. */
   void awaitOk(String url, Duration limit) {
-    Instant end = Instant.now().plus(limit);
-    String last = "no answer";
-    while (Instant.now().isBefore(end)) {
-      try {
-        HttpResponse<String> r =
-            HTTP.send(
-                HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() == 200) {
-          return;
-        }
-        last = r.statusCode() + " " + r.body();
-      } catch (IOException e) {
-        last = e.toString();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-      try {
-        Thread.sleep(500);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
+    String[] last = {"no answer"};
+    try {
+      Awaitility.await(url + " ready")
+          .atMost(limit)
+          .pollInterval(Duration.ofMillis(500))
+          .until(
+              () -> {
+                try {
+                  HttpResponse<String> r =
+                      HTTP.send(
+                          HttpRequest.newBuilder(URI.create(url))
+                              .timeout(Duration.ofSeconds(10))
+                              .build(),
+                          HttpResponse.BodyHandlers.ofString());
+                  last[0] = r.statusCode() + " " + r.body();
+                  return r.statusCode() == 200;
+                } catch (IOException e) {
+                  last[0] = e.toString();
+                  return false;
+                }
+              });
+    } catch (ConditionTimeoutException e) {
+      throw new IllegalStateException(
+          name() + ": " + url + " not ready after " + limit + " (" + last[0] + ")\n" + tail(80), e);
     }
-    throw new IllegalStateException(
-        name() + ": " + url + " not ready after " + limit + " (" + last + ")\n" + tail(80));
   }
 
   String tail(int lines) {

@@ -228,9 +228,7 @@ abstract class ServerSmoke {
             && browser.findElement(By.id("setStateForm:code_label")).getText().startsWith("Choose");
         attempt++) {
       waitFor(By.id("setStateForm:code")).click();
-      waitFor(By.id("setStateForm:code_1"));
-      pause(300); // the menu's opening animation
-      browser.findElement(By.id("setStateForm:code_1")).click();
+      Browsers.clickWhenSteady(browser, By.id("setStateForm:code_1")); // after its animation
       awaitAjax();
     }
     assertThat(waitFor(By.id("setStateForm:code_label")).getText()).startsWith("100 ·");
@@ -270,13 +268,5 @@ abstract class ServerSmoke {
                         .executeScript(
                             "return !window.PrimeFaces || (PrimeFaces.ajax.Queue.isEmpty()"
                                 + " && (!window.jQuery || jQuery.active === 0));"));
-  }
-
-  static void pause(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

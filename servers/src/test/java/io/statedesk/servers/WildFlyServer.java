@@ -6,10 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * WildFly (standalone), configured offline by {@code servers/wildfly/configure.cli} and {@code
@@ -74,25 +75,24 @@ final class WildFlyServer extends AppServer {
   /** The deployment scanner's marker files say whether a deployment made it. */
   private void awaitDeployed(String name, Duration limit) {
     Path deployments = home.resolve("standalone/deployments");
-    Instant end = Instant.now().plus(limit);
-    while (Instant.now().isBefore(end)) {
-      if (Files.exists(deployments.resolve(name + ".deployed"))) {
-        return;
-      }
-      if (Files.exists(deployments.resolve(name + ".failed"))) {
-        throw new IllegalStateException(name() + ": " + name + " failed to deploy\n" + tail(120));
-      }
-      if (!process.isAlive()) {
-        throw new IllegalStateException(name() + " ended during start-up\n" + tail(120));
-      }
-      try {
-        Thread.sleep(500);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
+    try {
+      Awaitility.await(name() + ": " + name + " deployed")
+          .atMost(limit)
+          .pollInterval(Duration.ofMillis(500))
+          .until(
+              () -> {
+                if (Files.exists(deployments.resolve(name + ".failed"))) {
+                  throw new IllegalStateException(
+                      name() + ": " + name + " failed to deploy\n" + tail(120));
+                }
+                if (!process.isAlive()) {
+                  throw new IllegalStateException(name() + " ended during start-up\n" + tail(120));
+                }
+                return Files.exists(deployments.resolve(name + ".deployed"));
+              });
+    } catch (ConditionTimeoutException e) {
+      throw new IllegalStateException(name() + ": " + name + " not deployed after " + limit, e);
     }
-    throw new IllegalStateException(name() + ": " + name + " not deployed after " + limit);
   }
 
   @Override

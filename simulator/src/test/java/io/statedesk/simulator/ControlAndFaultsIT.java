@@ -9,6 +9,7 @@ import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -107,7 +108,12 @@ class ControlAndFaultsIT extends SimulatorHttpTest {
     var first =
         java.util.concurrent.CompletableFuture.supplyAsync(
             () -> gw.send("PUT", "/resource/onlineagent/" + AGENT, gw.signInBody(AGENT)));
-    Thread.sleep(300);
+    // the first is being worked on (held by the latency fault) before the second is sent
+    Awaitility.await("the first sign-in in progress")
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> gw.send("GET", "/simulator/agents/" + AGENT, null).body(),
+            view -> view.contains("\"inProgress\":[\"session\"]"));
     var second = gw.send("PUT", "/resource/onlineagent/" + AGENT, gw.signInBody(AGENT));
     assertThat(retcode(first.get())).isEqualTo("0");
     assertThat(retcode(second)).isEqualTo("100-021");

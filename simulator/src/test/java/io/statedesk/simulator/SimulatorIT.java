@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -119,16 +121,13 @@ class SimulatorIT extends SimulatorHttpTest {
       }
     }
     assertThat(rotations).isEqualTo(2);
-    Thread.sleep(2_100);
-    assertThat(
-            retcode(
-                gw.send(
-                    "GET",
-                    "/resource/onlineagent/" + AGENT + "/querycustomstate",
-                    null,
-                    "guid",
-                    first)))
-        .isEqualTo("100-006");
+    // the first Guid was replaced twice: it expires within its 2 s of grace, the current one not
+    String expired = first;
+    Awaitility.await("the replaced Guid to expire")
+        .atMost(Duration.ofSeconds(5))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> queryRetcode(expired), "100-006"::equals);
+    assertThat(queryRetcode(current)).isEqualTo("0");
   }
 
   @Test
@@ -163,7 +162,16 @@ class SimulatorIT extends SimulatorHttpTest {
   @Test
   void idleAgentsAreSignedOutAfterMaxTime() throws Exception {
     String guid = gw.signIn(AGENT);
-    Thread.sleep(4_500);
+    long signedIn = System.nanoTime();
+    // watched through the control API, which is no activity of the agent (a query would be)
+    Awaitility.await("the idle agent signed out")
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> gw.send("GET", "/simulator/agents/" + AGENT, null).body(),
+            view -> view.contains("\"signedIn\":false"));
+    // not before MAXTIME (3 s) from the sign-in's answer, less the answer's own way back
+    assertThat((System.nanoTime() - signedIn) / 1_000_000).isGreaterThanOrEqualTo(2_900);
     assertThat(queryRetcode(guid)).isEqualTo("100-006");
     assertThat(gw.signIn(AGENT)).isNotBlank();
   }

@@ -72,16 +72,16 @@ public final class Browsers {
         new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(20))
             .until(
                 org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(by));
-    new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
+    // steady: the same place at two polls 150 ms apart (an opening animation moves it)
+    org.openqa.selenium.Point[] seen = {null};
+    new org.openqa.selenium.support.ui.WebDriverWait(
+            browser, Duration.ofSeconds(10), Duration.ofMillis(150))
         .until(
             d -> {
-              org.openqa.selenium.Point before = element.getLocation();
-              try {
-                Thread.sleep(150);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-              return before.equals(element.getLocation()) && element.isEnabled();
+              org.openqa.selenium.Point now = element.getLocation();
+              boolean steady = now.equals(seen[0]) && element.isEnabled();
+              seen[0] = now;
+              return steady;
             });
     new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
         .ignoring(org.openqa.selenium.ElementClickInterceptedException.class)

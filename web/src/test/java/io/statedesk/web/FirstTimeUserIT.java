@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -42,7 +43,7 @@ class FirstTimeUserIT extends BrowserTest {
                 + "[ancestor-or-self::*[self::a or self::button or self::label or self::li]]");
     WebElement shown =
         waiter(20)
-            .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+            .ignoring(StaleElementReferenceException.class)
             .until(
                 d ->
                     d.findElements(words).stream()
@@ -108,6 +109,7 @@ class FirstTimeUserIT extends BrowserTest {
     String all = selectAll.getText().replaceAll("\\D", "");
     selectAll.click();
     waiter(20)
+        .ignoring(StaleElementReferenceException.class) // the page refreshes its rows
         .until(
             ExpectedConditions.textMatches(
                 By.tagName("main"),

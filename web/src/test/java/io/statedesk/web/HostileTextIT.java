@@ -102,8 +102,7 @@ class HostileTextIT extends BrowserTest {
     ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView(true);", item);
     assertThat(item.getDomProperty("textContent")).contains(LABEL);
     assertNoScriptRan();
-    Thread.sleep(300); // the menu's opening animation
-    item.click();
+    clickWhenSteady(By.id(item.getDomAttribute("id"))); // after the menu's opening animation
     awaitAjax();
     assertThat(text(By.id("setStateForm:code_label"))).contains(LABEL);
     browser.findElement(By.id("setStateForm:preview")).click();

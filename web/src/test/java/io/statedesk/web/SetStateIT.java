@@ -97,13 +97,7 @@ class SetStateIT extends BrowserTest {
             && browser.findElement(By.id("setStateForm:code_label")).getText().startsWith("Choose");
         attempt++) {
       waitFor(By.id("setStateForm:code")).click();
-      waitFor(By.id("setStateForm:code_1"));
-      try {
-        Thread.sleep(300); // the panel's opening animation
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      browser.findElement(By.id("setStateForm:code_1")).click();
+      clickWhenSteady(By.id("setStateForm:code_1")); // after the panel's opening animation
       awaitAjax();
     }
     assertThat(text(By.id("setStateForm:code_label"))).startsWith("100 ·");

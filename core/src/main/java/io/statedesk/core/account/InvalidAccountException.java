@@ -1,19 +1,14 @@
 package io.statedesk.core.account;
 
+import io.statedesk.core.problem.ProblemException;
+import io.statedesk.core.problem.ProblemKind;
+
 /** A user could not be created or changed because one field breaks a rule; names the field. */
-public class InvalidAccountException extends RuntimeException {
+public class InvalidAccountException extends ProblemException {
 
   private static final long serialVersionUID = 1L;
 
-  private final String field;
-
   public InvalidAccountException(String field, String rule) {
-    super(field + " " + rule);
-    this.field = field;
-  }
-
-  /** The offending field, e.g. "username". */
-  public String field() {
-    return field;
+    super(ProblemKind.INVALID, field, field + " " + rule);
   }
 }

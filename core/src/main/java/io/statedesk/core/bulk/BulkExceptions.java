@@ -1,31 +1,28 @@
 package io.statedesk.core.bulk;
 
+import io.statedesk.core.problem.ProblemException;
+import io.statedesk.core.problem.ProblemKind;
+
 /** The typed failures of bulk changes that users can cause; each message says what to do. */
 public final class BulkExceptions {
 
   private BulkExceptions() {}
 
   /** No such change, or not one the caller may see (404). */
-  public static class ChangeNotFoundException extends RuntimeException {
+  public static class ChangeNotFoundException extends ProblemException {
     private static final long serialVersionUID = 1L;
 
     public ChangeNotFoundException(long id) {
-      super("No bulk change " + id + " that you may see");
+      super(ProblemKind.NOT_FOUND, null, "No bulk change " + id + " that you may see");
     }
   }
 
   /** The request itself is wrong (400); {@link #field()} names the part. */
-  public static class InvalidChangeException extends RuntimeException {
+  public static class InvalidChangeException extends ProblemException {
     private static final long serialVersionUID = 1L;
-    private final String field;
 
     public InvalidChangeException(String field, String message) {
-      super(message);
-      this.field = field;
-    }
-
-    public String field() {
-      return field;
+      super(ProblemKind.INVALID, field, message);
     }
   }
 
@@ -53,11 +50,11 @@ public final class BulkExceptions {
   }
 
   /** The change cannot do that in its current state (409), e.g. undo while it runs. */
-  public static class ChangeStateException extends RuntimeException {
+  public static class ChangeStateException extends ProblemException {
     private static final long serialVersionUID = 1L;
 
     public ChangeStateException(String message) {
-      super(message);
+      super(ProblemKind.CONFLICT, null, message);
     }
   }
 }

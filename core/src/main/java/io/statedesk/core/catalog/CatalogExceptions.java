@@ -1,25 +1,30 @@
 package io.statedesk.core.catalog;
 
+import io.statedesk.core.problem.ProblemException;
+import io.statedesk.core.problem.ProblemKind;
+
 /** The catalog's typed failures other than validation ({@link InvalidStateCodeException}). */
 public final class CatalogExceptions {
 
   private CatalogExceptions() {}
 
   /** No state code with that number (404). */
-  public static class StateCodeNotFoundException extends RuntimeException {
+  public static class StateCodeNotFoundException extends ProblemException {
     private static final long serialVersionUID = 1L;
 
     public StateCodeNotFoundException(int code) {
-      super("No state code " + code + " in the catalog");
+      super(ProblemKind.NOT_FOUND, null, "No state code " + code + " in the catalog");
     }
   }
 
   /** Someone else changed the code since it was read (409). */
-  public static class StaleStateCodeException extends RuntimeException {
+  public static class StaleStateCodeException extends ProblemException {
     private static final long serialVersionUID = 1L;
 
     public StaleStateCodeException(int code, long expected, long actual) {
       super(
+          ProblemKind.CONFLICT,
+          "version",
           "State code "
               + code
               + " was changed by someone else (version "
@@ -31,11 +36,13 @@ public final class CatalogExceptions {
   }
 
   /** The code was used by a bulk change or history, so it can only be deactivated (409). */
-  public static class StateCodeInUseException extends RuntimeException {
+  public static class StateCodeInUseException extends ProblemException {
     private static final long serialVersionUID = 1L;
 
     public StateCodeInUseException(int code) {
       super(
+          ProblemKind.CONFLICT,
+          null,
           "State code "
               + code
               + " has been used in a bulk change, so it cannot be deleted: deactivate it instead");

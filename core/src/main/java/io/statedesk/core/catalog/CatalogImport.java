@@ -4,6 +4,8 @@ import io.statedesk.core.audit.AuditLog;
 import io.statedesk.core.catalog.CatalogTransfer.Format;
 import io.statedesk.core.catalog.CatalogTransfer.Parsed;
 import io.statedesk.core.catalog.CatalogTransfer.Row;
+import io.statedesk.core.problem.ProblemException;
+import io.statedesk.core.problem.ProblemKind;
 import io.statedesk.core.security.Caller;
 import io.statedesk.core.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -72,12 +74,14 @@ public class CatalogImport {
   }
 
   /** The import was refused as a whole; nothing changed. */
-  public static class ImportRefusedException extends RuntimeException {
+  public static class ImportRefusedException extends ProblemException {
     private static final long serialVersionUID = 1L;
     private final transient Preview preview;
 
     public ImportRefusedException(Preview preview) {
       super(
+          ProblemKind.INVALID,
+          null,
           preview.fileError() != null
               ? preview.fileError()
               : "The file has "

@@ -1,21 +1,32 @@
 package io.statedesk.core.catalog;
 
+import io.statedesk.core.problem.ProblemDetail;
+import io.statedesk.core.problem.ProblemException;
+import io.statedesk.core.problem.ProblemKind;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /** A state code breaks one or more rules; each error names its field and rule. */
-public class InvalidStateCodeException extends RuntimeException {
+public class InvalidStateCodeException extends ProblemException {
 
   private static final long serialVersionUID = 1L;
 
   private final transient List<FieldError> errors;
 
   public InvalidStateCodeException(List<FieldError> errors) {
-    super(errors.stream().map(FieldError::toString).collect(Collectors.joining("; ")));
+    super(
+        ProblemKind.INVALID,
+        errors.isEmpty() ? null : errors.get(0).field(),
+        errors.stream().map(FieldError::toString).collect(Collectors.joining("; ")));
     this.errors = List.copyOf(errors);
   }
 
   public List<FieldError> errors() {
     return errors;
+  }
+
+  @Override
+  public List<ProblemDetail> details() {
+    return errors.stream().map(e -> ProblemDetail.ofField(e.field(), e.message())).toList();
   }
 }

@@ -2,6 +2,9 @@ package io.statedesk.core.directory;
 
 import io.statedesk.core.account.TeamScope;
 import io.statedesk.core.audit.AuditLog;
+import io.statedesk.core.problem.ProblemDetail;
+import io.statedesk.core.problem.ProblemException;
+import io.statedesk.core.problem.ProblemKind;
 import io.statedesk.core.security.Caller;
 import io.statedesk.core.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -261,17 +264,25 @@ public class AgentDirectory {
   }
 
   /** An import was refused; nothing changed. Each problem names its line. */
-  public static class DirectoryImportException extends RuntimeException {
+  public static class DirectoryImportException extends ProblemException {
     private static final long serialVersionUID = 1L;
     private final transient List<DirectoryCsv.Problem> problems;
 
     public DirectoryImportException(List<DirectoryCsv.Problem> problems) {
-      super(problems.size() + " problem(s) in the file; nothing was imported");
+      super(
+          ProblemKind.INVALID,
+          null,
+          problems.size() + " problem(s) in the file; nothing was imported");
       this.problems = List.copyOf(problems);
     }
 
     public List<DirectoryCsv.Problem> problems() {
       return problems;
+    }
+
+    @Override
+    public List<ProblemDetail> details() {
+      return problems.stream().map(p -> ProblemDetail.ofLine(p.line(), p.message())).toList();
     }
   }
 

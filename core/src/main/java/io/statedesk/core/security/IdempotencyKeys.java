@@ -1,5 +1,7 @@
 package io.statedesk.core.security;
 
+import io.statedesk.core.problem.ProblemException;
+import io.statedesk.core.problem.ProblemKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -26,11 +28,13 @@ import java.util.List;
 public class IdempotencyKeys {
 
   /** The key was first used with another body. */
-  public static class IdempotencyConflictException extends RuntimeException {
+  public static class IdempotencyConflictException extends ProblemException {
     private static final long serialVersionUID = 1L;
 
     public IdempotencyConflictException(String key) {
       super(
+          ProblemKind.CONFLICT,
+          "Idempotency-Key",
           "Idempotency-Key '"
               + key
               + "' was already used with a different request body: send the same body to get the"

@@ -1,18 +1,14 @@
 package io.statedesk.core.session;
 
+import io.statedesk.core.problem.ProblemException;
+import io.statedesk.core.problem.ProblemKind;
+
 /** A relay registration or relay-client request breaks a rule; names the field. */
-public class InvalidRelayRequestException extends RuntimeException {
+public class InvalidRelayRequestException extends ProblemException {
 
   private static final long serialVersionUID = 1L;
 
-  private final String field;
-
   public InvalidRelayRequestException(String field, String rule) {
-    super(field + " " + rule);
-    this.field = field;
-  }
-
-  public String field() {
-    return field;
+    super(ProblemKind.INVALID, field, field + " " + rule);
   }
 }

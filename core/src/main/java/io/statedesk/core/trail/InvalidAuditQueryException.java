@@ -1,18 +1,14 @@
 package io.statedesk.core.trail;
 
-/** A filter or cursor the audit trail cannot use; names the field, for the API's 400. */
-public class InvalidAuditQueryException extends RuntimeException {
+import io.statedesk.core.problem.ProblemException;
+import io.statedesk.core.problem.ProblemKind;
+
+/** A filter or cursor the audit trail cannot use; names the field (the API's 400). */
+public class InvalidAuditQueryException extends ProblemException {
 
   private static final long serialVersionUID = 1L;
 
-  private final String field;
-
   public InvalidAuditQueryException(String field, String problem) {
-    super(field + " " + problem);
-    this.field = field;
-  }
-
-  public String field() {
-    return field;
+    super(ProblemKind.INVALID, field, field + " " + problem);
   }
 }

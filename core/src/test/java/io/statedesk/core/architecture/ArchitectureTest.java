@@ -1,5 +1,6 @@
 package io.statedesk.core.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -53,6 +54,16 @@ class ArchitectureTest {
           .dependOnClassesThat()
           .resideInAnyPackage(FEATURES)
           .because("who may do what, and the record of what was done, sit below the features");
+
+  @ArchTest
+  static final ArchRule problemsKnowNothingElse =
+      classes()
+          .that()
+          .resideInAPackage("..core.problem..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage("..core.problem..", "java..")
+          .because("the shape of a refusal is used by every feature and every layer below them");
 
   @ArchTest
   static final ArchRule coreKnowsNoScreenAndNoSimulator =

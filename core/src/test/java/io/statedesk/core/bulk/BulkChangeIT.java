@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -198,7 +200,12 @@ class BulkChangeIT {
         "{\"httpErrorShare\":1.0,\"httpStatus\":503,\"operations\":[\"setCustomState\"]}");
     ChangeView made = changes.submit(ChangeRequest.set(range(10101, 300), 110)).change();
     await(() -> changes.get(made.id()).status() == ChangeStatus.PAUSED, 30, "a paused change");
-    Thread.sleep(2_500); // the breaker half-opens every second: a probe, not a flood
+    // it stays paused: the breaker half-opens every second, a probe, not a flood
+    Awaitility.await("the change paused for 2.5 s")
+        .pollInSameThread() // as the test's caller
+        .during(Duration.ofMillis(2_500))
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> changes.get(made.id()).status() == ChangeStatus.PAUSED);
     long during = calls("setCustomState").size();
     assertThat(during).isLessThan(120); // 300 agents x 5 attempts would be 1,500
     assertThat(changes.get(made.id()).statusDetail()).contains("gateway is unreachable");

@@ -3,9 +3,11 @@ package io.statedesk.core.bulk;
 import io.statedesk.core.Deployments;
 import io.statedesk.core.testing.Control;
 import io.statedesk.core.testing.SimulatorServer;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
+import org.awaitility.Awaitility;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
@@ -56,15 +58,13 @@ final class BulkWorld {
     return IntStream.range(first, first + count).boxed().toList();
   }
 
-  static void await(BooleanSupplier condition, int seconds, String what)
-      throws InterruptedException {
-    long until = System.currentTimeMillis() + seconds * 1000L;
-    while (!condition.getAsBoolean()) {
-      if (System.currentTimeMillis() > until) {
-        throw new AssertionError("Timed out after " + seconds + " s waiting for " + what);
-      }
-      Thread.sleep(100);
-    }
+  static void await(BooleanSupplier condition, int seconds, String what) {
+    // in the test's own thread: the condition calls services as the test's caller
+    Awaitility.await(what)
+        .pollInSameThread()
+        .atMost(Duration.ofSeconds(seconds))
+        .pollInterval(Duration.ofMillis(100))
+        .until(condition::getAsBoolean);
   }
 
   /** Calls the simulator's control API at {@code control} (from inside the server). */

@@ -80,7 +80,7 @@ public final class Gateway {
     this.signIns = new SignIns(world, store, clock, stats);
     this.polls = new EventPolls(store, current, clock, scheduler);
     this.directory = new DirectoryQueries(world, store, clock);
-    this.control = new SessionControl(world, store, clock, new Activity(store, polls));
+    this.control = new SessionControl(world, store, clock, new Activity(store, polls), inFlight);
   }
 
   public World world() {

@@ -1,5 +1,6 @@
 package io.statedesk.simulator.gateway;
 
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -16,6 +17,16 @@ public final class InFlight {
   /** Marks {@code key} in progress for the agent; false if it already is. */
   public boolean tryEnter(int workNo, String key) {
     return keys.add(key + ":" + workNo);
+  }
+
+  /** The keys in progress for the agent, sorted: what a test waits for instead of sleeping. */
+  public List<String> of(int workNo) {
+    String suffix = ":" + workNo;
+    return keys.stream()
+        .filter(k -> k.endsWith(suffix))
+        .map(k -> k.substring(0, k.length() - suffix.length()))
+        .sorted()
+        .toList();
   }
 
   public void exit(int workNo, String key) {

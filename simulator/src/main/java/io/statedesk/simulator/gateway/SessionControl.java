@@ -5,6 +5,7 @@ import static io.statedesk.simulator.gateway.Gateway.SIGNED_OUT;
 
 import io.statedesk.simulator.world.Agent;
 import io.statedesk.simulator.world.World;
+import java.util.List;
 import java.util.Random;
 import java.util.function.LongSupplier;
 
@@ -15,7 +16,11 @@ import java.util.function.LongSupplier;
  */
 public final class SessionControl {
 
-  /** What a test may know about an agent (never its Guid). */
+  /**
+   * What a test may know about an agent (never its Guid); {@code inProgress} names the calls of the
+   * agent the gateway is working on (e.g. "session" while a sign-in runs), so that a test can wait
+   * for one instead of sleeping.
+   */
   public record AgentView(
       int workNo,
       String name,
@@ -24,15 +29,19 @@ public final class SessionControl {
       boolean elsewhere,
       int state,
       int customState,
-      int queuedEvents) {}
+      int queuedEvents,
+      List<String> inProgress) {}
 
   private final World world;
   private final SessionStore store;
   private final LongSupplier clock;
   private final Activity activity;
+  private final InFlight inFlight;
 
-  SessionControl(World world, SessionStore store, LongSupplier clock, Activity activity) {
+  SessionControl(
+      World world, SessionStore store, LongSupplier clock, Activity activity, InFlight inFlight) {
     this.world = world;
+    this.inFlight = inFlight;
     this.store = store;
     this.clock = clock;
     this.activity = activity;
@@ -83,7 +92,15 @@ public final class SessionControl {
     Session session = store.live(workNo, clock.getAsLong());
     if (session == null) {
       return new AgentView(
-          workNo, agent.name(), agent.groupId(), false, false, SIGNED_OUT, CUSTOM_STATE_UNSET, 0);
+          workNo,
+          agent.name(),
+          agent.groupId(),
+          false,
+          false,
+          SIGNED_OUT,
+          CUSTOM_STATE_UNSET,
+          0,
+          inFlight.of(workNo));
     }
     synchronized (session) {
       return new AgentView(
@@ -94,7 +111,8 @@ public final class SessionControl {
           session.elsewhere,
           session.state,
           session.customState,
-          session.events.size());
+          session.events.size(),
+          inFlight.of(workNo));
     }
   }
 

@@ -119,20 +119,8 @@ public class AgentResource {
   @Path("import")
   @jakarta.ws.rs.Consumes("text/csv")
   public Response importCsv(byte[] body) {
-    try {
-      AgentDirectory.SyncResult result = directory.importCsv(body);
-      return Response.ok(Map.of("added", result.added(), "updated", result.updated())).build();
-    } catch (AgentDirectory.DirectoryImportException e) {
-      Map<String, Object> answer = new LinkedHashMap<>();
-      answer.put("status", 400);
-      answer.put("error", e.getMessage());
-      answer.put(
-          "errors",
-          e.problems().stream()
-              .map(p -> Map.of("line", p.line(), "message", p.message()))
-              .toList());
-      return Response.status(Response.Status.BAD_REQUEST).entity(answer).build();
-    }
+    AgentDirectory.SyncResult result = directory.importCsv(body);
+    return Response.ok(Map.of("added", result.added(), "updated", result.updated())).build();
   }
 
   private Map<String, Object> describe(DirectoryAgent a) {

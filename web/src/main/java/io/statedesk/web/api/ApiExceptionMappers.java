@@ -1,7 +1,6 @@
 package io.statedesk.web.api;
 
-import io.statedesk.core.security.AccessDeniedException;
-import io.statedesk.core.session.InvalidRelayRequestException;
+import io.statedesk.core.problem.ProblemException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -12,136 +11,23 @@ import java.util.HexFormat;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Turns the core's typed failures into the API's JSON errors; never a stack trace. */
+/**
+ * Turns failures into the API's JSON errors, never a stack trace: the core's refusals by their kind
+ * (one mapper), JAX-RS's own errors, and anything unexpected as a 500 with an error id.
+ */
 public final class ApiExceptionMappers {
 
   private ApiExceptionMappers() {}
 
-  /** 403: the caller's role may not do this. */
+  /**
+   * Every refusal of a core service, by its kind: 400 (with each broken rule), 403, 404 or 409. New
+   * typed failures need no new mapper (see {@link ProblemException}).
+   */
   @Provider
-  public static class AccessDenied implements ExceptionMapper<AccessDeniedException> {
+  public static class Problems implements ExceptionMapper<ProblemException> {
     @Override
-    public Response toResponse(AccessDeniedException e) {
-      return ApiError.of(Response.Status.FORBIDDEN, e.getMessage(), null);
-    }
-  }
-
-  /** 400: a relay request breaks a rule. */
-  @Provider
-  public static class InvalidRelay implements ExceptionMapper<InvalidRelayRequestException> {
-    @Override
-    public Response toResponse(InvalidRelayRequestException e) {
-      return ApiError.of(Response.Status.BAD_REQUEST, e.getMessage(), e.field());
-    }
-  }
-
-  /** 400 with one entry per broken rule. */
-  @Provider
-  public static class InvalidCode
-      implements ExceptionMapper<io.statedesk.core.catalog.InvalidStateCodeException> {
-    @Override
-    public Response toResponse(io.statedesk.core.catalog.InvalidStateCodeException e) {
-      java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
-      body.put("status", 400);
-      body.put("error", e.getMessage());
-      body.put("field", e.errors().isEmpty() ? null : e.errors().get(0).field());
-      body.put(
-          "errors",
-          e.errors().stream()
-              .map(f -> java.util.Map.of("field", f.field(), "message", f.message()))
-              .toList());
-      return Response.status(Response.Status.BAD_REQUEST)
-          .type(jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE)
-          .entity(body)
-          .build();
-    }
-  }
-
-  /** 404: no such state code. */
-  @Provider
-  public static class CodeNotFound
-      implements ExceptionMapper<
-          io.statedesk.core.catalog.CatalogExceptions.StateCodeNotFoundException> {
-    @Override
-    public Response toResponse(
-        io.statedesk.core.catalog.CatalogExceptions.StateCodeNotFoundException e) {
-      return ApiError.of(Response.Status.NOT_FOUND, e.getMessage(), null);
-    }
-  }
-
-  /** 409: a stale version. */
-  @Provider
-  public static class StaleCode
-      implements ExceptionMapper<
-          io.statedesk.core.catalog.CatalogExceptions.StaleStateCodeException> {
-    @Override
-    public Response toResponse(
-        io.statedesk.core.catalog.CatalogExceptions.StaleStateCodeException e) {
-      return ApiError.of(Response.Status.CONFLICT, e.getMessage(), "version");
-    }
-  }
-
-  /** 409: a used code cannot be deleted. */
-  @Provider
-  public static class CodeInUse
-      implements ExceptionMapper<
-          io.statedesk.core.catalog.CatalogExceptions.StateCodeInUseException> {
-    @Override
-    public Response toResponse(
-        io.statedesk.core.catalog.CatalogExceptions.StateCodeInUseException e) {
-      return ApiError.of(Response.Status.CONFLICT, e.getMessage(), null);
-    }
-  }
-
-  /** 404: no such bulk change (or not one the caller may see). */
-  @Provider
-  public static class ChangeNotFound
-      implements ExceptionMapper<io.statedesk.core.bulk.BulkExceptions.ChangeNotFoundException> {
-    @Override
-    public Response toResponse(io.statedesk.core.bulk.BulkExceptions.ChangeNotFoundException e) {
-      return ApiError.of(Response.Status.NOT_FOUND, e.getMessage(), null);
-    }
-  }
-
-  /** 400: a bulk change request breaks a rule (including a missing size confirmation). */
-  @Provider
-  public static class InvalidChange
-      implements ExceptionMapper<io.statedesk.core.bulk.BulkExceptions.InvalidChangeException> {
-    @Override
-    public Response toResponse(io.statedesk.core.bulk.BulkExceptions.InvalidChangeException e) {
-      return ApiError.of(Response.Status.BAD_REQUEST, e.getMessage(), e.field());
-    }
-  }
-
-  /** 400: an audit filter or cursor that cannot be used. */
-  @Provider
-  public static class InvalidAuditQuery
-      implements ExceptionMapper<io.statedesk.core.trail.InvalidAuditQueryException> {
-    @Override
-    public Response toResponse(io.statedesk.core.trail.InvalidAuditQueryException e) {
-      return ApiError.of(Response.Status.BAD_REQUEST, e.getMessage(), e.field());
-    }
-  }
-
-  /** 409: the change cannot do that now (cancel a finished change, undo a running one). */
-  @Provider
-  public static class ChangeState
-      implements ExceptionMapper<io.statedesk.core.bulk.BulkExceptions.ChangeStateException> {
-    @Override
-    public Response toResponse(io.statedesk.core.bulk.BulkExceptions.ChangeStateException e) {
-      return ApiError.of(Response.Status.CONFLICT, e.getMessage(), null);
-    }
-  }
-
-  /** 409: an idempotency key reused with another body. */
-  @Provider
-  public static class IdempotencyConflict
-      implements ExceptionMapper<
-          io.statedesk.core.security.IdempotencyKeys.IdempotencyConflictException> {
-    @Override
-    public Response toResponse(
-        io.statedesk.core.security.IdempotencyKeys.IdempotencyConflictException e) {
-      return ApiError.of(Response.Status.CONFLICT, e.getMessage(), "Idempotency-Key");
+    public Response toResponse(ProblemException e) {
+      return ApiError.of(e);
     }
   }
 

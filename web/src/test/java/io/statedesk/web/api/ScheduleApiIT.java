@@ -44,6 +44,7 @@ class ScheduleApiIT {
                 "Authorization",
                 ALICE)),
         ALICE);
+    long recorded = simulatorCallsSoFar(); // earlier tests set these agents too
     Instant start = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.SECONDS);
     String body =
         "{\"agents\":[10013,10019],\"code\":101,\"startAt\":\""
@@ -68,7 +69,7 @@ class ScheduleApiIT {
     // first poll sees the schedule running)
     long revertAt = start.plusSeconds(6).toEpochMilli();
     for (int agent : new int[] {10013, 10019}) {
-      List<long[]> sets = acceptedSets(agent);
+      List<long[]> sets = acceptedSets(agent, recorded);
       long setAt =
           sets.stream()
               .filter(c -> c[1] == 101)
@@ -188,17 +189,19 @@ class ScheduleApiIT {
   }
 
   /**
-   * The set-custom-state calls the simulator accepted for the agent, oldest first, as {@code [at
-   * (epoch ms), state]}.
+   * The set-custom-state calls the simulator accepted for the agent after the call numbered {@code
+   * afterSeq}, oldest first, as {@code [at (epoch ms), state]}.
    */
-  static List<long[]> acceptedSets(int agent) throws Exception {
+  static List<long[]> acceptedSets(int agent, long afterSeq) throws Exception {
     HttpRequest request =
         HttpRequest.newBuilder(
                 URI.create(
                     ConsoleServer.get().baseUrl()
                         + "/agentgateway/simulator/requests?operation=setCustomState&limit=100000"
                         + "&agent="
-                        + agent))
+                        + agent
+                        + "&after="
+                        + afterSeq))
             .build();
     String calls = Api.HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
     Matcher m =
@@ -211,6 +214,17 @@ class ScheduleApiIT {
       sets.add(new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))});
     }
     return sets;
+  }
+
+  /** How many calls the simulator has recorded so far (the sequence number of the last one). */
+  static long simulatorCallsSoFar() throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create(
+                    ConsoleServer.get().baseUrl() + "/agentgateway/simulator/requests/summary"))
+            .build();
+    String summary = Api.HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
+    return number(summary, "total");
   }
 
   /** The custom state the simulator holds for the agent. */
