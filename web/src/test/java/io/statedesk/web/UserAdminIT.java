@@ -26,6 +26,7 @@ class UserAdminIT extends BrowserTest {
   @Test
   void anAdminCreatesASupervisorWhoThenSignsInToTheirTeam() {
     String name = "carol" + System.nanoTime() % 10000;
+    io.statedesk.web.api.ApiCalls.syncDirectory(); // the teams to choose from
     signIn("admin", "admin-demo");
     open("/admin/users.xhtml");
     waitFor(By.id("usersForm:new")).click();
@@ -34,7 +35,7 @@ class UserAdminIT extends BrowserTest {
     for (String field : new String[] {"username", "displayName", "password", "teams"}) {
       int labelY =
           browser
-              .findElement(By.cssSelector("label[for='userForm:" + field + "']"))
+              .findElement(By.cssSelector("label[for^='userForm:" + field + "']"))
               .getLocation()
               .getY();
       int fieldY = browser.findElement(By.id("userForm:" + field)).getLocation().getY();
@@ -43,7 +44,19 @@ class UserAdminIT extends BrowserTest {
     browser.findElement(By.id("userForm:displayName")).sendKeys("Carol <i>Sales</i>");
     browser.findElement(By.id("userForm:password")).sendKeys("carol-pass-1");
     browser.findElement(By.id("userForm:passwordAgain")).sendKeys("carol-pass-2");
-    browser.findElement(By.id("userForm:teams")).sendKeys("Sales, Salse");
+    // teams are chosen from the directory's, never typed (a typo scoped a user to nobody)
+    browser.findElement(By.id("userForm:teams")).click();
+    org.openqa.selenium.WebElement panel = waitFor(By.id("userForm:teams_panel"));
+    assertThat(panel.getText()).contains("Billing", "Sales", "Back Office");
+    assertThat(panel.findElements(By.cssSelector("li.ui-selectcheckboxmenu-item")))
+        .as("the simulator's six groups")
+        .hasSize(6);
+    panel
+        .findElement(
+            By.xpath(
+                ".//li[.//label[normalize-space()='Sales']]//div[contains(@class,'ui-chkbox-box')]"))
+        .click();
+    browser.findElement(By.id("userForm:displayName")).click();
     browser.findElement(By.id("userForm:save")).click();
     awaitAjax();
     assertThat(text(By.id("userForm"))).contains("The two passwords differ.");
@@ -57,11 +70,13 @@ class UserAdminIT extends BrowserTest {
     awaitAjax();
     waiter().until(ExpectedConditions.invisibilityOfElementLocated(By.id("userDialog")));
     String table = text(By.id("usersForm:users"));
-    assertThat(table).contains(name).contains("Carol <i>Sales</i>").contains("[Sales, Salse]");
-    // saved as typed, but the team no agent is in is named at once (a typo, most often)
-    assertThat(text(By.id("messages")))
-        .contains("No agent of the directory is in Salse (yet)")
-        .doesNotContain("in Sales");
+    assertThat(table).contains(name).contains("Carol <i>Sales</i>").contains("[Sales]");
+    // and the API refuses a team the directory does not know, with the field
+    HttpResponse<String> typo =
+        io.statedesk.web.api.ApiCalls.as(
+            "admin", "admin-demo", "PUT", "/users/" + name + "/teams", "{\"teams\":[\"Salse\"]}");
+    assertThat(typo.statusCode()).isEqualTo(400);
+    assertThat(typo.body()).contains("not a team of the agent directory: Salse");
     screenshot("UserAdminIT-users");
 
     browser.findElement(By.id("logoutForm:logout")).click();

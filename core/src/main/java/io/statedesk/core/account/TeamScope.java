@@ -79,6 +79,13 @@ public class TeamScope {
       clean.add(t);
     }
     Set<String> before = teamsOf(username);
+    Set<String> unknown = unknownTeams(clean, before);
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException(
+          "teams: not a team of the agent directory: "
+              + String.join(", ", unknown)
+              + " (choose from its teams; import or sync the directory first)");
+    }
     em.createQuery("delete from SupervisorTeam t where t.username = :u")
         .setParameter("u", username)
         .executeUpdate();
@@ -92,6 +99,35 @@ public class TeamScope {
         "before " + before + " after " + new TreeSet<>(clean),
         null);
     return new TreeSet<>(clean);
+  }
+
+  /**
+   * The teams of the agent directory, sorted: the names a supervisor or a code may be given, chosen
+   * from a list on the pages, never typed (a typo would scope to a team nobody is in).
+   */
+  public Set<String> knownTeams() {
+    caller.require(Role.SUPERVISOR, Role.ADMIN);
+    return new TreeSet<>(
+        em.createQuery(
+                "select distinct a.team from DirectoryAgent a where a.team is not null",
+                String.class)
+            .getResultList());
+  }
+
+  /**
+   * Of {@code teams}, those the directory does not know and that were not given before ({@code
+   * kept}: an assignment whose team has left the directory may stay). Empty while the directory has
+   * no teams at all (a new console before its first import or sync: nothing to choose from).
+   */
+  public Set<String> unknownTeams(Collection<String> teams, Collection<String> kept) {
+    Set<String> known = knownTeams();
+    Set<String> unknown = new TreeSet<>(teams);
+    if (known.isEmpty()) {
+      return Set.of();
+    }
+    unknown.removeAll(known);
+    unknown.removeAll(kept);
+    return unknown;
   }
 
   /** Every assignment, as team to the supervisors assigned to it, both sorted (admins). */

@@ -40,6 +40,14 @@ public class AuditEvent {
   @Column(name = "source_ip", length = 64)
   private String sourceIp;
 
+  /** The agent the event is about ("agent N"), for the agent filter and the team scope. */
+  @Column(name = "agent_id")
+  private Integer agentId;
+
+  /** The bulk change the event is about ("change N"). */
+  @Column(name = "change_id")
+  private Long changeId;
+
   protected AuditEvent() {}
 
   AuditEvent(
@@ -50,6 +58,32 @@ public class AuditEvent {
     this.subject = subject;
     this.detail = detail;
     this.sourceIp = sourceIp;
+    this.agentId = agentOf(subject);
+    this.changeId = changeOf(subject);
+  }
+
+  /** The agent id of a subject "agent N", else {@code null}. */
+  static Integer agentOf(String subject) {
+    Long n = number(subject, "agent ", 6);
+    return n == null ? null : n.intValue();
+  }
+
+  /** The change id of a subject "change N", else {@code null}. */
+  static Long changeOf(String subject) {
+    return number(subject, "change ", 18);
+  }
+
+  private static Long number(String subject, String prefix, int maxDigits) {
+    if (subject == null || !subject.startsWith(prefix)) {
+      return null;
+    }
+    String digits = subject.substring(prefix.length());
+    if (digits.isEmpty()
+        || digits.length() > maxDigits
+        || !digits.chars().allMatch(Character::isDigit)) {
+      return null;
+    }
+    return Long.valueOf(digits);
   }
 
   public Long getId() {
@@ -78,5 +112,13 @@ public class AuditEvent {
 
   public String getSourceIp() {
     return sourceIp;
+  }
+
+  public Integer getAgentId() {
+    return agentId;
+  }
+
+  public Long getChangeId() {
+    return changeId;
   }
 }

@@ -61,6 +61,20 @@ public class AuditLog {
         .getResultList();
   }
 
+  /**
+   * Neutralises a spreadsheet formula in user-supplied text (CSV injection): every CSV export of
+   * recorded text (the audit trail, a change's outcomes) passes its cells through here.
+   */
+  public static String spreadsheetSafe(String text) {
+    if (text == null || text.isEmpty()) {
+      return text;
+    }
+    char c = text.charAt(0);
+    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r'
+        ? "'" + text
+        : text;
+  }
+
   /** Replaces CR, LF and other control characters, and cuts to the column size. */
   public static String clean(String text, int max) {
     String value = text == null ? "" : text.replaceAll("\\p{Cntrl}", "_");

@@ -70,12 +70,49 @@ public class BulkChanges {
       return before.get();
     }
     Plan plan = planner.plan(request);
+    requireOffered(plan.preview(settings.confirmAbove()));
     confirm(plan, request.confirmCount());
     boolean verify = request.verify() == null ? settings.verify() : request.verify();
     return make(
         plan,
         new ChangeMaker.Making(
             caller.name(), ChangeKind.NEW, null, cleanNote(request.note()), key, verify, null));
+  }
+
+  /**
+   * Refuses a change (or schedule) whose code is limited to teams when some chosen agents are of
+   * other teams: the code is not theirs to be given, whatever the caller may see.
+   *
+   * @throws InvalidChangeException naming up to ten such agents and their teams
+   */
+  public static void requireOffered(Preview preview) {
+    List<Preview.Row> not =
+        preview.rows().stream().filter(r -> r.verdict() == Verdict.CODE_NOT_OFFERED).toList();
+    if (!not.isEmpty()) {
+      StringBuilder agents = new StringBuilder();
+      not.stream()
+          .limit(10)
+          .forEach(
+              r ->
+                  agents
+                      .append(agents.length() == 0 ? "" : ", ")
+                      .append(r.agentId())
+                      .append(" (")
+                      .append(r.team() == null ? "no team" : r.team())
+                      .append(')'));
+      throw new InvalidChangeException(
+          "agents",
+          "State code "
+              + preview.code()
+              + " ('"
+              + preview.codeLabel()
+              + "') is not offered to the team of "
+              + not.size()
+              + " chosen agent(s): "
+              + agents
+              + (not.size() > 10 ? ", ..." : "")
+              + ". Leave them out or choose a code offered to their teams");
+    }
   }
 
   private void confirm(Plan plan, Integer confirmCount) {

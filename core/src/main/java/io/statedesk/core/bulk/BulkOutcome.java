@@ -78,6 +78,13 @@ public class BulkOutcome {
   @Column(nullable = false)
   private boolean drifted;
 
+  /** The target's label as it was when the change was made (V19). */
+  @Column(name = "target_label", length = 40)
+  private String targetLabel;
+
+  @Column(name = "target_colour", length = 7)
+  private String targetColour;
+
   /** The console instance that claimed the agent's call (it holds the agent's session). */
   @Column(length = 100)
   private String owner;
@@ -202,5 +209,13 @@ public class BulkOutcome {
 
   public Instant getFinishedAt() {
     return finishedAt;
+  }
+
+  public String getTargetLabel() {
+    return targetLabel;
+  }
+
+  public String getTargetColour() {
+    return targetColour;
   }
 }

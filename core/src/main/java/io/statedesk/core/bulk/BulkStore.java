@@ -63,6 +63,24 @@ public class BulkStore {
   }
 
   /**
+   * Keeps the label and colour each target code has now on a new change's outcomes ("labels as they
+   * were"): one update per distinct code, right after {@link #create}.
+   */
+  @Transactional
+  public void labelTargets(long changeId, Collection<io.statedesk.core.catalog.StateCode> codes) {
+    for (io.statedesk.core.catalog.StateCode code : codes) {
+      em.createQuery(
+              "update BulkOutcome o set o.targetLabel = :l, o.targetColour = :c"
+                  + " where o.changeId = :id and o.targetState = :code")
+          .setParameter("l", code.getLabel())
+          .setParameter("c", code.getColour())
+          .setParameter("id", changeId)
+          .setParameter("code", code.getCode())
+          .executeUpdate();
+    }
+  }
+
+  /**
    * One outcome row to write with a new change.
    *
    * @param status {@link OutcomeStatus#PENDING}, or a final status decided without a call

@@ -68,14 +68,7 @@ class ChangeExport {
     return out.toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  /** Neutralises spreadsheet formulas in user-supplied text (CSV injection). */
   static String safe(String text) {
-    if (text == null || text.isEmpty()) {
-      return text;
-    }
-    char c = text.charAt(0);
-    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r'
-        ? "'" + text
-        : text;
+    return io.statedesk.core.audit.AuditLog.spreadsheetSafe(text);
   }
 }

@@ -56,6 +56,7 @@ class ChangeMaker {
       outcomes.add(r.planned());
     }
     BulkChange saved = store.create(change, outcomes);
+    store.labelTargets(saved.getId(), targetCodes(plan));
     if (plan.action == ChangeAction.RESTORE) {
       desired.remove(m.origin());
     } else {
@@ -83,5 +84,20 @@ class ChangeMaker {
         null);
     engine.launch(saved.getId());
     return saved;
+  }
+
+  /** The catalog codes the change's agents get, as they are now. */
+  private java.util.Collection<io.statedesk.core.catalog.StateCode> targetCodes(Plan plan) {
+    java.util.Set<Integer> codes = new java.util.TreeSet<>();
+    for (Plan.Row r : plan.rows) {
+      if (r.target() != null) {
+        codes.add(r.target());
+      }
+    }
+    List<io.statedesk.core.catalog.StateCode> found = new ArrayList<>();
+    for (int code : codes) {
+      store.stateCode(code).ifPresent(found::add);
+    }
+    return found;
   }
 }

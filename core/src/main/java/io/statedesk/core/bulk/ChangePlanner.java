@@ -145,12 +145,40 @@ class ChangePlanner {
                 target,
                 Verdict.OUT_OF_SCOPE,
                 "Not one of your agents (unknown, or in another team)"));
+      } else if (code != null && !offeredTo(code, a.getTeam())) {
+        plan.rows.add(notOffered(a, code, target));
       } else {
         plan.rows.add(
             row(a, target, callAlreadyInState, current.get(id), heldElsewhere.contains(id)));
       }
     }
     return plan;
+  }
+
+  /**
+   * Whether {@code code} may be set on an agent of {@code team}: all teams, or one of its teams.
+   */
+  static boolean offeredTo(StateCode code, String team) {
+    return code.isAllTeams() || (team != null && code.getTeams().contains(team));
+  }
+
+  private Plan.Row notOffered(DirectoryAgent a, StateCode code, Integer target) {
+    return new Plan.Row(
+        a.getAgentId(),
+        a.getName(),
+        a.getTeam(),
+        a.getCustomState(),
+        sessions.availability(a.getAgentId()).name(),
+        a.getCustomStateAt() != null,
+        target,
+        Verdict.CODE_NOT_OFFERED,
+        OutcomeStatus.SKIPPED,
+        "State code "
+            + code.getCode()
+            + " is not offered to this agent's team ("
+            + (a.getTeam() == null ? "none" : a.getTeam())
+            + ")",
+        null);
   }
 
   /**

@@ -10,6 +10,8 @@ public enum Verdict {
   NO_SESSION,
   /** Unknown, or not in the caller's teams: skipped. */
   OUT_OF_SCOPE,
+  /** The code is limited to teams and the agent's team is not one of them: skipped (refused). */
+  CODE_NOT_OFFERED,
   /** Not a gateway agent id (101..999999): skipped. */
   INVALID_ID,
   /** Undo or revert: a later change set the agent's desired state since; left alone. */

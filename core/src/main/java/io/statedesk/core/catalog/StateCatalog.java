@@ -53,6 +53,26 @@ public class StateCatalog {
         .toList();
   }
 
+  /**
+   * Today's default label of each of {@code codes} that is still in the catalog, active or not. For
+   * showing beside the label a past change kept ("labels as they were"): any supervisor or admin
+   * may read it, since the change's own pages show that code already.
+   */
+  public java.util.Map<Integer, String> labelsToday(java.util.Collection<Integer> codes) {
+    caller.require(Role.SUPERVISOR, Role.ADMIN);
+    java.util.Map<Integer, String> labels = new java.util.HashMap<>();
+    if (!codes.isEmpty()) {
+      for (Object[] r :
+          em.createQuery(
+                  "select s.code, s.label from StateCode s where s.code in :codes", Object[].class)
+              .setParameter("codes", new java.util.HashSet<>(codes))
+              .getResultList()) {
+        labels.put((Integer) r[0], (String) r[1]);
+      }
+    }
+    return labels;
+  }
+
   /** Every code, active or not (admins). */
   public List<StateCode> all() {
     caller.require(Role.ADMIN);
@@ -372,6 +392,16 @@ public class StateCatalog {
     }
     if (valid.label() != null && valid.active()) {
       checkUniqueLabel(valid.label(), existing, errors).ifPresent(errors::add);
+    }
+    if (valid.teams() != null && !valid.teams().isEmpty()) {
+      java.util.Set<String> unknown =
+          teams.unknownTeams(
+              valid.teams(), existing == null ? java.util.Set.of() : existing.getTeams());
+      if (!unknown.isEmpty()) {
+        errors.add(
+            new FieldError(
+                "teams", "not a team of the agent directory: " + String.join(", ", unknown)));
+      }
     }
     if (!errors.isEmpty()) {
       throw new InvalidStateCodeException(errors);

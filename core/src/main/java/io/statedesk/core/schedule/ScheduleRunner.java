@@ -33,6 +33,7 @@ public class ScheduleRunner {
   @Inject io.statedesk.core.bulk.ScheduledChanges scheduled;
   @Inject DesiredSettings settings;
   @Inject io.statedesk.core.cluster.Cluster cluster;
+  @Inject io.statedesk.core.audit.AuditLog audit;
   @Inject jakarta.enterprise.context.control.RequestContextController requestContext;
 
   private final String instance =
@@ -101,10 +102,11 @@ public class ScheduleRunner {
               "schedule-" + id + "-start",
               s.getRevertAt());
       store.advance(id, ScheduleStatus.RUNNING, "Started as change " + change, change, null);
-      LOG.info("Scheduled change " + id + " started as change " + change);
+      audit.record("system", "schedule.started", "schedule " + id, "as change " + change, null);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Scheduled change " + id + " could not start", e);
       store.advance(id, ScheduleStatus.FAILED, "Could not start: " + e.getMessage(), null, null);
+      audit.record("system", "schedule.failed", "schedule " + id, "could not start", null);
     }
   }
 
@@ -121,10 +123,11 @@ public class ScheduleRunner {
           scheduled.revertScheduled(
               s.getCreatedBy(), s.getChangeId(), "schedule-" + id + "-revert");
       store.advance(id, ScheduleStatus.REVERTING, "Reverting as change " + revert, null, revert);
-      LOG.info("Scheduled change " + id + " reverting as change " + revert);
+      audit.record("system", "schedule.reverting", "schedule " + id, "as change " + revert, null);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Scheduled change " + id + " could not revert", e);
       store.advance(id, ScheduleStatus.FAILED, "Could not revert: " + e.getMessage(), null, null);
+      audit.record("system", "schedule.failed", "schedule " + id, "could not revert", null);
     }
   }
 

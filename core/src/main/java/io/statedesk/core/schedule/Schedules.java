@@ -53,6 +53,7 @@ public class Schedules {
   @Inject TeamScope teams;
   @Inject BulkChanges changes;
   @Inject ScheduleStore store;
+  @Inject io.statedesk.core.audit.AuditLog audit;
 
   /** What the change would do to each agent now, with what happens to desired states it covers. */
   public Preview preview(ScheduleRequest request) {
@@ -77,6 +78,7 @@ public class Schedules {
     Instant revert = request.revert();
     times(request.startAt(), revert);
     Preview preview = changes.preview(request.change());
+    BulkChanges.requireOffered(preview);
     List<Integer> agents =
         preview.rows().stream()
             .filter(r -> INTENDED.contains(r.verdict()))
@@ -97,7 +99,19 @@ public class Schedules {
             key == null || key.isBlank() ? null : key.strip(),
             request.startAt(),
             revert);
-    return new Scheduled(ScheduleView.of(store.create(s)), true);
+    ScheduledChange made = store.create(s);
+    audit.record(
+        caller.name(),
+        "schedule.created",
+        "schedule " + made.getId(),
+        (made.getCode() == null ? "clear" : "state " + made.getCode())
+            + " on "
+            + agents.size()
+            + " agent(s) at "
+            + made.getStartAt()
+            + (revert == null ? "" : " until " + revert),
+        null);
+    return new Scheduled(ScheduleView.of(made), true);
   }
 
   /** Changes the state and times of a schedule that has not started. */
@@ -105,12 +119,30 @@ public class Schedules {
     ScheduledChange s = mine(id);
     times(startAt, revertAt);
     if (code != null) {
-      changes.preview(ChangeRequest.set(s.getAgents(), code)); // a code the caller may set
+      // a code the caller may set, offered to the agents' teams
+      BulkChanges.requireOffered(changes.preview(ChangeRequest.set(s.getAgents(), code)));
     }
     if (!store.beforeStart(id, x -> x.edit(code, startAt, revertAt))) {
       throw new ChangeStateException(
           "Scheduled change " + id + " has started: it can no longer be edited");
     }
+    audit.record(
+        caller.name(),
+        "schedule.edited",
+        "schedule " + id,
+        "before state "
+            + s.getCode()
+            + " at "
+            + s.getStartAt()
+            + " until "
+            + s.getRevertAt()
+            + " after state "
+            + (code == null ? s.getCode() : code)
+            + " at "
+            + startAt
+            + " until "
+            + revertAt,
+        null);
     return get(s.getId());
   }
 
@@ -125,6 +157,7 @@ public class Schedules {
       throw new ChangeStateException(
           "Scheduled change " + id + " has started: undo its change instead");
     }
+    audit.record(caller.name(), "schedule.cancelled", "schedule " + id, null, null);
     return get(id);
   }
 

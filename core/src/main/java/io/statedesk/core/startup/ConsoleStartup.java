@@ -62,6 +62,7 @@ public class ConsoleStartup {
   @Inject io.statedesk.core.cluster.ClusterSettings clusterSettings;
   @Inject RelaySessions relaySessions;
   @Inject DirectorySync directorySync;
+  @Inject io.statedesk.core.trail.AuditRetention auditRetention;
   @Inject DirectoryStateFeed stateFeed;
   @Inject SessionStore sessionStore;
   @Inject AgentSessions agentSessions;
@@ -92,6 +93,7 @@ public class ConsoleStartup {
     problems.addAll(secrets.keyProblems());
     problems.addAll(ldap.problems());
     problems.addAll(clusterSettings.problems());
+    problems.addAll(auditRetention.problems());
     if (problems.isEmpty()) {
       // these beans hold the gateway client, which is built (truststore loaded) when they are:
       // ask them only once the gateway's own settings are known to be sound
@@ -119,5 +121,6 @@ public class ConsoleStartup {
         () -> customStates.start(id -> agentSessions.current(id).map(h -> h.auth())));
     directorySync.start();
     bulkEngine.start();
+    auditRetention.start();
   }
 }

@@ -68,6 +68,12 @@ public class CatalogBacking implements Serializable {
   @Inject transient StateCatalog catalog;
   @Inject transient CatalogImport imports;
   @Inject transient AuditLog audit;
+  @Inject transient io.statedesk.core.account.TeamScope teamScope;
+
+  /** The directory's teams, and the code's own (empty: offered to all teams). */
+  public List<String> getTeamChoices() {
+    return TeamChoices.choices(teamScope.knownTeams(), form.teams);
+  }
 
   private String text;
   private String activeFilter = "all";
@@ -173,6 +179,15 @@ public class CatalogBacking implements Serializable {
 
     public String getTeams() {
       return teams;
+    }
+
+    /** The teams chosen in the dialog (from {@code catalogAdmin.teamChoices}). */
+    public List<String> getTeamList() {
+      return TeamChoices.split(teams);
+    }
+
+    public void setTeamList(List<String> chosen) {
+      this.teams = TeamChoices.join(chosen);
     }
 
     public void setTeams(String teams) {

@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,6 +40,7 @@ public class UsersBacking implements Serializable {
 
   @Inject transient UserAdministration users;
   @Inject transient io.statedesk.core.directory.AgentDirectory directory;
+  @Inject transient io.statedesk.core.account.TeamScope teamScope;
 
   private List<UserView> list = List.of();
   private boolean editing;
@@ -157,14 +157,7 @@ public class UsersBacking implements Serializable {
   }
 
   private Set<String> teamSet() {
-    Set<String> set = new LinkedHashSet<>();
-    if (teams != null) {
-      Arrays.stream(teams.split(","))
-          .map(String::strip)
-          .filter(t -> !t.isEmpty())
-          .forEach(set::add);
-    }
-    return set;
+    return new LinkedHashSet<>(TeamChoices.split(teams));
   }
 
   /** "Roles: choose at least one role": the field's label on the page, never its id. */
@@ -236,6 +229,20 @@ public class UsersBacking implements Serializable {
 
   public String getTeams() {
     return teams;
+  }
+
+  /** The teams chosen in the dialog (from {@link #getTeamChoices()}). */
+  public List<String> getTeamList() {
+    return TeamChoices.split(teams);
+  }
+
+  public void setTeamList(List<String> chosen) {
+    this.teams = TeamChoices.join(chosen);
+  }
+
+  /** The directory's teams, and the user's own. */
+  public List<String> getTeamChoices() {
+    return TeamChoices.choices(teamScope.knownTeams(), teams);
   }
 
   public void setTeams(String teams) {

@@ -42,6 +42,8 @@ public class ChangeBacking implements Serializable {
   @Inject transient StateCatalog catalog;
   @Inject LocaleBacking locale;
   @Inject UserZone zone;
+  private transient Map<Integer, String> today;
+  private transient java.util.Set<Integer> asked;
 
   private Long id;
   private String outcomeFilter = "";
@@ -275,6 +277,34 @@ public class ChangeBacking implements Serializable {
     }
     StateCode c = codes().get(state);
     return c == null ? Integer.toString(state) : state + " · " + c.labelFor(locale.getLocale());
+  }
+
+  /**
+   * The state an outcome gave, with the label it had when the change was made (and today's beside
+   * it if renamed since).
+   */
+  public String targetLabel(BulkOutcome o) {
+    Integer state = o.getTargetState();
+    StateCode c = state == null ? null : codes().get(state);
+    return Labels.asThen(
+        state, o.getTargetLabel(), c == null ? null : c.labelFor(locale.getLocale()), today(state));
+  }
+
+  /** Today's label of the change's code when it was renamed since the change, else null. */
+  public String getRenamed() {
+    return view == null ? null : Labels.renamed(view.code(), view.codeLabel(), today(view.code()));
+  }
+
+  /** Today's labels of the codes asked for so far (one read per code, kept for the view). */
+  private Map<Integer, String> today(Integer code) {
+    if (today == null) {
+      today = new HashMap<>();
+      asked = new java.util.HashSet<>();
+    }
+    if (code != null && asked.add(code)) {
+      today.putAll(catalog.labelsToday(java.util.Set.of(code)));
+    }
+    return today;
   }
 
   public String previousLabel(BulkOutcome o) {

@@ -42,6 +42,9 @@ public class HistoryBacking implements Serializable {
   private String team = "";
   private final LazyDataModel<ChangeView> model = new Changes();
 
+  /** Today's labels of the codes on the page shown, to show renamed codes' labels beside. */
+  private Map<Integer, String> today = Map.of();
+
   private final class Changes extends LazyDataModel<ChangeView> {
     private static final long serialVersionUID = 1L;
 
@@ -54,7 +57,12 @@ public class HistoryBacking implements Serializable {
     public List<ChangeView> load(
         int first, int pageSize, Map<String, SortMeta> sorts, Map<String, FilterMeta> filters) {
       setRowCount(count(filters));
-      return changes.history(filter(), first, pageSize);
+      List<ChangeView> page = changes.history(filter(), first, pageSize);
+      java.util.Set<Integer> codes = new java.util.HashSet<>();
+      page.forEach(c -> codes.add(c.code()));
+      codes.remove(null);
+      today = catalog.labelsToday(codes);
+      return page;
     }
 
     @Override
@@ -72,6 +80,11 @@ public class HistoryBacking implements Serializable {
         createdBy == null || createdBy.isBlank() ? null : createdBy.strip(),
         code == null || code.isBlank() ? null : Integer.valueOf(code),
         team == null || team.isBlank() ? null : team);
+  }
+
+  /** Today's label of the change's code when renamed since the change, else null. */
+  public String renamed(ChangeView c) {
+    return Labels.renamed(c.code(), c.codeLabel(), today);
   }
 
   /** An instant as local date and time of the server's zone, to the second. */

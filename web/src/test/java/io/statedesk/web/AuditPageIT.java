@@ -1,0 +1,102 @@
+package io.statedesk.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.statedesk.web.api.ApiCalls;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The audit page as a supervisor uses it: filter the trail down to one change, then open an agent's
+ * history from the agents page and read which state the change gave it, by whom.
+ */
+class AuditPageIT extends BrowserTest {
+
+  WebDriverWait waiter() {
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    return wait;
+  }
+
+  @Test
+  void filterToOneChangeThenReadAnAgentsHistory() {
+    ApiCalls.syncDirectory();
+    String note = "audit page " + System.nanoTime();
+    String change = ApiCalls.aliceChanges("10055", 100, note);
+
+    signIn("alice", "alice-demo");
+    browser.findElement(By.id("menuForm:audit")).click();
+    waitFor(By.id("auditForm:auditTable"));
+    WebElement filter = browser.findElement(By.id("auditForm:change"));
+    filter.sendKeys(change, Keys.TAB);
+    waiter()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("auditForm:auditTable_data"), note));
+    String rows = text(By.id("auditForm:auditTable_data"));
+    assertThat(rows).contains("bulk.submitted").contains("change " + change).contains("alice");
+    assertThat(rows).doesNotContain("login.succeeded");
+    screenshot("guide-audit-page");
+
+    open("/agents.xhtml");
+    WebElement search = waitFor(By.id("agentsForm:text"));
+    search.sendKeys("10055");
+    waiter().until(ExpectedConditions.textToBe(By.id("agentsForm:matching"), "1 agent"));
+    clickWhenSteady(By.cssSelector("#agentsForm\\:agentTable_data a.sd-history-link"));
+    waiter().until(ExpectedConditions.textToBePresentInElementLocated(By.id("agentName"), "10055"));
+    assertThat(text(By.id("agentName"))).contains("Billing");
+    String states = text(By.id("historyForm:states_data"));
+    assertThat(states).contains("#" + change).contains("alice").contains("100 · Training");
+    screenshot("guide-agent-history");
+  }
+
+  /**
+   * Labels as they were: a code renamed after a change keeps its old label on the change's page and
+   * in the history, with today's beside it.
+   */
+  @Test
+  void aRenamedCodeKeepsItsLabelOnPastChanges() {
+    ApiCalls.syncDirectory();
+    int code = 3300 + (int) (System.nanoTime() % 600); // a code of its own each run
+    String then = "Then " + (System.nanoTime() % 100000);
+    String now = "Now " + (System.nanoTime() % 100000);
+    var created =
+        ApiCalls.as(
+            "admin",
+            "admin-demo",
+            "POST",
+            "/catalog",
+            "{\"code\":" + code + ",\"label\":\"" + then + "\",\"colour\":\"#1f6feb\"}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String change = ApiCalls.aliceChanges("10049", code, "labels as they were");
+    // read after the change: using a code marks it used, which moves its version
+    String read = ApiCalls.as("admin", "admin-demo", "GET", "/catalog/" + code, null).body();
+    long version = Long.parseLong(read.replaceAll(".*\"version\":(\\d+).*", "$1"));
+    var renamed =
+        ApiCalls.as(
+            "admin",
+            "admin-demo",
+            "PUT",
+            "/catalog/" + code,
+            "{\"label\":\"" + now + "\",\"colour\":\"#000000\",\"version\":" + version + "}");
+    assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
+
+    signIn("alice", "alice-demo");
+    open("/change.xhtml?id=" + change);
+    assertThat(text(By.id("changeForm:codeLabel"))).isEqualTo(code + " · " + then);
+    assertThat(text(By.id("changeForm:labelToday"))).isEqualTo("(today: " + now + ")");
+    assertThat(text(By.id("changeForm:outcomeTable_data")))
+        .contains(code + " · " + then + " (today: " + now + ")");
+    open("/history.xhtml");
+    assertThat(text(By.id("historyForm:changeTable_data")))
+        .contains(code + " · " + then + " (today: " + now + ")");
+    assertThat(ApiCalls.as("alice", "alice-demo", "GET", "/audit/agents/10049", null).body())
+        .contains("\"label\":\"" + then + "\"")
+        .contains("\"labelToday\":\"" + now + "\"");
+  }
+}
