@@ -2,6 +2,7 @@ package io.statedesk.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.statedesk.web.api.AdminUsers;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -77,8 +78,7 @@ class LdapSignInIT extends BrowserTest {
     assertThat(browser.findElement(By.id("userForm:displayName")).isEnabled()).isFalse();
     assertThat(browser.findElements(By.cssSelector("#userForm\\:roles input")))
         .allSatisfy(box -> assertThat(box.isEnabled()).isFalse());
-    teams.clear();
-    teams.sendKeys("Sales");
+    AdminUsers.chooseTeam(browser, "Sales");
     browser.findElement(By.id("userForm:save")).click();
     awaitAjax();
     new WebDriverWait(browser, Duration.ofSeconds(20))

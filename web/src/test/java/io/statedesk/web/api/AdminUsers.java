@@ -10,7 +10,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Administration → Users, driven on a signed-in admin's browser (for the API tests). */
-final class AdminUsers {
+public final class AdminUsers {
 
   private AdminUsers() {}
 
@@ -28,11 +28,31 @@ final class AdminUsers {
     admin.findElement(By.id("userForm:displayName")).sendKeys("Test " + user);
     admin.findElement(By.id("userForm:password")).sendKeys(password);
     admin.findElement(By.id("userForm:passwordAgain")).sendKeys(password);
-    admin.findElement(By.id("userForm:teams")).sendKeys(team);
+    chooseTeam(admin, team);
     admin.findElement(By.id("userForm:save")).click();
     waiter(admin).until(ExpectedConditions.invisibilityOfElementLocated(By.id("userDialog")));
     waiter(admin)
         .until(ExpectedConditions.textToBePresentInElementLocated(By.id("usersForm:users"), user));
+  }
+
+  /**
+   * Ticks {@code team} in the user dialog's teams menu (the directory's teams; never typed) and
+   * closes the menu.
+   */
+  public static void chooseTeam(WebDriver admin, String team) {
+    admin.findElement(By.id("userForm:teams")).click();
+    waiter(admin)
+        .until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath(
+                    "//div[@id='userForm:teams_panel']//li[.//label[normalize-space()='"
+                        + team
+                        + "']]//div[contains(@class,'ui-chkbox-box')]")))
+        .click();
+    // a click outside closes the menu (the dialog's title: always there, never disabled)
+    admin.findElement(By.cssSelector("#userDialog .ui-dialog-title")).click();
+    waiter(admin)
+        .until(ExpectedConditions.invisibilityOfElementLocated(By.id("userForm:teams_panel")));
   }
 
   /** Opens the user's edit dialog, clears "enabled" and saves. */
