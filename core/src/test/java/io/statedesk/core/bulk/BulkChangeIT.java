@@ -354,7 +354,14 @@ class BulkChangeIT {
                 id,
                 20,
                 true,
-                new io.statedesk.core.cluster.Ownership(true, Set.of(), 1, List.of(), "crashed"),
+                // a console like this one: every configured hosted agent is its own
+                new io.statedesk.core.cluster.Ownership(
+                    true,
+                    Set.of(),
+                    1,
+                    List.of(
+                        new io.statedesk.core.session.RelayScope.Range(FIRST, FIRST + HOSTED - 1)),
+                    "crashed"),
                 true,
                 "crashed-instance"))
         .hasSize(20); // 10411..10430 in flight
