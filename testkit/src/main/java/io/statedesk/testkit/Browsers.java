@@ -3,10 +3,17 @@ package io.statedesk.testkit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.Point;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Chromium from Debian's {@code chromium} and {@code chromium-driver} packages.
@@ -67,24 +74,25 @@ public final class Browsers {
    * re-centred by PrimeFaces after the AJAX update, and a click during that move lands on whatever
    * is under the old position.
    */
-  public static void clickWhenSteady(WebDriver browser, org.openqa.selenium.By by) {
-    org.openqa.selenium.WebElement element =
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(20))
-            .until(
-                org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(by));
-    // steady: the same place at two polls 150 ms apart (an opening animation moves it)
-    org.openqa.selenium.Point[] seen = {null};
-    new org.openqa.selenium.support.ui.WebDriverWait(
-            browser, Duration.ofSeconds(10), Duration.ofMillis(150))
+  public static void clickWhenSteady(WebDriver browser, By by) {
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .until(ExpectedConditions.visibilityOfElementLocated(by));
+    // steady: the same place at two polls 150 ms apart (an opening animation moves it); found
+    // afresh at each poll, as a polling page may render the element again meanwhile
+    Point[] seen = {null};
+    new WebDriverWait(browser, Duration.ofSeconds(10), Duration.ofMillis(150))
+        .ignoring(StaleElementReferenceException.class)
         .until(
             d -> {
-              org.openqa.selenium.Point now = element.getLocation();
+              WebElement element = d.findElement(by);
+              Point now = element.getLocation();
               boolean steady = now.equals(seen[0]) && element.isEnabled();
               seen[0] = now;
               return steady;
             });
-    new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
-        .ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .ignoring(ElementClickInterceptedException.class)
+        .ignoring(StaleElementReferenceException.class)
         .until(
             d -> {
               d.findElement(by).click();

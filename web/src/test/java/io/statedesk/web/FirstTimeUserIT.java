@@ -137,12 +137,24 @@ class FirstTimeUserIT extends BrowserTest {
                 By.cssSelector(".sd-change-head .sd-badge"),
                 java.util.regex.Pattern.compile("Completed.*")));
     assertThat(text(By.tagName("h2"))).contains("100 · Training");
-    WebElement notice = waitFor(By.cssSelector(".ui-growl-item-container"));
-    WebElement badge = browser.findElement(By.cssSelector(".sd-change-head .sd-badge"));
-    assertThat(notice.getText()).contains("finished");
-    assertThat(notice.getRect().getY())
+    // the finish notice, below the status badge (read afresh: the page re-renders as it polls)
+    int[] noticeTopBadgeBottom =
+        waiter(30)
+            .ignoring(StaleElementReferenceException.class)
+            .until(
+                d -> {
+                  WebElement notice = d.findElement(By.cssSelector(".ui-growl-item-container"));
+                  WebElement badge = d.findElement(By.cssSelector(".sd-change-head .sd-badge"));
+                  return notice.getText().contains("finished")
+                      ? new int[] {
+                        notice.getRect().getY(),
+                        badge.getRect().getY() + badge.getRect().getHeight()
+                      }
+                      : null;
+                });
+    assertThat(noticeTopBadgeBottom[0])
         .as("the finish notice does not cover the status badge")
-        .isGreaterThan(badge.getRect().getY() + badge.getRect().getHeight());
+        .isGreaterThan(noticeTopBadgeBottom[1]);
     assertThat(text(By.xpath("//table[.//th[normalize-space()='Outcome']]/tbody")))
         .contains("Billing");
   }

@@ -52,7 +52,8 @@ class SecretsAndExportIT extends BrowserTest {
     open("/change.xhtml?id=" + id);
     new WebDriverWait(browser, Duration.ofSeconds(30))
         .until(ExpectedConditions.textToBe(By.id("changeForm:status"), "Completed with problems"));
-    browser.findElement(By.id("changeForm:export")).click();
+    // the page renders once more as the change ends: click the button as it then stands
+    clickWhenSteady(By.id("changeForm:export"));
 
     Path csv = downloads.resolve("change-" + id + ".csv");
     await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(csv) && Files.size(csv) > 0);

@@ -71,7 +71,9 @@ class SetStateIT extends BrowserTest {
 
   @Test
   void previewApplyWatchAndRetryTheFailedAgent() throws Exception {
-    // the second Billing agent refuses every state until the fault is lifted
+    // the two hosted agents start in a known state other than the one set below (other tests
+    // set Billing agents too); then the second refuses every state until the fault is lifted
+    ApiCalls.aliceSetsAndWaits("10001,10007", 101);
     simulator("PUT", "faults", "{\"failingAgents\":{\"10007\":\"100-009\"}}");
     signIn("alice", "alice-demo");
     open("/agents.xhtml");

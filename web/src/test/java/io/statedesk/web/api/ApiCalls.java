@@ -35,4 +35,14 @@ public final class ApiCalls {
     }
     return made.body().replaceAll("(?s)^\\{\"id\":(\\d+),.*", "$1");
   }
+
+  /**
+   * Gives the agents a known custom state as alice and waits until that change has finished, so
+   * that a test does not depend on what earlier tests left (they share one console).
+   */
+  public static void aliceSetsAndWaits(String agents, int code) {
+    ChangeApiIT.awaitFinished(
+        Long.parseLong(aliceChanges(agents, code, "known state for a test")),
+        Api.basic("alice", "alice-demo"));
+  }
 }
