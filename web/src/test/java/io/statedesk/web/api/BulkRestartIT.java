@@ -23,8 +23,6 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * kill -9 of a console that holds 1,100 hosted agents (force off), in the middle of a bulk change
@@ -45,8 +43,6 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * <p>The gateway is a simulator of its own (1,200 agents, its default AUTHMODE 2 with rotation on),
  * which outlives the console.
  */
-@Execution(ExecutionMode.CONCURRENT) // minutes of schedules and a restart on servers of its own:
-// beside the other tests (junit-platform.properties)
 class BulkRestartIT {
 
   static final HttpClient HTTP = HttpClient.newHttpClient();
