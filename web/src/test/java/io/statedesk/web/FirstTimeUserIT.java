@@ -3,6 +3,7 @@ package io.statedesk.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.statedesk.web.api.ApiCalls;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -91,7 +92,7 @@ class FirstTimeUserIT extends BrowserTest {
     waiter(90)
         // the sync below only nudges the directory: a dropped keep-alive connection is retried at
         // the next poll
-        .ignoring(java.io.UncheckedIOException.class)
+        .ignoring(UncheckedIOException.class)
         .until(
             d -> {
               WebElement count = d.findElement(By.xpath("//strong[contains(.,' agent')]"));
