@@ -240,12 +240,14 @@ public class BulkStore {
       Ownership ownership,
       boolean lead,
       Object[] more) {
+    // ?1 is the change, ?2.. the condition's own, then the ownership's: labels without a gap
+    int first = 2 + (more == null ? 0 : more.length);
     jakarta.persistence.Query q =
         em.createNativeQuery(
             "select o.id, o.agent_id, o.target_state from bulk_outcome o where o.change_id = ?1 and "
                 + condition
                 + " and "
-                + ownership.sql("o.agent_id", lead)
+                + ownership.sql("o.agent_id", lead, first)
                 + " order by o.id fetch first "
                 + Math.max(1, max)
                 + " rows only for update skip locked");
@@ -255,7 +257,7 @@ public class BulkStore {
         q.setParameter(i + 2, more[i]);
       }
     }
-    ownership.parameters(lead, Instant.now()).forEach(q::setParameter);
+    ownership.parameters(lead, Instant.now(), first).forEach(q::setParameter);
     List<AgentCall.Work> work = new ArrayList<>();
     for (Object row : q.getResultList()) {
       Object[] r = (Object[]) row;

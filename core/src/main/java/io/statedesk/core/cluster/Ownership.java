@@ -26,9 +26,6 @@ import java.util.stream.Collectors;
 public record Ownership(
     boolean all, Set<Integer> shards, int count, List<Range> hosted, String console) {
 
-  /** The first positional parameter {@link #sql} uses (the query's own come before it). */
-  public static final int FIRST_PARAMETER = 7;
-
   /** Whether this instance makes the calls for hosted agent {@code agentId}. */
   public boolean holds(int agentId) {
     return all || shards.contains(Math.floorMod(agentId, count));
@@ -46,9 +43,11 @@ public record Ownership(
 
   /**
    * The condition "this instance calls the agent in {@code column}": hosted agents of its shards,
-   * relayed agents held here, and, if {@code lead}, every other agent no live console holds.
+   * relayed agents held here, and, if {@code lead}, every other agent no live console holds. Its
+   * positional parameters are numbered on from {@code first}, the query's own come before it: the
+   * labels must run without a gap (Hibernate refuses "?3 ... ?7", EclipseLink does not mind).
    */
-  public String sql(String column, boolean lead) {
+  public String sql(String column, boolean lead, int first) {
     String isHosted =
         hosted.isEmpty()
             ? "1 = 0"
@@ -75,7 +74,7 @@ public record Ownership(
                   .collect(Collectors.joining(", ", "(", ")"))
               + ")";
     }
-    int p = FIRST_PARAMETER;
+    int p = first;
     String relayedHere =
         "(not "
             + isHosted
@@ -104,11 +103,14 @@ public record Ownership(
     return "(" + mine + " or " + relayedHere + " or " + heldByNoOther + ")";
   }
 
-  /** The values of the parameters {@link #sql} uses, by position, for the time {@code now}. */
-  public Map<Integer, Object> parameters(boolean lead, Instant now) {
+  /**
+   * The values of the parameters {@link #sql} uses, by position from {@code first}, for the time
+   * {@code now}.
+   */
+  public Map<Integer, Object> parameters(boolean lead, Instant now, int first) {
     Timestamp at = Timestamp.from(now);
     Map<Integer, Object> values = new TreeMap<>();
-    int p = FIRST_PARAMETER;
+    int p = first;
     values.put(p, console);
     values.put(p + 1, at);
     if (lead) {

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class OwnershipTest {
@@ -26,9 +27,9 @@ class OwnershipTest {
             + hostedSql
             + " and o.agent_id in (select h.agent_id from session_hold h"
             + " where h.console_id = ?7 and h.held_until > ?8))";
-    assertThat(own.sql("o.agent_id", false))
+    assertThat(own.sql("o.agent_id", false, 7))
         .isEqualTo("((" + hostedSql + " and mod(o.agent_id, 4) in (1, 3)) or " + relayedHere + ")");
-    assertThat(own.sql("o.agent_id", true))
+    assertThat(own.sql("o.agent_id", true, 7))
         .startsWith("((" + hostedSql + " and mod(o.agent_id, 4) in (1, 3)) or " + relayedHere)
         .endsWith(
             " or (not "
@@ -41,20 +42,43 @@ class OwnershipTest {
   @Test
   void theConsoleAndTheTimeAreBoundNeverWrittenIntoTheText() {
     Ownership own = new Ownership(false, Set.of(1), 4, hosted, "x' or '1'='1");
-    assertThat(own.sql("a", true)).doesNotContain("x'");
+    assertThat(own.sql("a", true, 7)).doesNotContain("x'");
     Instant now = Instant.parse("2026-12-03T03:00:00Z");
-    assertThat(own.parameters(false, now))
+    assertThat(own.parameters(false, now, 7))
         .containsOnlyKeys(7, 8)
         .containsEntry(7, "x' or '1'='1")
         .containsEntry(8, Timestamp.from(now));
-    assertThat(own.parameters(true, now)).containsOnlyKeys(7, 8, 9, 10, 11);
+    assertThat(own.parameters(true, now, 7)).containsOnlyKeys(7, 8, 9, 10, 11);
+  }
+
+  @Test
+  void theLabelsGoOnFromTheQuerysOwnWithoutAGap() {
+    // Hibernate (WildFly) refuses ordinal labels with a gap: "?1 ... ?2 ... ?7" failed every claim
+    Ownership own = new Ownership(false, Set.of(1), 4, hosted, "c");
+    Instant now = Instant.parse("2026-12-03T03:00:00Z");
+    for (int first : new int[] {2, 4}) {
+      for (boolean lead : new boolean[] {false, true}) {
+        String sql = own.sql("o.agent_id", lead, first);
+        List<Integer> labels =
+            Pattern.compile("\\?(\\d+)")
+                .matcher(sql)
+                .results()
+                .map(m -> Integer.parseInt(m.group(1)))
+                .distinct()
+                .sorted()
+                .toList();
+        assertThat(labels).first().isEqualTo(first);
+        assertThat(labels).last().isEqualTo(first + labels.size() - 1);
+        assertThat(own.parameters(lead, now, first)).containsOnlyKeys(labels);
+      }
+    }
   }
 
   @Test
   void withoutShardsAnInstanceCallsNoHostedAgentAndAloneItCallsEveryone() {
-    assertThat(new Ownership(false, Set.of(), 4, hosted, "a").sql("a", false))
+    assertThat(new Ownership(false, Set.of(), 4, hosted, "a").sql("a", false, 1))
         .startsWith("(1 = 0 or (not (a between");
-    assertThat(new Ownership(true, Set.of(), 4, List.of(), "a").sql("a", true))
+    assertThat(new Ownership(true, Set.of(), 4, List.of(), "a").sql("a", true, 1))
         .startsWith("(1 = 0 or (not 1 = 0 and a in (select")
         .contains(" or (not 1 = 0 and not exists (select");
   }
