@@ -1,5 +1,6 @@
 package io.statedesk.core.account;
 
+import io.statedesk.core.audit.AuditAction;
 import io.statedesk.core.audit.AuditLog;
 import io.statedesk.core.security.Caller;
 import io.statedesk.core.security.Role;
@@ -123,7 +124,7 @@ public class ApiTokens {
     em.persist(row);
     audit.record(
         user,
-        "api.token.created",
+        AuditAction.API_TOKEN_CREATED,
         "api token " + AuditLog.clean(clean, 64) + " of " + user,
         scope + ", expires " + row.getExpiresAt(),
         null);
@@ -175,7 +176,7 @@ public class ApiTokens {
       token.revoke(caller.name(), clock.instant());
       audit.record(
           caller.name(),
-          "api.token.revoked",
+          AuditAction.API_TOKEN_REVOKED,
           "api token " + AuditLog.clean(token.getName(), 64) + " of " + token.getUsername(),
           null,
           null);

@@ -1,5 +1,6 @@
 package io.statedesk.core.account;
 
+import io.statedesk.core.audit.AuditAction;
 import io.statedesk.core.audit.AuditLog;
 import io.statedesk.core.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -106,7 +107,7 @@ public class FirstAdmin {
     }
     accounts.create(username.get(), username.get(), password, Set.of(Role.ADMIN));
     java.util.Arrays.fill(password, '\0');
-    audit.record("system", "user.created", "user " + username.get(), "first admin", null);
+    audit.record("system", AuditAction.USER_CREATED, "user " + username.get(), "first admin", null);
     LOG.info(
         "First admin '"
             + username.get()

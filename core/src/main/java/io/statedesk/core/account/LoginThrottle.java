@@ -1,5 +1,6 @@
 package io.statedesk.core.account;
 
+import io.statedesk.core.audit.AuditAction;
 import io.statedesk.core.audit.AuditLog;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -128,7 +129,7 @@ public class LoginThrottle {
                   + " s after repeated failures");
       audit.record(
           "system",
-          "login.throttled",
+          AuditAction.LOGIN_THROTTLED,
           "user " + AuditLog.clean(username, 64),
           "locked out for " + length.toSeconds() + " s",
           address);
@@ -146,7 +147,7 @@ public class LoginThrottle {
   public void succeeded(String username, String address, boolean record) {
     users.succeeded(username);
     if (record) {
-      audit.record(username, "login.succeeded", "user " + username, null, address);
+      audit.record(username, AuditAction.LOGIN_SUCCEEDED, "user " + username, null, address);
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.statedesk.core.account;
 
+import io.statedesk.core.audit.AuditAction;
 import io.statedesk.core.audit.AuditLog;
 import io.statedesk.core.security.Caller;
 import io.statedesk.core.security.Role;
@@ -94,7 +95,7 @@ public class TeamScope {
     }
     audit.record(
         caller.name(),
-        "user.teams.assigned",
+        AuditAction.USER_TEAMS_ASSIGNED,
         "user " + username,
         "before " + before + " after " + new TreeSet<>(clean),
         null);
@@ -150,7 +151,12 @@ public class TeamScope {
       for (String t : teams) {
         em.persist(new SupervisorTeam(username, t));
       }
-      audit.record("system", "user.teams.assigned", "user " + username, "demo seed " + teams, null);
+      audit.record(
+          "system",
+          AuditAction.USER_TEAMS_ASSIGNED,
+          "user " + username,
+          "demo seed " + teams,
+          null);
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.statedesk.core.account;
 
+import io.statedesk.core.audit.AuditAction;
 import io.statedesk.core.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -111,7 +112,7 @@ public class UserAccounts {
       if (!account.getRoles().equals(roles)) {
         audit.record(
             "ldap",
-            "user.roles.changed",
+            AuditAction.USER_ROLES_CHANGED,
             "user " + username,
             "before "
                 + new java.util.TreeSet<>(account.getRoles())
@@ -134,7 +135,7 @@ public class UserAccounts {
     em.persist(account);
     audit.record(
         "ldap",
-        "user.created",
+        AuditAction.USER_CREATED,
         "user " + username,
         "roles " + new java.util.TreeSet<>(roles) + " (LDAP, first sign-in)",
         null);

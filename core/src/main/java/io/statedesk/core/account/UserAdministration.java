@@ -1,5 +1,6 @@
 package io.statedesk.core.account;
 
+import io.statedesk.core.audit.AuditAction;
 import io.statedesk.core.audit.AuditLog;
 import io.statedesk.core.security.Caller;
 import io.statedesk.core.security.Role;
@@ -62,7 +63,8 @@ public class UserAdministration {
     requireRoles(roles);
     UserAccount account = accounts.create(username, displayName, password, roles);
     Arrays.fill(password, '\0');
-    audit.record(caller.name(), "user.created", "user " + username, "roles " + roles, null);
+    audit.record(
+        caller.name(), AuditAction.USER_CREATED, "user " + username, "roles " + roles, null);
     if (roles.contains(Role.SUPERVISOR) && !team.isEmpty()) {
       teams.assign(username, team);
     }
@@ -88,7 +90,7 @@ public class UserAdministration {
     }
     account.changePassword(hashing.hash(password), Instant.now());
     Arrays.fill(password, '\0');
-    audit.record(caller.name(), "user.password.reset", "user " + username, null, null);
+    audit.record(caller.name(), AuditAction.USER_PASSWORD_RESET, "user " + username, null, null);
     changed.fire(new SecurityStamps.AccountChanged(username));
   }
 
@@ -138,7 +140,7 @@ public class UserAdministration {
       account.changeRoles(roles, now);
       audit.record(
           caller.name(),
-          "user.roles.changed",
+          AuditAction.USER_ROLES_CHANGED,
           "user " + username,
           "before " + new TreeSet<>(before) + " after " + new TreeSet<>(roles),
           null);
@@ -147,7 +149,7 @@ public class UserAdministration {
       account.changeEnabled(enabled, now);
       audit.record(
           caller.name(),
-          enabled ? "user.enabled" : "user.disabled",
+          enabled ? AuditAction.USER_ENABLED : AuditAction.USER_DISABLED,
           "user " + username,
           null,
           null);

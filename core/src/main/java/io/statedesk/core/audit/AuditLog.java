@@ -24,18 +24,19 @@ public class AuditLog {
    * Records an action.
    *
    * @param actor user or relay client name, or "system"
-   * @param action e.g. {@code relay.session.registered}
+   * @param action what was done (its key is stored)
    * @param subject what was acted on, e.g. {@code agent 10001}
    * @param detail free text without secrets, or {@code null}
    * @param sourceIp the caller's address, or {@code null}
    */
   @Transactional
-  public void record(String actor, String action, String subject, String detail, String sourceIp) {
+  public void record(
+      String actor, AuditAction action, String subject, String detail, String sourceIp) {
     AuditEvent event =
         new AuditEvent(
             Instant.now(),
             clean(actor, 100),
-            clean(action, 60),
+            action.key(),
             clean(subject, 200),
             detail == null ? null : clean(detail, 2000),
             sourceIp == null ? null : clean(sourceIp, 64));

@@ -1,6 +1,7 @@
 package io.statedesk.core.bulk;
 
 import io.statedesk.core.account.TeamScope;
+import io.statedesk.core.audit.AuditAction;
 import io.statedesk.core.bulk.BulkExceptions.ChangeNotFoundException;
 import io.statedesk.core.bulk.BulkExceptions.ChangeStateException;
 import io.statedesk.core.bulk.BulkExceptions.ConfirmationRequiredException;
@@ -167,7 +168,7 @@ public class BulkChanges {
       throw new ChangeStateException(
           "Change " + id + " is " + c.getStatus().name().toLowerCase() + ": nothing to cancel");
     }
-    audit.record(caller.name(), "bulk.cancel.requested", "change " + id, null, null);
+    audit.record(caller.name(), AuditAction.BULK_CANCEL_REQUESTED, "change " + id, null, null);
     return get(id);
   }
 

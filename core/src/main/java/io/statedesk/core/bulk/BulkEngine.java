@@ -1,9 +1,11 @@
 package io.statedesk.core.bulk;
 
 import dev.failsafe.CircuitBreaker;
+import io.statedesk.core.audit.AuditAction;
 import io.statedesk.core.audit.AuditLog;
 import io.statedesk.core.cluster.Cluster;
 import io.statedesk.core.cluster.Ownership;
+import io.statedesk.core.directory.DirectoryWrites;
 import io.statedesk.core.gateway.GatewayClient;
 import io.statedesk.core.gateway.LiveConsoles;
 import io.statedesk.core.gateway.SharedRate;
@@ -30,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
@@ -59,6 +62,7 @@ public class BulkEngine {
 
   @Inject BulkSettings settings;
   @Inject BulkStore store;
+  @Inject DirectoryWrites directoryWrites;
   @Inject AgentSessions agentSessions;
   @Inject GatewayClient client;
   @Inject AuditLog audit;
@@ -201,6 +205,14 @@ public class BulkEngine {
                     call.run(
                         new AgentCall.Work(0, agentId, target, true), () -> stopping, () -> {}))
                 : Optional.empty());
+  }
+
+  /**
+   * Runs {@code work} under the agent's call lock on this instance: no change calls the agent here
+   * meanwhile (the desired-state reconciliation reads back and records under it).
+   */
+  public <T> T underAgentLock(int agentId, Supplier<T> work) {
+    return locks.with(agentId, work);
   }
 
   /** Runs a newly made change on this instance, leading it if it can take its lease. */
@@ -611,7 +623,8 @@ public class BulkEngine {
       }
       if (!batch.isEmpty()) {
         try {
-          store.record(batch, instance);
+          BulkStore.SetStates set = store.record(batch, instance);
+          directoryWrites.setStates(set.states(), set.verified());
         } catch (RuntimeException e) {
           results.addAll(batch);
           throw e;
@@ -645,7 +658,8 @@ public class BulkEngine {
               + c.cancelled()
               + " cancelled";
       store.status(id, status, detail == null ? summary : detail + ". " + summary);
-      audit.record("system", "bulk.finished", "change " + id, status + ": " + summary, null);
+      audit.record(
+          "system", AuditAction.BULK_FINISHED, "change " + id, status + ": " + summary, null);
       LOG.info("Bulk change " + id + " " + status.name().toLowerCase() + ": " + summary);
     }
   }

@@ -2,6 +2,7 @@ package io.statedesk.core.bulk;
 
 import io.statedesk.core.cluster.Ownership;
 import io.statedesk.core.directory.AgentDirectory;
+import io.statedesk.core.directory.DirectoryWrites;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -303,13 +304,15 @@ public class BulkStore {
   }
 
   /**
-   * Records final results and, for agents whose state changed, the directory's custom state, in one
-   * transaction of one statement per result (plus the directory's). A result is written only while
-   * the outcome is in flight and owned by {@code owner}: an outcome another console took over, or
-   * one final already, is left alone, so no outcome is written by two consoles.
+   * Records final results in one transaction of one statement per result. A result is written only
+   * while the outcome is in flight and owned by {@code owner}: an outcome another console took
+   * over, or one final already, is left alone, so no outcome is written by two consoles.
+   *
+   * @return the states the written results set, for the directory ({@link DirectoryWrites}, after
+   *     this commits: a directory row that cannot be written must not undo the outcomes)
    */
   @Transactional
-  public void record(List<AgentResult> results, String owner) {
+  public SetStates record(List<AgentResult> results, String owner) {
     Instant now = Instant.now();
     Map<Integer, Integer> states = new HashMap<>();
     Set<Integer> verified = new java.util.HashSet<>();
@@ -338,10 +341,14 @@ public class BulkStore {
         }
       }
     }
-    if (!states.isEmpty()) {
-      directory.applySetStates(states, verified);
-    }
+    return new SetStates(states, verified);
   }
+
+  /**
+   * The states that recorded results set: agent to code ({@code null} = cleared), and the agents
+   * whose state was read back.
+   */
+  public record SetStates(Map<Integer, Integer> states, Set<Integer> verified) {}
 
   /** Outcomes still to be called or in flight (the change is done when none are left). */
   public long remaining(long id) {

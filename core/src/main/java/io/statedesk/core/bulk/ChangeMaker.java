@@ -1,5 +1,6 @@
 package io.statedesk.core.bulk;
 
+import io.statedesk.core.audit.AuditAction;
 import io.statedesk.core.audit.AuditLog;
 import io.statedesk.core.catalog.StateCatalog;
 import io.statedesk.core.desired.DesiredStore;
@@ -67,7 +68,7 @@ class ChangeMaker {
     }
     audit.record(
         m.by(),
-        "bulk.submitted",
+        AuditAction.BULK_SUBMITTED,
         "change " + saved.getId(),
         m.kind()
             + " "

@@ -1,5 +1,6 @@
 package io.statedesk.core.catalog;
 
+import io.statedesk.core.audit.AuditAction;
 import io.statedesk.core.audit.AuditLog;
 import io.statedesk.core.catalog.CatalogTransfer.Format;
 import io.statedesk.core.catalog.CatalogTransfer.Parsed;
@@ -130,7 +131,7 @@ public class CatalogImport {
     Map<Action, Integer> counts = preview.counts();
     audit.record(
         caller.name(),
-        "catalog.imported",
+        AuditAction.CATALOG_IMPORTED,
         "state code catalog",
         format
             + " file: "

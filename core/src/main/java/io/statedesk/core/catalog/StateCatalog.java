@@ -1,5 +1,6 @@
 package io.statedesk.core.catalog;
 
+import io.statedesk.core.audit.AuditAction;
 import io.statedesk.core.audit.AuditLog;
 import io.statedesk.core.catalog.CatalogExceptions.StaleStateCodeException;
 import io.statedesk.core.catalog.CatalogExceptions.StateCodeInUseException;
@@ -199,7 +200,11 @@ public class StateCatalog {
           List.of(new FieldError("code", valid.code() + " already exists in the catalog")));
     }
     audit.record(
-        caller.name(), "catalog.created", subject(valid.code()), "after " + describe(valid), null);
+        caller.name(),
+        AuditAction.CATALOG_CREATED,
+        subject(valid.code()),
+        "after " + describe(valid),
+        null);
     return created;
   }
 
@@ -225,7 +230,7 @@ public class StateCatalog {
     em.flush();
     audit.record(
         caller.name(),
-        "catalog.updated",
+        AuditAction.CATALOG_UPDATED,
         subject(code),
         "before " + describe(before) + " after " + describe(valid),
         null);
@@ -251,7 +256,7 @@ public class StateCatalog {
     em.flush();
     audit.record(
         caller.name(),
-        active ? "catalog.reactivated" : "catalog.deactivated",
+        active ? AuditAction.CATALOG_REACTIVATED : AuditAction.CATALOG_DEACTIVATED,
         subject(code),
         "before active=" + !active + " after active=" + active,
         null);
@@ -274,7 +279,11 @@ public class StateCatalog {
     em.remove(existing);
     em.flush();
     audit.record(
-        caller.name(), "catalog.deleted", subject(code), "before " + describe(before), null);
+        caller.name(),
+        AuditAction.CATALOG_DELETED,
+        subject(code),
+        "before " + describe(before),
+        null);
   }
 
   /** Reserved ranges, lowest first (admins and supervisors may read them). */
@@ -304,7 +313,11 @@ public class StateCatalog {
     ReservedRange range = new ReservedRange(first, last, why, caller.name(), Instant.now());
     em.persist(range);
     audit.record(
-        caller.name(), "catalog.range.reserved", "codes " + first + ".." + last, why, null);
+        caller.name(),
+        AuditAction.CATALOG_RANGE_RESERVED,
+        "codes " + first + ".." + last,
+        why,
+        null);
     return range;
   }
 
@@ -316,7 +329,7 @@ public class StateCatalog {
       em.remove(range);
       audit.record(
           caller.name(),
-          "catalog.range.released",
+          AuditAction.CATALOG_RANGE_RELEASED,
           "codes " + range.getFirstCode() + ".." + range.getLastCode(),
           null,
           null);
@@ -336,7 +349,7 @@ public class StateCatalog {
         em.flush();
         audit.record(
             "system",
-            "catalog.created",
+            AuditAction.CATALOG_CREATED,
             subject(valid.code()),
             "demo seed " + describe(valid),
             null);

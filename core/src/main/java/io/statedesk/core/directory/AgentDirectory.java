@@ -1,6 +1,7 @@
 package io.statedesk.core.directory;
 
 import io.statedesk.core.account.TeamScope;
+import io.statedesk.core.audit.AuditAction;
 import io.statedesk.core.audit.AuditLog;
 import io.statedesk.core.problem.ProblemDetail;
 import io.statedesk.core.problem.ProblemException;
@@ -256,7 +257,7 @@ public class AgentDirectory {
       em.remove(gone);
     }
     SyncResult result = new SyncResult(added, updated, existing.size());
-    audit.record(actor, "directory.synced", "agent directory", result.toString(), null);
+    audit.record(actor, AuditAction.DIRECTORY_SYNCED, "agent directory", result.describe(), null);
     if (!addedIds.isEmpty()) {
       rowsAdded.fire(new DirectoryRowsAdded(addedIds));
     }
@@ -314,15 +315,25 @@ public class AgentDirectory {
       }
     }
     SyncResult result = new SyncResult(added, updated, 0);
-    audit.record(caller.name(), "directory.imported", "agent directory", result.toString(), null);
+    audit.record(
+        caller.name(), AuditAction.DIRECTORY_IMPORTED, "agent directory", result.describe(), null);
     if (!addedIds.isEmpty()) {
       rowsAdded.fire(new DirectoryRowsAdded(addedIds));
     }
     return result;
   }
 
-  /** The outcome of a sync. */
-  public record SyncResult(int added, int updated, int removed) {}
+  /** The outcome of a sync or an import. */
+  public record SyncResult(int added, int updated, int removed) {
+
+    /**
+     * "3 added, 297 updated, 0 removed": the audit trail's detail and the log's, read by people
+     * (the record's own toString is for programmers).
+     */
+    public String describe() {
+      return added + " added, " + updated + " updated, " + removed + " removed";
+    }
+  }
 
   /**
    * What importing a file would do: its problems (nothing would be imported if there is one), how

@@ -5,11 +5,14 @@ import io.statedesk.core.gateway.GatewayState;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -32,6 +35,9 @@ public class DirectoryStateFeed {
 
   private final Map<Integer, GatewayState> pending = new ConcurrentHashMap<>();
   private final Map<Integer, String> availability = new ConcurrentHashMap<>();
+
+  /** Agents whose row could not be written, so that the failure is logged once, not every flush. */
+  private final Set<Integer> unwritable = ConcurrentHashMap.newKeySet();
 
   /** The value stored for "no session" (the map cannot hold null). */
   private static final String NONE = "NONE";
@@ -104,38 +110,68 @@ public class DirectoryStateFeed {
 
   void flush() {
     flushAvailability();
-    if (pending.isEmpty()) {
-      return;
-    }
-    Map<Integer, GatewayState> batch = new HashMap<>();
-    for (Integer id : pending.keySet()) {
-      GatewayState state = pending.remove(id);
-      if (state != null) {
-        batch.put(id, state);
-      }
-    }
-    try {
-      directory.applyStates(batch);
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Could not record " + batch.size() + " agent state changes", e);
-    }
+    write(drain(pending), directory::applyStates, pending, "agent state");
   }
 
   private void flushAvailability() {
-    if (availability.isEmpty()) {
-      return;
-    }
-    Map<Integer, String> batch = new HashMap<>();
-    for (Integer id : availability.keySet()) {
-      String value = availability.remove(id);
+    write(
+        drain(availability),
+        batch -> {
+          Map<Integer, String> values = new HashMap<>();
+          batch.forEach((id, v) -> values.put(id, NONE.equals(v) ? null : v));
+          directory.applyAvailability(values);
+        },
+        availability,
+        "session");
+  }
+
+  /** Takes everything queued; a value offered meanwhile stays for the next flush. */
+  private static <V> Map<Integer, V> drain(Map<Integer, V> queue) {
+    Map<Integer, V> batch = new HashMap<>();
+    for (Integer id : queue.keySet()) {
+      V value = queue.remove(id);
       if (value != null) {
-        batch.put(id, NONE.equals(value) ? null : value);
+        batch.put(id, value);
       }
     }
+    return batch;
+  }
+
+  /**
+   * Writes a batch in one transaction; if that fails, each agent in a transaction of its own, and
+   * what still fails goes back in the queue (unless a newer value came meanwhile) for the next
+   * flush. Why: one row that cannot be written (seen: an embedded H2 whose index a kill -9 had
+   * damaged, "Row not found when trying to delete from index") failed the whole batch, and 1,099
+   * other agents' sessions then showed the picker what was no longer true.
+   */
+  private <V> void write(
+      Map<Integer, V> batch, Consumer<Map<Integer, V>> apply, Map<Integer, V> queue, String what) {
+    if (batch.isEmpty()) {
+      return;
+    }
     try {
-      directory.applyAvailability(batch);
+      apply.accept(batch);
+      return;
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Could not record " + batch.size() + " session changes", e);
+      LOG.log(Level.FINE, "Could not record " + batch.size() + " " + what + " changes at once", e);
+    }
+    for (Map.Entry<Integer, V> one : batch.entrySet()) {
+      try {
+        apply.accept(Collections.singletonMap(one.getKey(), one.getValue()));
+        unwritable.remove(one.getKey());
+      } catch (RuntimeException e) {
+        queue.putIfAbsent(one.getKey(), one.getValue());
+        if (unwritable.add(one.getKey())) {
+          LOG.log(
+              Level.WARNING,
+              "Could not record agent "
+                  + one.getKey()
+                  + "'s "
+                  + what
+                  + " change in the directory; retrying at every flush",
+              e);
+        }
+      }
     }
   }
 

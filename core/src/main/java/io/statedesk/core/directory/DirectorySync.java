@@ -237,7 +237,7 @@ public class DirectorySync {
       lastAttempt = new SyncStatus.Attempt(Instant.now(), actor, result, null);
       lastSuccess = lastAttempt;
       afterSync.forEach(Runnable::run);
-      LOG.info(() -> "Directory synchronised from the gateway: " + result);
+      LOG.info(() -> "Directory synchronised from the gateway: " + result.describe());
       return result;
     } finally {
       runningSince = null;

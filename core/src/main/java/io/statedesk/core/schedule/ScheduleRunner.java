@@ -1,5 +1,6 @@
 package io.statedesk.core.schedule;
 
+import io.statedesk.core.audit.AuditAction;
 import io.statedesk.core.bulk.BulkEngineStarted;
 import io.statedesk.core.desired.DesiredSettings;
 import jakarta.annotation.PreDestroy;
@@ -102,11 +103,13 @@ public class ScheduleRunner {
               "schedule-" + id + "-start",
               s.getRevertAt());
       store.advance(id, ScheduleStatus.RUNNING, "Started as change " + change, change, null);
-      audit.record("system", "schedule.started", "schedule " + id, "as change " + change, null);
+      audit.record(
+          "system", AuditAction.SCHEDULE_STARTED, "schedule " + id, "as change " + change, null);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Scheduled change " + id + " could not start", e);
       store.advance(id, ScheduleStatus.FAILED, "Could not start: " + e.getMessage(), null, null);
-      audit.record("system", "schedule.failed", "schedule " + id, "could not start", null);
+      audit.record(
+          "system", AuditAction.SCHEDULE_FAILED, "schedule " + id, "could not start", null);
     }
   }
 
@@ -123,11 +126,13 @@ public class ScheduleRunner {
           scheduled.revertScheduled(
               s.getCreatedBy(), s.getChangeId(), "schedule-" + id + "-revert");
       store.advance(id, ScheduleStatus.REVERTING, "Reverting as change " + revert, null, revert);
-      audit.record("system", "schedule.reverting", "schedule " + id, "as change " + revert, null);
+      audit.record(
+          "system", AuditAction.SCHEDULE_REVERTING, "schedule " + id, "as change " + revert, null);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Scheduled change " + id + " could not revert", e);
       store.advance(id, ScheduleStatus.FAILED, "Could not revert: " + e.getMessage(), null, null);
-      audit.record("system", "schedule.failed", "schedule " + id, "could not revert", null);
+      audit.record(
+          "system", AuditAction.SCHEDULE_FAILED, "schedule " + id, "could not revert", null);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.statedesk.core.schedule;
 
 import io.statedesk.core.account.TeamScope;
+import io.statedesk.core.audit.AuditAction;
 import io.statedesk.core.bulk.BulkChanges;
 import io.statedesk.core.bulk.BulkExceptions.ChangeNotFoundException;
 import io.statedesk.core.bulk.BulkExceptions.ChangeStateException;
@@ -102,7 +103,7 @@ public class Schedules {
     ScheduledChange made = store.create(s);
     audit.record(
         caller.name(),
-        "schedule.created",
+        AuditAction.SCHEDULE_CREATED,
         "schedule " + made.getId(),
         (made.getCode() == null ? "clear" : "state " + made.getCode())
             + " on "
@@ -128,7 +129,7 @@ public class Schedules {
     }
     audit.record(
         caller.name(),
-        "schedule.edited",
+        AuditAction.SCHEDULE_EDITED,
         "schedule " + id,
         "before state "
             + s.getCode()
@@ -157,7 +158,7 @@ public class Schedules {
       throw new ChangeStateException(
           "Scheduled change " + id + " has started: undo its change instead");
     }
-    audit.record(caller.name(), "schedule.cancelled", "schedule " + id, null, null);
+    audit.record(caller.name(), AuditAction.SCHEDULE_CANCELLED, "schedule " + id, null, null);
     return get(id);
   }
 

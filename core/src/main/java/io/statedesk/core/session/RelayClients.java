@@ -1,5 +1,6 @@
 package io.statedesk.core.session;
 
+import io.statedesk.core.audit.AuditAction;
 import io.statedesk.core.audit.AuditLog;
 import io.statedesk.core.security.Caller;
 import io.statedesk.core.security.Role;
@@ -101,7 +102,8 @@ public class RelayClients {
     String token = "sdr_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     RelayClient client = new RelayClient(name, hash(token), caller.name(), Instant.now());
     em.persist(client);
-    audit.record(caller.name(), "relay.client.created", "relay client " + name, null, null);
+    audit.record(
+        caller.name(), AuditAction.RELAY_CLIENT_CREATED, "relay client " + name, null, null);
     return new Created(client, token);
   }
 
@@ -119,7 +121,7 @@ public class RelayClients {
       int dropped = sessions.dropClient(client.getName());
       audit.record(
           caller.name(),
-          "relay.client.revoked",
+          AuditAction.RELAY_CLIENT_REVOKED,
           "relay client " + client.getName(),
           dropped + " relayed sessions dropped",
           null);
@@ -153,7 +155,7 @@ public class RelayClients {
     known.values().removeIf(k -> k.id() == id);
     audit.record(
         caller.name(),
-        "relay.client.scoped",
+        AuditAction.RELAY_CLIENT_SCOPED,
         "relay client " + client.getName(),
         (scope.unrestricted()
                 ? "any agent not hosted"

@@ -1,5 +1,6 @@
 package io.statedesk.core.session;
 
+import io.statedesk.core.audit.AuditAction;
 import io.statedesk.core.audit.AuditLog;
 import io.statedesk.core.gateway.Guids;
 import io.statedesk.core.security.AccessDeniedException;
@@ -109,7 +110,7 @@ public class RelaySessions {
             agentId, SessionSource.RELAYED, handle.obtainedAt(), "new relayed session"));
     audit.record(
         caller.name(),
-        "relay.session.registered",
+        AuditAction.RELAY_SESSION_REGISTERED,
         "agent " + agentId,
         "authMode "
             + handle.authMode()
@@ -127,7 +128,8 @@ public class RelaySessions {
     boolean removed = removeRelayed(agentId);
     if (removed) {
       owners.remove(agentId);
-      audit.record(caller.name(), "relay.session.withdrawn", "agent " + agentId, null, sourceIp);
+      audit.record(
+          caller.name(), AuditAction.RELAY_SESSION_WITHDRAWN, "agent " + agentId, null, sourceIp);
       RelayWrites.one();
     }
     return removed;

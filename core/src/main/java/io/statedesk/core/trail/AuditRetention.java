@@ -1,5 +1,6 @@
 package io.statedesk.core.trail;
 
+import io.statedesk.core.audit.AuditAction;
 import io.statedesk.core.audit.AuditLog;
 import io.statedesk.core.cluster.Cluster;
 import jakarta.annotation.PreDestroy;
@@ -115,7 +116,7 @@ public class AuditRetention {
       long total = deleted;
       audit.record(
           "system",
-          "audit.purged",
+          AuditAction.AUDIT_PURGED,
           "audit trail",
           total + " event(s) older than " + days + " days (before " + cut + ")",
           null);

@@ -2,6 +2,7 @@ package io.statedesk.core.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.statedesk.core.audit.AuditAction;
 import io.statedesk.core.audit.AuditLog;
 import io.statedesk.core.security.TrustedProxies;
 import java.util.ArrayList;
@@ -21,8 +22,8 @@ class LoginThrottleTest {
     final List<String> actions = new ArrayList<>();
 
     @Override
-    public void record(String actor, String action, String subject, String detail, String ip) {
-      actions.add(action + " " + subject + " from " + ip);
+    public void record(String actor, AuditAction action, String subject, String detail, String ip) {
+      actions.add(action.key() + " " + subject + " from " + ip);
     }
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.statedesk.core.Deployments;
+import io.statedesk.core.audit.AuditAction;
 import io.statedesk.core.audit.AuditLog;
 import io.statedesk.core.security.Role;
 import io.statedesk.core.testsupport.TestCaller;
@@ -105,9 +106,10 @@ class AuditTrailIT {
   @Test
   void theAgentAndTheChangeComeFromTheSubjectAndFilter() {
     String actor = "subject-" + System.nanoTime();
-    audit.record(actor, "desired.reapplied", "agent 10042", "state 100 of change 7", null);
-    audit.record(actor, "bulk.cancel.requested", "change 424242", null, null);
-    audit.record(actor, "directory.synced", "agent directory", "3 added", null);
+    audit.record(
+        actor, AuditAction.DESIRED_REAPPLIED, "agent 10042", "state 100 of change 7", null);
+    audit.record(actor, AuditAction.BULK_CANCEL_REQUESTED, "change 424242", null, null);
+    audit.record(actor, AuditAction.DIRECTORY_SYNCED, "agent directory", "3 added", null);
     List<AuditEntry> all =
         trail
             .page(new AuditFilter(actor, null, null, null, null, null, null), null, 0, 10)
@@ -143,8 +145,8 @@ class AuditTrailIT {
   void aSupervisorWithoutTeamsReadsOnlyTheirOwnActions() {
     String other = "other-" + System.nanoTime();
     String sam = "sam-" + System.nanoTime();
-    audit.record(other, "catalog.updated", "code 100", "before x after y", null);
-    audit.record(sam, "api.token.created", "api token t of " + sam, null, null);
+    audit.record(other, AuditAction.CATALOG_UPDATED, "code 100", "before x after y", null);
+    audit.record(sam, AuditAction.API_TOKEN_CREATED, "api token t of " + sam, null, null);
     TestCaller.as(sam, Role.SUPERVISOR);
     assertThat(trail.page(AuditFilter.none(), null, 0, 500).entries())
         .isNotEmpty()
@@ -159,7 +161,7 @@ class AuditTrailIT {
   @Test
   void theCsvStartsWithAByteOrderMarkAndNeutralisesFormulas() {
     String actor = "csv-" + System.nanoTime();
-    audit.record(actor, "catalog.updated", "code 100", "=HYPERLINK(\"x\") 培训", null);
+    audit.record(actor, AuditAction.CATALOG_UPDATED, "code 100", "=HYPERLINK(\"x\") 培训", null);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     export.csv(new AuditFilter(actor, null, null, null, null, null, null), out);
     String csv = out.toString(StandardCharsets.UTF_8);

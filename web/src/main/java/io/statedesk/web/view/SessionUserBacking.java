@@ -1,5 +1,6 @@
 package io.statedesk.web.view;
 
+import io.statedesk.core.audit.AuditAction;
 import io.statedesk.core.security.Caller;
 import io.statedesk.core.security.Role;
 import jakarta.enterprise.context.RequestScoped;
@@ -45,7 +46,7 @@ public class SessionUserBacking {
     if (name != null) {
       audit.record(
           name,
-          "logout",
+          AuditAction.LOGOUT,
           "user " + name,
           null,
           proxies.client(

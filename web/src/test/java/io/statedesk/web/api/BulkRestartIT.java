@@ -23,6 +23,8 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * kill -9 of a console that holds 1,100 hosted agents (force off), in the middle of a bulk change
@@ -42,7 +44,11 @@ import org.junit.jupiter.api.Test;
  *
  * <p>The gateway is a simulator of its own (1,200 agents, its default AUTHMODE 2 with rotation on),
  * which outlives the console.
+ *
+ * <p>It runs beside the shared-console tests (it mostly waits for the schedule), never beside
+ * ClusterIT: the three together overloaded 2 cores (docs/src/testing.md).
  */
+@Execution(ExecutionMode.CONCURRENT)
 class BulkRestartIT {
 
   static final HttpClient HTTP = HttpClient.newHttpClient();
