@@ -479,16 +479,35 @@ public class AgentDirectory {
         .getResultList();
   }
 
-  /** Records custom states read back from the gateway (value null = none set): verified now. */
+  /**
+   * A custom state read back from the gateway ({@code state} null = none set) and when it was asked
+   * for.
+   */
+  public record ReadState(Integer state, Instant askedAt) {}
+
+  /**
+   * Records custom states read back from the gateway, each verified at the time it was asked for,
+   * except where the directory learnt the agent's state later than that (a change set it while the
+   * read-back ran). Why: the read-back of a whole directory takes seconds and writes at its end; it
+   * wrote a code a change had replaced meanwhile, as "read back in the current session", and the
+   * next change skipped the agent as already in that state (seen in ScheduleApiIT).
+   *
+   * @return how many were recorded
+   */
   @Transactional
-  public void applyCustomStates(Map<Integer, Integer> states) {
-    Instant now = Instant.now();
-    for (Map.Entry<Integer, Integer> e : states.entrySet()) {
+  public int applyCustomStates(Map<Integer, ReadState> states) {
+    int written = 0;
+    for (Map.Entry<Integer, ReadState> e : states.entrySet()) {
       DirectoryAgent agent = em.find(DirectoryAgent.class, e.getKey());
-      if (agent != null) {
-        agent.readBack(e.getValue(), now);
+      ReadState read = e.getValue();
+      if (agent != null
+          && (agent.getCustomStateAt() == null
+              || agent.getCustomStateAt().isBefore(read.askedAt()))) {
+        agent.readBack(read.state(), read.askedAt());
+        written++;
       }
     }
+    return written;
   }
 
   /**

@@ -98,8 +98,7 @@ public class CustomStateReadBack {
   /** One run: {@link #PARALLEL} workers draining one queue; the last one out records the states. */
   private final class Run {
     final ConcurrentLinkedQueue<Map.Entry<Integer, GatewayAuth>> queue;
-    final Map<Integer, Integer> states = new ConcurrentHashMap<>();
-    final Map<Integer, Boolean> cleared = new ConcurrentHashMap<>();
+    final Map<Integer, AgentDirectory.ReadState> states = new ConcurrentHashMap<>();
     final AtomicInteger workers = new AtomicInteger(PARALLEL);
 
     Run(ConcurrentLinkedQueue<Map.Entry<Integer, GatewayAuth>> queue) {
@@ -111,12 +110,9 @@ public class CustomStateReadBack {
         Map.Entry<Integer, GatewayAuth> next;
         while ((next = queue.poll()) != null) {
           try {
+            Instant asked = Instant.now();
             Optional<Integer> state = client.queryCustomState(next.getValue());
-            if (state.isPresent()) {
-              states.put(next.getKey(), state.get());
-            } else {
-              cleared.put(next.getKey(), Boolean.TRUE);
-            }
+            states.put(next.getKey(), new AgentDirectory.ReadState(state.orElse(null), asked));
           } catch (GatewayException e) {
             failed.incrementAndGet();
           }
@@ -131,12 +127,16 @@ public class CustomStateReadBack {
 
     void finish() {
       try {
-        Map<Integer, Integer> all = new java.util.HashMap<>(states);
-        cleared.keySet().forEach(id -> all.put(id, null));
-        if (!all.isEmpty()) {
-          directory.applyCustomStates(all);
-        }
-        LOG.fine(() -> "Read back " + all.size() + " custom states (" + failed + " failed)");
+        int written = states.isEmpty() ? 0 : directory.applyCustomStates(states);
+        LOG.fine(
+            () ->
+                "Read back "
+                    + states.size()
+                    + " custom states ("
+                    + failed
+                    + " failed), "
+                    + written
+                    + " recorded (the others were set meanwhile)");
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "Could not record the custom states read back", e);
       } finally {

@@ -161,6 +161,22 @@ class AgentDirectoryIT {
   }
 
   @Test
+  void aReadBackAskedBeforeAChangeSetTheAgentDoesNotOverwriteIt() {
+    java.time.Instant asked = java.time.Instant.now();
+    directory.applySetStates(java.util.Map.of(100_011, 110), Set.of(100_011)); // set after asking
+    int written =
+        directory.applyCustomStates(
+            java.util.Map.of(
+                100_011, new AgentDirectory.ReadState(101, asked),
+                100_012, new AgentDirectory.ReadState(101, asked)));
+    assertThat(written).isEqualTo(1);
+    assertThat(directory.find(100_011).orElseThrow().getCustomState()).isEqualTo(110);
+    assertThat(directory.find(100_012).orElseThrow().getCustomState()).isEqualTo(101);
+    assertThat(directory.find(100_012).orElseThrow().getCustomStateVerifiedAt())
+        .isBetween(asked.minusMillis(1), asked.plusMillis(1)); // as the database keeps it
+  }
+
+  @Test
   void sessionAvailabilityFiltersInSql() {
     directory.applyAvailability(
         java.util.Map.of(100_001, "HOSTED", 100_002, "RELAYED", 100_003, "STALE"));
