@@ -278,6 +278,25 @@ public class BulkChanges {
     return store.countHistory(filter, historyUser(), teams.callerTeams());
   }
 
+  /** The changes the caller may see that have not finished (queued, running, paused). */
+  public List<ChangeView> open(int max) {
+    caller.require(Role.SUPERVISOR, Role.ADMIN);
+    List<ChangeView> views = new ArrayList<>();
+    for (BulkChange c : store.open(historyUser(), teams.callerTeams(), Math.min(max, 100))) {
+      views.add(view(c));
+    }
+    return views;
+  }
+
+  /**
+   * The caller's changes with agents that failed since {@code since}, with how many (of the agents
+   * the caller may see), newest change first.
+   */
+  public List<FailedChange> failedSince(java.time.Instant since, int max) {
+    caller.require(Role.SUPERVISOR, Role.ADMIN);
+    return store.failedSince(since, historyUser(), teams.callerTeams(), Math.min(max, 100));
+  }
+
   /** The outcomes the caller may see, as CSV (UTF-8, header row); no Guid is ever stored. */
   public byte[] exportCsv(long id) {
     BulkChange c = visible(id);

@@ -552,6 +552,67 @@ public class BulkStore {
     return q.getSingleResult();
   }
 
+  /**
+   * The changes not finished yet (queued, running, paused), oldest first, that {@code visibleTo}
+   * may see (null = all).
+   */
+  public List<BulkChange> open(String visibleTo, Set<String> teams, int max) {
+    Map<String, Object> params = new HashMap<>();
+    String where = historyWhere(HistoryFilter.none(), visibleTo, teams, params);
+    TypedQuery<BulkChange> q =
+        em.createQuery(
+            "select c from BulkChange c"
+                + (where.isEmpty() ? " where " : where + " and ")
+                + "c.status in :open order by c.createdAt, c.id",
+            BulkChange.class);
+    params.forEach(q::setParameter);
+    q.setParameter("open", Set.of(ChangeStatus.QUEUED, ChangeStatus.RUNNING, ChangeStatus.PAUSED));
+    return q.setMaxResults(Math.max(1, max)).getResultList();
+  }
+
+  /**
+   * Agents that failed since {@code since}, per change, newest change first: counted in the
+   * database (grouped), only in changes that were still open then (one finished before cannot have
+   * failed since), and only the outcomes {@code visibleTo} may see: all of their own changes, their
+   * teams' agents of others' (null = all).
+   */
+  public List<FailedChange> failedSince(
+      Instant since, String visibleTo, Set<String> teams, int max) {
+    Map<String, Object> params = new HashMap<>();
+    String scope = "";
+    if (visibleTo != null) {
+      scope =
+          teams.isEmpty() ? " and c.createdBy = :me" : " and (c.createdBy = :me or o.team in :t)";
+      params.put("me", visibleTo);
+      if (!teams.isEmpty()) {
+        params.put("t", teams);
+      }
+    }
+    TypedQuery<Object[]> q =
+        em.createQuery(
+            "select c.id, c.code, c.codeLabel, c.createdBy, count(o), max(o.finishedAt)"
+                + " from BulkChange c, BulkOutcome o"
+                + " where o.changeId = c.id and (c.finishedAt is null or c.finishedAt >= :since)"
+                + " and o.status = :failed and o.finishedAt >= :since"
+                + scope
+                + " group by c.id, c.code, c.codeLabel, c.createdBy order by c.id desc",
+            Object[].class);
+    params.forEach(q::setParameter);
+    q.setParameter("since", since).setParameter("failed", OutcomeStatus.FAILED);
+    List<FailedChange> failed = new ArrayList<>();
+    for (Object[] row : q.setMaxResults(Math.max(1, max)).getResultList()) {
+      failed.add(
+          new FailedChange(
+              (Long) row[0],
+              (Integer) row[1],
+              (String) row[2],
+              (String) row[3],
+              (Long) row[4],
+              (Instant) row[5]));
+    }
+    return failed;
+  }
+
   private static String historyWhere(
       HistoryFilter f, String visibleTo, Set<String> teams, Map<String, Object> params) {
     List<String> clauses = new ArrayList<>();

@@ -613,6 +613,36 @@ public class AgentDirectory {
     return counts;
   }
 
+  /**
+   * The caller's agents grouped by team, custom state and session availability, in one aggregate
+   * query: the overview's figures without loading an agent.
+   */
+  public List<AgentCount> countsByTeamStateAndSession() {
+    caller.require(Role.SUPERVISOR, Role.ADMIN);
+    Map<String, Object> params = new HashMap<>();
+    String where = where(AgentFilter.none(), params);
+    if (where == null) {
+      return List.of();
+    }
+    var query =
+        em.createQuery(
+            "select a.team, a.customState, a.sessionAvailability, count(a) from DirectoryAgent a"
+                + where
+                + " group by a.team, a.customState, a.sessionAvailability",
+            Object[].class);
+    params.forEach(query::setParameter);
+    List<AgentCount> counts = new ArrayList<>();
+    for (Object[] row : query.getResultList()) {
+      counts.add(
+          new AgentCount(
+              (String) row[0],
+              row[1] == null ? AgentFilter.NO_CUSTOM_STATE : (Integer) row[1],
+              (String) row[2],
+              (Long) row[3]));
+    }
+    return counts;
+  }
+
   /** The skills of the caller's agents, sorted (the picker's skill menu offers only these). */
   public List<String> skills() {
     caller.require(Role.SUPERVISOR, Role.ADMIN);

@@ -85,8 +85,58 @@ public class HealthBoard {
 
   private Calls baseline;
 
-  /** Gateway calls so far, failed and all, and when counted. */
-  record Calls(Instant at, long failed, long all) {}
+  /** Gateway calls so far, failed and all, their time in all, and when counted. */
+  record Calls(Instant at, long failed, long all, double totalMillis) {
+
+    Calls(Instant at, long failed, long all) {
+      this(at, failed, all, 0);
+    }
+
+    /** The calls between {@code earlier} and these. */
+    Calls minus(Calls earlier) {
+      return new Calls(
+          at, failed - earlier.failed, all - earlier.all, totalMillis - earlier.totalMillis);
+    }
+  }
+
+  /**
+   * The gateway as the overview shows it to admins.
+   *
+   * @param reachable whether readiness reaches it
+   * @param breaker the bulk engine's breaker: {@code CLOSED}, {@code OPEN}, {@code HALF_OPEN}
+   * @param calls gateway calls in the health window (the last 10 to 20 minutes)
+   * @param failed of those, the ones that did not succeed
+   * @param meanMillis their mean time in milliseconds (0 without calls)
+   */
+  public record GatewayHealth(
+      boolean reachable, String breaker, long calls, long failed, double meanMillis) {
+
+    /** The share of calls that failed, 0 to 1 (0 without calls). */
+    public double errorRate() {
+      return calls == 0 ? 0 : failed / (double) calls;
+    }
+  }
+
+  /**
+   * Breaker, error rate and mean latency of the gateway calls in the health window, read from the
+   * call metrics (admins only). Reads the window without moving it, so the board's finding and
+   * these figures of one page agree.
+   */
+  public GatewayHealth gatewayHealth() {
+    caller.require(Role.ADMIN);
+    Calls recent = since(now());
+    return new GatewayHealth(
+        readiness.gatewayReachable(),
+        bulk.gatewayBreaker(),
+        recent.all(),
+        recent.failed(),
+        recent.all() == 0 ? 0 : recent.totalMillis() / recent.all());
+  }
+
+  /** The calls since the baseline (all of them before the board's first reading). */
+  synchronized Calls since(Calls now) {
+    return baseline == null ? now : now.minus(baseline);
+  }
 
   /**
    * The findings, problems first (admins only).
@@ -128,8 +178,7 @@ public class HealthBoard {
     if (baseline == null) {
       baseline = new Calls(now.at(), 0, 0);
     }
-    Calls recent =
-        new Calls(now.at(), now.failed() - baseline.failed(), now.all() - baseline.all());
+    Calls recent = now.minus(baseline);
     if (Duration.between(baseline.at(), now.at()).compareTo(ERROR_WINDOW) > 0) {
       baseline = now;
     }
@@ -139,13 +188,15 @@ public class HealthBoard {
   private static Calls now() {
     long failed = 0;
     long all = 0;
+    double millis = 0;
     for (Timer t : Metrics.globalRegistry.find("statedesk.gateway.calls").timers()) {
       all += t.count();
+      millis += t.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS);
       if (!"success".equals(t.getId().getTag("result"))) {
         failed += t.count();
       }
     }
-    return new Calls(Instant.now(), failed, all);
+    return new Calls(Instant.now(), failed, all, millis);
   }
 
   private Finding sessions() {

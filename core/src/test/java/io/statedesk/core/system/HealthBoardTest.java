@@ -23,4 +23,20 @@ class HealthBoardTest {
     assertThat(next.failed()).isEqualTo(1);
     assertThat(next.all()).isEqualTo(10);
   }
+
+  @Test
+  void theGatewayFiguresReadTheWindowWithoutMovingItAndGiveTheMeanTime() {
+    HealthBoard board = new HealthBoard();
+    Instant t0 = Instant.parse("2026-12-03T03:00:00Z");
+    board.recentCalls(new HealthBoard.Calls(t0, 1, 10, 100));
+    // 11 minutes on, the window moves to this reading
+    board.recentCalls(new HealthBoard.Calls(t0.plusSeconds(11 * 60), 2, 100, 1_000));
+    HealthBoard.Calls now = new HealthBoard.Calls(t0.plusSeconds(12 * 60), 5, 150, 3_500);
+    HealthBoard.Calls recent = board.since(now);
+    assertThat(recent).isEqualTo(new HealthBoard.Calls(now.at(), 3, 50, 2_500));
+    assertThat(board.since(now)).as("reading twice reads the same window").isEqualTo(recent);
+    HealthBoard.GatewayHealth health = new HealthBoard.GatewayHealth(true, "CLOSED", 50, 3, 50);
+    assertThat(health.errorRate()).isEqualTo(0.06);
+    assertThat(new HealthBoard.GatewayHealth(true, "OPEN", 0, 0, 0).errorRate()).isZero();
+  }
 }
