@@ -108,4 +108,16 @@ public abstract class BrowserTest {
     waitFor(By.id("login:submit"));
     assertThat(browser.getCurrentUrl()).contains("/login.xhtml");
   }
+
+  /** Asserts that the page does not scroll sideways at the window's current width. */
+  protected void assertNoSidewaysScroll() {
+    assertThat(
+            (Boolean)
+                ((org.openqa.selenium.JavascriptExecutor) browser)
+                    .executeScript(
+                        "return document.documentElement.scrollWidth"
+                            + " <= document.documentElement.clientWidth"))
+        .as("no sideways scroll at " + browser.manage().window().getSize().getWidth() + " px")
+        .isTrue();
+  }
 }

@@ -35,13 +35,7 @@ class HealthBoardIT extends BrowserTest {
     ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
     screenshot("HealthBoardIT-1366");
     browser.manage().window().setSize(new Dimension(390, 844));
-    assertThat(
-            (Boolean)
-                ((JavascriptExecutor) browser)
-                    .executeScript(
-                        "return document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
-        .as("no sideways scroll at 390 px")
-        .isTrue();
+    assertNoSidewaysScroll();
     screenshot("HealthBoardIT-390");
 
     waitFor(By.cssSelector(".sd-health li.sd-topic-SESSIONS .sd-health-link")).click();

@@ -1,6 +1,10 @@
 package io.statedesk.web.view;
 
 import io.statedesk.core.catalog.StateCatalog;
+import io.statedesk.core.catalog.StateCode;
+import io.statedesk.core.directory.AgentFilter;
+import io.statedesk.core.floor.Floor;
+import io.statedesk.core.floor.FloorSummary;
 import io.statedesk.core.security.Caller;
 import io.statedesk.core.security.Role;
 import io.statedesk.core.session.AgentSessions;
@@ -15,9 +19,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The overview page: for admins the health board first (what is wrong, each with the page where it
- * is looked into), then what this console can do for the signed-in user today and what still has to
- * be set up before it can (each item says who can set it up).
+ * The overview page: the floor now (agents per custom state, sessions, changes running and
+ * scheduled, recent failures; for admins the gateway's health), for admins the health board (what
+ * is wrong, each with the page where it is looked into), then what this console can do for the
+ * signed-in user today and what still has to be set up before it can (each item says who can set it
+ * up).
  */
 @Named("home")
 @RequestScoped
@@ -33,6 +39,8 @@ public class HomeBacking {
   @Inject io.statedesk.core.directory.AgentDirectory directory;
   @Inject io.statedesk.core.bulk.BulkChanges changes;
   @Inject HealthBoard health;
+  @Inject FloorSummary floorSummary;
+  @Inject io.statedesk.web.i18n.LocaleBacking locale;
 
   /** Where each topic of the health board is looked into. */
   private static final Map<HealthBoard.Topic, String> LINKS =
@@ -44,6 +52,77 @@ public class HomeBacking {
           HealthBoard.Topic.LDAP, "/admin/system.xhtml");
 
   private List<HealthBoard.Finding> findings;
+
+  private Floor floor;
+  private Map<Integer, StateCode> codes;
+
+  /**
+   * The caller's floor (read once per request); {@code null} for anyone but supervisors and admins.
+   */
+  public Floor getFloor() {
+    if (floor == null && (caller.has(Role.SUPERVISOR) || caller.has(Role.ADMIN))) {
+      floor = floorSummary.now();
+    }
+    return floor;
+  }
+
+  /** Chart.js configuration: the caller's agents per custom state, in the catalog's colours. */
+  public String getStateChart() {
+    List<String> labels = new ArrayList<>();
+    List<Long> values = new ArrayList<>();
+    List<String> colours = new ArrayList<>();
+    for (Floor.StateCount s : getFloor().states()) {
+      labels.add(stateLabel(s.code()));
+      values.add(s.agents());
+      colours.add(stateColour(s.code()));
+    }
+    return Charts.bar(labels, values, colours);
+  }
+
+  /** A custom state as the floor names it: "100 · Meeting", or "no custom state". */
+  public String stateLabel(int code) {
+    if (code == AgentFilter.NO_CUSTOM_STATE) {
+      return Texts.text("agents.filter.noCustom");
+    }
+    StateCode c = codes().get(code);
+    return c == null ? Integer.toString(code) : code + " · " + c.labelFor(locale.getLocale());
+  }
+
+  /** The catalog's colour of a custom state; grey when none is set or the code is not active. */
+  public String stateColour(int code) {
+    StateCode c = codes().get(code);
+    return c == null ? "#d0d7de" : c.getColour();
+  }
+
+  /** A count in the view's number format. */
+  public String number(long n) {
+    return Texts.quantity(n);
+  }
+
+  /** "12 agents" / "1 agent", in the view's number format. */
+  public String agentsText(long n) {
+    return Texts.counted("home.changes.agents", n);
+  }
+
+  /** "3 agents failed" / "1 agent failed". */
+  public String failedText(long n) {
+    return Texts.counted("home.changes.failed", n);
+  }
+
+  /** Milliseconds in the view's number format, one decimal below 10 ms. */
+  public String millis(double ms) {
+    java.text.NumberFormat f = java.text.NumberFormat.getNumberInstance(locale.getLocale());
+    f.setMaximumFractionDigits(ms < 10 ? 1 : 0);
+    return f.format(ms);
+  }
+
+  private Map<Integer, StateCode> codes() {
+    if (codes == null) {
+      codes = new java.util.HashMap<>();
+      catalog.active().forEach(c -> codes.put(c.getCode(), c));
+    }
+    return codes;
+  }
 
   /** The health board's findings, problems first; empty for anyone but an admin. */
   public List<HealthBoard.Finding> getFindings() {

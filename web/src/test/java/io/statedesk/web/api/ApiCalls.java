@@ -41,8 +41,11 @@ public final class ApiCalls {
    * that a test does not depend on what earlier tests left (they share one console).
    */
   public static void aliceSetsAndWaits(String agents, int code) {
-    ChangeApiIT.awaitFinished(
-        Long.parseLong(aliceChanges(agents, code, "known state for a test")),
-        Api.basic("alice", "alice-demo"));
+    aliceAwaits(aliceChanges(agents, code, "known state for a test"));
+  }
+
+  /** Waits until alice's change {@code id} has finished. */
+  public static void aliceAwaits(String id) {
+    ChangeApiIT.awaitFinished(Long.parseLong(id), Api.basic("alice", "alice-demo"));
   }
 }
