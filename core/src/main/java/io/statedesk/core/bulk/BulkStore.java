@@ -590,7 +590,7 @@ public class BulkStore {
     }
     TypedQuery<Object[]> q =
         em.createQuery(
-            "select c.id, c.code, c.codeLabel, c.createdBy, count(o), max(o.finishedAt)"
+            "select c.id, c.code, c.codeLabel, c.createdBy, count(o)"
                 + " from BulkChange c, BulkOutcome o"
                 + " where o.changeId = c.id and (c.finishedAt is null or c.finishedAt >= :since)"
                 + " and o.status = :failed and o.finishedAt >= :since"
@@ -603,12 +603,7 @@ public class BulkStore {
     for (Object[] row : q.setMaxResults(Math.max(1, max)).getResultList()) {
       failed.add(
           new FailedChange(
-              (Long) row[0],
-              (Integer) row[1],
-              (String) row[2],
-              (String) row[3],
-              (Long) row[4],
-              (Instant) row[5]));
+              (Long) row[0], (Integer) row[1], (String) row[2], (String) row[3], (Long) row[4]));
     }
     return failed;
   }

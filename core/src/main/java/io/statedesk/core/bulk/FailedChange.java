@@ -1,7 +1,5 @@
 package io.statedesk.core.bulk;
 
-import java.time.Instant;
-
 /**
  * A change with agents that failed recently, as the overview lists it (counted by the database, so
  * no outcome is loaded).
@@ -11,12 +9,6 @@ import java.time.Instant;
  * @param codeLabel the code's label when the change was made
  * @param createdBy who made it
  * @param failed how many of its agents (that the caller may see) failed in the period
- * @param lastFailedAt when the latest of them failed
  */
 public record FailedChange(
-    long changeId,
-    Integer code,
-    String codeLabel,
-    String createdBy,
-    long failed,
-    Instant lastFailedAt) {}
+    long changeId, Integer code, String codeLabel, String createdBy, long failed) {}
