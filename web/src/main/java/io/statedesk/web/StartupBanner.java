@@ -1,5 +1,6 @@
 package io.statedesk.web;
 
+import io.statedesk.core.persistence.InvalidConfigurationException;
 import io.statedesk.core.startup.ConsoleStartup;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;
@@ -27,7 +28,7 @@ public class StartupBanner implements ServletContextListener {
   public void contextInitialized(ServletContextEvent event) {
     try {
       startup.run();
-    } catch (io.statedesk.core.persistence.InvalidConfigurationException e) {
+    } catch (InvalidConfigurationException e) {
       // one line an operator can act on, before the server's own stack trace of the failed deploy
       LOG.severe(e.getMessage());
       throw e;

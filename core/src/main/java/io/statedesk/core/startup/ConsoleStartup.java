@@ -7,6 +7,8 @@ import io.statedesk.core.account.LoginThrottle;
 import io.statedesk.core.bulk.BulkEngine;
 import io.statedesk.core.bulk.BulkSettings;
 import io.statedesk.core.catalog.DemoCatalog;
+import io.statedesk.core.cluster.Cluster;
+import io.statedesk.core.cluster.ClusterSettings;
 import io.statedesk.core.directory.CustomStateReadBack;
 import io.statedesk.core.directory.DirectoryRowsAdded;
 import io.statedesk.core.directory.DirectoryStateFeed;
@@ -20,12 +22,14 @@ import io.statedesk.core.session.HostedSessions;
 import io.statedesk.core.session.RelaySessions;
 import io.statedesk.core.session.SessionStore;
 import io.statedesk.core.system.ConsoleMetrics;
+import io.statedesk.core.trail.AuditRetention;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Everything core must do once before the console serves its first request, in order: migrate the
@@ -58,11 +62,11 @@ public class ConsoleStartup {
   @Inject DemoCatalog demoCatalog;
   @Inject GatewaySettings gateway;
   @Inject HostedSessions hostedSessions;
-  @Inject io.statedesk.core.cluster.Cluster cluster;
-  @Inject io.statedesk.core.cluster.ClusterSettings clusterSettings;
+  @Inject Cluster cluster;
+  @Inject ClusterSettings clusterSettings;
   @Inject RelaySessions relaySessions;
   @Inject DirectorySync directorySync;
-  @Inject io.statedesk.core.trail.AuditRetention auditRetention;
+  @Inject AuditRetention auditRetention;
   @Inject DirectoryStateFeed stateFeed;
   @Inject SessionStore sessionStore;
   @Inject AgentSessions agentSessions;
@@ -75,9 +79,7 @@ public class ConsoleStartup {
   @Inject LdapIdentityStore ldap;
 
   @Inject
-  @org.eclipse.microprofile.config.inject.ConfigProperty(
-      name = "statedesk.demo.enabled",
-      defaultValue = "false")
+  @ConfigProperty(name = "statedesk.demo.enabled", defaultValue = "false")
   boolean demo;
 
   /**
