@@ -13,17 +13,14 @@ import java.util.function.Supplier;
 /**
  * The simulated CC-Gateway: one entry point per interface, each resolving the caller's session with
  * the shared {@link Preamble} and then applying its own documented rule. The parts live beside it:
- * {@link SignIns}, {@link EventPolls}, {@link DirectoryQueries}, the {@link SessionStore} and, for
- * the control API, {@link SessionControl}.
+ * {@link SignIns}, {@link EventPolls}, {@link CustomStates}, {@link DirectoryQueries}, the {@link
+ * SessionStore} and, for the control API, {@link SessionControl}.
  *
  * <p>Plain Java with an injected clock and scheduler, so unit tests drive time by hand. Each
  * session is guarded by its own monitor; the maps are concurrent. Section numbers in comments refer
  * to {@code shared/gateway-api.md}.
  */
 public final class Gateway {
-
-  /** {@code querycustomstate}'s value when no custom state is set (section 4.2). */
-  public static final int CUSTOM_STATE_UNSET = 65535;
 
   /** CC-Gateway agent states (section 6.1). */
   public static final int SIGNED_OUT = 2;
@@ -146,44 +143,24 @@ public final class Gateway {
         session -> Reply.ok(Map.of("guid", store.rotate(session, clock.getAsLong()))));
   }
 
-  /** {@code setcustomstate?customstate=N}: 0..65534, else 000-002 (section 4.1). */
+  /** {@code setcustomstate?customstate=N}: 0..65534, else 000-002 before any Guid check. */
   public Reply setCustomState(int workNo, Credentials credentials, String customState) {
-    Integer value = parseInt(customState);
-    if (value == null || value < 0 || value > 65534) {
+    Integer value = CustomStates.parse(customState);
+    if (value == null) {
       return Reply.error(Retcodes.BAD_PARAMETER);
     }
     return withLockedSession(
-        workNo,
-        credentials,
-        "setcustomstate",
-        session -> {
-          session.customState = value;
-          return Reply.ok(Map.of());
-        });
+        workNo, credentials, "setcustomstate", session -> CustomStates.set(session, value));
   }
 
-  /** {@code querycustomstate}: the value as a string, "65535" when unset (section 4.2). */
+  /** {@code querycustomstate}, see {@link CustomStates#query}. */
   public Reply queryCustomState(int workNo, Credentials credentials) {
-    return withLockedSession(
-        workNo,
-        credentials,
-        "querycustomstate",
-        session -> Reply.ok(Map.of("agentcustomstate", Integer.toString(session.customState))));
+    return withLockedSession(workNo, credentials, "querycustomstate", CustomStates::query);
   }
 
-  /** {@code cancelsetcustomstate}: needs a custom state set, else 100-009 (section 4.3). */
+  /** {@code cancelsetcustomstate}, see {@link CustomStates#cancel}. */
   public Reply cancelCustomState(int workNo, Credentials credentials) {
-    return withLockedSession(
-        workNo,
-        credentials,
-        "cancelsetcustomstate",
-        session -> {
-          if (session.customState == CUSTOM_STATE_UNSET) {
-            return Reply.error(Retcodes.STATE_ERROR);
-          }
-          session.customState = CUSTOM_STATE_UNSET;
-          return Reply.ok(Map.of());
-        });
+    return withLockedSession(workNo, credentials, "cancelsetcustomstate", CustomStates::cancel);
   }
 
   /** {@code agentstatus}: the agent's own state (section 5). */

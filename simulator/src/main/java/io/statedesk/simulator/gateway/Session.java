@@ -28,7 +28,7 @@ final class Session {
   long lastRequestAt;
   int state;
   boolean working;
-  int customState = Gateway.CUSTOM_STATE_UNSET;
+  int customState = CustomStates.UNSET;
   final Deque<Map<String, Object>> events = new ArrayDeque<>();
   Consumer<Reply> waiter;
   ScheduledFuture<?> waiterTimeout;

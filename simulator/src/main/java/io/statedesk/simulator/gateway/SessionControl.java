@@ -1,6 +1,5 @@
 package io.statedesk.simulator.gateway;
 
-import static io.statedesk.simulator.gateway.Gateway.CUSTOM_STATE_UNSET;
 import static io.statedesk.simulator.gateway.Gateway.SIGNED_OUT;
 
 import io.statedesk.simulator.world.Agent;
@@ -98,7 +97,7 @@ public final class SessionControl {
           false,
           false,
           SIGNED_OUT,
-          CUSTOM_STATE_UNSET,
+          CustomStates.UNSET,
           0,
           inFlight.of(workNo));
     }

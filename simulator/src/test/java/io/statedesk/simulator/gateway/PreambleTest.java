@@ -78,6 +78,36 @@ class PreambleTest {
   }
 
   @Test
+  void anotherAgentsPreviousGuidStillHasNoPermissionWhileItIsKnown() {
+    Session mine = store.open(AGENT, false, Gateway.IDLE, now.get());
+    store.open(OTHER, false, Gateway.IDLE, now.get());
+    String first = mine.guid;
+    synchronized (mine) {
+      store.rotate(mine, now.get());
+    }
+    assertThat(retcode(resolve(OTHER, first))).isEqualTo("000-003");
+    synchronized (mine) {
+      store.rotate(mine, now.get());
+    }
+    assertThat(retcode(resolve(OTHER, first)))
+        .as("forgotten two rotations on")
+        .isEqualTo("100-006");
+  }
+
+  @Test
+  void aSessionTakenByAnotherDesktopRefusesTheHoldersGuid() {
+    Session mine = store.open(AGENT, false, Gateway.IDLE, now.get());
+    Session elsewhere = store.open(AGENT, true, Gateway.IDLE, now.get());
+    assertThat(store.peek(AGENT)).isSameAs(elsewhere);
+    assertThat(retcode(resolve(AGENT, mine.guid))).isEqualTo("100-006");
+    assertThat(staleCount()).isEqualTo(1);
+    now.addAndGet(600_000);
+    assertThat(store.live(AGENT, now.get()))
+        .as("a desktop we do not know is never signed out for idling here")
+        .isSameAs(elsewhere);
+  }
+
+  @Test
   void aGuidExpiresGuidTimeoutAfterItWasIssued() {
     Session session = store.open(AGENT, false, Gateway.IDLE, now.get());
     now.addAndGet(119_999);

@@ -3,6 +3,7 @@ package io.statedesk.web.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.statedesk.testkit.PayaraMicro;
+import io.statedesk.web.OwnServers;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,6 +26,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * kill -9 of a console that holds 1,100 hosted agents (force off), in the middle of a bulk change
@@ -46,9 +48,11 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * which outlives the console.
  *
  * <p>It runs beside the shared-console tests (it mostly waits for the schedule), never beside
- * ClusterIT: the three together overloaded 2 cores (docs/src/testing.md).
+ * ClusterIT (the lock on their servers): the three together overloaded 2 cores
+ * (docs/src/testing.md).
  */
 @Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(OwnServers.LOCK)
 class BulkRestartIT {
 
   static final HttpClient HTTP = HttpClient.newHttpClient();

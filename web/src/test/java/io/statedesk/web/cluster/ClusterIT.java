@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.statedesk.testkit.PayaraMicro;
 import io.statedesk.testkit.Postgres;
+import io.statedesk.web.OwnServers;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,6 +27,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Two consoles on one PostgreSQL behind nginx, every one a real process: 1,000 hosted agents split
@@ -40,7 +44,12 @@ import org.junit.jupiter.api.Test;
  * them, and a change ends them "no session", with the counts taken from the simulator's own view of
  * who is held elsewhere. The consoles run with the bulk defaults too: an agent whose sign-in is
  * still under way after a take-over stays pending until it signs in.
+ *
+ * <p>It runs beside the shared-console tests, never beside BulkRestartIT (the lock on their
+ * servers).
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(OwnServers.LOCK)
 class ClusterIT {
 
   static final HttpClient HTTP =
