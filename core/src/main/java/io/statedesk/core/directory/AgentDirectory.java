@@ -3,12 +3,14 @@ package io.statedesk.core.directory;
 import io.statedesk.core.account.TeamScope;
 import io.statedesk.core.audit.AuditAction;
 import io.statedesk.core.audit.AuditLog;
+import io.statedesk.core.gateway.GatewayState;
 import io.statedesk.core.problem.ProblemDetail;
 import io.statedesk.core.problem.ProblemException;
 import io.statedesk.core.problem.ProblemKind;
 import io.statedesk.core.security.Caller;
 import io.statedesk.core.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -17,6 +19,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -24,6 +27,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The directory's queries (paged, filtered, scoped to the caller's teams) and its writes (a whole
@@ -38,7 +43,7 @@ public class AgentDirectory {
   @PersistenceContext(unitName = "statedesk")
   EntityManager em;
 
-  @Inject jakarta.enterprise.event.Event<DirectoryRowsAdded> rowsAdded;
+  @Inject Event<DirectoryRowsAdded> rowsAdded;
   @Inject Caller caller;
   @Inject TeamScope teams;
   @Inject AuditLog audit;
@@ -117,7 +122,7 @@ public class AgentDirectory {
     if (where == null || ids.isEmpty()) {
       return found;
     }
-    List<Integer> all = new ArrayList<>(new java.util.TreeSet<>(ids));
+    List<Integer> all = new ArrayList<>(new TreeSet<>(ids));
     for (int from = 0; from < all.size(); from += 1000) {
       List<Integer> chunk = all.subList(from, Math.min(all.size(), from + 1000));
       TypedQuery<DirectoryAgent> query =
@@ -186,7 +191,7 @@ public class AgentDirectory {
     if (!filter.skills().isEmpty()) {
       List<String> any = new ArrayList<>();
       int i = 0;
-      for (String skill : new java.util.TreeSet<>(filter.skills())) {
+      for (String skill : new TreeSet<>(filter.skills())) {
         any.add("concat(',', a.skills, ',') like :anySkill" + i);
         params.put("anySkill" + i++, "%," + escape(skill.strip()) + ",%");
       }
@@ -364,7 +369,7 @@ public class AgentDirectory {
       return new ImportPreview(parsed.problems(), 0, 0, List.of());
     }
     Set<Integer> ids = new HashSet<>();
-    Set<String> fileTeams = new java.util.TreeSet<>();
+    Set<String> fileTeams = new TreeSet<>();
     for (DirectoryEntry entry : parsed.entries()) {
       ids.add(entry.agentId());
       fileTeams.add(entry.team());
@@ -402,7 +407,7 @@ public class AgentDirectory {
   /** Every team of the directory or of a supervisor's assignment, by name (admins). */
   public List<TeamSummary> teamSummaries() {
     caller.require(Role.ADMIN);
-    Map<String, long[]> counts = new java.util.TreeMap<>();
+    Map<String, long[]> counts = new TreeMap<>();
     for (Object[] row :
         em.createQuery(
                 "select a.team, a.sessionAvailability, count(a) from DirectoryAgent a"
@@ -417,7 +422,7 @@ public class AgentDirectory {
       }
     }
     Map<String, List<String>> supervisors = teams.supervisorsByTeam();
-    Set<String> names = new java.util.TreeSet<>(counts.keySet());
+    Set<String> names = new TreeSet<>(counts.keySet());
     names.addAll(supervisors.keySet());
     List<TeamSummary> summaries = new ArrayList<>();
     for (String name : names) {
@@ -429,8 +434,8 @@ public class AgentDirectory {
 
   /** Records gateway states reported by events (agents not in the directory are ignored). */
   @Transactional
-  public void applyStates(Map<Integer, io.statedesk.core.gateway.GatewayState> states) {
-    for (Map.Entry<Integer, io.statedesk.core.gateway.GatewayState> e : states.entrySet()) {
+  public void applyStates(Map<Integer, GatewayState> states) {
+    for (Map.Entry<Integer, GatewayState> e : states.entrySet()) {
       DirectoryAgent agent = em.find(DirectoryAgent.class, e.getKey());
       if (agent != null) {
         agent.gatewayState(e.getValue());
@@ -459,7 +464,7 @@ public class AgentDirectory {
   @Transactional
   public Map<Integer, DirectoryAgent> known(Collection<Integer> ids) {
     Map<Integer, DirectoryAgent> found = new HashMap<>();
-    List<Integer> all = new ArrayList<>(new java.util.TreeSet<>(ids));
+    List<Integer> all = new ArrayList<>(new TreeSet<>(ids));
     for (int from = 0; from < all.size(); from += 1000) {
       for (DirectoryAgent a :
           em.createQuery(
@@ -515,7 +520,7 @@ public class AgentDirectory {
    * were also read back. An accepted call alone does not verify: only a read-back does.
    */
   @Transactional
-  public void applySetStates(Map<Integer, Integer> states, java.util.Set<Integer> verified) {
+  public void applySetStates(Map<Integer, Integer> states, Set<Integer> verified) {
     Instant now = Instant.now();
     for (Map.Entry<Integer, Integer> e : states.entrySet()) {
       DirectoryAgent agent = em.find(DirectoryAgent.class, e.getKey());
@@ -558,16 +563,14 @@ public class AgentDirectory {
   }
 
   /** How many of the caller's agents are in each gateway state (for the picker's chart). */
-  public Map<io.statedesk.core.gateway.GatewayState, Long> countsByGatewayState() {
+  public Map<GatewayState, Long> countsByGatewayState() {
     return countsByGatewayState(AgentFilter.none());
   }
 
   /** How many of the caller's agents matching {@code filter} are in each gateway state. */
-  public Map<io.statedesk.core.gateway.GatewayState, Long> countsByGatewayState(
-      AgentFilter filter) {
+  public Map<GatewayState, Long> countsByGatewayState(AgentFilter filter) {
     caller.require(Role.SUPERVISOR, Role.ADMIN);
-    Map<io.statedesk.core.gateway.GatewayState, Long> counts =
-        new java.util.EnumMap<>(io.statedesk.core.gateway.GatewayState.class);
+    Map<GatewayState, Long> counts = new EnumMap<>(GatewayState.class);
     Map<String, Object> params = new HashMap<>();
     String where = where(filter, params);
     if (where == null) {
@@ -581,7 +584,7 @@ public class AgentDirectory {
             Object[].class);
     params.forEach(query::setParameter);
     for (Object[] row : query.getResultList()) {
-      counts.put((io.statedesk.core.gateway.GatewayState) row[0], (Long) row[1]);
+      counts.put((GatewayState) row[0], (Long) row[1]);
     }
     return counts;
   }
@@ -594,7 +597,7 @@ public class AgentDirectory {
   /** How many of the caller's agents matching {@code filter} are in each custom state. */
   public Map<Integer, Long> countsByCustomState(AgentFilter filter) {
     caller.require(Role.SUPERVISOR, Role.ADMIN);
-    Map<Integer, Long> counts = new java.util.TreeMap<>();
+    Map<Integer, Long> counts = new TreeMap<>();
     Map<String, Object> params = new HashMap<>();
     String where = where(filter, params);
     if (where == null) {
@@ -658,7 +661,7 @@ public class AgentDirectory {
                 + "a.skills is not null",
             String.class);
     params.forEach(query::setParameter);
-    java.util.TreeSet<String> skills = new java.util.TreeSet<>();
+    TreeSet<String> skills = new TreeSet<>();
     for (String joined : query.getResultList()) {
       for (String skill : joined.split(",")) {
         if (!skill.isBlank()) {

@@ -1,10 +1,15 @@
 package io.statedesk.core.schedule;
 
 import io.statedesk.core.audit.AuditAction;
+import io.statedesk.core.audit.AuditLog;
 import io.statedesk.core.bulk.BulkEngineStarted;
+import io.statedesk.core.bulk.ScheduledChanges;
+import io.statedesk.core.cluster.Cluster;
 import io.statedesk.core.desired.DesiredSettings;
+import io.statedesk.core.desired.ManagedThreads;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.lang.management.ManagementFactory;
@@ -31,11 +36,11 @@ public class ScheduleRunner {
   private static final Duration CLAIM = Duration.ofSeconds(60);
 
   @Inject ScheduleStore store;
-  @Inject io.statedesk.core.bulk.ScheduledChanges scheduled;
+  @Inject ScheduledChanges scheduled;
   @Inject DesiredSettings settings;
-  @Inject io.statedesk.core.cluster.Cluster cluster;
-  @Inject io.statedesk.core.audit.AuditLog audit;
-  @Inject jakarta.enterprise.context.control.RequestContextController requestContext;
+  @Inject Cluster cluster;
+  @Inject AuditLog audit;
+  @Inject RequestContextController requestContext;
 
   private final String instance =
       ManagementFactory.getRuntimeMXBean().getName()
@@ -51,9 +56,7 @@ public class ScheduleRunner {
     if (timer != null) {
       return;
     }
-    timer =
-        Executors.newSingleThreadScheduledExecutor(
-            io.statedesk.core.desired.ManagedThreads.factory());
+    timer = Executors.newSingleThreadScheduledExecutor(ManagedThreads.factory());
     long tick = settings.scheduleTick().toMillis();
     timer.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
   }
