@@ -101,6 +101,9 @@ class OverviewIT extends BrowserTest {
     assertThat(browser.findElements(By.id("health"))).as("admins only").isEmpty();
     ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
     screenshot("guide-overview");
+    ((JavascriptExecutor) browser)
+        .executeScript("document.getElementById('changes').scrollIntoView()");
+    screenshot("guide-overview-changes");
 
     browser.manage().window().setSize(new Dimension(390, 844));
     assertNoSidewaysScroll();
@@ -134,7 +137,8 @@ class OverviewIT extends BrowserTest {
     assertThat(text(By.id("gatewayLatency"))).matches("[\\d,.]+ ms");
     assertThat(browser.findElements(By.cssSelector("#health li"))).isNotEmpty();
     assertThat(browser.findElements(By.id("setup"))).isNotEmpty();
-    ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+    ((JavascriptExecutor) browser)
+        .executeScript("document.getElementById('changes').scrollIntoView()");
     screenshot("guide-overview-admin");
 
     browser.findElement(By.linkText("System details")).click();
