@@ -110,7 +110,7 @@ class OverviewIT extends BrowserTest {
 
     failure.findElement(By.tagName("a")).click();
     assertThat(browser.getCurrentUrl()).contains("/change.xhtml").endsWith("id=" + change);
-    assertThat(text(By.id("changeForm:outcomeTable"))).contains("100-009");
+    assertThat(text(By.id("changeForm:outcomeTable"))).contains("10056", "failed");
   }
 
   @Test
