@@ -109,15 +109,22 @@ public abstract class BrowserTest {
     assertThat(browser.getCurrentUrl()).contains("/login.xhtml");
   }
 
-  /** Asserts that the page does not scroll sideways at the window's current width. */
+  /**
+   * Asserts that the page does not scroll sideways at the window's current width; a failure names
+   * the elements that reach past the right edge.
+   */
   protected void assertNoSidewaysScroll() {
-    assertThat(
-            (Boolean)
-                ((org.openqa.selenium.JavascriptExecutor) browser)
-                    .executeScript(
-                        "return document.documentElement.scrollWidth"
-                            + " <= document.documentElement.clientWidth"))
+    Object wide =
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+            .executeScript(
+                "var w = document.documentElement.clientWidth, out = [];"
+                    + "document.querySelectorAll('body *').forEach(function (e) {"
+                    + " var r = e.getBoundingClientRect();"
+                    + " if (r.right > w + 1 && out.length < 8) {"
+                    + "  out.push(e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(r.right)); } });"
+                    + "return document.documentElement.scrollWidth <= w ? '' : out.join('; ');");
+    assertThat(wide)
         .as("no sideways scroll at " + browser.manage().window().getSize().getWidth() + " px")
-        .isTrue();
+        .isEqualTo("");
   }
 }
