@@ -109,7 +109,7 @@ class CatalogRangesIT extends BrowserTest {
     browser.findElement(By.id("editForm:cancel")).click();
 
     fill("tableForm:text", "Made before");
-    By rows = By.cssSelector("#tableForm\\:codes_data tr");
+    By rows = By.cssSelector("[id='tableForm:codes_data'] > tr");
     patiently()
         .until(
             d ->
