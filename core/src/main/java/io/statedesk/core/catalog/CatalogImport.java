@@ -156,6 +156,7 @@ public class CatalogImport {
     if (parsed.fileError() != null) {
       return new Preview(List.of(), parsed.fileError());
     }
+    List<ReservedRange> ranges = catalog.reservedRanges();
     Map<Integer, Integer> codeLines = new HashMap<>();
     Map<String, Integer> labelLines = new HashMap<>();
     List<PreviewRow> rows = new ArrayList<>();
@@ -188,7 +189,11 @@ public class CatalogImport {
       Optional<StateCode> existing = catalog.find(row.data().code());
       Action action = Action.CREATE;
       List<FieldError> warnings =
-          existing.isPresent() ? catalog.insideWarnings(row.data().code()) : List.of();
+          existing.isEmpty()
+              ? List.of()
+              : ReservedRanges.holding(ranges, row.data().code()).stream()
+                  .map(r -> ReservedRanges.inside(row.data().code(), r))
+                  .toList();
       try {
         StateCodeData valid = catalog.validate(row.data(), existing.orElse(null));
         if (existing.isPresent()) {

@@ -371,7 +371,7 @@ public class StateCatalog {
     return ReservedRanges.holding(allRanges(), code);
   }
 
-  /** The warnings for {@code code}, as the API and the import answer them. */
+  /** The warnings for {@code code}, as the API answers them. */
   public List<FieldError> insideWarnings(int code) {
     return rangesHolding(code).stream().map(r -> ReservedRanges.inside(code, r)).toList();
   }
