@@ -4,6 +4,7 @@ import io.statedesk.core.account.TeamScope;
 import io.statedesk.core.audit.AuditAction;
 import io.statedesk.core.audit.AuditLog;
 import io.statedesk.core.gateway.GatewayState;
+import io.statedesk.core.persistence.InLists;
 import io.statedesk.core.problem.ProblemDetail;
 import io.statedesk.core.problem.ProblemException;
 import io.statedesk.core.problem.ProblemKind;
@@ -123,9 +124,7 @@ public class AgentDirectory {
     if (where == null || ids.isEmpty()) {
       return found;
     }
-    List<Integer> all = new ArrayList<>(new TreeSet<>(ids));
-    for (int from = 0; from < all.size(); from += 1000) {
-      List<Integer> chunk = all.subList(from, Math.min(all.size(), from + 1000));
+    for (List<Integer> chunk : InLists.of(ids)) {
       TypedQuery<DirectoryAgent> query =
           em.createQuery(
               "select a from DirectoryAgent a"
@@ -262,10 +261,9 @@ public class AgentDirectory {
         added++;
       }
     }
-    List<Integer> gone = new ArrayList<>(existing.keySet());
-    for (int from = 0; from < gone.size(); from += 1000) {
+    for (List<Integer> gone : InLists.of(existing.keySet())) {
       em.createQuery("delete from DirectoryAgent a where a.agentId in :ids")
-          .setParameter("ids", gone.subList(from, Math.min(gone.size(), from + 1000)))
+          .setParameter("ids", gone)
           .executeUpdate();
     }
     stampSynced(refreshed, now);
@@ -379,11 +377,10 @@ public class AgentDirectory {
   /** The stored fields of those of {@code ids} that are in the directory. */
   private Map<Integer, Listed> listed(List<Integer> ids) {
     Map<Integer, Listed> found = new HashMap<>();
-    List<Integer> all = new ArrayList<>(new TreeSet<>(ids));
-    for (int from = 0; from < all.size(); from += 1000) {
+    for (List<Integer> chunk : InLists.of(ids)) {
       for (Object[] row :
           em.createQuery(Listed.SELECT + " where a.agentId in :ids", Object[].class)
-              .setParameter("ids", all.subList(from, Math.min(all.size(), from + 1000)))
+              .setParameter("ids", chunk)
               .getResultList()) {
         Listed listed = Listed.of(row);
         found.put(listed.agentId(), listed);
@@ -421,10 +418,10 @@ public class AgentDirectory {
 
   /** Stamps the agents a sync or an import listed, a thousand per statement. */
   private void stampSynced(List<Integer> ids, Instant now) {
-    for (int from = 0; from < ids.size(); from += 1000) {
+    for (List<Integer> chunk : InLists.of(ids)) {
       em.createQuery("update DirectoryAgent a set a.syncedAt = :now where a.agentId in :ids")
           .setParameter("now", now)
-          .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
+          .setParameter("ids", chunk)
           .executeUpdate();
     }
   }
@@ -476,12 +473,11 @@ public class AgentDirectory {
       fileTeams.add(entry.team());
     }
     int known = 0;
-    List<Integer> all = new ArrayList<>(ids);
-    for (int from = 0; from < all.size(); from += 1000) { // IN lists stay small on every database
+    for (List<Integer> chunk : InLists.of(ids)) {
       known +=
           em.createQuery(
                   "select count(a) from DirectoryAgent a where a.agentId in :ids", Long.class)
-              .setParameter("ids", all.subList(from, Math.min(all.size(), from + 1000)))
+              .setParameter("ids", chunk)
               .getSingleResult()
               .intValue();
     }
@@ -565,12 +561,11 @@ public class AgentDirectory {
   @Transactional
   public Map<Integer, DirectoryAgent> known(Collection<Integer> ids) {
     Map<Integer, DirectoryAgent> found = new HashMap<>();
-    List<Integer> all = new ArrayList<>(new TreeSet<>(ids));
-    for (int from = 0; from < all.size(); from += 1000) {
+    for (List<Integer> chunk : InLists.of(ids)) {
       for (DirectoryAgent a :
           em.createQuery(
                   "select a from DirectoryAgent a where a.agentId in :ids", DirectoryAgent.class)
-              .setParameter("ids", all.subList(from, Math.min(all.size(), from + 1000)))
+              .setParameter("ids", chunk)
               .getResultList()) {
         found.put(a.getAgentId(), a);
       }
