@@ -1,6 +1,7 @@
 package io.statedesk.web;
 
 import io.statedesk.core.startup.ConsoleStartup;
+import io.statedesk.core.startup.InvalidConfigurationException;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -9,8 +10,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Starts core (schema migration, demo seeding) when the console module starts, then tells the
- * operator where to open the console.
+ * Starts core ({@link ConsoleStartup}: settings check, schema migration, seeding, then the
+ * sessions, the directory sync and the bulk engine) when the console module starts, then tells the
+ * operator where to open the console; a configuration it refuses is logged as one line first.
  */
 @WebListener
 public class StartupBanner implements ServletContextListener {
@@ -27,7 +29,7 @@ public class StartupBanner implements ServletContextListener {
   public void contextInitialized(ServletContextEvent event) {
     try {
       startup.run();
-    } catch (io.statedesk.core.persistence.InvalidConfigurationException e) {
+    } catch (InvalidConfigurationException e) {
       // one line an operator can act on, before the server's own stack trace of the failed deploy
       LOG.severe(e.getMessage());
       throw e;

@@ -35,7 +35,7 @@ public class DemoUsers {
   boolean demoEnabled;
 
   @Inject UserAccounts accounts;
-  @Inject io.statedesk.core.account.TeamScope teams;
+  @Inject TeamScope teams;
 
   /** Creates the missing demo users when the demo configuration is on; otherwise does nothing. */
   public void seed() {

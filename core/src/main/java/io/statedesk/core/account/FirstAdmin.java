@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -106,7 +107,7 @@ public class FirstAdmin {
           "statedesk.security.first-admin.password-file cannot be read: " + e.getMessage(), e);
     }
     accounts.create(username.get(), username.get(), password, Set.of(Role.ADMIN));
-    java.util.Arrays.fill(password, '\0');
+    Arrays.fill(password, '\0');
     audit.record("system", AuditAction.USER_CREATED, "user " + username.get(), "first admin", null);
     LOG.info(
         "First admin '"

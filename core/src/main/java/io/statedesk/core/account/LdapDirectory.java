@@ -12,6 +12,7 @@ import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -140,7 +141,7 @@ final class LdapDirectory {
     for (SearchResultEntry group : result.getSearchEntries()) {
       String[] values = group.getAttributeValues(settings.groupNameAttribute());
       if (values != null) {
-        names.addAll(java.util.List.of(values));
+        names.addAll(List.of(values));
       }
     }
     return names;

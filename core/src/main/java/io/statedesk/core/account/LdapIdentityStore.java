@@ -1,5 +1,7 @@
 package io.statedesk.core.account;
 
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.LDAPURL;
 import io.statedesk.core.security.ConfiguredSecrets;
 import io.statedesk.core.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,7 +10,11 @@ import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -111,7 +117,7 @@ public class LdapIdentityStore implements IdentityStore {
     if (!enabled()) {
       return List.of();
     }
-    List<String> problems = new java.util.ArrayList<>(settings(bindPassword).problems());
+    List<String> problems = new ArrayList<>(settings(bindPassword).problems());
     problems.addAll(secrets.problems(P + "bind-password", bindPassword));
     return problems;
   }
@@ -133,24 +139,24 @@ public class LdapIdentityStore implements IdentityStore {
     return parsedUrl()
         .map(
             u -> {
-              try (java.net.Socket socket = new java.net.Socket()) {
+              try (Socket socket = new Socket()) {
                 socket.connect(
-                    new java.net.InetSocketAddress(u.getHost(), u.getPort()),
+                    new InetSocketAddress(u.getHost(), u.getPort()),
                     (int) Math.min(timeoutMs, 3000));
                 return true;
-              } catch (java.io.IOException | RuntimeException e) {
+              } catch (IOException | RuntimeException e) {
                 return false;
               }
             });
   }
 
-  private Optional<com.unboundid.ldap.sdk.LDAPURL> parsedUrl() {
+  private Optional<LDAPURL> parsedUrl() {
     if (!enabled()) {
       return Optional.empty();
     }
     try {
-      return Optional.of(new com.unboundid.ldap.sdk.LDAPURL(url.get().strip()));
-    } catch (com.unboundid.ldap.sdk.LDAPException e) {
+      return Optional.of(new LDAPURL(url.get().strip()));
+    } catch (LDAPException e) {
       return Optional.empty();
     }
   }

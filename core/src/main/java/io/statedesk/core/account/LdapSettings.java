@@ -6,6 +6,7 @@ import com.unboundid.ldap.sdk.LDAPURL;
 import io.statedesk.core.security.Role;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -98,7 +99,7 @@ public record LdapSettings(
 
   /** The roles that {@code groups} grant. */
   public Set<Role> rolesFor(Set<String> groups) {
-    Set<Role> roles = java.util.EnumSet.noneOf(Role.class);
+    Set<Role> roles = EnumSet.noneOf(Role.class);
     roleGroups.forEach(
         (role, names) -> {
           if (names.stream().anyMatch(n -> groups.stream().anyMatch(g -> g.equalsIgnoreCase(n)))) {

@@ -2,6 +2,7 @@ package io.statedesk.core.account;
 
 import io.statedesk.core.audit.AuditAction;
 import io.statedesk.core.audit.AuditLog;
+import io.statedesk.core.security.TrustedProxies;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -53,7 +55,7 @@ public class LoginThrottle {
   @Inject AuditLog audit;
 
   /** Whose addresses are counted: checked at start with the throttle's own settings. */
-  @Inject io.statedesk.core.security.TrustedProxies proxies;
+  @Inject TrustedProxies proxies;
 
   private ThrottleBook users;
   private ThrottleBook addresses;
@@ -87,11 +89,11 @@ public class LoginThrottle {
    *
    * @return empty when allowed, else how long to wait
    */
-  public java.util.Optional<Duration> refusal(String username, String address) {
+  public Optional<Duration> refusal(String username, String address) {
     ThrottleBook.Decision user = users.check(username);
     ThrottleBook.Decision from = addresses.check(address);
     if (user.allowed() && from.allowed()) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     Duration wait =
         user.retryAfter().compareTo(from.retryAfter()) > 0 ? user.retryAfter() : from.retryAfter();
@@ -104,7 +106,7 @@ public class LoginThrottle {
                 + ": locked out for another "
                 + wait.toSeconds()
                 + " s");
-    return java.util.Optional.of(wait);
+    return Optional.of(wait);
   }
 
   public void failed(String username, String address) {

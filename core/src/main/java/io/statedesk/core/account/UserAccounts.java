@@ -1,8 +1,10 @@
 package io.statedesk.core.account;
 
 import io.statedesk.core.audit.AuditAction;
+import io.statedesk.core.audit.AuditLog;
 import io.statedesk.core.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -10,6 +12,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -28,8 +31,8 @@ public class UserAccounts {
   EntityManager em;
 
   @Inject PasswordHashing hashing;
-  @Inject io.statedesk.core.audit.AuditLog audit;
-  @Inject jakarta.enterprise.event.Event<SecurityStamps.AccountChanged> changed;
+  @Inject AuditLog audit;
+  @Inject Event<SecurityStamps.AccountChanged> changed;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -115,9 +118,9 @@ public class UserAccounts {
             AuditAction.USER_ROLES_CHANGED,
             "user " + username,
             "before "
-                + new java.util.TreeSet<>(account.getRoles())
+                + new TreeSet<>(account.getRoles())
                 + " after "
-                + new java.util.TreeSet<>(roles)
+                + new TreeSet<>(roles)
                 + " (LDAP groups)",
             null);
         account.changeRoles(roles, clock.instant());
@@ -137,7 +140,7 @@ public class UserAccounts {
         "ldap",
         AuditAction.USER_CREATED,
         "user " + username,
-        "roles " + new java.util.TreeSet<>(roles) + " (LDAP, first sign-in)",
+        "roles " + new TreeSet<>(roles) + " (LDAP, first sign-in)",
         null);
     return Optional.of(account);
   }

@@ -5,6 +5,7 @@ import io.statedesk.core.audit.AuditLog;
 import io.statedesk.core.security.Caller;
 import io.statedesk.core.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -39,7 +40,7 @@ public class UserAdministration {
   @Inject TeamScope teams;
   @Inject AuditLog audit;
   @Inject Caller caller;
-  @Inject jakarta.enterprise.event.Event<SecurityStamps.AccountChanged> changed;
+  @Inject Event<SecurityStamps.AccountChanged> changed;
 
   /** Every user, by user name. */
   @Transactional

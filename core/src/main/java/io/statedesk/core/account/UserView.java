@@ -1,6 +1,7 @@
 package io.statedesk.core.account;
 
 import io.statedesk.core.security.Role;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Set;
 
@@ -13,7 +14,7 @@ public record UserView(
     boolean enabled,
     Instant createdAt,
     AccountSource source)
-    implements java.io.Serializable {
+    implements Serializable {
 
   public boolean admin() {
     return roles.contains(Role.ADMIN);

@@ -2,6 +2,7 @@ package io.statedesk.core.bulk;
 
 import io.statedesk.core.account.TeamScope;
 import io.statedesk.core.audit.AuditAction;
+import io.statedesk.core.audit.AuditLog;
 import io.statedesk.core.bulk.BulkExceptions.ChangeNotFoundException;
 import io.statedesk.core.bulk.BulkExceptions.ChangeStateException;
 import io.statedesk.core.bulk.BulkExceptions.ConfirmationRequiredException;
@@ -45,7 +46,7 @@ public class BulkChanges {
   @Inject ChangeMaker maker;
   @Inject ChangeExport export;
   @Inject ChangeLinks links;
-  @Inject io.statedesk.core.audit.AuditLog audit;
+  @Inject AuditLog audit;
 
   /** What {@code request} would do, agent by agent; nothing is written. */
   public Preview preview(ChangeRequest request) {

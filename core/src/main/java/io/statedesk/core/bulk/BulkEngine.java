@@ -14,6 +14,7 @@ import io.statedesk.core.session.AgentSessions;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -67,7 +68,7 @@ public class BulkEngine {
   @Inject GatewayClient client;
   @Inject AuditLog audit;
   @Inject BulkMetrics metrics;
-  @Inject jakarta.enterprise.event.Event<BulkEngineStarted> started;
+  @Inject Event<BulkEngineStarted> started;
   @Inject Cluster cluster;
   @Inject LiveConsoles liveConsoles;
 

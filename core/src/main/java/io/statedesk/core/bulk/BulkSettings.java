@@ -1,5 +1,6 @@
 package io.statedesk.core.bulk;
 
+import io.statedesk.core.desired.DesiredSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -12,7 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class BulkSettings {
 
   /** Checked with these: desired states and schedules run through the bulk engine. */
-  @Inject io.statedesk.core.desired.DesiredSettings desired;
+  @Inject DesiredSettings desired;
 
   /** Gateway calls in flight at once on this instance, over all running changes. */
   @Inject

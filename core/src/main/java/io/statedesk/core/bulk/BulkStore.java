@@ -1,5 +1,6 @@
 package io.statedesk.core.bulk;
 
+import io.statedesk.core.catalog.StateCode;
 import io.statedesk.core.cluster.Ownership;
 import io.statedesk.core.directory.AgentDirectory;
 import io.statedesk.core.directory.DirectoryWrites;
@@ -7,13 +8,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,8 +72,8 @@ public class BulkStore {
    * were"): one update per distinct code, right after {@link #create}.
    */
   @Transactional
-  public void labelTargets(long changeId, Collection<io.statedesk.core.catalog.StateCode> codes) {
-    for (io.statedesk.core.catalog.StateCode code : codes) {
+  public void labelTargets(long changeId, Collection<StateCode> codes) {
+    for (StateCode code : codes) {
       em.createQuery(
               "update BulkOutcome o set o.targetLabel = :l, o.targetColour = :c"
                   + " where o.changeId = :id and o.targetState = :code")
@@ -100,10 +104,8 @@ public class BulkStore {
    * A catalog code as it is now, without a caller: for the scheduler, which starts changes on a
    * schedule creator's behalf (the catalog's own lookups check the caller).
    */
-  public Optional<io.statedesk.core.catalog.StateCode> stateCode(int code) {
-    return em.createQuery(
-            "select s from StateCode s where s.code = :c",
-            io.statedesk.core.catalog.StateCode.class)
+  public Optional<StateCode> stateCode(int code) {
+    return em.createQuery("select s from StateCode s where s.code = :c", StateCode.class)
         .setParameter("c", code)
         .getResultStream()
         .findFirst();
@@ -227,7 +229,7 @@ public class BulkStore {
             true,
             ownership,
             lead,
-            new Object[] {owner, java.sql.Timestamp.from(now)});
+            new Object[] {owner, Timestamp.from(now)});
     mark(work, owner, "o.status = io.statedesk.core.bulk.OutcomeStatus.IN_FLIGHT");
     return work;
   }
@@ -243,7 +245,7 @@ public class BulkStore {
       Object[] more) {
     // ?1 is the change, ?2.. the condition's own, then the ownership's: labels without a gap
     int first = 2 + (more == null ? 0 : more.length);
-    jakarta.persistence.Query q =
+    Query q =
         em.createNativeQuery(
             "select o.id, o.agent_id, o.target_state from bulk_outcome o where o.change_id = ?1 and "
                 + condition
@@ -315,7 +317,7 @@ public class BulkStore {
   public SetStates record(List<AgentResult> results, String owner) {
     Instant now = Instant.now();
     Map<Integer, Integer> states = new HashMap<>();
-    Set<Integer> verified = new java.util.HashSet<>();
+    Set<Integer> verified = new HashSet<>();
     for (AgentResult r : results) {
       int written =
           em.createQuery(

@@ -1,5 +1,6 @@
 package io.statedesk.core.bulk;
 
+import io.statedesk.core.audit.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -69,6 +70,6 @@ class ChangeExport {
   }
 
   static String safe(String text) {
-    return io.statedesk.core.audit.AuditLog.spreadsheetSafe(text);
+    return AuditLog.spreadsheetSafe(text);
   }
 }

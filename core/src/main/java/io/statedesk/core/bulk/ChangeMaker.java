@@ -3,12 +3,16 @@ package io.statedesk.core.bulk;
 import io.statedesk.core.audit.AuditAction;
 import io.statedesk.core.audit.AuditLog;
 import io.statedesk.core.catalog.StateCatalog;
+import io.statedesk.core.catalog.StateCode;
 import io.statedesk.core.desired.DesiredStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Writes a planned change: the change, one outcome per agent, and its desired states (or, for an
@@ -88,14 +92,14 @@ class ChangeMaker {
   }
 
   /** The catalog codes the change's agents get, as they are now. */
-  private java.util.Collection<io.statedesk.core.catalog.StateCode> targetCodes(Plan plan) {
-    java.util.Set<Integer> codes = new java.util.TreeSet<>();
+  private Collection<StateCode> targetCodes(Plan plan) {
+    Set<Integer> codes = new TreeSet<>();
     for (Plan.Row r : plan.rows) {
       if (r.target() != null) {
         codes.add(r.target());
       }
     }
-    List<io.statedesk.core.catalog.StateCode> found = new ArrayList<>();
+    List<StateCode> found = new ArrayList<>();
     for (int code : codes) {
       store.stateCode(code).ifPresent(found::add);
     }

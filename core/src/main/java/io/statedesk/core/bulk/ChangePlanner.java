@@ -12,8 +12,11 @@ import io.statedesk.core.directory.AgentDirectory;
 import io.statedesk.core.directory.DirectoryAgent;
 import io.statedesk.core.session.AgentSessions;
 import io.statedesk.core.session.Availability;
+import io.statedesk.core.session.SessionHolds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +39,7 @@ class ChangePlanner {
   @Inject BulkSettings settings;
   @Inject SessionClock clock;
   @Inject DesiredStore desired;
-  @Inject io.statedesk.core.session.SessionHolds holds;
+  @Inject SessionHolds holds;
 
   /** A code the caller may set: in the catalog, active, and offered to one of their teams. */
   StateCode activeCode(int code) {
@@ -202,13 +205,13 @@ class ChangePlanner {
    * cluster holds (its hold records): that console makes their calls, so they will change.
    */
   private Set<Integer> heldElsewhere(Set<Integer> agents) {
-    Set<Integer> none = new java.util.HashSet<>();
+    Set<Integer> none = new HashSet<>();
     for (int id : agents) {
       if (sessions.availability(id) == Availability.NONE) {
         none.add(id);
       }
     }
-    return none.isEmpty() ? Set.of() : holds.heldByAnyAfter(none, java.time.Instant.now());
+    return none.isEmpty() ? Set.of() : holds.heldByAnyAfter(none, Instant.now());
   }
 
   private Plan.Row row(

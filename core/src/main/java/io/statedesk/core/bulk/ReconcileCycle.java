@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -37,8 +38,7 @@ public class ReconcileCycle {
   private ScheduledExecutorService timer;
   private RateLimiter<Object> limiter;
   private volatile int cursor;
-  private final java.util.concurrent.atomic.AtomicLong wraps =
-      new java.util.concurrent.atomic.AtomicLong();
+  private final AtomicLong wraps = new AtomicLong();
   private volatile boolean stopping;
   private final Map<Reconciler.Result, Long> totals = new EnumMap<>(Reconciler.Result.class);
 

@@ -1,5 +1,6 @@
 package io.statedesk.core.catalog;
 
+import io.statedesk.core.account.TeamScope;
 import io.statedesk.core.audit.AuditAction;
 import io.statedesk.core.audit.AuditLog;
 import io.statedesk.core.catalog.CatalogExceptions.StaleStateCodeException;
@@ -11,12 +12,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The catalog's service: reads for supervisors (active codes) and admins (everything), changes for
@@ -32,7 +40,7 @@ public class StateCatalog {
 
   @Inject Caller caller;
   @Inject AuditLog audit;
-  @Inject io.statedesk.core.account.TeamScope teams;
+  @Inject TeamScope teams;
 
   /**
    * Active codes in list order: for admins all of them, for a supervisor those offered to all teams
@@ -48,7 +56,7 @@ public class StateCatalog {
     if (teams.callerSeesAll()) {
       return active;
     }
-    java.util.Set<String> mine = teams.callerTeams();
+    Set<String> mine = teams.callerTeams();
     return active.stream()
         .filter(c -> c.isAllTeams() || c.getTeams().stream().anyMatch(mine::contains))
         .toList();
@@ -59,14 +67,14 @@ public class StateCatalog {
    * showing beside the label a past change kept ("labels as they were"): any supervisor or admin
    * may read it, since the change's own pages show that code already.
    */
-  public java.util.Map<Integer, String> labelsToday(java.util.Collection<Integer> codes) {
+  public Map<Integer, String> labelsToday(Collection<Integer> codes) {
     caller.require(Role.SUPERVISOR, Role.ADMIN);
-    java.util.Map<Integer, String> labels = new java.util.HashMap<>();
+    Map<Integer, String> labels = new HashMap<>();
     if (!codes.isEmpty()) {
       for (Object[] r :
           em.createQuery(
                   "select s.code, s.label from StateCode s where s.code in :codes", Object[].class)
-              .setParameter("codes", new java.util.HashSet<>(codes))
+              .setParameter("codes", new HashSet<>(codes))
               .getResultList()) {
         labels.put((Integer) r[0], (String) r[1]);
       }
@@ -155,11 +163,7 @@ public class StateCatalog {
   private static void bind(TypedQuery<?> query, String text, Boolean activeOnly) {
     if (text != null && !text.isBlank()) {
       String escaped =
-          text.strip()
-              .toLowerCase(java.util.Locale.ROOT)
-              .replace("\\", "")
-              .replace("%", "")
-              .replace("_", "");
+          text.strip().toLowerCase(Locale.ROOT).replace("\\", "").replace("%", "").replace("_", "");
       query.setParameter("text", "%" + escaped + "%");
       if (isCode(text)) {
         query.setParameter("code", Integer.parseInt(text.strip()));
@@ -194,7 +198,7 @@ public class StateCatalog {
     em.persist(created);
     try {
       em.flush();
-    } catch (jakarta.persistence.PersistenceException e) {
+    } catch (PersistenceException e) {
       // Two admins created the same code at the same moment: the unique constraint decided.
       throw new InvalidStateCodeException(
           List.of(new FieldError("code", valid.code() + " already exists in the catalog")));
@@ -455,9 +459,8 @@ public class StateCatalog {
       checkUniqueLabel(valid.label(), existing, errors).ifPresent(errors::add);
     }
     if (valid.teams() != null && !valid.teams().isEmpty()) {
-      java.util.Set<String> unknown =
-          teams.unknownTeams(
-              valid.teams(), existing == null ? java.util.Set.of() : existing.getTeams());
+      Set<String> unknown =
+          teams.unknownTeams(valid.teams(), existing == null ? Set.of() : existing.getTeams());
       if (!unknown.isEmpty()) {
         errors.add(
             new FieldError(
@@ -476,7 +479,7 @@ public class StateCatalog {
         em.createQuery(
                 "select s from StateCode s where s.active = true and lower(s.label) = :l",
                 StateCode.class)
-            .setParameter("l", label.toLowerCase(java.util.Locale.ROOT))
+            .setParameter("l", label.toLowerCase(Locale.ROOT))
             .getResultList();
     return same.stream()
         .filter(s -> self == null || !s.getId().equals(self.getId()))

@@ -1,5 +1,7 @@
 package io.statedesk.core.directory;
 
+import java.util.Set;
+
 /**
  * Agents were added to the directory (by a gateway sync or a CSV import), fired inside the
  * transaction that adds them. Observed after the commit by whoever keeps per-agent columns that a
@@ -8,9 +10,9 @@ package io.statedesk.core.directory;
  *
  * @param agentIds the agents whose rows were added
  */
-public record DirectoryRowsAdded(java.util.Set<Integer> agentIds) {
+public record DirectoryRowsAdded(Set<Integer> agentIds) {
 
   public DirectoryRowsAdded {
-    agentIds = java.util.Set.copyOf(agentIds);
+    agentIds = Set.copyOf(agentIds);
   }
 }

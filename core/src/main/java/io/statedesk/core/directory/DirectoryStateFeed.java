@@ -2,6 +2,7 @@ package io.statedesk.core.directory;
 
 import io.statedesk.core.gateway.GatewayRecords.GatewayEvent;
 import io.statedesk.core.gateway.GatewayState;
+import io.statedesk.core.session.SessionTimers;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,7 +32,7 @@ public class DirectoryStateFeed {
   private static final Logger LOG = Logger.getLogger(DirectoryStateFeed.class.getName());
 
   @Inject AgentDirectory directory;
-  @Inject io.statedesk.core.session.SessionTimers timers;
+  @Inject SessionTimers timers;
 
   private final Map<Integer, GatewayState> pending = new ConcurrentHashMap<>();
   private final Map<Integer, String> availability = new ConcurrentHashMap<>();

@@ -1,5 +1,6 @@
 package io.statedesk.core.directory;
 
+import io.statedesk.core.cluster.Cluster;
 import io.statedesk.core.gateway.GatewayClient;
 import io.statedesk.core.gateway.GatewayException;
 import io.statedesk.core.security.Caller;
@@ -13,8 +14,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
@@ -67,7 +70,7 @@ public class DirectorySync {
   @Inject GatewayClient client;
   @Inject AgentDirectory directory;
   @Inject Caller caller;
-  @Inject io.statedesk.core.cluster.Cluster cluster;
+  @Inject Cluster cluster;
 
   static final String LEASE = "directory-sync";
 
@@ -77,7 +80,7 @@ public class DirectorySync {
   private volatile SyncStatus.Attempt lastAttempt;
   private volatile SyncStatus.Attempt lastSuccess;
   private volatile Instant runningSince;
-  private final List<Runnable> afterSync = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<Runnable> afterSync = new CopyOnWriteArrayList<>();
 
   /** Runs after every successful sync (e.g. the custom-state read-back). */
   public void afterSync(Runnable action) {
@@ -255,8 +258,7 @@ public class DirectorySync {
         : "Unexpected " + e.getClass().getSimpleName() + " (details in the server log)";
   }
 
-  private final java.util.concurrent.locks.ReentrantLock syncing =
-      new java.util.concurrent.locks.ReentrantLock();
+  private final ReentrantLock syncing = new ReentrantLock();
 
   @Inject CustomStateReadBack readBack;
 

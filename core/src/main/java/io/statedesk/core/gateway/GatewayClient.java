@@ -29,22 +29,32 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -419,7 +429,7 @@ public class GatewayClient implements AutoCloseable {
    */
   record Answer(JsonObject body, Map<String, String> headers, List<String> setCookies) {
     String header(String name) {
-      return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+      return headers.get(name.toLowerCase(Locale.ROOT));
     }
 
     JsonObject result() {
@@ -434,7 +444,7 @@ public class GatewayClient implements AutoCloseable {
   }
 
   private static final MediaType JSON_UTF8 =
-      MediaType.APPLICATION_JSON_TYPE.withCharset(java.nio.charset.StandardCharsets.UTF_8.name());
+      MediaType.APPLICATION_JSON_TYPE.withCharset(StandardCharsets.UTF_8.name());
 
   private Invocation.Builder request(
       WebTarget root, String path, Map<String, String> query, GatewayAuth auth) {
@@ -487,7 +497,7 @@ public class GatewayClient implements AutoCloseable {
       Map<String, List<String>> headers = new LinkedHashMap<>();
       response
           .getStringHeaders()
-          .forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), List.copyOf(v)));
+          .forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
       return interpret(status, text, headers, operation, agentId, auth, start);
     } catch (ProcessingException e) {
       throw translate(operation, agentId, e);
@@ -556,8 +566,7 @@ public class GatewayClient implements AutoCloseable {
   /** Maps transport failures to {@link GatewayUnavailableException} kinds. */
   static GatewayException translate(String operation, int agentId, Throwable failure) {
     Throwable t = failure;
-    while ((t instanceof CompletionException
-            || t instanceof java.util.concurrent.ExecutionException)
+    while ((t instanceof CompletionException || t instanceof ExecutionException)
         && t.getCause() != null) {
       t = t.getCause();
     }
@@ -567,16 +576,16 @@ public class GatewayClient implements AutoCloseable {
     for (Throwable c = t; c != null; c = c.getCause()) {
       if (c instanceof SocketTimeoutException
           || c instanceof HttpTimeoutException
-          || c instanceof java.util.concurrent.TimeoutException) {
+          || c instanceof TimeoutException) {
         return new GatewayUnavailableException(operation, agentId, Kind.TIMEOUT, 0, null, null, t);
       }
-      if (c instanceof SSLException || c instanceof java.security.cert.CertificateException) {
+      if (c instanceof SSLException || c instanceof CertificateException) {
         return new GatewayUnavailableException(
             operation, agentId, Kind.TLS, 0, null, c.getClass().getSimpleName(), t);
       }
       if (c instanceof ConnectException
-          || c instanceof java.net.UnknownHostException
-          || c instanceof java.net.NoRouteToHostException) {
+          || c instanceof UnknownHostException
+          || c instanceof NoRouteToHostException) {
         return new GatewayUnavailableException(
             operation, agentId, Kind.CONNECT, 0, null, c.getClass().getSimpleName(), t);
       }
@@ -598,12 +607,10 @@ public class GatewayClient implements AutoCloseable {
     } catch (NumberFormatException e) {
       try {
         Instant at =
-            java.time.ZonedDateTime.parse(
-                    header.trim(), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
-                .toInstant();
+            ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
         Duration d = Duration.between(Instant.now(), at);
         return d.isNegative() ? Duration.ZERO : d;
-      } catch (java.time.format.DateTimeParseException ignored) {
+      } catch (DateTimeParseException ignored) {
         return null;
       }
     }

@@ -5,12 +5,16 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -116,9 +120,9 @@ public class GatewaySettings {
             return;
           }
           try (var in = Files.newInputStream(Path.of(path))) {
-            java.security.KeyStore.getInstance(truststoreType)
+            KeyStore.getInstance(truststoreType)
                 .load(in, truststorePassword.map(String::toCharArray).orElse(null));
-          } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+          } catch (IOException | GeneralSecurityException e) {
             problems.add(
                 "statedesk.gateway.tls.truststore '"
                     + path
@@ -151,8 +155,7 @@ public class GatewaySettings {
             truststoreType,
             null,
             verifyHostname,
-            GatewayConfig.PollTransport.valueOf(
-                pollTransport.trim().toUpperCase(java.util.Locale.ROOT)));
+            GatewayConfig.PollTransport.valueOf(pollTransport.trim().toUpperCase(Locale.ROOT)));
     if (truststore.isPresent()) {
       config =
           config.withTruststore(

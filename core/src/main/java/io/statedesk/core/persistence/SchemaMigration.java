@@ -10,9 +10,10 @@ import org.flywaydb.core.api.output.MigrateResult;
 /**
  * Brings the database schema up to date before anything else touches it.
  *
- * <p>Runs first among the start-up observers ({@link Interceptor.Priority#PLATFORM_BEFORE}) so that
- * seeding and the identity store always find their tables. Migrations are idempotent: running on an
- * up-to-date schema does nothing, which matters in an EAR where the event can fire once per module.
+ * <p>Run by {@code startup.ConsoleStartup} right after the settings check and before anything else
+ * touches a table, so that seeding, the identity store and every feature find their tables.
+ * Migrations are idempotent: running on an up-to-date schema does nothing, so start-up may run
+ * again.
  */
 @ApplicationScoped
 public class SchemaMigration {

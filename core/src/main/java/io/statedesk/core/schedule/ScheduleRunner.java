@@ -1,10 +1,15 @@
 package io.statedesk.core.schedule;
 
 import io.statedesk.core.audit.AuditAction;
+import io.statedesk.core.audit.AuditLog;
 import io.statedesk.core.bulk.BulkEngineStarted;
+import io.statedesk.core.bulk.ScheduledChanges;
+import io.statedesk.core.cluster.Cluster;
 import io.statedesk.core.desired.DesiredSettings;
+import io.statedesk.core.desired.ManagedThreads;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.lang.management.ManagementFactory;
@@ -30,12 +35,15 @@ public class ScheduleRunner {
   private static final Logger LOG = Logger.getLogger(ScheduleRunner.class.getName());
   private static final Duration CLAIM = Duration.ofSeconds(60);
 
+  /** A tick slower than this is logged: schedules are promised to the minute. */
+  private static final long SLOW_TICK_MS = 10_000;
+
   @Inject ScheduleStore store;
-  @Inject io.statedesk.core.bulk.ScheduledChanges scheduled;
+  @Inject ScheduledChanges scheduled;
   @Inject DesiredSettings settings;
-  @Inject io.statedesk.core.cluster.Cluster cluster;
-  @Inject io.statedesk.core.audit.AuditLog audit;
-  @Inject jakarta.enterprise.context.control.RequestContextController requestContext;
+  @Inject Cluster cluster;
+  @Inject AuditLog audit;
+  @Inject RequestContextController requestContext;
 
   private final String instance =
       ManagementFactory.getRuntimeMXBean().getName()
@@ -51,9 +59,7 @@ public class ScheduleRunner {
     if (timer != null) {
       return;
     }
-    timer =
-        Executors.newSingleThreadScheduledExecutor(
-            io.statedesk.core.desired.ManagedThreads.factory());
+    timer = Executors.newSingleThreadScheduledExecutor(ManagedThreads.factory());
     long tick = settings.scheduleTick().toMillis();
     timer.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
   }
@@ -82,7 +88,13 @@ public class ScheduleRunner {
             s.getStatus() == ScheduleStatus.REVERTING ? s.getRevertChangeId() : s.getChangeId();
         if (watched != null && scheduled.finishedForSystem(watched)) {
           store.advance(s.getId(), ScheduleStatus.DONE, null, null, null);
+          LOG.info(() -> "Schedule " + s.getId() + " done (change " + watched + " ended)");
         }
+      }
+      long took = Duration.between(now, Instant.now()).toMillis();
+      if (took > SLOW_TICK_MS) {
+        // a due start or revert waits for the next tick: say so, with the time it took
+        LOG.warning("Schedule tick took " + took + " ms (the database or the gateway is slow)");
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Schedule tick failed; trying again at the next one", e);

@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The persistence of scheduled changes, one short transaction per call; no authorization here
@@ -117,7 +118,7 @@ public class ScheduleStore {
   }
 
   /** Edits or cancels a schedule that has not started; false when it started meanwhile. */
-  public boolean beforeStart(long id, java.util.function.Consumer<ScheduledChange> edit) {
+  public boolean beforeStart(long id, Consumer<ScheduledChange> edit) {
     ScheduledChange s = em.find(ScheduledChange.class, id);
     if (s == null || s.getStatus() != ScheduleStatus.SCHEDULED) {
       return false;

@@ -2,6 +2,7 @@ package io.statedesk.core.schedule;
 
 import io.statedesk.core.account.TeamScope;
 import io.statedesk.core.audit.AuditAction;
+import io.statedesk.core.audit.AuditLog;
 import io.statedesk.core.bulk.BulkChanges;
 import io.statedesk.core.bulk.BulkExceptions.ChangeNotFoundException;
 import io.statedesk.core.bulk.BulkExceptions.ChangeStateException;
@@ -54,7 +55,7 @@ public class Schedules {
   @Inject TeamScope teams;
   @Inject BulkChanges changes;
   @Inject ScheduleStore store;
-  @Inject io.statedesk.core.audit.AuditLog audit;
+  @Inject AuditLog audit;
 
   /** What the change would do to each agent now, with what happens to desired states it covers. */
   public Preview preview(ScheduleRequest request) {

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -101,7 +102,7 @@ public class ConfiguredSecrets {
       throw new IllegalArgumentException(problems.get(0));
     }
     if (!SealedCredentials.isBound(value)) {
-      java.util.logging.Logger.getLogger(ConfiguredSecrets.class.getName())
+      Logger.getLogger(ConfiguredSecrets.class.getName())
           .warning(
               name
                   + " is sealed without being bound to its setting (an older ENC(...) value):"

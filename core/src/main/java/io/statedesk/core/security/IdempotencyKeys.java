@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -85,7 +86,7 @@ public class IdempotencyKeys {
           .setParameter(1, user)
           .setParameter(2, key.strip())
           .setParameter(3, hash(body))
-          .setParameter(4, java.sql.Timestamp.from(Instant.now()))
+          .setParameter(4, Timestamp.from(Instant.now()))
           .executeUpdate();
     }
   }

@@ -7,10 +7,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -89,21 +93,19 @@ public final class SealedCredentials {
    * What is wrong with a secret file's permissions: readable by its group or by others (where the
    * file system has POSIX permissions). The message names the fix, never the content.
    */
-  public static java.util.Optional<String> exposure(Path file) {
+  public static Optional<String> exposure(Path file) {
     try {
-      java.util.Set<java.nio.file.attribute.PosixFilePermission> p =
-          Files.getPosixFilePermissions(file);
-      if (p.contains(java.nio.file.attribute.PosixFilePermission.GROUP_READ)
-          || p.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ)) {
-        return java.util.Optional.of(
+      Set<PosixFilePermission> p = Files.getPosixFilePermissions(file);
+      if (p.contains(PosixFilePermission.GROUP_READ)
+          || p.contains(PosixFilePermission.OTHERS_READ)) {
+        return Optional.of(
             "is readable by its group or by others ("
-                + java.nio.file.attribute.PosixFilePermissions.toString(p)
+                + PosixFilePermissions.toString(p)
                 + "): make it readable by the server's user only (chmod 600)");
       }
-      return java.util.Optional.empty();
+      return Optional.empty();
     } catch (UnsupportedOperationException | IOException e) {
-      return java.util.Optional
-          .empty(); // no POSIX permissions (Windows), or unreadable: said elsewhere
+      return Optional.empty(); // no POSIX permissions (Windows), or unreadable: said elsewhere
     }
   }
 

@@ -1,5 +1,7 @@
 package io.statedesk.core.session;
 
+import io.statedesk.core.security.Caller;
+import io.statedesk.core.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -18,7 +20,7 @@ public class AgentSessions {
 
   @Inject SessionStore store;
   @Inject HostedSessions hosted;
-  @Inject io.statedesk.core.security.Caller caller;
+  @Inject Caller caller;
 
   /**
    * Hosted agents without a session and why (admins only): credentials refused (with the gateway's
@@ -26,7 +28,7 @@ public class AgentSessions {
    * desktop. Agent id to the reason, in agent order.
    */
   public Map<Integer, String> hostedProblems() {
-    caller.require(io.statedesk.core.security.Role.ADMIN);
+    caller.require(Role.ADMIN);
     return hosted.pool().map(HostedSessionPool::problems).orElse(Map.of());
   }
 
@@ -39,7 +41,7 @@ public class AgentSessions {
    * The handle to use now or, for a hosted agent whose session is being re-established, within
    * {@code wait}.
    */
-  public Optional<AgentHandle> awaitUsable(int agentId, java.time.Duration wait) {
+  public Optional<AgentHandle> awaitUsable(int agentId, Duration wait) {
     Optional<AgentHandle> now = current(agentId);
     if (now.isPresent()) {
       return now;

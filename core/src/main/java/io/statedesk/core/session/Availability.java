@@ -1,5 +1,10 @@
 package io.statedesk.core.session;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
 /** Whether the console can act for an agent right now. */
 public enum Availability {
   /** A live hosted session. */
@@ -17,14 +22,14 @@ public enum Availability {
   TAKEN_OVER;
 
   /** The availability called {@code name} (any case, trimmed), if there is one. */
-  public static java.util.Optional<Availability> named(String name) {
-    String wanted = name == null ? "" : name.trim().toUpperCase(java.util.Locale.ROOT);
-    return java.util.Arrays.stream(values()).filter(a -> a.name().equals(wanted)).findFirst();
+  public static Optional<Availability> named(String name) {
+    String wanted = name == null ? "" : name.trim().toUpperCase(Locale.ROOT);
+    return Arrays.stream(values()).filter(a -> a.name().equals(wanted)).findFirst();
   }
 
   /** The names, for messages: "HOSTED, RELAYED, NONE, STALE or TAKEN_OVER". */
   public static String names() {
-    java.util.List<String> all = java.util.Arrays.stream(values()).map(Enum::name).toList();
+    List<String> all = Arrays.stream(values()).map(Enum::name).toList();
     return String.join(", ", all.subList(0, all.size() - 1)) + " or " + all.get(all.size() - 1);
   }
 }

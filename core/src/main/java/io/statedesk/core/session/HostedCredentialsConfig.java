@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
 import java.util.function.IntFunction;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -85,7 +88,7 @@ public class HostedCredentialsConfig {
    * which is allowed (with a warning at start) so that existing installations keep working.
    */
   List<String> credentialProblems(Path file) {
-    List<String> problems = new java.util.ArrayList<>();
+    List<String> problems = new ArrayList<>();
     Properties lines;
     try {
       lines = CredentialsFile.load(file);
@@ -101,7 +104,7 @@ public class HostedCredentialsConfig {
     } catch (IllegalArgumentException e) {
       return List.of(e.getMessage());
     }
-    for (String agent : new java.util.TreeSet<>(lines.stringPropertyNames())) {
+    for (String agent : new TreeSet<>(lines.stringPropertyNames())) {
       if (agent.endsWith(CredentialsFile.PHONE)) {
         continue;
       }
@@ -130,9 +133,9 @@ public class HostedCredentialsConfig {
     IntFunction<Optional<String>> phone =
         agentId -> phonePattern.map(p -> p.replace("{agent}", Integer.toString(agentId)));
     if (credentialsFile.isPresent()) {
-      java.util.function.BiFunction<Integer, String, String> open;
+      BiFunction<Integer, String, String> open;
       if (!secrets.hasKey()) {
-        java.util.logging.Logger.getLogger(HostedCredentialsConfig.class.getName())
+        Logger.getLogger(HostedCredentialsConfig.class.getName())
             .warning(
                 "statedesk.sessions.hosted.credentials-file holds clear-text passwords: seal them"
                     + " and set statedesk.security.key-file (operator guide)");

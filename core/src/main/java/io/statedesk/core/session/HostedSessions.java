@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -210,7 +211,7 @@ public class HostedSessions {
     if (!enabled) {
       return List.of();
     }
-    List<String> problems = new java.util.ArrayList<>();
+    List<String> problems = new ArrayList<>();
     try {
       if (parseAgents(agents).isEmpty()) {
         problems.add(

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 
 /** The session store of a single console instance: a concurrent map. */
@@ -13,8 +15,7 @@ import java.util.function.UnaryOperator;
 public class InMemorySessionStore implements SessionStore {
 
   private final Map<Integer, SessionEntry> entries = new ConcurrentHashMap<>();
-  private final java.util.List<java.util.function.BiConsumer<Integer, Availability>> listeners =
-      new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<BiConsumer<Integer, Availability>> listeners = new CopyOnWriteArrayList<>();
 
   @Override
   public Optional<SessionEntry> get(int agentId) {
@@ -41,7 +42,7 @@ public class InMemorySessionStore implements SessionStore {
   }
 
   @Override
-  public void addListener(java.util.function.BiConsumer<Integer, Availability> listener) {
+  public void addListener(BiConsumer<Integer, Availability> listener) {
     listeners.add(listener);
   }
 

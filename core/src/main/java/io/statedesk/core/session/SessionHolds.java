@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The hold records of this console's hosted sessions ({@link SessionHold}).
@@ -26,7 +27,7 @@ public class SessionHolds {
   EntityManager em;
 
   private final Set<Integer> written = new HashSet<>();
-  private final Set<Integer> pushed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Set<Integer> pushed = ConcurrentHashMap.newKeySet();
   private boolean loaded;
 
   /** The agents {@code console} held until after {@code now}: its sessions may still be alive. */

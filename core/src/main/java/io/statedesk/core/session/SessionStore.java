@@ -2,6 +2,7 @@ package io.statedesk.core.session;
 
 import java.util.Collection;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -22,5 +23,5 @@ public interface SessionStore {
   Collection<SessionEntry> all();
 
   /** Called with (agent id, availability) after every change; availability NONE when removed. */
-  void addListener(java.util.function.BiConsumer<Integer, Availability> listener);
+  void addListener(BiConsumer<Integer, Availability> listener);
 }

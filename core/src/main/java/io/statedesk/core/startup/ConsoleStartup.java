@@ -7,12 +7,13 @@ import io.statedesk.core.account.LoginThrottle;
 import io.statedesk.core.bulk.BulkEngine;
 import io.statedesk.core.bulk.BulkSettings;
 import io.statedesk.core.catalog.DemoCatalog;
+import io.statedesk.core.cluster.Cluster;
+import io.statedesk.core.cluster.ClusterSettings;
 import io.statedesk.core.directory.CustomStateReadBack;
 import io.statedesk.core.directory.DirectoryRowsAdded;
 import io.statedesk.core.directory.DirectoryStateFeed;
 import io.statedesk.core.directory.DirectorySync;
 import io.statedesk.core.gateway.GatewaySettings;
-import io.statedesk.core.persistence.InvalidConfigurationException;
 import io.statedesk.core.persistence.SchemaMigration;
 import io.statedesk.core.security.ConfiguredSecrets;
 import io.statedesk.core.session.AgentSessions;
@@ -20,16 +21,47 @@ import io.statedesk.core.session.HostedSessions;
 import io.statedesk.core.session.RelaySessions;
 import io.statedesk.core.session.SessionStore;
 import io.statedesk.core.system.ConsoleMetrics;
+import io.statedesk.core.trail.AuditRetention;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Everything core must do once before the console serves its first request, in order: migrate the
- * schema, then seed demo data (demo configuration only).
+ * The composition root: everything core does once before the console serves its first request, in
+ * this order.
+ *
+ * <ol>
+ *   <li><b>Check every setting</b>: gateway, bulk, login throttle, first admin, secrets key, LDAP,
+ *       cluster and audit retention; then hosted sessions and the directory sync, only once the
+ *       gateway's own settings are sound, because asking them builds the gateway client and loads
+ *       its truststore. All problems go out together in one {@link InvalidConfigurationException}
+ *       before anything starts: an operator fixes them in one go, and nothing half-starts.
+ *   <li><b>Metrics</b> join Micrometer's global registry: the bean is otherwise made at the first
+ *       scrape, and counts recorded before it would be lost.
+ *   <li><b>Schema migration</b> (Flyway), before anything reads or writes a table.
+ *   <li><b>Users and demo data</b>: the demo users (demo configuration only), then the first admin
+ *       from its settings if no admin exists (after the demo users, whose admin counts), then the
+ *       demo catalog (demo configuration only, empty catalog only).
+ *   <li><b>The directory's view of sessions</b>: session availability is mirrored into the
+ *       directory (the agent picker's Sessions filter) from here on, before any session exists.
+ *   <li><b>Sessions and the cluster</b>: hosted sessions (their hold records, and the pool if
+ *       enabled), then the cluster heartbeat, which divides the hosted agents among the consoles
+ *       and so needs the pool, then the sweep that marks relayed sessions stale. The pool's state
+ *       changes feed the directory.
+ *   <li><b>Directory sync</b>, with the custom-state read-back after each sync.
+ *   <li><b>Bulk engine</b>, after the sessions and the cluster: it calls agents through the one and
+ *       claims their outcomes by the other's ownership, and its sweep resumes changes a stopped
+ *       console left.
+ *   <li><b>Audit retention</b>: the purge schedule (a cluster singleton, like the directory sync).
+ * </ol>
+ *
+ * <p>It lives above every feature and nothing in core depends on it, so that start-up order never
+ * creates a package cycle. It also mirrors session availability into the rows a sync or an import
+ * adds ({@link #mirrorSessionsIntoNewRows}), next to the listener that mirrors every later change.
  *
  * <p>Triggered by the web module's servlet context listener rather than a CDI start-up observer:
  * Payara fails the deployment when a library jar's CDI bean is initialised during CDI's own
@@ -58,11 +90,11 @@ public class ConsoleStartup {
   @Inject DemoCatalog demoCatalog;
   @Inject GatewaySettings gateway;
   @Inject HostedSessions hostedSessions;
-  @Inject io.statedesk.core.cluster.Cluster cluster;
-  @Inject io.statedesk.core.cluster.ClusterSettings clusterSettings;
+  @Inject Cluster cluster;
+  @Inject ClusterSettings clusterSettings;
   @Inject RelaySessions relaySessions;
   @Inject DirectorySync directorySync;
-  @Inject io.statedesk.core.trail.AuditRetention auditRetention;
+  @Inject AuditRetention auditRetention;
   @Inject DirectoryStateFeed stateFeed;
   @Inject SessionStore sessionStore;
   @Inject AgentSessions agentSessions;
@@ -75,13 +107,11 @@ public class ConsoleStartup {
   @Inject LdapIdentityStore ldap;
 
   @Inject
-  @org.eclipse.microprofile.config.inject.ConfigProperty(
-      name = "statedesk.demo.enabled",
-      defaultValue = "false")
+  @ConfigProperty(name = "statedesk.demo.enabled", defaultValue = "false")
   boolean demo;
 
   /**
-   * Runs the start-up steps; safe to call again.
+   * Runs the start-up steps in the order above; safe to call again.
    *
    * @throws InvalidConfigurationException listing every broken setting, before anything starts
    */

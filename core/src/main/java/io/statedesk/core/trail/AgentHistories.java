@@ -1,6 +1,7 @@
 package io.statedesk.core.trail;
 
 import io.statedesk.core.account.TeamScope;
+import io.statedesk.core.audit.AuditEvent;
 import io.statedesk.core.catalog.StateCatalog;
 import io.statedesk.core.directory.AgentDirectory;
 import io.statedesk.core.directory.DirectoryAgent;
@@ -102,7 +103,7 @@ public class AgentHistories {
   private List<AuditEntry> aboutAgent(int agentId) {
     return em.createQuery(
             "select e from AuditEvent e where e.agentId = :a order by e.at desc, e.id desc",
-            io.statedesk.core.audit.AuditEvent.class)
+            AuditEvent.class)
         .setParameter("a", agentId)
         .setMaxResults(LIMIT)
         .getResultStream()

@@ -1,5 +1,6 @@
 package io.statedesk.core.trail;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 
 /**
@@ -32,7 +33,7 @@ record AuditCursor(Instant at, long id) {
               Instant.ofEpochSecond(Long.parseLong(parts[0]), nanos), Long.parseLong(parts[2]));
         }
       }
-    } catch (NumberFormatException | java.time.DateTimeException e) {
+    } catch (NumberFormatException | DateTimeException e) {
       // refused below
     }
     throw new InvalidAuditQueryException("after", "is not a cursor given by a previous page");

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Reads the audit trail for the caller: admins read every event; supervisors read their own actions
@@ -56,7 +57,7 @@ public class AuditTrail {
   }
 
   /** Every event of the filter, oldest pages last, in batches (the CSV export streams them). */
-  public void each(AuditFilter filter, java.util.function.Consumer<AuditEntry> sink) {
+  public void each(AuditFilter filter, Consumer<AuditEntry> sink) {
     caller.require(Role.SUPERVISOR, Role.ADMIN);
     AuditCursor cursor = null;
     do {

@@ -11,9 +11,10 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * Pins the shape that docs/src/architecture.md draws: core's feature packages form no cycle, the
- * lower layers (gateway, security, audit) know none of the features above them, and core knows
- * neither the web module nor the simulator. A new cycle or a dependency pointing upwards fails the
- * build here, with the offending classes named, instead of in a review months later.
+ * lower layers (gateway, security, audit) know none of the features above them, nothing in core
+ * knows the start-up that composes them, and core knows neither the web module nor the simulator. A
+ * new cycle or a dependency pointing upwards fails the build here, with the offending classes
+ * named, instead of in a review months later.
  */
 @AnalyzeClasses(
     packages = "io.statedesk.core",
@@ -64,6 +65,18 @@ class ArchitectureTest {
           .onlyDependOnClassesThat()
           .resideInAnyPackage("..core.problem..", "java..")
           .because("the shape of a refusal is used by every feature and every layer below them");
+
+  @ArchTest
+  static final ArchRule nothingInCoreKnowsTheStartUp =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("..core.startup..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("..core.startup..")
+          .because(
+              "the start-up is the composition root above every feature: its order of steps"
+                  + " must never become a package cycle");
 
   @ArchTest
   static final ArchRule coreKnowsNoScreenAndNoSimulator =

@@ -10,6 +10,7 @@ import io.statedesk.core.session.AgentSessions;
 import io.statedesk.core.session.Availability;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -117,7 +118,7 @@ public class AgentResource {
    */
   @POST
   @Path("import")
-  @jakarta.ws.rs.Consumes("text/csv")
+  @Consumes("text/csv")
   public Response importCsv(byte[] body) {
     AgentDirectory.SyncResult result = directory.importCsv(body);
     return Response.ok(Map.of("added", result.added(), "updated", result.updated())).build();

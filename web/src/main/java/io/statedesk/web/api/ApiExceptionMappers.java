@@ -2,6 +2,7 @@ package io.statedesk.web.api;
 
 import io.statedesk.core.problem.ProblemException;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -40,7 +41,7 @@ public final class ApiExceptionMappers {
       String message =
           e instanceof NotFoundException
               ? "No such API resource"
-              : e instanceof jakarta.ws.rs.NotSupportedException
+              : e instanceof NotSupportedException
                   ? "Unsupported Media Type: send the body as application/json (text/csv for"
                       + " imports), with that Content-Type header"
                   : status == null ? "Request failed" : status.getReasonPhrase();

@@ -3,11 +3,13 @@ package io.statedesk.web.api;
 import io.statedesk.core.catalog.CatalogImport;
 import io.statedesk.core.catalog.CatalogTransfer.Format;
 import io.statedesk.core.catalog.FieldError;
+import io.statedesk.core.catalog.ReservedRange;
 import io.statedesk.core.catalog.StateCatalog;
 import io.statedesk.core.catalog.StateCode;
 import io.statedesk.core.catalog.StateCodeData;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -122,7 +124,7 @@ public class CatalogResource {
     return Response.noContent().build();
   }
 
-  private static Map<String, Object> describe(io.statedesk.core.catalog.ReservedRange r) {
+  private static Map<String, Object> describe(ReservedRange r) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", r.getId());
     m.put("first", r.getFirstCode());
@@ -244,7 +246,7 @@ public class CatalogResource {
       }
     }
     Set<String> teams = new LinkedHashSet<>();
-    if (json.get("teams") instanceof jakarta.json.JsonArray a) {
+    if (json.get("teams") instanceof JsonArray a) {
       for (JsonValue v : a) {
         if (!(v instanceof JsonString s)) {
           throw Json.bad("teams must be strings", "teams");

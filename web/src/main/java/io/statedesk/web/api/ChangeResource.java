@@ -1,5 +1,6 @@
 package io.statedesk.web.api;
 
+import io.statedesk.core.account.TeamScope;
 import io.statedesk.core.bulk.BulkChanges;
 import io.statedesk.core.bulk.BulkOutcome;
 import io.statedesk.core.bulk.ChangeRequest;
@@ -10,6 +11,9 @@ import io.statedesk.core.bulk.OutcomeStatus;
 import io.statedesk.core.bulk.Preview;
 import io.statedesk.core.directory.AgentFilter;
 import io.statedesk.core.gateway.GatewayState;
+import io.statedesk.core.security.Caller;
+import io.statedesk.core.security.IdempotencyKeys;
+import io.statedesk.core.session.Availability;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -31,6 +35,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -50,9 +55,9 @@ import java.util.Set;
 public class ChangeResource {
 
   @Inject BulkChanges changes;
-  @Inject io.statedesk.core.security.IdempotencyKeys keys;
-  @Inject io.statedesk.core.security.Caller caller;
-  @Inject io.statedesk.core.account.TeamScope teams;
+  @Inject IdempotencyKeys keys;
+  @Inject Caller caller;
+  @Inject TeamScope teams;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -117,10 +122,7 @@ public class ChangeResource {
         wanted.add(OutcomeStatus.valueOf(s.trim().toUpperCase(Locale.ROOT)));
       } catch (IllegalArgumentException e) {
         throw Json.bad(
-            "status '"
-                + s
-                + "' must be one of "
-                + java.util.Arrays.toString(OutcomeStatus.values()),
+            "status '" + s + "' must be one of " + Arrays.toString(OutcomeStatus.values()),
             "status");
       }
     }
@@ -267,15 +269,12 @@ public class ChangeResource {
     }
     Set<String> sessions = new LinkedHashSet<>();
     for (String s : strings(f, "sessions")) {
-      io.statedesk.core.session.Availability v =
-          io.statedesk.core.session.Availability.named(s)
+      Availability v =
+          Availability.named(s)
               .orElseThrow(
                   () ->
                       Json.bad(
-                          "filter.sessions: '"
-                              + s
-                              + "' must be "
-                              + io.statedesk.core.session.Availability.names(),
+                          "filter.sessions: '" + s + "' must be " + Availability.names(),
                           "filter.sessions"));
       sessions.add(v.name());
     }

@@ -4,6 +4,9 @@ import io.statedesk.core.session.RelayClient;
 import io.statedesk.core.session.RelayClients;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -14,6 +17,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,26 +63,26 @@ public class RelayClientResource {
   @Path("{id}/scope")
   @Consumes(MediaType.APPLICATION_JSON)
   public Map<String, Object> scope(@PathParam("id") long id, String body) {
-    jakarta.json.JsonObject json = Json.object(body);
+    JsonObject json = Json.object(body);
     String teams = null;
-    jakarta.json.JsonValue t = json.get("teams");
-    if (t != null && t.getValueType() == jakarta.json.JsonValue.ValueType.ARRAY) {
+    JsonValue t = json.get("teams");
+    if (t != null && t.getValueType() == JsonValue.ValueType.ARRAY) {
       StringBuilder joined = new StringBuilder();
-      for (jakarta.json.JsonValue v : t.asJsonArray()) {
-        if (!(v instanceof jakarta.json.JsonString s)) {
+      for (JsonValue v : t.asJsonArray()) {
+        if (!(v instanceof JsonString s)) {
           throw Json.bad("teams must be an array of team names", "teams");
         }
         joined.append(s.getString()).append('\n');
       }
       teams = joined.toString();
-    } else if (t != null && t.getValueType() != jakarta.json.JsonValue.ValueType.NULL) {
+    } else if (t != null && t.getValueType() != JsonValue.ValueType.NULL) {
       throw Json.bad("teams must be an array of team names", "teams");
     }
     String expires = Json.string(json, "expiresAt", false);
-    java.time.Instant expiresAt;
+    Instant expiresAt;
     try {
-      expiresAt = expires == null ? null : java.time.Instant.parse(expires);
-    } catch (java.time.format.DateTimeParseException e) {
+      expiresAt = expires == null ? null : Instant.parse(expires);
+    } catch (DateTimeParseException e) {
       throw Json.bad(
           "expiresAt must be an ISO-8601 instant, e.g. 2027-01-01T00:00:00Z", "expiresAt");
     }
@@ -91,7 +96,7 @@ public class RelayClientResource {
     m.put("active", c.isActive());
     m.put("createdAt", c.getCreatedAt().toString());
     m.put("createdBy", c.getCreatedBy());
-    java.time.Instant lastUsed = clients.lastUsed(c);
+    Instant lastUsed = clients.lastUsed(c);
     m.put("lastUsedAt", lastUsed == null ? null : lastUsed.toString());
     m.put("teams", List.copyOf(c.scope().teams()));
     m.put("agents", c.scope().agentsText());

@@ -5,6 +5,7 @@ import io.statedesk.core.session.RelaySessions;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -63,9 +64,9 @@ public class SessionRelayResource {
   }
 
   /** Optional {@code "newSession": true}: the Guid comes from a new sign-in, not a rotation. */
-  private static boolean newSession(jakarta.json.JsonObject json) {
-    jakarta.json.JsonValue v = json.get("newSession");
-    if (v == null || v.getValueType() == jakarta.json.JsonValue.ValueType.NULL) {
+  private static boolean newSession(JsonObject json) {
+    JsonValue v = json.get("newSession");
+    if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
       return false;
     }
     return switch (v.getValueType()) {

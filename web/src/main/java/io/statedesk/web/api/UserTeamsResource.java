@@ -1,6 +1,7 @@
 package io.statedesk.web.api;
 
 import io.statedesk.core.account.TeamScope;
+import io.statedesk.core.security.AccessDeniedException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -33,8 +34,7 @@ public class UserTeamsResource {
   @GET
   public Map<String, Object> get(@PathParam("username") String username) {
     if (!teams.callerSeesAll()) {
-      throw new io.statedesk.core.security.AccessDeniedException(
-          "Only admins read other users' teams");
+      throw new AccessDeniedException("Only admins read other users' teams");
     }
     return Map.of("username", username, "teams", teams.teamsOf(username));
   }

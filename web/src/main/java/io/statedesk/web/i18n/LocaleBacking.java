@@ -3,6 +3,7 @@ package io.statedesk.web.i18n;
 import jakarta.enterprise.context.SessionScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
@@ -40,7 +41,7 @@ public class LocaleBacking implements Serializable {
   public void choose(String languageTag) throws IOException {
     chosen = bestMatch(Locale.forLanguageTag(languageTag));
     var external = FacesContext.getCurrentInstance().getExternalContext();
-    String uri = ((jakarta.servlet.http.HttpServletRequest) external.getRequest()).getRequestURI();
+    String uri = ((HttpServletRequest) external.getRequest()).getRequestURI();
     external.redirect(uri);
   }
 

@@ -3,6 +3,7 @@ package io.statedesk.web.i18n;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import java.text.MessageFormat;
+import java.text.NumberFormat;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
@@ -45,7 +46,7 @@ public final class Texts {
    */
   public static String quantity(long n) {
     FacesContext faces = FacesContext.getCurrentInstance();
-    return java.text.NumberFormat.getIntegerInstance(faces.getViewRoot().getLocale()).format(n);
+    return NumberFormat.getIntegerInstance(faces.getViewRoot().getLocale()).format(n);
   }
 
   /**

@@ -6,6 +6,7 @@ import io.statedesk.core.account.LoginThrottle;
 import io.statedesk.core.account.SecurityStamps;
 import io.statedesk.core.account.VerifiedPasswords;
 import io.statedesk.core.security.Role;
+import io.statedesk.core.security.TrustedProxies;
 import io.statedesk.core.session.RelayClients;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -52,7 +53,7 @@ public class ApiCredentials {
   @Inject SecurityStamps stamps;
   @Inject VerifiedPasswords verified;
   @Inject LoginThrottle throttle;
-  @Inject io.statedesk.core.security.TrustedProxies proxies;
+  @Inject TrustedProxies proxies;
 
   @Inject
   @ConfigProperty(name = BASIC_AUTH, defaultValue = "false")

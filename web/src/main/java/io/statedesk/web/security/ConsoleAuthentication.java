@@ -18,8 +18,10 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -127,7 +129,7 @@ public class ConsoleAuthentication implements HttpAuthenticationMechanism {
     String user =
         credential instanceof UsernamePasswordCredential u ? u.getCaller() : "(other credential)";
     String address = clientAddress(request);
-    java.util.Optional<java.time.Duration> wait = throttle.refusal(user, address);
+    Optional<Duration> wait = throttle.refusal(user, address);
     if (wait.isPresent()) {
       request.setAttribute(THROTTLED, wait.get().toSeconds());
       return AuthenticationStatus.SEND_FAILURE;

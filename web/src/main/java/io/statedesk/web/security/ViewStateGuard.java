@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.logging.Logger;
 
 /**
@@ -82,8 +83,7 @@ public class ViewStateGuard extends HttpFilter {
     String type = request.getContentType();
     if (!"POST".equals(request.getMethod())
         || type == null
-        || !type.toLowerCase(java.util.Locale.ROOT)
-            .startsWith("application/x-www-form-urlencoded")) {
+        || !type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
       return false;
     }
     if (request.getCharacterEncoding() == null) {

@@ -3,6 +3,7 @@ package io.statedesk.web.view;
 import io.statedesk.core.account.TeamScope;
 import io.statedesk.core.catalog.StateCatalog;
 import io.statedesk.core.catalog.StateCode;
+import io.statedesk.core.desired.DesiredStore;
 import io.statedesk.core.directory.AgentDirectory;
 import io.statedesk.core.directory.AgentFilter;
 import io.statedesk.core.directory.DirectoryAgent;
@@ -10,21 +11,28 @@ import io.statedesk.core.gateway.GatewayState;
 import io.statedesk.core.session.AgentSessions;
 import io.statedesk.core.session.Availability;
 import io.statedesk.web.i18n.LocaleBacking;
+import io.statedesk.web.i18n.Texts;
+import io.statedesk.web.view.changes.Instants;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.primefaces.event.ItemSelectEvent;
+import org.primefaces.event.ToggleEvent;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 import org.primefaces.model.SortOrder;
+import org.primefaces.model.Visibility;
 
 /**
  * The supervisor's agent picker: filters, a lazy table of the agents of the supervisor's teams, and
@@ -40,7 +48,7 @@ public class AgentsBacking implements Serializable {
   @Inject transient AgentDirectory directory;
   @Inject transient AgentSessions sessions;
   @Inject transient StateCatalog catalog;
-  @Inject transient io.statedesk.core.desired.DesiredStore desired;
+  @Inject transient DesiredStore desired;
   @Inject transient TeamScope teamScope;
   @Inject LocaleBacking locale;
 
@@ -130,17 +138,17 @@ public class AgentsBacking implements Serializable {
     if (selected.isEmpty() || !filters.isAny()) {
       return 0;
     }
-    Set<Integer> shown = new java.util.HashSet<>(directory.ids(filter()));
+    Set<Integer> shown = new HashSet<>(directory.ids(filter()));
     return selected.stream().filter(id -> !shown.contains(id)).count();
   }
 
   /** "N agents" above the table (the filter's matches). */
   public String getMatchingText() {
-    return io.statedesk.web.i18n.Texts.counted("agents.matching", getMatchingCount());
+    return Texts.counted("agents.matching", getMatchingCount());
   }
 
   public String getSelectedText() {
-    return io.statedesk.web.i18n.Texts.counted("agents.selected", getSelectedCount());
+    return Texts.counted("agents.selected", getSelectedCount());
   }
 
   public boolean isChartsFolded() {
@@ -148,8 +156,8 @@ public class AgentsBacking implements Serializable {
   }
 
   /** The user folded or unfolded the charts. */
-  public void chartsToggled(org.primefaces.event.ToggleEvent event) {
-    filters.setChartsFolded(event.getVisibility() == org.primefaces.model.Visibility.HIDDEN);
+  public void chartsToggled(ToggleEvent event) {
+    filters.setChartsFolded(event.getVisibility() == Visibility.HIDDEN);
   }
 
   /** Clears every filter. */
@@ -176,7 +184,7 @@ public class AgentsBacking implements Serializable {
   }
 
   public String getSelectAllLabel() {
-    return io.statedesk.web.i18n.Texts.text("agents.selectAll", getMatchingCount());
+    return Texts.text("agents.selectAll", getMatchingCount());
   }
 
   /** The selected ids, for the bulk change that follows. */
@@ -197,7 +205,7 @@ public class AgentsBacking implements Serializable {
     List<Long> values = new ArrayList<>();
     List<String> colours = new ArrayList<>();
     for (GatewayState s : chartStates) {
-      labels.add(io.statedesk.web.i18n.Texts.text("gatewayState." + s.name()));
+      labels.add(Texts.text("gatewayState." + s.name()));
       values.add(counts.get(s));
       colours.add(STATE_COLOURS.getOrDefault(s, "#8c959f"));
     }
@@ -215,7 +223,7 @@ public class AgentsBacking implements Serializable {
       StateCode c = code(code);
       labels.add(
           code == AgentFilter.NO_CUSTOM_STATE
-              ? io.statedesk.web.i18n.Texts.text("agents.filter.noCustom")
+              ? Texts.text("agents.filter.noCustom")
               : codeLabel(code));
       values.add(counts.get(code));
       colours.add(c == null ? "#d0d7de" : c.getColour());
@@ -224,14 +232,14 @@ public class AgentsBacking implements Serializable {
   }
 
   /** A click on a gateway-state bar filters the table by that state. */
-  public void gatewayStateSelected(org.primefaces.event.ItemSelectEvent event) {
+  public void gatewayStateSelected(ItemSelectEvent event) {
     if (event.getItemIndex() >= 0 && event.getItemIndex() < chartStates.size()) {
       filters.setStates(List.of(chartStates.get(event.getItemIndex()).name()));
     }
   }
 
   /** A click on a custom-state bar filters the table by that custom state. */
-  public void customStateSelected(org.primefaces.event.ItemSelectEvent event) {
+  public void customStateSelected(ItemSelectEvent event) {
     if (event.getItemIndex() >= 0 && event.getItemIndex() < chartCodes.size()) {
       filters.setCustomState(Integer.toString(chartCodes.get(event.getItemIndex())));
     }
@@ -317,8 +325,8 @@ public class AgentsBacking implements Serializable {
   }
 
   /** When the agent's custom state was last read back from the gateway, in local time. */
-  public String verifiedAt(io.statedesk.core.directory.DirectoryAgent agent) {
-    return io.statedesk.web.view.changes.Instants.local(agent.getCustomStateVerifiedAt());
+  public String verifiedAt(DirectoryAgent agent) {
+    return Instants.local(agent.getCustomStateVerifiedAt());
   }
 
   public Availability availability(int agentId) {
@@ -342,6 +350,6 @@ public class AgentsBacking implements Serializable {
   }
 
   public List<String> getSessionChoices() {
-    return java.util.Arrays.stream(Availability.values()).map(Availability::name).toList();
+    return Arrays.stream(Availability.values()).map(Availability::name).toList();
   }
 }

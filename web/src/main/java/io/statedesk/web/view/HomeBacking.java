@@ -1,6 +1,11 @@
 package io.statedesk.web.view;
 
+import io.statedesk.core.account.TeamScope;
+import io.statedesk.core.bulk.BulkChanges;
+import io.statedesk.core.bulk.HistoryFilter;
 import io.statedesk.core.catalog.StateCatalog;
+import io.statedesk.core.directory.AgentDirectory;
+import io.statedesk.core.directory.AgentFilter;
 import io.statedesk.core.security.Caller;
 import io.statedesk.core.security.Role;
 import io.statedesk.core.session.AgentSessions;
@@ -13,6 +18,7 @@ import jakarta.inject.Named;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The overview page: for admins the health board first (what is wrong, each with the page where it
@@ -29,9 +35,9 @@ public class HomeBacking {
   @Inject Caller caller;
   @Inject AgentSessions sessions;
   @Inject StateCatalog catalog;
-  @Inject io.statedesk.core.account.TeamScope teams;
-  @Inject io.statedesk.core.directory.AgentDirectory directory;
-  @Inject io.statedesk.core.bulk.BulkChanges changes;
+  @Inject TeamScope teams;
+  @Inject AgentDirectory directory;
+  @Inject BulkChanges changes;
   @Inject HealthBoard health;
 
   /** Where each topic of the health board is looked into. */
@@ -98,20 +104,17 @@ public class HomeBacking {
         codes > 0
             ? new SetupItem("home.setup.catalogReady", true, codes)
             : new SetupItem("home.setup.catalog", false));
-    long agents = directory.count(io.statedesk.core.directory.AgentFilter.none());
+    long agents = directory.count(AgentFilter.none());
     items.add(
         agents > 0
             ? new SetupItem("home.setup.directoryReady", true, agents)
             : new SetupItem("home.setup.directoryEmpty", false));
     if (agents > 0) {
       items.add(
-          new SetupItem(
-              "home.setup.changes",
-              true,
-              changes.countHistory(io.statedesk.core.bulk.HistoryFilter.none())));
+          new SetupItem("home.setup.changes", true, changes.countHistory(HistoryFilter.none())));
     }
     if (caller.has(Role.SUPERVISOR)) {
-      java.util.Set<String> mine = teams.callerTeams();
+      Set<String> mine = teams.callerTeams();
       items.add(
           mine.isEmpty()
               ? new SetupItem("home.setup.teams", false)

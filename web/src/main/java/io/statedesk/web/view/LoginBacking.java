@@ -1,5 +1,6 @@
 package io.statedesk.web.view;
 
+import io.statedesk.core.security.Caller;
 import io.statedesk.web.i18n.Texts;
 import io.statedesk.web.security.ConsoleAuthentication;
 import jakarta.enterprise.context.RequestScoped;
@@ -17,6 +18,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /** The login form: hands the credentials to Jakarta Security and reports a failure in words. */
 @Named
@@ -24,7 +26,7 @@ import java.io.IOException;
 public class LoginBacking {
 
   @Inject SecurityContext securityContext;
-  @Inject io.statedesk.core.security.Caller caller;
+  @Inject Caller caller;
   @Inject FacesContext faces;
   @Inject ExternalContext external;
 
@@ -78,7 +80,7 @@ public class LoginBacking {
     try {
       external.redirect(url);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -1,8 +1,10 @@
 package io.statedesk.web.view;
 
 import io.statedesk.core.audit.AuditAction;
+import io.statedesk.core.audit.AuditLog;
 import io.statedesk.core.security.Caller;
 import io.statedesk.core.security.Role;
+import io.statedesk.core.security.TrustedProxies;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.inject.Inject;
@@ -10,6 +12,7 @@ import jakarta.inject.Named;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.util.Collections;
 
 /**
  * The signed-in user as the layout shows them (name, roles, the role menus) and the logout action.
@@ -20,8 +23,8 @@ public class SessionUserBacking {
 
   @Inject Caller caller;
   @Inject ExternalContext external;
-  @Inject io.statedesk.core.audit.AuditLog audit;
-  @Inject io.statedesk.core.security.TrustedProxies proxies;
+  @Inject AuditLog audit;
+  @Inject TrustedProxies proxies;
 
   public String getName() {
     return caller.name();
@@ -50,8 +53,7 @@ public class SessionUserBacking {
           "user " + name,
           null,
           proxies.client(
-              request.getRemoteAddr(),
-              java.util.Collections.list(request.getHeaders("X-Forwarded-For"))));
+              request.getRemoteAddr(), Collections.list(request.getHeaders("X-Forwarded-For"))));
     }
     request.logout();
     external.invalidateSession();

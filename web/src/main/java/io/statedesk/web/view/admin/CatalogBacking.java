@@ -1,5 +1,6 @@
 package io.statedesk.web.view.admin;
 
+import io.statedesk.core.account.TeamScope;
 import io.statedesk.core.audit.AuditEvent;
 import io.statedesk.core.audit.AuditLog;
 import io.statedesk.core.catalog.CatalogExceptions;
@@ -69,7 +70,7 @@ public class CatalogBacking implements Serializable {
   @Inject transient StateCatalog catalog;
   @Inject transient CatalogImport imports;
   @Inject transient AuditLog audit;
-  @Inject transient io.statedesk.core.account.TeamScope teamScope;
+  @Inject transient TeamScope teamScope;
 
   /** The directory's teams, and the code's own (empty: offered to all teams). */
   public List<String> getTeamChoices() {

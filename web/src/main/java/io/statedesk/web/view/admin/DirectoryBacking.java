@@ -3,8 +3,10 @@ package io.statedesk.web.view.admin;
 import io.statedesk.core.directory.AgentDirectory;
 import io.statedesk.core.directory.AgentDirectory.ImportPreview;
 import io.statedesk.core.directory.AgentDirectory.TeamSummary;
+import io.statedesk.core.directory.CustomStateReadBack;
 import io.statedesk.core.directory.DirectorySync;
 import io.statedesk.core.directory.SyncStatus;
+import io.statedesk.core.session.AgentSessions;
 import io.statedesk.web.i18n.Texts;
 import io.statedesk.web.view.changes.Instants;
 import jakarta.faces.view.ViewScoped;
@@ -13,6 +15,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.primefaces.model.file.UploadedFile;
 
 /**
@@ -28,7 +31,7 @@ public class DirectoryBacking implements Serializable {
 
   @Inject transient AgentDirectory directory;
   @Inject transient DirectorySync sync;
-  @Inject transient io.statedesk.core.session.AgentSessions sessions;
+  @Inject transient AgentSessions sessions;
 
   private transient UploadedFile upload;
   private byte[] importContent;
@@ -37,7 +40,7 @@ public class DirectoryBacking implements Serializable {
   private transient SyncStatus status;
   private transient List<TeamSummary> teams;
   private transient long agentCount;
-  private transient io.statedesk.core.directory.CustomStateReadBack.Progress readBack;
+  private transient CustomStateReadBack.Progress readBack;
 
   /**
    * Reads what the page shows, once per rendering (preRenderView: after any action of the request,
@@ -51,15 +54,15 @@ public class DirectoryBacking implements Serializable {
     hostedProblems = List.copyOf(sessions.hostedProblems().entrySet());
   }
 
-  private transient List<java.util.Map.Entry<Integer, String>> hostedProblems;
+  private transient List<Map.Entry<Integer, String>> hostedProblems;
 
   /** Hosted agents without a session and why (refused credentials, taken over). */
-  public List<java.util.Map.Entry<Integer, String>> getHostedProblems() {
+  public List<Map.Entry<Integer, String>> getHostedProblems() {
     return hostedProblems;
   }
 
   /** The custom-state read-back after the last sync: it runs in the background, the page polls. */
-  public io.statedesk.core.directory.CustomStateReadBack.Progress getReadBack() {
+  public CustomStateReadBack.Progress getReadBack() {
     return readBack;
   }
 

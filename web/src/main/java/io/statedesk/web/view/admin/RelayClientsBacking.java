@@ -5,6 +5,7 @@ import io.statedesk.core.session.RelayClient;
 import io.statedesk.core.session.RelayClients;
 import io.statedesk.core.session.RelayScope;
 import io.statedesk.web.i18n.Texts;
+import io.statedesk.web.view.changes.Instants;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -12,6 +13,9 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import org.primefaces.PrimeFaces;
 
@@ -36,15 +40,15 @@ public class RelayClientsBacking implements Serializable {
       long id,
       String name,
       boolean active,
-      java.time.Instant createdAt,
+      Instant createdAt,
       String createdBy,
-      java.time.Instant lastUsedAt,
-      java.time.Instant revokedAt,
+      Instant lastUsedAt,
+      Instant revokedAt,
       String teams,
       String agents,
-      java.time.Instant expiresAt)
+      Instant expiresAt)
       implements Serializable {
-    static Row of(RelayClient c, java.time.Instant lastUsed) {
+    static Row of(RelayClient c, Instant lastUsed) {
       RelayScope scope = c.scope();
       return new Row(
           c.getId(),
@@ -69,7 +73,7 @@ public class RelayClientsBacking implements Serializable {
   private Long editing;
   private String editTeams;
   private String editAgents;
-  private java.time.LocalDateTime editExpires;
+  private LocalDateTime editExpires;
 
   @PostConstruct
   void load() {
@@ -84,17 +88,14 @@ public class RelayClientsBacking implements Serializable {
     editExpires =
         client.expiresAt() == null
             ? null
-            : java.time.LocalDateTime.ofInstant(
-                client.expiresAt(), java.time.ZoneId.systemDefault());
+            : LocalDateTime.ofInstant(client.expiresAt(), ZoneId.systemDefault());
   }
 
   /** Saves the scope form; a bad range is shown on its field. */
   public void saveScope() {
     try {
-      java.time.Instant expires =
-          editExpires == null
-              ? null
-              : editExpires.atZone(java.time.ZoneId.systemDefault()).toInstant();
+      Instant expires =
+          editExpires == null ? null : editExpires.atZone(ZoneId.systemDefault()).toInstant();
       RelayClient saved = clients.setScope(editing, editTeams, editAgents, expires);
       Texts.addGlobalInfo("relay.scope.saved", saved.getName());
       editing = null;
@@ -131,11 +132,11 @@ public class RelayClientsBacking implements Serializable {
     this.editAgents = editAgents;
   }
 
-  public java.time.LocalDateTime getEditExpires() {
+  public LocalDateTime getEditExpires() {
     return editExpires;
   }
 
-  public void setEditExpires(java.time.LocalDateTime editExpires) {
+  public void setEditExpires(LocalDateTime editExpires) {
     this.editExpires = editExpires;
   }
 
@@ -187,7 +188,7 @@ public class RelayClientsBacking implements Serializable {
     this.name = name;
   }
 
-  public String format(java.time.Instant at) {
-    return io.statedesk.web.view.changes.Instants.local(at);
+  public String format(Instant at) {
+    return Instants.local(at);
   }
 }

@@ -2,6 +2,7 @@ package io.statedesk.web.view.admin;
 
 import io.statedesk.core.system.SystemInfo;
 import io.statedesk.core.system.SystemStatus;
+import io.statedesk.web.i18n.Texts;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.inject.Inject;
@@ -20,7 +21,7 @@ public class SystemBacking {
 
   /** The circuit breaker's state in words ("closed: calls flow"). */
   public String getBreaker() {
-    return io.statedesk.web.i18n.Texts.text("system.breaker." + getStatus().gatewayBreaker());
+    return Texts.text("system.breaker." + getStatus().gatewayBreaker());
   }
 
   public SystemStatus getStatus() {

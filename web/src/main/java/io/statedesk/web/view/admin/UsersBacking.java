@@ -1,10 +1,13 @@
 package io.statedesk.web.view.admin;
 
 import io.statedesk.core.account.InvalidAccountException;
+import io.statedesk.core.account.TeamScope;
 import io.statedesk.core.account.UserAdministration;
 import io.statedesk.core.account.UserView;
+import io.statedesk.core.directory.AgentDirectory;
 import io.statedesk.core.security.Role;
 import io.statedesk.web.i18n.Texts;
+import io.statedesk.web.view.changes.Instants;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -12,6 +15,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -39,8 +43,8 @@ public class UsersBacking implements Serializable {
           "enabled", "enabled");
 
   @Inject transient UserAdministration users;
-  @Inject transient io.statedesk.core.directory.AgentDirectory directory;
-  @Inject transient io.statedesk.core.account.TeamScope teamScope;
+  @Inject transient AgentDirectory directory;
+  @Inject transient TeamScope teamScope;
 
   private List<UserView> list = List.of();
   private boolean editing;
@@ -261,7 +265,7 @@ public class UsersBacking implements Serializable {
     return resetFor;
   }
 
-  public String format(java.time.Instant at) {
-    return io.statedesk.web.view.changes.Instants.local(at);
+  public String format(Instant at) {
+    return Instants.local(at);
   }
 }

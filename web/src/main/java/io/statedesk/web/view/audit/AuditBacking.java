@@ -8,6 +8,8 @@ import io.statedesk.core.trail.AuditPage;
 import io.statedesk.core.trail.AuditRetention;
 import io.statedesk.core.trail.AuditTrail;
 import io.statedesk.web.view.changes.Instants;
+import jakarta.faces.component.UIComponent;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -18,6 +20,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.primefaces.component.datatable.DataTable;
 import org.primefaces.model.DefaultStreamedContent;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
@@ -105,11 +108,9 @@ public class AuditBacking implements Serializable {
 
   /** A filter changed: back to the newest events. */
   public void filtered() {
-    jakarta.faces.component.UIComponent table =
-        jakarta.faces.context.FacesContext.getCurrentInstance()
-            .getViewRoot()
-            .findComponent("auditForm:auditTable");
-    if (table instanceof org.primefaces.component.datatable.DataTable t) {
+    UIComponent table =
+        FacesContext.getCurrentInstance().getViewRoot().findComponent("auditForm:auditTable");
+    if (table instanceof DataTable t) {
       t.setFirst(0);
     }
   }

@@ -12,16 +12,22 @@ import io.statedesk.core.catalog.StateCode;
 import io.statedesk.core.security.AccessDeniedException;
 import io.statedesk.web.i18n.LocaleBacking;
 import io.statedesk.web.i18n.Texts;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.ByteArrayInputStream;
 import java.io.Serializable;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.primefaces.model.DefaultStreamedContent;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
@@ -43,7 +49,7 @@ public class ChangeBacking implements Serializable {
   @Inject LocaleBacking locale;
   @Inject UserZone zone;
   private transient Map<Integer, String> today;
-  private transient java.util.Set<Integer> asked;
+  private transient Set<Integer> asked;
 
   private Long id;
   private String outcomeFilter = "";
@@ -57,7 +63,7 @@ public class ChangeBacking implements Serializable {
    * One idempotency key per rendered page: a double click on Undo or Retry (two requests from the
    * same rendering) makes one change.
    */
-  private final String actionKey = java.util.UUID.randomUUID().toString();
+  private final String actionKey = UUID.randomUUID().toString();
 
   /**
    * The rows of the table, served from the last {@link #snapshot} when the table asks for the same
@@ -135,10 +141,7 @@ public class ChangeBacking implements Serializable {
    * finished before the page's first poll (small changes often do).
    */
   static String pageOfNew(long changeId) {
-    jakarta.faces.context.FacesContext.getCurrentInstance()
-        .getExternalContext()
-        .getFlash()
-        .put(JUST_MADE, changeId);
+    FacesContext.getCurrentInstance().getExternalContext().getFlash().put(JUST_MADE, changeId);
     return "/change?faces-redirect=true&id=" + changeId;
   }
 
@@ -156,8 +159,7 @@ public class ChangeBacking implements Serializable {
       view = null;
       return;
     }
-    jakarta.faces.context.FacesContext faces =
-        jakarta.faces.context.FacesContext.getCurrentInstance();
+    FacesContext faces = FacesContext.getCurrentInstance();
     if (!faces.isPostback()
         && view.finished()
         && id.equals(faces.getExternalContext().getFlash().get(JUST_MADE))) {
@@ -178,12 +180,12 @@ public class ChangeBacking implements Serializable {
   }
 
   private void announceFinished() {
-    jakarta.faces.context.FacesContext.getCurrentInstance()
+    FacesContext.getCurrentInstance()
         .addMessage(
             "growl",
-            new jakarta.faces.application.FacesMessage(
-                jakarta.faces.application.FacesMessage.SEVERITY_INFO,
-                io.statedesk.web.i18n.Texts.text(
+            new FacesMessage(
+                FacesMessage.SEVERITY_INFO,
+                Texts.text(
                     "change.finished.growl",
                     view.id(),
                     stateLabel(view.code()),
@@ -299,10 +301,10 @@ public class ChangeBacking implements Serializable {
   private Map<Integer, String> today(Integer code) {
     if (today == null) {
       today = new HashMap<>();
-      asked = new java.util.HashSet<>();
+      asked = new HashSet<>();
     }
     if (code != null && asked.add(code)) {
-      today.putAll(catalog.labelsToday(java.util.Set.of(code)));
+      today.putAll(catalog.labelsToday(Set.of(code)));
     }
     return today;
   }
@@ -325,7 +327,7 @@ public class ChangeBacking implements Serializable {
   }
 
   /** An instant as local date and time of the server's zone, to the second. */
-  public String format(java.time.Instant at) {
+  public String format(Instant at) {
     return Instants.local(at);
   }
 
@@ -348,7 +350,7 @@ public class ChangeBacking implements Serializable {
       return List.of();
     }
     Counts n = view.counts();
-    List<CountRow> rows = new java.util.ArrayList<>();
+    List<CountRow> rows = new ArrayList<>();
     rows.add(new CountRow("all", "", n.total(), "change.counts.all", ""));
     long pending = n.pending() + n.inFlight();
     if (pending > 0 || !view.finished()) {

@@ -11,11 +11,14 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -58,7 +61,7 @@ public class HistoryBacking implements Serializable {
         int first, int pageSize, Map<String, SortMeta> sorts, Map<String, FilterMeta> filters) {
       setRowCount(count(filters));
       List<ChangeView> page = changes.history(filter(), first, pageSize);
-      java.util.Set<Integer> codes = new java.util.HashSet<>();
+      Set<Integer> codes = new HashSet<>();
       page.forEach(c -> codes.add(c.code()));
       codes.remove(null);
       today = catalog.labelsToday(codes);
@@ -88,7 +91,7 @@ public class HistoryBacking implements Serializable {
   }
 
   /** An instant as local date and time of the server's zone, to the second. */
-  public String format(java.time.Instant at) {
+  public String format(Instant at) {
     return Instants.local(at);
   }
 

@@ -11,6 +11,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 
@@ -77,7 +78,7 @@ public class ScheduleBacking implements Serializable {
     return Texts.text("schedule.status." + s.status().name());
   }
 
-  public String show(java.time.Instant at) {
+  public String show(Instant at) {
     return zone.show(at);
   }
 

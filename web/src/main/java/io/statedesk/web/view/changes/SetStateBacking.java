@@ -7,15 +7,18 @@ import io.statedesk.core.bulk.Preview;
 import io.statedesk.core.bulk.Verdict;
 import io.statedesk.core.catalog.StateCatalog;
 import io.statedesk.core.catalog.StateCode;
+import io.statedesk.core.schedule.Schedules;
 import io.statedesk.core.security.AccessDeniedException;
 import io.statedesk.web.i18n.Texts;
 import io.statedesk.web.view.AgentsBacking;
 import jakarta.faces.component.UIInput;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.primefaces.PrimeFaces;
@@ -40,7 +43,7 @@ public class SetStateBacking implements Serializable {
   @Inject transient BulkChanges changes;
   @Inject transient StateCatalog catalog;
   @Inject AgentsBacking agents;
-  @Inject transient io.statedesk.core.schedule.Schedules schedules;
+  @Inject transient Schedules schedules;
   @Inject UserZone zone;
 
   private String choice;
@@ -94,10 +97,7 @@ public class SetStateBacking implements Serializable {
       if (when.isLater()) {
         long id = schedules.schedule(when.request(request, zone)).schedule().id();
         Texts.addGlobalInfo("schedule.made", id);
-        jakarta.faces.context.FacesContext.getCurrentInstance()
-            .getExternalContext()
-            .getFlash()
-            .setKeepMessages(true);
+        FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
         return "/schedule?faces-redirect=true";
       }
       BulkChanges.Submitted made = changes.submit(request);
@@ -117,8 +117,7 @@ public class SetStateBacking implements Serializable {
     if (preview == null || !preview.confirmationRequired() || preview.confirmedBy(confirmation)) {
       return true;
     }
-    jakarta.faces.context.FacesContext faces =
-        jakarta.faces.context.FacesContext.getCurrentInstance();
+    FacesContext faces = FacesContext.getCurrentInstance();
     if (faces.getViewRoot().findComponent(CONFIRMATION) instanceof UIInput input) {
       input.setValid(false);
     }
@@ -180,7 +179,7 @@ public class SetStateBacking implements Serializable {
   public List<Verdict> getVerdicts() {
     return preview == null
         ? List.of()
-        : java.util.Arrays.stream(Verdict.values()).filter(v -> preview.count(v) > 0).toList();
+        : Arrays.stream(Verdict.values()).filter(v -> preview.count(v) > 0).toList();
   }
 
   public Preview getPreview() {

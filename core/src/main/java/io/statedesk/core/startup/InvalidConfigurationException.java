@@ -1,4 +1,4 @@
-package io.statedesk.core.persistence;
+package io.statedesk.core.startup;
 
 import java.util.List;
 

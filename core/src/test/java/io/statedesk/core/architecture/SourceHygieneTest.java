@@ -1,0 +1,66 @@
+package io.statedesk.core.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.statedesk.testkit.SourceHygiene;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Fails on a fully-qualified type name written inline in core's code ({@code new
+ * java.util.HashSet<>()}, {@code @Inject io.statedesk.core.cluster.Cluster cluster}) instead of
+ * imported. Why: an inline name hides a dependency between feature packages from whoever reads the
+ * imports, which is where a reviewer looks for them; {@link ArchitectureTest} cannot tell, since in
+ * bytecode an imported and an inline name are the same. So this test reads the source text: code
+ * only, not imports, package lines, comments (Javadoc may name a class it does not import) or
+ * string and text-block literals (JPQL names enum constants by their full name).
+ *
+ * <p>Surefire runs with the module's basedir as working directory, hence the relative path.
+ */
+class SourceHygieneTest {
+
+  private static final Path MAIN = Path.of("src/main/java");
+
+  @Test
+  void noInlineQualifiedTypeNameInCoreCode() {
+    assertThat(Files.isDirectory(MAIN)).as("run from core's basedir: %s", MAIN).isTrue();
+    assertThat(SourceHygiene.inlineNames(MAIN))
+        .as("inline fully-qualified type names (import them; a real name clash may stay)")
+        .isEmpty();
+  }
+
+  @Test
+  void onlyCodeCounts() {
+    String source =
+        """
+        package io.statedesk.core.example;
+
+        import java.util.List;
+        import static java.util.Locale.ROOT;
+
+        /** Uses {@link java.util.HashSet} and {@code io.statedesk.core.gateway.GatewayState}. */
+        class Example {
+          // java.util.TreeSet in a line comment
+          /* jakarta.persistence.Query in a block comment */
+          String jpql = "o.status = io.statedesk.core.bulk.OutcomeStatus.PENDING";
+          String escaped = "a \\" java.util.Map \\" b";
+          char quote = '"';
+          String block = \"""
+              java.time.Instant in a text block \\\""" still inside
+              \""";
+          List<String> names = new java.util.ArrayList<>();
+          @org.eclipse.microprofile.config.inject.ConfigProperty(name = "x")
+          String x;
+          Object state = io.statedesk.core.gateway.GatewayState.READY;
+          String lowered = x.toLowerCase(ROOT);
+        }
+        """;
+
+    assertThat(SourceHygiene.inlineNames(source))
+        .containsExactly(
+            "16: java.util.ArrayList",
+            "17: org.eclipse.microprofile.config.inject.ConfigProperty",
+            "19: io.statedesk.core.gateway.GatewayState");
+  }
+}
