@@ -3,6 +3,7 @@ package io.statedesk.core.bulk;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Metrics;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -22,7 +23,13 @@ public class BulkMetrics {
   private final AtomicLongArray perSecond = new AtomicLongArray(WINDOW_SECONDS);
   private final AtomicLongArray secondOf = new AtomicLongArray(WINDOW_SECONDS);
 
-  public BulkMetrics() {
+  /**
+   * Registers the rate gauge once, on the bean itself: in the constructor it also ran for the
+   * container's proxy, and Micrometer warned "This Gauge has been already registered" at every
+   * start.
+   */
+  @PostConstruct
+  void register() {
     Gauge.builder("statedesk.bulk.agents.per.second", this, BulkMetrics::agentsPerSecond)
         .description("Agents finished by bulk changes per second, over the last 10 s")
         .strongReference(true)

@@ -50,9 +50,16 @@ public class CatalogImport {
    * @param label the label, if it could be read
    * @param action what applying would do
    * @param errors why it cannot be applied
+   * @param warnings what applying would do that an admin may not mean (an existing code updated or
+   *     kept inside a reserved range); the row is applied all the same
    */
   public record PreviewRow(
-      int line, Integer code, String label, Action action, List<FieldError> errors) {}
+      int line,
+      Integer code,
+      String label,
+      Action action,
+      List<FieldError> errors,
+      List<FieldError> warnings) {}
 
   /**
    * The whole preview.
@@ -149,12 +156,13 @@ public class CatalogImport {
     if (parsed.fileError() != null) {
       return new Preview(List.of(), parsed.fileError());
     }
+    List<ReservedRange> ranges = catalog.reservedRanges();
     Map<Integer, Integer> codeLines = new HashMap<>();
     Map<String, Integer> labelLines = new HashMap<>();
     List<PreviewRow> rows = new ArrayList<>();
     for (Row row : parsed.rows()) {
       if (row.data() == null) {
-        rows.add(new PreviewRow(row.line(), null, null, Action.ERROR, row.errors()));
+        rows.add(new PreviewRow(row.line(), null, null, Action.ERROR, row.errors(), List.of()));
         continue;
       }
       if (!row.errors().isEmpty()) {
@@ -180,6 +188,12 @@ public class CatalogImport {
       }
       Optional<StateCode> existing = catalog.find(row.data().code());
       Action action = Action.CREATE;
+      List<FieldError> warnings =
+          existing.isEmpty()
+              ? List.of()
+              : ReservedRanges.holding(ranges, row.data().code()).stream()
+                  .map(r -> ReservedRanges.inside(row.data().code(), r))
+                  .toList();
       try {
         StateCodeData valid = catalog.validate(row.data(), existing.orElse(null));
         if (existing.isPresent()) {
@@ -194,7 +208,8 @@ public class CatalogImport {
               row.data().code(),
               row.data().label(),
               errors.isEmpty() ? action : Action.ERROR,
-              List.copyOf(errors)));
+              List.copyOf(errors),
+              warnings));
     }
     return new Preview(List.copyOf(rows), null);
   }
@@ -220,7 +235,8 @@ public class CatalogImport {
         codeParsed ? row.data().code() : null,
         row.data().label(),
         Action.ERROR,
-        List.copyOf(errors));
+        List.copyOf(errors),
+        List.of());
   }
 
   /** The catalog as a file (admins; supervisors get the active codes only). */

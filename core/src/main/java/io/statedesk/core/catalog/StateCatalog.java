@@ -293,13 +293,43 @@ public class StateCatalog {
   /** Reserved ranges, lowest first (admins and supervisors may read them). */
   public List<ReservedRange> reservedRanges() {
     caller.require(Role.ADMIN, Role.SUPERVISOR);
-    return em.createQuery("select r from ReservedRange r order by r.firstCode", ReservedRange.class)
-        .getResultList();
+    return allRanges();
   }
 
-  /** Reserves {@code first..last} (admins); existing codes inside stay, new ones are refused. */
+  /**
+   * What reserving a range found beside it: warnings, not refusals, since an admin may mean a range
+   * to overlap another (a wider one for another reason) or to hold codes made before it.
+   *
+   * @param range the new range
+   * @param overlapping the ranges that already shared a code with it, lowest first
+   * @param codesInside the existing codes inside it (they stay), lowest first
+   */
+  public record Reservation(
+      ReservedRange range, List<ReservedRange> overlapping, List<Integer> codesInside) {
+
+    /** The warnings as the API answers them. */
+    public List<FieldError> warnings() {
+      List<FieldError> warnings = new ArrayList<>();
+      for (ReservedRange other : overlapping) {
+        warnings.add(
+            new FieldError(
+                "range", "overlaps the reserved range " + ReservedRanges.describe(other)));
+      }
+      if (!codesInside.isEmpty()) {
+        warnings.add(
+            new FieldError(
+                "range", "holds existing codes " + codesInside + "; they stay in the catalog"));
+      }
+      return warnings;
+    }
+  }
+
+  /**
+   * Reserves {@code first..last} (admins); existing codes inside stay, new ones are refused. A
+   * range overlapping another, or holding codes, is reserved all the same and reported.
+   */
   @Transactional
-  public ReservedRange reserve(int first, int last, String reason) {
+  public Reservation reserve(int first, int last, String reason) {
     caller.require(Role.ADMIN);
     List<FieldError> errors = new ArrayList<>();
     if (first < 0 || last > 65534 || first > last) {
@@ -314,15 +344,46 @@ public class StateCatalog {
     if (!errors.isEmpty()) {
       throw new InvalidStateCodeException(errors);
     }
+    List<ReservedRange> overlapping = ReservedRanges.overlapping(allRanges(), first, last);
+    List<Integer> inside =
+        em.createQuery(
+                "select s.code from StateCode s where s.code between :f and :l order by s.code",
+                Integer.class)
+            .setParameter("f", first)
+            .setParameter("l", last)
+            .getResultList();
     ReservedRange range = new ReservedRange(first, last, why, caller.name(), Instant.now());
     em.persist(range);
     audit.record(
         caller.name(),
         AuditAction.CATALOG_RANGE_RESERVED,
         "codes " + first + ".." + last,
-        why,
+        why
+            + overlapping.stream()
+                .map(o -> "; overlaps " + o.getFirstCode() + ".." + o.getLastCode())
+                .reduce("", String::concat),
         null);
-    return range;
+    return new Reservation(range, overlapping, List.copyOf(inside));
+  }
+
+  /**
+   * The reserved ranges that hold {@code code}: a code made before its range, or imported again, is
+   * kept and warned about (admins and supervisors may read ranges).
+   */
+  public List<ReservedRange> rangesHolding(int code) {
+    caller.require(Role.ADMIN, Role.SUPERVISOR);
+    return ReservedRanges.holding(allRanges(), code);
+  }
+
+  /** The warnings for {@code code}, as the API answers them. */
+  public List<FieldError> insideWarnings(int code) {
+    return rangesHolding(code).stream().map(r -> ReservedRanges.inside(code, r)).toList();
+  }
+
+  private List<ReservedRange> allRanges() {
+    return em.createQuery(
+            "select r from ReservedRange r order by r.firstCode, r.lastCode", ReservedRange.class)
+        .getResultList();
   }
 
   @Transactional
@@ -390,21 +451,8 @@ public class StateCatalog {
       if (find(valid.code()).isPresent()) {
         errors.add(new FieldError("code", valid.code() + " already exists in the catalog"));
       }
-      for (ReservedRange range :
-          em.createQuery("select r from ReservedRange r", ReservedRange.class).getResultList()) {
-        if (range.contains(valid.code())) {
-          errors.add(
-              new FieldError(
-                  "code",
-                  valid.code()
-                      + " is in the reserved range "
-                      + range.getFirstCode()
-                      + ".."
-                      + range.getLastCode()
-                      + " ("
-                      + range.getReason()
-                      + ")"));
-        }
+      for (ReservedRange range : ReservedRanges.holding(allRanges(), valid.code())) {
+        errors.add(ReservedRanges.inside(valid.code(), range));
       }
     }
     if (valid.label() != null && valid.active()) {

@@ -4,6 +4,7 @@ import io.statedesk.core.account.TeamScope;
 import io.statedesk.core.audit.AuditAction;
 import io.statedesk.core.audit.AuditLog;
 import io.statedesk.core.gateway.GatewayState;
+import io.statedesk.core.persistence.InLists;
 import io.statedesk.core.problem.ProblemDetail;
 import io.statedesk.core.problem.ProblemException;
 import io.statedesk.core.problem.ProblemKind;
@@ -25,6 +26,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -122,9 +124,7 @@ public class AgentDirectory {
     if (where == null || ids.isEmpty()) {
       return found;
     }
-    List<Integer> all = new ArrayList<>(new TreeSet<>(ids));
-    for (int from = 0; from < all.size(); from += 1000) {
-      List<Integer> chunk = all.subList(from, Math.min(all.size(), from + 1000));
+    for (List<Integer> chunk : InLists.of(ids)) {
       TypedQuery<DirectoryAgent> query =
           em.createQuery(
               "select a from DirectoryAgent a"
@@ -233,24 +233,27 @@ public class AgentDirectory {
   @Transactional
   public SyncResult replaceFromGateway(List<DirectoryEntry> entries, String actor) {
     Instant now = Instant.now();
-    Map<Integer, DirectoryAgent> existing = new HashMap<>();
-    for (DirectoryAgent a :
-        em.createQuery("select a from DirectoryAgent a where a.source = :s", DirectoryAgent.class)
+    Map<Integer, Listed> existing = new HashMap<>();
+    for (Object[] row :
+        em.createQuery(Listed.SELECT + " where a.source = :s", Object[].class)
             .setParameter("s", DirectoryAgent.Source.GATEWAY)
             .getResultList()) {
-      existing.put(a.getAgentId(), a);
+      Listed listed = Listed.of(row);
+      existing.put(listed.agentId(), listed);
     }
     int added = 0;
     Set<Integer> addedIds = new HashSet<>();
     int updated = 0;
+    List<Integer> refreshed = new ArrayList<>();
     Set<Integer> seen = new HashSet<>();
     for (DirectoryEntry entry : entries) {
       if (!seen.add(entry.agentId())) {
         continue;
       }
-      DirectoryAgent known = existing.remove(entry.agentId());
+      Listed known = existing.remove(entry.agentId());
       if (known != null) {
-        known.update(entry, now);
+        refresh(known, entry);
+        refreshed.add(entry.agentId());
         updated++;
       } else if (em.find(DirectoryAgent.class, entry.agentId()) == null) {
         em.persist(new DirectoryAgent(entry, DirectoryAgent.Source.GATEWAY, now));
@@ -258,9 +261,12 @@ public class AgentDirectory {
         added++;
       }
     }
-    for (DirectoryAgent gone : existing.values()) {
-      em.remove(gone);
+    for (List<Integer> gone : InLists.of(existing.keySet())) {
+      em.createQuery("delete from DirectoryAgent a where a.agentId in :ids")
+          .setParameter("ids", gone)
+          .executeUpdate();
     }
+    stampSynced(refreshed, now);
     SyncResult result = new SyncResult(added, updated, existing.size());
     audit.record(actor, AuditAction.DIRECTORY_SYNCED, "agent directory", result.describe(), null);
     if (!addedIds.isEmpty()) {
@@ -308,17 +314,22 @@ public class AgentDirectory {
     int added = 0;
     Set<Integer> addedIds = new HashSet<>();
     int updated = 0;
+    List<Integer> refreshed = new ArrayList<>();
+    Map<Integer, Listed> known =
+        listed(parsed.entries().stream().map(DirectoryEntry::agentId).toList());
     for (DirectoryEntry entry : parsed.entries()) {
-      DirectoryAgent existing = em.find(DirectoryAgent.class, entry.agentId());
+      Listed existing = known.get(entry.agentId());
       if (existing == null) {
         em.persist(new DirectoryAgent(entry, DirectoryAgent.Source.IMPORT, now));
         addedIds.add(entry.agentId());
         added++;
       } else {
-        existing.update(entry, now);
+        refresh(existing, entry);
+        refreshed.add(entry.agentId());
         updated++;
       }
     }
+    stampSynced(refreshed, now);
     SyncResult result = new SyncResult(added, updated, 0);
     audit.record(
         caller.name(), AuditAction.DIRECTORY_IMPORTED, "agent directory", result.describe(), null);
@@ -326,6 +337,93 @@ public class AgentDirectory {
       rowsAdded.fire(new DirectoryRowsAdded(addedIds));
     }
     return result;
+  }
+
+  /*
+   * Every write below names its columns (a JPQL update), never a whole loaded row. Why: Hibernate
+   * (WildFly) writes every column of a changed entity, so a sync or a session flush that had loaded
+   * an agent wrote back the custom state it had read, over the one a change recorded meanwhile, and
+   * the planner then skipped the agent as "already in that state". EclipseLink writes only changed
+   * columns; the statements below behave the same on both.
+   */
+
+  /**
+   * The fields a sync or an import writes, of one agent as stored: read as values, not entities, so
+   * that the statements after them have no loaded rows to keep in step (EclipseLink matched each
+   * update against every loaded agent: a second sync of 50,000 took minutes).
+   */
+  private record Listed(
+      int agentId,
+      String name,
+      String team,
+      String skills,
+      GatewayState gatewayState,
+      String phone) {
+
+    static final String SELECT =
+        "select a.agentId, a.name, a.team, a.skills, a.gatewayState, a.phone from DirectoryAgent a";
+
+    static Listed of(Object[] row) {
+      return new Listed(
+          ((Number) row[0]).intValue(),
+          (String) row[1],
+          (String) row[2],
+          (String) row[3],
+          (GatewayState) row[4],
+          (String) row[5]);
+    }
+  }
+
+  /** The stored fields of those of {@code ids} that are in the directory. */
+  private Map<Integer, Listed> listed(List<Integer> ids) {
+    Map<Integer, Listed> found = new HashMap<>();
+    for (List<Integer> chunk : InLists.of(ids)) {
+      for (Object[] row :
+          em.createQuery(Listed.SELECT + " where a.agentId in :ids", Object[].class)
+              .setParameter("ids", chunk)
+              .getResultList()) {
+        Listed listed = Listed.of(row);
+        found.put(listed.agentId(), listed);
+      }
+    }
+    return found;
+  }
+
+  /** Writes the listed fields of a known agent that the entry changes (none: no statement). */
+  private void refresh(Listed known, DirectoryEntry entry) {
+    String skills = entry.skills().isEmpty() ? null : String.join(",", entry.skills());
+    // an import knows no state: keep the one the gateway reported
+    GatewayState state =
+        entry.gatewayState() != GatewayState.UNKNOWN || known.gatewayState() == null
+            ? entry.gatewayState()
+            : known.gatewayState();
+    if (Objects.equals(known.name(), entry.name())
+        && Objects.equals(known.team(), entry.team())
+        && Objects.equals(known.skills(), skills)
+        && known.gatewayState() == state
+        && Objects.equals(known.phone(), entry.phone())) {
+      return;
+    }
+    em.createQuery(
+            "update DirectoryAgent a set a.name = :n, a.team = :t, a.skills = :s,"
+                + " a.gatewayState = :g, a.phone = :p where a.agentId = :id")
+        .setParameter("n", entry.name())
+        .setParameter("t", entry.team())
+        .setParameter("s", skills)
+        .setParameter("g", state)
+        .setParameter("p", entry.phone())
+        .setParameter("id", entry.agentId())
+        .executeUpdate();
+  }
+
+  /** Stamps the agents a sync or an import listed, a thousand per statement. */
+  private void stampSynced(List<Integer> ids, Instant now) {
+    for (List<Integer> chunk : InLists.of(ids)) {
+      em.createQuery("update DirectoryAgent a set a.syncedAt = :now where a.agentId in :ids")
+          .setParameter("now", now)
+          .setParameter("ids", chunk)
+          .executeUpdate();
+    }
   }
 
   /** The outcome of a sync or an import. */
@@ -375,12 +473,11 @@ public class AgentDirectory {
       fileTeams.add(entry.team());
     }
     int known = 0;
-    List<Integer> all = new ArrayList<>(ids);
-    for (int from = 0; from < all.size(); from += 1000) { // IN lists stay small on every database
+    for (List<Integer> chunk : InLists.of(ids)) {
       known +=
           em.createQuery(
                   "select count(a) from DirectoryAgent a where a.agentId in :ids", Long.class)
-              .setParameter("ids", all.subList(from, Math.min(all.size(), from + 1000)))
+              .setParameter("ids", chunk)
               .getSingleResult()
               .intValue();
     }
@@ -436,10 +533,10 @@ public class AgentDirectory {
   @Transactional
   public void applyStates(Map<Integer, GatewayState> states) {
     for (Map.Entry<Integer, GatewayState> e : states.entrySet()) {
-      DirectoryAgent agent = em.find(DirectoryAgent.class, e.getKey());
-      if (agent != null) {
-        agent.gatewayState(e.getValue());
-      }
+      em.createQuery("update DirectoryAgent a set a.gatewayState = :g where a.agentId = :id")
+          .setParameter("g", e.getValue())
+          .setParameter("id", e.getKey())
+          .executeUpdate();
     }
   }
 
@@ -447,10 +544,10 @@ public class AgentDirectory {
   @Transactional
   public void applyAvailability(Map<Integer, String> availability) {
     for (Map.Entry<Integer, String> e : availability.entrySet()) {
-      DirectoryAgent agent = em.find(DirectoryAgent.class, e.getKey());
-      if (agent != null) {
-        agent.sessionAvailability(e.getValue());
-      }
+      em.createQuery("update DirectoryAgent a set a.sessionAvailability = :v where a.agentId = :id")
+          .setParameter("v", e.getValue())
+          .setParameter("id", e.getKey())
+          .executeUpdate();
     }
   }
 
@@ -464,12 +561,11 @@ public class AgentDirectory {
   @Transactional
   public Map<Integer, DirectoryAgent> known(Collection<Integer> ids) {
     Map<Integer, DirectoryAgent> found = new HashMap<>();
-    List<Integer> all = new ArrayList<>(new TreeSet<>(ids));
-    for (int from = 0; from < all.size(); from += 1000) {
+    for (List<Integer> chunk : InLists.of(ids)) {
       for (DirectoryAgent a :
           em.createQuery(
                   "select a from DirectoryAgent a where a.agentId in :ids", DirectoryAgent.class)
-              .setParameter("ids", all.subList(from, Math.min(all.size(), from + 1000)))
+              .setParameter("ids", chunk)
               .getResultList()) {
         found.put(a.getAgentId(), a);
       }
@@ -503,14 +599,16 @@ public class AgentDirectory {
   public int applyCustomStates(Map<Integer, ReadState> states) {
     int written = 0;
     for (Map.Entry<Integer, ReadState> e : states.entrySet()) {
-      DirectoryAgent agent = em.find(DirectoryAgent.class, e.getKey());
       ReadState read = e.getValue();
-      if (agent != null
-          && (agent.getCustomStateAt() == null
-              || agent.getCustomStateAt().isBefore(read.askedAt()))) {
-        agent.readBack(read.state(), read.askedAt());
-        written++;
-      }
+      written +=
+          em.createQuery(
+                  "update DirectoryAgent a set a.customState = :c, a.customStateAt = :at,"
+                      + " a.customStateVerifiedAt = :at where a.agentId = :id"
+                      + " and (a.customStateAt is null or a.customStateAt < :at)")
+              .setParameter("c", read.state())
+              .setParameter("at", read.askedAt())
+              .setParameter("id", e.getKey())
+              .executeUpdate();
     }
     return written;
   }
@@ -523,14 +621,16 @@ public class AgentDirectory {
   public void applySetStates(Map<Integer, Integer> states, Set<Integer> verified) {
     Instant now = Instant.now();
     for (Map.Entry<Integer, Integer> e : states.entrySet()) {
-      DirectoryAgent agent = em.find(DirectoryAgent.class, e.getKey());
-      if (agent != null) {
-        if (verified.contains(e.getKey())) {
-          agent.readBack(e.getValue(), now);
-        } else {
-          agent.customState(e.getValue(), now);
-        }
-      }
+      em.createQuery(
+              verified.contains(e.getKey())
+                  ? "update DirectoryAgent a set a.customState = :c, a.customStateAt = :at,"
+                      + " a.customStateVerifiedAt = :at where a.agentId = :id"
+                  : "update DirectoryAgent a set a.customState = :c, a.customStateAt = :at"
+                      + " where a.agentId = :id")
+          .setParameter("c", e.getValue())
+          .setParameter("at", now)
+          .setParameter("id", e.getKey())
+          .executeUpdate();
     }
   }
 
@@ -541,25 +641,29 @@ public class AgentDirectory {
    */
   @Transactional
   public void recordReadBack(int agentId, Integer state, boolean drifted) {
-    DirectoryAgent agent = em.find(DirectoryAgent.class, agentId);
-    if (agent != null) {
-      Instant now = Instant.now();
-      agent.readBack(state, now);
-      if (drifted) {
-        agent.drift(state, now);
-      } else {
-        agent.noDrift();
-      }
-    }
+    Instant now = Instant.now();
+    em.createQuery(
+            "update DirectoryAgent a set a.customState = :c, a.customStateAt = :at,"
+                + " a.customStateVerifiedAt = :at, a.driftState = :d, a.driftAt = :da"
+                + " where a.agentId = :id")
+        .setParameter("c", state)
+        .setParameter("at", now)
+        .setParameter("d", drifted ? state : null)
+        .setParameter("da", drifted ? now : null)
+        .setParameter("id", agentId)
+        .executeUpdate();
   }
 
   /** Records an agent's custom state (after a successful set, or a read-back). */
   @Transactional
   public void recordCustomState(int agentId, Integer state) {
-    DirectoryAgent agent = em.find(DirectoryAgent.class, agentId);
-    if (agent != null) {
-      agent.customState(state, Instant.now());
-    }
+    em.createQuery(
+            "update DirectoryAgent a set a.customState = :c, a.customStateAt = :at"
+                + " where a.agentId = :id")
+        .setParameter("c", state)
+        .setParameter("at", Instant.now())
+        .setParameter("id", agentId)
+        .executeUpdate();
   }
 
   /** How many of the caller's agents are in each gateway state (for the picker's chart). */

@@ -9,7 +9,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** One agent of the directory, keyed by its gateway work number. */
+/**
+ * One agent of the directory, keyed by its gateway work number. Read as an entity; written only
+ * through {@link AgentDirectory}'s statements that name their columns (a whole row written back
+ * would undo what another transaction wrote meanwhile, see AgentDirectory).
+ */
 @Entity
 @Table(name = "directory_agent")
 public class DirectoryAgent {
@@ -87,22 +91,8 @@ public class DirectoryAgent {
     this.syncedAt = now;
   }
 
-  void sessionAvailability(String availability) {
-    this.sessionAvailability = availability;
-  }
-
   public String getSessionAvailability() {
     return sessionAvailability;
-  }
-
-  void gatewayState(GatewayState state) {
-    this.gatewayState = state;
-  }
-
-  /** Records the custom state as last set or read back. */
-  void customState(Integer state, Instant at) {
-    this.customState = state;
-    this.customStateAt = at;
   }
 
   public int getAgentId() {
@@ -131,23 +121,6 @@ public class DirectoryAgent {
 
   public Instant getCustomStateAt() {
     return customStateAt;
-  }
-
-  /** Records the custom state as read back from the gateway: verified now, no drift. */
-  void readBack(Integer state, Instant at) {
-    customState(state, at);
-    this.customStateVerifiedAt = at;
-  }
-
-  /** Records that the read-back state differs from the desired one (changed outside). */
-  void drift(Integer state, Instant at) {
-    this.driftState = state;
-    this.driftAt = at;
-  }
-
-  void noDrift() {
-    this.driftState = null;
-    this.driftAt = null;
   }
 
   public Instant getCustomStateVerifiedAt() {

@@ -35,6 +35,9 @@ public class ScheduleRunner {
   private static final Logger LOG = Logger.getLogger(ScheduleRunner.class.getName());
   private static final Duration CLAIM = Duration.ofSeconds(60);
 
+  /** A tick slower than this is logged: schedules are promised to the minute. */
+  private static final long SLOW_TICK_MS = 10_000;
+
   @Inject ScheduleStore store;
   @Inject ScheduledChanges scheduled;
   @Inject DesiredSettings settings;
@@ -85,7 +88,13 @@ public class ScheduleRunner {
             s.getStatus() == ScheduleStatus.REVERTING ? s.getRevertChangeId() : s.getChangeId();
         if (watched != null && scheduled.finishedForSystem(watched)) {
           store.advance(s.getId(), ScheduleStatus.DONE, null, null, null);
+          LOG.info(() -> "Schedule " + s.getId() + " done (change " + watched + " ended)");
         }
+      }
+      long took = Duration.between(now, Instant.now()).toMillis();
+      if (took > SLOW_TICK_MS) {
+        // a due start or revert waits for the next tick: say so, with the time it took
+        LOG.warning("Schedule tick took " + took + " ms (the database or the gateway is slow)");
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Schedule tick failed; trying again at the next one", e);

@@ -2,6 +2,7 @@ package io.statedesk.web.api;
 
 import io.statedesk.core.catalog.CatalogImport;
 import io.statedesk.core.catalog.CatalogTransfer.Format;
+import io.statedesk.core.catalog.FieldError;
 import io.statedesk.core.catalog.ReservedRange;
 import io.statedesk.core.catalog.StateCatalog;
 import io.statedesk.core.catalog.StateCode;
@@ -76,7 +77,9 @@ public class CatalogResource {
           "version is required: send the version you read, so that concurrent edits are detected",
           "version");
     }
-    return describe(catalog.update(number, data(json, number), version));
+    Map<String, Object> answer = describe(catalog.update(number, data(json, number), version));
+    answer.put("warnings", describe(catalog.insideWarnings(number)));
+    return answer;
   }
 
   @DELETE
@@ -95,6 +98,7 @@ public class CatalogResource {
 
   /**
    * Reserves {@code {"first", "last", "reason"}} (admins): codes inside can no longer be created.
+   * Answers the range with {@code warnings}: the ranges it overlaps and the codes already inside.
    */
   @POST
   @Path("reserved-ranges")
@@ -106,8 +110,11 @@ public class CatalogResource {
     if (first == null || last == null) {
       throw Json.bad("first and last are required", first == null ? "first" : "last");
     }
-    var range = catalog.reserve(first, last, Json.string(json, "reason", true));
-    return Response.status(Response.Status.CREATED).entity(describe(range)).build();
+    StateCatalog.Reservation reservation =
+        catalog.reserve(first, last, Json.string(json, "reason", true));
+    Map<String, Object> answer = describe(reservation.range());
+    answer.put("warnings", describe(reservation.warnings()));
+    return Response.status(Response.Status.CREATED).entity(answer).build();
   }
 
   @DELETE
@@ -183,15 +190,16 @@ public class CatalogResource {
                   row.put("code", r.code());
                   row.put("label", r.label());
                   row.put("action", r.action().name().toLowerCase());
-                  row.put(
-                      "errors",
-                      r.errors().stream()
-                          .map(e -> Map.of("field", e.field(), "message", e.message()))
-                          .toList());
+                  row.put("errors", describe(r.errors()));
+                  row.put("warnings", describe(r.warnings()));
                   return row;
                 })
             .toList());
     return m;
+  }
+
+  private static List<Map<String, String>> describe(List<FieldError> problems) {
+    return problems.stream().map(e -> Map.of("field", e.field(), "message", e.message())).toList();
   }
 
   static Map<String, Object> describe(StateCode c) {

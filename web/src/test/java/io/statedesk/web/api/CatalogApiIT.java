@@ -192,4 +192,72 @@ class CatalogApiIT {
     assertThat(send("GET", "/catalog/export?format=xml", null, "Authorization", ADMIN).statusCode())
         .isEqualTo(400);
   }
+
+  @Test
+  void overlapsAndCodesInsideARangeAreWarnedAboutNotRefused() {
+    assertThat(
+            send("POST", "/catalog", body(4405, "Before its range"), "Authorization", ADMIN)
+                .statusCode())
+        .isEqualTo(201);
+    HttpResponse<String> first =
+        send(
+            "POST",
+            "/catalog/reserved-ranges",
+            "{\"first\":4400,\"last\":4449,\"reason\":\"API site codes\"}",
+            "Authorization",
+            ADMIN);
+    assertThat(first.statusCode()).isEqualTo(201);
+    assertThat(first.body()).contains("holds existing codes [4405]; they stay in the catalog");
+    HttpResponse<String> overlapping =
+        send(
+            "POST",
+            "/catalog/reserved-ranges",
+            "{\"first\":4449,\"last\":4460,\"reason\":\"API overlap\"}",
+            "Authorization",
+            ADMIN);
+    assertThat(overlapping.statusCode()).as("reserved all the same").isEqualTo(201);
+    assertThat(overlapping.body())
+        .contains("\"field\":\"range\"")
+        .contains("overlaps the reserved range 4400..4449 (API site codes)");
+
+    String code = send("GET", "/catalog/4405", null, "Authorization", ADMIN).body();
+    String version = code.replaceAll(".*\"version\":(\\d+).*", "$1");
+    HttpResponse<String> edited =
+        send(
+            "PUT",
+            "/catalog/4405",
+            "{\"label\":\"Edited inside\",\"colour\":\"#000000\",\"version\":" + version + "}",
+            "Authorization",
+            ADMIN);
+    assertThat(edited.statusCode()).isEqualTo(200);
+    assertThat(edited.body())
+        .contains("\"label\":\"Edited inside\"")
+        .contains("4405 is in the reserved range 4400..4449 (API site codes)");
+
+    String file =
+        "code,label,label_en,label_zh_CN,description,colour,category,sort_order,active,teams\n"
+            + "4405,Edited again,,,,#000000,API,0,true,\n4410,New inside,,,,#000000,API,0,true,\n";
+    String preview =
+        send("POST", "/catalog/import?format=csv&dryRun=true", file, "Authorization", ADMIN).body();
+    assertThat(preview)
+        .contains(
+            "\"line\":2,\"code\":4405,\"label\":\"Edited again\",\"action\":\"update\","
+                + "\"errors\":[],\"warnings\":[{")
+        .contains("4405 is in the reserved range 4400..4449 (API site codes)")
+        .contains("\"line\":3,\"code\":4410")
+        .contains("4410 is in the reserved range 4400..4449 (API site codes)");
+
+    String id = overlapping.body().replaceAll("^\\{\"id\":(\\d+),.*", "$1");
+    assertThat(
+            send("DELETE", "/catalog/reserved-ranges/" + id, null, "Authorization", ALICE)
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(
+            send("DELETE", "/catalog/reserved-ranges/" + id, null, "Authorization", ADMIN)
+                .statusCode())
+        .isEqualTo(204);
+    assertThat(send("GET", "/catalog/reserved-ranges", null, "Authorization", ALICE).body())
+        .contains("API site codes")
+        .doesNotContain("API overlap");
+  }
 }

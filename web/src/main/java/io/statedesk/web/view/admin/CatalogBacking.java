@@ -8,6 +8,7 @@ import io.statedesk.core.catalog.CatalogImport;
 import io.statedesk.core.catalog.CatalogTransfer.Format;
 import io.statedesk.core.catalog.FieldError;
 import io.statedesk.core.catalog.InvalidStateCodeException;
+import io.statedesk.core.catalog.ReservedRange;
 import io.statedesk.core.catalog.StateCatalog;
 import io.statedesk.core.catalog.StateCode;
 import io.statedesk.core.catalog.StateCodeData;
@@ -263,6 +264,7 @@ public class CatalogBacking implements Serializable {
       if (editing) {
         catalog.update(form.code, data, editedVersion);
         Texts.addGlobalInfo("catalog.saved", form.code);
+        warnIfReserved(form.code);
       } else {
         catalog.create(data);
         Texts.addGlobalInfo("catalog.created", form.code);
@@ -284,6 +286,19 @@ public class CatalogBacking implements Serializable {
     } catch (CatalogExceptions.StaleStateCodeException e) {
       Texts.addGlobal(FacesMessage.SEVERITY_ERROR, "catalog.stale", form.code);
       FacesContext.getCurrentInstance().validationFailed();
+    }
+  }
+
+  /** A code kept inside a reserved range (made before the range) is saved, with a warning. */
+  private void warnIfReserved(int code) {
+    for (ReservedRange range : catalog.rangesHolding(code)) {
+      Texts.addGlobal(
+          FacesMessage.SEVERITY_WARN,
+          "catalog.ranges.codeInside",
+          code,
+          range.getFirstCode(),
+          range.getLastCode(),
+          range.getReason());
     }
   }
 

@@ -1,0 +1,121 @@
+package io.statedesk.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Finds fully-qualified type names written inline in code ({@code new java.util.HashSet<>()})
+ * instead of imported. Why: an inline name hides a dependency between feature packages from whoever
+ * reads the imports, and ArchUnit cannot tell (in bytecode an imported and an inline name are the
+ * same). So it reads the source text: code only, not imports, package lines, comments (Javadoc may
+ * name a class it does not import) or string and text-block literals (JPQL names enum constants by
+ * their full name). Core's and web's tests both use it.
+ */
+public final class SourceHygiene {
+
+  private SourceHygiene() {}
+
+  /**
+   * A package path of at least two lower-case segments from a usual root, then a capitalised type
+   * name, not itself part of a longer dotted name or identifier.
+   */
+  private static final Pattern QUALIFIED =
+      Pattern.compile(
+          "(?<![\\w.$])(?:java|javax|jakarta|jdk|sun|com|org|io|net)(?:\\.[a-z_][a-z0-9_]*)+"
+              + "\\.[A-Z]\\w*");
+
+  /** Every inline name under {@code root} (a source folder), as "path/File.java:line: name". */
+  public static List<String> inlineNames(Path root) {
+    List<String> found = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+        String source = Files.readString(file, StandardCharsets.UTF_8);
+        for (String hit : inlineNames(source)) {
+          found.add(root.relativize(file) + ":" + hit);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return found;
+  }
+
+  /** Each inline qualified name in the code of one source file, as "line: name". */
+  public static List<String> inlineNames(String source) {
+    List<String> hits = new ArrayList<>();
+    String[] lines = codeOnly(source).split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i].strip();
+      if (line.startsWith("import ") || line.startsWith("package ")) {
+        continue;
+      }
+      Matcher m = QUALIFIED.matcher(line);
+      while (m.find()) {
+        hits.add((i + 1) + ": " + m.group());
+      }
+    }
+    return hits;
+  }
+
+  /**
+   * The source with comments and the contents of string, text-block and character literals blanked
+   * out; line breaks are kept, so line numbers stay true.
+   */
+  public static String codeOnly(String source) {
+    StringBuilder code = new StringBuilder(source.length());
+    int i = 0;
+    int n = source.length();
+    while (i < n) {
+      char c = source.charAt(i);
+      if (source.startsWith("//", i)) {
+        i = blank(source, i, source.indexOf('\n', i), 0, code);
+      } else if (source.startsWith("/*", i)) {
+        i = blank(source, i, source.indexOf("*/", i + 2), 2, code);
+      } else if (source.startsWith("\"\"\"", i)) {
+        code.append("\"\"\"");
+        i = literal(source, i + 3, "\"\"\"", code);
+      } else if (c == '"' || c == '\'') {
+        code.append(c);
+        i = literal(source, i + 1, String.valueOf(c), code);
+      } else {
+        code.append(c);
+        i++;
+      }
+    }
+    return code.toString();
+  }
+
+  /** Blanks from start up to end (exclusive) plus tail characters; -1 means to the end. */
+  private static int blank(String source, int start, int end, int tail, StringBuilder code) {
+    int stop = end < 0 ? source.length() : end + tail;
+    for (int j = start; j < stop; j++) {
+      code.append(source.charAt(j) == '\n' ? '\n' : ' ');
+    }
+    return stop;
+  }
+
+  /** Blanks a literal's contents up to its closing delimiter, honouring backslash escapes. */
+  private static int literal(String source, int start, String close, StringBuilder code) {
+    int j = start;
+    while (j < source.length() && !source.startsWith(close, j)) {
+      int step = source.charAt(j) == '\\' ? 2 : 1;
+      for (int k = j; k < Math.min(j + step, source.length()); k++) {
+        code.append(source.charAt(k) == '\n' ? '\n' : ' ');
+      }
+      j += step;
+    }
+    if (j < source.length()) {
+      code.append(close);
+      j += close.length();
+    }
+    return j;
+  }
+}
