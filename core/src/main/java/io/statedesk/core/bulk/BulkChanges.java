@@ -15,6 +15,7 @@ import io.statedesk.core.security.Caller;
 import io.statedesk.core.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -293,7 +294,7 @@ public class BulkChanges {
    * The caller's changes with agents that failed since {@code since}, with how many (of the agents
    * the caller may see), newest change first.
    */
-  public List<FailedChange> failedSince(java.time.Instant since, int max) {
+  public List<FailedChange> failedSince(Instant since, int max) {
     caller.require(Role.SUPERVISOR, Role.ADMIN);
     return store.failedSince(since, historyUser(), teams.callerTeams(), Math.min(max, 100));
   }

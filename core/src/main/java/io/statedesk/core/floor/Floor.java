@@ -7,6 +7,7 @@ import io.statedesk.core.schedule.ScheduleView;
 import io.statedesk.core.system.HealthBoard.GatewayHealth;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -85,7 +86,7 @@ public record Floor(
   /** Per team (by name; agents without a team under {@code null}, last), agents per state. */
   static List<TeamStates> teams(Collection<AgentCount> rows) {
     Map<String, Map<Integer, Long>> byTeam =
-        new TreeMap<>(java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
+        new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder()));
     for (AgentCount r : rows) {
       byTeam
           .computeIfAbsent(r.team(), t -> new TreeMap<>())

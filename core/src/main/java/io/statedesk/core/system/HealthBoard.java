@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
@@ -191,7 +192,7 @@ public class HealthBoard {
     double millis = 0;
     for (Timer t : Metrics.globalRegistry.find("statedesk.gateway.calls").timers()) {
       all += t.count();
-      millis += t.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS);
+      millis += t.totalTime(TimeUnit.MILLISECONDS);
       if (!"success".equals(t.getId().getTag("result"))) {
         failed += t.count();
       }

@@ -14,11 +14,14 @@ import io.statedesk.core.security.Role;
 import io.statedesk.core.session.AgentSessions;
 import io.statedesk.core.session.Availability;
 import io.statedesk.core.system.HealthBoard;
+import io.statedesk.web.i18n.LocaleBacking;
 import io.statedesk.web.i18n.Texts;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.text.NumberFormat;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,7 +48,7 @@ public class HomeBacking {
   @Inject BulkChanges changes;
   @Inject HealthBoard health;
   @Inject FloorSummary floorSummary;
-  @Inject io.statedesk.web.i18n.LocaleBacking locale;
+  @Inject LocaleBacking locale;
 
   /** Where each topic of the health board is looked into. */
   private static final Map<HealthBoard.Topic, String> LINKS =
@@ -116,14 +119,14 @@ public class HomeBacking {
 
   /** Milliseconds in the view's number format, one decimal below 10 ms. */
   public String millis(double ms) {
-    java.text.NumberFormat f = java.text.NumberFormat.getNumberInstance(locale.getLocale());
+    NumberFormat f = NumberFormat.getNumberInstance(locale.getLocale());
     f.setMaximumFractionDigits(ms < 10 ? 1 : 0);
     return f.format(ms);
   }
 
   private Map<Integer, StateCode> codes() {
     if (codes == null) {
-      codes = new java.util.HashMap<>();
+      codes = new HashMap<>();
       catalog.active().forEach(c -> codes.put(c.getCode(), c));
     }
     return codes;
