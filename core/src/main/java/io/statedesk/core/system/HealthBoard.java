@@ -86,6 +86,13 @@ public class HealthBoard {
 
   private Calls baseline;
 
+  /**
+   * Where the last reading's window began. The gateway figures count from here, not from {@link
+   * #baseline}: a reading that moves the baseline to now would otherwise show the gateway finding's
+   * calls beside "0 calls" on the same page (seen in OverviewIT).
+   */
+  private Calls shownFrom;
+
   /** Gateway calls so far, failed and all, their time in all, and when counted. */
   record Calls(Instant at, long failed, long all, double totalMillis) {
 
@@ -136,7 +143,7 @@ public class HealthBoard {
 
   /** The calls since the baseline (all of them before the board's first reading). */
   synchronized Calls since(Calls now) {
-    return baseline == null ? now : now.minus(baseline);
+    return shownFrom == null ? now : now.minus(shownFrom);
   }
 
   /**
@@ -179,6 +186,7 @@ public class HealthBoard {
     if (baseline == null) {
       baseline = new Calls(now.at(), 0, 0);
     }
+    shownFrom = baseline;
     Calls recent = now.minus(baseline);
     if (Duration.between(baseline.at(), now.at()).compareTo(ERROR_WINDOW) > 0) {
       baseline = now;

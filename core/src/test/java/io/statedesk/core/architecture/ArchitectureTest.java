@@ -30,6 +30,8 @@ class ArchitectureTest {
     "..core.session..",
     "..core.desired..",
     "..core.schedule..",
+    "..core.trail..",
+    "..core.floor..",
   };
 
   @ArchTest

@@ -29,9 +29,14 @@ class HealthBoardTest {
     HealthBoard board = new HealthBoard();
     Instant t0 = Instant.parse("2026-12-03T03:00:00Z");
     board.recentCalls(new HealthBoard.Calls(t0, 1, 10, 100));
-    // 11 minutes on, the window moves to this reading
-    board.recentCalls(new HealthBoard.Calls(t0.plusSeconds(11 * 60), 2, 100, 1_000));
+    // 11 minutes on, the finding reads the window since t0 and moves the baseline to now; the
+    // gateway figures on the same page still count from t0, as the finding did (not "0 calls")
+    HealthBoard.Calls moved = new HealthBoard.Calls(t0.plusSeconds(11 * 60), 2, 100, 1_000);
+    board.recentCalls(moved);
+    assertThat(board.since(moved)).isEqualTo(new HealthBoard.Calls(moved.at(), 2, 100, 1_000));
+    // the next reading counts from the moved baseline, and the figures with it
     HealthBoard.Calls now = new HealthBoard.Calls(t0.plusSeconds(12 * 60), 5, 150, 3_500);
+    board.recentCalls(now);
     HealthBoard.Calls recent = board.since(now);
     assertThat(recent).isEqualTo(new HealthBoard.Calls(now.at(), 3, 50, 2_500));
     assertThat(board.since(now)).as("reading twice reads the same window").isEqualTo(recent);
