@@ -1,17 +1,16 @@
 package io.statedesk.core.desired;
 
+import io.statedesk.core.persistence.InLists;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /**
  * The persistence of desired-state layers, one short transaction per call. No authorization here:
@@ -53,13 +52,12 @@ public class DesiredStore {
   /** The desired states of {@code agentIds} that have one, by agent. */
   public Map<Integer, Desired> top(Collection<Integer> agentIds) {
     Map<Integer, Desired> found = new HashMap<>();
-    List<Integer> all = new ArrayList<>(new TreeSet<>(agentIds));
-    for (int from = 0; from < all.size(); from += 1000) {
+    for (List<Integer> chunk : InLists.of(agentIds)) {
       for (DesiredLayer l :
           em.createQuery(
                   "select l from DesiredLayer l where l.agentId in :ids order by l.id",
                   DesiredLayer.class)
-              .setParameter("ids", all.subList(from, Math.min(all.size(), from + 1000)))
+              .setParameter("ids", chunk)
               .getResultList()) {
         found.put(l.getAgentId(), Desired.of(l)); // ascending ids: the newest stays
       }

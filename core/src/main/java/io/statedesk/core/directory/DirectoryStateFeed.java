@@ -6,15 +6,12 @@ import io.statedesk.core.session.SessionTimers;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -37,8 +34,8 @@ public class DirectoryStateFeed {
   private final Map<Integer, GatewayState> pending = new ConcurrentHashMap<>();
   private final Map<Integer, String> availability = new ConcurrentHashMap<>();
 
-  /** Agents whose row could not be written, so that the failure is logged once, not every flush. */
-  private final Set<Integer> unwritable = ConcurrentHashMap.newKeySet();
+  private final RowByRow stateRows = new RowByRow(LOG, "agent state change");
+  private final RowByRow sessionRows = new RowByRow(LOG, "session change");
 
   /** The value stored for "no session" (the map cannot hold null). */
   private static final String NONE = "NONE";
@@ -111,7 +108,7 @@ public class DirectoryStateFeed {
 
   void flush() {
     flushAvailability();
-    write(drain(pending), directory::applyStates, pending, "agent state");
+    write(drain(pending), directory::applyStates, pending, stateRows);
   }
 
   private void flushAvailability() {
@@ -123,7 +120,7 @@ public class DirectoryStateFeed {
           directory.applyAvailability(values);
         },
         availability,
-        "session");
+        sessionRows);
   }
 
   /** Takes everything queued; a value offered meanwhile stays for the next flush. */
@@ -139,41 +136,15 @@ public class DirectoryStateFeed {
   }
 
   /**
-   * Writes a batch in one transaction; if that fails, each agent in a transaction of its own, and
-   * what still fails goes back in the queue (unless a newer value came meanwhile) for the next
-   * flush. Why: one row that cannot be written (seen: an embedded H2 whose index a kill -9 had
-   * damaged, "Row not found when trying to delete from index") failed the whole batch, and 1,099
-   * other agents' sessions then showed the picker what was no longer true.
+   * Writes a batch; what cannot be written goes back in the queue (unless a newer value came
+   * meanwhile), to be tried again at the next flush.
    */
-  private <V> void write(
-      Map<Integer, V> batch, Consumer<Map<Integer, V>> apply, Map<Integer, V> queue, String what) {
-    if (batch.isEmpty()) {
-      return;
-    }
-    try {
-      apply.accept(batch);
-      return;
-    } catch (RuntimeException e) {
-      LOG.log(Level.FINE, "Could not record " + batch.size() + " " + what + " changes at once", e);
-    }
-    for (Map.Entry<Integer, V> one : batch.entrySet()) {
-      try {
-        apply.accept(Collections.singletonMap(one.getKey(), one.getValue()));
-        unwritable.remove(one.getKey());
-      } catch (RuntimeException e) {
-        queue.putIfAbsent(one.getKey(), one.getValue());
-        if (unwritable.add(one.getKey())) {
-          LOG.log(
-              Level.WARNING,
-              "Could not record agent "
-                  + one.getKey()
-                  + "'s "
-                  + what
-                  + " change in the directory; retrying at every flush",
-              e);
-        }
-      }
-    }
+  private static <V> void write(
+      Map<Integer, V> batch,
+      Consumer<Map<Integer, V>> apply,
+      Map<Integer, V> queue,
+      RowByRow rows) {
+    rows.write(batch, apply).forEach(queue::putIfAbsent);
   }
 
   @PreDestroy

@@ -2,11 +2,8 @@ package io.statedesk.core.directory;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -23,41 +20,14 @@ public class DirectoryWrites {
 
   @Inject AgentDirectory directory;
 
-  /** Agents whose row failed, so that each is logged once until it can be written again. */
-  private final Set<Integer> unwritable = ConcurrentHashMap.newKeySet();
+  private final RowByRow rows = new RowByRow(LOG, "state its change set");
 
   /**
    * Records the states set (agent to code, {@code null} = cleared), those in {@code verified} as
-   * read back: all in one transaction, or, if that fails, agent by agent, logging those that fail.
+   * read back. A row that cannot be written keeps the state before it (the picker shows that until
+   * the next read-back); the outcome has the truth.
    */
   public void setStates(Map<Integer, Integer> states, Set<Integer> verified) {
-    if (states.isEmpty()) {
-      return;
-    }
-    try {
-      directory.applySetStates(states, verified);
-      return;
-    } catch (RuntimeException e) {
-      LOG.log(Level.FINE, "Could not record " + states.size() + " set states at once", e);
-    }
-    for (Map.Entry<Integer, Integer> one : states.entrySet()) {
-      int agent = one.getKey();
-      try {
-        directory.applySetStates(
-            Collections.singletonMap(agent, one.getValue()),
-            verified.contains(agent) ? Set.of(agent) : Set.of());
-        unwritable.remove(agent);
-      } catch (RuntimeException e) {
-        if (unwritable.add(agent)) {
-          LOG.log(
-              Level.WARNING,
-              "Agent "
-                  + agent
-                  + ": the state its change set is recorded on the outcome but not in the"
-                  + " directory (the picker shows the state before it until the next read-back)",
-              e);
-        }
-      }
-    }
+    rows.write(states, batch -> directory.applySetStates(batch, verified));
   }
 }
