@@ -18,6 +18,8 @@ import io.statedesk.core.testsupport.TestCaller;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.transaction.Status;
+import jakarta.transaction.UserTransaction;
 import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,6 +65,7 @@ class BulkChangeIT {
   @Inject GatewayClient client;
   @Inject io.statedesk.core.session.ConsoleId consoleId;
   @Inject io.statedesk.core.persistence.Database database;
+  @Inject UserTransaction transaction;
 
   @Inject
   @ConfigProperty(name = "test.simulator.control")
@@ -343,28 +346,43 @@ class BulkChangeIT {
             null,
             true,
             planned.size());
-    long id = store.create(crashed, planned).getId();
     java.time.Instant now = java.time.Instant.now();
     // the instance that will crash, alive while it claims and calls
     cluster.beat("crashed-instance", "crashed", now, now.plusSeconds(30), "CLOSED");
-    assertThat(store.tryLease(id, "crashed-instance", now.plusSeconds(30), now)).isTrue();
-    store.status(id, ChangeStatus.RUNNING, null);
-    assertThat(
-            store.claim(
-                id,
-                20,
-                true,
-                // a console like this one: every configured hosted agent is its own
-                new io.statedesk.core.cluster.Ownership(
-                    true,
-                    Set.of(),
-                    1,
-                    List.of(
-                        new io.statedesk.core.session.RelayScope.Range(FIRST, FIRST + HOSTED - 1)),
-                    "crashed"),
-                true,
-                "crashed-instance"))
-        .hasSize(20); // 10411..10430 in flight
+    // its change appears as that instance would leave it, leased and running, in one
+    // transaction: this console's sweep (every 2 s) took a change it saw before the lease, or
+    // claimed the crashed instance's agents as a follower before it had
+    crashed.lease("crashed-instance", now.plusSeconds(30));
+    crashed.status(ChangeStatus.RUNNING, null, now);
+    transaction.begin();
+    long id;
+    try {
+      id = store.create(crashed, planned).getId();
+      assertThat(store.remaining(id)).isEqualTo(30); // a query: rows are flushed for the claim
+      assertThat(
+              store.claim(
+                  id,
+                  20,
+                  true,
+                  // a console like this one: every configured hosted agent is its own
+                  new io.statedesk.core.cluster.Ownership(
+                      true,
+                      Set.of(),
+                      1,
+                      List.of(
+                          new io.statedesk.core.session.RelayScope.Range(
+                              FIRST, FIRST + HOSTED - 1)),
+                      "crashed"),
+                  true,
+                  "crashed-instance"))
+          .hasSize(20); // 10411..10430 in flight
+      transaction.commit();
+    } catch (Exception | Error e) {
+      if (transaction.getStatus() != Status.STATUS_NO_TRANSACTION) { // a failed commit ended it
+        transaction.rollback();
+      }
+      throw e;
+    }
     call("DELETE", "requests", null);
     // half of those calls had reached the gateway before the crash
     for (int agent = 10411; agent <= 10420; agent++) {
