@@ -3,7 +3,6 @@ package io.statedesk.core.bulk;
 import io.statedesk.core.Deployments;
 import io.statedesk.core.testing.Control;
 import io.statedesk.core.testing.SimulatorServer;
-import io.statedesk.testkit.Http;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -19,6 +18,16 @@ final class BulkWorld {
 
   static final int FIRST = 10001;
   static final int HOSTED = 1000;
+
+  /**
+   * HTTP/1.1 as testkit's {@code Http} (see its Javadoc), built here: {@link #call} runs inside the
+   * deployment, which carries no testkit.
+   */
+  private static final java.net.http.HttpClient HTTP =
+      java.net.http.HttpClient.newBuilder()
+          .version(java.net.http.HttpClient.Version.HTTP_1_1)
+          .connectTimeout(java.time.Duration.ofSeconds(10))
+          .build();
 
   private BulkWorld() {}
 
@@ -80,7 +89,7 @@ final class BulkWorld {
                     : java.net.http.HttpRequest.BodyPublishers.ofString(json))
             .build();
     java.net.http.HttpResponse<String> response =
-        Http.client().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        HTTP.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
     org.assertj.core.api.Assertions.assertThat(response.statusCode())
         .as(method + " " + path + ": " + response.body())
         .isLessThan(300);
