@@ -63,3 +63,26 @@ StateDesk.copy = function (fieldId) {
     document.execCommand('copy');
   }
 };
+
+/**
+ * Closing a dialog puts the focus back on what opened it (WCAG 2.4.3), also when an AJAX update
+ * replaced that button while the dialog was open (a Save that re-renders the table whose row button
+ * opened it): PrimeFaces keeps the element it remembered, which is then no longer in the page, so
+ * the same id is looked up again.
+ */
+StateDesk.keepDialogOpeners = function () {
+  var Dialog = window.PrimeFaces && PrimeFaces.widget && PrimeFaces.widget.Dialog;
+  if (!Dialog || Dialog.prototype.sdOpenerKept) {
+    return;
+  }
+  var returnFocus = Dialog.prototype.returnFocus;
+  Dialog.prototype.returnFocus = function () {
+    var opener = this.focusedElementBeforeDialogOpened;
+    if (opener && opener.id && !document.body.contains(opener)) {
+      this.focusedElementBeforeDialogOpened = document.getElementById(opener.id);
+    }
+    return returnFocus.apply(this, arguments);
+  };
+  Dialog.prototype.sdOpenerKept = true;
+};
+document.addEventListener('DOMContentLoaded', StateDesk.keepDialogOpeners);
