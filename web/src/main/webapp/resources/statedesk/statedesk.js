@@ -65,16 +65,32 @@ StateDesk.copy = function (fieldId) {
 };
 
 /**
- * Closing a dialog puts the focus back on what opened it (WCAG 2.4.3), also when an AJAX update
- * replaced that button while the dialog was open (a Save that re-renders the table whose row button
- * opened it): PrimeFaces keeps the element it remembered, which is then no longer in the page, so
- * the same id is looked up again.
+ * Closing a dialog puts the focus back on what opened it (WCAG 2.4.3). PrimeFaces remembers the
+ * element that had the focus when the dialog is shown; two cases lose it, and are mended here:
+ * an opener that is disabled while its AJAX request runs has dropped the focus by the time the
+ * dialog shows (then the last element focused outside any dialog is the opener), and an AJAX update
+ * may replace the opener while the dialog is open (a Save that re-renders the table whose row
+ * button opened it: the same id is looked up again).
  */
 StateDesk.keepDialogOpeners = function () {
   var Dialog = window.PrimeFaces && PrimeFaces.widget && PrimeFaces.widget.Dialog;
   if (!Dialog || Dialog.prototype.sdOpenerKept) {
     return;
   }
+  document.addEventListener('focusin', function (event) {
+    if (event.target.id && !event.target.closest('.ui-dialog, .ui-overlay-visible')) {
+      StateDesk.lastFocused = event.target;
+    }
+  });
+  var show = Dialog.prototype.show;
+  Dialog.prototype.show = function () {
+    var shown = show.apply(this, arguments);
+    var opener = this.focusedElementBeforeDialogOpened;
+    if ((!opener || opener === document.body) && StateDesk.lastFocused) {
+      this.focusedElementBeforeDialogOpened = StateDesk.lastFocused;
+    }
+    return shown;
+  };
   var returnFocus = Dialog.prototype.returnFocus;
   Dialog.prototype.returnFocus = function () {
     var opener = this.focusedElementBeforeDialogOpened;
