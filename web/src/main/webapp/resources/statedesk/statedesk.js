@@ -102,3 +102,19 @@ StateDesk.keepDialogOpeners = function () {
   Dialog.prototype.sdOpenerKept = true;
 };
 document.addEventListener('DOMContentLoaded', StateDesk.keepDialogOpeners);
+
+/**
+ * PrimeFaces' skinned file chooser (p:fileUpload skinSimple) takes the keyboard focus on its real
+ * input type=file but marks that input aria-hidden, so a screen reader announces nothing where the
+ * focus is (WCAG 4.1.2). The input is given back to screen readers, named like its button.
+ */
+StateDesk.nameFileInputs = function () {
+  document.querySelectorAll('.ui-fileupload-simple input[type=file][aria-hidden="true"]').forEach(function (input) {
+    input.removeAttribute('aria-hidden');
+    var text = input.closest('.ui-fileupload-simple').querySelector('.ui-button-text');
+    if (text && !input.getAttribute('aria-label') && !input.getAttribute('aria-labelledby')) {
+      input.setAttribute('aria-label', text.textContent.trim());
+    }
+  });
+};
+document.addEventListener('DOMContentLoaded', StateDesk.nameFileInputs);

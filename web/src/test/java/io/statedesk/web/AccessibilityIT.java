@@ -72,7 +72,7 @@ class AccessibilityIT extends BrowserTest {
   void adminDialogs() {
     signIn("admin", "admin-demo");
     dialog("/admin/catalog.xhtml", "tableForm:new", "editDialog");
-    dialog("/admin/users.xhtml", "tableForm:new", "userDialog");
+    dialog("/admin/users.xhtml", "usersForm:new", "userDialog");
     assertThat(findings).as("serious or critical axe-core findings").isEmpty();
   }
 

@@ -46,7 +46,7 @@ class KeyboardOnlyIT extends BrowserTest {
     waitFor(By.id("setStateForm:setStateDialog"));
     awaitAjax();
     // a closed menu takes the next code on Arrow Down: the first code of the catalog
-    keys.tabTo("setStateForm:code_focus").press(Keys.ARROW_DOWN);
+    keys.tabTo("setStateForm:code_label").press(Keys.ARROW_DOWN);
     awaitAjax();
     String chosen = text(By.id("setStateForm:code_label"));
     assertThat(chosen).matches("\\d+ · .+");
@@ -90,11 +90,11 @@ class KeyboardOnlyIT extends BrowserTest {
     signInByKeyboard("admin", "admin-demo");
     open("/admin/catalog.xhtml");
     keys.tabTo("tableForm:new").press(Keys.ENTER);
-    waitFor(By.id("editForm:editDialog"));
+    waitFor(By.id("editDialog"));
     awaitAjax();
     keys.press(Keys.ESCAPE);
     new WebDriverWait(browser, Duration.ofSeconds(10))
-        .until(ExpectedConditions.invisibilityOfElementLocated(By.id("editForm:editDialog")));
+        .until(ExpectedConditions.invisibilityOfElementLocated(By.id("editDialog")));
     new WebDriverWait(browser, Duration.ofSeconds(10))
         .until(d -> keys.focused().equals("tableForm:new"));
   }
