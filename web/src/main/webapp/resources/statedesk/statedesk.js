@@ -118,3 +118,23 @@ StateDesk.nameFileInputs = function () {
   });
 };
 document.addEventListener('DOMContentLoaded', StateDesk.nameFileInputs);
+
+/**
+ * Escape closes a dialog (closeOnEscape) also from a number field: PrimeFaces' p:inputNumber
+ * (AutoNumeric) keeps Escape for itself, to undo the typing, so a keyboard user in the catalog's
+ * Code field could not leave the dialog with it. Listens before AutoNumeric (capture phase).
+ */
+document.addEventListener('keydown', function (event) {
+  var target = event.target;
+  if (event.key !== 'Escape' || !target.closest || !target.closest('.ui-inputnumber') || !window.PrimeFaces) {
+    return;
+  }
+  var dialog = target.closest('.ui-dialog');
+  Object.keys(PrimeFaces.widgets).forEach(function (name) {
+    var widget = PrimeFaces.widgets[name];
+    if (dialog && widget instanceof PrimeFaces.widget.Dialog && widget.jq && widget.jq[0] === dialog
+        && widget.cfg.closeOnEscape) {
+      widget.hide();
+    }
+  });
+}, true);
