@@ -63,3 +63,78 @@ StateDesk.copy = function (fieldId) {
     document.execCommand('copy');
   }
 };
+
+/**
+ * Closing a dialog puts the focus back on what opened it (WCAG 2.4.3). PrimeFaces remembers the
+ * element that had the focus when the dialog is shown; two cases lose it, and are mended here:
+ * an opener that is disabled while its AJAX request runs has dropped the focus by the time the
+ * dialog shows (then the last element focused outside any dialog is the opener), and an AJAX update
+ * may replace the opener while the dialog is open (a Save that re-renders the table whose row
+ * button opened it: the same id is looked up again).
+ */
+StateDesk.keepDialogOpeners = function () {
+  var Dialog = window.PrimeFaces && PrimeFaces.widget && PrimeFaces.widget.Dialog;
+  if (!Dialog || Dialog.prototype.sdOpenerKept) {
+    return;
+  }
+  document.addEventListener('focusin', function (event) {
+    if (event.target.id && !event.target.closest('.ui-dialog, .ui-overlay-visible')) {
+      StateDesk.lastFocused = event.target;
+    }
+  });
+  var show = Dialog.prototype.show;
+  Dialog.prototype.show = function () {
+    var shown = show.apply(this, arguments);
+    var opener = this.focusedElementBeforeDialogOpened;
+    if ((!opener || opener === document.body) && StateDesk.lastFocused) {
+      this.focusedElementBeforeDialogOpened = StateDesk.lastFocused;
+    }
+    return shown;
+  };
+  var returnFocus = Dialog.prototype.returnFocus;
+  Dialog.prototype.returnFocus = function () {
+    var opener = this.focusedElementBeforeDialogOpened;
+    if (opener && opener.id && !document.body.contains(opener)) {
+      this.focusedElementBeforeDialogOpened = document.getElementById(opener.id);
+    }
+    return returnFocus.apply(this, arguments);
+  };
+  Dialog.prototype.sdOpenerKept = true;
+};
+document.addEventListener('DOMContentLoaded', StateDesk.keepDialogOpeners);
+
+/**
+ * PrimeFaces' skinned file chooser (p:fileUpload skinSimple) takes the keyboard focus on its real
+ * input type=file but marks that input aria-hidden, so a screen reader announces nothing where the
+ * focus is (WCAG 4.1.2). The input is given back to screen readers, named like its button.
+ */
+StateDesk.nameFileInputs = function () {
+  document.querySelectorAll('.ui-fileupload-simple input[type=file][aria-hidden="true"]').forEach(function (input) {
+    input.removeAttribute('aria-hidden');
+    var text = input.closest('.ui-fileupload-simple').querySelector('.ui-button-text');
+    if (text && !input.getAttribute('aria-label') && !input.getAttribute('aria-labelledby')) {
+      input.setAttribute('aria-label', text.textContent.trim());
+    }
+  });
+};
+document.addEventListener('DOMContentLoaded', StateDesk.nameFileInputs);
+
+/**
+ * Escape closes a dialog (closeOnEscape) also from a number field: PrimeFaces' p:inputNumber
+ * (AutoNumeric) keeps Escape for itself, to undo the typing, so a keyboard user in the catalog's
+ * Code field could not leave the dialog with it. Listens before AutoNumeric (capture phase).
+ */
+document.addEventListener('keydown', function (event) {
+  var target = event.target;
+  if (event.key !== 'Escape' || !target.closest || !target.closest('.ui-inputnumber') || !window.PrimeFaces) {
+    return;
+  }
+  var dialog = target.closest('.ui-dialog');
+  Object.keys(PrimeFaces.widgets).forEach(function (name) {
+    var widget = PrimeFaces.widgets[name];
+    if (dialog && widget instanceof PrimeFaces.widget.Dialog && widget.jq && widget.jq[0] === dialog
+        && widget.cfg.closeOnEscape) {
+      widget.hide();
+    }
+  });
+}, true);

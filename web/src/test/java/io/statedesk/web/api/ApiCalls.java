@@ -61,4 +61,11 @@ public final class ApiCalls {
   public static void aliceAwaits(String id) {
     ChangeApiIT.awaitFinished(Long.parseLong(id), Api.basic("alice", "alice-demo"));
   }
+
+  /**
+   * The custom state the simulator holds for the agent: what a change really left at the gateway.
+   */
+  public static int simulatorCustomState(int agent) throws Exception {
+    return ScheduleApiIT.simulatorState(agent);
+  }
 }
