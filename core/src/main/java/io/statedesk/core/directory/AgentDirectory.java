@@ -46,6 +46,7 @@ public class AgentDirectory {
   EntityManager em;
 
   @Inject Event<DirectoryRowsAdded> rowsAdded;
+  @Inject Event<AgentsChanged> agentsChanged;
   @Inject Caller caller;
   @Inject TeamScope teams;
   @Inject AuditLog audit;
@@ -272,6 +273,9 @@ public class AgentDirectory {
     if (!addedIds.isEmpty()) {
       rowsAdded.fire(new DirectoryRowsAdded(addedIds));
     }
+    Set<Integer> touched = new HashSet<>(seen);
+    touched.addAll(existing.keySet());
+    agentsChanged.fire(new AgentsChanged(touched));
     return result;
   }
 
@@ -538,6 +542,7 @@ public class AgentDirectory {
           .setParameter("id", e.getKey())
           .executeUpdate();
     }
+    agentsChanged.fire(new AgentsChanged(states.keySet()));
   }
 
   /** Records session availabilities (HOSTED, RELAYED, STALE, or null for none) by agent. */
@@ -549,6 +554,7 @@ public class AgentDirectory {
           .setParameter("id", e.getKey())
           .executeUpdate();
     }
+    agentsChanged.fire(new AgentsChanged(availability.keySet()));
   }
 
   /** One agent, unscoped: for the system's own reconciliation (never for a caller). */
@@ -610,6 +616,7 @@ public class AgentDirectory {
               .setParameter("id", e.getKey())
               .executeUpdate();
     }
+    agentsChanged.fire(new AgentsChanged(states.keySet()));
     return written;
   }
 
@@ -632,6 +639,7 @@ public class AgentDirectory {
           .setParameter("id", e.getKey())
           .executeUpdate();
     }
+    agentsChanged.fire(new AgentsChanged(states.keySet()));
   }
 
   /**
@@ -652,6 +660,7 @@ public class AgentDirectory {
         .setParameter("da", drifted ? now : null)
         .setParameter("id", agentId)
         .executeUpdate();
+    agentsChanged.fire(new AgentsChanged(Set.of(agentId)));
   }
 
   /** Records an agent's custom state (after a successful set, or a read-back). */
@@ -664,6 +673,7 @@ public class AgentDirectory {
         .setParameter("at", Instant.now())
         .setParameter("id", agentId)
         .executeUpdate();
+    agentsChanged.fire(new AgentsChanged(Set.of(agentId)));
   }
 
   /** How many of the caller's agents are in each gateway state (for the picker's chart). */
