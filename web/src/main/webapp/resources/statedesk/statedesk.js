@@ -154,8 +154,14 @@ StateDesk.live = (function () {
       show('on');
       every(seconds('slow'));
     },
-    /** f:websocket onmessage. */
+    /**
+     * f:websocket onmessage. A message also proves the socket is back after a drop (Faces calls
+     * onopen only for the first connection).
+     */
     message: function (message) {
+      if (state !== 'on') {
+        StateDesk.live.opened();
+      }
       var only = box() ? box().getAttribute('data-only') : '';
       if (!only || String(message) === only) {
         refresh();
