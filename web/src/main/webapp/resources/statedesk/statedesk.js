@@ -149,10 +149,17 @@ StateDesk.live = (function () {
   }
 
   return {
-    /** f:websocket onopen: live; only the slow refresh for other consoles' news remains. */
+    /**
+     * f:websocket onopen: live; only the slow refresh for other consoles' news remains. One refresh
+     * now: what the console learnt between the page's rendering and this moment was sent to nobody.
+     */
     opened: function () {
+      var first = state === 'connecting';
       show('on');
       every(seconds('slow'));
+      if (first) {
+        refresh();
+      }
     },
     /**
      * f:websocket onmessage. A message also proves the socket is back after a drop (Faces calls
