@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -48,6 +49,16 @@ class LiveUpdatesIT extends BrowserTest {
     SetStateIT.simulator("DELETE", "faults", null);
   }
 
+  /** A wait that reads again when a refresh re-rendered the element meanwhile. */
+  static WebDriverWait waiter(WebDriver driver, Duration timeout, Duration... every) {
+    WebDriverWait wait =
+        every.length == 0
+            ? new WebDriverWait(driver, timeout)
+            : new WebDriverWait(driver, timeout, every[0]);
+    wait.ignoring(StaleElementReferenceException.class);
+    return wait;
+  }
+
   Object js(WebDriver driver, String script) {
     return ((JavascriptExecutor) driver).executeScript(script);
   }
@@ -55,10 +66,10 @@ class LiveUpdatesIT extends BrowserTest {
   /** Opens the picker showing only {@link #AGENT}. */
   void pickerOfOneAgent(WebDriver driver) {
     driver.get(ConsoleServer.consoleUrl() + "/agents.xhtml");
-    new WebDriverWait(driver, Duration.ofSeconds(20))
+    waiter(driver, Duration.ofSeconds(20))
         .until(d -> !d.findElements(By.id("agentsForm:text")).isEmpty());
     driver.findElement(By.id("agentsForm:text")).sendKeys(Integer.toString(AGENT));
-    new WebDriverWait(driver, Duration.ofSeconds(20))
+    waiter(driver, Duration.ofSeconds(20))
         .until(d -> "Training".equals(customCell(d)) && rows(d) == 1);
   }
 
@@ -87,7 +98,7 @@ class LiveUpdatesIT extends BrowserTest {
   }
 
   void awaitLive(WebDriver driver) {
-    new WebDriverWait(driver, Duration.ofSeconds(20))
+    waiter(driver, Duration.ofSeconds(20))
         .until(d -> "on".equals(js(d, "return StateDesk.live.state();")));
     assertThat(driver.findElement(By.cssSelector(".sd-live .sd-live-text")).getText())
         .isEqualTo("Live");
@@ -111,7 +122,7 @@ class LiveUpdatesIT extends BrowserTest {
 
     long made = System.nanoTime();
     ApiCalls.aliceChanges(Integer.toString(AGENT), 101, "live picker test");
-    new WebDriverWait(browser, Duration.ofSeconds(10), Duration.ofMillis(50))
+    waiter(browser, Duration.ofSeconds(10), Duration.ofMillis(50))
         .until(d -> "Coaching".equals(customCell(d)));
     System.out.printf(
         "LiveUpdatesIT: picker row showed the new state %d ms after the API call was sent%n",
@@ -136,7 +147,7 @@ class LiveUpdatesIT extends BrowserTest {
     assertThat(text(By.id("changeForm:status"))).isEqualTo("Running");
     watchRefreshes(browser, "changeLiveRefresh");
 
-    new WebDriverWait(browser, Duration.ofSeconds(15), Duration.ofMillis(50))
+    waiter(browser, Duration.ofSeconds(15), Duration.ofMillis(50))
         .until(d -> "1".equals(d.findElement(By.cssSelector(".sd-n-succeeded")).getText()));
     assertThat(text(By.id("changeForm:status"))).isEqualTo("Completed");
     assertThat(js(browser, "return window.sdSameDocument === true;"))
@@ -153,13 +164,13 @@ class LiveUpdatesIT extends BrowserTest {
             Map.of("source", "Object.defineProperty(window, 'WebSocket', { value: undefined });"));
     signIn("alice", "alice-demo");
     pickerOfOneAgent(browser);
-    new WebDriverWait(browser, Duration.ofSeconds(20))
+    waiter(browser, Duration.ofSeconds(20))
         .until(d -> "off".equals(js(d, "return StateDesk.live.state();")));
     assertThat(text(By.cssSelector(".sd-live .sd-live-text")))
         .isEqualTo("Live updates off: refreshing every 15 seconds");
 
     ApiCalls.aliceSetsAndWaits(Integer.toString(AGENT), 101);
-    new WebDriverWait(browser, Duration.ofSeconds(40)).until(d -> "Coaching".equals(customCell(d)));
+    waiter(browser, Duration.ofSeconds(40)).until(d -> "Coaching".equals(customCell(d)));
     assertThat(ApiCalls.simulatorState(AGENT)).isEqualTo(101);
   }
 
