@@ -7,6 +7,7 @@ import io.statedesk.core.bulk.Preview;
 import io.statedesk.core.bulk.Verdict;
 import io.statedesk.core.catalog.StateCatalog;
 import io.statedesk.core.catalog.StateCode;
+import io.statedesk.core.problem.Text;
 import io.statedesk.core.schedule.Schedules;
 import io.statedesk.core.security.AccessDeniedException;
 import io.statedesk.web.i18n.Texts;
@@ -75,7 +76,7 @@ public class SetStateBacking implements Serializable {
         PrimeFaces.current().focus(CONFIRMATION);
       }
     } catch (InvalidChangeException | AccessDeniedException e) {
-      Texts.addGlobalError("setState.refused", e.getMessage());
+      Texts.addGlobalError("setState.refused", Texts.say(e.text()));
     }
   }
 
@@ -103,7 +104,7 @@ public class SetStateBacking implements Serializable {
       BulkChanges.Submitted made = changes.submit(request);
       return ChangeBacking.pageOfNew(made.change().id());
     } catch (InvalidChangeException | AccessDeniedException e) {
-      Texts.addGlobalError("setState.refused", e.getMessage());
+      Texts.addGlobalError("setState.refused", Texts.say(e.text()));
       return null;
     }
   }
@@ -155,7 +156,7 @@ public class SetStateBacking implements Serializable {
 
   private ChangeRequest request() {
     if (choice == null || choice.isBlank()) {
-      throw new InvalidChangeException("code", Texts.text("setState.chooseCode"));
+      throw new InvalidChangeException("code", Text.of("bulk.code.none"));
     }
     boolean clear = CLEAR.equals(choice);
     Integer code = clear ? null : Integer.valueOf(choice);
