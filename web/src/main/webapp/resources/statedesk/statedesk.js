@@ -138,3 +138,133 @@ document.addEventListener('keydown', function (event) {
     }
   });
 }, true);
+
+ * Live updates of the picker and the change page. The server pushes a signal over a Jakarta Faces
+ * websocket (f:websocket, see LivePush); the page then re-renders its live parts through its
+ * p:remoteCommand, so every row still comes from the page's own, scoped bean. The page's
+ * .sd-live element says how:
+ *   data-refresh   name of the p:remoteCommand that re-renders the live parts;
+ *   data-only      if set, only a message equal to it refreshes (the change page's id);
+ *   data-fallback  seconds between refreshes while the websocket is down (a proxy that does not
+ *                  pass websockets): the page still works, and says "live updates off";
+ *   data-slow      seconds between refreshes while it is up: news learnt by another console of a
+ *                  cluster reaches this one through the database only;
+ *   data-finished  "true" once nothing more will change (a finished change): no more refreshes;
+ *   data-on, data-off, data-connecting  the indicator's texts.
+ * One refresh at a time: a message during a refresh asks for one more afterwards, never more.
+ */
+StateDesk.live = (function () {
+  var state = 'connecting';
+  var busy = false;
+  var again = false;
+  var timer = null;
+  var period = 0;
+
+  function box() {
+    return document.querySelector('.sd-live');
+  }
+
+  function seconds(name) {
+    var b = box();
+    return b ? parseInt(b.getAttribute('data-' + name), 10) || 0 : 0;
+  }
+
+  function show(now) {
+    state = now;
+    var b = box();
+    if (b) {
+      b.setAttribute('data-state', now);
+      b.querySelector('.sd-live-text').textContent = b.getAttribute('data-' + now);
+    }
+  }
+
+  function finished() {
+    var b = box();
+    return b && b.getAttribute('data-finished') === 'true';
+  }
+
+  function every(s) {
+    var wanted = finished() ? 0 : s;
+    if (wanted === period) {
+      return;
+    }
+    if (timer) {
+      clearInterval(timer);
+    }
+    period = wanted;
+    timer = wanted > 0 ? setInterval(refresh, wanted * 1000) : null;
+  }
+
+  function refresh() {
+    var b = box();
+    var command = b ? window[b.getAttribute('data-refresh')] : null;
+    if (typeof command !== 'function' || finished()) {
+      return;
+    }
+    if (busy) {
+      again = true;
+      return;
+    }
+    busy = true;
+    command();
+  }
+
+  function off() {
+    show('off');
+    every(seconds('fallback'));
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', function () {
+      if (state === 'connecting') {
+        every(seconds('fallback'));
+      }
+    });
+  }
+
+  return {
+    /**
+     * f:websocket onopen: live; only the slow refresh for other consoles' news remains. One refresh
+     * now: what the console learnt between the page's rendering and this moment was sent to nobody.
+     */
+    opened: function () {
+      var first = state === 'connecting';
+      show('on');
+      every(seconds('slow'));
+      if (first) {
+        refresh();
+      }
+    },
+    /**
+     * f:websocket onmessage. A message also proves the socket is back after a drop (Faces calls
+     * onopen only for the first connection).
+     */
+    message: function (message) {
+      if (state !== 'on') {
+        StateDesk.live.opened();
+      }
+      var only = box() ? box().getAttribute('data-only') : '';
+      if (!only || String(message) === only) {
+        refresh();
+      }
+    },
+    /** f:websocket onerror: the connection dropped and is being retried; poll meanwhile. */
+    error: off,
+    /** f:websocket onclose: no (more) websocket; poll. */
+    closed: off,
+    /** oncomplete of the page's refresh command. */
+    done: function () {
+      busy = false;
+      show(state);
+      every(state === 'on' ? seconds('slow') : seconds('fallback'));
+      if (again) {
+        again = false;
+        refresh();
+      }
+    },
+    /** Whether the page is live (for tests and the indicator). */
+    state: function () {
+      return state;
+    }
+  };
+})();

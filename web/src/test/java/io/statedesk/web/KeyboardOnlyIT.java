@@ -62,8 +62,8 @@ class KeyboardOnlyIT extends BrowserTest {
     waiter.until(ExpectedConditions.urlContains("/change.xhtml"));
     waiter.until(ExpectedConditions.textToBe(By.id("changeForm:status"), "Completed"));
     assertThat(text(By.id("changeForm:note"))).isEqualTo("Set by keyboard");
-    assertThat(ApiCalls.simulatorCustomState(FIRST)).isEqualTo(code);
-    assertThat(ApiCalls.simulatorCustomState(SECOND)).isEqualTo(code);
+    assertThat(ApiCalls.simulatorState(FIRST)).isEqualTo(code);
+    assertThat(ApiCalls.simulatorState(SECOND)).isEqualTo(code);
   }
 
   @Test
