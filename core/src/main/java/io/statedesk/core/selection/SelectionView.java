@@ -14,7 +14,8 @@ import java.util.List;
  * @param sharedTeam the team it is shared with, or {@code null} when private
  * @param filter the filter (dynamic), or {@code null}
  * @param agents the agents as saved (fixed; those outside the user's teams are dropped when used)
- * @param mine whether the caller owns it (only the owner or an admin may change or delete it)
+ * @param mine whether the caller owns it
+ * @param editable whether the caller may delete it (its owner or an admin)
  * @param updatedAt when it was last saved
  */
 public record SelectionView(
@@ -26,13 +27,14 @@ public record SelectionView(
     AgentFilter filter,
     List<Integer> agents,
     boolean mine,
+    boolean editable,
     Instant updatedAt) {
 
   public SelectionView {
     agents = agents == null ? List.of() : List.copyOf(agents);
   }
 
-  static SelectionView of(SavedSelection s, String caller) {
+  static SelectionView of(SavedSelection s, String caller, boolean admin) {
     return new SelectionView(
         s.getId(),
         s.getName(),
@@ -42,6 +44,7 @@ public record SelectionView(
         s.getKind() == SelectionKind.DYNAMIC ? FilterJson.read(s.getFilterJson()) : null,
         s.agents(),
         s.getOwner().equals(caller),
+        SelectionRules.editable(s.getOwner(), caller, admin),
         s.getUpdatedAt());
   }
 }

@@ -60,7 +60,7 @@ public class Selections {
                 .setParameter("teams", withPlaceholder(teams.callerTeams()))
                 .getResultList();
     return found.stream()
-        .map(s -> SelectionView.of(s, me))
+        .map(s -> SelectionView.of(s, me, teams.callerSeesAll()))
         .sorted(
             Comparator.comparing((SelectionView v) -> !v.mine())
                 .thenComparing(v -> v.name().toLowerCase(Locale.ROOT)))
@@ -70,7 +70,7 @@ public class Selections {
   /** One selection the caller may see. */
   @Transactional
   public SelectionView get(long id) {
-    return SelectionView.of(visible(id), caller.name());
+    return SelectionView.of(visible(id), caller.name(), teams.callerSeesAll());
   }
 
   /** Saves {@code filter} as a dynamic selection, private or shared with {@code team}. */
@@ -209,7 +209,7 @@ public class Selections {
             + what
             + (s.getSharedTeam() == null ? ", private" : ", shared with " + s.getSharedTeam()),
         null);
-    return SelectionView.of(s, caller.name());
+    return SelectionView.of(s, caller.name(), teams.callerSeesAll());
   }
 
   private SavedSelection visible(long id) {
