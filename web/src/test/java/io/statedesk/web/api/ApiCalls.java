@@ -48,4 +48,9 @@ public final class ApiCalls {
   public static void aliceAwaits(String id) {
     ChangeApiIT.awaitFinished(Long.parseLong(id), Api.basic("alice", "alice-demo"));
   }
+
+  /** The custom state the simulator holds for the agent (read back at the simulator itself). */
+  public static int simulatorState(int agent) throws Exception {
+    return ScheduleApiIT.simulatorState(agent);
+  }
 }
