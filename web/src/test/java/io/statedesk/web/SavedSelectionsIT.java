@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -27,12 +28,19 @@ class SavedSelectionsIT extends BrowserTest {
     return new WebDriverWait(browser, Duration.ofSeconds(30));
   }
 
-  void search(String text) {
+  /** Types an agent id in the search box and waits until the table lists that agent alone. */
+  void search(String agent) {
     var box = waitFor(By.id("agentsForm:text"));
     box.clear();
-    box.sendKeys(text);
+    box.sendKeys(agent);
     waiter()
-        .until(d -> d.findElements(By.cssSelector("#agentsForm\\:agentTable_data tr")).size() == 1);
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            d ->
+                d.findElements(By.cssSelector("#agentsForm\\:agentTable_data tr")).size() == 1
+                    && d.findElement(By.id("agentsForm:agentTable_data"))
+                        .getText()
+                        .contains(agent));
     awaitAjax();
   }
 
