@@ -48,7 +48,8 @@ class SavedSelectionsIT extends BrowserTest {
   void chooseIn(String menu, String text) {
     waitFor(By.id(menu)).click();
     clickWhenSteady(
-        By.xpath("//ul[@id='" + menu + "_items']/li[contains(@data-label, \"" + text + "\")]"));
+        By.xpath(
+            "//ul[@id='" + menu + "_items']/li[contains(normalize-space(.), \"" + text + "\")]"));
     awaitAjax();
   }
 

@@ -26,7 +26,8 @@ class SelectionApiIT {
   static final String ADMIN = basic("admin", "admin-demo");
 
   // The simulator's teams go round agent by agent: 10003 is Sales (bob's); 10035 and 10041 are
-  // Chinese Desk (alice's); 10013 and 10019 Billing (alice's). All are hosted (10001-10060).
+  // Chinese Desk (alice's), as is 10017; 10013 and 10019 Billing (alice's). All are hosted
+  // (10001-10060).
 
   @BeforeEach
   void directory() {
@@ -49,7 +50,10 @@ class SelectionApiIT {
   static void changeAndWait(String auth, String body) {
     HttpResponse<String> made = send("POST", "/changes", body, "Authorization", auth);
     assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
-    assertThat(awaitFinished(id(made), auth)).contains("\"status\":\"COMPLETED\"");
+    assertThat(awaitFinished(id(made), auth))
+        .contains("\"status\":\"COMPLETED\"")
+        .contains("\"failed\":0")
+        .contains("\"noSession\":0");
   }
 
   @Test
@@ -105,8 +109,8 @@ class SelectionApiIT {
         .isEqualTo(404);
 
     // re-evaluated when used: a third agent of alice's enters the filter
-    changeAndWait(ALICE, "{\"agents\":[10005],\"code\":" + code + "}");
-    assertThat(agentsOf(selection, ALICE)).containsExactly(10005, 10035, 10041);
+    changeAndWait(ALICE, "{\"agents\":[10017],\"code\":" + code + "}");
+    assertThat(agentsOf(selection, ALICE)).containsExactly(10017, 10035, 10041);
     assertThat(
             send(
                     "POST",
@@ -118,7 +122,7 @@ class SelectionApiIT {
         .contains("\"total\":3");
 
     changeAndWait(ALICE, "{\"selection\":" + selection + ",\"code\":100}");
-    for (int agent : List.of(10005, 10035, 10041)) {
+    for (int agent : List.of(10017, 10035, 10041)) {
       assertThat(simulatorState(agent)).as("agent " + agent).isEqualTo(100);
     }
     assertThat(simulatorState(10003)).as("bob's agent untouched").isEqualTo(code);
