@@ -8,7 +8,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.Point;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -44,12 +46,36 @@ class SavedSelectionsIT extends BrowserTest {
     awaitAjax();
   }
 
-  /** Picks the item of a PrimeFaces one-menu whose label contains {@code text}. */
+  /**
+   * Picks the item of a PrimeFaces one-menu whose text contains {@code text}: the shown one (a
+   * dialog rendered again leaves its old, hidden panel behind), once its opening animation is over.
+   */
   void chooseIn(String menu, String text) {
     waitFor(By.id(menu)).click();
-    clickWhenSteady(
+    By item =
         By.xpath(
-            "//ul[@id='" + menu + "_items']/li[contains(normalize-space(.), \"" + text + "\")]"));
+            "//li[starts-with(@id, '"
+                + menu
+                + "_') and contains(normalize-space(.), \""
+                + text
+                + "\")]");
+    Point[] seen = {null};
+    WebElement shown =
+        new WebDriverWait(browser, Duration.ofSeconds(20), Duration.ofMillis(150))
+            .ignoring(StaleElementReferenceException.class)
+            .until(
+                d -> {
+                  WebElement e =
+                      d.findElements(item).stream()
+                          .filter(WebElement::isDisplayed)
+                          .findFirst()
+                          .orElse(null);
+                  Point now = e == null ? null : e.getLocation();
+                  boolean steady = now != null && now.equals(seen[0]);
+                  seen[0] = now;
+                  return steady ? e : null;
+                });
+    shown.click();
     awaitAjax();
   }
 
