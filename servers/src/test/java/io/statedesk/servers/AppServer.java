@@ -1,5 +1,6 @@
 package io.statedesk.servers;
 
+import io.statedesk.testkit.Http;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -32,8 +33,7 @@ import org.awaitility.core.ConditionTimeoutException;
  */
 abstract class AppServer implements AutoCloseable {
 
-  static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  static final HttpClient HTTP = Http.newClient();
 
   final Path matrixDir = Path.of(required("matrix.dir"));
   final Path scripts = Path.of(required("matrix.scripts"));

@@ -2,9 +2,9 @@ package io.statedesk.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.statedesk.testkit.Http;
 import io.statedesk.testkit.PayaraMicro;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -60,7 +60,7 @@ class BrokenSettingsIT {
                   + " statedesk.security.key-file is not set")
           .doesNotContain("c2VjcmV0LXNlYWxlZC12YWx1ZQ");
       HttpResponse<String> login =
-          HttpClient.newHttpClient()
+          Http.client()
               .send(
                   HttpRequest.newBuilder(URI.create(server.baseUrl() + "/statedesk/login.xhtml"))
                       .build(),

@@ -2,6 +2,7 @@ package io.statedesk.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.statedesk.testkit.Http;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,7 +72,7 @@ class DirectoryAdminIT extends BrowserTest {
 
   static String simulator(String path) throws Exception {
     java.net.http.HttpResponse<String> r =
-        java.net.http.HttpClient.newHttpClient()
+        Http.client()
             .send(
                 java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create(

@@ -2,6 +2,7 @@ package io.statedesk.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.statedesk.testkit.Http;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,7 +28,7 @@ class ErrorPagesIT extends BrowserTest {
 
   @Test
   void statusCodesAreTheRealOnes() throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
+    HttpClient http = Http.client();
     HttpResponse<String> login =
         http.send(
             HttpRequest.newBuilder(URI.create(ConsoleServer.consoleUrl() + "/login.xhtml")).build(),

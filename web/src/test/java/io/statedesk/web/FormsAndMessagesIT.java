@@ -106,6 +106,23 @@ class FormsAndMessagesIT extends BrowserTest {
   }
 
   @Test
+  void aRefusalOfCoreReadsInTheLanguageThePageIsIn() {
+    signIn("admin", "admin-demo");
+    open("/admin/users.xhtml");
+    waitFor(By.id("languageForm:lang-zh")).click(); // the header's language switch
+    waitFor(By.id("usersForm:new")).click();
+    awaitAjax();
+    type("userForm:username", "alice"); // a demo user: taken
+    type("userForm:displayName", "Alice Again");
+    type("userForm:password", "a-long-password");
+    type("userForm:passwordAgain", "a-long-password");
+    browser.findElement(By.id("userForm:save")).click();
+    awaitAjax();
+    // core's refusal (issue 21 point 7), said in Chinese beside the field's Chinese label
+    assertThat(text(By.id("userForm"))).contains("用户名：“alice”已被使用").doesNotContain("already taken");
+  }
+
+  @Test
   void anImportListsEveryProblemOfALineWithAPluralCount() throws Exception {
     signIn("admin", "admin-demo");
     open("/admin/directory.xhtml");

@@ -2,9 +2,9 @@ package io.statedesk.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.statedesk.testkit.Http;
 import io.statedesk.web.api.ApiCalls;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -53,7 +53,7 @@ class HostileTextIT extends BrowserTest {
             + "\",\"colour\":\"#aa0000\",\"category\":\"<i>cat</i>\",\"sortOrder\":5,"
             + "\"teams\":[\"Sales\"]}";
     HttpResponse<String> created =
-        HttpClient.newHttpClient()
+        Http.client()
             .send(
                 HttpRequest.newBuilder(URI.create(ConsoleServer.consoleUrl() + "/api/catalog"))
                     .header("Authorization", admin)

@@ -2,6 +2,7 @@ package io.statedesk.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.statedesk.testkit.Http;
 import io.statedesk.web.api.AdminUsers;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,7 +25,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class LdapSignInIT extends BrowserTest {
 
-  static final HttpClient HTTP = HttpClient.newHttpClient();
+  static final HttpClient HTTP = Http.client();
 
   static HttpResponse<String> agentsAs(String user, String password) throws Exception {
     String basic =

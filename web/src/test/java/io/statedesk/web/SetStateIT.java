@@ -2,9 +2,9 @@ package io.statedesk.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.statedesk.testkit.Http;
 import io.statedesk.web.api.ApiCalls;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -42,8 +42,7 @@ class SetStateIT extends BrowserTest {
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(json))
             .build();
-    HttpResponse<String> r =
-        HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r = Http.client().send(request, HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(r.body()).isLessThan(300);
   }
 

@@ -2,6 +2,7 @@ package io.statedesk.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.statedesk.testkit.Http;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -102,7 +103,7 @@ class UserAdminIT extends BrowserTest {
     awaitAjax();
     assertThat(browser.getPageSource()).doesNotContain(token);
 
-    HttpClient http = HttpClient.newHttpClient();
+    HttpClient http = Http.client();
     HttpRequest list =
         HttpRequest.newBuilder(URI.create(ConsoleServer.consoleUrl() + "/api/sessions/10001"))
             .header("Authorization", "Bearer " + token)

@@ -2,6 +2,7 @@ package io.statedesk.core.account;
 
 import io.statedesk.core.audit.AuditAction;
 import io.statedesk.core.audit.AuditLog;
+import io.statedesk.core.problem.Text;
 import io.statedesk.core.security.Caller;
 import io.statedesk.core.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -95,14 +96,13 @@ public class ApiTokens {
     caller.require(Role.ADMIN, Role.SUPERVISOR);
     String clean = name == null ? "" : name.strip();
     if (!NAME.matcher(clean).matches()) {
-      throw new InvalidAccountException(
-          "name", "must be 1 to 64 letters, digits, spaces, dots, dashes or underscores");
+      throw new InvalidAccountException("name", Text.of("token.name.format"));
     }
     if (scope == null) {
-      throw new InvalidAccountException("scope", "choose read-only or read-write");
+      throw new InvalidAccountException("scope", Text.of("token.scope.choose"));
     }
     if (days < 1 || days > MAX_DAYS) {
-      throw new InvalidAccountException("days", "must be 1 to " + MAX_DAYS + " days");
+      throw new InvalidAccountException("days", Text.of("token.days.range", MAX_DAYS));
     }
     String user = caller.name();
     boolean taken =
@@ -113,7 +113,7 @@ public class ApiTokens {
             .getResultList()
             .isEmpty();
     if (taken) {
-      throw new InvalidAccountException("name", "you already have a token named '" + clean + "'");
+      throw new InvalidAccountException("name", Text.of("token.name.taken", clean));
     }
     byte[] secret = new byte[32];
     RANDOM.nextBytes(secret);
@@ -170,7 +170,7 @@ public class ApiTokens {
     caller.require(Role.ADMIN, Role.SUPERVISOR);
     ApiToken token = em.find(ApiToken.class, id);
     if (token == null || !(token.getUsername().equals(caller.name()) || caller.has(Role.ADMIN))) {
-      throw new InvalidAccountException("id", "no API token " + id);
+      throw new InvalidAccountException("id", Text.of("token.notFound", id));
     }
     if (token.getRevokedAt() == null) {
       token.revoke(caller.name(), clock.instant());

@@ -2,6 +2,7 @@ package io.statedesk.core.account;
 
 import io.statedesk.core.audit.AuditAction;
 import io.statedesk.core.audit.AuditLog;
+import io.statedesk.core.problem.Text;
 import io.statedesk.core.security.Caller;
 import io.statedesk.core.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,32 +61,27 @@ public class TeamScope {
   /**
    * Replaces a supervisor's teams (admins only).
    *
-   * @throws IllegalArgumentException for an unknown user or a malformed team name
+   * @throws InvalidAccountException for an unknown user, a malformed or an unknown team
    */
   @Transactional
   public Set<String> assign(String username, Collection<String> teams) {
     caller.require(Role.ADMIN);
     if (accounts.find(username).isEmpty()) {
-      throw new IllegalArgumentException("username: no console user '" + username + "'");
+      throw new InvalidAccountException("username", Text.of("user.notFound", username));
     }
     Set<String> clean = new LinkedHashSet<>();
     for (String team : teams) {
       String t = team == null ? "" : team.strip();
       if (!TEAM.matcher(t).matches()) {
-        throw new IllegalArgumentException(
-            "teams: '"
-                + t
-                + "' must be 1 to 64 letters, digits, spaces, dots, dashes or underscores");
+        throw new InvalidAccountException("teams", Text.of("teams.name.format", t));
       }
       clean.add(t);
     }
     Set<String> before = teamsOf(username);
     Set<String> unknown = unknownTeams(clean, before);
     if (!unknown.isEmpty()) {
-      throw new IllegalArgumentException(
-          "teams: not a team of the agent directory: "
-              + String.join(", ", unknown)
-              + " (choose from its teams; import or sync the directory first)");
+      throw new InvalidAccountException(
+          "teams", Text.of("teams.unknown", String.join(", ", unknown)));
     }
     em.createQuery("delete from SupervisorTeam t where t.username = :u")
         .setParameter("u", username)

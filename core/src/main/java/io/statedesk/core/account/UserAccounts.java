@@ -2,6 +2,7 @@ package io.statedesk.core.account;
 
 import io.statedesk.core.audit.AuditAction;
 import io.statedesk.core.audit.AuditLog;
+import io.statedesk.core.problem.Text;
 import io.statedesk.core.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -57,17 +58,16 @@ public class UserAccounts {
   @Transactional
   public UserAccount create(String username, String displayName, char[] password, Set<Role> roles) {
     if (username == null || !USERNAME.matcher(username).matches()) {
-      throw new InvalidAccountException(
-          "username", "must be 2 to 64 letters, digits, dots, dashes or underscores");
+      throw new InvalidAccountException("username", Text.of("user.username.format"));
     }
     if (displayName == null || displayName.isBlank() || displayName.length() > 100) {
-      throw new InvalidAccountException("displayName", "must be 1 to 100 characters");
+      throw new InvalidAccountException("displayName", Text.of("user.displayName.length"));
     }
     if (password == null || password.length < 8) {
-      throw new InvalidAccountException("password", "must be at least 8 characters");
+      throw new InvalidAccountException("password", Text.of("user.password.length"));
     }
     if (find(username).isPresent()) {
-      throw new InvalidAccountException("username", "'" + username + "' is already taken");
+      throw new InvalidAccountException("username", Text.of("user.username.taken", username));
     }
     UserAccount account =
         new UserAccount(

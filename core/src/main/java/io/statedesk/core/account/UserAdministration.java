@@ -2,6 +2,7 @@ package io.statedesk.core.account;
 
 import io.statedesk.core.audit.AuditAction;
 import io.statedesk.core.audit.AuditLog;
+import io.statedesk.core.problem.Text;
 import io.statedesk.core.security.Caller;
 import io.statedesk.core.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -82,12 +83,10 @@ public class UserAdministration {
     caller.require(Role.ADMIN);
     UserAccount account = existing(username);
     if (account.getSource() == AccountSource.LDAP) {
-      throw new InvalidAccountException(
-          "password",
-          "'" + username + "' signs in with LDAP: change the password in the directory");
+      throw new InvalidAccountException("password", Text.of("user.ldap.password", username));
     }
     if (password == null || password.length < 8) {
-      throw new InvalidAccountException("password", "must be at least 8 characters");
+      throw new InvalidAccountException("password", Text.of("user.password.length"));
     }
     account.changePassword(hashing.hash(password), Instant.now());
     Arrays.fill(password, '\0');
@@ -108,31 +107,24 @@ public class UserAdministration {
     requireRoles(roles);
     UserAccount account = existing(username);
     if (displayName == null || displayName.isBlank() || displayName.length() > 100) {
-      throw new InvalidAccountException("displayName", "must be 1 to 100 characters");
+      throw new InvalidAccountException("displayName", Text.of("user.displayName.length"));
     }
     if (username.equals(caller.name()) && !enabled) {
-      throw new InvalidAccountException("enabled", "you cannot disable your own account");
+      throw new InvalidAccountException("enabled", Text.of("user.disable.self"));
     }
     boolean staysAdmin = roles.contains(Role.ADMIN) && enabled;
     if (account.getRoles().contains(Role.ADMIN)
         && account.isEnabled()
         && !staysAdmin
         && enabledAdmins() <= 1) {
-      throw new InvalidAccountException(
-          "roles", "'" + username + "' is the last enabled admin: make another admin first");
+      throw new InvalidAccountException("roles", Text.of("user.lastAdmin", username));
     }
     if (account.getSource() == AccountSource.LDAP
         && !account.getDisplayName().equals(displayName.strip())) {
-      throw new InvalidAccountException(
-          "displayName",
-          "'" + username + "' signs in with LDAP: the name comes from the directory");
+      throw new InvalidAccountException("displayName", Text.of("user.ldap.name", username));
     }
     if (account.getSource() == AccountSource.LDAP && !account.getRoles().equals(roles)) {
-      throw new InvalidAccountException(
-          "roles",
-          "'"
-              + username
-              + "' signs in with LDAP: the roles follow the LDAP groups, change them there");
+      throw new InvalidAccountException("roles", Text.of("user.ldap.roles", username));
     }
     Instant now = Instant.now();
     Set<Role> before = account.getRoles();
@@ -170,11 +162,10 @@ public class UserAdministration {
 
   private void requireRoles(Set<Role> roles) {
     if (roles == null || roles.isEmpty()) {
-      throw new InvalidAccountException("roles", "choose at least one role");
+      throw new InvalidAccountException("roles", Text.of("user.roles.none"));
     }
     if (roles.contains(Role.RELAY)) {
-      throw new InvalidAccountException(
-          "roles", "RELAY is for relay clients (Administration → Relay clients), not users");
+      throw new InvalidAccountException("roles", Text.of("user.roles.relay"));
     }
   }
 
@@ -191,7 +182,7 @@ public class UserAdministration {
     return accounts
         .find(username)
         .orElseThrow(
-            () -> new InvalidAccountException("username", "no console user '" + username + "'"));
+            () -> new InvalidAccountException("username", Text.of("user.notFound", username)));
   }
 
   private UserView view(UserAccount u) {

@@ -10,6 +10,7 @@ import io.statedesk.core.bulk.BulkExceptions.InvalidChangeException;
 import io.statedesk.core.catalog.StateCatalog;
 import io.statedesk.core.catalog.StateCode;
 import io.statedesk.core.directory.AgentDirectory;
+import io.statedesk.core.problem.Text;
 import io.statedesk.core.security.AccessDeniedException;
 import io.statedesk.core.security.Caller;
 import io.statedesk.core.security.Role;
@@ -101,20 +102,16 @@ public class BulkChanges {
                       .append(agents.length() == 0 ? "" : ", ")
                       .append(r.agentId())
                       .append(" (")
-                      .append(r.team() == null ? "no team" : r.team())
+                      .append(r.team() == null ? "-" : r.team())
                       .append(')'));
       throw new InvalidChangeException(
           "agents",
-          "State code "
-              + preview.code()
-              + " ('"
-              + preview.codeLabel()
-              + "') is not offered to the team of "
-              + not.size()
-              + " chosen agent(s): "
-              + agents
-              + (not.size() > 10 ? ", ..." : "")
-              + ". Leave them out or choose a code offered to their teams");
+          Text.of(
+              "bulk.code.notOfferedToTeams",
+              preview.code(),
+              preview.codeLabel(),
+              not.size(),
+              agents + (not.size() > 10 ? ", ..." : "")));
     }
   }
 
@@ -139,7 +136,7 @@ public class BulkChanges {
   static String cleanNote(String note) {
     String n = note == null || note.isBlank() ? null : note.strip();
     if (n != null && n.length() > 500) {
-      throw new InvalidChangeException("note", "The note may have at most 500 characters");
+      throw new InvalidChangeException("note", Text.of("bulk.note.length"));
     }
     return n;
   }
@@ -168,7 +165,7 @@ public class BulkChanges {
     BulkChange c = mayAct(id);
     if (c.getStatus().isFinished() || !store.requestCancel(id)) {
       throw new ChangeStateException(
-          "Change " + id + " is " + c.getStatus().name().toLowerCase() + ": nothing to cancel");
+          Text.of("bulk.cancel.finished", id, Text.of("bulk.status." + c.getStatus().name())));
     }
     audit.record(caller.name(), AuditAction.BULK_CANCEL_REQUESTED, "change " + id, null, null);
     return get(id);
@@ -178,7 +175,7 @@ public class BulkChanges {
   public Submitted retryFailed(long id, String idempotencyKey) {
     BulkChange origin = mayAct(id);
     if (!origin.getStatus().isFinished()) {
-      throw new ChangeStateException("Change " + id + " is still running: retry when it has ended");
+      throw new ChangeStateException(Text.of("bulk.retry.running", id));
     }
     String key = cleanKey(idempotencyKey);
     Optional<Submitted> before = madeBefore(key);
@@ -194,7 +191,7 @@ public class BulkChanges {
           .forEach(o -> targets.put(o.getAgentId(), o.getTargetState()));
     }
     if (targets.isEmpty()) {
-      throw new ChangeStateException("Change " + id + " has no failed agents to retry");
+      throw new ChangeStateException(Text.of("bulk.retry.none", id));
     }
     StateCode code = origin.getCode() == null ? null : planner.activeCode(origin.getCode());
     Plan plan =
@@ -221,12 +218,10 @@ public class BulkChanges {
   public Submitted undo(long id, String idempotencyKey) {
     BulkChange origin = mayAct(id);
     if (!origin.getStatus().isFinished()) {
-      throw new ChangeStateException(
-          "Change " + id + " is still running: undo it when it has ended");
+      throw new ChangeStateException(Text.of("bulk.undo.running", id));
     }
     if (origin.getAction() == ChangeAction.RESTORE) {
-      throw new ChangeStateException(
-          "Change " + id + " is itself an undo or revert: make a new change instead");
+      throw new ChangeStateException(Text.of("bulk.undo.ofUndo", id));
     }
     Long undoneBy = links.undoneBy(id);
     String key = cleanKey(idempotencyKey);
@@ -235,12 +230,11 @@ public class BulkChanges {
       return before.get();
     }
     if (undoneBy != null) {
-      throw new ChangeStateException(
-          "Change " + id + " was undone already by change " + undoneBy + ": nothing to undo");
+      throw new ChangeStateException(Text.of("bulk.undo.done", id, undoneBy));
     }
     Plan plan = restorer.plan(origin, directory::visible);
     if (plan.rows.isEmpty()) {
-      throw new ChangeStateException("Change " + id + " changed no agent: nothing to undo");
+      throw new ChangeStateException(Text.of("bulk.undo.nothing", id));
     }
     return make(
         plan,
@@ -334,8 +328,7 @@ public class BulkChanges {
   private BulkChange mayAct(long id) {
     BulkChange c = visible(id);
     if (!teams.callerSeesAll() && !c.getCreatedBy().equals(caller.name())) {
-      throw new AccessDeniedException(
-          "Only " + c.getCreatedBy() + " (who made change " + id + ") or an admin may do that");
+      throw new AccessDeniedException(Text.of("bulk.act.notOwner", c.getCreatedBy(), id));
     }
     return c;
   }
@@ -364,9 +357,7 @@ public class BulkChanges {
     }
     String k = key.strip();
     if (!KEY.matcher(k).matches()) {
-      throw new InvalidChangeException(
-          "idempotencyKey",
-          "The idempotency key must be 1 to 100 letters, digits, dots, dashes, colons or underscores");
+      throw new InvalidChangeException("idempotencyKey", Text.of("bulk.idempotencyKey.format"));
     }
     return k;
   }

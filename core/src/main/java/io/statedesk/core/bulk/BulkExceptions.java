@@ -2,6 +2,7 @@ package io.statedesk.core.bulk;
 
 import io.statedesk.core.problem.ProblemException;
 import io.statedesk.core.problem.ProblemKind;
+import io.statedesk.core.problem.Text;
 
 /** The typed failures of bulk changes that users can cause; each message says what to do. */
 public final class BulkExceptions {
@@ -13,7 +14,7 @@ public final class BulkExceptions {
     private static final long serialVersionUID = 1L;
 
     public ChangeNotFoundException(long id) {
-      super(ProblemKind.NOT_FOUND, null, "No bulk change " + id + " that you may see");
+      super(ProblemKind.NOT_FOUND, null, Text.of("bulk.change.notFound", id));
     }
   }
 
@@ -21,8 +22,8 @@ public final class BulkExceptions {
   public static class InvalidChangeException extends ProblemException {
     private static final long serialVersionUID = 1L;
 
-    public InvalidChangeException(String field, String message) {
-      super(ProblemKind.INVALID, field, message);
+    public InvalidChangeException(String field, Text text) {
+      super(ProblemKind.INVALID, field, text);
     }
   }
 
@@ -32,15 +33,7 @@ public final class BulkExceptions {
     private final int count;
 
     public ConfirmationRequiredException(int count, int threshold) {
-      super(
-          "confirmCount",
-          "This change touches "
-              + count
-              + " agents (more than "
-              + threshold
-              + "): type "
-              + count
-              + " to confirm it");
+      super("confirmCount", Text.of("bulk.confirm.required", count, threshold));
       this.count = count;
     }
 
@@ -53,8 +46,8 @@ public final class BulkExceptions {
   public static class ChangeStateException extends ProblemException {
     private static final long serialVersionUID = 1L;
 
-    public ChangeStateException(String message) {
-      super(ProblemKind.CONFLICT, null, message);
+    public ChangeStateException(Text text) {
+      super(ProblemKind.CONFLICT, null, text);
     }
   }
 }

@@ -10,6 +10,7 @@ import io.statedesk.core.desired.DesiredStore;
 import io.statedesk.core.desired.SessionClock;
 import io.statedesk.core.directory.AgentDirectory;
 import io.statedesk.core.directory.DirectoryAgent;
+import io.statedesk.core.problem.Text;
 import io.statedesk.core.session.AgentSessions;
 import io.statedesk.core.session.Availability;
 import io.statedesk.core.session.SessionHolds;
@@ -47,18 +48,15 @@ class ChangePlanner {
     try {
       found = catalog.get(code);
     } catch (StateCodeNotFoundException e) {
-      throw new InvalidChangeException(
-          "code", "State code " + code + " is not in the catalog, or not offered to your teams");
+      throw new InvalidChangeException("code", Text.of("bulk.code.unknown", code));
     }
     if (!found.isActive()) {
-      throw new InvalidChangeException(
-          "code", "State code " + code + " is deactivated: choose an active code");
+      throw new InvalidChangeException("code", Text.of("bulk.code.inactive", code));
     }
     if (!teams.callerSeesAll()
         && !found.isAllTeams()
         && found.getTeams().stream().noneMatch(teams.callerTeams()::contains)) {
-      throw new InvalidChangeException(
-          "code", "State code " + code + " is not offered to your teams");
+      throw new InvalidChangeException("code", Text.of("bulk.code.notOffered", code));
     }
     return found;
   }
@@ -66,10 +64,10 @@ class ChangePlanner {
   /** The caller's request, resolved to agents (their teams only) and verdicts. */
   Plan plan(ChangeRequest request) {
     if (request.clear() && request.code() != null) {
-      throw new InvalidChangeException("code", "Give a state code or clear, not both");
+      throw new InvalidChangeException("code", Text.of("bulk.code.both"));
     }
     if (!request.clear() && request.code() == null) {
-      throw new InvalidChangeException("code", "Choose a state code to set, or clear");
+      throw new InvalidChangeException("code", Text.of("bulk.code.none"));
     }
     StateCode code = request.clear() ? null : activeCode(request.code());
     Set<Integer> unique = agents(request);
@@ -89,31 +87,27 @@ class ChangePlanner {
     List<Integer> ids;
     if (request.agentIds() != null) {
       if (request.filter() != null) {
-        throw new InvalidChangeException("agents", "Give agent ids or a filter, not both");
+        throw new InvalidChangeException("agents", Text.of("bulk.agents.both"));
       }
       ids = request.agentIds();
     } else if (request.filter() != null) {
       ids = directory.ids(request.filter());
     } else {
-      throw new InvalidChangeException("agents", "Choose the agents: ids or a filter");
+      throw new InvalidChangeException("agents", Text.of("bulk.agents.none"));
     }
     Set<Integer> unique = new TreeSet<>();
     for (Integer id : ids) {
       if (id == null) {
-        throw new InvalidChangeException("agents", "An agent id is missing (null) in the list");
+        throw new InvalidChangeException("agents", Text.of("bulk.agents.nullId"));
       }
       unique.add(id);
     }
     if (unique.isEmpty()) {
-      throw new InvalidChangeException("agents", "No agents chosen (or none match the filter)");
+      throw new InvalidChangeException("agents", Text.of("bulk.agents.empty"));
     }
     if (unique.size() > settings.maxAgents()) {
       throw new InvalidChangeException(
-          "agents",
-          unique.size()
-              + " agents is more than one change may hold ("
-              + settings.maxAgents()
-              + ")");
+          "agents", Text.of("bulk.agents.tooMany", unique.size(), settings.maxAgents()));
     }
     return unique;
   }

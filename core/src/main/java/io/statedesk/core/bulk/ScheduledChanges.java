@@ -3,6 +3,7 @@ package io.statedesk.core.bulk;
 import io.statedesk.core.bulk.BulkExceptions.ChangeNotFoundException;
 import io.statedesk.core.catalog.StateCode;
 import io.statedesk.core.directory.AgentDirectory;
+import io.statedesk.core.problem.Text;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -46,7 +47,7 @@ public class ScheduledChanges {
                 .orElseThrow(
                     () ->
                         new BulkExceptions.InvalidChangeException(
-                            "code", "State code " + code + " is no longer in the catalog"));
+                            "code", Text.of("schedule.code.gone", code)));
     Map<Integer, Integer> targets = new LinkedHashMap<>();
     agents.forEach(a -> targets.put(a, code));
     Plan plan =

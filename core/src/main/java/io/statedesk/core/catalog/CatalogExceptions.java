@@ -2,6 +2,7 @@ package io.statedesk.core.catalog;
 
 import io.statedesk.core.problem.ProblemException;
 import io.statedesk.core.problem.ProblemKind;
+import io.statedesk.core.problem.Text;
 
 /** The catalog's typed failures other than validation ({@link InvalidStateCodeException}). */
 public final class CatalogExceptions {
@@ -13,7 +14,7 @@ public final class CatalogExceptions {
     private static final long serialVersionUID = 1L;
 
     public StateCodeNotFoundException(int code) {
-      super(ProblemKind.NOT_FOUND, null, "No state code " + code + " in the catalog");
+      super(ProblemKind.NOT_FOUND, null, Text.of("catalog.code.notFound", code));
     }
   }
 
@@ -22,16 +23,7 @@ public final class CatalogExceptions {
     private static final long serialVersionUID = 1L;
 
     public StaleStateCodeException(int code, long expected, long actual) {
-      super(
-          ProblemKind.CONFLICT,
-          "version",
-          "State code "
-              + code
-              + " was changed by someone else (version "
-              + actual
-              + ", you edited version "
-              + expected
-              + "): reload it and apply your change again");
+      super(ProblemKind.CONFLICT, "version", Text.of("catalog.code.stale", code, actual, expected));
     }
   }
 
@@ -40,12 +32,7 @@ public final class CatalogExceptions {
     private static final long serialVersionUID = 1L;
 
     public StateCodeInUseException(int code) {
-      super(
-          ProblemKind.CONFLICT,
-          null,
-          "State code "
-              + code
-              + " has been used in a bulk change, so it cannot be deleted: deactivate it instead");
+      super(ProblemKind.CONFLICT, null, Text.of("catalog.code.inUse", code));
     }
   }
 }

@@ -7,6 +7,7 @@ import io.statedesk.core.catalog.CatalogTransfer.Parsed;
 import io.statedesk.core.catalog.CatalogTransfer.Row;
 import io.statedesk.core.problem.ProblemException;
 import io.statedesk.core.problem.ProblemKind;
+import io.statedesk.core.problem.Text;
 import io.statedesk.core.security.Caller;
 import io.statedesk.core.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,7 +68,7 @@ public class CatalogImport {
    * @param rows every row, in file order
    * @param fileError why the file as a whole cannot be read, or {@code null}
    */
-  public record Preview(List<PreviewRow> rows, String fileError) {
+  public record Preview(List<PreviewRow> rows, Text fileError) {
     public Map<Action, Integer> counts() {
       Map<Action, Integer> counts = new EnumMap<>(Action.class);
       for (Action a : Action.values()) {
@@ -94,9 +95,7 @@ public class CatalogImport {
           null,
           preview.fileError() != null
               ? preview.fileError()
-              : "The file has "
-                  + preview.counts().get(Action.ERROR)
-                  + " row(s) with errors; nothing was imported");
+              : Text.of("catalog.import.refused", preview.counts().get(Action.ERROR)));
       this.preview = preview;
     }
 
@@ -174,7 +173,7 @@ public class CatalogImport {
       if (earlier != null) {
         errors.add(
             new FieldError(
-                "code", row.data().code() + " appears again (first on line " + earlier + ")"));
+                "code", Text.of("catalog.import.duplicate", row.data().code(), earlier)));
       }
       if (row.data().label() != null && row.data().active()) {
         Integer sameLabel =
@@ -183,7 +182,7 @@ public class CatalogImport {
           errors.add(
               new FieldError(
                   "label",
-                  "'" + row.data().label().strip() + "' is also the label on line " + sameLabel));
+                  Text.of("catalog.import.sameLabel", row.data().label().strip(), sameLabel)));
         }
       }
       Optional<StateCode> existing = catalog.find(row.data().code());

@@ -1,5 +1,6 @@
 package io.statedesk.core.catalog;
 
+import io.statedesk.core.problem.Text;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -76,7 +77,7 @@ public final class CatalogTransfer {
         }
       }
       throw new InvalidStateCodeException(
-          List.of(new FieldError("format", "must be csv or json, was '" + name + "'")));
+          List.of(new FieldError("format", Text.of("catalog.file.format", name))));
     }
   }
 
@@ -90,8 +91,8 @@ public final class CatalogTransfer {
   public record Row(int line, StateCodeData data, List<FieldError> errors) {}
 
   /** The rows of a file, or the reason the file as a whole cannot be read. */
-  public record Parsed(List<Row> rows, String fileError) {
-    static Parsed failed(String why) {
+  public record Parsed(List<Row> rows, Text fileError) {
+    static Parsed failed(Text why) {
       return new Parsed(List.of(), why);
     }
   }
@@ -152,15 +153,11 @@ public final class CatalogTransfer {
   /** Reads a file; every problem ends up in the result, nothing is thrown for bad content. */
   public static Parsed parse(byte[] content, Format format) {
     if (content == null || content.length == 0) {
-      return Parsed.failed("The file is empty.");
+      return Parsed.failed(Text.of("catalog.file.empty"));
     }
     if (content.length > MAX_BYTES) {
       return Parsed.failed(
-          "The file is "
-              + content.length / 1024
-              + " KiB; at most "
-              + MAX_BYTES / 1024
-              + " KiB are accepted.");
+          Text.of("catalog.file.tooLarge", content.length / 1024, MAX_BYTES / 1024));
     }
     String text;
     try {
@@ -172,13 +169,13 @@ public final class CatalogTransfer {
               .decode(ByteBuffer.wrap(content))
               .toString();
     } catch (CharacterCodingException e) {
-      return Parsed.failed("The file is not UTF-8 text (save it as UTF-8 and import it again).");
+      return Parsed.failed(Text.of("catalog.file.notUtf8"));
     }
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
     }
     if (text.isBlank()) {
-      return Parsed.failed("The file is empty.");
+      return Parsed.failed(Text.of("catalog.file.empty"));
     }
     return format == Format.CSV ? parseCsv(text) : parseJson(text);
   }
@@ -198,15 +195,11 @@ public final class CatalogTransfer {
       List<String> missing = COLUMNS.stream().filter(c -> !header.contains(c)).toList();
       if (missing.contains("code") || missing.contains("label") || missing.contains("colour")) {
         return Parsed.failed(
-            "The first line must be the header "
-                + String.join(",", COLUMNS)
-                + " (missing: "
-                + String.join(", ", missing)
-                + ").");
+            Text.of("catalog.file.header", String.join(",", COLUMNS), String.join(", ", missing)));
       }
       for (CSVRecord record : parser) {
         if (rows.size() >= MAX_ROWS) {
-          return Parsed.failed("The file has more than " + MAX_ROWS + " rows.");
+          return Parsed.failed(Text.of("catalog.file.tooManyRows", MAX_ROWS));
         }
         int line = (int) parser.getCurrentLineNumber();
         if (!record.isConsistent()) {
@@ -216,21 +209,16 @@ public final class CatalogTransfer {
                   null,
                   List.of(
                       new FieldError(
-                          "line",
-                          "has "
-                              + record.size()
-                              + " fields, the header has "
-                              + header.size()
-                              + " (check quotes and commas)"))));
+                          "line", Text.of("catalog.file.fields", record.size(), header.size())))));
           continue;
         }
         rows.add(csvRow(line, record));
       }
     } catch (IOException | IllegalStateException | IllegalArgumentException e) {
-      return Parsed.failed("The file is not valid CSV: " + oneLine(e.getMessage()));
+      return Parsed.failed(Text.of("catalog.file.invalidCsv", oneLine(e.getMessage())));
     }
     if (rows.isEmpty()) {
-      return Parsed.failed("The file has a header but no rows.");
+      return Parsed.failed(Text.of("catalog.file.noRows"));
     }
     return new Parsed(rows, null);
   }
@@ -284,7 +272,7 @@ public final class CatalogTransfer {
     try (var reader = Json.createReader(new StringReader(text))) {
       root = reader.readValue();
     } catch (JsonException e) {
-      return Parsed.failed("The file is not valid JSON: " + oneLine(e.getMessage()));
+      return Parsed.failed(Text.of("catalog.file.invalidJson", oneLine(e.getMessage())));
     }
     JsonArray items;
     if (root.getValueType() == JsonValue.ValueType.ARRAY) {
@@ -293,13 +281,13 @@ public final class CatalogTransfer {
         && root.asJsonObject().get("stateCodes") instanceof JsonArray a) {
       items = a;
     } else {
-      return Parsed.failed("The JSON must be {\"stateCodes\": [...]} or an array of state codes.");
+      return Parsed.failed(Text.of("catalog.file.jsonShape"));
     }
     if (items.isEmpty()) {
-      return Parsed.failed("The file has no state codes.");
+      return Parsed.failed(Text.of("catalog.file.noCodes"));
     }
     if (items.size() > MAX_ROWS) {
-      return Parsed.failed("The file has more than " + MAX_ROWS + " state codes.");
+      return Parsed.failed(Text.of("catalog.file.tooManyCodes", MAX_ROWS));
     }
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
@@ -310,23 +298,24 @@ public final class CatalogTransfer {
 
   private static Row jsonRow(int position, JsonValue value) {
     if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-      return new Row(position, null, List.of(new FieldError("entry", "must be a JSON object")));
+      return new Row(
+          position, null, List.of(new FieldError("entry", Text.of("catalog.json.object"))));
     }
     JsonObject o = value.asJsonObject();
     List<FieldError> errors = new ArrayList<>();
     Integer code = o.get("code") instanceof JsonNumber n && n.isIntegral() ? n.intValue() : null;
     if (code == null) {
-      errors.add(new FieldError("code", "must be a whole number"));
+      errors.add(new FieldError("code", Text.of("catalog.json.integer")));
     }
     int sort = o.get("sortOrder") instanceof JsonNumber n && n.isIntegral() ? n.intValue() : 0;
     if (o.containsKey("sortOrder") && !(o.get("sortOrder") instanceof JsonNumber)) {
-      errors.add(new FieldError("sortOrder", "must be a whole number"));
+      errors.add(new FieldError("sortOrder", Text.of("catalog.json.integer")));
     }
     boolean active = !o.containsKey("active") || o.get("active") == JsonValue.TRUE;
     if (o.containsKey("active")
         && o.get("active") != JsonValue.TRUE
         && o.get("active") != JsonValue.FALSE) {
-      errors.add(new FieldError("active", "must be true or false"));
+      errors.add(new FieldError("active", Text.of("catalog.json.boolean")));
     }
     Map<String, String> labels = new LinkedHashMap<>();
     if (o.get("labels") instanceof JsonObject l) {
@@ -335,7 +324,7 @@ public final class CatalogTransfer {
             if (v instanceof JsonString s) {
               labels.put(k, s.getString());
             } else {
-              errors.add(new FieldError("labels." + k, "must be a string"));
+              errors.add(new FieldError("labels." + k, Text.of("catalog.json.string")));
             }
           });
     }
@@ -346,7 +335,7 @@ public final class CatalogTransfer {
             if (v instanceof JsonString s) {
               teams.add(s.getString());
             } else {
-              errors.add(new FieldError("teams", "must be strings"));
+              errors.add(new FieldError("teams", Text.of("catalog.json.strings")));
             }
           });
     }
@@ -380,7 +369,7 @@ public final class CatalogTransfer {
     try {
       return Integer.valueOf(raw.trim());
     } catch (NumberFormatException e) {
-      errors.add(new FieldError(field, "must be a whole number, was '" + abbreviate(raw) + "'"));
+      errors.add(new FieldError(field, Text.of("catalog.csv.integer", abbreviate(raw))));
       return null;
     }
   }
@@ -393,7 +382,7 @@ public final class CatalogTransfer {
     if (Arrays.asList("false", "no", "0").contains(v)) {
       return false;
     }
-    errors.add(new FieldError(field, "must be true or false, was '" + abbreviate(raw) + "'"));
+    errors.add(new FieldError(field, Text.of("catalog.csv.boolean", abbreviate(raw))));
     return null;
   }
 

@@ -3,8 +3,8 @@ package io.statedesk.core.catalog;
 import io.statedesk.core.problem.ProblemDetail;
 import io.statedesk.core.problem.ProblemException;
 import io.statedesk.core.problem.ProblemKind;
+import io.statedesk.core.problem.Text;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** A state code breaks one or more rules; each error names its field and rule. */
 public class InvalidStateCodeException extends ProblemException {
@@ -17,7 +17,7 @@ public class InvalidStateCodeException extends ProblemException {
     super(
         ProblemKind.INVALID,
         errors.isEmpty() ? null : errors.get(0).field(),
-        errors.stream().map(FieldError::toString).collect(Collectors.joining("; ")));
+        Text.of("problem.rules", errors.stream().map(FieldError::sentence).toList()));
     this.errors = List.copyOf(errors);
   }
 
@@ -27,6 +27,6 @@ public class InvalidStateCodeException extends ProblemException {
 
   @Override
   public List<ProblemDetail> details() {
-    return errors.stream().map(e -> ProblemDetail.ofField(e.field(), e.message())).toList();
+    return errors.stream().map(e -> ProblemDetail.ofField(e.field(), e.text())).toList();
   }
 }

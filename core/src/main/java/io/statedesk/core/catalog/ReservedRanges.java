@@ -1,5 +1,6 @@
 package io.statedesk.core.catalog;
 
+import io.statedesk.core.problem.Text;
 import java.util.List;
 
 /**
@@ -51,7 +52,7 @@ public final class ReservedRanges {
 
   /** The warning (or, on create, the refusal) for {@code code} inside {@code range}. */
   static FieldError inside(int code, ReservedRange range) {
-    return new FieldError("code", code + " is in the reserved range " + describe(range));
+    return new FieldError("code", Text.of("catalog.range.inside", code, describe(range)));
   }
 
   /** "first..last (reason)", as messages and the audit name a range. */

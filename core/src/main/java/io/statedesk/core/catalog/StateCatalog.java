@@ -6,6 +6,7 @@ import io.statedesk.core.audit.AuditLog;
 import io.statedesk.core.catalog.CatalogExceptions.StaleStateCodeException;
 import io.statedesk.core.catalog.CatalogExceptions.StateCodeInUseException;
 import io.statedesk.core.catalog.CatalogExceptions.StateCodeNotFoundException;
+import io.statedesk.core.problem.Text;
 import io.statedesk.core.security.Caller;
 import io.statedesk.core.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -201,7 +202,7 @@ public class StateCatalog {
     } catch (PersistenceException e) {
       // Two admins created the same code at the same moment: the unique constraint decided.
       throw new InvalidStateCodeException(
-          List.of(new FieldError("code", valid.code() + " already exists in the catalog")));
+          List.of(new FieldError("code", Text.of("catalog.code.exists", valid.code()))));
     }
     audit.record(
         caller.name(),
@@ -226,7 +227,7 @@ public class StateCatalog {
     }
     if (data.code() != code) {
       throw new InvalidStateCodeException(
-          List.of(new FieldError("code", "cannot change once created (was " + code + ")")));
+          List.of(new FieldError("code", Text.of("catalog.code.immutable", code))));
     }
     StateCodeData before = existing.data();
     StateCodeData valid = validate(data, existing);
@@ -313,12 +314,11 @@ public class StateCatalog {
       for (ReservedRange other : overlapping) {
         warnings.add(
             new FieldError(
-                "range", "overlaps the reserved range " + ReservedRanges.describe(other)));
+                "range", Text.of("catalog.range.overlaps", ReservedRanges.describe(other))));
       }
       if (!codesInside.isEmpty()) {
         warnings.add(
-            new FieldError(
-                "range", "holds existing codes " + codesInside + "; they stay in the catalog"));
+            new FieldError("range", Text.of("catalog.range.holds", codesInside.toString())));
       }
       return warnings;
     }
@@ -333,13 +333,11 @@ public class StateCatalog {
     caller.require(Role.ADMIN);
     List<FieldError> errors = new ArrayList<>();
     if (first < 0 || last > 65534 || first > last) {
-      errors.add(
-          new FieldError(
-              "range", "must be within 0..65534 with first <= last, was " + first + ".." + last));
+      errors.add(new FieldError("range", Text.of("catalog.range.bounds", first, last)));
     }
     String why = StateCodeRules.trimToNull(reason);
     if (why == null || why.length() > 200) {
-      errors.add(new FieldError("reason", "is required, at most 200 characters"));
+      errors.add(new FieldError("reason", Text.of("catalog.range.reason")));
     }
     if (!errors.isEmpty()) {
       throw new InvalidStateCodeException(errors);
@@ -449,7 +447,7 @@ public class StateCatalog {
     StateCodeData valid = checked.data();
     if (existing == null && errors.stream().noneMatch(e -> e.field().equals("code"))) {
       if (find(valid.code()).isPresent()) {
-        errors.add(new FieldError("code", valid.code() + " already exists in the catalog"));
+        errors.add(new FieldError("code", Text.of("catalog.code.exists", valid.code())));
       }
       for (ReservedRange range : ReservedRanges.holding(allRanges(), valid.code())) {
         errors.add(ReservedRanges.inside(valid.code(), range));
@@ -463,8 +461,7 @@ public class StateCatalog {
           teams.unknownTeams(valid.teams(), existing == null ? Set.of() : existing.getTeams());
       if (!unknown.isEmpty()) {
         errors.add(
-            new FieldError(
-                "teams", "not a team of the agent directory: " + String.join(", ", unknown)));
+            new FieldError("teams", Text.of("catalog.teams.unknown", String.join(", ", unknown))));
       }
     }
     if (!errors.isEmpty()) {
@@ -484,10 +481,7 @@ public class StateCatalog {
     return same.stream()
         .filter(s -> self == null || !s.getId().equals(self.getId()))
         .findFirst()
-        .map(
-            s ->
-                new FieldError(
-                    "label", "'" + label + "' is already the label of active code " + s.getCode()));
+        .map(s -> new FieldError("label", Text.of("catalog.label.taken", label, s.getCode())));
   }
 
   static String subject(int code) {

@@ -1,5 +1,6 @@
 package io.statedesk.core.catalog;
 
+import io.statedesk.core.problem.Text;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -39,8 +40,8 @@ public final class StateCodeRules {
           new FieldError(
               "code",
               in.code() == 65535
-                  ? "65535 is the gateway's \"no custom state\" and can never be a code"
-                  : "must be between 0 and " + MAX_CODE + ", was " + in.code()));
+                  ? Text.of("catalog.rule.code.noState")
+                  : Text.of("catalog.rule.code.range", MAX_CODE, in.code())));
     }
     String label = trimToNull(in.label());
     checkLabel("label", label, true, errors);
@@ -49,34 +50,30 @@ public final class StateCodeRules {
       errors.add(
           new FieldError(
               "description",
-              "must be at most 500 characters, was "
-                  + description.codePointCount(0, description.length())));
+              Text.of(
+                  "catalog.rule.description.length",
+                  description.codePointCount(0, description.length()))));
     }
     String colour = trimToNull(in.colour());
     if (colour == null) {
-      errors.add(new FieldError("colour", "is required, as #rrggbb (e.g. #1f6feb)"));
+      errors.add(new FieldError("colour", Text.of("catalog.rule.colour.required")));
     } else if (!COLOUR.matcher(colour).matches()) {
-      errors.add(
-          new FieldError(
-              "colour",
-              "must be #rrggbb with six hex digits (e.g. #1f6feb), was '" + colour + "'"));
+      errors.add(new FieldError("colour", Text.of("catalog.rule.colour.format", colour)));
     }
     String category = trimToNull(in.category());
     if (category != null && (category.length() > 60 || hasControl(category))) {
-      errors.add(new FieldError("category", "must be at most 60 printable characters"));
+      errors.add(new FieldError("category", Text.of("catalog.rule.category.length")));
     }
     if (in.sortOrder() < -100_000 || in.sortOrder() > 100_000) {
       errors.add(
-          new FieldError("sortOrder", "must be between -100000 and 100000, was " + in.sortOrder()));
+          new FieldError("sortOrder", Text.of("catalog.rule.sortOrder.range", in.sortOrder())));
     }
     Map<String, String> labels = new LinkedHashMap<>();
     for (Map.Entry<String, String> e : in.labels().entrySet()) {
       String tag =
           e.getKey() == null ? "" : Locale.forLanguageTag(e.getKey().trim()).toLanguageTag();
       if (!LOCALES.contains(tag)) {
-        errors.add(
-            new FieldError(
-                "labels", "locale '" + e.getKey() + "' is not supported (use en or zh-CN)"));
+        errors.add(new FieldError("labels", Text.of("catalog.rule.labels.locale", e.getKey())));
         continue;
       }
       String value = trimToNull(e.getValue());
@@ -92,12 +89,7 @@ public final class StateCodeRules {
         continue;
       }
       if (!TEAM.matcher(t).matches()) {
-        errors.add(
-            new FieldError(
-                "teams",
-                "team '"
-                    + t
-                    + "' must be 1 to 64 letters, digits, spaces, dots, dashes or underscores"));
+        errors.add(new FieldError("teams", Text.of("catalog.rule.team.format", t)));
       } else {
         teams.add(t);
       }
@@ -120,17 +112,16 @@ public final class StateCodeRules {
       String field, String label, boolean required, List<FieldError> errors) {
     if (label == null) {
       if (required) {
-        errors.add(new FieldError(field, "is required (1 to 40 characters)"));
+        errors.add(new FieldError(field, Text.of("catalog.rule.label.required")));
       }
       return;
     }
     int length = label.codePointCount(0, label.length());
     if (length > 40) {
-      errors.add(new FieldError(field, "must be 1 to 40 characters, was " + length));
+      errors.add(new FieldError(field, Text.of("catalog.rule.label.length", length)));
     }
     if (hasControl(label)) {
-      errors.add(
-          new FieldError(field, "must not contain line breaks, tabs or other control characters"));
+      errors.add(new FieldError(field, Text.of("catalog.rule.label.control")));
     }
   }
 

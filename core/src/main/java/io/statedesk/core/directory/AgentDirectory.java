@@ -8,6 +8,7 @@ import io.statedesk.core.persistence.InLists;
 import io.statedesk.core.problem.ProblemDetail;
 import io.statedesk.core.problem.ProblemException;
 import io.statedesk.core.problem.ProblemKind;
+import io.statedesk.core.problem.Text;
 import io.statedesk.core.security.Caller;
 import io.statedesk.core.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -281,10 +282,7 @@ public class AgentDirectory {
     private final transient List<DirectoryCsv.Problem> problems;
 
     public DirectoryImportException(List<DirectoryCsv.Problem> problems) {
-      super(
-          ProblemKind.INVALID,
-          null,
-          problems.size() + " problem(s) in the file; nothing was imported");
+      super(ProblemKind.INVALID, null, Text.of("directory.import.refused", problems.size()));
       this.problems = List.copyOf(problems);
     }
 
@@ -294,7 +292,7 @@ public class AgentDirectory {
 
     @Override
     public List<ProblemDetail> details() {
-      return problems.stream().map(p -> ProblemDetail.ofLine(p.line(), p.message())).toList();
+      return problems.stream().map(p -> ProblemDetail.ofLine(p.line(), p.text())).toList();
     }
   }
 

@@ -1,6 +1,7 @@
 package io.statedesk.core.directory;
 
 import io.statedesk.core.gateway.GatewayState;
+import io.statedesk.core.problem.Text;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
@@ -29,7 +30,13 @@ public final class DirectoryCsv {
   private DirectoryCsv() {}
 
   /** One problem, with its line (0 for the file as a whole). */
-  public record Problem(int line, String message) {}
+  public record Problem(int line, Text text) {
+
+    /** The problem in English (logs, tests). */
+    public String message() {
+      return text.english();
+    }
+  }
 
   /** The entries read and the problems found. */
   public record Parsed(List<DirectoryEntry> entries, List<Problem> problems) {}
@@ -37,10 +44,10 @@ public final class DirectoryCsv {
   public static Parsed parse(byte[] content) {
     List<Problem> problems = new ArrayList<>();
     if (content == null || content.length == 0) {
-      return new Parsed(List.of(), List.of(new Problem(0, "The file is empty.")));
+      return new Parsed(List.of(), List.of(new Problem(0, Text.of("directory.csv.empty"))));
     }
     if (content.length > MAX_BYTES) {
-      return new Parsed(List.of(), List.of(new Problem(0, "The file is larger than 10 MiB.")));
+      return new Parsed(List.of(), List.of(new Problem(0, Text.of("directory.csv.tooLarge"))));
     }
     String text;
     try {
@@ -52,7 +59,7 @@ public final class DirectoryCsv {
               .decode(ByteBuffer.wrap(content))
               .toString();
     } catch (CharacterCodingException e) {
-      return new Parsed(List.of(), List.of(new Problem(0, "The file is not UTF-8 text.")));
+      return new Parsed(List.of(), List.of(new Problem(0, Text.of("directory.csv.notUtf8"))));
     }
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
@@ -71,17 +78,14 @@ public final class DirectoryCsv {
       if (!parser.getHeaderNames().containsAll(List.of("agent_id", "name", "team"))) {
         return new Parsed(
             List.of(),
-            List.of(
-                new Problem(
-                    1, "The first line must be the header " + String.join(",", COLUMNS) + ".")));
+            List.of(new Problem(1, Text.of("directory.csv.header", String.join(",", COLUMNS)))));
       }
       for (CSVRecord r : parser) {
         int line = (int) parser.getCurrentLineNumber();
         if (!r.isConsistent()) {
           problems.add(
               new Problem(
-                  line,
-                  "has " + r.size() + " fields, the header has " + parser.getHeaderNames().size()));
+                  line, Text.of("directory.csv.fields", r.size(), parser.getHeaderNames().size())));
           continue;
         }
         // every problem of the line, not just the first: the admin fixes the file once
@@ -92,28 +96,26 @@ public final class DirectoryCsv {
           agentId = Integer.parseInt(id);
         } catch (NumberFormatException e) {
           lineProblems.add(
-              new Problem(
-                  line, "agent_id must be a number 101..999999, was '" + abbreviate(id) + "'"));
+              new Problem(line, Text.of("directory.csv.agentId.number", abbreviate(id))));
         }
         if (agentId != null && (agentId < 101 || agentId > 999_999)) {
-          lineProblems.add(new Problem(line, "agent_id must be 101..999999, was " + agentId));
+          lineProblems.add(new Problem(line, Text.of("directory.csv.agentId.range", agentId)));
           agentId = null;
         }
         if (agentId != null) {
           Integer earlier = seen.putIfAbsent(agentId, line);
           if (earlier != null) {
             lineProblems.add(
-                new Problem(
-                    line, "agent " + agentId + " appears again (first on line " + earlier + ")"));
+                new Problem(line, Text.of("directory.csv.duplicate", agentId, earlier)));
           }
         }
         String name = get(r, "name");
         String team = get(r, "team");
         if (name.isEmpty() || name.length() > 100 || hasControl(name)) {
-          lineProblems.add(new Problem(line, "name must be 1 to 100 printable characters"));
+          lineProblems.add(new Problem(line, Text.of("directory.csv.name")));
         }
         if (team.isEmpty() || team.length() > 64 || hasControl(team)) {
-          lineProblems.add(new Problem(line, "team must be 1 to 64 printable characters"));
+          lineProblems.add(new Problem(line, Text.of("directory.csv.team")));
         }
         if (!lineProblems.isEmpty()) {
           problems.addAll(lineProblems);
@@ -134,10 +136,11 @@ public final class DirectoryCsv {
           List.of(),
           List.of(
               new Problem(
-                  0, "The file is not valid CSV: " + abbreviate(String.valueOf(e.getMessage())))));
+                  0,
+                  Text.of("directory.csv.invalid", abbreviate(String.valueOf(e.getMessage()))))));
     }
     if (entries.isEmpty() && problems.isEmpty()) {
-      problems.add(new Problem(0, "The file has a header but no rows."));
+      problems.add(new Problem(0, Text.of("directory.csv.noRows")));
     }
     return new Parsed(entries, problems);
   }

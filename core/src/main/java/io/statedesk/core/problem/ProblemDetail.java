@@ -6,17 +6,17 @@ package io.statedesk.core.problem;
  *
  * @param field the field, e.g. {@code label} or {@code confirmCount}
  * @param line the line of an imported file, from 1
- * @param message what is wrong, naming the rule
+ * @param text what is wrong, naming the rule, in the reader's language when shown
  */
-public record ProblemDetail(String field, Integer line, String message) {
+public record ProblemDetail(String field, Integer line, Text text) {
 
   /** A broken rule of a field. */
-  public static ProblemDetail ofField(String field, String message) {
-    return new ProblemDetail(field, null, message);
+  public static ProblemDetail ofField(String field, Text text) {
+    return new ProblemDetail(field, null, text);
   }
 
   /** A broken rule of a line of a file. */
-  public static ProblemDetail ofLine(int line, String message) {
-    return new ProblemDetail(null, line, message);
+  public static ProblemDetail ofLine(int line, Text text) {
+    return new ProblemDetail(null, line, text);
   }
 }

@@ -9,7 +9,8 @@ import java.util.List;
  * <p>Why one base: the REST API used one exception mapper per exception (eight near-identical
  * ones), each choosing a status by hand; now the kind travels with the exception and one mapper
  * turns it into the status and the JSON error, and a new exception needs no new mapper. The message
- * is written for the user who made the request and never holds a Guid, password or token.
+ * is written for the user who made the request, as a {@link Text} the page or the API says in the
+ * user's language, and never holds a Guid, password or token.
  */
 public abstract class ProblemException extends RuntimeException {
 
@@ -17,20 +18,28 @@ public abstract class ProblemException extends RuntimeException {
 
   private final ProblemKind kind;
   private final String field;
+  private final Text text;
 
   /**
    * @param kind what kind of refusal
    * @param field the field the refusal is about, or null
-   * @param message what is wrong and, where it helps, what to do instead
+   * @param text what is wrong and, where it helps, what to do instead; the exception's message is
+   *     its English (for logs)
    */
-  protected ProblemException(ProblemKind kind, String field, String message) {
-    super(message);
+  protected ProblemException(ProblemKind kind, String field, Text text) {
+    super(text.english());
     this.kind = kind;
     this.field = field;
+    this.text = text;
   }
 
   public ProblemKind kind() {
     return kind;
+  }
+
+  /** What to tell the user, in their language ({@link Text#in}). */
+  public Text text() {
+    return text;
   }
 
   /** The field (of a form, a body or a header) the refusal is about, or null. */

@@ -10,6 +10,7 @@ import io.statedesk.core.bulk.BulkExceptions.InvalidChangeException;
 import io.statedesk.core.bulk.ChangeRequest;
 import io.statedesk.core.bulk.Preview;
 import io.statedesk.core.bulk.Verdict;
+import io.statedesk.core.problem.Text;
 import io.statedesk.core.security.Caller;
 import io.statedesk.core.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,7 +46,7 @@ public class Schedules {
     /** The revert time, from {@code revertAt} or {@code revertAfter}. */
     Instant revert() {
       if (revertAt != null && revertAfter != null) {
-        throw new InvalidChangeException("revertAt", "Give a revert time or a duration, not both");
+        throw new InvalidChangeException("revertAt", Text.of("schedule.revert.both"));
       }
       return revertAfter == null ? revertAt : startAt.plus(revertAfter);
     }
@@ -87,7 +88,7 @@ public class Schedules {
             .map(Preview.Row::agentId)
             .toList();
     if (agents.isEmpty()) {
-      throw new InvalidChangeException("agents", "None of the chosen agents is one of yours");
+      throw new InvalidChangeException("agents", Text.of("schedule.agents.none"));
     }
     ScheduledChange s =
         new ScheduledChange(
@@ -125,8 +126,7 @@ public class Schedules {
       BulkChanges.requireOffered(changes.preview(ChangeRequest.set(s.getAgents(), code)));
     }
     if (!store.beforeStart(id, x -> x.edit(code, startAt, revertAt))) {
-      throw new ChangeStateException(
-          "Scheduled change " + id + " has started: it can no longer be edited");
+      throw new ChangeStateException(Text.of("schedule.started.edit", id));
     }
     audit.record(
         caller.name(),
@@ -156,8 +156,7 @@ public class Schedules {
     }
     if (!store.beforeStart(
         id, x -> x.status(ScheduleStatus.CANCELLED, "Cancelled by " + caller.name()))) {
-      throw new ChangeStateException(
-          "Scheduled change " + id + " has started: undo its change instead");
+      throw new ChangeStateException(Text.of("schedule.started.cancel", id));
     }
     audit.record(caller.name(), AuditAction.SCHEDULE_CANCELLED, "schedule " + id, null, null);
     return get(id);
@@ -185,13 +184,13 @@ public class Schedules {
 
   private static void times(Instant startAt, Instant revertAt) {
     if (startAt == null) {
-      throw new InvalidChangeException("startAt", "Give the start time");
+      throw new InvalidChangeException("startAt", Text.of("schedule.start.required"));
     }
     if (startAt.isBefore(Instant.now().minusSeconds(60))) {
-      throw new InvalidChangeException("startAt", "The start time is in the past");
+      throw new InvalidChangeException("startAt", Text.of("schedule.start.past"));
     }
     if (revertAt != null && !revertAt.isAfter(startAt)) {
-      throw new InvalidChangeException("revertAt", "The revert time must be after the start time");
+      throw new InvalidChangeException("revertAt", Text.of("schedule.revert.beforeStart"));
     }
   }
 }

@@ -2,6 +2,7 @@ package io.statedesk.core.security;
 
 import io.statedesk.core.problem.ProblemException;
 import io.statedesk.core.problem.ProblemKind;
+import io.statedesk.core.problem.Text;
 
 /**
  * The caller may not do what they asked. Pages show a 403 page, the REST API answers 403.
@@ -12,7 +13,7 @@ public class AccessDeniedException extends ProblemException {
 
   private static final long serialVersionUID = 1L;
 
-  public AccessDeniedException(String message) {
-    super(ProblemKind.FORBIDDEN, null, message);
+  public AccessDeniedException(Text text) {
+    super(ProblemKind.FORBIDDEN, null, text);
   }
 }

@@ -1,5 +1,6 @@
 package io.statedesk.core.security;
 
+import io.statedesk.core.problem.Text;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
@@ -70,9 +71,10 @@ public class Caller {
         return;
       }
     }
+    String needed = Arrays.stream(roles).map(Role::name).collect(Collectors.joining(" or "));
     throw new AccessDeniedException(
-        (isAuthenticated() ? "User '" + name() + "'" : "An anonymous caller")
-            + " needs role "
-            + Arrays.stream(roles).map(Role::name).collect(Collectors.joining(" or ")));
+        isAuthenticated()
+            ? Text.of("access.role.user", name(), needed)
+            : Text.of("access.role.anonymous", needed));
   }
 }

@@ -2,6 +2,7 @@ package io.statedesk.core.security;
 
 import io.statedesk.core.problem.ProblemException;
 import io.statedesk.core.problem.ProblemKind;
+import io.statedesk.core.problem.Text;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -33,13 +34,7 @@ public class IdempotencyKeys {
     private static final long serialVersionUID = 1L;
 
     public IdempotencyConflictException(String key) {
-      super(
-          ProblemKind.CONFLICT,
-          "Idempotency-Key",
-          "Idempotency-Key '"
-              + key
-              + "' was already used with a different request body: send the same body to get the"
-              + " first answer again, or use a new key for a new request");
+      super(ProblemKind.CONFLICT, "Idempotency-Key", Text.of("idempotency.conflict", key));
     }
   }
 

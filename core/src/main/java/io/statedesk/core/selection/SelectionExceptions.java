@@ -2,6 +2,7 @@ package io.statedesk.core.selection;
 
 import io.statedesk.core.problem.ProblemException;
 import io.statedesk.core.problem.ProblemKind;
+import io.statedesk.core.problem.Text;
 
 /** The typed refusals of saved selections. */
 public final class SelectionExceptions {
@@ -16,7 +17,7 @@ public final class SelectionExceptions {
     private static final long serialVersionUID = 1L;
 
     public SelectionNotFoundException(long id) {
-      super(ProblemKind.NOT_FOUND, "selection", "No saved selection " + id);
+      super(ProblemKind.NOT_FOUND, "selection", Text.of("selection.notFound", id));
     }
   }
 
@@ -24,8 +25,8 @@ public final class SelectionExceptions {
   public static class InvalidSelectionException extends ProblemException {
     private static final long serialVersionUID = 1L;
 
-    public InvalidSelectionException(String field, String message) {
-      super(ProblemKind.INVALID, field, message);
+    public InvalidSelectionException(String field, Text text) {
+      super(ProblemKind.INVALID, field, text);
     }
   }
 
@@ -34,12 +35,7 @@ public final class SelectionExceptions {
     private static final long serialVersionUID = 1L;
 
     public DuplicateSelectionNameException(String name) {
-      super(
-          ProblemKind.CONFLICT,
-          "name",
-          "You already have a selection named '"
-              + name
-              + "': choose another name, or delete that one first");
+      super(ProblemKind.CONFLICT, "name", Text.of("selection.name.taken", name));
     }
   }
 
@@ -48,10 +44,7 @@ public final class SelectionExceptions {
     private static final long serialVersionUID = 1L;
 
     public NotSelectionOwnerException(String name, String owner) {
-      super(
-          ProblemKind.FORBIDDEN,
-          "selection",
-          "The selection '" + name + "' is " + owner + "'s: only they or an admin may change it");
+      super(ProblemKind.FORBIDDEN, "selection", Text.of("selection.notOwner", name, owner));
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.statedesk.core.selection;
 
+import io.statedesk.core.problem.Text;
 import io.statedesk.core.selection.SelectionExceptions.InvalidSelectionException;
 import java.util.Collection;
 import java.util.Locale;
@@ -31,20 +32,14 @@ final class SelectionRules {
   static String name(String raw) {
     String name = raw == null ? "" : raw.strip();
     if (name.isEmpty()) {
-      throw new InvalidSelectionException("name", "Give the selection a name");
+      throw new InvalidSelectionException("name", Text.of("selection.name.empty"));
     }
     if (name.length() > MAX_NAME) {
       throw new InvalidSelectionException(
-          "name",
-          "A selection's name has at most "
-              + MAX_NAME
-              + " characters ("
-              + name.length()
-              + " given)");
+          "name", Text.of("selection.name.long", MAX_NAME, name.length()));
     }
     if (name.chars().anyMatch(Character::isISOControl)) {
-      throw new InvalidSelectionException(
-          "name", "A selection's name holds no line breaks or control characters");
+      throw new InvalidSelectionException("name", Text.of("selection.name.control"));
     }
     return name;
   }
@@ -81,12 +76,7 @@ final class SelectionRules {
     String team = requested.strip();
     if (!allowed.contains(team)) {
       throw new InvalidSelectionException(
-          "team",
-          "A selection can be shared only with one of your teams ("
-              + String.join(", ", allowed)
-              + "), not '"
-              + team
-              + "'");
+          "team", Text.of("selection.team.notYours", String.join(", ", allowed), team));
     }
     return team;
   }
@@ -94,16 +84,11 @@ final class SelectionRules {
   /** Refuses an empty or oversized set of fixed agents. */
   static void agents(Collection<Integer> agents) {
     if (agents == null || agents.isEmpty()) {
-      throw new InvalidSelectionException("agents", "Pick at least one agent to save");
+      throw new InvalidSelectionException("agents", Text.of("selection.agents.none"));
     }
     if (agents.size() > MAX_AGENTS) {
       throw new InvalidSelectionException(
-          "agents",
-          "A fixed selection holds at most "
-              + MAX_AGENTS
-              + " agents ("
-              + agents.size()
-              + " given): save the filter instead");
+          "agents", Text.of("selection.agents.tooMany", MAX_AGENTS, agents.size()));
     }
   }
 }

@@ -6,6 +6,7 @@ import io.statedesk.core.audit.AuditLog;
 import io.statedesk.core.bulk.ChangeRequest;
 import io.statedesk.core.directory.AgentDirectory;
 import io.statedesk.core.directory.AgentFilter;
+import io.statedesk.core.problem.Text;
 import io.statedesk.core.security.Caller;
 import io.statedesk.core.security.Role;
 import io.statedesk.core.selection.SelectionExceptions.DuplicateSelectionNameException;
@@ -94,11 +95,7 @@ public class Selections {
     if (seen.size() < wanted.size()) {
       wanted.removeAll(seen);
       throw new InvalidSelectionException(
-          "agents",
-          wanted.size()
-              + " of the agents are not yours or not in the directory (first: "
-              + wanted.iterator().next()
-              + ")");
+          "agents", Text.of("selection.agents.notYours", wanted.size(), wanted.iterator().next()));
     }
     s.remember(new ArrayList<>(wanted), Instant.now());
     return persist(s, wanted.size() + " agent(s)");
@@ -140,8 +137,7 @@ public class Selections {
   @Transactional
   public ChangeRequest applyTo(long id, ChangeRequest request) {
     if (request.agentIds() != null || request.filter() != null) {
-      throw new InvalidSelectionException(
-          "selection", "Give agents, a filter or a selection, not several");
+      throw new InvalidSelectionException("selection", Text.of("selection.several"));
     }
     SavedSelection s = visible(id);
     List<Integer> agents = null;
@@ -152,7 +148,7 @@ public class Selections {
       agents = agents(id);
       if (agents.isEmpty()) {
         throw new InvalidSelectionException(
-            "selection", "None of the agents of '" + s.getName() + "' is one of yours");
+            "selection", Text.of("selection.noneYours", s.getName()));
       }
     }
     return new ChangeRequest(
@@ -185,11 +181,7 @@ public class Selections {
       throw new DuplicateSelectionNameException(name);
     }
     if (mine.size() >= SelectionRules.MAX_PER_OWNER) {
-      throw new InvalidSelectionException(
-          "name",
-          "You have "
-              + mine.size()
-              + " saved selections, the most one user keeps: delete some you no longer use");
+      throw new InvalidSelectionException("name", Text.of("selection.tooMany", mine.size()));
     }
     return new SavedSelection(caller.name(), name, shared, Instant.now());
   }

@@ -1,5 +1,6 @@
 package io.statedesk.core.session;
 
+import io.statedesk.core.problem.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -14,7 +15,7 @@ final class AgentRanges {
    *
    * @param error builds the exception for a bad part, from a sentence naming it
    */
-  static List<RelayScope.Range> parse(String spec, Function<String, RuntimeException> error) {
+  static List<RelayScope.Range> parse(String spec, Function<Text, RuntimeException> error) {
     List<RelayScope.Range> ranges = new ArrayList<>();
     if (spec == null || spec.isBlank()) {
       return ranges;
@@ -31,10 +32,10 @@ final class AgentRanges {
         from = Integer.parseInt(bounds[0].strip());
         to = bounds.length == 2 ? Integer.parseInt(bounds[1].strip()) : from;
       } catch (NumberFormatException e) {
-        throw error.apply("'" + p + "' is not an agent id or range");
+        throw error.apply(Text.of("ranges.notARange", p));
       }
       if (from < 101 || to > 999_999 || from > to) {
-        throw error.apply("'" + p + "' is not within 101..999999");
+        throw error.apply(Text.of("ranges.outOfBounds", p));
       }
       ranges.add(new RelayScope.Range(from, to));
     }

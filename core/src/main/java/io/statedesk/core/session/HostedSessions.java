@@ -325,7 +325,9 @@ public class HostedSessions {
     for (RelayScope.Range range :
         AgentRanges.parse(
             spec,
-            why -> new IllegalArgumentException("statedesk.sessions.hosted.agents: " + why))) {
+            why ->
+                new IllegalArgumentException(
+                    "statedesk.sessions.hosted.agents: " + why.english()))) {
       for (int id = range.from(); id <= range.to(); id++) {
         ids.add(id);
       }

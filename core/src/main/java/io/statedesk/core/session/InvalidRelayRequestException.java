@@ -2,16 +2,17 @@ package io.statedesk.core.session;
 
 import io.statedesk.core.problem.ProblemException;
 import io.statedesk.core.problem.ProblemKind;
+import io.statedesk.core.problem.Text;
 
 /** A relay registration or relay-client request breaks a rule; names the field. */
 public class InvalidRelayRequestException extends ProblemException {
 
   private static final long serialVersionUID = 1L;
 
-  private final String rule;
+  private final Text rule;
 
-  public InvalidRelayRequestException(String field, String rule) {
-    super(ProblemKind.INVALID, field, field + " " + rule);
+  public InvalidRelayRequestException(String field, Text rule) {
+    super(ProblemKind.INVALID, field, Text.of("problem.fieldRule", field, rule));
     this.rule = rule;
   }
 
@@ -20,7 +21,7 @@ public class InvalidRelayRequestException extends ProblemException {
    * its own label for the field in front, where the message's "password must be..." would show the
    * field's id.
    */
-  public String rule() {
+  public Text rule() {
     return rule;
   }
 }

@@ -2,6 +2,7 @@ package io.statedesk.core.session;
 
 import io.statedesk.core.audit.AuditAction;
 import io.statedesk.core.audit.AuditLog;
+import io.statedesk.core.problem.Text;
 import io.statedesk.core.security.Caller;
 import io.statedesk.core.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -88,14 +89,13 @@ public class RelayClients {
   public Created create(String name) {
     caller.require(Role.ADMIN);
     if (name == null || !NAME.matcher(name).matches()) {
-      throw new InvalidRelayRequestException(
-          "name", "must be 2 to 64 letters, digits, dots, dashes or underscores");
+      throw new InvalidRelayRequestException("name", Text.of("relay.name.format"));
     }
     if (!em.createQuery("select c from RelayClient c where c.name = :n", RelayClient.class)
         .setParameter("n", name)
         .getResultList()
         .isEmpty()) {
-      throw new InvalidRelayRequestException("name", "'" + name + "' is already taken");
+      throw new InvalidRelayRequestException("name", Text.of("relay.name.taken", name));
     }
     byte[] secret = new byte[32];
     RANDOM.nextBytes(secret);
@@ -113,7 +113,7 @@ public class RelayClients {
     caller.require(Role.ADMIN);
     RelayClient client = em.find(RelayClient.class, id);
     if (client == null) {
-      throw new InvalidRelayRequestException("id", "no relay client " + id);
+      throw new InvalidRelayRequestException("id", Text.of("relay.notFound", id));
     }
     known.values().removeIf(k -> k.id() == id);
     if (client.isActive()) {
@@ -141,11 +141,11 @@ public class RelayClients {
     caller.require(Role.ADMIN);
     RelayClient client = em.find(RelayClient.class, id);
     if (client == null) {
-      throw new InvalidRelayRequestException("id", "no relay client " + id);
+      throw new InvalidRelayRequestException("id", Text.of("relay.notFound", id));
     }
     RelayScope scope = RelayScope.of(teams, agents);
     if (scope.teamsText().length() > 2000 || scope.agentsText().length() > 2000) {
-      throw new InvalidRelayRequestException("scope", "must be at most 2000 characters");
+      throw new InvalidRelayRequestException("scope", Text.of("relay.scope.length"));
     }
     client.scope(
         scope.teams().isEmpty() ? null : scope.teamsText(),

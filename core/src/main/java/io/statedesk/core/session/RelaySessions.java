@@ -3,6 +3,7 @@ package io.statedesk.core.session;
 import io.statedesk.core.audit.AuditAction;
 import io.statedesk.core.audit.AuditLog;
 import io.statedesk.core.gateway.Guids;
+import io.statedesk.core.problem.Text;
 import io.statedesk.core.security.AccessDeniedException;
 import io.statedesk.core.security.Caller;
 import io.statedesk.core.security.Role;
@@ -143,8 +144,7 @@ public class RelaySessions {
    */
   private void refuseHosted(int agentId) {
     if (hosted.pool().map(p -> p.hosts(agentId)).orElse(false)) {
-      throw new AccessDeniedException(
-          "Agent " + agentId + " is hosted by this console; its Guid cannot be relayed");
+      throw new AccessDeniedException(Text.of("relay.hosted", agentId));
     }
   }
 
@@ -152,8 +152,7 @@ public class RelaySessions {
     RelayScope scope = clients.scopeOf(client);
     if (!scope.allows(
         agentId, scope.teams().isEmpty() ? Optional.empty() : clients.teamOf(agentId))) {
-      throw new AccessDeniedException(
-          "Relay client " + client + " may not relay for agent " + agentId);
+      throw new AccessDeniedException(Text.of("relay.outOfScope", client, agentId));
     }
   }
 
@@ -220,25 +219,23 @@ public class RelaySessions {
   static void validate(int agentId, String guid, String cookie, Integer authMode) {
     checkAgent(agentId);
     if (guid == null || guid.isBlank()) {
-      throw new InvalidRelayRequestException("guid", "is required");
+      throw new InvalidRelayRequestException("guid", Text.of("relay.guid.required"));
     }
     if (!Guids.isWellFormed(guid)) {
-      throw new InvalidRelayRequestException(
-          "guid",
-          "does not look like a gateway Guid (letters, digits and dashes, 16-64 characters, optional .node suffix)");
+      throw new InvalidRelayRequestException("guid", Text.of("relay.guid.format"));
     }
     if (cookie != null
         && (cookie.length() > 512 || cookie.chars().anyMatch(c -> c < 0x20 || c == 0x7f))) {
-      throw new InvalidRelayRequestException("cookie", "must be at most 512 printable characters");
+      throw new InvalidRelayRequestException("cookie", Text.of("relay.cookie.length"));
     }
     if (authMode != null && authMode != 1 && authMode != 2) {
-      throw new InvalidRelayRequestException("authMode", "must be 1 or 2");
+      throw new InvalidRelayRequestException("authMode", Text.of("relay.authMode.range"));
     }
   }
 
   static void checkAgent(int agentId) {
     if (agentId < 101 || agentId > 999_999) {
-      throw new InvalidRelayRequestException("agentId", "must be 101..999999, was " + agentId);
+      throw new InvalidRelayRequestException("agentId", Text.of("relay.agentId.range", agentId));
     }
   }
 }

@@ -5,6 +5,7 @@ import io.statedesk.core.audit.AuditEvent;
 import io.statedesk.core.catalog.StateCatalog;
 import io.statedesk.core.directory.AgentDirectory;
 import io.statedesk.core.directory.DirectoryAgent;
+import io.statedesk.core.problem.Text;
 import io.statedesk.core.security.AccessDeniedException;
 import io.statedesk.core.security.Caller;
 import io.statedesk.core.security.Role;
@@ -51,7 +52,7 @@ public class AgentHistories {
     caller.require(Role.SUPERVISOR, Role.ADMIN);
     DirectoryAgent agent = directory.visible(Set.of(agentId)).get(agentId);
     if (agent == null && !teams.callerSeesAll()) {
-      throw new AccessDeniedException("Agent " + agentId + " is not one of your teams' agents");
+      throw new AccessDeniedException(Text.of("history.outOfScope", agentId));
     }
     List<Object[]> rows =
         em.createQuery(

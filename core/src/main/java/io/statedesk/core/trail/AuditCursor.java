@@ -1,5 +1,6 @@
 package io.statedesk.core.trail;
 
+import io.statedesk.core.problem.Text;
 import java.time.DateTimeException;
 import java.time.Instant;
 
@@ -36,6 +37,6 @@ record AuditCursor(Instant at, long id) {
     } catch (NumberFormatException | DateTimeException e) {
       // refused below
     }
-    throw new InvalidAuditQueryException("after", "is not a cursor given by a previous page");
+    throw new InvalidAuditQueryException("after", Text.of("audit.cursor.invalid"));
   }
 }

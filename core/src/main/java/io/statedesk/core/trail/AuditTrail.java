@@ -2,6 +2,7 @@ package io.statedesk.core.trail;
 
 import io.statedesk.core.account.TeamScope;
 import io.statedesk.core.audit.AuditEvent;
+import io.statedesk.core.problem.Text;
 import io.statedesk.core.security.Caller;
 import io.statedesk.core.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,7 +51,7 @@ public class AuditTrail {
   public AuditPage page(AuditFilter filter, String after, int first, int max) {
     caller.require(Role.SUPERVISOR, Role.ADMIN);
     if (max < 1 || max > MAX_PAGE || first < 0) {
-      throw new InvalidAuditQueryException("max", "must be 1.." + MAX_PAGE + " (first >= 0)");
+      throw new InvalidAuditQueryException("max", Text.of("audit.page.range", MAX_PAGE));
     }
     AuditCursor cursor = after == null || after.isBlank() ? null : AuditCursor.parse(after);
     return read(filter, cursor, cursor == null ? first : 0, max);

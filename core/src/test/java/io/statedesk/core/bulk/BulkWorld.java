@@ -3,6 +3,7 @@ package io.statedesk.core.bulk;
 import io.statedesk.core.Deployments;
 import io.statedesk.core.testing.Control;
 import io.statedesk.core.testing.SimulatorServer;
+import io.statedesk.testkit.Http;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -79,8 +80,7 @@ final class BulkWorld {
                     : java.net.http.HttpRequest.BodyPublishers.ofString(json))
             .build();
     java.net.http.HttpResponse<String> response =
-        java.net.http.HttpClient.newHttpClient()
-            .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        Http.client().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
     org.assertj.core.api.Assertions.assertThat(response.statusCode())
         .as(method + " " + path + ": " + response.body())
         .isLessThan(300);

@@ -78,21 +78,26 @@ class CatalogTransferTest {
 
   @Test
   void wholeFileProblemsGetOneClearMessage() {
-    assertThat(CatalogTransfer.parse(new byte[0], Format.CSV).fileError())
+    assertThat(CatalogTransfer.parse(new byte[0], Format.CSV).fileError().english())
         .isEqualTo("The file is empty.");
-    assertThat(csv("   \n").fileError()).isEqualTo("The file is empty.");
-    assertThat(csv("foo,bar\n1,2\n").fileError())
+    assertThat(csv("   \n").fileError().english()).isEqualTo("The file is empty.");
+    assertThat(csv("foo,bar\n1,2\n").fileError().english())
         .contains("The first line must be the header")
         .contains("missing: code");
-    assertThat(csv(HEADER).fileError()).contains("header but no rows");
+    assertThat(csv(HEADER).fileError().english()).contains("header but no rows");
     byte[] latin1 =
         (HEADER + "1,Fr\u00e9quence,,,,#000000,,1,true,\n").getBytes(StandardCharsets.ISO_8859_1);
-    assertThat(CatalogTransfer.parse(latin1, Format.CSV).fileError()).contains("not UTF-8");
-    assertThat(CatalogTransfer.parse("{".getBytes(StandardCharsets.UTF_8), Format.JSON).fileError())
+    assertThat(CatalogTransfer.parse(latin1, Format.CSV).fileError().english())
+        .contains("not UTF-8");
+    assertThat(
+            CatalogTransfer.parse("{".getBytes(StandardCharsets.UTF_8), Format.JSON)
+                .fileError()
+                .english())
         .contains("not valid JSON");
     assertThat(
             CatalogTransfer.parse("{\"x\":1}".getBytes(StandardCharsets.UTF_8), Format.JSON)
-                .fileError())
+                .fileError()
+                .english())
         .contains("stateCodes");
   }
 
@@ -100,11 +105,12 @@ class CatalogTransferTest {
   void aTenMegabyteFileOfGarbageIsRefusedBeforeParsing() {
     byte[] garbage = new byte[10 * 1024 * 1024];
     new Random(1).nextBytes(garbage);
-    assertThat(CatalogTransfer.parse(garbage, Format.CSV).fileError()).contains("at most 2048 KiB");
+    assertThat(CatalogTransfer.parse(garbage, Format.CSV).fileError().english())
+        .contains("at most 2048 KiB");
     byte[] small = new byte[100_000];
     new Random(2).nextBytes(small);
-    assertThat(CatalogTransfer.parse(small, Format.CSV).fileError()).isNotNull();
-    assertThat(CatalogTransfer.parse(small, Format.JSON).fileError()).isNotNull();
+    assertThat(CatalogTransfer.parse(small, Format.CSV).fileError().english()).isNotNull();
+    assertThat(CatalogTransfer.parse(small, Format.JSON).fileError().english()).isNotNull();
   }
 
   @Test

@@ -53,10 +53,10 @@ class ReservedRangesTest {
 
   @Test
   void theWarningNamesTheCodeTheRangeAndItsReason() {
-    assertThat(ReservedRanges.inside(210, range(200, 250, "mirrors <b>busy</b> reasons")))
-        .isEqualTo(
-            new FieldError(
-                "code", "210 is in the reserved range 200..250 (mirrors <b>busy</b> reasons)"));
+    FieldError warning = ReservedRanges.inside(210, range(200, 250, "mirrors <b>busy</b> reasons"));
+    assertThat(warning.field()).isEqualTo("code");
+    assertThat(warning.message())
+        .isEqualTo("210 is in the reserved range 200..250 (mirrors <b>busy</b> reasons)");
   }
 
   @Test

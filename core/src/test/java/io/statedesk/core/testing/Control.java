@@ -1,5 +1,6 @@
 package io.statedesk.core.testing;
 
+import io.statedesk.testkit.Http;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -10,7 +11,7 @@ import java.net.http.HttpResponse;
 /** Calls the simulator's control API (faults, settings, reset) from tests. */
 public final class Control {
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final HttpClient HTTP = Http.client();
 
   private Control() {}
 

@@ -192,6 +192,17 @@ public class ControlResource {
     return Response.noContent().build();
   }
 
+  /**
+   * The agent presses "ready" at its phone: a signed-in agent becomes idle and its poller hears of
+   * it ({@code AgentState_Ready}); an agent without a session stays signed out. Simulated life
+   * changes 5 % of the states every 5 s, so a test that needs an idle agent makes one.
+   */
+  @POST
+  @Path("agents/{workNo}/ready")
+  public Response ready(@PathParam("workNo") int workNo) {
+    return onAgent(workNo, () -> simulator.gateway().control().ready(workNo));
+  }
+
   /** Ends the agent's session as an idle sign-out or an inspector's forced sign-out would. */
   @POST
   @Path("agents/{workNo}/signout")

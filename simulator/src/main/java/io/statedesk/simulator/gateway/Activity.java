@@ -50,6 +50,21 @@ final class Activity {
     }
   }
 
+  /**
+   * The agent presses "ready" at its phone: idle now, announced to its poller as any other step
+   * would be (a test's way to a known floor, where the random steps take minutes).
+   */
+  void ready(Session session, long now) {
+    synchronized (session) {
+      session.state = IDLE;
+      session.working = false;
+      session.stateSince = now;
+    }
+    if (!session.elsewhere) {
+      polls.deliver(session, EventPolls.event("AgentState_Ready", session.workNo, null, now));
+    }
+  }
+
   /** Idle agents mostly take a call (6 in 10), else go busy or rest; everyone else goes on. */
   private static Step next(int state, int roll) {
     int next =

@@ -115,6 +115,20 @@ public final class SessionControl {
     }
   }
 
+  /**
+   * The agent makes itself ready (idle) at its phone; false if it has no session.
+   *
+   * @see Activity#ready
+   */
+  public boolean ready(int workNo) {
+    Session session = store.live(workNo, clock.getAsLong());
+    if (session == null) {
+      return false;
+    }
+    activity.ready(session, clock.getAsLong());
+    return true;
+  }
+
   /** Signs everybody out. */
   public void reset() {
     store.clear();

@@ -186,6 +186,23 @@ class GatewayTest extends GatewayFixture {
   }
 
   @Test
+  void anAgentThatPressesReadyIsIdleAndItsPollerHearsIt() throws Exception {
+    Gateway gateway = gateway(1);
+    String g = signIn(gateway, AGENT);
+    gateway.control().activity(new java.util.Random(1), 1.0); // out of idle, whatever it was
+    drain(gateway, g);
+    CompletableFuture<Reply> answer = new CompletableFuture<>();
+    gateway.poll(AGENT, guid(g), answer::complete);
+    assertThat(gateway.control().ready(AGENT)).isTrue();
+    assertThat(answer.get(1, TimeUnit.SECONDS).body().get("event"))
+        .asString()
+        .contains("AgentState_Ready");
+    assertThat(gateway.control().view(AGENT).state()).isEqualTo(Gateway.IDLE);
+    assertThat(gateway.control().ready(OTHER)).as("no session: stays signed out").isFalse();
+    assertThat(gateway.control().view(OTHER).signedIn()).isFalse();
+  }
+
+  @Test
   void loadBalancerCookieIsRequiredWhenSwitchedOn() {
     Gateway gateway =
         new Gateway(

@@ -7,6 +7,7 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The API's JSON error body: the HTTP status again, a sentence for a person, the field it is about
@@ -19,12 +20,27 @@ import java.util.List;
  * @param errors every broken rule of a form or a file, or null
  */
 @JsonbPropertyOrder({"status", "error", "field", "errors"})
-public record ApiError(int status, String error, String field, List<ProblemDetail> errors) {
+public record ApiError(int status, String error, String field, List<Detail> errors) {
 
-  /** The response for a core refusal: the status its kind stands for. */
-  static Response of(ProblemException e) {
-    List<ProblemDetail> details = e.details();
-    return of(status(e.kind()), e.getMessage(), e.field(), details.isEmpty() ? null : details);
+  /**
+   * One broken rule, said in the request's language.
+   *
+   * @param field the field, or null
+   * @param line the line of an imported file, or null
+   * @param message what is wrong
+   */
+  @JsonbPropertyOrder({"field", "line", "message"})
+  public record Detail(String field, Integer line, String message) {
+
+    static Detail of(ProblemDetail d, Locale locale) {
+      return new Detail(d.field(), d.line(), d.text().in(locale));
+    }
+  }
+
+  /** The response for a core refusal: the status its kind stands for, in {@code locale}. */
+  static Response of(ProblemException e, Locale locale) {
+    List<Detail> details = e.details().stream().map(d -> Detail.of(d, locale)).toList();
+    return of(status(e.kind()), e.text().in(locale), e.field(), details.isEmpty() ? null : details);
   }
 
   static Response of(Response.Status status, String message, String field) {
@@ -32,7 +48,7 @@ public record ApiError(int status, String error, String field, List<ProblemDetai
   }
 
   private static Response of(
-      Response.Status status, String message, String field, List<ProblemDetail> errors) {
+      Response.Status status, String message, String field, List<Detail> errors) {
     return Response.status(status)
         .type(MediaType.APPLICATION_JSON_TYPE)
         .entity(new ApiError(status.getStatusCode(), message, field, errors))

@@ -4,6 +4,8 @@ import io.statedesk.core.problem.ProblemException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -26,9 +28,11 @@ public final class ApiExceptionMappers {
    */
   @Provider
   public static class Problems implements ExceptionMapper<ProblemException> {
+    @Context HttpHeaders headers;
+
     @Override
     public Response toResponse(ProblemException e) {
-      return ApiError.of(e);
+      return ApiError.of(e, ApiLanguage.of(headers)); // Accept-Language
     }
   }
 

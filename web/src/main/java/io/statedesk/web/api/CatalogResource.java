@@ -23,12 +23,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -44,6 +47,7 @@ public class CatalogResource {
 
   @Inject StateCatalog catalog;
   @Inject CatalogImport imports;
+  @Context HttpHeaders headers;
 
   /** Active codes; {@code ?all=true} (admins) includes inactive ones. */
   @GET
@@ -78,7 +82,7 @@ public class CatalogResource {
           "version");
     }
     Map<String, Object> answer = describe(catalog.update(number, data(json, number), version));
-    answer.put("warnings", describe(catalog.insideWarnings(number)));
+    answer.put("warnings", describe(catalog.insideWarnings(number), ApiLanguage.of(headers)));
     return answer;
   }
 
@@ -113,7 +117,7 @@ public class CatalogResource {
     StateCatalog.Reservation reservation =
         catalog.reserve(first, last, Json.string(json, "reason", true));
     Map<String, Object> answer = describe(reservation.range());
-    answer.put("warnings", describe(reservation.warnings()));
+    answer.put("warnings", describe(reservation.warnings(), ApiLanguage.of(headers)));
     return Response.status(Response.Status.CREATED).entity(answer).build();
   }
 
@@ -164,19 +168,20 @@ public class CatalogResource {
     Format f = Format.of(format);
     try {
       CatalogImport.Preview preview = dryRun ? imports.preview(body, f) : imports.apply(body, f);
-      return Response.ok(describe(preview, !dryRun)).build();
+      return Response.ok(describe(preview, !dryRun, ApiLanguage.of(headers))).build();
     } catch (CatalogImport.ImportRefusedException e) {
-      Map<String, Object> answer = describe(e.preview(), false);
+      Map<String, Object> answer = describe(e.preview(), false, ApiLanguage.of(headers));
       answer.put("status", 400);
-      answer.put("error", e.getMessage());
+      answer.put("error", e.text().in(ApiLanguage.of(headers)));
       return Response.status(Response.Status.BAD_REQUEST).entity(answer).build();
     }
   }
 
-  private static Map<String, Object> describe(CatalogImport.Preview preview, boolean applied) {
+  private static Map<String, Object> describe(
+      CatalogImport.Preview preview, boolean applied, Locale locale) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("applied", applied);
-    m.put("fileError", preview.fileError());
+    m.put("fileError", preview.fileError() == null ? null : preview.fileError().in(locale));
     Map<String, Integer> counts = new LinkedHashMap<>();
     preview.counts().forEach((k, v) -> counts.put(k.name().toLowerCase(), v));
     m.put("counts", counts);
@@ -190,16 +195,18 @@ public class CatalogResource {
                   row.put("code", r.code());
                   row.put("label", r.label());
                   row.put("action", r.action().name().toLowerCase());
-                  row.put("errors", describe(r.errors()));
-                  row.put("warnings", describe(r.warnings()));
+                  row.put("errors", describe(r.errors(), locale));
+                  row.put("warnings", describe(r.warnings(), locale));
                   return row;
                 })
             .toList());
     return m;
   }
 
-  private static List<Map<String, String>> describe(List<FieldError> problems) {
-    return problems.stream().map(e -> Map.of("field", e.field(), "message", e.message())).toList();
+  private static List<Map<String, String>> describe(List<FieldError> problems, Locale locale) {
+    return problems.stream()
+        .map(e -> Map.of("field", e.field(), "message", e.text().in(locale)))
+        .toList();
   }
 
   static Map<String, Object> describe(StateCode c) {

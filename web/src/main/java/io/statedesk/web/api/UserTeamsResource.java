@@ -1,6 +1,7 @@
 package io.statedesk.web.api;
 
 import io.statedesk.core.account.TeamScope;
+import io.statedesk.core.problem.Text;
 import io.statedesk.core.security.AccessDeniedException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -18,7 +19,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Supervisor scope for admins: {@code GET /api/users/{username}/teams} and {@code PUT} with {@code
@@ -34,7 +34,7 @@ public class UserTeamsResource {
   @GET
   public Map<String, Object> get(@PathParam("username") String username) {
     if (!teams.callerSeesAll()) {
-      throw new AccessDeniedException("Only admins read other users' teams");
+      throw new AccessDeniedException(Text.of("access.teams.others"));
     }
     return Map.of("username", username, "teams", teams.teamsOf(username));
   }
@@ -53,12 +53,7 @@ public class UserTeamsResource {
       }
       names.add(s.getString());
     }
-    try {
-      Set<String> assigned = teams.assign(username, names);
-      return Map.of("username", username, "teams", assigned);
-    } catch (IllegalArgumentException e) {
-      String field = e.getMessage().startsWith("username") ? "username" : "teams";
-      throw Json.bad(e.getMessage(), field);
-    }
+    // an unknown user or team is core's refusal: 400 naming the field, in the caller's language
+    return Map.of("username", username, "teams", teams.assign(username, names));
   }
 }

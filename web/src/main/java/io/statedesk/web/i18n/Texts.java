@@ -1,5 +1,6 @@
 package io.statedesk.web.i18n;
 
+import io.statedesk.core.problem.Text;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import java.text.MessageFormat;
@@ -38,6 +39,14 @@ public final class Texts {
       plain[i] = args[i] instanceof Number n && !counts ? n.toString() : args[i];
     }
     return new MessageFormat(pattern, bundle.getLocale()).format(plain);
+  }
+
+  /**
+   * A text of core (a refusal, a broken rule) in the view's language: core names what to say, the
+   * page says it (issue 21 point 7).
+   */
+  public static String say(Text text) {
+    return text.in(FacesContext.getCurrentInstance().getViewRoot().getLocale());
   }
 
   /**

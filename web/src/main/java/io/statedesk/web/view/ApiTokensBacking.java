@@ -60,7 +60,10 @@ public class ApiTokensBacking implements Serializable {
               "createForm:" + field,
               new FacesMessage(
                   FacesMessage.SEVERITY_ERROR,
-                  Texts.text("field.problem", Texts.text("tokens.field." + e.field()), e.rule()),
+                  Texts.text(
+                      "field.problem",
+                      Texts.text("tokens.field." + e.field()),
+                      Texts.say(e.rule())),
                   null));
       FacesContext.getCurrentInstance().validationFailed();
     }

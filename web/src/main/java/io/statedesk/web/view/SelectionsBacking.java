@@ -77,7 +77,7 @@ public class SelectionsBacking implements Serializable {
       Texts.addGlobalInfo("selections.saved", saved.name());
       PrimeFaces.current().executeScript("PF('saveSelectionDialog').hide()");
     } catch (ProblemException e) {
-      Texts.addGlobalError("selections.refused", e.getMessage());
+      Texts.addGlobalError("selections.refused", Texts.say(e.text()));
     }
   }
 
@@ -102,7 +102,7 @@ public class SelectionsBacking implements Serializable {
       agents.replaceSelection(ids);
       Texts.addGlobalInfo("selections.used", s.name(), Texts.quantity(ids.size()));
     } catch (ProblemException e) {
-      Texts.addGlobalError("selections.refused", e.getMessage());
+      Texts.addGlobalError("selections.refused", Texts.say(e.text()));
       list = null;
     }
   }
@@ -119,7 +119,7 @@ public class SelectionsBacking implements Serializable {
       chosen = null;
       Texts.addGlobalInfo("selections.deleted", deleted);
     } catch (ProblemException e) {
-      Texts.addGlobalError("selections.refused", e.getMessage());
+      Texts.addGlobalError("selections.refused", Texts.say(e.text()));
     }
     list = null;
   }

@@ -4,6 +4,7 @@ import static io.statedesk.web.api.Api.basic;
 import static io.statedesk.web.api.Api.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.statedesk.testkit.Http;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
@@ -172,7 +173,7 @@ class AgentApiIT {
   void customStatesAreReadBackWithTheAgentsOwnSession() throws Exception {
     // A desktop signs agent 10150 in at the gateway, sets a custom state itself, and relays its
     // Guid.
-    var gateway = java.net.http.HttpClient.newHttpClient();
+    var gateway = Http.client();
     String base =
         io.statedesk.web.ConsoleServer.get().baseUrl() + "/agentgateway/resource/onlineagent/10150";
     var signIn =

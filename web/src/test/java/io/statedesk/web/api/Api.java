@@ -1,5 +1,6 @@
 package io.statedesk.web.api;
 
+import io.statedesk.testkit.Http;
 import io.statedesk.web.ConsoleServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +14,7 @@ import java.util.Base64;
 /** Raw HTTP calls to the console's REST API for tests. */
 final class Api {
 
-  static final HttpClient HTTP = HttpClient.newHttpClient();
+  static final HttpClient HTTP = Http.client();
 
   private Api() {}
 

@@ -15,6 +15,19 @@ public final class ApiCalls {
     }
   }
 
+  /** The ids of alice's agents that match {@code query} (the agents API's parameters). */
+  public static java.util.List<Integer> agentIds(String query) {
+    var r = as("alice", "alice-demo", "GET", "/agents?max=1000&" + query, null);
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException("agents: " + r.statusCode() + " " + r.body());
+    }
+    try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(r.body()))) {
+      return reader.readObject().getJsonArray("agents").stream()
+          .map(v -> v.asJsonObject().getInt("agentId"))
+          .toList();
+    }
+  }
+
   /** An API call as a demo user (HTTP Basic). */
   public static java.net.http.HttpResponse<String> as(
       String user, String password, String method, String path, String json) {

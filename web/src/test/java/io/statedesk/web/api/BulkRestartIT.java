@@ -2,6 +2,7 @@ package io.statedesk.web.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.statedesk.testkit.Http;
 import io.statedesk.testkit.PayaraMicro;
 import io.statedesk.web.OwnServers;
 import java.net.URI;
@@ -55,7 +56,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 @ResourceLock(OwnServers.LOCK)
 class BulkRestartIT {
 
-  static final HttpClient HTTP = HttpClient.newHttpClient();
+  static final HttpClient HTTP = Http.client();
   static final String ADMIN = Api.basic("admin", "admin-demo");
   static final int FIRST = 10001;
   static final int BULK = 1_000;

@@ -1,6 +1,7 @@
 package io.statedesk.web.bench;
 
 import io.statedesk.testkit.Browsers;
+import io.statedesk.testkit.Http;
 import io.statedesk.testkit.PayaraMicro;
 import io.statedesk.web.api.Tokens;
 import java.io.IOException;
@@ -27,7 +28,7 @@ import org.openqa.selenium.WebDriver;
  */
 public final class ApiAuthBenchmark {
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final HttpClient HTTP = Http.client();
 
   private ApiAuthBenchmark() {}
 

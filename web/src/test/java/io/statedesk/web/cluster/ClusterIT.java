@@ -3,6 +3,7 @@ package io.statedesk.web.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.statedesk.testkit.Http;
 import io.statedesk.testkit.PayaraMicro;
 import io.statedesk.testkit.Postgres;
 import io.statedesk.web.OwnServers;
@@ -52,8 +53,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 @ResourceLock(OwnServers.LOCK)
 class ClusterIT {
 
-  static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  static final HttpClient HTTP = Http.newClient();
   static final String ADMIN =
       "Basic "
           + Base64.getEncoder().encodeToString("admin:admin-demo".getBytes(StandardCharsets.UTF_8));

@@ -279,7 +279,9 @@ public class CatalogBacking implements Serializable {
             client,
             new FacesMessage(
                 FacesMessage.SEVERITY_ERROR,
-                Texts.text("catalog.field." + baseField(error.field())) + ": " + error.message(),
+                Texts.text("catalog.field." + baseField(error.field()))
+                    + ": "
+                    + Texts.say(error.text()),
                 null));
       }
       faces.validationFailed();
@@ -338,7 +340,7 @@ public class CatalogBacking implements Serializable {
       catalog.setActive(code.getCode(), active);
       Texts.addGlobalInfo(active ? "catalog.reactivated" : "catalog.deactivated", code.getCode());
     } catch (InvalidStateCodeException e) {
-      Texts.addGlobalError("catalog.failed", e.getMessage());
+      Texts.addGlobalError("catalog.failed", Texts.say(e.text()));
     }
   }
 

@@ -162,7 +162,7 @@ public class RelayClientsBacking implements Serializable {
 
   /** "Name: must be 2 to 64 letters...": the field's label on the page, never its id. */
   private static String labelled(InvalidRelayRequestException e) {
-    return Texts.text("field.problem", Texts.text("relay.field." + e.field()), e.rule());
+    return Texts.text("field.problem", Texts.text("relay.field." + e.field()), Texts.say(e.rule()));
   }
 
   /** The token of the client just created: shown once, then forgotten. */

@@ -114,10 +114,7 @@ public class UsersBacking implements Serializable {
       warnOfUnknownTeams(chosen);
       PrimeFaces.current().executeScript("PF('userDialog').hide()");
     } catch (InvalidAccountException e) {
-      fieldError(e.field(), labelled(e.field(), e.rule()));
-    } catch (IllegalArgumentException e) {
-      // a malformed team name, from the team service
-      fieldError("teams", labelled("teams", e.getMessage()));
+      fieldError(e.field(), labelled(e.field(), Texts.say(e.rule())));
     }
   }
 
@@ -140,7 +137,7 @@ public class UsersBacking implements Serializable {
       passwordAgain = null;
     } catch (InvalidAccountException e) {
       // the typed passwords stay in the dialog (it is the admin's own form, not a sign-in)
-      fieldError("password", labelled("password", e.rule()), "resetForm");
+      fieldError("password", labelled("password", Texts.say(e.rule())), "resetForm");
     }
   }
 

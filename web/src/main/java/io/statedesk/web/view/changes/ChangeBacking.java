@@ -212,7 +212,7 @@ public class ChangeBacking implements Serializable {
     try {
       return pageOfNew(changes.retryFailed(id, "retry:" + actionKey).change().id());
     } catch (ChangeStateException | AccessDeniedException | ChangeNotFoundException e) {
-      Texts.addGlobalError("change.refused", e.getMessage());
+      Texts.addGlobalError("change.refused", Texts.say(e.text()));
       return null;
     }
   }
@@ -221,7 +221,7 @@ public class ChangeBacking implements Serializable {
     try {
       return pageOfNew(changes.undo(id, "undo:" + actionKey).change().id());
     } catch (ChangeStateException | AccessDeniedException | ChangeNotFoundException e) {
-      Texts.addGlobalError("change.refused", e.getMessage());
+      Texts.addGlobalError("change.refused", Texts.say(e.text()));
       return null;
     }
   }
@@ -231,7 +231,7 @@ public class ChangeBacking implements Serializable {
       action.run();
       Texts.addGlobalInfo(okKey, id);
     } catch (ChangeStateException | AccessDeniedException | ChangeNotFoundException e) {
-      Texts.addGlobalError("change.refused", e.getMessage());
+      Texts.addGlobalError("change.refused", Texts.say(e.text()));
     }
     load();
   }

@@ -47,7 +47,7 @@ public class ScheduleBacking implements Serializable {
       schedules.cancel(id);
       Texts.addGlobalInfo("schedule.cancelled", id);
     } catch (ChangeStateException | ChangeNotFoundException | AccessDeniedException e) {
-      Texts.addGlobalError("change.refused", e.getMessage());
+      Texts.addGlobalError("change.refused", Texts.say(e.text()));
     }
     rows = null;
   }
@@ -68,7 +68,7 @@ public class ScheduleBacking implements Serializable {
         | ChangeNotFoundException
         | InvalidChangeException
         | AccessDeniedException e) {
-      Texts.addGlobalError("change.refused", e.getMessage());
+      Texts.addGlobalError("change.refused", Texts.say(e.text()));
     }
     rows = null;
   }

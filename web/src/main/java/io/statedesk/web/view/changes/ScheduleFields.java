@@ -2,8 +2,8 @@ package io.statedesk.web.view.changes;
 
 import io.statedesk.core.bulk.BulkExceptions.InvalidChangeException;
 import io.statedesk.core.bulk.ChangeRequest;
+import io.statedesk.core.problem.Text;
 import io.statedesk.core.schedule.Schedules;
-import io.statedesk.web.i18n.Texts;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -32,20 +32,20 @@ public class ScheduleFields implements Serializable {
   /** The schedule request for {@code change}, with times converted from the user's zone. */
   Schedules.ScheduleRequest request(ChangeRequest change, UserZone zone) {
     if (startAt == null) {
-      throw new InvalidChangeException("startAt", Texts.text("schedule.startRequired"));
+      throw new InvalidChangeException("startAt", Text.of("schedule.start.required"));
     }
     return switch (revert) {
       case NEVER -> new Schedules.ScheduleRequest(change, zone.instant(startAt), null, null);
       case AT -> {
         if (revertAt == null) {
-          throw new InvalidChangeException("revertAt", Texts.text("schedule.revertRequired"));
+          throw new InvalidChangeException("revertAt", Text.of("schedule.revert.required"));
         }
         yield new Schedules.ScheduleRequest(
             change, zone.instant(startAt), zone.instant(revertAt), null);
       }
       case AFTER -> {
         if (revertMinutes == null || revertMinutes < 1) {
-          throw new InvalidChangeException("revertAfter", Texts.text("schedule.revertRequired"));
+          throw new InvalidChangeException("revertAfter", Text.of("schedule.revert.required"));
         }
         yield new Schedules.ScheduleRequest(
             change, zone.instant(startAt), null, Duration.ofMinutes(revertMinutes));

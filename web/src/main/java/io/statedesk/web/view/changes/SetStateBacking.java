@@ -8,6 +8,7 @@ import io.statedesk.core.bulk.Verdict;
 import io.statedesk.core.catalog.StateCatalog;
 import io.statedesk.core.catalog.StateCode;
 import io.statedesk.core.problem.ProblemException;
+import io.statedesk.core.problem.Text;
 import io.statedesk.core.schedule.Schedules;
 import io.statedesk.core.selection.SelectionView;
 import io.statedesk.core.selection.Selections;
@@ -92,7 +93,7 @@ public class SetStateBacking implements Serializable {
         PrimeFaces.current().focus(CONFIRMATION);
       }
     } catch (ProblemException e) {
-      Texts.addGlobalError("setState.refused", e.getMessage());
+      Texts.addGlobalError("setState.refused", Texts.say(e.text()));
     }
   }
 
@@ -120,7 +121,7 @@ public class SetStateBacking implements Serializable {
       BulkChanges.Submitted made = changes.submit(request);
       return ChangeBacking.pageOfNew(made.change().id());
     } catch (ProblemException e) {
-      Texts.addGlobalError("setState.refused", e.getMessage());
+      Texts.addGlobalError("setState.refused", Texts.say(e.text()));
       return null;
     }
   }
@@ -172,7 +173,7 @@ public class SetStateBacking implements Serializable {
 
   private ChangeRequest request() {
     if (choice == null || choice.isBlank()) {
-      throw new InvalidChangeException("code", Texts.text("setState.chooseCode"));
+      throw new InvalidChangeException("code", Text.of("bulk.code.none"));
     }
     boolean clear = CLEAR.equals(choice);
     Integer code = clear ? null : Integer.valueOf(choice);
