@@ -321,6 +321,9 @@ public final class HostedSessionPool implements AutoCloseable {
 
   /** The current session ended: mark its handle stale and schedule the agent's one sign-in. */
   private void ended(HostedAgent agent, AgentHandle handle, String why) {
+    // rare (a sign-out at the desk, an inspector, a lost Guid) and it costs the agent its custom
+    // state until the desired state is re-applied: an operator wants each one in the log
+    LOG.info(() -> "Hosted agent " + handle.agentId() + ": " + why + "; signing in again");
     store.update(
         handle.agentId(),
         e ->
