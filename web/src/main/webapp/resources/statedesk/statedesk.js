@@ -139,6 +139,7 @@ document.addEventListener('keydown', function (event) {
   });
 }, true);
 
+/**
  * Live updates of the picker and the change page. The server pushes a signal over a Jakarta Faces
  * websocket (f:websocket, see LivePush); the page then re-renders its live parts through its
  * p:remoteCommand, so every row still comes from the page's own, scoped bean. The page's
