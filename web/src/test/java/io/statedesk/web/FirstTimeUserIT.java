@@ -88,6 +88,7 @@ class FirstTimeUserIT extends BrowserTest {
     // the simulated floor moves 5 % of the agents every 5 s: the few Billing VIP agents with a
     // session could all be talking for minutes (the test waited 90 s in vain on a busy machine),
     // so they press "ready" at their phones first, as agents do (those signed out stay so)
+    ApiCalls.syncDirectory(); // the directory first: the agents are found through it
     makeReady(ApiCalls.agentIds("team=Billing&skill=VIP"));
     ApiCalls.syncDirectory();
     open("/login.xhtml");

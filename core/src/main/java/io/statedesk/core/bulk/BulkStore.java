@@ -5,7 +5,6 @@ import io.statedesk.core.cluster.Ownership;
 import io.statedesk.core.directory.AgentDirectory;
 import io.statedesk.core.directory.DirectoryWrites;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -43,7 +42,6 @@ public class BulkStore {
   EntityManager em;
 
   @Inject AgentDirectory directory;
-  @Inject Event<ChangeProgressed> progressed;
 
   /** Persists a change and all its outcome rows in one transaction. */
   @Transactional
@@ -176,7 +174,6 @@ public class BulkStore {
     BulkChange change = em.find(BulkChange.class, id);
     if (change != null && !change.getStatus().isFinished()) {
       change.status(status, detail, Instant.now());
-      progressed.fire(new ChangeProgressed(id));
     }
   }
 
@@ -187,7 +184,6 @@ public class BulkStore {
       return false;
     }
     change.requestCancel();
-    progressed.fire(new ChangeProgressed(id));
     return true;
   }
 
@@ -387,7 +383,6 @@ public class BulkStore {
   /** Ends every pending outcome with {@code status} and {@code reason}; returns how many. */
   @Transactional
   public int endPending(long id, OutcomeStatus status, String reason) {
-    progressed.fire(new ChangeProgressed(id));
     return em.createQuery(
             "update BulkOutcome o set o.status = :to, o.reason = :r, o.finishedAt = :now"
                 + " where o.changeId = :id and o.status = :from")

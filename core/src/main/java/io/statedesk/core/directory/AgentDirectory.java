@@ -47,7 +47,6 @@ public class AgentDirectory {
   EntityManager em;
 
   @Inject Event<DirectoryRowsAdded> rowsAdded;
-  @Inject Event<AgentsChanged> agentsChanged;
   @Inject Caller caller;
   @Inject TeamScope teams;
   @Inject AuditLog audit;
@@ -274,9 +273,6 @@ public class AgentDirectory {
     if (!addedIds.isEmpty()) {
       rowsAdded.fire(new DirectoryRowsAdded(addedIds));
     }
-    Set<Integer> touched = new HashSet<>(seen);
-    touched.addAll(existing.keySet());
-    agentsChanged.fire(new AgentsChanged(touched));
     return result;
   }
 
@@ -540,7 +536,6 @@ public class AgentDirectory {
           .setParameter("id", e.getKey())
           .executeUpdate();
     }
-    agentsChanged.fire(new AgentsChanged(states.keySet()));
   }
 
   /** Records session availabilities (HOSTED, RELAYED, STALE, or null for none) by agent. */
@@ -552,7 +547,6 @@ public class AgentDirectory {
           .setParameter("id", e.getKey())
           .executeUpdate();
     }
-    agentsChanged.fire(new AgentsChanged(availability.keySet()));
   }
 
   /** One agent, unscoped: for the system's own reconciliation (never for a caller). */
@@ -614,7 +608,6 @@ public class AgentDirectory {
               .setParameter("id", e.getKey())
               .executeUpdate();
     }
-    agentsChanged.fire(new AgentsChanged(states.keySet()));
     return written;
   }
 
@@ -637,7 +630,6 @@ public class AgentDirectory {
           .setParameter("id", e.getKey())
           .executeUpdate();
     }
-    agentsChanged.fire(new AgentsChanged(states.keySet()));
   }
 
   /**
@@ -658,7 +650,6 @@ public class AgentDirectory {
         .setParameter("da", drifted ? now : null)
         .setParameter("id", agentId)
         .executeUpdate();
-    agentsChanged.fire(new AgentsChanged(Set.of(agentId)));
   }
 
   /** Records an agent's custom state (after a successful set, or a read-back). */
@@ -671,7 +662,6 @@ public class AgentDirectory {
         .setParameter("at", Instant.now())
         .setParameter("id", agentId)
         .executeUpdate();
-    agentsChanged.fire(new AgentsChanged(Set.of(agentId)));
   }
 
   /** How many of the caller's agents are in each gateway state (for the picker's chart). */

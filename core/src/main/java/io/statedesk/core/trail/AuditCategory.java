@@ -15,7 +15,6 @@ public enum AuditCategory {
   DIRECTORY("directory."),
   CHANGES("bulk."),
   SCHEDULES("schedule."),
-  SELECTIONS("selection."),
   AGENTS("desired."),
   AUDIT("audit.");
 

@@ -32,7 +32,6 @@ class ArchitectureTest {
     "..core.schedule..",
     "..core.trail..",
     "..core.floor..",
-    "..core.selection..",
   };
 
   @ArchTest

@@ -33,11 +33,13 @@ class ApiSecurityIT {
             "application/x-www-form-urlencoded",
             "multipart/form-data; boundary=x",
             "application/xml")) {
+      // a DELETE with a body is refused before the API over HTTP/1.1 (Payara: 400, no body): the
+      // type alone is what is checked there
       HttpResponse<String> r =
           send(
               endpoint.method(),
               endpoint.samplePath(),
-              "{\"agents\":[10001],\"code\":101}",
+              endpoint.method().equals("DELETE") ? null : "{\"agents\":[10001],\"code\":101}",
               "Authorization",
               ADMIN,
               "Content-Type",
