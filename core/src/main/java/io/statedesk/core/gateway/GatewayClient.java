@@ -235,6 +235,47 @@ public class GatewayClient implements AutoCloseable {
         });
   }
 
+  /**
+   * {@code updateGuid} (gateway-api.md section 2.3), asynchronously: the gateway rotates the
+   * session's Guid now and returns the new one in {@code result.guid}; the Guid sent stays valid
+   * for the grace period like any rotated one.
+   *
+   * <p>Only for a session this console owns (a hosted one): it is how a hosted session whose poll
+   * answer was lost (a read timeout, a broken connection) learns a Guid it can keep using, since
+   * that answer may have carried the only {@code Set-GUID} of a rotation. Never for a relayed
+   * session: it would rotate the Guid under the desktop that owns it (section 12, option B).
+   */
+  public CompletionStage<String> updateGuidAsync(GatewayAuth auth) {
+    int agentId = auth.agentId();
+    String operation = "updateGuid";
+    long start = System.nanoTime();
+    CompletionStage<Response> pending;
+    try {
+      checkAgent(operation, agentId);
+      pending =
+          request(base, "onlineagent/" + agentId + "/updateGuid", null, auth)
+              .rx()
+              .method("PUT", json(""));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(translate(operation, agentId, e));
+    }
+    return pending.handle(
+        (response, failure) -> {
+          if (failure != null) {
+            GatewayException error = translate(operation, agentId, failure);
+            log(operation, auth, agentId, error.getMessage(), start);
+            throw error;
+          }
+          Answer answer = read(response, operation, agentId, auth, start);
+          String guid = answer.result() == null ? null : text(answer.result(), "guid");
+          if (guid == null || guid.isBlank()) {
+            throw new GatewayUnavailableException(
+                operation, agentId, Kind.BAD_RESPONSE, 200, null, "no result.guid", null);
+          }
+          return guid.trim();
+        });
+  }
+
   /** The event poll, blocking. */
   public PollResult poll(GatewayAuth auth) {
     try {

@@ -91,18 +91,90 @@ final class PollChain {
       then(pause, () -> poll(agent, generation, next));
       return;
     }
-    Throwable cause =
-        failure instanceof CompletionException && failure.getCause() != null
-            ? failure.getCause()
-            : failure;
-    if (cause instanceof GatewayRejectedException r
-        && r.retcodeClass() == RetcodeClass.STALE_SESSION) {
+    Throwable cause = unwrap(failure);
+    if (isStale(cause)) {
       if (agent.end(generation)) {
-        onEnd.ended(agent, handle, "session ended at the gateway (" + r.retcode().code() + ")");
+        onEnd.ended(agent, handle, "session ended at the gateway (" + retcodeOf(cause) + ")");
       }
       return;
     }
-    then(backoff.apply(agent.nextFailure()), () -> poll(agent, generation, handle));
+    int failures = agent.nextFailure();
+    if (handle.authMode() == 2) {
+      refresh(agent, generation, handle, failures);
+    } else {
+      then(backoff.apply(failures), () -> poll(agent, generation, handle));
+    }
+  }
+
+  /**
+   * After a poll that failed without a stale-session answer (no answer in time, a broken
+   * connection, an HTTP error, a transient retcode) in AUTHMODE 2: fetch a fresh Guid with {@code
+   * updateGuid} at once, then poll with it.
+   *
+   * <p>Why: the gateway delivers a rotated Guid only on a poll answer ({@code Set-GUID},
+   * gateway-api.md 2.2 and 7.1), once. If the failed poll's answer carried it (the gateway rotated
+   * while the console had already given up on the answer), the console still holds the previous
+   * Guid, which the gateway accepts only until {@code GUIDTIMEOUT} after it was issued, while the
+   * next {@code Set-GUID} comes a whole {@code GUIDINTERVAL} after the lost one: polling on with
+   * the previous Guid ends in {@code 100-006} and a new sign-in, which costs the agent its custom
+   * state (issue 16's endurance failure). Polling again cannot help: the gateway does not repeat a
+   * {@code Set-GUID}. {@code updateGuid} is the documented way to get the current Guid with a valid
+   * one, and the console owns a hosted session, so rotating it under nobody else is safe. If it
+   * fails transiently, the poll is retried with backoff as before (and a failed retry refreshes
+   * again); if the gateway refuses the Guid, the session is over and ends as on a poll.
+   */
+  private void refresh(HostedAgent agent, long generation, AgentHandle handle, int failures) {
+    try {
+      client
+          .updateGuidAsync(handle.auth())
+          .whenComplete(
+              (guid, failure) -> refreshed(agent, generation, handle, failures, guid, failure));
+    } catch (RuntimeException e) {
+      refreshed(agent, generation, handle, failures, null, e);
+    }
+  }
+
+  private void refreshed(
+      HostedAgent agent,
+      long generation,
+      AgentHandle handle,
+      int failures,
+      String guid,
+      Throwable failure) {
+    if (!agent.isCurrent(generation)) {
+      return;
+    }
+    if (failure == null) {
+      AgentHandle next = rotate(handle, guid);
+      then(pause, () -> poll(agent, generation, next));
+      return;
+    }
+    Throwable cause = unwrap(failure);
+    if (isStale(cause)) {
+      if (agent.end(generation)) {
+        onEnd.ended(
+            agent,
+            handle,
+            "Guid refused after a failed poll (" + retcodeOf(cause) + "), session ended");
+      }
+      return;
+    }
+    then(backoff.apply(failures), () -> poll(agent, generation, handle));
+  }
+
+  private static Throwable unwrap(Throwable failure) {
+    return failure instanceof CompletionException && failure.getCause() != null
+        ? failure.getCause()
+        : failure;
+  }
+
+  private static boolean isStale(Throwable cause) {
+    return cause instanceof GatewayRejectedException r
+        && r.retcodeClass() == RetcodeClass.STALE_SESSION;
+  }
+
+  private static String retcodeOf(Throwable cause) {
+    return ((GatewayRejectedException) cause).retcode().code();
   }
 
   /** The rotated handle; written to the store only over the Guid it replaces. */

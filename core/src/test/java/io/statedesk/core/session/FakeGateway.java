@@ -8,6 +8,7 @@ import io.statedesk.core.gateway.GatewayRecords.SignInMode;
 import io.statedesk.core.gateway.GatewayRecords.SignInRequest;
 import io.statedesk.core.gateway.GatewayRecords.SignInResult;
 import io.statedesk.core.gateway.GatewayRejectedException;
+import io.statedesk.core.gateway.GatewayUnavailableException;
 import io.statedesk.core.gateway.Retcodes;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -41,10 +42,48 @@ final class FakeGateway extends GatewayClient {
       answer.completeExceptionally(
           new GatewayRejectedException("getAgentEvent", auth.agentId(), Retcodes.of(retcode)));
     }
+
+    /** No answer within the read timeout: whatever the gateway answered (a rotation?) is lost. */
+    void timeOut() {
+      answer.completeExceptionally(
+          new GatewayUnavailableException(
+              "getAgentEvent",
+              auth.agentId(),
+              GatewayUnavailableException.Kind.TIMEOUT,
+              0,
+              null,
+              null,
+              null));
+    }
+  }
+
+  /** An {@code updateGuid} call, pending until the test answers it. */
+  record Refresh(GatewayAuth auth, CompletableFuture<String> answer) {
+    void grant(String guid) {
+      answer.complete(guid);
+    }
+
+    void refuse(String retcode) {
+      answer.completeExceptionally(
+          new GatewayRejectedException("updateGuid", auth.agentId(), Retcodes.of(retcode)));
+    }
+
+    void unavailable() {
+      answer.completeExceptionally(
+          new GatewayUnavailableException(
+              "updateGuid",
+              auth.agentId(),
+              GatewayUnavailableException.Kind.CONNECT,
+              0,
+              null,
+              null,
+              null));
+    }
   }
 
   final List<SignIn> signIns = new ArrayList<>();
   final List<Poll> polls = new ArrayList<>();
+  final List<Refresh> refreshes = new ArrayList<>();
   private final Map<Integer, Deque<String>> scripted = new ConcurrentHashMap<>();
   private int guids;
 
@@ -77,10 +116,22 @@ final class FakeGateway extends GatewayClient {
   }
 
   @Override
+  public synchronized CompletionStage<String> updateGuidAsync(GatewayAuth auth) {
+    CompletableFuture<String> answer = new CompletableFuture<>();
+    refreshes.add(new Refresh(auth, answer));
+    return answer;
+  }
+
+  @Override
   public void signOut(GatewayAuth auth, boolean force) {}
 
   synchronized List<SignIn> signIns(int agentId) {
     return signIns.stream().filter(s -> s.agentId() == agentId).toList();
+  }
+
+  /** The {@code updateGuid} calls of {@code agentId}, answered or not. */
+  synchronized List<Refresh> refreshes(int agentId) {
+    return refreshes.stream().filter(r -> r.auth().agentId() == agentId).toList();
   }
 
   /** The polls of {@code agentId} not answered yet. */

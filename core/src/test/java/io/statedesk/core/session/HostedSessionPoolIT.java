@@ -2,8 +2,12 @@ package io.statedesk.core.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.statedesk.core.gateway.GatewayAuth;
 import io.statedesk.core.gateway.GatewayClient;
 import io.statedesk.core.gateway.GatewayConfig;
+import io.statedesk.core.gateway.GatewayRecords.PollResult;
+import io.statedesk.core.gateway.GatewayRejectedException;
+import io.statedesk.core.gateway.GatewayUnavailableException;
 import io.statedesk.core.testing.Control;
 import io.statedesk.core.testing.SimulatorServer;
 import jakarta.json.Json;
@@ -19,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -170,6 +175,83 @@ class HostedSessionPoolIT {
     pool = null;
     assertThat(Control.call("GET", "agents/10160", null)).contains("\"signedIn\":false");
     assertThat(store.get(10160)).isEmpty();
+  }
+
+  /**
+   * Issue 16's endurance failure, made deterministic: the poll answer that carried a rotation's
+   * {@code Set-GUID} is lost on its way (the client reports the read timeout a slow machine gives
+   * it; the simulator did answer, and rotated). The gateway never repeats a {@code Set-GUID}, so
+   * the pool still holds the previous Guid, valid only until {@code GUIDTIMEOUT} after its issue.
+   * The settings leave no luck in it: with a 3 s rotation, a 5 s timeout and a 1 s poll hold, no
+   * poll with the previous Guid can still be held when the next rotation comes (at 6 s), so polling
+   * on meets 100-006 at 5 s. Worse than a new sign-in: the gateway still holds the session (under
+   * the Guid the console never saw), so the sign-in meets 100-002 and the agent has no session
+   * until the gateway's MAXTIME ends the orphan, and the session after it has lost the custom
+   * state. Read back at the simulator: one sign-in, no refused Guid, the custom state still set.
+   */
+  @Test
+  void aRotationWhoseAnswerIsLostKeepsTheSessionAndItsCustomState() throws Exception {
+    int agent = 10180;
+    Control.reset(2, 3_000, 5_000, 30_000, 1_000);
+    Control.release(agent);
+    Control.clearStats();
+    AtomicInteger lost = new AtomicInteger();
+    AtomicInteger rotationsAfter = new AtomicInteger();
+    AtomicInteger refusedPolls = new AtomicInteger();
+    client.close();
+    client =
+        new GatewayClient(
+            GatewayConfig.of(SimulatorServer.gatewayUrl())
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5))) {
+          @Override
+          public CompletionStage<PollResult> pollAsync(GatewayAuth auth) {
+            return super.pollAsync(auth)
+                .thenApply(
+                    answer -> {
+                      if (answer.rotatedGuid().isPresent()) {
+                        if (lost.compareAndSet(0, 1)) {
+                          throw new GatewayUnavailableException(
+                              "getAgentEvent",
+                              auth.agentId(),
+                              GatewayUnavailableException.Kind.TIMEOUT,
+                              0,
+                              null,
+                              "the answer came after the client had given up",
+                              null);
+                        }
+                        rotationsAfter.incrementAndGet();
+                      }
+                      return answer;
+                    })
+                .whenComplete(
+                    (answer, failure) -> {
+                      if (failure != null
+                          && failure.getCause() instanceof GatewayRejectedException) {
+                        refusedPolls.incrementAndGet();
+                      }
+                    });
+          }
+        };
+    pool(Set.of(agent), false).start();
+    await(() -> store.get(agent).map(SessionEntry::isUsable).orElse(false), 10);
+    client.setCustomState(store.get(agent).get().handle().auth(), 4242);
+    org.awaitility.Awaitility.await("the lost rotation, then two more or a refused poll")
+        .pollInterval(Duration.ofMillis(100))
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> lost.get() == 1 && (rotationsAfter.get() >= 2 || refusedPolls.get() > 0));
+    assertThat(refusedPolls).as("polls refused (the Guid held had expired)").hasValue(0);
+    JsonObject stats;
+    try (var reader = Json.createReader(new StringReader(Control.stats()))) {
+      stats = reader.readObject();
+    }
+    JsonObject refused = stats.getJsonObject("staleGuidRefusalsByAgent");
+    assertThat(refused.getJsonObject(Integer.toString(agent)))
+        .as("calls of agent %d refused for their Guid", agent)
+        .isNull();
+    assertThat(signIns(agent).values().stream().mapToInt(Integer::intValue).sum())
+        .as("sign-ins of agent %d", agent)
+        .isEqualTo(1);
+    assertThat(client.queryCustomState(store.get(agent).get().handle().auth())).contains(4242);
   }
 
   /** Sign-ins that created a session, per interface, for one agent (simulator stats). */

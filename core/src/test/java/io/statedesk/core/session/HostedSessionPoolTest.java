@@ -34,6 +34,7 @@ class HostedSessionPoolTest {
   final AtomicInteger permits = new AtomicInteger();
   final AtomicLong credentialsVersion = new AtomicLong(1);
   final List<SessionStarted> started = new ArrayList<>();
+  int assumedAuthMode = 2;
   HostedSessionPool pool;
 
   HostedSessionPool pool(Set<Integer> agents, boolean force) {
@@ -59,7 +60,7 @@ class HostedSessionPoolTest {
             gateway,
             store,
             new PoolThreads(timer, Runnable::run, permits::incrementAndGet),
-            PoolFixtures.settings(agents, force, 50, PAUSE, false),
+            PoolFixtures.settings(agents, force, 50, PAUSE, false, assumedAuthMode),
             credentials,
             Clock.fixed(Instant.parse("2026-12-02T10:00:00Z"), ZoneOffset.UTC));
     pool.addSessionListener(started::add);
@@ -135,6 +136,101 @@ class HostedSessionPoolTest {
     assertThat(started)
         .extracting(SessionStarted::reason)
         .containsExactly("first sign-in", "signed in again after the gateway ended the session");
+  }
+
+  /**
+   * Issue 16: the answer that carried a rotation's only {@code Set-GUID} was lost (the client had
+   * given up on it). The pool must learn the current Guid with {@code updateGuid} while the one it
+   * holds is still valid, and go on polling with it: no new sign-in, so the custom state stays.
+   */
+  @Test
+  void aPollAnswerLostToATimeoutIsMadeGoodWithUpdateGuidNotWithANewSignIn() {
+    pool(Set.of(A), false).start();
+    timer.runDue();
+    String held = guid(A);
+    gateway.pending(A).get(0).timeOut();
+    assertThat(gateway.refreshes(A))
+        .as("updateGuid at once, with the Guid still held")
+        .singleElement()
+        .satisfies(r -> assertThat(r.auth().guid()).isEqualTo(held));
+    assertThat(gateway.pending(A)).as("no poll with the Guid that may be on its way out").isEmpty();
+    gateway.refreshes(A).get(0).grant("refreshed-1-aaaaaaaaaaaaaaaa");
+    assertThat(guid(A)).isEqualTo("refreshed-1-aaaaaaaaaaaaaaaa");
+    assertThat(store.get(A).get().isUsable()).isTrue();
+    timer.advance(PAUSE);
+    assertThat(gateway.pending(A))
+        .singleElement()
+        .satisfies(p -> assertThat(p.auth().guid()).isEqualTo("refreshed-1-aaaaaaaaaaaaaaaa"));
+    assertThat(gateway.signIns(A)).as("the session (and its custom state) kept").hasSize(1);
+    assertThat(started).hasSize(1);
+  }
+
+  @Test
+  void aGuidRefusedByUpdateGuidEndsTheSessionWithOneSignIn() {
+    pool(Set.of(A), false).start();
+    timer.runDue();
+    gateway.pending(A).get(0).timeOut();
+    gateway.refreshes(A).get(0).refuse("100-006");
+    timer.runDue();
+    assertThat(gateway.signIns(A)).hasSize(2);
+    assertThat(started)
+        .extracting(SessionStarted::reason)
+        .containsExactly("first sign-in", "signed in again after the gateway ended the session");
+    assertThat(gateway.pending(A)).as("one chain, the new session's").hasSize(1);
+    assertThat(gateway.pending(A).get(0).auth().guid()).isEqualTo(guid(A));
+  }
+
+  @Test
+  void anUnavailableUpdateGuidFallsBackToPollingAfterBackoffAndRefreshesAgainOnTheNextFailure() {
+    pool(Set.of(A), false).start();
+    timer.runDue();
+    String held = guid(A);
+    gateway.pending(A).get(0).timeOut();
+    gateway.refreshes(A).get(0).unavailable();
+    assertThat(gateway.pending(A)).as("backoff first").isEmpty();
+    timer.advance(Duration.ofSeconds(30));
+    assertThat(gateway.pending(A))
+        .singleElement()
+        .satisfies(p -> assertThat(p.auth().guid()).isEqualTo(held));
+    gateway.pending(A).get(0).timeOut();
+    assertThat(gateway.refreshes(A)).hasSize(2);
+    gateway.refreshes(A).get(1).grant("refreshed-2-aaaaaaaaaaaaaaaa");
+    timer.advance(PAUSE);
+    assertThat(gateway.pending(A).get(0).auth().guid()).isEqualTo("refreshed-2-aaaaaaaaaaaaaaaa");
+    assertThat(gateway.signIns(A)).hasSize(1);
+  }
+
+  @Test
+  void aFailedPollOfARefreshedSessionThatWasReplacedMeanwhileChangesNothing() {
+    pool(Set.of(A), false).start();
+    timer.runDue();
+    AgentHandle first = store.get(A).orElseThrow().handle();
+    gateway.pending(A).get(0).timeOut();
+    // a bulk call finds the session over before updateGuid answers: a new session (generation 2)
+    pool.renew(first, Duration.ZERO);
+    timer.runDue();
+    String second = guid(A);
+    gateway.refreshes(A).get(0).grant("late-refresh-aaaaaaaaaaaaaaaa");
+    timer.advance(Duration.ofMinutes(1));
+    assertThat(guid(A)).as("the late Guid of the old session is not taken").isEqualTo(second);
+    assertThat(gateway.pending(A))
+        .singleElement()
+        .satisfies(p -> assertThat(p.auth().guid()).isEqualTo(second));
+    assertThat(gateway.signIns(A)).hasSize(2);
+  }
+
+  @Test
+  void withAStaticGuidAFailedPollIsRetriedWithoutUpdateGuid() {
+    assumedAuthMode = 1;
+    pool(Set.of(A), false).start();
+    timer.runDue();
+    String held = guid(A);
+    gateway.pending(A).get(0).timeOut();
+    timer.advance(Duration.ofSeconds(30));
+    assertThat(gateway.refreshes(A)).as("AUTHMODE 1: nothing can have been lost").isEmpty();
+    assertThat(gateway.pending(A))
+        .singleElement()
+        .satisfies(p -> assertThat(p.auth().guid()).isEqualTo(held));
   }
 
   @Test

@@ -11,11 +11,22 @@ final class PoolFixtures {
 
   static PoolSettings settings(
       Set<Integer> agents, boolean force, int rate, Duration pollPause, boolean signOutOnStop) {
+    return settings(agents, force, rate, pollPause, signOutOnStop, 2);
+  }
+
+  /** As above, assuming the gateway's AUTHMODE is {@code authMode} until a rotation shows 2. */
+  static PoolSettings settings(
+      Set<Integer> agents,
+      boolean force,
+      int rate,
+      Duration pollPause,
+      boolean signOutOnStop,
+      int authMode) {
     return new PoolSettings(
         agents,
         SignInMode.LOGINEX,
         force,
-        2,
+        authMode,
         rate,
         pollPause,
         Duration.ofMillis(500),
