@@ -248,26 +248,37 @@ public class GatewayClient implements AutoCloseable {
   public CompletionStage<String> updateGuidAsync(GatewayAuth auth) {
     int agentId = auth.agentId();
     String operation = "updateGuid";
-    long start = System.nanoTime();
-    CompletionStage<Response> pending;
     try {
       checkAgent(operation, agentId);
-      pending =
-          request(base, "onlineagent/" + agentId + "/updateGuid", null, auth)
-              .rx()
-              .method("PUT", json(""));
     } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(translate(operation, agentId, e));
+      return CompletableFuture.failedFuture(e);
     }
-    return pending.handle(
-        (response, failure) -> {
-          if (failure != null) {
-            GatewayException error = translate(operation, agentId, failure);
-            log(operation, auth, agentId, error.getMessage(), start);
-            throw error;
-          }
-          Answer answer = read(response, operation, agentId, auth, start);
-          String guid = answer.result() == null ? null : text(answer.result(), "guid");
+    CompletionStage<Answer> answer;
+    if (jdkPolls != null) {
+      answer = jdkPolls.updateGuid(auth);
+    } else {
+      long start = System.nanoTime();
+      CompletionStage<Response> pending;
+      try {
+        pending =
+            request(base, "onlineagent/" + agentId + "/updateGuid", null, auth)
+                .rx()
+                .method("PUT", json(""));
+      } catch (RuntimeException e) {
+        return CompletableFuture.failedFuture(translate(operation, agentId, e));
+      }
+      answer =
+          pending.handle(
+              (response, failure) -> {
+                if (failure != null) {
+                  throw translate(operation, agentId, failure);
+                }
+                return read(response, operation, agentId, auth, start);
+              });
+    }
+    return answer.thenApply(
+        a -> {
+          String guid = a.result() == null ? null : text(a.result(), "guid");
           if (guid == null || guid.isBlank()) {
             throw new GatewayUnavailableException(
                 operation, agentId, Kind.BAD_RESPONSE, 200, null, "no result.guid", null);

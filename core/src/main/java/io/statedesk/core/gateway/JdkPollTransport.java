@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +29,8 @@ import javax.net.ssl.TrustManagerFactory;
  * starve and lose their rotated Guids). {@code java.net.http} keeps a held poll as a socket and a
  * few selector and handler threads, identical on Payara and WildFly. Everything else still goes
  * through the JAX-RS client. Same truststore; host name verification cannot be switched off here,
- * so that setting selects the JAX-RS transport.
+ * so that setting selects the JAX-RS transport. {@code updateGuid}, which a hosted session calls
+ * after a failed poll, travels here too.
  */
 final class JdkPollTransport implements AutoCloseable {
 
@@ -74,16 +76,40 @@ final class JdkPollTransport implements AutoCloseable {
 
   CompletionStage<PollResult> poll(GatewayAuth auth) {
     int agentId = auth.agentId();
+    return send(auth, "GET", "agentevent/" + agentId, "getAgentEvent", config.pollTimeout())
+        .thenApply(answer -> GatewayClient.toPoll(answer, agentId));
+  }
+
+  /**
+   * {@code updateGuid}: over this transport too, because it follows failed polls, which come in
+   * hundreds when the gateway hangs; here they cost no thread while they wait.
+   */
+  CompletionStage<GatewayClient.Answer> updateGuid(GatewayAuth auth) {
+    return send(
+        auth,
+        "PUT",
+        "onlineagent/" + auth.agentId() + "/updateGuid",
+        "updateGuid",
+        config.operationTimeout());
+  }
+
+  private CompletionStage<GatewayClient.Answer> send(
+      GatewayAuth auth, String method, String path, String operation, Duration timeout) {
+    int agentId = auth.agentId();
     long start = System.nanoTime();
     String base = config.baseUrl().toString();
-    URI uri = URI.create((base.endsWith("/") ? base : base + "/") + "agentevent/" + agentId);
+    URI uri = URI.create((base.endsWith("/") ? base : base + "/") + path);
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri)
-            .timeout(config.pollTimeout())
+            .timeout(timeout)
             .header("Accept", "application/json")
             .header("Content-Type", "application/json; charset=UTF-8")
             .header("guid", auth.guid())
-            .GET();
+            .method(
+                method,
+                "GET".equals(method)
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(""));
     if (auth.cookie() != null) {
       request.header("Cookie", auth.cookie());
     }
@@ -91,25 +117,17 @@ final class JdkPollTransport implements AutoCloseable {
     try {
       pending = http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(GatewayClient.translate("getAgentEvent", agentId, e));
+      return CompletableFuture.failedFuture(GatewayClient.translate(operation, agentId, e));
     }
     return pending.handle(
         (response, failure) -> {
           if (failure != null) {
-            throw GatewayClient.translate("getAgentEvent", agentId, failure);
+            throw GatewayClient.translate(operation, agentId, failure);
           }
           Map<String, List<String>> headers = new LinkedHashMap<>();
           response.headers().map().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
-          GatewayClient.Answer answer =
-              GatewayClient.interpret(
-                  response.statusCode(),
-                  response.body(),
-                  headers,
-                  "getAgentEvent",
-                  agentId,
-                  auth,
-                  start);
-          return GatewayClient.toPoll(answer, agentId);
+          return GatewayClient.interpret(
+              response.statusCode(), response.body(), headers, operation, agentId, auth, start);
         });
   }
 

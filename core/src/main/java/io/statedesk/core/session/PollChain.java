@@ -20,7 +20,8 @@ import java.util.function.IntFunction;
  * so an agent never has two chains (two chains were how the gateway saw a poll with an old Guid).
  * Only the chain rotates the Guid in the store, and only if the store still holds the Guid it
  * replaced. A stale-session answer ends the session only for the current generation: an answer for
- * a Guid that was already replaced does nothing.
+ * a Guid that was already replaced does nothing. A poll that fails otherwise is followed, in
+ * AUTHMODE 2, by {@code updateGuid} before the next poll (see {@code refresh}: why).
  */
 final class PollChain {
 

@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -192,6 +194,31 @@ class GatewayClientIT {
     client.setCustomState(new GatewayAuth(AGENT, rotated.get(), null), 9);
   }
 
+  /**
+   * {@code updateGuid} over both transports: a new Guid from the body, the one sent still valid in
+   * the grace period, the custom state kept (same session); a Guid the gateway no longer knows is
+   * refused as a stale session.
+   */
+  @Test
+  void updateGuidRotatesWithinTheSessionOverEitherTransport() {
+    GatewayAuth auth = signIn(AGENT);
+    client.setCustomState(auth, 4242);
+    for (GatewayConfig.PollTransport transport : GatewayConfig.PollTransport.values()) {
+      try (GatewayClient over = new GatewayClient(client.config().withPollTransport(transport))) {
+        String fresh = join(over.updateGuidAsync(auth));
+        assertThat(fresh).as(transport.name()).isNotEqualTo(auth.guid());
+        GatewayAuth next = new GatewayAuth(AGENT, fresh, null);
+        assertThat(over.queryCustomState(next)).as(transport.name()).contains(4242);
+        assertThat(over.queryCustomState(auth)).as("grace, " + transport).contains(4242);
+        auth = next;
+      }
+    }
+    client.signOut(auth, true);
+    GatewayAuth gone = auth;
+    assertThat(catchRejection(() -> join(client.updateGuidAsync(gone))).retcodeClass())
+        .isEqualTo(RetcodeClass.STALE_SESSION);
+  }
+
   @Test
   void manyCallsReuseAFewConnections() {
     GatewayAuth auth = signIn(AGENT);
@@ -296,6 +323,18 @@ class GatewayClientIT {
 
   static Retcode rejection(Runnable call) {
     return catchRejection(call).retcode();
+  }
+
+  /** The value, or the gateway's typed failure as the blocking calls throw it. */
+  static <T> T join(CompletionStage<T> pending) {
+    try {
+      return pending.toCompletableFuture().join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof GatewayException g) {
+        throw g;
+      }
+      throw e;
+    }
   }
 
   static GatewayRejectedException catchRejection(Runnable call) {

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.assertj.core.api.SoftAssertions;
@@ -37,6 +38,7 @@ class HostedSessionsEnduranceIT {
   static final int FIRST = 11001;
   static final int COUNT = 500;
   static final Duration HOLD = Duration.ofMinutes(5);
+  private static final Logger LOG = Logger.getLogger(HostedSessionsEnduranceIT.class.getName());
 
   @Test
   void fiveHundredSessionsHeldFiveMinutesWithOneSignInEachAndNoRefusedGuid() {
@@ -108,6 +110,11 @@ class HostedSessionsEnduranceIT {
           .assertThat(refused.values().stream().mapToInt(v -> ((JsonNumber) v).intValue()).sum())
           .as("any call with a refused Guid: %s", refused)
           .isZero();
+      // the figures of the run, failed or not: how many polls failed on the client side shows in
+      // the updateGuid calls that followed them (issue 16)
+      String calls = control.call("GET", "requests/summary", null);
+      LOG.info(
+          () -> "Endurance run: " + COUNT + " agents for " + HOLD + "; simulator calls " + calls);
       findings.assertAll();
     } finally {
       timer.shutdownNow();
