@@ -95,13 +95,41 @@ StateDesk.keepDialogOpeners = function () {
   Dialog.prototype.returnFocus = function () {
     var opener = this.focusedElementBeforeDialogOpened;
     if (opener && opener.id && !document.body.contains(opener)) {
-      this.focusedElementBeforeDialogOpened = document.getElementById(opener.id);
+      opener = document.getElementById(opener.id);
+      this.focusedElementBeforeDialogOpened = opener;
     }
-    return returnFocus.apply(this, arguments);
+    var returned = returnFocus.apply(this, arguments);
+    if (opener && opener.disabled) {
+      // after the dialog's own field has let the focus go (PrimeFaces waits 100 ms too)
+      setTimeout(function () {
+        StateDesk.focusOnceEnabled(opener, Date.now() + 3000);
+      }, 100);
+    }
+    return returned;
   };
   Dialog.prototype.sdOpenerKept = true;
 };
 document.addEventListener('DOMContentLoaded', StateDesk.keepDialogOpeners);
+
+/**
+ * PrimeFaces keeps a button that sent a request disabled for its minimum loading animation, also
+ * after the answer came; focus() on a disabled button does nothing, so a dialog that such a button
+ * opened and that was closed at once (Escape) left the focus nowhere. The opener gets the focus
+ * when it is enabled again, unless the user has put it somewhere meanwhile.
+ */
+StateDesk.focusOnceEnabled = function (element, until) {
+  var active = document.activeElement;
+  if (active && active !== document.body) {
+    return;
+  }
+  if (!element.disabled) {
+    element.focus({preventScroll: true});
+  } else if (Date.now() < until) {
+    setTimeout(function () {
+      StateDesk.focusOnceEnabled(element, until);
+    }, 50);
+  }
+};
 
 /**
  * PrimeFaces' skinned file chooser (p:fileUpload skinSimple) takes the keyboard focus on its real
@@ -118,6 +146,22 @@ StateDesk.nameFileInputs = function () {
   });
 };
 document.addEventListener('DOMContentLoaded', StateDesk.nameFileInputs);
+
+/**
+ * A field with data-sd-shows-value-in="ID" shows its value, as the user changes it, in the element
+ * ID (the catalog's colour as #rrggbb beside the colour input). Here rather than in an inline
+ * oninput handler: the console's Content Security Policy blocks those.
+ */
+['input', 'change'].forEach(function (type) {
+  document.addEventListener(type, function (event) {
+    var target = event.target;
+    var shown = target.getAttribute && target.getAttribute('data-sd-shows-value-in');
+    var element = shown && document.getElementById(shown);
+    if (element) {
+      element.textContent = target.value;
+    }
+  }, true);
+});
 
 /**
  * Escape closes a dialog (closeOnEscape) also from a number field: PrimeFaces' p:inputNumber
@@ -153,13 +197,62 @@ document.addEventListener('keydown', function (event) {
  *   data-finished  "true" once nothing more will change (a finished change): no more refreshes;
  *   data-on, data-off, data-connecting  the indicator's texts.
  * One refresh at a time: a message during a refresh asks for one more afterwards, never more.
+ *
+ * A refresh waits (see whenQuiet) until
+ *  - the page has loaded and PrimeFaces has put the CSP nonce into its forms: the websocket can
+ *    open before that, and a request without the nonce is refused (PrimeFaces' "CSP nonce
+ *    mismatch", a 500 that also lost the news it was sent for);
+ *  - no request of the user's is queued or running, and the user has not pressed a key or a button
+ *    for QUIET_MS: rows re-rendered under a click would take the click away from the user.
  */
 StateDesk.live = (function () {
+  var QUIET_MS = 700;
   var state = 'connecting';
   var busy = false;
   var again = false;
+  var waiting = null;
   var timer = null;
   var period = 0;
+  var lastInput = 0;
+  var focusedId = '';
+
+  ['mousedown', 'keydown', 'input', 'touchstart'].forEach(function (type) {
+    document.addEventListener(type, function () {
+      lastInput = Date.now();
+    }, true);
+  });
+
+  /** Milliseconds until a refresh may be sent now; 0 when it may. */
+  function notYet() {
+    if (document.readyState !== 'complete' || !window.PrimeFaces) {
+      return 100;
+    }
+    // scripts carry a nonce when the page runs under a CSP nonce policy
+    if (document.querySelector('script[nonce]') && !(PrimeFaces.csp && PrimeFaces.csp.NONCE_VALUE)) {
+      return 100;
+    }
+    if (PrimeFaces.ajax && PrimeFaces.ajax.Queue && !PrimeFaces.ajax.Queue.isEmpty()) {
+      return 200;
+    }
+    var quiet = lastInput + QUIET_MS - Date.now();
+    return quiet > 0 ? quiet : 0;
+  }
+
+  /** Runs send once the page is ready and quiet; several calls meanwhile make one. */
+  function whenQuiet(send) {
+    if (waiting) {
+      return;
+    }
+    var wait = notYet();
+    if (wait === 0) {
+      send();
+      return;
+    }
+    waiting = setTimeout(function () {
+      waiting = null;
+      whenQuiet(send);
+    }, wait);
+  }
 
   function box() {
     return document.querySelector('.sd-live');
@@ -207,7 +300,27 @@ StateDesk.live = (function () {
       return;
     }
     busy = true;
-    command();
+    whenQuiet(function () {
+      var active = document.activeElement;
+      focusedId = active && active !== document.body ? active.id : '';
+      command();
+    });
+  }
+
+  /**
+   * A refresh replaces the rows and buttons it re-renders, and the focus on one of them would fall
+   * to the page (a keyboard user would start again from the top): it goes to the element's
+   * successor, found by its id.
+   */
+  function keepFocus() {
+    var active = document.activeElement;
+    if (focusedId && (!active || active === document.body)) {
+      var again = document.getElementById(focusedId);
+      if (again) {
+        again.focus({preventScroll: true});
+      }
+    }
+    focusedId = '';
   }
 
   function off() {
@@ -256,6 +369,7 @@ StateDesk.live = (function () {
     /** oncomplete of the page's refresh command. */
     done: function () {
       busy = false;
+      keepFocus();
       show(state);
       every(state === 'on' ? seconds('slow') : seconds('fallback'));
       if (again) {

@@ -82,6 +82,18 @@ class KeyboardOnlyIT extends BrowserTest {
         .until(
             ExpectedConditions.invisibilityOfElementLocated(By.id("setStateForm:setStateDialog")));
     new WebDriverWait(browser, Duration.ofSeconds(10))
+        .withMessage(
+            () ->
+                "focus on '"
+                    + keys.focused()
+                    + "'; "
+                    + dialogFocusState("setStateDialog")
+                    + "; console: "
+                    + browser
+                        .manage()
+                        .logs()
+                        .get(org.openqa.selenium.logging.LogType.BROWSER)
+                        .getAll())
         .until(d -> keys.focused().equals("agentsForm:setState"));
   }
 
@@ -92,11 +104,50 @@ class KeyboardOnlyIT extends BrowserTest {
     keys.tabTo("tableForm:new").press(Keys.ENTER);
     waitFor(By.id("editDialog"));
     awaitAjax();
+    ((org.openqa.selenium.JavascriptExecutor) browser)
+        .executeScript(
+            "window.sdFocusLog = []; var log = function (e) { sdFocusLog.push(e.type + ' ' +"
+                + " (e.target.id || e.target.tagName) + (e.target.disabled ? ' (disabled)' : '')); };"
+                + " document.addEventListener('focusin', log, true);"
+                + " document.addEventListener('focusout', log, true);"
+                + " var w = PF('editDialog'), r = w.returnFocus; w.returnFocus = function () {"
+                + " var o = this.focusedElementBeforeDialogOpened, st = function (when) { sdFocusLog.push(when"
+                + " + ': opener disabled ' + (o && o.disabled) + ', inert ' + !!(o && o.closest('[inert]'))"
+                + " + ', aria-hidden ' + !!(o && o.closest('[aria-hidden=true]')) + ', active '"
+                + " + (document.activeElement && (document.activeElement.id || document.activeElement.tagName))"
+                + " + ', modal overlays ' + $('.ui-widget-overlay').length); };"
+                + " st('returnFocus, visible dialogs ' + $('.ui-dialog:visible').length);"
+                + " setTimeout(function () { st('+150ms'); }, 150);"
+                + " return r.apply(this, arguments); };");
     keys.press(Keys.ESCAPE);
     new WebDriverWait(browser, Duration.ofSeconds(10))
         .until(ExpectedConditions.invisibilityOfElementLocated(By.id("editDialog")));
     new WebDriverWait(browser, Duration.ofSeconds(10))
+        .withMessage(
+            () ->
+                "focus on '"
+                    + keys.focused()
+                    + "'; "
+                    + dialogFocusState("editDialog")
+                    + "; console: "
+                    + browser
+                        .manage()
+                        .logs()
+                        .get(org.openqa.selenium.logging.LogType.BROWSER)
+                        .getAll())
         .until(d -> keys.focused().equals("tableForm:new"));
+  }
+
+  /** What decides where the focus goes back (for a failure's message). */
+  private Object dialogFocusState(String widget) {
+    return ((org.openqa.selenium.JavascriptExecutor) browser)
+        .executeScript(
+            "var w = PF(arguments[0]), o = w && w.focusedElementBeforeDialogOpened;"
+                + " return 'opener ' + (o ? (o.id || o.tagName) + (document.body.contains(o) ? '' : ' (detached)') : 'none')"
+                + " + ', last focused ' + (StateDesk.lastFocused ? StateDesk.lastFocused.id : 'none')"
+                + " + ', visible dialogs ' + $('.ui-dialog:visible').map(function () { return this.id; }).get().join(',')"
+                + " + ', focus events: ' + (window.sdFocusLog || []).join('; ');",
+            widget);
   }
 
   private void signInByKeyboard(String user, String password) {

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -44,10 +43,9 @@ class SecretsAndExportIT extends BrowserTest {
     ApiCalls.syncDirectory();
     String id = ApiCalls.aliceChanges("10062", 100, "export test"); // no session: ends at once
     Path downloads = Files.createTempDirectory("statedesk-downloads");
-    ((ChromeDriver) browser)
-        .executeCdpCommand(
-            "Browser.setDownloadBehavior",
-            Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+    devTools(
+        "Browser.setDownloadBehavior",
+        Map.of("behavior", "allow", "downloadPath", downloads.toString()));
     signIn("alice", "alice-demo");
     open("/change.xhtml?id=" + id);
     new WebDriverWait(browser, Duration.ofSeconds(30))
