@@ -50,7 +50,13 @@ class FirstTimeUserIT extends BrowserTest {
             .until(
                 d ->
                     d.findElements(words).stream()
-                        .filter(e -> e.isDisplayed() && e.isEnabled())
+                        // seen, not only there for screen readers (a 1-pixel label)
+                        .filter(
+                            e ->
+                                e.isDisplayed()
+                                    && e.isEnabled()
+                                    && e.getSize().getWidth() > 1
+                                    && e.getSize().getHeight() > 1)
                         .findFirst()
                         .orElse(null));
     shown.click();
