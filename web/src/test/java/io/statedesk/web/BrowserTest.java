@@ -118,8 +118,18 @@ public abstract class BrowserTest {
         .until(ExpectedConditions.visibilityOfElementLocated(by));
   }
 
+  /**
+   * The text of a visible element, read afresh if the page re-rendered it meanwhile: the picker and
+   * the change page refresh their rows and counts live.
+   */
   protected String text(By by) {
-    return waitFor(by).getText();
+    return new WebDriverWait(browser, Duration.ofSeconds(20))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(
+            d -> {
+              WebElement element = d.findElement(by);
+              return element.isDisplayed() ? element.getText() : null;
+            });
   }
 
   /** Waits until PrimeFaces has no AJAX request queued or running. */
