@@ -110,13 +110,13 @@ class AccessibilityIT extends BrowserTest {
   private void setStateDialogWithPreview() {
     open("/agents.xhtml");
     waitFor(By.id("agentsForm:agentTable"));
-    browser.findElement(By.cssSelector("[id$=':0:toggle']")).click();
+    click(By.cssSelector("[id$=':0:toggle']"));
     awaitAjax();
     clickWhenSteady(By.id("agentsForm:setState"));
     awaitAjax();
     waitFor(By.id("setStateForm:setStateDialog"));
     findings.addAll(Axe.blockingFindings(browser, "Set state dialog"));
-    waitFor(By.id("setStateForm:code")).click();
+    click(By.id("setStateForm:code"));
     clickWhenSteady(By.id("setStateForm:code_1"));
     awaitAjax();
     clickWhenSteady(By.id("setStateForm:preview"));

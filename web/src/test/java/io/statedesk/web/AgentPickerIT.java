@@ -36,7 +36,7 @@ class AgentPickerIT extends BrowserTest {
   }
 
   void chooseTeam(String team) {
-    waitFor(By.id("agentsForm:teams")).click();
+    click(By.id("agentsForm:teams"));
     waitFor(
             By.xpath(
                 "//div[@id='agentsForm:teams_panel']//li[.//label[normalize-space()='"
@@ -44,7 +44,7 @@ class AgentPickerIT extends BrowserTest {
                     + "']]//div[contains(@class,'ui-chkbox-box')]"))
         .click();
     awaitAjax();
-    browser.findElement(By.tagName("h1")).click();
+    click(By.tagName("h1"));
     awaitAjax();
   }
 
@@ -66,9 +66,9 @@ class AgentPickerIT extends BrowserTest {
             ExpectedConditions.textToBe(By.id("agentsForm:selectAll"), "Select all 50 that match"));
     assertThat(teamsOnPage()).containsExactly("Billing");
 
-    browser.findElement(By.cssSelector("[id$=':0:toggle']")).click();
+    click(By.cssSelector("[id$=':0:toggle']"));
     awaitAjax();
-    browser.findElement(By.cssSelector("[id$=':1:toggle']")).click();
+    click(By.cssSelector("[id$=':1:toggle']"));
     awaitAjax();
     assertThat(selectedText()).isEqualTo("2 agents selected");
 
@@ -76,7 +76,7 @@ class AgentPickerIT extends BrowserTest {
         .findElement(By.cssSelector("#agentsForm\\:agentTable_paginator_top .ui-paginator-next"))
         .click();
     awaitAjax();
-    browser.findElement(By.cssSelector("[id$=':25:toggle']")).click();
+    click(By.cssSelector("[id$=':25:toggle']"));
     awaitAjax();
     assertThat(selectedText())
         .as("a pick on page 2 adds to the picks of page 1")
@@ -91,12 +91,12 @@ class AgentPickerIT extends BrowserTest {
                 By.cssSelector("#agentsForm\\:agentTable_data tr.sd-row-selected")))
         .hasSize(2);
 
-    browser.findElement(By.id("agentsForm:selectAll")).click();
+    click(By.id("agentsForm:selectAll"));
     waiter()
         .until(
             ExpectedConditions.textToBe(By.id("agentsForm:selectedCount"), "50 agents selected"));
 
-    browser.findElement(By.id("agentsForm:clear")).click();
+    click(By.id("agentsForm:clear"));
     waiter()
         .until(ExpectedConditions.textToBe(By.id("agentsForm:selectedCount"), "0 agents selected"));
   }

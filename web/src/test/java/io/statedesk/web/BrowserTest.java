@@ -143,6 +143,23 @@ public abstract class BrowserTest {
                             "return !window.PrimeFaces || (PrimeFaces.ajax.Queue.isEmpty() && (!window.jQuery || jQuery.active === 0));"));
   }
 
+  /**
+   * Clicks the element {@code by} finds, finding it again if the page re-rendered it first (the
+   * picker and the change page refresh live) or something lay over it for a moment. Safe to retry:
+   * a click refused for either reason did not happen.
+   */
+  protected void click(By by) {
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
+        .ignoring(org.openqa.selenium.ElementNotInteractableException.class)
+        .until(
+            d -> {
+              d.findElement(by).click();
+              return true;
+            });
+  }
+
   /** See {@link io.statedesk.testkit.Browsers#clickWhenSteady}. */
   protected void clickWhenSteady(By by) {
     io.statedesk.testkit.Browsers.clickWhenSteady(browser, by);

@@ -80,7 +80,7 @@ class FirstTimeUserIT extends BrowserTest {
                     .orElse(null))
         .click();
     awaitAjax();
-    browser.findElement(By.tagName("h1")).click(); // closes the menu
+    click(By.tagName("h1")); // closes the menu
     awaitAjax();
   }
 

@@ -70,21 +70,21 @@ class HostileTextIT extends BrowserTest {
     assertNoScriptRan();
 
     open("/agents.xhtml");
-    waitFor(By.id("agentsForm:teams")).click();
+    click(By.id("agentsForm:teams"));
     waitFor(
             By.xpath(
                 "//div[@id='agentsForm:teams_panel']//li[.//label[normalize-space()='Sales']]"
                     + "//div[contains(@class,'ui-chkbox-box')]"))
         .click();
     awaitAjax();
-    browser.findElement(By.tagName("h1")).click();
+    click(By.tagName("h1"));
     awaitAjax();
     String agentId = text(By.cssSelector("#agentsForm\\:agentTable_data tr td:nth-child(2)"));
-    browser.findElement(By.cssSelector("[id$=':0:toggle']")).click();
+    click(By.cssSelector("[id$=':0:toggle']"));
     awaitAjax();
-    browser.findElement(By.id("agentsForm:setState")).click();
+    click(By.id("agentsForm:setState"));
     awaitAjax();
-    waitFor(By.id("setStateForm:code")).click();
+    click(By.id("setStateForm:code"));
     waitFor(By.id("setStateForm:code_1"));
     WebElement item =
         browser.findElements(By.cssSelector("li[id^='setStateForm:code_']")).stream()
@@ -105,7 +105,7 @@ class HostileTextIT extends BrowserTest {
     clickWhenSteady(By.id(item.getDomAttribute("id"))); // after the menu's opening animation
     awaitAjax();
     assertThat(text(By.id("setStateForm:code_label"))).contains(LABEL);
-    browser.findElement(By.id("setStateForm:preview")).click();
+    click(By.id("setStateForm:preview"));
     awaitAjax();
     assertThat(text(By.id("setStateForm"))).contains(LABEL);
     assertNoScriptRan();

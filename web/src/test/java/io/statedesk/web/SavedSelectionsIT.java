@@ -51,7 +51,7 @@ class SavedSelectionsIT extends BrowserTest {
    * dialog rendered again leaves its old, hidden panel behind), once its opening animation is over.
    */
   void chooseIn(String menu, String text) {
-    waitFor(By.id(menu)).click();
+    click(By.id(menu));
     By item =
         By.xpath(
             "//li[starts-with(@id, '"
@@ -83,11 +83,11 @@ class SavedSelectionsIT extends BrowserTest {
     clickWhenSteady(By.id("agentsForm:saveSelection"));
     awaitAjax();
     waitFor(By.id("saveSelectionForm:name")).sendKeys(name);
-    browser.findElement(By.cssSelector("label[for='" + kindLabelFor + "']")).click();
+    click(By.cssSelector("label[for='" + kindLabelFor + "']"));
     if (team != null) {
       chooseIn("saveSelectionForm:team", team);
     }
-    browser.findElement(By.id("saveSelectionForm:saveIt")).click();
+    click(By.id("saveSelectionForm:saveIt"));
     awaitAjax();
     waiter()
         .until(
@@ -103,10 +103,10 @@ class SavedSelectionsIT extends BrowserTest {
     signIn("alice", "alice-demo");
     open("/agents.xhtml");
     search("10047");
-    browser.findElement(By.cssSelector("[id$=':0:toggle']")).click();
+    click(By.cssSelector("[id$=':0:toggle']"));
     awaitAjax();
     search("10053");
-    browser.findElement(By.cssSelector("[id$=':0:toggle']")).click();
+    click(By.cssSelector("[id$=':0:toggle']"));
     awaitAjax();
     clickWhenSteady(By.id("agentsForm:resetFilters"));
     awaitAjax();
@@ -167,7 +167,7 @@ class SavedSelectionsIT extends BrowserTest {
     clickWhenSteady(By.cssSelector(".ui-confirmdialog-yes"));
     awaitAjax();
     assertThat(text(By.id("messages"))).contains("Selection \u201c" + dynamic + "\u201d deleted.");
-    waitFor(By.id("agentsForm:savedSelection")).click();
+    click(By.id("agentsForm:savedSelection"));
     assertThat(text(By.id("agentsForm:savedSelection_items"))).doesNotContain(dynamic);
     browser.findElement(By.tagName("body")).sendKeys(Keys.ESCAPE);
   }

@@ -28,11 +28,11 @@ class SecretsAndExportIT extends BrowserTest {
     signIn("bob", "bob-demo");
     open("/tokens.xhtml");
     waitFor(By.id("createForm:name")).sendKeys("copy-test");
-    browser.findElement(By.id("createForm:create")).click();
+    click(By.id("createForm:create"));
     awaitAjax();
     assertThat(waitFor(By.id("tokenForm:token")).getDomProperty("value")).isNotBlank();
     assertThat(text(By.id("tokenForm:copy"))).isEqualTo("Copy");
-    browser.findElement(By.id("tokenForm:copy")).click();
+    click(By.id("tokenForm:copy"));
     assertThat(browser.switchTo().activeElement().getDomAttribute("id"))
         .as("Copy selects the token")
         .isEqualTo("tokenForm:token");
