@@ -203,10 +203,15 @@ document.addEventListener('keydown', function (event) {
  *    open before that, and a request without the nonce is refused (PrimeFaces' "CSP nonce
  *    mismatch", a 500 that also lost the news it was sent for);
  *  - no request of the user's is queued or running, and the user has not pressed a key or a button
- *    for QUIET_MS: rows re-rendered under a click would take the click away from the user.
+ *    for QUIET_MS: rows re-rendered under a click would take the click away from the user;
+ *  - no tooltip is open (it belongs to the row a refresh replaces);
+ *  - MIN_GAP_MS have passed since the last refresh was sent: on a busy floor news comes several
+ *    times a second, and back-to-back refreshes would keep the rows (and the database) busy for
+ *    nothing a person can read; the news is still on the page within 2 s.
  */
 StateDesk.live = (function () {
   var QUIET_MS = 700;
+  var MIN_GAP_MS = 1000;
   var state = 'connecting';
   var busy = false;
   var again = false;
@@ -214,6 +219,7 @@ StateDesk.live = (function () {
   var timer = null;
   var period = 0;
   var lastInput = 0;
+  var lastSent = 0;
   var focusedId = '';
 
   ['mousedown', 'keydown', 'input', 'touchstart'].forEach(function (type) {
@@ -234,8 +240,12 @@ StateDesk.live = (function () {
     if (PrimeFaces.ajax && PrimeFaces.ajax.Queue && !PrimeFaces.ajax.Queue.isEmpty()) {
       return 200;
     }
-    var quiet = lastInput + QUIET_MS - Date.now();
-    return quiet > 0 ? quiet : 0;
+    // a tooltip being read (a code's description) would vanish with the row it belongs to
+    if (window.jQuery && jQuery('.ui-tooltip:visible').length) {
+      return 300;
+    }
+    var now = Date.now();
+    return Math.max(lastInput + QUIET_MS - now, lastSent + MIN_GAP_MS - now, 0);
   }
 
   /** Runs send once the page is ready and quiet; several calls meanwhile make one. */
@@ -303,6 +313,7 @@ StateDesk.live = (function () {
     whenQuiet(function () {
       var active = document.activeElement;
       focusedId = active && active !== document.body ? active.id : '';
+      lastSent = Date.now();
       command();
     });
   }

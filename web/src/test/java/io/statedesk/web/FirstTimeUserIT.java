@@ -43,6 +43,8 @@ class FirstTimeUserIT extends BrowserTest {
                 + "'][not(*[normalize-space()='"
                 + text
                 + "'])][not(self::option)]"
+                // what is there for screen readers only is not what a user clicks
+                + "[not(ancestor-or-self::*[contains(@class,'sd-sr-only')])]"
                 + "[ancestor-or-self::*[self::a or self::button or self::label or self::li]]");
     WebElement shown =
         waiter(20)
@@ -50,13 +52,7 @@ class FirstTimeUserIT extends BrowserTest {
             .until(
                 d ->
                     d.findElements(words).stream()
-                        // seen, not only there for screen readers (a 1-pixel label)
-                        .filter(
-                            e ->
-                                e.isDisplayed()
-                                    && e.isEnabled()
-                                    && e.getSize().getWidth() > 1
-                                    && e.getSize().getHeight() > 1)
+                        .filter(e -> e.isDisplayed() && e.isEnabled())
                         .findFirst()
                         .orElse(null));
     shown.click();

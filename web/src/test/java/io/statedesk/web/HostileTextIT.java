@@ -13,6 +13,7 @@ import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -119,14 +120,20 @@ class HostileTextIT extends BrowserTest {
     assertNoScriptRan();
 
     open("/agents.xhtml");
-    WebElement cell =
-        waitFor(
-            By.xpath(
-                "//tbody[@id='agentsForm:agentTable_data']/tr[td[contains(@class,'sd-col-id')]"
-                    + "[text()[normalize-space()='"
-                    + agentId
-                    + "']]]//span[contains(@id,'customCell')]"));
-    new Actions(browser).moveToElement(cell).perform();
+    By cell =
+        By.xpath(
+            "//tbody[@id='agentsForm:agentTable_data']/tr[td[contains(@class,'sd-col-id')]"
+                + "[text()[normalize-space()='"
+                + agentId
+                + "']]]//span[contains(@id,'customCell')]");
+    // the picker refreshes its rows live (not while a tooltip is open): point at the row as drawn
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            d -> {
+              new Actions(d).moveToElement(d.findElement(cell)).perform();
+              return true;
+            });
     WebElement tooltip = waitFor(By.cssSelector(".ui-tooltip .ui-tooltip-text"));
     assertThat(tooltip.getText()).contains(LABEL).contains(DESCRIPTION);
     screenshot("HostileTextIT-tooltip");
