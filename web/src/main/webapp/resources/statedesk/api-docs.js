@@ -15,6 +15,11 @@
       return request;
     },
     onComplete: function () {
+      // Swagger UI's server menu has no label of its own (WCAG 4.1.2): name it in the page's language
+      var servers = document.getElementById("servers");
+      if (servers) {
+        servers.setAttribute("aria-label", target.getAttribute("data-servers-label"));
+      }
       target.setAttribute("data-loaded", "true");
     }
   });

@@ -1,8 +1,15 @@
 package io.statedesk.core;
 
+import io.statedesk.core.testing.SharedServer;
+import io.statedesk.core.testlaunch.OneServerPerDeployment;
 import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -52,10 +59,69 @@ public final class Deployments {
             .addPackage(io.statedesk.core.testsupport.StartupListener.class.getPackage())
             .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
             .addAsResource(
-                new StringAsset(config + "\n"), "META-INF/microprofile-config.properties");
+                new StringAsset(config + "\n" + expectedDatabase() + "\n"),
+                "META-INF/microprofile-config.properties");
     for (Package p : testPackages) {
       war.addPackage(p);
     }
+    war.addClass(SharedServer.class);
+    sharedServerClasses().forEach(war::addClass);
+    if (calledForSharedServer()) {
+      war.add(EmptyAsset.INSTANCE, OneServerPerDeployment.SHARED_MARKER);
+    }
     return war;
+  }
+
+  /** Whether the test class whose deployment this is (the caller's caller) may share a server. */
+  private static boolean calledForSharedServer() {
+    return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
+        .walk(
+            frames ->
+                frames
+                    .map(StackWalker.StackFrame::getDeclaringClass)
+                    .filter(c -> c != Deployments.class)
+                    .findFirst()
+                    .map(c -> c.isAnnotationPresent(SharedServer.class))
+                    .orElse(false));
+  }
+
+  /**
+   * The database the failsafe execution runs on, as the deployment's configuration says it ({@code
+   * test.expected-database}, H2 or PostgreSQL): a test can check it runs where it should.
+   */
+  private static String expectedDatabase() {
+    return "test.expected-database="
+        + ("postgresql".equals(System.getProperty("statedesk.test.database"))
+            ? "PostgreSQL"
+            : "H2");
+  }
+
+  /**
+   * Every test class that may run on a server another class started ({@link SharedServer}): each
+   * deployment carries all of them, so that any of them can run on it.
+   */
+  private static List<Class<?>> sharedServerClasses() {
+    try {
+      Path classes =
+          Path.of(Deployments.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      try (Stream<Path> files = Files.walk(classes)) {
+        List<Class<?>> shared = new ArrayList<>();
+        for (Path file : files.filter(f -> f.toString().endsWith("IT.class")).toList()) {
+          String name =
+              classes
+                  .relativize(file)
+                  .toString()
+                  .replace(File.separatorChar, '.')
+                  .replaceAll("\\.class$", "");
+          Class<?> type = Class.forName(name, false, Deployments.class.getClassLoader());
+          if (type.isAnnotationPresent(SharedServer.class)) {
+            shared.add(type);
+          }
+        }
+        return shared;
+      }
+    } catch (IOException | URISyntaxException | ClassNotFoundException e) {
+      throw new IllegalStateException("Cannot list the test classes that share a server", e);
+    }
   }
 }

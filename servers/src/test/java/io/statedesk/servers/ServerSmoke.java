@@ -205,6 +205,7 @@ abstract class ServerSmoke {
     assertThat(waitFor(By.tagName("body")).getText()).contains("Training");
 
     browser.get(server().consoleUrl() + "/agents.xhtml");
+    awaitLive(); // the websocket of live updates works on this server
     waitFor(By.id("agentsForm:teams")).click();
     waitFor(
             By.xpath(
@@ -239,6 +240,7 @@ abstract class ServerSmoke {
     assertThat(waitFor(By.id("previewTotals")).getText()).contains("2 will change");
     Browsers.clickWhenSteady(browser, By.id("setStateForm:apply"));
     waiter().until(ExpectedConditions.urlContains("/change.xhtml"));
+    awaitLive();
     waiter().until(ExpectedConditions.textToBe(By.id("changeForm:status"), "Completed"));
     assertThat(waitFor(By.cssSelector(".sd-n-succeeded")).getText()).isEqualTo("2");
     assertThat(browser.findElements(By.cssSelector(".sd-n-failed"))).isEmpty(); // none failed
@@ -272,6 +274,23 @@ abstract class ServerSmoke {
 
   WebElement waitFor(By by) {
     return waiter().until(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  /**
+   * Waits for the page's live updates to be connected: "Live", not "Live updates off" (the page
+   * would then fall back to refreshing every 15 s).
+   */
+  void awaitLive() {
+    waiter()
+        .withMessage(
+            () -> "live updates: " + browser.findElement(By.cssSelector(".sd-live")).getText())
+        .until(
+            d ->
+                "on"
+                    .equals(
+                        ((JavascriptExecutor) d)
+                            .executeScript(
+                                "return window.StateDesk && StateDesk.live && StateDesk.live.state();")));
   }
 
   void awaitAjax() {

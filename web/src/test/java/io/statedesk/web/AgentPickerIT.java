@@ -10,7 +10,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -27,16 +29,25 @@ class AgentPickerIT extends BrowserTest {
   }
 
   List<String> teamsOnPage() {
-    return browser
-        .findElements(By.cssSelector("#agentsForm\\:agentTable_data tr td.sd-col-team"))
-        .stream()
-        .map(WebElement::getText)
-        .distinct()
-        .collect(Collectors.toList());
+    return columnOnPage("sd-col-team");
+  }
+
+  /** The distinct texts of a column on the table's page, read again if a live refresh redrew it. */
+  List<String> columnOnPage(String column) {
+    return new WebDriverWait(browser, Duration.ofSeconds(20))
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            d ->
+                d
+                    .findElements(By.cssSelector("#agentsForm\\:agentTable_data tr td." + column))
+                    .stream()
+                    .map(WebElement::getText)
+                    .distinct()
+                    .collect(Collectors.toList()));
   }
 
   void chooseTeam(String team) {
-    waitFor(By.id("agentsForm:teams")).click();
+    click(By.id("agentsForm:teams"));
     waitFor(
             By.xpath(
                 "//div[@id='agentsForm:teams_panel']//li[.//label[normalize-space()='"
@@ -44,7 +55,7 @@ class AgentPickerIT extends BrowserTest {
                     + "']]//div[contains(@class,'ui-chkbox-box')]"))
         .click();
     awaitAjax();
-    browser.findElement(By.tagName("h1")).click();
+    click(By.tagName("h1"));
     awaitAjax();
   }
 
@@ -66,9 +77,9 @@ class AgentPickerIT extends BrowserTest {
             ExpectedConditions.textToBe(By.id("agentsForm:selectAll"), "Select all 50 that match"));
     assertThat(teamsOnPage()).containsExactly("Billing");
 
-    browser.findElement(By.cssSelector("[id$=':0:toggle']")).click();
+    click(By.cssSelector("[id$=':0:toggle']"));
     awaitAjax();
-    browser.findElement(By.cssSelector("[id$=':1:toggle']")).click();
+    click(By.cssSelector("[id$=':1:toggle']"));
     awaitAjax();
     assertThat(selectedText()).isEqualTo("2 agents selected");
 
@@ -76,7 +87,7 @@ class AgentPickerIT extends BrowserTest {
         .findElement(By.cssSelector("#agentsForm\\:agentTable_paginator_top .ui-paginator-next"))
         .click();
     awaitAjax();
-    browser.findElement(By.cssSelector("[id$=':25:toggle']")).click();
+    click(By.cssSelector("[id$=':25:toggle']"));
     awaitAjax();
     assertThat(selectedText())
         .as("a pick on page 2 adds to the picks of page 1")
@@ -91,12 +102,12 @@ class AgentPickerIT extends BrowserTest {
                 By.cssSelector("#agentsForm\\:agentTable_data tr.sd-row-selected")))
         .hasSize(2);
 
-    browser.findElement(By.id("agentsForm:selectAll")).click();
+    click(By.id("agentsForm:selectAll"));
     waiter()
         .until(
             ExpectedConditions.textToBe(By.id("agentsForm:selectedCount"), "50 agents selected"));
 
-    browser.findElement(By.id("agentsForm:clear")).click();
+    click(By.id("agentsForm:clear"));
     waiter()
         .until(ExpectedConditions.textToBe(By.id("agentsForm:selectedCount"), "0 agents selected"));
   }
@@ -105,30 +116,30 @@ class AgentPickerIT extends BrowserTest {
   void clickingABarOfTheGatewayStateChartFiltersTheTable() {
     signIn("alice", "alice-demo");
     open("/agents.xhtml");
-    WebElement canvas = waitFor(By.cssSelector("#agentsForm\\:gatewayChart canvas"));
+    waitFor(By.cssSelector("#agentsForm\\:gatewayChart canvas"));
     awaitAjax();
-    @SuppressWarnings("unchecked")
-    List<Number> point =
-        (List<Number>)
-            ((JavascriptExecutor) browser)
-                .executeScript(
-                    "var c = PF('widget_agentsForm_gatewayChart').chart; var i = c.data.labels.indexOf('Idle');"
-                        + " var el = c.getDatasetMeta(0).data[i]; return [el.x, (el.y + el.base) / 2];");
-    int x = point.get(0).intValue() - canvas.getSize().getWidth() / 2;
-    int y = point.get(1).intValue() - canvas.getSize().getHeight() / 2;
-    new org.openqa.selenium.interactions.Actions(browser)
-        .moveToElement(canvas, x, y)
-        .click()
-        .perform();
+    // the chart is drawn again when the page refreshes live: aim and click at one drawing of it
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            d -> {
+              WebElement canvas =
+                  d.findElement(By.cssSelector("#agentsForm\\:gatewayChart canvas"));
+              @SuppressWarnings("unchecked")
+              List<Number> point =
+                  (List<Number>)
+                      ((JavascriptExecutor) d)
+                          .executeScript(
+                              "var c = PF('widget_agentsForm_gatewayChart').chart; var i = c.data.labels.indexOf('Idle');"
+                                  + " var el = c.getDatasetMeta(0).data[i]; return [el.x, (el.y + el.base) / 2];");
+              int x = point.get(0).intValue() - canvas.getSize().getWidth() / 2;
+              int y = point.get(1).intValue() - canvas.getSize().getHeight() / 2;
+              new Actions(d).moveToElement(canvas, x, y).click().perform();
+              return true;
+            });
     awaitAjax();
     waiter().until(d -> teamsOnPage().size() > 0);
-    List<String> states =
-        browser
-            .findElements(By.cssSelector("#agentsForm\\:agentTable_data tr td.sd-col-state"))
-            .stream()
-            .map(WebElement::getText)
-            .distinct()
-            .collect(Collectors.toList());
+    List<String> states = columnOnPage("sd-col-state");
     assertThat(states).containsExactly("Idle");
     assertThat(text(By.id("agentsForm:states"))).contains("Idle");
   }

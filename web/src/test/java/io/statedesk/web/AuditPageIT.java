@@ -32,7 +32,7 @@ class AuditPageIT extends BrowserTest {
     String change = ApiCalls.aliceChanges("10055", 100, note);
 
     signIn("alice", "alice-demo");
-    browser.findElement(By.id("menuForm:audit")).click();
+    click(By.id("menuForm:audit"));
     waitFor(By.id("auditForm:auditTable"));
     WebElement filter = browser.findElement(By.id("auditForm:change"));
     filter.sendKeys(change, Keys.TAB);

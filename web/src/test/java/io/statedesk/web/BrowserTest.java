@@ -2,7 +2,6 @@ package io.statedesk.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.statedesk.testkit.Browsers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,19 +18,21 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Base of the browser tests: a fresh headless Chromium per test (no shared cookies between tests),
- * the shared console server, sign-in helpers, and a screenshot of the final page of every test
- * under {@code target/screenshots} for a person to look at.
+ * Base of the browser tests: a headless Chromium that starts each test with nothing of the test
+ * before (see {@link SharedBrowser}), the shared console server, sign-in helpers, and a screenshot
+ * of the final page of every test under {@code target/screenshots} for a person to look at.
  */
 public abstract class BrowserTest {
 
   protected WebDriver browser;
   private String testName;
+  private boolean changedBeyondReset;
 
   @BeforeEach
   void openBrowser(TestInfo info) {
     ConsoleServer.get();
-    browser = Browsers.chromium();
+    browser = SharedBrowser.take();
+    changedBeyondReset = false;
     testName =
         getClass().getSimpleName()
             + "-"
@@ -40,13 +41,46 @@ public abstract class BrowserTest {
 
   @AfterEach
   void closeBrowser() {
-    if (browser != null) {
-      try {
-        screenshot(testName);
-      } finally {
-        browser.quit();
-      }
+    if (browser == null) {
+      return;
     }
+    java.util.List<String> serverErrors = java.util.List.of();
+    try {
+      screenshot(testName);
+      serverErrors = serverErrors();
+    } finally {
+      SharedBrowser.giveBack(browser, !changedBeyondReset);
+      browser = null;
+    }
+    // a request of the page's own (an AJAX refresh the test did not wait for) that failed is a
+    // defect even when the test's own steps passed
+    assertThat(serverErrors).as("server errors in the browser's console").isEmpty();
+  }
+
+  private java.util.List<String> serverErrors() {
+    try {
+      return browser
+          .manage()
+          .logs()
+          .get(org.openqa.selenium.logging.LogType.BROWSER)
+          .getAll()
+          .stream()
+          .map(org.openqa.selenium.logging.LogEntry::getMessage)
+          .filter(m -> m.contains("status of 500"))
+          .toList();
+    } catch (org.openqa.selenium.WebDriverException e) {
+      return java.util.List.of(); // a browser the test quit or broke has no log to read
+    }
+  }
+
+  /**
+   * Sends a DevTools command to this test's browser. What such a command changes (a script run in
+   * every new document, a download folder) outlives a reset, so the browser is quit after the test
+   * and the next test gets a new one.
+   */
+  protected void devTools(String command, java.util.Map<String, Object> parameters) {
+    changedBeyondReset = true;
+    ((org.openqa.selenium.chrome.ChromeDriver) browser).executeCdpCommand(command, parameters);
   }
 
   /** Saves a PNG of the current page as {@code target/screenshots/NAME.png}. */
@@ -84,8 +118,18 @@ public abstract class BrowserTest {
         .until(ExpectedConditions.visibilityOfElementLocated(by));
   }
 
+  /**
+   * The text of a visible element, read afresh if the page re-rendered it meanwhile: the picker and
+   * the change page refresh their rows and counts live.
+   */
   protected String text(By by) {
-    return waitFor(by).getText();
+    return new WebDriverWait(browser, Duration.ofSeconds(20))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(
+            d -> {
+              WebElement element = d.findElement(by);
+              return element.isDisplayed() ? element.getText() : null;
+            });
   }
 
   /** Waits until PrimeFaces has no AJAX request queued or running. */
@@ -97,6 +141,23 @@ public abstract class BrowserTest {
                     ((org.openqa.selenium.JavascriptExecutor) d)
                         .executeScript(
                             "return !window.PrimeFaces || (PrimeFaces.ajax.Queue.isEmpty() && (!window.jQuery || jQuery.active === 0));"));
+  }
+
+  /**
+   * Clicks the element {@code by} finds, finding it again if the page re-rendered it first (the
+   * picker and the change page refresh live) or something lay over it for a moment. Safe to retry:
+   * a click refused for either reason did not happen.
+   */
+  protected void click(By by) {
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
+        .ignoring(org.openqa.selenium.ElementNotInteractableException.class)
+        .until(
+            d -> {
+              d.findElement(by).click();
+              return true;
+            });
   }
 
   /** See {@link io.statedesk.testkit.Browsers#clickWhenSteady}. */

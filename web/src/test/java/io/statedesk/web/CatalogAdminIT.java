@@ -62,14 +62,14 @@ class CatalogAdminIT extends BrowserTest {
   void adminCreatesEditsAndDeactivatesACode() {
     signIn("admin", "admin-demo");
     open("/admin/catalog.xhtml");
-    waitFor(By.id("tableForm:new")).click();
+    click(By.id("tableForm:new"));
     waitFor(By.id("editForm:code_input"));
     type("editForm:code_input", "5101");
     type("editForm:label", "Browser made <b>it</b>");
     type("editForm:labelZh", "浏览器");
     pickColour("#aa00cc");
     type("editForm:category", "UI tests");
-    browser.findElement(By.id("editForm:save")).click();
+    click(By.id("editForm:save"));
     waiter()
         .until(
             ExpectedConditions.textToBePresentInElementLocated(
@@ -87,7 +87,7 @@ class CatalogAdminIT extends BrowserTest {
     assertThat(waitFor(By.id("editForm:label")).getDomProperty("value"))
         .isEqualTo("Browser made <b>it</b>");
     type("editForm:label", "Browser edited");
-    browser.findElement(By.id("editForm:save")).click();
+    click(By.id("editForm:save"));
     waiter()
         .until(
             ExpectedConditions.textToBePresentInElementLocated(
@@ -106,7 +106,7 @@ class CatalogAdminIT extends BrowserTest {
   void invalidInputIsExplainedNextToTheField() {
     signIn("admin", "admin-demo");
     open("/admin/catalog.xhtml");
-    waitFor(By.id("tableForm:new")).click();
+    click(By.id("tableForm:new"));
     waitFor(By.id("editForm:code_input"));
     type("editForm:code_input", "100");
     type("editForm:label", "x".repeat(45));
@@ -114,7 +114,7 @@ class CatalogAdminIT extends BrowserTest {
     // (the rule is still checked: the import test below)
     assertThat(browser.findElement(By.id("editForm:colour")).getDomAttribute("type"))
         .isEqualTo("color");
-    browser.findElement(By.id("editForm:save")).click();
+    click(By.id("editForm:save"));
     waiter()
         .until(
             ExpectedConditions.textToBePresentInElementLocated(
@@ -135,11 +135,11 @@ class CatalogAdminIT extends BrowserTest {
         "code,label,label_en,label_zh_CN,description,colour,category,sort_order,active,teams\n"
             + "5201,Imported fine,,,,#123456,Import,1,true,\n5202,Imported bad,,,,red,Import,2,true,\n");
     browser.findElement(By.id("importForm:file_input")).sendKeys(file.toString());
-    browser.findElement(By.id("importForm:preview")).click();
+    click(By.id("importForm:preview"));
     assertThat(text(By.id("previewCounts"))).contains("create 1,").contains("1 row has errors");
     assertThat(text(By.id("previewForm:previewRows"))).contains("must be #rrggbb").contains("3");
     assertThat(browser.findElement(By.id("previewForm:confirm")).isEnabled()).isFalse();
-    browser.findElement(By.id("previewForm:cancelImport")).click();
+    click(By.id("previewForm:cancelImport"));
     type("tableForm:text", "Imported fine");
     waiter()
         .until(

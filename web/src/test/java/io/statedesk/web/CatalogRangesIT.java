@@ -43,15 +43,15 @@ class CatalogRangesIT extends BrowserTest {
     fill("rangesForm:first_input", first);
     fill("rangesForm:last_input", last);
     fill("rangesForm:note", note);
-    browser.findElement(By.id("rangesForm:add")).click();
+    click(By.id("rangesForm:add"));
     awaitAjax();
   }
 
   void newCode(String code, String label) {
-    waitFor(By.id("tableForm:new")).click();
+    click(By.id("tableForm:new"));
     fill("editForm:code_input", code);
     fill("editForm:label", label);
-    browser.findElement(By.id("editForm:save")).click();
+    click(By.id("editForm:save"));
     awaitAjax();
   }
 
@@ -106,7 +106,7 @@ class CatalogRangesIT extends BrowserTest {
     shows(
         By.id("editForm"),
         "Code: 5610 is in the reserved range 5600..5649 (Kept for <b>site</b> codes)");
-    browser.findElement(By.id("editForm:cancel")).click();
+    click(By.id("editForm:cancel"));
 
     fill("tableForm:text", "Made before");
     By rows = By.cssSelector("[id='tableForm:codes_data'] > tr");
@@ -115,10 +115,10 @@ class CatalogRangesIT extends BrowserTest {
             d ->
                 d.findElements(rows).size() == 1 && d.findElement(rows).getText().contains("5605"));
     awaitAjax();
-    browser.findElement(By.cssSelector("#tableForm\\:codes_data [id$=':edit']")).click();
+    click(By.cssSelector("#tableForm\\:codes_data [id$=':edit']"));
     awaitAjax();
     fill("editForm:label", "Edited inside its range");
-    browser.findElement(By.id("editForm:save")).click();
+    click(By.id("editForm:save"));
     shows(MESSAGES, "State code 5605 saved.");
     assertThat(text(MESSAGES))
         .contains(
@@ -132,13 +132,13 @@ class CatalogRangesIT extends BrowserTest {
             + "5605,Imported inside,,,,#1f6feb,,0,true,\n"
             + "5611,New inside,,,,#1f6feb,,0,true,\n");
     browser.findElement(By.id("importForm:file_input")).sendKeys(file.toString());
-    browser.findElement(By.id("importForm:preview")).click();
+    click(By.id("importForm:preview"));
     String preview = text(By.id("previewForm:previewRows"));
     assertThat(preview)
         .contains("Warning: code: 5605 is in the reserved range 5600..5649")
         .contains("code: 5611 is in the reserved range 5600..5649");
     assertThat(text(By.id("previewCounts"))).contains("update 1").contains("1 row has errors");
-    browser.findElement(By.id("previewForm:cancelImport")).click();
+    click(By.id("previewForm:cancelImport"));
 
     WebElement second =
         waitFor(By.xpath("//tbody[@id='rangesForm:ranges_data']/tr[contains(., 'Second site')]"));

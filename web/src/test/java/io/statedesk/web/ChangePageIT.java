@@ -64,7 +64,7 @@ class ChangePageIT extends BrowserTest {
     screenshot("guide-change-page");
     String header = text(By.id("changeForm:outcomeTable_head"));
     assertThat(header).contains("Agent", "Name", "Outcome").doesNotContain("Retcode", "Attempts");
-    browser.findElement(By.id("changeForm:details")).click();
+    click(By.id("changeForm:details"));
     awaitAjax();
     assertThat(text(By.id("changeForm:outcomeTable_head"))).contains("Retcode", "Attempts");
 
@@ -78,7 +78,7 @@ class ChangePageIT extends BrowserTest {
         .click();
     waiter().until(d -> outcomesShown().size() == 3);
 
-    browser.findElement(By.id("changeForm:undo")).click();
+    click(By.id("changeForm:undo"));
     WebElement yes = waitFor(By.cssSelector(".ui-confirmdialog-yes"));
     assertThat(yes.getText()).isEqualTo("Undo 2 agents");
     assertThat(text(By.cssSelector(".ui-confirm-dialog-message"))).contains("the 2 agents");

@@ -23,7 +23,7 @@ class CsrfIT extends BrowserTest {
     String name = "csrf-" + kind + System.nanoTime() % 10000;
     signIn("admin", "admin-demo");
     open("/admin/users.xhtml");
-    waitFor(By.id("usersForm:new")).click();
+    click(By.id("usersForm:new"));
     waitFor(By.id("userForm:username")).sendKeys(name);
     browser.findElement(By.id("userForm:displayName")).sendKeys("Forged");
     browser.findElement(By.id("userForm:password")).sendKeys("forged-pass-1");
@@ -35,7 +35,7 @@ class CsrfIT extends BrowserTest {
                     + ".forEach(i => i.remove());"
                 : "document.querySelectorAll(\"input[name='jakarta.faces.ViewState']\")"
                     + ".forEach(i => i.value = '-4242424242424242424:1234567890123456789');");
-    browser.findElement(By.id("userForm:save")).click();
+    click(By.id("userForm:save"));
     // foreign: OmniFaces' FullAjaxExceptionHandler renders the notice in place of the view;
     // missing: ViewStateGuard redirects to it (Faces alone would re-render the page silently)
     new WebDriverWait(browser, Duration.ofSeconds(20))

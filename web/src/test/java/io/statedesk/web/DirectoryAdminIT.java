@@ -33,7 +33,7 @@ class DirectoryAdminIT extends BrowserTest {
     Path file = Files.createTempFile("agents", ".csv");
     Files.writeString(file, csv);
     browser.findElement(By.id("importForm:file_input")).sendKeys(file.toString());
-    browser.findElement(By.id("importForm:preview")).click();
+    click(By.id("importForm:preview"));
   }
 
   /**
@@ -102,7 +102,7 @@ class DirectoryAdminIT extends BrowserTest {
     // the console synchronised at start; whatever the last attempt was, "sync now" makes one: the
     // page answers at once, shows it running, and its result when it ends
     String before = text(By.id("lastSync"));
-    browser.findElement(By.id("syncForm:syncNow")).click();
+    click(By.id("syncForm:syncNow"));
     waiter()
         .until(
             ExpectedConditions.textToBePresentInElementLocated(
@@ -150,7 +150,7 @@ class DirectoryAdminIT extends BrowserTest {
     assertThat(text(By.id("previewSummary")))
         .contains("would add 2 agents and update none, in 1 team.");
     assertThat(text(By.id("previewTeams"))).contains("Night Desk");
-    browser.findElement(By.id("previewForm:confirm")).click();
+    click(By.id("previewForm:confirm"));
     waiter()
         .until(
             ExpectedConditions.textToBePresentInElementLocated(

@@ -31,7 +31,7 @@ class FormsAndMessagesIT extends BrowserTest {
   void theCodeDialogPicksAColourAndAFailedSaveNamesTheFieldAndKeepsTheValues() {
     signIn("admin", "admin-demo");
     open("/admin/catalog.xhtml");
-    waitFor(By.id("tableForm:new")).click();
+    click(By.id("tableForm:new"));
     awaitAjax();
     assertThat(text(By.id("editForm:codeHelp"))).contains("0 to 65534");
     WebElement colour = waitFor(By.id("editForm:colour"));
@@ -46,7 +46,7 @@ class FormsAndMessagesIT extends BrowserTest {
     type("editForm:code_input", "5301");
     type("editForm:category", "Picked");
 
-    browser.findElement(By.id("editForm:save")).click();
+    click(By.id("editForm:save"));
     awaitAjax();
     String labelCell =
         text(
@@ -60,7 +60,7 @@ class FormsAndMessagesIT extends BrowserTest {
     assertThat(value("editForm:category")).isEqualTo("Picked");
 
     type("editForm:label", "Colour picked");
-    browser.findElement(By.id("editForm:save")).click();
+    click(By.id("editForm:save"));
     awaitAjax();
     type("tableForm:text", "Colour picked");
     By rows = By.cssSelector("[id='tableForm:codes_data'] > tr");
@@ -84,7 +84,7 @@ class FormsAndMessagesIT extends BrowserTest {
   void aFailedUserFormKeepsThePasswordsAndNamesTheFieldByItsLabel() {
     signIn("admin", "admin-demo");
     open("/admin/users.xhtml");
-    waitFor(By.id("usersForm:new")).click();
+    click(By.id("usersForm:new"));
     awaitAjax();
     assertThat(text(By.id("userForm"))).contains("At least 8 characters");
     type("userForm:username", "kept-values");
@@ -95,7 +95,7 @@ class FormsAndMessagesIT extends BrowserTest {
     browser
         .findElement(By.xpath("//*[@id='userForm:roles']//label[normalize-space()='SUPERVISOR']"))
         .click();
-    browser.findElement(By.id("userForm:save")).click();
+    click(By.id("userForm:save"));
     awaitAjax();
     assertThat(text(By.id("userForm")))
         .contains("Roles: choose at least one role")
@@ -109,14 +109,14 @@ class FormsAndMessagesIT extends BrowserTest {
   void aRefusalOfCoreReadsInTheLanguageThePageIsIn() {
     signIn("admin", "admin-demo");
     open("/admin/users.xhtml");
-    waitFor(By.id("languageForm:lang-zh")).click(); // the header's language switch
-    waitFor(By.id("usersForm:new")).click();
+    click(By.id("languageForm:lang-zh")); // the header's language switch
+    click(By.id("usersForm:new"));
     awaitAjax();
     type("userForm:username", "alice"); // a demo user: taken
     type("userForm:displayName", "Alice Again");
     type("userForm:password", "a-long-password");
     type("userForm:passwordAgain", "a-long-password");
-    browser.findElement(By.id("userForm:save")).click();
+    click(By.id("userForm:save"));
     awaitAjax();
     // core's refusal (issue 21 point 7), said in Chinese beside the field's Chinese label
     assertThat(text(By.id("userForm"))).contains("用户名：“alice”已被使用").doesNotContain("already taken");
@@ -130,7 +130,7 @@ class FormsAndMessagesIT extends BrowserTest {
     Files.writeString(file, "agent_id,name,team,skills,phone\nabc,,Night Desk,,\n");
     waitFor(By.id("importForm:preview"));
     browser.findElement(By.id("importForm:file_input")).sendKeys(file.toString());
-    browser.findElement(By.id("importForm:preview")).click();
+    click(By.id("importForm:preview"));
     assertThat(text(By.id("previewSummary"))).contains("cannot be imported: 2 problems,");
     String problems = text(By.id("previewForm:problems"));
     assertThat(problems).contains("agent_id must be a number").contains("name must be");

@@ -38,7 +38,7 @@ class HealthBoardIT extends BrowserTest {
     assertNoSidewaysScroll();
     screenshot("HealthBoardIT-390");
 
-    waitFor(By.cssSelector(".sd-health li.sd-topic-SESSIONS .sd-health-link")).click();
+    click(By.cssSelector(".sd-health li.sd-topic-SESSIONS .sd-health-link"));
     assertThat(browser.getCurrentUrl()).contains("/admin/directory.xhtml");
     assertThat(text(By.cssSelector("h1.sd-title"))).isEqualTo("Agent directory and teams");
   }

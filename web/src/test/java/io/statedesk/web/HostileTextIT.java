@@ -13,6 +13,7 @@ import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -70,21 +71,21 @@ class HostileTextIT extends BrowserTest {
     assertNoScriptRan();
 
     open("/agents.xhtml");
-    waitFor(By.id("agentsForm:teams")).click();
+    click(By.id("agentsForm:teams"));
     waitFor(
             By.xpath(
                 "//div[@id='agentsForm:teams_panel']//li[.//label[normalize-space()='Sales']]"
                     + "//div[contains(@class,'ui-chkbox-box')]"))
         .click();
     awaitAjax();
-    browser.findElement(By.tagName("h1")).click();
+    click(By.tagName("h1"));
     awaitAjax();
     String agentId = text(By.cssSelector("#agentsForm\\:agentTable_data tr td:nth-child(2)"));
-    browser.findElement(By.cssSelector("[id$=':0:toggle']")).click();
+    click(By.cssSelector("[id$=':0:toggle']"));
     awaitAjax();
-    browser.findElement(By.id("agentsForm:setState")).click();
+    click(By.id("agentsForm:setState"));
     awaitAjax();
-    waitFor(By.id("setStateForm:code")).click();
+    click(By.id("setStateForm:code"));
     waitFor(By.id("setStateForm:code_1"));
     WebElement item =
         browser.findElements(By.cssSelector("li[id^='setStateForm:code_']")).stream()
@@ -105,7 +106,7 @@ class HostileTextIT extends BrowserTest {
     clickWhenSteady(By.id(item.getDomAttribute("id"))); // after the menu's opening animation
     awaitAjax();
     assertThat(text(By.id("setStateForm:code_label"))).contains(LABEL);
-    browser.findElement(By.id("setStateForm:preview")).click();
+    click(By.id("setStateForm:preview"));
     awaitAjax();
     assertThat(text(By.id("setStateForm"))).contains(LABEL);
     assertNoScriptRan();
@@ -119,14 +120,20 @@ class HostileTextIT extends BrowserTest {
     assertNoScriptRan();
 
     open("/agents.xhtml");
-    WebElement cell =
-        waitFor(
-            By.xpath(
-                "//tbody[@id='agentsForm:agentTable_data']/tr[td[contains(@class,'sd-col-id')]"
-                    + "[text()[normalize-space()='"
-                    + agentId
-                    + "']]]//span[contains(@id,'customCell')]"));
-    new Actions(browser).moveToElement(cell).perform();
+    By cell =
+        By.xpath(
+            "//tbody[@id='agentsForm:agentTable_data']/tr[td[contains(@class,'sd-col-id')]"
+                + "[text()[normalize-space()='"
+                + agentId
+                + "']]]//span[contains(@id,'customCell')]");
+    // the picker refreshes its rows live (not while a tooltip is open): point at the row as drawn
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            d -> {
+              new Actions(d).moveToElement(d.findElement(cell)).perform();
+              return true;
+            });
     WebElement tooltip = waitFor(By.cssSelector(".ui-tooltip .ui-tooltip-text"));
     assertThat(tooltip.getText()).contains(LABEL).contains(DESCRIPTION);
     screenshot("HostileTextIT-tooltip");

@@ -38,14 +38,14 @@ class LargeChangeIT extends BrowserTest {
         .until(
             ExpectedConditions.textToBe(
                 By.id("agentsForm:selectAll"), "Select all 150 that match"));
-    browser.findElement(By.id("agentsForm:selectAll")).click();
+    click(By.id("agentsForm:selectAll"));
     waiter()
         .until(
             ExpectedConditions.textToBe(By.id("agentsForm:selectedCount"), "150 agents selected"));
-    browser.findElement(By.id("agentsForm:setState")).click();
+    click(By.id("agentsForm:setState"));
     awaitAjax();
     chooseCode(2);
-    browser.findElement(By.id("setStateForm:preview")).click();
+    click(By.id("setStateForm:preview"));
     awaitAjax();
 
     // 60 hosted sessions in the test server, 50 of them alice's: the rest cannot change now
@@ -109,7 +109,7 @@ class LargeChangeIT extends BrowserTest {
         attempt < 3
             && browser.findElement(By.id("setStateForm:code_label")).getText().startsWith("Choose");
         attempt++) {
-      waitFor(By.id("setStateForm:code")).click();
+      click(By.id("setStateForm:code"));
       WebElement item = waitFor(By.id("setStateForm:code_" + index));
       new WebDriverWait(browser, Duration.ofSeconds(5))
           .until(ExpectedConditions.elementToBeClickable(item));

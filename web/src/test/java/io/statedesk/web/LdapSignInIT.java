@@ -80,7 +80,7 @@ class LdapSignInIT extends BrowserTest {
     assertThat(browser.findElements(By.cssSelector("#userForm\\:roles input")))
         .allSatisfy(box -> assertThat(box.isEnabled()).isFalse());
     AdminUsers.chooseTeam(browser, "Sales");
-    browser.findElement(By.id("userForm:save")).click();
+    click(By.id("userForm:save"));
     awaitAjax();
     new WebDriverWait(browser, Duration.ofSeconds(20))
         .until(ExpectedConditions.invisibilityOfElementLocated(By.id("userDialog")));

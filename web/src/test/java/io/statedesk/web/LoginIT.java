@@ -70,7 +70,7 @@ class LoginIT extends BrowserTest {
   @Test
   void emptyFieldsAreNamed() {
     open("/login.xhtml");
-    browser.findElement(By.id("login:submit")).click();
+    click(By.id("login:submit"));
     assertThat(text(By.id("login:messages")))
         .contains("Enter your user name.")
         .contains("Enter your password.");
@@ -88,7 +88,7 @@ class LoginIT extends BrowserTest {
   @Test
   void logoutEndsTheSession() {
     signIn("bob", "bob-demo");
-    browser.findElement(By.id("logoutForm:logout")).click();
+    click(By.id("logoutForm:logout"));
     assertThat(text(By.id("loggedOut"))).contains("You have signed out.");
     open("/index.xhtml");
     assertOnLoginPage();
@@ -97,10 +97,10 @@ class LoginIT extends BrowserTest {
   @Test
   void pagesSwitchToChinese() {
     signIn("alice", "alice-demo");
-    browser.findElement(By.id("languageForm:lang-zh")).click();
+    click(By.id("languageForm:lang-zh"));
     assertThat(text(By.cssSelector("h1.sd-title"))).isEqualTo("座席");
     assertThat(text(By.id("logoutForm:logout"))).isEqualTo("退出登录");
-    browser.findElement(By.id("languageForm:lang-en")).click();
+    click(By.id("languageForm:lang-en"));
     assertThat(text(By.cssSelector("h1.sd-title"))).isEqualTo("Agents");
   }
 }

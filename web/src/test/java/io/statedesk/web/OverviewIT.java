@@ -144,7 +144,7 @@ class OverviewIT extends BrowserTest {
         .executeScript("document.getElementById('changes').scrollIntoView()");
     screenshot("guide-overview-admin");
 
-    browser.findElement(By.linkText("System details")).click();
+    click(By.linkText("System details"));
     assertThat(browser.getCurrentUrl()).contains("/admin/system.xhtml");
   }
 

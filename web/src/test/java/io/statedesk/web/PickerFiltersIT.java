@@ -30,7 +30,7 @@ class PickerFiltersIT extends BrowserTest {
   }
 
   void choose(String menu, String item) {
-    waitFor(By.id("agentsForm:" + menu)).click();
+    click(By.id("agentsForm:" + menu));
     waitFor(
             By.xpath(
                 "//div[@id='agentsForm:"
@@ -40,7 +40,7 @@ class PickerFiltersIT extends BrowserTest {
                     + "']]//div[contains(@class,'ui-chkbox-box')]"))
         .click();
     awaitAjax();
-    browser.findElement(By.tagName("h1")).click();
+    click(By.tagName("h1"));
     awaitAjax();
   }
 
@@ -84,7 +84,7 @@ class PickerFiltersIT extends BrowserTest {
     assertThat(chartTotal("customChart")).as("the charts count the agents listed").isEqualTo(vip);
     assertThat(chartTotal("gatewayChart")).isEqualTo(vip);
 
-    browser.findElement(By.id("agentsForm:agentTable:pageToggle")).click();
+    click(By.id("agentsForm:agentTable:pageToggle"));
     awaitAjax();
     int onPage = Math.min(vip, 25);
     waiter()
@@ -119,7 +119,7 @@ class PickerFiltersIT extends BrowserTest {
         .isEqualTo(first);
     assertThat(text(By.id("agentsForm:matching"))).isEqualTo("1 agent");
 
-    browser.findElement(By.id("agentsForm:resetFilters")).click();
+    click(By.id("agentsForm:resetFilters"));
     waiter().until(ExpectedConditions.textToBe(By.id("agentsForm:matching"), "150 agents"));
   }
 }

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Rectangle;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -38,10 +40,17 @@ class ResponsiveIT extends BrowserTest {
 
   /** Every cell of the first row with this class is shown, inside the window, not cut off. */
   void assertShown(String table, String column) {
-    WebElement cell =
-        browser.findElement(By.cssSelector("#" + table + "_data tr:first-child td." + column));
-    assertThat(cell.isDisplayed()).as(column + " shown").isTrue();
-    assertThat(cell.getRect().getX() + cell.getRect().getWidth())
+    By cell = By.cssSelector("#" + table + "_data tr:first-child td." + column);
+    // one rendering of the cell, measured again if the page refreshed its rows meanwhile (live)
+    Rectangle rect =
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+            .ignoring(StaleElementReferenceException.class)
+            .until(
+                d -> {
+                  WebElement element = d.findElement(cell);
+                  return element.isDisplayed() ? element.getRect() : null;
+                });
+    assertThat(rect.getX() + rect.getWidth())
         .as(column + " inside the window")
         .isLessThanOrEqualTo((int) js("return document.documentElement.clientWidth"));
   }

@@ -43,11 +43,11 @@ class ScheduleIT extends BrowserTest {
     open("/agents.xhtml");
     waitFor(By.id("agentsForm:agentTable"));
     screenshot("ScheduleIT-agents");
-    browser.findElement(By.cssSelector("[id$=':0:toggle']")).click();
+    click(By.cssSelector("[id$=':0:toggle']"));
     awaitAjax();
-    browser.findElement(By.id("agentsForm:setState")).click();
+    click(By.id("agentsForm:setState"));
     awaitAjax();
-    waitFor(By.cssSelector("#setStateForm\\:later .ui-chkbox-box")).click();
+    click(By.cssSelector("#setStateForm\\:later .ui-chkbox-box"));
     awaitAjax();
     waitFor(By.id("setStateForm:startAt_input"));
     assertThat(text(By.id("setStateForm:whenPanel"))).contains("Times are in your time zone");

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -29,11 +28,11 @@ class SecretsAndExportIT extends BrowserTest {
     signIn("bob", "bob-demo");
     open("/tokens.xhtml");
     waitFor(By.id("createForm:name")).sendKeys("copy-test");
-    browser.findElement(By.id("createForm:create")).click();
+    click(By.id("createForm:create"));
     awaitAjax();
     assertThat(waitFor(By.id("tokenForm:token")).getDomProperty("value")).isNotBlank();
     assertThat(text(By.id("tokenForm:copy"))).isEqualTo("Copy");
-    browser.findElement(By.id("tokenForm:copy")).click();
+    click(By.id("tokenForm:copy"));
     assertThat(browser.switchTo().activeElement().getDomAttribute("id"))
         .as("Copy selects the token")
         .isEqualTo("tokenForm:token");
@@ -44,10 +43,9 @@ class SecretsAndExportIT extends BrowserTest {
     ApiCalls.syncDirectory();
     String id = ApiCalls.aliceChanges("10062", 100, "export test"); // no session: ends at once
     Path downloads = Files.createTempDirectory("statedesk-downloads");
-    ((ChromeDriver) browser)
-        .executeCdpCommand(
-            "Browser.setDownloadBehavior",
-            Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+    devTools(
+        "Browser.setDownloadBehavior",
+        Map.of("behavior", "allow", "downloadPath", downloads.toString()));
     signIn("alice", "alice-demo");
     open("/change.xhtml?id=" + id);
     new WebDriverWait(browser, Duration.ofSeconds(30))

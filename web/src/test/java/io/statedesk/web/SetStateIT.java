@@ -51,7 +51,7 @@ class SetStateIT extends BrowserTest {
   }
 
   void chooseTeam(String team) {
-    waitFor(By.id("agentsForm:teams")).click();
+    click(By.id("agentsForm:teams"));
     waitFor(
             By.xpath(
                 "//div[@id='agentsForm:teams_panel']//li[.//label[normalize-space()='"
@@ -59,12 +59,12 @@ class SetStateIT extends BrowserTest {
                     + "']]//div[contains(@class,'ui-chkbox-box')]"))
         .click();
     awaitAjax();
-    browser.findElement(By.tagName("h1")).click();
+    click(By.tagName("h1"));
     awaitAjax();
   }
 
   void toggle(int row) {
-    browser.findElement(By.cssSelector("[id$=':" + row + ":toggle']")).click();
+    click(By.cssSelector("[id$=':" + row + ":toggle']"));
     awaitAjax();
   }
 
@@ -89,7 +89,7 @@ class SetStateIT extends BrowserTest {
     toggle(25); // a Billing agent beyond the hosted range: no session
     assertThat(text(By.id("agentsForm:selectedCount"))).isEqualTo("3 agents selected");
 
-    browser.findElement(By.id("agentsForm:setState")).click();
+    click(By.id("agentsForm:setState"));
     awaitAjax();
     // the first catalog code; the menu opens with an animation, so wait for the panel and then
     // for the choice to show before going on
@@ -97,7 +97,7 @@ class SetStateIT extends BrowserTest {
         attempt < 3
             && browser.findElement(By.id("setStateForm:code_label")).getText().startsWith("Choose");
         attempt++) {
-      waitFor(By.id("setStateForm:code")).click();
+      click(By.id("setStateForm:code"));
       clickWhenSteady(By.id("setStateForm:code_1")); // after the panel's opening animation
       awaitAjax();
     }
@@ -107,7 +107,7 @@ class SetStateIT extends BrowserTest {
         .contains("Confirm afterwards")
         .doesNotContain("querycustomstate");
     browser.findElement(By.id("setStateForm:note")).sendKeys("Coaching <b>today</b>");
-    browser.findElement(By.id("setStateForm:preview")).click();
+    click(By.id("setStateForm:preview"));
     awaitAjax();
     String totals = text(By.id("previewTotals"));
     assertThat(totals).contains("2 will change").contains("1 no session now");
@@ -123,13 +123,13 @@ class SetStateIT extends BrowserTest {
     assertThat(text(By.cssSelector(".sd-n-noSession"))).isEqualTo("1");
     assertThat(text(By.id("changeForm:note"))).isEqualTo("Coaching <b>today</b>");
     assertThat(text(By.id("changeForm:outcomeTable"))).doesNotContain("100-009");
-    browser.findElement(By.id("changeForm:details")).click(); // the retcode is a detail
+    click(By.id("changeForm:details")); // the retcode is a detail
     awaitAjax();
     assertThat(text(By.id("changeForm:outcomeTable"))).contains("100-009");
     String firstChange = browser.getCurrentUrl().replaceAll(".*id=(\\d+).*", "$1");
 
     simulator("DELETE", "faults", null);
-    browser.findElement(By.id("changeForm:retry")).click();
+    click(By.id("changeForm:retry"));
     waiter()
         .until(
             d ->
@@ -142,7 +142,7 @@ class SetStateIT extends BrowserTest {
     assertThat(text(By.id("changeForm:summary"))).contains("Retry of change #" + firstChange);
     screenshot("SetStateIT-retried");
 
-    browser.findElement(By.id("logoutForm:logout")).click();
+    click(By.id("logoutForm:logout"));
     assertOnLoginPage();
     signIn("bob", "bob-demo");
     open("/history.xhtml");

@@ -30,7 +30,7 @@ class UserAdminIT extends BrowserTest {
     io.statedesk.web.api.ApiCalls.syncDirectory(); // the teams to choose from
     signIn("admin", "admin-demo");
     open("/admin/users.xhtml");
-    waitFor(By.id("usersForm:new")).click();
+    click(By.id("usersForm:new"));
     waitFor(By.id("userForm:username")).sendKeys(name);
     // every field sits on its label's row (a wrapper that does not render shifts the grid)
     for (String field : new String[] {"username", "displayName", "password", "teams"}) {
@@ -46,7 +46,7 @@ class UserAdminIT extends BrowserTest {
     browser.findElement(By.id("userForm:password")).sendKeys("carol-pass-1");
     browser.findElement(By.id("userForm:passwordAgain")).sendKeys("carol-pass-2");
     // teams are chosen from the directory's, never typed (a typo scoped a user to nobody)
-    browser.findElement(By.id("userForm:teams")).click();
+    click(By.id("userForm:teams"));
     org.openqa.selenium.WebElement panel = waitFor(By.id("userForm:teams_panel"));
     assertThat(panel.getText()).contains("Billing", "Sales", "Back Office");
     assertThat(panel.findElements(By.cssSelector("li.ui-selectcheckboxmenu-item")))
@@ -58,8 +58,8 @@ class UserAdminIT extends BrowserTest {
             By.xpath(
                 ".//li[.//label[normalize-space()='Sales']]//div[contains(@class,'ui-chkbox-box')]"))
         .click();
-    browser.findElement(By.id("userForm:displayName")).click();
-    browser.findElement(By.id("userForm:save")).click();
+    click(By.id("userForm:displayName"));
+    click(By.id("userForm:save"));
     awaitAjax();
     assertThat(text(By.id("userForm"))).contains("The two passwords differ.");
 
@@ -68,7 +68,7 @@ class UserAdminIT extends BrowserTest {
         .isEqualTo("carol-pass-1");
     browser.findElement(By.id("userForm:passwordAgain")).clear();
     browser.findElement(By.id("userForm:passwordAgain")).sendKeys("carol-pass-1");
-    browser.findElement(By.id("userForm:save")).click();
+    click(By.id("userForm:save"));
     awaitAjax();
     waiter().until(ExpectedConditions.invisibilityOfElementLocated(By.id("userDialog")));
     String table = text(By.id("usersForm:users"));
@@ -81,7 +81,7 @@ class UserAdminIT extends BrowserTest {
     assertThat(typo.body()).contains("not a team of the agent directory: Salse");
     screenshot("UserAdminIT-users");
 
-    browser.findElement(By.id("logoutForm:logout")).click();
+    click(By.id("logoutForm:logout"));
     assertOnLoginPage();
     signIn(name, "carol-pass-1");
     assertThat(browser.getCurrentUrl()).contains("/agents.xhtml");
@@ -95,11 +95,11 @@ class UserAdminIT extends BrowserTest {
     signIn("admin", "admin-demo");
     open("/admin/relay-clients.xhtml");
     waitFor(By.id("createForm:name")).sendKeys(name);
-    browser.findElement(By.id("createForm:create")).click();
+    click(By.id("createForm:create"));
     String token = waitFor(By.id("tokenForm:token")).getDomProperty("value");
     assertThat(token).startsWith("sdr_");
     screenshot("UserAdminIT-token");
-    browser.findElement(By.id("tokenForm:done")).click();
+    click(By.id("tokenForm:done"));
     awaitAjax();
     assertThat(browser.getPageSource()).doesNotContain(token);
 
@@ -119,7 +119,7 @@ class UserAdminIT extends BrowserTest {
             By.xpath(
                 "//tr[.//span[normalize-space()='" + name + "']]//button[contains(@id,':revoke')]"))
         .click();
-    waitFor(By.cssSelector(".ui-confirmdialog-yes")).click();
+    click(By.cssSelector(".ui-confirmdialog-yes"));
     awaitAjax();
     assertThat(text(By.id("clientsForm:clients"))).contains("revoked");
     assertThat(http.send(list, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);

@@ -35,6 +35,8 @@ public enum AuditAction {
   RELAY_CLIENT_SCOPED("relay.client.scoped"),
   RELAY_SESSION_REGISTERED("relay.session.registered"),
   RELAY_SESSION_WITHDRAWN("relay.session.withdrawn"),
+  SELECTION_DELETED("selection.deleted"),
+  SELECTION_SAVED("selection.saved"),
   SCHEDULE_CANCELLED("schedule.cancelled"),
   SCHEDULE_CREATED("schedule.created"),
   SCHEDULE_EDITED("schedule.edited"),

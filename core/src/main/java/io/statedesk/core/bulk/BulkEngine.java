@@ -69,6 +69,7 @@ public class BulkEngine {
   @Inject AuditLog audit;
   @Inject BulkMetrics metrics;
   @Inject Event<BulkEngineStarted> started;
+  @Inject Event<ChangeProgressed> progressed;
   @Inject Cluster cluster;
   @Inject LiveConsoles liveConsoles;
 
@@ -626,6 +627,7 @@ public class BulkEngine {
         try {
           BulkStore.SetStates set = store.record(batch, instance);
           directoryWrites.setStates(set.states(), set.verified());
+          progressed.fire(new ChangeProgressed(id));
         } catch (RuntimeException e) {
           results.addAll(batch);
           throw e;

@@ -5,6 +5,7 @@ import io.statedesk.core.cluster.Ownership;
 import io.statedesk.core.directory.AgentDirectory;
 import io.statedesk.core.directory.DirectoryWrites;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -42,6 +43,7 @@ public class BulkStore {
   EntityManager em;
 
   @Inject AgentDirectory directory;
+  @Inject Event<ChangeProgressed> progressed;
 
   /** Persists a change and all its outcome rows in one transaction. */
   @Transactional
@@ -174,6 +176,7 @@ public class BulkStore {
     BulkChange change = em.find(BulkChange.class, id);
     if (change != null && !change.getStatus().isFinished()) {
       change.status(status, detail, Instant.now());
+      progressed.fire(new ChangeProgressed(id));
     }
   }
 
@@ -184,6 +187,7 @@ public class BulkStore {
       return false;
     }
     change.requestCancel();
+    progressed.fire(new ChangeProgressed(id));
     return true;
   }
 
@@ -383,6 +387,7 @@ public class BulkStore {
   /** Ends every pending outcome with {@code status} and {@code reason}; returns how many. */
   @Transactional
   public int endPending(long id, OutcomeStatus status, String reason) {
+    progressed.fire(new ChangeProgressed(id));
     return em.createQuery(
             "update BulkOutcome o set o.status = :to, o.reason = :r, o.finishedAt = :now"
                 + " where o.changeId = :id and o.status = :from")

@@ -47,6 +47,7 @@ public class AgentDirectory {
   EntityManager em;
 
   @Inject Event<DirectoryRowsAdded> rowsAdded;
+  @Inject Event<AgentsChanged> agentsChanged;
   @Inject Caller caller;
   @Inject TeamScope teams;
   @Inject AuditLog audit;
@@ -273,6 +274,9 @@ public class AgentDirectory {
     if (!addedIds.isEmpty()) {
       rowsAdded.fire(new DirectoryRowsAdded(addedIds));
     }
+    Set<Integer> touched = new HashSet<>(seen);
+    touched.addAll(existing.keySet());
+    agentsChanged.fire(new AgentsChanged(touched));
     return result;
   }
 
@@ -536,6 +540,7 @@ public class AgentDirectory {
           .setParameter("id", e.getKey())
           .executeUpdate();
     }
+    agentsChanged.fire(new AgentsChanged(states.keySet()));
   }
 
   /** Records session availabilities (HOSTED, RELAYED, STALE, or null for none) by agent. */
@@ -547,6 +552,7 @@ public class AgentDirectory {
           .setParameter("id", e.getKey())
           .executeUpdate();
     }
+    agentsChanged.fire(new AgentsChanged(availability.keySet()));
   }
 
   /** One agent, unscoped: for the system's own reconciliation (never for a caller). */
@@ -608,6 +614,7 @@ public class AgentDirectory {
               .setParameter("id", e.getKey())
               .executeUpdate();
     }
+    agentsChanged.fire(new AgentsChanged(states.keySet()));
     return written;
   }
 
@@ -630,6 +637,7 @@ public class AgentDirectory {
           .setParameter("id", e.getKey())
           .executeUpdate();
     }
+    agentsChanged.fire(new AgentsChanged(states.keySet()));
   }
 
   /**
@@ -650,6 +658,7 @@ public class AgentDirectory {
         .setParameter("da", drifted ? now : null)
         .setParameter("id", agentId)
         .executeUpdate();
+    agentsChanged.fire(new AgentsChanged(Set.of(agentId)));
   }
 
   /** Records an agent's custom state (after a successful set, or a read-back). */
@@ -662,6 +671,7 @@ public class AgentDirectory {
         .setParameter("at", Instant.now())
         .setParameter("id", agentId)
         .executeUpdate();
+    agentsChanged.fire(new AgentsChanged(Set.of(agentId)));
   }
 
   /** How many of the caller's agents are in each gateway state (for the picker's chart). */

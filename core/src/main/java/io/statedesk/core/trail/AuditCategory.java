@@ -15,6 +15,7 @@ public enum AuditCategory {
   DIRECTORY("directory."),
   CHANGES("bulk."),
   SCHEDULES("schedule."),
+  SELECTIONS("selection."),
   AGENTS("desired."),
   AUDIT("audit.");
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.statedesk.core.Deployments;
 import io.statedesk.core.persistence.SchemaMigration;
 import io.statedesk.core.security.Role;
+import io.statedesk.core.testing.SharedServer;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
@@ -20,15 +21,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Accounts, the identity store and the demo users, on Payara Micro with its embedded H2 (and on
  * PostgreSQL).
  */
+@SharedServer
 @ExtendWith(ArquillianExtension.class)
 class UserAccountsIT {
 
   @Deployment
   static WebArchive deployment() {
     // the failsafe execution decides the database; the deployment carries the expectation
-    String expected =
-        "postgresql".equals(System.getProperty("statedesk.test.database")) ? "PostgreSQL" : "H2";
-    return Deployments.core("statedesk.demo.enabled=true\ntest.expected-database=" + expected);
+    return Deployments.core("statedesk.demo.enabled=true");
   }
 
   @Inject io.statedesk.core.persistence.Database database;

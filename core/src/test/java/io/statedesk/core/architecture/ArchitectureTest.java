@@ -32,6 +32,7 @@ class ArchitectureTest {
     "..core.schedule..",
     "..core.trail..",
     "..core.floor..",
+    "..core.selection..",
   };
 
   @ArchTest

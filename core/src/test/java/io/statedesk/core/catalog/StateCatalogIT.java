@@ -12,6 +12,7 @@ import io.statedesk.core.catalog.CatalogImport.Action;
 import io.statedesk.core.catalog.CatalogTransfer.Format;
 import io.statedesk.core.security.AccessDeniedException;
 import io.statedesk.core.security.Role;
+import io.statedesk.core.testing.SharedServer;
 import io.statedesk.core.testsupport.TestCaller;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The catalog on Payara Micro with its embedded H2: persistence, concurrency, locking, audit. */
+@SharedServer
 @ExtendWith(ArquillianExtension.class)
 class StateCatalogIT {
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.statedesk.core.Deployments;
 import io.statedesk.core.gateway.GatewayState;
 import io.statedesk.core.security.Role;
+import io.statedesk.core.testing.SharedServer;
 import io.statedesk.core.testsupport.TestCaller;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The directory with 50,000 agents on Payara Micro's H2: sync writes, scoped paging, filters. */
+@SharedServer
 @ExtendWith(ArquillianExtension.class)
 class AgentDirectoryIT {
 

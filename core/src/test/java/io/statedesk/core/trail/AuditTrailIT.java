@@ -7,6 +7,7 @@ import io.statedesk.core.Deployments;
 import io.statedesk.core.audit.AuditAction;
 import io.statedesk.core.audit.AuditLog;
 import io.statedesk.core.security.Role;
+import io.statedesk.core.testing.SharedServer;
 import io.statedesk.core.testsupport.TestCaller;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * repeats an event (also among events of the same instant), the agent and change columns taken from
  * the subject, a supervisor's scope, the CSV export, and the retention purge.
  */
+@SharedServer
 @ExtendWith(ArquillianExtension.class)
 class AuditTrailIT {
 

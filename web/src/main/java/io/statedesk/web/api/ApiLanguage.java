@@ -1,28 +1,19 @@
 package io.statedesk.web.api;
 
+import io.statedesk.web.i18n.Languages;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.Locale;
 
 /**
  * The language the API answers messages in: the first language of the request's {@code
- * Accept-Language} (by its q values) that the console speaks, English or Simplified Chinese; else
- * English. The same two languages as the pages, so a script and a person read the same refusals.
+ * Accept-Language} (by its q values) that the console speaks, by the pages' rule ({@link
+ * Languages}).
  */
 final class ApiLanguage {
 
   private ApiLanguage() {}
 
   static Locale of(HttpHeaders headers) {
-    if (headers != null) {
-      for (Locale l : headers.getAcceptableLanguages()) {
-        if ("zh".equals(l.getLanguage())) {
-          return Locale.SIMPLIFIED_CHINESE;
-        }
-        if ("en".equals(l.getLanguage())) {
-          return Locale.ENGLISH;
-        }
-      }
-    }
-    return Locale.ENGLISH;
+    return Languages.firstSpoken(headers == null ? null : headers.getAcceptableLanguages());
   }
 }

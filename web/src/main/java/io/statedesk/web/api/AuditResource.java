@@ -42,7 +42,7 @@ public class AuditResource {
       summary = "Audited events, newest first",
       description =
           "Filters: actor (exactly), what (a category: "
-              + "SIGN_IN, USERS, API_TOKENS, RELAY, CATALOG, DIRECTORY, CHANGES, SCHEDULES, AGENTS,"
+              + "SIGN_IN, USERS, API_TOKENS, RELAY, CATALOG, DIRECTORY, CHANGES, SCHEDULES, SELECTIONS, AGENTS,"
               + " AUDIT), action (exactly), from/to (ISO-8601 instants, to exclusive), agent (events"
               + " about the agent and the changes that included it), change. Paging: max (1..500)"
               + " and the previous page's next cursor as after (or first, an offset).")

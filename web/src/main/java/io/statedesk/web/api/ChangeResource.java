@@ -43,6 +43,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * Bulk changes for automation, with the rules of the pages (core's {@link BulkChanges} checks the
@@ -58,15 +59,23 @@ public class ChangeResource {
   @Inject IdempotencyKeys keys;
   @Inject Caller caller;
   @Inject TeamScope teams;
+  @Inject ChangeBodies bodies;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Makes a change (201), or previews it with dryRun=true",
+      description =
+          "Body: the agents as one of agents (ids), filter (teams, states, customState, text,"
+              + " sessions, skills) or selection (the id of a saved selection: a dynamic one is"
+              + " re-evaluated now, within the caller's teams); code or clear; note, verify,"
+              + " confirmCount.")
   public Response submit(
       @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
       @HeaderParam("Idempotency-Key") String key,
       String body) {
     JsonObject json = Json.object(body);
-    ChangeRequest request = request(json, key);
+    ChangeRequest request = bodies.read(json, key);
     if (dryRun) {
       return Response.ok(describe(changes.preview(request))).build();
     }
@@ -208,29 +217,8 @@ public class ChangeResource {
   // ------------------------------------------------------------------------------- parsing
 
   static ChangeRequest request(JsonObject json, String key) {
-    List<Integer> agents = null;
-    JsonValue a = json.get("agents");
-    if (a != null && a.getValueType() != JsonValue.ValueType.NULL) {
-      if (!(a instanceof JsonArray array)) {
-        throw Json.bad("agents must be an array of agent ids", "agents");
-      }
-      agents = new ArrayList<>(array.size());
-      for (JsonValue v : array) {
-        if (!(v instanceof JsonNumber n) || !n.isIntegral()) {
-          throw Json.bad("agents must hold integer agent ids, found " + v, "agents");
-        }
-        long value = n.longValue();
-        agents.add(value < Integer.MIN_VALUE || value > Integer.MAX_VALUE ? -1 : (int) value);
-      }
-    }
-    AgentFilter filter = null;
-    JsonValue f = json.get("filter");
-    if (f != null && f.getValueType() != JsonValue.ValueType.NULL) {
-      if (!(f instanceof JsonObject fo)) {
-        throw Json.bad("filter must be an object", "filter");
-      }
-      filter = filter(fo);
-    }
+    List<Integer> agents = agents(json);
+    AgentFilter filter = filter(json);
     JsonValue clear = json.get("clear");
     boolean clearState = clear != null && clear.equals(JsonValue.TRUE);
     if (clear != null && !(clear.equals(JsonValue.TRUE) || clear.equals(JsonValue.FALSE))) {
@@ -258,7 +246,39 @@ public class ChangeResource {
         Json.integer(json, "confirmCount"));
   }
 
-  private static AgentFilter filter(JsonObject f) {
+  /** The body's {@code agents} array, or {@code null} when it has none. */
+  static List<Integer> agents(JsonObject json) {
+    JsonValue a = json.get("agents");
+    if (a == null || a.getValueType() == JsonValue.ValueType.NULL) {
+      return null;
+    }
+    if (!(a instanceof JsonArray array)) {
+      throw Json.bad("agents must be an array of agent ids", "agents");
+    }
+    List<Integer> agents = new ArrayList<>(array.size());
+    for (JsonValue v : array) {
+      if (!(v instanceof JsonNumber n) || !n.isIntegral()) {
+        throw Json.bad("agents must hold integer agent ids, found " + v, "agents");
+      }
+      long value = n.longValue();
+      agents.add(value < Integer.MIN_VALUE || value > Integer.MAX_VALUE ? -1 : (int) value);
+    }
+    return agents;
+  }
+
+  /** The body's {@code filter} object, or {@code null} when it has none. */
+  static AgentFilter filter(JsonObject json) {
+    JsonValue f = json.get("filter");
+    if (f == null || f.getValueType() == JsonValue.ValueType.NULL) {
+      return null;
+    }
+    if (!(f instanceof JsonObject fo)) {
+      throw Json.bad("filter must be an object", "filter");
+    }
+    return filterOf(fo);
+  }
+
+  private static AgentFilter filterOf(JsonObject f) {
     Set<GatewayState> states = EnumSet.noneOf(GatewayState.class);
     for (String s : strings(f, "states")) {
       try {
@@ -284,7 +304,8 @@ public class ChangeResource {
         states,
         Json.integer(f, "customState"),
         Json.string(f, "text", false),
-        sessions);
+        sessions,
+        new LinkedHashSet<>(strings(f, "skills")));
   }
 
   private static List<String> strings(JsonObject o, String field) {

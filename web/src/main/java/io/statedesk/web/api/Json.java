@@ -57,6 +57,17 @@ final class Json {
     return n.intValue();
   }
 
+  static Long id(JsonObject o, String field) {
+    JsonValue v = o.get(field);
+    if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+      return null;
+    }
+    if (!(v instanceof JsonNumber n) || !n.isIntegral() || n.longValue() <= 0) {
+      throw bad(field + " must be the id (a positive integer) of a saved selection", field);
+    }
+    return n.longValue();
+  }
+
   static WebApplicationException bad(String message, String field) {
     return new WebApplicationException(ApiError.of(Response.Status.BAD_REQUEST, message, field));
   }

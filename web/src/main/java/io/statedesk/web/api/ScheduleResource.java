@@ -21,12 +21,14 @@ import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * Scheduled changes for automation: the body of a change ({@code agents} or {@code filter}, {@code
- * code} or {@code clear}, {@code note}) plus {@code startAt} (ISO-8601 instant, seconds precision)
- * and optionally {@code revertAt} or {@code revertAfterSeconds}. {@code ?dryRun=true} previews; a
- * repeated {@code Idempotency-Key} returns the schedule made the first time (200 instead of 201).
+ * Scheduled changes for automation: the body of a change ({@code agents}, {@code filter} or {@code
+ * selection}, {@code code} or {@code clear}, {@code note}) plus {@code startAt} (ISO-8601 instant,
+ * seconds precision) and optionally {@code revertAt} or {@code revertAfterSeconds}. {@code
+ * ?dryRun=true} previews; a repeated {@code Idempotency-Key} returns the schedule made the first
+ * time (200 instead of 201).
  */
 @Path("schedules")
 @RequestScoped
@@ -34,15 +36,22 @@ import java.util.Map;
 public class ScheduleResource {
 
   @Inject Schedules schedules;
+  @Inject ChangeBodies bodies;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Schedules a change (201), or previews it with dryRun=true",
+      description =
+          "Body: as POST /api/changes (agents, filter or selection; a selection's agents are"
+              + " fixed when scheduled), plus startAt and optionally revertAt or"
+              + " revertAfterSeconds.")
   public Response schedule(
       @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
       @HeaderParam("Idempotency-Key") String key,
       String body) {
     JsonObject json = Json.object(body);
-    ChangeRequest change = ChangeResource.request(json, key);
+    ChangeRequest change = bodies.read(json, key);
     Integer after = Json.integer(json, "revertAfterSeconds");
     if (after != null && after <= 0) {
       throw Json.bad("revertAfterSeconds must be positive, was " + after, "revertAfterSeconds");

@@ -6,12 +6,13 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.Serializable;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The page language: the browser's preferred supported language until the user picks one in the
- * header, then that choice for the rest of the session.
+ * The page language: the first of the browser's languages that the console speaks ({@link
+ * Languages}) until the user picks one in the header, then that choice for the rest of the session.
  */
 @Named
 @SessionScoped
@@ -20,7 +21,7 @@ public class LocaleBacking implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** English and Simplified Chinese, in menu order. */
-  public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE);
+  public static final List<Locale> SUPPORTED = Languages.SUPPORTED;
 
   private Locale chosen;
 
@@ -29,8 +30,9 @@ public class LocaleBacking implements Serializable {
     if (chosen != null) {
       return chosen;
     }
-    Locale requested = FacesContext.getCurrentInstance().getExternalContext().getRequestLocale();
-    return bestMatch(requested);
+    Iterator<Locale> requested =
+        FacesContext.getCurrentInstance().getExternalContext().getRequestLocales();
+    return Languages.firstSpoken(() -> requested);
   }
 
   public String getLanguage() {
@@ -39,7 +41,7 @@ public class LocaleBacking implements Serializable {
 
   /** Switches language and reloads the current page so that every text follows. */
   public void choose(String languageTag) throws IOException {
-    chosen = bestMatch(Locale.forLanguageTag(languageTag));
+    chosen = Languages.spoken(Locale.forLanguageTag(languageTag)).orElse(Locale.ENGLISH);
     var external = FacesContext.getCurrentInstance().getExternalContext();
     String uri = ((HttpServletRequest) external.getRequest()).getRequestURI();
     external.redirect(uri);
@@ -47,12 +49,5 @@ public class LocaleBacking implements Serializable {
 
   public List<Locale> getSupported() {
     return SUPPORTED;
-  }
-
-  static Locale bestMatch(Locale requested) {
-    if (requested != null && "zh".equals(requested.getLanguage())) {
-      return Locale.SIMPLIFIED_CHINESE;
-    }
-    return Locale.ENGLISH;
   }
 }

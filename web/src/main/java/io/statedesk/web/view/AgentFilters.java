@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The picker's filters, kept for the user's session: a supervisor who makes a change and comes back
@@ -52,6 +53,23 @@ public class AgentFilters implements Serializable {
         || !skills.isEmpty()
         || (customState != null && !customState.isBlank())
         || (text != null && !text.isBlank());
+  }
+
+  /**
+   * Shows {@code filter} in the menus (a saved selection used on the picker). The API's single
+   * {@code skill} joins the skill menu, which the picker has instead.
+   */
+  public void apply(AgentFilter filter) {
+    teams = new ArrayList<>(new TreeSet<>(filter.teams()));
+    states = new ArrayList<>(filter.states().stream().map(GatewayState::name).sorted().toList());
+    sessions = new ArrayList<>(new TreeSet<>(filter.sessions()));
+    Set<String> allSkills = new TreeSet<>(filter.skills());
+    if (filter.skill() != null && !filter.skill().isBlank()) {
+      allSkills.add(filter.skill().strip());
+    }
+    skills = new ArrayList<>(allSkills);
+    customState = filter.customState() == null ? "" : filter.customState().toString();
+    text = filter.text();
   }
 
   /** Back to every agent of the user's teams. */

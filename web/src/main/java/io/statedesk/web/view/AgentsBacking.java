@@ -19,6 +19,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -111,6 +112,12 @@ public class AgentsBacking implements Serializable {
   /** Adds every agent that matches the filter, on every page. */
   public void selectAllMatching() {
     selected.addAll(directory.ids(filter()));
+  }
+
+  /** The selection becomes {@code agentIds} (a saved selection used on the picker). */
+  public void replaceSelection(Collection<Integer> agentIds) {
+    selected.clear();
+    selected.addAll(agentIds);
   }
 
   public void clearSelection() {

@@ -1,5 +1,12 @@
 package io.statedesk.web.api;
 
+import io.statedesk.web.ConsoleServer;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /** API calls that other test packages need for their set-up. */
 public final class ApiCalls {
 
@@ -60,5 +67,20 @@ public final class ApiCalls {
   /** Waits until alice's change {@code id} has finished. */
   public static void aliceAwaits(String id) {
     ChangeApiIT.awaitFinished(Long.parseLong(id), Api.basic("alice", "alice-demo"));
+  }
+
+  /** The custom state the simulator holds for the agent (-1 or 65535 when none). */
+  public static int simulatorState(int agent) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create(
+                    ConsoleServer.get().baseUrl() + "/agentgateway/simulator/agents/" + agent))
+            .build();
+    String view = Api.HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
+    Matcher m = Pattern.compile("\"customState\":(-?\\d+)").matcher(view);
+    if (!m.find()) {
+      throw new IllegalStateException("no custom state in the simulator's answer: " + view);
+    }
+    return Integer.parseInt(m.group(1));
   }
 }

@@ -31,7 +31,7 @@ class ApiTokensIT extends BrowserTest {
     String read = Tokens.create(browser, name, "READ");
     assertThat(read).startsWith("sdt_").hasSizeGreaterThan(40);
     assertThat(browser.findElement(By.id("tokenForm:copy")).isDisplayed()).isTrue();
-    browser.findElement(By.id("tokenForm:done")).click();
+    click(By.id("tokenForm:done"));
     awaitAjax();
     waiter().until(ExpectedConditions.invisibilityOfElementLocated(By.id("tokenDialog")));
     assertThat(browser.findElement(By.id("tokenForm:token")).getDomProperty("value")).isEmpty();
@@ -80,7 +80,7 @@ class ApiTokensIT extends BrowserTest {
 
       signIn(user, "dora-pass-1");
       String token = "Bearer " + Tokens.create(browser, "script", "READ_WRITE");
-      browser.findElement(By.id("tokenForm:done")).click();
+      click(By.id("tokenForm:done"));
       awaitAjax();
       assertThat(send("GET", "/agents?max=1", null, "Authorization", token).statusCode())
           .isEqualTo(200);
@@ -106,7 +106,7 @@ class ApiTokensIT extends BrowserTest {
         browser.findElement(
             By.xpath("//*[@id='tokensForm:mine']//tr[.//*[text()='" + name + "']]"));
     row.findElement(By.cssSelector("button[id$=':revoke']")).click();
-    waitFor(By.cssSelector(".ui-confirmdialog-yes")).click();
+    click(By.cssSelector(".ui-confirmdialog-yes"));
     awaitAjax();
   }
 

@@ -25,9 +25,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * kill -9 of a console that holds 1,100 hosted agents (force off), in the middle of a bulk change
@@ -52,8 +50,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * ClusterIT (the lock on their servers): the three together overloaded 2 cores
  * (docs/src/testing.md).
  */
-@Execution(ExecutionMode.CONCURRENT)
-@ResourceLock(OwnServers.LOCK)
+@ExtendWith(OwnServers.class)
 class BulkRestartIT {
 
   static final HttpClient HTTP = Http.client();

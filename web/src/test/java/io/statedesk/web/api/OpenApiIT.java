@@ -65,7 +65,7 @@ class OpenApiIT extends BrowserTest {
   @Test
   void theApiPageRendersTheDocumentUnderTheConsolesPolicy() {
     signIn("alice", "alice-demo");
-    browser.findElement(By.id("menuForm:apiDocs")).click();
+    click(By.id("menuForm:apiDocs"));
     new WebDriverWait(browser, Duration.ofSeconds(60))
         .until(
             d ->

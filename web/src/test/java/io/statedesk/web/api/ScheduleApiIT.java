@@ -85,7 +85,7 @@ class ScheduleApiIT {
               .orElseThrow(() -> new AssertionError("no revert to 100 for " + agent + ": " + sets));
       assertThat(revertedAt).as("revert for " + agent).isGreaterThanOrEqualTo(revertAt);
       assertThat(sets.stream().filter(c -> c[0] > setAt && c[1] == 101)).isEmpty();
-      assertThat(simulatorState(agent)).isEqualTo(100);
+      assertThat(ApiCalls.simulatorState(agent)).isEqualTo(100);
     }
     String history = send("GET", "/changes?max=500", null, "Authorization", ALICE).body();
     assertThat(count(history, "\"note\":\"Scheduled change " + id + "\"")).isEqualTo(1);
@@ -225,18 +225,5 @@ class ScheduleApiIT {
             .build();
     String summary = Api.HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
     return number(summary, "total");
-  }
-
-  /** The custom state the simulator holds for the agent. */
-  static int simulatorState(int agent) throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(
-                URI.create(
-                    ConsoleServer.get().baseUrl() + "/agentgateway/simulator/agents/" + agent))
-            .build();
-    String view = Api.HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
-    Matcher m = Pattern.compile("\"customState\":(-?\\d+)").matcher(view);
-    assertThat(m.find()).as(view).isTrue();
-    return Integer.parseInt(m.group(1));
   }
 }

@@ -28,9 +28,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Two consoles on one PostgreSQL behind nginx, every one a real process: 1,000 hosted agents split
@@ -49,8 +47,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * <p>It runs beside the shared-console tests, never beside BulkRestartIT (the lock on their
  * servers).
  */
-@Execution(ExecutionMode.CONCURRENT)
-@ResourceLock(OwnServers.LOCK)
+@ExtendWith(OwnServers.class)
 class ClusterIT {
 
   static final HttpClient HTTP = Http.newClient();

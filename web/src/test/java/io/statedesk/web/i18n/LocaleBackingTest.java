@@ -2,19 +2,30 @@ package io.statedesk.web.i18n;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class LocaleBackingTest {
 
   @Test
-  void anyChineseBecomesSimplifiedChineseEverythingElseEnglish() {
-    assertThat(LocaleBacking.bestMatch(Locale.forLanguageTag("zh-TW")))
+  void anyChineseBecomesSimplifiedChineseEnglishIsEnglishAndNothingElseIsSpoken() {
+    assertThat(Languages.spoken(Locale.forLanguageTag("zh-TW")))
+        .contains(Locale.SIMPLIFIED_CHINESE);
+    assertThat(Languages.spoken(Locale.forLanguageTag("zh"))).contains(Locale.SIMPLIFIED_CHINESE);
+    assertThat(Languages.spoken(Locale.forLanguageTag("en-GB"))).contains(Locale.ENGLISH);
+    assertThat(Languages.spoken(Locale.GERMAN)).isEmpty();
+    assertThat(Languages.spoken(null)).isEmpty();
+  }
+
+  @Test
+  void theFirstSpokenOfTheReadersLanguagesWinsElseEnglish() {
+    assertThat(Languages.firstSpoken(List.of(Locale.FRENCH, Locale.forLanguageTag("zh-CN"))))
         .isEqualTo(Locale.SIMPLIFIED_CHINESE);
-    assertThat(LocaleBacking.bestMatch(Locale.forLanguageTag("zh")))
-        .isEqualTo(Locale.SIMPLIFIED_CHINESE);
-    assertThat(LocaleBacking.bestMatch(Locale.GERMAN)).isEqualTo(Locale.ENGLISH);
-    assertThat(LocaleBacking.bestMatch(null)).isEqualTo(Locale.ENGLISH);
+    assertThat(Languages.firstSpoken(List.of(Locale.ENGLISH, Locale.CHINESE)))
+        .isEqualTo(Locale.ENGLISH);
+    assertThat(Languages.firstSpoken(List.of(Locale.GERMAN))).isEqualTo(Locale.ENGLISH);
+    assertThat(Languages.firstSpoken(null)).isEqualTo(Locale.ENGLISH);
   }
 
   @Test

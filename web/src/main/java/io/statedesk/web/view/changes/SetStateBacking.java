@@ -7,9 +7,11 @@ import io.statedesk.core.bulk.Preview;
 import io.statedesk.core.bulk.Verdict;
 import io.statedesk.core.catalog.StateCatalog;
 import io.statedesk.core.catalog.StateCode;
+import io.statedesk.core.problem.ProblemException;
 import io.statedesk.core.problem.Text;
 import io.statedesk.core.schedule.Schedules;
-import io.statedesk.core.security.AccessDeniedException;
+import io.statedesk.core.selection.SelectionView;
+import io.statedesk.core.selection.Selections;
 import io.statedesk.web.i18n.Texts;
 import io.statedesk.web.view.AgentsBacking;
 import jakarta.faces.component.UIInput;
@@ -21,6 +23,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.primefaces.PrimeFaces;
 
@@ -46,8 +49,11 @@ public class SetStateBacking implements Serializable {
   @Inject AgentsBacking agents;
   @Inject transient Schedules schedules;
   @Inject UserZone zone;
+  @Inject transient Selections selections;
 
   private String choice;
+  private Long source;
+  private transient List<SelectionView> savedSelections;
   private String note;
   private boolean verify;
   private String confirmation;
@@ -55,14 +61,25 @@ public class SetStateBacking implements Serializable {
   private String key;
   private ScheduleFields when = new ScheduleFields();
 
-  /** Opens the dialog afresh. */
+  /** Opens the dialog afresh, on the picked agents (or the first saved selection if none). */
   public void open() {
+    savedSelections = null;
+    source =
+        agents.getSelectedCount() > 0 || getSavedSelections().isEmpty()
+            ? null
+            : getSavedSelections().get(0).id();
     choice = null;
     note = null;
     confirmation = null;
     preview = null;
     when = new ScheduleFields();
     verify = changes.verifyByDefault();
+  }
+
+  /** Opens the dialog to schedule a change on a saved selection (the Schedule page). */
+  public void openLater() {
+    open();
+    when.setLater(true);
   }
 
   /** Computes the preview of the selection; nothing is written. */
@@ -75,7 +92,7 @@ public class SetStateBacking implements Serializable {
       if (preview.confirmationRequired()) {
         PrimeFaces.current().focus(CONFIRMATION);
       }
-    } catch (InvalidChangeException | AccessDeniedException e) {
+    } catch (ProblemException e) {
       Texts.addGlobalError("setState.refused", Texts.say(e.text()));
     }
   }
@@ -103,7 +120,7 @@ public class SetStateBacking implements Serializable {
       }
       BulkChanges.Submitted made = changes.submit(request);
       return ChangeBacking.pageOfNew(made.change().id());
-    } catch (InvalidChangeException | AccessDeniedException e) {
+    } catch (ProblemException e) {
       Texts.addGlobalError("setState.refused", Texts.say(e.text()));
       return null;
     }
@@ -160,8 +177,43 @@ public class SetStateBacking implements Serializable {
     }
     boolean clear = CLEAR.equals(choice);
     Integer code = clear ? null : Integer.valueOf(choice);
-    return new ChangeRequest(
-        new ArrayList<>(agents.getSelected()), null, code, clear, note, null, verify, null);
+    ChangeRequest request =
+        new ChangeRequest(
+            source == null ? new ArrayList<>(agents.getSelected()) : null,
+            null,
+            code,
+            clear,
+            note,
+            null,
+            verify,
+            null);
+    return source == null ? request : selections.applyTo(source, request);
+  }
+
+  /** The line above the form: the picked agents, or the saved selection chosen. */
+  public String getIntro() {
+    return source == null
+        ? Texts.text("setState.intro", agents.getSelectedCount())
+        : Texts.text("setState.introSelection");
+  }
+
+  /** The saved selections the user may use, for the dialog's "Agents" menu. */
+  public List<SelectionView> getSavedSelections() {
+    if (savedSelections == null) {
+      savedSelections = selections.list();
+    }
+    return savedSelections;
+  }
+
+  public Long getSource() {
+    return source;
+  }
+
+  public void setSource(Long source) {
+    if (!Objects.equals(source, this.source)) {
+      preview = null; // a preview is for one set of agents only
+    }
+    this.source = source;
   }
 
   public List<StateCode> getCodes() {

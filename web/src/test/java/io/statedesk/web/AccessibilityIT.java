@@ -1,0 +1,135 @@
+package io.statedesk.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.statedesk.web.api.ApiCalls;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Every page, as an admin, as a supervisor and before sign-in, has no serious or critical WCAG 2.2
+ * AA finding from axe-core; so do the dialogs a user fills in (Set state with its preview, a new
+ * catalog code, a new user). Each test walks all its pages before failing, so one run lists every
+ * finding.
+ */
+class AccessibilityIT extends BrowserTest {
+
+  /** Pages that every signed-in user has. */
+  private static final List<String> SHARED_PAGES =
+      List.of(
+          "/index.xhtml",
+          "/agents.xhtml",
+          "/history.xhtml",
+          "/schedule.xhtml",
+          "/audit.xhtml",
+          "/catalog.xhtml",
+          "/api-docs.xhtml",
+          "/tokens.xhtml",
+          "/agent-history.xhtml?id=10001");
+
+  private static final List<String> ADMIN_PAGES =
+      List.of(
+          "/admin/catalog.xhtml",
+          "/admin/users.xhtml",
+          "/admin/directory.xhtml",
+          "/admin/relay-clients.xhtml",
+          "/admin/system.xhtml");
+
+  private final List<String> findings = new ArrayList<>();
+  private String change;
+
+  @BeforeEach
+  void aChangeToShow() {
+    ApiCalls.syncDirectory();
+    change = ApiCalls.aliceChanges("10001,10002", 101, "accessibility");
+    ApiCalls.aliceAwaits(change);
+  }
+
+  @Test
+  void supervisorPagesAndTheSetStateDialog() {
+    signIn("alice", "alice-demo");
+    check(SHARED_PAGES);
+    check(List.of("/change.xhtml?id=" + change));
+    setStateDialogWithPreview();
+    assertThat(findings).as("serious or critical axe-core findings").isEmpty();
+  }
+
+  @Test
+  void adminPages() {
+    signIn("admin", "admin-demo");
+    check(SHARED_PAGES);
+    check(ADMIN_PAGES);
+    check(List.of("/change.xhtml?id=" + change));
+    assertThat(findings).as("serious or critical axe-core findings").isEmpty();
+  }
+
+  @Test
+  void adminDialogs() {
+    signIn("admin", "admin-demo");
+    dialog("/admin/catalog.xhtml", "tableForm:new", "editDialog");
+    dialog("/admin/users.xhtml", "usersForm:new", "userDialog");
+    assertThat(findings).as("serious or critical axe-core findings").isEmpty();
+  }
+
+  @Test
+  void signInAndErrorPages() {
+    open("/login.xhtml");
+    waitFor(By.id("login:submit"));
+    findings.addAll(Axe.blockingFindings(browser, "/login.xhtml"));
+    signIn("alice", "alice-demo");
+    open("/no-such-page.xhtml");
+    waitFor(By.id("errorTitle"));
+    findings.addAll(Axe.blockingFindings(browser, "404"));
+    open("/admin/system.xhtml");
+    waitFor(By.id("errorTitle"));
+    findings.addAll(Axe.blockingFindings(browser, "403"));
+    assertThat(findings).as("serious or critical axe-core findings").isEmpty();
+  }
+
+  private void check(List<String> pages) {
+    for (String page : pages) {
+      open(page);
+      waitFor(By.cssSelector("h1.sd-title"));
+      awaitAjax();
+      if (page.startsWith("/api-docs")) {
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+            .until(
+                d ->
+                    "true"
+                        .equals(d.findElement(By.id("swagger-ui")).getDomAttribute("data-loaded")));
+      }
+      findings.addAll(Axe.blockingFindings(browser, page));
+    }
+  }
+
+  private void setStateDialogWithPreview() {
+    open("/agents.xhtml");
+    waitFor(By.id("agentsForm:agentTable"));
+    click(By.cssSelector("[id$=':0:toggle']"));
+    awaitAjax();
+    clickWhenSteady(By.id("agentsForm:setState"));
+    awaitAjax();
+    waitFor(By.id("setStateForm:setStateDialog"));
+    findings.addAll(Axe.blockingFindings(browser, "Set state dialog"));
+    click(By.id("setStateForm:code"));
+    clickWhenSteady(By.id("setStateForm:code_1"));
+    awaitAjax();
+    clickWhenSteady(By.id("setStateForm:preview"));
+    awaitAjax();
+    waitFor(By.id("previewTotals"));
+    findings.addAll(Axe.blockingFindings(browser, "Set state dialog, preview"));
+  }
+
+  private void dialog(String page, String opener, String dialog) {
+    open(page);
+    clickWhenSteady(By.id(opener));
+    awaitAjax();
+    waitFor(By.id(dialog));
+    findings.addAll(Axe.blockingFindings(browser, page + " " + dialog));
+  }
+}

@@ -1,0 +1,58 @@
+package io.statedesk.web;
+
+import com.deque.html.axecore.results.CheckedNode;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.openqa.selenium.WebDriver;
+
+/**
+ * axe-core run inside the test's browser against the page as it stands (dialogs open included),
+ * limited to the WCAG 2.0, 2.1 and 2.2 A and AA rules.
+ *
+ * <p>Exists so that every page is held to the console's promise (WCAG 2.2 AA, no serious or
+ * critical finding) the same way: one rule set, one reading of the results, one failure text that
+ * names the rule, the element and what to fix.
+ */
+final class Axe {
+
+  private static final List<String> WCAG_AA =
+      List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
+
+  private static final Set<String> BLOCKING = Set.of("serious", "critical");
+
+  private Axe() {}
+
+  /**
+   * The serious and critical findings on the current page, one line per element ({@code page: rule
+   * (impact) target: summary}); empty when the page passes.
+   */
+  static List<String> blockingFindings(WebDriver browser, String page) {
+    Results results = new AxeBuilder().withTags(WCAG_AA).analyze(browser);
+    if (results.isErrored()) {
+      throw new IllegalStateException("axe-core failed on " + page, results.getError());
+    }
+    List<String> findings = new ArrayList<>();
+    for (Rule rule : results.getViolations()) {
+      for (CheckedNode node : rule.getNodes()) {
+        String impact = node.getImpact() != null ? node.getImpact() : rule.getImpact();
+        if (BLOCKING.contains(impact)) {
+          findings.add(
+              page
+                  + ": "
+                  + rule.getId()
+                  + " ("
+                  + impact
+                  + ") "
+                  + node.getTarget()
+                  + ": "
+                  + String.valueOf(node.getFailureSummary()).replace('\n', ' '));
+        }
+      }
+    }
+    return findings;
+  }
+}

@@ -1,0 +1,193 @@
+package io.statedesk.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.statedesk.web.api.ApiCalls;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A supervisor who uses no mouse signs in, picks two agents, opens the Set-state dialog, chooses a
+ * code, previews and applies, with Tab, Shift+Tab, Enter, arrows, Escape and typing only; the
+ * gateway then holds the chosen state for both agents. Closing a dialog puts the focus back on the
+ * button that opened it.
+ */
+class KeyboardOnlyIT extends BrowserTest {
+
+  /** alice's (Technical Support), hosted, and used by no other browser test. */
+  private static final int FIRST = 10008;
+
+  private static final int SECOND = 10014;
+
+  private KeyboardUser keys;
+
+  @BeforeEach
+  void knownState() {
+    ApiCalls.syncDirectory();
+    ApiCalls.aliceSetsAndWaits(FIRST + "," + SECOND, 101);
+    keys = new KeyboardUser(browser);
+  }
+
+  @Test
+  void aWholeBulkChangeWithoutTheMouse() throws Exception {
+    signInByKeyboard("alice", "alice-demo");
+    open("/agents.xhtml");
+    waitFor(By.id("agentsForm:agentTable"));
+    pick(FIRST);
+    pick(SECOND);
+    assertThat(text(By.id("agentsForm:selectedCount"))).isEqualTo("2 agents selected");
+
+    keys.shiftTabTo("agentsForm:setState").press(Keys.ENTER);
+    waitFor(By.id("setStateForm:setStateDialog"));
+    awaitAjax();
+    // a closed menu takes the next code on Arrow Down: the first code of the catalog
+    keys.tabTo("setStateForm:code_label").press(Keys.ARROW_DOWN);
+    awaitAjax();
+    String chosen = text(By.id("setStateForm:code_label"));
+    assertThat(chosen).matches("\\d+ · .+");
+    int code = Integer.parseInt(chosen.substring(0, chosen.indexOf(' ')));
+    assertThat(code).isNotEqualTo(101);
+    keys.tabTo("setStateForm:note").press("Set by keyboard");
+    keys.tabTo("setStateForm:preview").press(Keys.ENTER);
+    awaitAjax();
+    assertThat(text(By.id("previewTotals"))).contains("2 will change");
+    keys.tabTo("setStateForm:apply").press(Keys.ENTER);
+
+    WebDriverWait waiter = new WebDriverWait(browser, Duration.ofSeconds(60));
+    waiter.until(ExpectedConditions.urlContains("/change.xhtml"));
+    waiter.until(ExpectedConditions.textToBe(By.id("changeForm:status"), "Completed"));
+    assertThat(text(By.id("changeForm:note"))).isEqualTo("Set by keyboard");
+    assertThat(ApiCalls.simulatorState(FIRST)).isEqualTo(code);
+    assertThat(ApiCalls.simulatorState(SECOND)).isEqualTo(code);
+  }
+
+  @Test
+  void escapeClosesTheSetStateDialogAndTheFocusIsBackOnItsButton() {
+    signInByKeyboard("alice", "alice-demo");
+    open("/agents.xhtml");
+    waitFor(By.id("agentsForm:agentTable"));
+    pick(FIRST);
+    keys.shiftTabTo("agentsForm:setState").press(Keys.ENTER);
+    waitFor(By.id("setStateForm:setStateDialog"));
+    awaitAjax();
+    assertThat(keys.focused()).as("the focus moved into the dialog").startsWith("setStateForm:");
+
+    keys.press(Keys.ESCAPE);
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(
+            ExpectedConditions.invisibilityOfElementLocated(By.id("setStateForm:setStateDialog")));
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .withMessage(
+            () ->
+                "focus on '"
+                    + keys.focused()
+                    + "'; "
+                    + dialogFocusState("setStateDialog")
+                    + "; console: "
+                    + browser
+                        .manage()
+                        .logs()
+                        .get(org.openqa.selenium.logging.LogType.BROWSER)
+                        .getAll())
+        .until(d -> keys.focused().equals("agentsForm:setState"));
+  }
+
+  @Test
+  void theFocusReturnsToTheButtonAfterAnAdminDialogIsCancelled() {
+    signInByKeyboard("admin", "admin-demo");
+    open("/admin/catalog.xhtml");
+    keys.tabTo("tableForm:new").press(Keys.ENTER);
+    waitFor(By.id("editDialog"));
+    awaitAjax();
+    ((org.openqa.selenium.JavascriptExecutor) browser)
+        .executeScript(
+            "window.sdFocusLog = []; var log = function (e) { sdFocusLog.push(e.type + ' ' +"
+                + " (e.target.id || e.target.tagName) + (e.target.disabled ? ' (disabled)' : '')); };"
+                + " document.addEventListener('focusin', log, true);"
+                + " document.addEventListener('focusout', log, true);"
+                + " var w = PF('editDialog'), r = w.returnFocus; w.returnFocus = function () {"
+                + " var o = this.focusedElementBeforeDialogOpened, st = function (when) { sdFocusLog.push(when"
+                + " + ': opener disabled ' + (o && o.disabled) + ', inert ' + !!(o && o.closest('[inert]'))"
+                + " + ', aria-hidden ' + !!(o && o.closest('[aria-hidden=true]')) + ', active '"
+                + " + (document.activeElement && (document.activeElement.id || document.activeElement.tagName))"
+                + " + ', modal overlays ' + $('.ui-widget-overlay').length); };"
+                + " st('returnFocus, visible dialogs ' + $('.ui-dialog:visible').length);"
+                + " setTimeout(function () { st('+150ms'); }, 150);"
+                + " return r.apply(this, arguments); };");
+    keys.press(Keys.ESCAPE);
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(ExpectedConditions.invisibilityOfElementLocated(By.id("editDialog")));
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .withMessage(
+            () ->
+                "focus on '"
+                    + keys.focused()
+                    + "'; "
+                    + dialogFocusState("editDialog")
+                    + "; console: "
+                    + browser
+                        .manage()
+                        .logs()
+                        .get(org.openqa.selenium.logging.LogType.BROWSER)
+                        .getAll())
+        .until(d -> keys.focused().equals("tableForm:new"));
+  }
+
+  /** What decides where the focus goes back (for a failure's message). */
+  private Object dialogFocusState(String widget) {
+    return ((org.openqa.selenium.JavascriptExecutor) browser)
+        .executeScript(
+            "var w = PF(arguments[0]), o = w && w.focusedElementBeforeDialogOpened;"
+                + " return 'opener ' + (o ? (o.id || o.tagName) + (document.body.contains(o) ? '' : ' (detached)') : 'none')"
+                + " + ', last focused ' + (StateDesk.lastFocused ? StateDesk.lastFocused.id : 'none')"
+                + " + ', visible dialogs ' + $('.ui-dialog:visible').map(function () { return this.id; }).get().join(',')"
+                + " + ', focus events: ' + (window.sdFocusLog || []).join('; ');",
+            widget);
+  }
+
+  private void signInByKeyboard(String user, String password) {
+    open("/login.xhtml");
+    waitFor(By.id("login:submit"));
+    keys.tabTo("login:username").press(user);
+    keys.tabTo("login:password").press(password, Keys.ENTER);
+    waitFor(By.id("currentUser"));
+  }
+
+  /**
+   * Finds one agent with the text filter and selects its row: forward from the top of a page just
+   * opened, back from the row picked before.
+   */
+  private void pick(int agent) {
+    if (keys.focused().isEmpty()) {
+      keys.tabTo("agentsForm:text");
+    } else {
+      keys.shiftTabTo("agentsForm:text");
+    }
+    String typed = browser.findElement(By.id("agentsForm:text")).getDomProperty("value");
+    for (int i = 0; i < typed.length(); i++) {
+      keys.press(Keys.BACK_SPACE);
+    }
+    keys.press(String.valueOf(agent));
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .until(
+            d ->
+                d.findElements(By.cssSelector("#agentsForm\\:agentTable_data tr")).size() == 1
+                    && d.findElement(By.id("agentsForm:agentTable_data"))
+                        .getText()
+                        .contains(String.valueOf(agent)));
+    awaitAjax();
+    keys.tabTo("agentsForm:agentTable:0:toggle").press(Keys.ENTER);
+    awaitAjax();
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .until(
+            d ->
+                d.findElement(By.cssSelector("[id='agentsForm:agentTable:0:toggle'] i"))
+                    .getDomAttribute("class")
+                    .contains("pi-check-square"));
+  }
+}
