@@ -91,14 +91,17 @@ class SetStateIT extends BrowserTest {
 
     click(By.id("agentsForm:setState"));
     awaitAjax();
-    // the first catalog code; the menu opens with an animation, so wait for the panel and then
-    // for the choice to show before going on
+    // code 100 (the catalog's first seeded code; other tests of this console may add codes that
+    // sort before it); the menu opens with an animation, so wait for the panel and then for the
+    // choice to show before going on
     for (int attempt = 0;
         attempt < 3
             && browser.findElement(By.id("setStateForm:code_label")).getText().startsWith("Choose");
         attempt++) {
       click(By.id("setStateForm:code"));
-      clickWhenSteady(By.id("setStateForm:code_1")); // after the panel's opening animation
+      clickWhenSteady( // after the panel's opening animation
+          By.xpath(
+              "//li[starts-with(@id,'setStateForm:code_')][starts-with(@data-label,'100 ·')]"));
       awaitAjax();
     }
     assertThat(text(By.id("setStateForm:code_label"))).startsWith("100 ·");
