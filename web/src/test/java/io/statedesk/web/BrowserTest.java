@@ -144,6 +144,16 @@ public abstract class BrowserTest {
   }
 
   /**
+   * The texts of every element {@code by} finds, all from one rendering: read again if the page
+   * re-rendered some of them meanwhile (the picker and the change page refresh live).
+   */
+  protected java.util.List<String> texts(By by) {
+    return new WebDriverWait(browser, Duration.ofSeconds(20))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(d -> d.findElements(by).stream().map(WebElement::getText).toList());
+  }
+
+  /**
    * Clicks the element {@code by} finds, finding it again if the page re-rendered it first (the
    * picker and the change page refresh live) or something lay over it for a moment. Safe to retry:
    * a click refused for either reason did not happen.

@@ -34,11 +34,7 @@ class ChangePageIT extends BrowserTest {
   }
 
   List<String> outcomesShown() {
-    return browser
-        .findElements(By.cssSelector("#changeForm\\:outcomeTable_data .sd-badge"))
-        .stream()
-        .map(WebElement::getText)
-        .toList();
+    return texts(By.cssSelector("#changeForm\\:outcomeTable_data .sd-badge"));
   }
 
   @Test

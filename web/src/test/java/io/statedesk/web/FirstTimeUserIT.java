@@ -119,8 +119,7 @@ class FirstTimeUserIT extends BrowserTest {
               d.navigate().refresh(); // the filters stay for the session
               return false;
             });
-    List<String> rows =
-        browser.findElements(By.xpath("//tbody/tr[td]")).stream().map(WebElement::getText).toList();
+    List<String> rows = texts(By.xpath("//tbody/tr[td]"));
     assertThat(rows).isNotEmpty().allMatch(r -> r.contains("Billing") && r.contains("VIP"));
     assertThat(rows).allMatch(r -> r.contains("Idle"));
 

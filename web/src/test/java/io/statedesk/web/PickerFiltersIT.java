@@ -45,10 +45,8 @@ class PickerFiltersIT extends BrowserTest {
   }
 
   List<String> column(String styleClass) {
-    return browser
-        .findElements(By.cssSelector("#agentsForm\\:agentTable_data td." + styleClass))
-        .stream()
-        .map(e -> e.getText().replaceFirst("^\\S+\\n", "")) // reflow's column title
+    return texts(By.cssSelector("#agentsForm\\:agentTable_data td." + styleClass)).stream()
+        .map(text -> text.replaceFirst("^\\S+\\n", "")) // reflow's column title
         .toList();
   }
 
