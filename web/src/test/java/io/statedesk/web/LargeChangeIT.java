@@ -106,8 +106,7 @@ class LargeChangeIT extends BrowserTest {
 
   private void chooseCode(int index) {
     for (int attempt = 0;
-        attempt < 3
-            && browser.findElement(By.id("setStateForm:code_label")).getText().startsWith("Choose");
+        attempt < 3 && text(By.id("setStateForm:code_label")).startsWith("Choose");
         attempt++) {
       click(By.id("setStateForm:code"));
       WebElement item = waitFor(By.id("setStateForm:code_" + index));

@@ -95,8 +95,7 @@ class SetStateIT extends BrowserTest {
     // sort before it); the menu opens with an animation, so wait for the panel and then for the
     // choice to show before going on
     for (int attempt = 0;
-        attempt < 3
-            && browser.findElement(By.id("setStateForm:code_label")).getText().startsWith("Choose");
+        attempt < 3 && text(By.id("setStateForm:code_label")).startsWith("Choose");
         attempt++) {
       click(By.id("setStateForm:code"));
       clickWhenSteady( // after the panel's opening animation
