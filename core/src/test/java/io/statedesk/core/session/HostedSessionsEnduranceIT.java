@@ -31,8 +31,10 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * one poll with a Guid the gateway refused, and a custom state set before the rotations still there
  * after them. The one long test of the suite; everything else in it stays cheap.
  */
-@Execution(ExecutionMode.CONCURRENT) // five minutes of holding: beside the other tests, on a
-// simulator of its own (junit-platform.properties)
+// five minutes of holding, on a simulator of its own: under failsafe (two JVMs, one class at a time
+// in each, core/pom.xml) it holds one JVM while the other runs the rest; run in one launcher (an
+// IDE), this mark lets it run beside the others (junit-platform.properties)
+@Execution(ExecutionMode.CONCURRENT)
 class HostedSessionsEnduranceIT {
 
   static final int FIRST = 11001;
