@@ -204,7 +204,7 @@ document.addEventListener('keydown', function (event) {
  *    mismatch", a 500 that also lost the news it was sent for);
  *  - no request of the user's is queued or running, and the user has not pressed a key or a button
  *    for QUIET_MS: rows re-rendered under a click would take the click away from the user;
- *  - no tooltip is open (it belongs to the row a refresh replaces);
+ *  - no tooltip has been open for less than TOOLTIP_MS (it belongs to the row a refresh replaces);
  *  - MIN_GAP_MS have passed since the last refresh was sent: on a busy floor news comes several
  *    times a second, and back-to-back refreshes would keep the rows (and the database) busy for
  *    nothing a person can read; the news is still on the page within 2 s.
@@ -212,6 +212,8 @@ document.addEventListener('keydown', function (event) {
 StateDesk.live = (function () {
   var QUIET_MS = 700;
   var MIN_GAP_MS = 1000;
+  var TOOLTIP_MS = 2000;
+  var tooltipSince = 0;
   var state = 'connecting';
   var busy = false;
   var again = false;
@@ -240,9 +242,15 @@ StateDesk.live = (function () {
     if (PrimeFaces.ajax && PrimeFaces.ajax.Queue && !PrimeFaces.ajax.Queue.isEmpty()) {
       return 200;
     }
-    // a tooltip being read (a code's description) would vanish with the row it belongs to
+    // a tooltip being read (a code's description) would vanish with the row it belongs to: wait,
+    // but at most TOOLTIP_MS, as a pointer resting on a cell would otherwise stop the page
     if (window.jQuery && jQuery('.ui-tooltip:visible').length) {
-      return 300;
+      tooltipSince = tooltipSince || Date.now();
+      if (Date.now() - tooltipSince < TOOLTIP_MS) {
+        return 300;
+      }
+    } else {
+      tooltipSince = 0;
     }
     var now = Date.now();
     return Math.max(lastInput + QUIET_MS - now, lastSent + MIN_GAP_MS - now, 0);

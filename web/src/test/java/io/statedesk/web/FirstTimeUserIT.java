@@ -46,16 +46,22 @@ class FirstTimeUserIT extends BrowserTest {
                 // what is there for screen readers only is not what a user clicks
                 + "[not(ancestor-or-self::*[contains(@class,'sd-sr-only')])]"
                 + "[ancestor-or-self::*[self::a or self::button or self::label or self::li]]");
-    WebElement shown =
-        waiter(20)
-            .ignoring(StaleElementReferenceException.class)
-            .until(
-                d ->
-                    d.findElements(words).stream()
-                        .filter(e -> e.isDisplayed() && e.isEnabled())
-                        .findFirst()
-                        .orElse(null));
-    shown.click();
+    // found and clicked at once, again if the live page redrew it in between
+    waiter(20)
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            d -> {
+              WebElement shown =
+                  d.findElements(words).stream()
+                      .filter(e -> e.isDisplayed() && e.isEnabled())
+                      .findFirst()
+                      .orElse(null);
+              if (shown == null) {
+                return false;
+              }
+              shown.click();
+              return true;
+            });
     awaitAjax();
   }
 
