@@ -82,18 +82,7 @@ class KeyboardOnlyIT extends BrowserTest {
         .until(
             ExpectedConditions.invisibilityOfElementLocated(By.id("setStateForm:setStateDialog")));
     new WebDriverWait(browser, Duration.ofSeconds(10))
-        .withMessage(
-            () ->
-                "focus on '"
-                    + keys.focused()
-                    + "'; "
-                    + dialogFocusState("setStateDialog")
-                    + "; console: "
-                    + browser
-                        .manage()
-                        .logs()
-                        .get(org.openqa.selenium.logging.LogType.BROWSER)
-                        .getAll())
+        .withMessage(() -> focusReport("setStateDialog"))
         .until(d -> keys.focused().equals("agentsForm:setState"));
   }
 
@@ -123,19 +112,18 @@ class KeyboardOnlyIT extends BrowserTest {
     new WebDriverWait(browser, Duration.ofSeconds(10))
         .until(ExpectedConditions.invisibilityOfElementLocated(By.id("editDialog")));
     new WebDriverWait(browser, Duration.ofSeconds(10))
-        .withMessage(
-            () ->
-                "focus on '"
-                    + keys.focused()
-                    + "'; "
-                    + dialogFocusState("editDialog")
-                    + "; console: "
-                    + browser
-                        .manage()
-                        .logs()
-                        .get(org.openqa.selenium.logging.LogType.BROWSER)
-                        .getAll())
+        .withMessage(() -> focusReport("editDialog"))
         .until(d -> keys.focused().equals("tableForm:new"));
+  }
+
+  /** Where the focus is, what decides where it goes back, and the browser's console. */
+  private String focusReport(String widget) {
+    return "focus on '"
+        + keys.focused()
+        + "'; "
+        + dialogFocusState(widget)
+        + "; console: "
+        + browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll();
   }
 
   /** What decides where the focus goes back (for a failure's message). */

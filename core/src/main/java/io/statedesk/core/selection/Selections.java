@@ -50,16 +50,25 @@ public class Selections {
   public List<SelectionView> list() {
     caller.require(Role.SUPERVISOR, Role.ADMIN);
     String me = caller.name();
-    List<SavedSelection> found =
-        teams.callerSeesAll()
-            ? em.createQuery("select s from SavedSelection s", SavedSelection.class).getResultList()
-            : em.createQuery(
-                    "select s from SavedSelection s where s.owner = :me"
-                        + " or s.sharedTeam in :teams",
-                    SavedSelection.class)
-                .setParameter("me", me)
-                .setParameter("teams", withPlaceholder(teams.callerTeams()))
-                .getResultList();
+    Set<String> mine = teams.callerSeesAll() ? Set.of() : teams.callerTeams();
+    List<SavedSelection> found;
+    if (teams.callerSeesAll()) {
+      found =
+          em.createQuery("select s from SavedSelection s", SavedSelection.class).getResultList();
+    } else if (mine.isEmpty()) { // JPQL's "in" needs at least one value: no team, own ones only
+      found =
+          em.createQuery("select s from SavedSelection s where s.owner = :me", SavedSelection.class)
+              .setParameter("me", me)
+              .getResultList();
+    } else {
+      found =
+          em.createQuery(
+                  "select s from SavedSelection s where s.owner = :me or s.sharedTeam in :teams",
+                  SavedSelection.class)
+              .setParameter("me", me)
+              .setParameter("teams", mine)
+              .getResultList();
+    }
     return found.stream()
         .map(s -> SelectionView.of(s, me, teams.callerSeesAll()))
         .sorted(
@@ -225,10 +234,5 @@ public class Selections {
       throw new NotSelectionOwnerException(s.getName(), s.getOwner());
     }
     return s;
-  }
-
-  /** JPQL's "in" needs at least one value: a supervisor without teams matches no team. */
-  private static Set<String> withPlaceholder(Set<String> teams) {
-    return teams.isEmpty() ? Set.of("\u0000") : teams;
   }
 }

@@ -221,6 +221,8 @@ class HostedSessionPoolTest {
 
   @Test
   void withAStaticGuidAFailedPollIsRetriedWithoutUpdateGuid() {
+    // about AUTHMODE 1 itself: the refresh after a failed poll must be left out there (a static
+    // Guid cannot have rotated), the one place this fake gateway runs in that mode
     assumedAuthMode = 1;
     pool(Set.of(A), false).start();
     timer.runDue();
