@@ -132,6 +132,11 @@ public final class PayaraMicro implements AutoCloseable {
     return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
   }
 
+  /** The server JVM's process id (for {@link ThreadCpu}). */
+  public long pid() {
+    return process.pid();
+  }
+
   /** Kills the process at once, as a crash would, without a graceful shutdown. */
   public void kill() {
     process.destroyForcibly();

@@ -46,6 +46,11 @@ public record Ownership(
    * relayed agents held here, and, if {@code lead}, every other agent no live console holds. Its
    * positional parameters are numbered on from {@code first}, the query's own come before it: the
    * labels must run without a gap (Hibernate refuses "?3 ... ?7", EclipseLink does not mind).
+   *
+   * <p>Both hold-record conditions are correlated {@code exists} lookups by the agent's primary key
+   * in {@code session_hold}: an {@code in (select ...)} made H2 read every hold record of the
+   * console into a set at every claim, which at 10,000 relayed sessions was half of the console's
+   * CPU in a bulk change (issue 20's benchmark, concurrency 1).
    */
   public String sql(String column, boolean lead, int first) {
     String isHosted =
@@ -78,9 +83,9 @@ public record Ownership(
     String relayedHere =
         "(not "
             + isHosted
-            + " and "
+            + " and exists (select 1 from session_hold h where h.agent_id = "
             + column
-            + " in (select h.agent_id from session_hold h where h.console_id = ?"
+            + " and h.console_id = ?"
             + p
             + " and h.held_until > ?"
             + (p + 1)

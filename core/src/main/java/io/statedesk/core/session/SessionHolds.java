@@ -1,5 +1,6 @@
 package io.statedesk.core.session;
 
+import io.statedesk.core.persistence.InLists;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -16,9 +17,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * The hold records of this console's hosted sessions ({@link SessionHold}).
  *
  * <p>Cheap by design: a refresh is one {@code update} of this console's rows plus inserts and
- * deletes for the agents whose session started or ended since the last one (usually none), every
- * {@code session-timeout / 4}. So the records say "until T" with T at most a quarter of the
- * gateway's session timeout early, and a restart within the gateway's timeout finds them.
+ * deletes for the agents whose session started or ended since the last one (usually none), plus one
+ * read per 1,000 relayed agents whose desktops pushed a Guid since (to find the few whose record
+ * another console took over), every {@code session-timeout / 4}. So the records say "until T" with
+ * T at most a quarter of the gateway's session timeout early, and a restart within the gateway's
+ * timeout finds them.
  */
 @ApplicationScoped
 public class SessionHolds {
@@ -96,13 +99,44 @@ public class SessionHolds {
         .setParameter("t", until)
         .setParameter("c", console)
         .executeUpdate();
+    Set<Integer> toWrite = new TreeSet<>();
+    List<Integer> pushedAgain = new ArrayList<>();
     for (int id : live) {
-      if (pushed.remove(id) | !written.contains(id)) {
-        em.merge(new SessionHold(id, console, until)); // over another console's old record too
+      boolean wasPushed = pushed.remove(id);
+      if (!written.contains(id)) {
+        toWrite.add(id);
+      } else if (wasPushed) {
+        pushedAgain.add(id);
       }
+    }
+    toWrite.addAll(notHeldBy(console, pushedAgain));
+    for (int id : toWrite) {
+      em.merge(new SessionHold(id, console, until)); // over another console's old record too
     }
     written.removeAll(gone);
     written.addAll(live);
+  }
+
+  /**
+   * Of {@code agents} (relayed sessions pushed here again, records this console wrote before),
+   * those whose record no longer names {@code console}: a desktop pushed to another console in
+   * between, which took the record over (or dropped it). Read in one query per 1,000 agents,
+   * because every desktop pushes every rotation: at 10,000 relayed agents and a Guid rotation a
+   * minute, writing each pushed agent's record again was about 170 {@code merge}s a second (a
+   * select and an update each) on an otherwise idle console.
+   */
+  private Set<Integer> notHeldBy(String console, List<Integer> agents) {
+    Set<Integer> moved = new TreeSet<>(agents);
+    for (List<Integer> ids : InLists.of(agents)) {
+      moved.removeAll(
+          em.createQuery(
+                  "select h.agentId from SessionHold h where h.consoleId = :c and h.agentId in :ids",
+                  Integer.class)
+              .setParameter("c", console)
+              .setParameter("ids", ids)
+              .getResultList());
+    }
+    return moved;
   }
 
   /** After a failed refresh: the next one starts from the database again. */

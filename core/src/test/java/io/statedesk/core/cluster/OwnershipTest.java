@@ -25,8 +25,8 @@ class OwnershipTest {
     String relayedHere =
         "(not "
             + hostedSql
-            + " and o.agent_id in (select h.agent_id from session_hold h"
-            + " where h.console_id = ?7 and h.held_until > ?8))";
+            + " and exists (select 1 from session_hold h"
+            + " where h.agent_id = o.agent_id and h.console_id = ?7 and h.held_until > ?8))";
     assertThat(own.sql("o.agent_id", false, 7))
         .isEqualTo("((" + hostedSql + " and mod(o.agent_id, 4) in (1, 3)) or " + relayedHere + ")");
     assertThat(own.sql("o.agent_id", true, 7))
@@ -79,7 +79,8 @@ class OwnershipTest {
     assertThat(new Ownership(false, Set.of(), 4, hosted, "a").sql("a", false, 1))
         .startsWith("(1 = 0 or (not (a between");
     assertThat(new Ownership(true, Set.of(), 4, List.of(), "a").sql("a", true, 1))
-        .startsWith("(1 = 0 or (not 1 = 0 and a in (select")
+        .startsWith(
+            "(1 = 0 or (not 1 = 0 and exists (select 1 from session_hold h where h.agent_id = a")
         .contains(" or (not 1 = 0 and not exists (select");
   }
 

@@ -57,6 +57,9 @@ class ClusterIT {
   static final int FIRST = 10001;
   static final int AGENTS = 1000;
 
+  /** Agents after the hosted ones: the simulator has them, the consoles never host them. */
+  static final int UNHOSTED = 10;
+
   Postgres db;
   PayaraMicro simulator;
   PayaraMicro a;
@@ -67,7 +70,7 @@ class ClusterIT {
   @Test
   void aConsoleKilledMidChangeIsTakenOverAndAChangeOnOneConsoleIsCarriedOutByTheOther()
       throws Exception {
-    startDatabaseAndSimulator(AGENTS);
+    startDatabaseAndSimulator(AGENTS + UNHOSTED);
     Set<Integer> elsewhere = heldElsewhere();
     int usable = AGENTS - elsewhere.size();
     System.out.printf(
@@ -193,6 +196,9 @@ class ClusterIT {
     assertThat(number(secondDone, "succeeded")).as(secondDone).isEqualTo(ofB.size());
     assertThat(readingBack(120, ofB)).isEmpty();
 
+    // 2b. relayed sessions belong to the console their desktop last pushed to
+    relayedSessionsAreCalledByTheConsoleTheirDesktopLastPushedTo();
+
     // 3. B stopped cleanly (it signs its agents out, and their states go with the sessions): A
     // takes them over within the lease period and re-applies their desired state
     long stopped = System.currentTimeMillis();
@@ -207,6 +213,97 @@ class ClusterIT {
         ofB.size(), System.currentTimeMillis() - stopped);
     assertThat(sql("select count(distinct owner) from cluster_lease where name like 'shard-%'"))
         .isEqualTo("1");
+  }
+
+  /**
+   * Three agents the consoles do not host, signed in by their own desktops, which relay their
+   * sessions (following every Guid rotation) to console B: a change made on A for them is carried
+   * out by B, the only console with their Guids. The desktops then move to A: the hold records
+   * follow, and a change made on B is carried out by A. Each change ends with a read-back at the
+   * simulator.
+   */
+  void relayedSessionsAreCalledByTheConsoleTheirDesktopLastPushedTo() throws Exception {
+    String consoleA = "http://127.0.0.1:" + a.port() + "/statedesk";
+    String consoleB = "http://127.0.0.1:" + b.port() + "/statedesk";
+    Set<Integer> relayed = new TreeSet<>();
+    StringBuilder csv = new StringBuilder("agent_id,name,team,skills,phone\n");
+    for (int agent = FIRST + AGENTS;
+        agent < FIRST + AGENTS + UNHOSTED && relayed.size() < 3;
+        agent++) {
+      if (!send("GET", gateway("/simulator/agents/" + agent), null, null)
+          .contains("\"elsewhere\":true")) {
+        relayed.add(agent);
+        csv.append(agent).append(",Desk ").append(agent).append(",Billing,,\n");
+      }
+    }
+    assertThat(relayed).hasSize(3);
+    send("POST", consoleA + "/api/agents/import", csv.toString(), "text/csv");
+    String token =
+        send("POST", consoleA + "/api/relay-clients", "{\"name\":\"floor desktops\"}", null)
+            .replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+    List<Desktop> desktops = new ArrayList<>();
+    try {
+      for (int agent : relayed) {
+        desktops.add(Desktop.signIn(gateway("/resource"), agent, token, consoleB));
+      }
+      String agents = relayed.toString().replace(" ", "");
+      await("the hold records to say B holds the relayed sessions")
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> holdersOf(relayed), "b"::equals);
+      changeIsCarriedOutBy(consoleA, "{\"agents\":" + agents + ",\"code\":130}", relayed, "b");
+      assertThat(readingBack(130, relayed)).as("relayed agents reading back 130").isEmpty();
+
+      for (Desktop desktop : desktops) {
+        desktop.relayTo(consoleA);
+      }
+      await("the hold records to follow the desktops to A")
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> holdersOf(relayed), "a"::equals);
+      changeIsCarriedOutBy(consoleB, "{\"agents\":" + agents + ",\"code\":131}", relayed, "a");
+      assertThat(readingBack(131, relayed)).as("relayed agents reading back 131").isEmpty();
+      for (Desktop desktop : desktops) {
+        assertThat(desktop.failure()).as("desktop of " + desktop.agent()).isNull();
+        assertThat(desktop.pushes()).as("pushes of " + desktop.agent()).isGreaterThanOrEqualTo(2);
+      }
+    } finally {
+      desktops.forEach(Desktop::close);
+    }
+  }
+
+  /** The distinct consoles whose live hold records cover {@code agents}, comma-separated. */
+  String holdersOf(Set<Integer> agents) throws Exception {
+    String list = agents.toString().replace("[", "(").replace("]", ")");
+    return sql(
+            "select string_agg(distinct console_id, ',') from session_hold where held_until > now()"
+                + " and agent_id in "
+                + list)
+        + (sql("select count(*) from session_hold where held_until > now() and agent_id in " + list)
+                .equals(Integer.toString(agents.size()))
+            ? ""
+            : " (not all held)");
+  }
+
+  /**
+   * Makes the change {@code body} on {@code console}, waits for it to complete with every one of
+   * {@code agents} succeeded, and checks from the outcomes' owners that the console {@code caller}
+   * made every call.
+   */
+  void changeIsCarriedOutBy(String console, String body, Set<Integer> agents, String caller)
+      throws Exception {
+    long id = number(send("POST", console + "/api/changes", body, null), "id");
+    String url = console + "/api/changes/" + id;
+    await("change " + id + " to complete")
+        .atMost(Duration.ofMinutes(1))
+        .until(() -> send("GET", url, null, null).contains("\"status\":\"COMPLETED\""));
+    String done = send("GET", url, null, null);
+    assertThat(number(done, "succeeded")).as(done).isEqualTo(agents.size());
+    assertThat(
+            sql(
+                "select string_agg(distinct m.console_id, ',') from bulk_outcome o"
+                    + " join cluster_member m on m.instance_id = o.owner where o.change_id = "
+                    + id))
+        .as("the console that made change " + id + "'s calls")
+        .isEqualTo(caller);
   }
 
   /**
