@@ -88,8 +88,8 @@ final class BenchHttp {
   /**
    * The simulator's latency path alone: the mean time of 40 {@code setcustomstate} calls made one
    * at a time over one kept-alive connection, with the latency set, after 2,000 without latency
-   * (prints their mean too). Why so many first: the simulator's JVM has just started, and 10 calls
-   * measured its interpreter (a call's time fell from 6 ms to under 1 ms once compiled).
+   * (prints their mean too). Why so many first: the simulator's JVM has just started, and the 10
+   * calls this probe made first left the latency path's code to the interpreter.
    */
   static double probe(String simulator, Map<Integer, String[]> sessions, long latency)
       throws Exception {

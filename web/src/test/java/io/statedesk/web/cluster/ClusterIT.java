@@ -26,6 +26,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,7 +37,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * of one console at about a third (the other takes its shards over and finishes, with exact counts,
  * every agent reading the code back at the simulator and no agent called again after a success in
  * the same session); a change made on one console for the other's agents is carried out by the
- * other; and a clean stop hands the agents over within the lease period.
+ * other; relayed sessions are called by the console their desktop last pushed to, and follow the
+ * desktop when it pushes to the other console; and a clean stop hands the agents over within the
+ * lease period.
  *
  * <p>The simulator runs with its defaults (AUTHMODE 2, Guid rotation on, some agents signed in
  * elsewhere by desktops): with force off, the consoles show those agents TAKEN_OVER, never force
@@ -173,9 +176,13 @@ class ClusterIT {
     // 2. B back; a change made on A for the agents B holds is carried out by B (A has no session
     // for them, so no Guid leaves B)
     b = console("b");
-    await("B holding shards again")
-        .atMost(Duration.ofMinutes(3))
-        .until(this::holders, h -> evenlySplit(h, usable));
+    try {
+      await("B holding shards again")
+          .atMost(Duration.ofMinutes(3))
+          .until(this::holders, h -> evenlySplit(h, usable));
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError(e.getMessage() + "\n" + unheld(elsewhere), e);
+    }
     Set<Integer> ofB = sessionsOf("b");
     String onA = "http://127.0.0.1:" + a.port() + "/statedesk/api";
     String setB = "{\"agents\":" + ofB.toString().replace(" ", "") + ",\"code\":120}";
@@ -239,7 +246,7 @@ class ClusterIT {
     assertThat(relayed).hasSize(3);
     send("POST", consoleA + "/api/agents/import", csv.toString(), "text/csv");
     String token =
-        send("POST", consoleA + "/api/relay-clients", "{\"name\":\"floor desktops\"}", null)
+        send("POST", consoleA + "/api/relay-clients", "{\"name\":\"floor-desktops\"}", null)
             .replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
     List<Desktop> desktops = new ArrayList<>();
     try {
@@ -568,6 +575,39 @@ class ClusterIT {
       ids.add(Integer.parseInt(m.group(1)));
     }
     return ids;
+  }
+
+  /**
+   * For a failure message: the hosted agents (but those held elsewhere) with no live hold record,
+   * as the simulator and each console's session store see them.
+   */
+  String unheld(Set<Integer> elsewhere) throws Exception {
+    Set<Integer> held = new TreeSet<>();
+    for (String line :
+        sql("select agent_id from session_hold where held_until > now()").split("\n")) {
+      if (!line.isBlank()) {
+        held.add(Integer.parseInt(line.trim()));
+      }
+    }
+    StringBuilder why = new StringBuilder("Hosted agents with no live hold record:");
+    for (int agent = FIRST; agent < FIRST + AGENTS; agent++) {
+      if (!held.contains(agent) && !elsewhere.contains(agent)) {
+        why.append("\n  ").append(agent).append(" at the simulator: ");
+        why.append(send("GET", gateway("/simulator/agents/" + agent), null, null));
+        for (PayaraMicro console : new PayaraMicro[] {a, b}) {
+          String row =
+              send(
+                  "GET",
+                  "http://127.0.0.1:" + console.port() + "/statedesk/api/agents?q=" + agent,
+                  null,
+                  null);
+          Matcher session = Pattern.compile("\"session\":\"(\\w+)\"").matcher(row);
+          why.append(" console ").append(console == a ? "a" : "b").append(": ");
+          why.append(session.find() ? session.group(1) : row);
+        }
+      }
+    }
+    return why.toString();
   }
 
   /** Hosted agents per console id, from the hold records. */
