@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The soak of issue 19 (done-when 4), a benchmark command and not a test ({@code -Pbench-cluster}):
@@ -146,6 +148,9 @@ public final class ClusterSoak {
     rig.b = consoles[1];
     long soakEnd = System.currentTimeMillis();
     List<String> twice = setTwiceForOneChangeInOneSession(rig, submittedAt);
+    for (String one : twice.subList(0, Math.min(4, twice.size()))) {
+      System.out.println(callsInWindow(rig, one, submittedAt));
+    }
     String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
     Collections.sort(durations);
     System.out.printf(
@@ -179,6 +184,33 @@ public final class ClusterSoak {
         stuck);
     boolean exact = totals.getOrDefault("pending", 0L) == 0;
     return twice.isEmpty() && stuck.isEmpty() && exact ? 0 : 1;
+  }
+
+  /**
+   * For the report: every call the simulator recorded for the agent of {@code finding} ("10393
+   * (change #33)") during that change's window, but its event polls: time from the submission,
+   * operation, retcode, query and the Guid's first four characters (which session made it).
+   */
+  static String callsInWindow(ClusterIT rig, String finding, List<Long> submittedAt)
+      throws Exception {
+    int agent = Integer.parseInt(finding.substring(0, finding.indexOf(' ')));
+    int window = Integer.parseInt(finding.replaceAll(".*#(\\d+)\\)", "$1")) - 1;
+    long from = submittedAt.get(window);
+    long to = window + 1 < submittedAt.size() ? submittedAt.get(window + 1) : Long.MAX_VALUE;
+    StringBuilder out =
+        new StringBuilder("  calls of agent " + agent + " in change #" + (window + 1));
+    String calls =
+        ClusterIT.send(
+            "GET", rig.gateway("/simulator/requests?agent=" + agent + "&limit=100000"), null, null);
+    Matcher call = Pattern.compile("\\{[^{}]*}").matcher(calls);
+    while (call.find()) {
+      String one = call.group();
+      long at = ClusterIT.number(one, "at");
+      if (at >= from - 2000 && at < to && !one.contains("\"operation\":\"getAgentEvent\"")) {
+        out.append("\n    +").append(at - from).append(" ms ").append(one);
+      }
+    }
+    return out.toString();
   }
 
   static String api(PayaraMicro console) {
