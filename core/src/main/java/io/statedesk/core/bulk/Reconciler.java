@@ -9,6 +9,7 @@ import io.statedesk.core.desired.ManagedThreads;
 import io.statedesk.core.desired.SessionClock;
 import io.statedesk.core.directory.AgentDirectory;
 import io.statedesk.core.directory.DirectoryAgent;
+import io.statedesk.core.directory.DirectoryStates;
 import io.statedesk.core.session.SessionStarted;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -68,6 +69,7 @@ public class Reconciler {
   @Inject BulkStore outcomes;
   @Inject BulkEngine engine;
   @Inject AgentDirectory directory;
+  @Inject DirectoryStates directoryStates;
   @Inject AuditLog audit;
   @Inject SessionClock clock;
   @Inject DesiredSettings settings;
@@ -168,13 +170,13 @@ public class Reconciler {
       return Result.UNREADABLE;
     }
     if (ReadBack.matches(want.code(), actual.get())) {
-      directory.recordReadBack(agentId, want.code(), false);
+      directoryStates.recordReadBack(agentId, want.code(), false);
       outcomes.drifted(want.changeId(), agentId, false);
       return Result.HELD;
     }
     boolean newSession = isNewSession(cause, clock.inCurrentSession(agentId, verifiedBefore));
     if (!newSession) {
-      directory.recordReadBack(agentId, actual.get().orElse(null), true);
+      directoryStates.recordReadBack(agentId, actual.get().orElse(null), true);
       outcomes.drifted(want.changeId(), agentId, true);
       history(
           agentId,
@@ -208,7 +210,7 @@ public class Reconciler {
     }
     if (result.verified()) {
       try {
-        directory.recordReadBack(agentId, want.code(), false);
+        directoryStates.recordReadBack(agentId, want.code(), false);
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "Agent " + agentId + ": read-back not recorded in the directory", e);
       }

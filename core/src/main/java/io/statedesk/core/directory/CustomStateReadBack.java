@@ -52,6 +52,7 @@ public class CustomStateReadBack {
 
   @Inject GatewayClient client;
   @Inject AgentDirectory directory;
+  @Inject DirectoryStates directoryStates;
 
   private final AtomicInteger done = new AtomicInteger();
   private final AtomicInteger failed = new AtomicInteger();
@@ -98,7 +99,7 @@ public class CustomStateReadBack {
   /** One run: {@link #PARALLEL} workers draining one queue; the last one out records the states. */
   private final class Run {
     final ConcurrentLinkedQueue<Map.Entry<Integer, GatewayAuth>> queue;
-    final Map<Integer, AgentDirectory.ReadState> states = new ConcurrentHashMap<>();
+    final Map<Integer, ReadState> states = new ConcurrentHashMap<>();
     final AtomicInteger workers = new AtomicInteger(PARALLEL);
 
     Run(ConcurrentLinkedQueue<Map.Entry<Integer, GatewayAuth>> queue) {
@@ -112,7 +113,7 @@ public class CustomStateReadBack {
           try {
             Instant asked = Instant.now();
             Optional<Integer> state = client.queryCustomState(next.getValue());
-            states.put(next.getKey(), new AgentDirectory.ReadState(state.orElse(null), asked));
+            states.put(next.getKey(), new ReadState(state.orElse(null), asked));
           } catch (GatewayException e) {
             failed.incrementAndGet();
           }
@@ -127,7 +128,7 @@ public class CustomStateReadBack {
 
     void finish() {
       try {
-        int written = states.isEmpty() ? 0 : directory.applyCustomStates(states);
+        int written = states.isEmpty() ? 0 : directoryStates.applyCustomStates(states);
         LOG.fine(
             () ->
                 "Read back "

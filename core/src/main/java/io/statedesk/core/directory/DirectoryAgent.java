@@ -11,8 +11,9 @@ import java.time.Instant;
 
 /**
  * One agent of the directory, keyed by its gateway work number. Read as an entity; written only
- * through {@link AgentDirectory}'s statements that name their columns (a whole row written back
- * would undo what another transaction wrote meanwhile, see AgentDirectory).
+ * through statements that name their columns, in {@link DirectoryImport} and {@link
+ * DirectoryStates} (a whole row written back would undo what another transaction wrote meanwhile,
+ * see DirectoryStates).
  */
 @Entity
 @Table(name = "directory_agent")

@@ -28,7 +28,7 @@ public class DirectoryStateFeed {
 
   private static final Logger LOG = Logger.getLogger(DirectoryStateFeed.class.getName());
 
-  @Inject AgentDirectory directory;
+  @Inject DirectoryStates directoryStates;
   @Inject SessionTimers timers;
 
   private final Map<Integer, GatewayState> pending = new ConcurrentHashMap<>();
@@ -108,7 +108,7 @@ public class DirectoryStateFeed {
 
   void flush() {
     flushAvailability();
-    write(drain(pending), directory::applyStates, pending, stateRows);
+    write(drain(pending), directoryStates::applyStates, pending, stateRows);
   }
 
   private void flushAvailability() {
@@ -117,7 +117,7 @@ public class DirectoryStateFeed {
         batch -> {
           Map<Integer, String> values = new HashMap<>();
           batch.forEach((id, v) -> values.put(id, NONE.equals(v) ? null : v));
-          directory.applyAvailability(values);
+          directoryStates.applyAvailability(values);
         },
         availability,
         sessionRows);

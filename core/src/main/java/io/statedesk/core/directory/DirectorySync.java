@@ -68,7 +68,7 @@ public class DirectorySync {
   Optional<String> phonePattern;
 
   @Inject GatewayClient client;
-  @Inject AgentDirectory directory;
+  @Inject DirectoryImport directoryImport;
   @Inject Caller caller;
   @Inject Cluster cluster;
 
@@ -188,7 +188,7 @@ public class DirectorySync {
   }
 
   /** Synchronises now (admins), returning the counts or throwing the gateway's failure. */
-  public AgentDirectory.SyncResult syncNow() {
+  public SyncResult syncNow() {
     caller.require(Role.ADMIN);
     return sync(caller.name());
   }
@@ -214,7 +214,7 @@ public class DirectorySync {
    * admin's "sync now" during the scheduled one) kicks the first out mid-read (100-006). A caller
    * that finds a sync running waits for it and then reads afresh.
    */
-  private AgentDirectory.SyncResult sync(String actor) {
+  private SyncResult sync(String actor) {
     if (!enabled) {
       throw new IllegalStateException(
           "Directory sync is not configured (statedesk.directory.sync-enabled=false)");
@@ -222,7 +222,7 @@ public class DirectorySync {
     syncing.lock();
     runningSince = runningSince == null ? Instant.now() : runningSince;
     try {
-      AgentDirectory.SyncResult result;
+      SyncResult result;
       try {
         List<DirectoryEntry> entries =
             new GatewayDirectoryReader(
@@ -232,7 +232,7 @@ public class DirectorySync {
                         .or(() -> phonePattern.map(p -> p.replace("{agent}", "" + account)))
                         .orElse(null))
                 .read(account, secrets.open(PASSWORD, password.orElseThrow()));
-        result = directory.replaceFromGateway(entries, actor);
+        result = directoryImport.replaceFromGateway(entries, actor);
       } catch (RuntimeException e) {
         lastAttempt = new SyncStatus.Attempt(Instant.now(), actor, null, failure(e));
         throw e;

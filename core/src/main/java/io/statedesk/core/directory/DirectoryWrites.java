@@ -18,7 +18,7 @@ public class DirectoryWrites {
 
   private static final Logger LOG = Logger.getLogger(DirectoryWrites.class.getName());
 
-  @Inject AgentDirectory directory;
+  @Inject DirectoryStates directoryStates;
 
   private final RowByRow rows = new RowByRow(LOG, "state its change set");
 
@@ -28,6 +28,6 @@ public class DirectoryWrites {
    * the next read-back); the outcome has the truth.
    */
   public void setStates(Map<Integer, Integer> states, Set<Integer> verified) {
-    rows.write(states, batch -> directory.applySetStates(batch, verified));
+    rows.write(states, batch -> directoryStates.applySetStates(batch, verified));
   }
 }

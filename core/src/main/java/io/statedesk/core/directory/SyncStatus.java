@@ -34,8 +34,7 @@ public record SyncStatus(
    * @param result the counts; {@code null} if it failed
    * @param failure why it failed, fit to show to an admin; {@code null} if it succeeded
    */
-  public record Attempt(
-      Instant at, String actor, AgentDirectory.SyncResult result, String failure) {
+  public record Attempt(Instant at, String actor, SyncResult result, String failure) {
 
     public boolean succeeded() {
       return failure == null;

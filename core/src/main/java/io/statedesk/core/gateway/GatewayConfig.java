@@ -1,7 +1,12 @@
 package io.statedesk.core.gateway;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.Duration;
 
 /**
@@ -104,6 +109,29 @@ public record GatewayConfig(
         truststorePassword,
         verifyHostname,
         transport);
+  }
+
+  /**
+   * The {@link #truststore()} file, loaded; both transports trust what it holds.
+   *
+   * @throws IllegalStateException naming the file and the settings to check, if it cannot be read
+   */
+  KeyStore loadTruststore() {
+    try (InputStream in = Files.newInputStream(truststore)) {
+      KeyStore store = KeyStore.getInstance(truststoreType);
+      store.load(in, truststorePassword);
+      return store;
+    } catch (IOException | GeneralSecurityException e) {
+      throw new IllegalStateException(
+          "Cannot read the gateway truststore "
+              + truststore
+              + " as "
+              + truststoreType
+              + ": "
+              + e.getMessage()
+              + " (check statedesk.gateway.tls.truststore, -type and -password)",
+          e);
+    }
   }
 
   @Override

@@ -1,6 +1,5 @@
 package io.statedesk.core.gateway;
 
-import io.statedesk.core.gateway.GatewayRecords.PollResult;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,7 +28,8 @@ import javax.net.ssl.TrustManagerFactory;
  * few selector and handler threads, identical on Payara and WildFly. Everything else still goes
  * through the JAX-RS client. Same truststore; host name verification cannot be switched off here,
  * so that setting selects the JAX-RS transport. {@code updateGuid}, which a hosted session calls
- * after a failed poll, travels here too.
+ * after a failed poll, travels here too: failed polls come in hundreds when the gateway hangs, and
+ * here the calls that follow them cost no thread while they wait.
  */
 final class JdkPollTransport implements AutoCloseable {
 
@@ -55,7 +54,7 @@ final class JdkPollTransport implements AutoCloseable {
             .connectTimeout(config.connectTimeout())
             .executor(executor);
     if (config.truststore() != null) {
-      builder.sslContext(sslContext(GatewayClient.loadTruststore(config)));
+      builder.sslContext(sslContext(config.loadTruststore()));
     }
     this.http = builder.build();
   }
@@ -74,60 +73,40 @@ final class JdkPollTransport implements AutoCloseable {
     }
   }
 
-  CompletionStage<PollResult> poll(GatewayAuth auth) {
-    int agentId = auth.agentId();
-    return send(auth, "GET", "agentevent/" + agentId, "getAgentEvent", config.pollTimeout())
-        .thenApply(answer -> GatewayClient.toPoll(answer, agentId));
-  }
-
   /**
-   * {@code updateGuid}: over this transport too, because it follows failed polls, which come in
-   * hundreds when the gateway hangs; here they cost no thread while they wait.
+   * Sends {@code request} (a poll, or {@code updateGuid}) without waiting: the stage completes with
+   * the answer, or exceptionally with the typed failure. Its path carries no query: neither of the
+   * two operations sent here has one.
+   *
+   * @param timeout how long to wait for the answer: the poll timeout for a held poll, the operation
+   *     timeout otherwise
    */
-  CompletionStage<GatewayClient.Answer> updateGuid(GatewayAuth auth) {
-    return send(
-        auth,
-        "PUT",
-        "onlineagent/" + auth.agentId() + "/updateGuid",
-        "updateGuid",
-        config.operationTimeout());
-  }
-
-  private CompletionStage<GatewayClient.Answer> send(
-      GatewayAuth auth, String method, String path, String operation, Duration timeout) {
-    int agentId = auth.agentId();
+  CompletionStage<GatewayAnswer> send(GatewayRequest request, Duration timeout) {
     long start = System.nanoTime();
     String base = config.baseUrl().toString();
-    URI uri = URI.create((base.endsWith("/") ? base : base + "/") + path);
-    HttpRequest.Builder request =
+    URI uri = URI.create((base.endsWith("/") ? base : base + "/") + request.path());
+    HttpRequest.Builder outgoing =
         HttpRequest.newBuilder(uri)
             .timeout(timeout)
             .header("Accept", "application/json")
             .header("Content-Type", "application/json; charset=UTF-8")
-            .header("guid", auth.guid())
+            .header("guid", request.auth().guid())
             .method(
-                method,
-                "GET".equals(method)
+                request.method(),
+                request.body() == null
                     ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(""));
-    if (auth.cookie() != null) {
-      request.header("Cookie", auth.cookie());
+                    : HttpRequest.BodyPublishers.ofString(request.body()));
+    if (request.auth().cookie() != null) {
+      outgoing.header("Cookie", request.auth().cookie());
     }
-    CompletableFuture<HttpResponse<String>> pending;
-    try {
-      pending = http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(GatewayClient.translate(operation, agentId, e));
-    }
-    return pending.handle(
-        (response, failure) -> {
-          if (failure != null) {
-            throw GatewayClient.translate(operation, agentId, failure);
-          }
+    return GatewayFailures.whenAnswered(
+        request,
+        () -> http.sendAsync(outgoing.build(), HttpResponse.BodyHandlers.ofString()),
+        response -> {
           Map<String, List<String>> headers = new LinkedHashMap<>();
           response.headers().map().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
-          return GatewayClient.interpret(
-              response.statusCode(), response.body(), headers, operation, agentId, auth, start);
+          return GatewayAnswer.interpret(
+              request, response.statusCode(), response.body(), headers, start);
         });
   }
 

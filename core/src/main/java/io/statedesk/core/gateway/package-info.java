@@ -10,5 +10,11 @@
  * (connection, timeout, HTTP status, a body that is not the envelope). Gateway wire types never
  * leave this package except as these records. Guids are masked in every log line and message
  * ({@link io.statedesk.core.gateway.Guids#mask}).
+ *
+ * <p>Inside the client, one class per step of a call: {@code GatewayRequest} (the table of
+ * operations: method, path, query, body), {@code JaxrsTransport} and {@code JdkPollTransport}
+ * (sending), {@code GatewayAnswer} (the envelope: answer or typed failure), {@code GatewayFailures}
+ * (transport failures to typed ones), {@code GatewayReplies} (results to records) and {@code
+ * GatewayCallLog} (the log line and metric of each call).
  */
 package io.statedesk.core.gateway;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.statedesk.core.bulk.BulkExceptions.ChangeNotFoundException;
 import io.statedesk.core.bulk.BulkExceptions.ConfirmationRequiredException;
-import io.statedesk.core.directory.AgentDirectory;
 import io.statedesk.core.directory.DirectoryEntry;
+import io.statedesk.core.directory.DirectoryImport;
 import io.statedesk.core.gateway.GatewayClient;
 import io.statedesk.core.gateway.GatewayState;
 import io.statedesk.core.security.Role;
@@ -58,7 +58,7 @@ class BulkChangeIT {
   @Inject BulkChanges changes;
   @Inject BulkStore store;
   @Inject io.statedesk.core.cluster.ClusterStore cluster;
-  @Inject AgentDirectory directory;
+  @Inject DirectoryImport directoryImport;
   @Inject AgentSessions sessions;
   @Inject RelaySessions relay;
   @Inject RelayClients relayClients;
@@ -90,7 +90,7 @@ class BulkChangeIT {
                 GatewayState.IDLE,
                 null));
       }
-      directory.replaceFromGateway(entries, "test");
+      directoryImport.replaceFromGateway(entries, "test");
       await(() -> sessions.counts().get(Availability.HOSTED) >= HOSTED, 90, "hosted sessions");
       ready = true;
     }

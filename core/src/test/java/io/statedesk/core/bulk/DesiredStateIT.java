@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.statedesk.core.directory.AgentDirectory;
 import io.statedesk.core.directory.DirectoryEntry;
+import io.statedesk.core.directory.DirectoryImport;
 import io.statedesk.core.gateway.GatewayClient;
 import io.statedesk.core.gateway.GatewayState;
 import io.statedesk.core.schedule.ScheduleStatus;
@@ -56,6 +57,7 @@ class DesiredStateIT {
   @Inject BulkChanges changes;
   @Inject Schedules schedules;
   @Inject AgentDirectory directory;
+  @Inject DirectoryImport directoryImport;
   @Inject AgentSessions sessions;
   @Inject GatewayClient client;
   @Inject Event<SessionStarted> sessionStarted;
@@ -84,7 +86,7 @@ class DesiredStateIT {
                 GatewayState.IDLE,
                 null));
       }
-      directory.replaceFromGateway(entries, "test");
+      directoryImport.replaceFromGateway(entries, "test");
       await(() -> sessions.counts().get(Availability.HOSTED) >= HOSTED, 90, "hosted sessions");
       ready = true;
     }

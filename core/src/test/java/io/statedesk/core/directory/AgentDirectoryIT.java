@@ -1,13 +1,17 @@
 package io.statedesk.core.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.statedesk.core.Deployments;
 import io.statedesk.core.gateway.GatewayState;
+import io.statedesk.core.security.AccessDeniedException;
 import io.statedesk.core.security.Role;
 import io.statedesk.core.testing.SharedServer;
 import io.statedesk.core.testsupport.TestCaller;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,6 +42,9 @@ class AgentDirectoryIT {
   }
 
   @Inject AgentDirectory directory;
+  @Inject DirectoryImport directoryImport;
+  @Inject DirectoryStates states;
+  @Inject TeamSummaries teamSummaries;
 
   static boolean loaded;
 
@@ -59,7 +66,7 @@ class AgentDirectoryIT {
       for (int i = 0; i < 50_000; i++) {
         entries.add(entry(i));
       }
-      AgentDirectory.SyncResult first = directory.replaceFromGateway(entries, "test");
+      SyncResult first = directoryImport.replaceFromGateway(entries, "test");
       assertThat(first.added()).isEqualTo(50_000);
       loaded = true;
     }
@@ -73,11 +80,11 @@ class AgentDirectoryIT {
         fewer.add(entry(i));
       }
     }
-    AgentDirectory.SyncResult second = directory.replaceFromGateway(fewer, "test");
+    SyncResult second = directoryImport.replaceFromGateway(fewer, "test");
     assertThat(second.removed()).isEqualTo(1);
     assertThat(second.updated()).isEqualTo(49_999);
     fewer.add(entry(7));
-    assertThat(directory.replaceFromGateway(fewer, "test").added()).isEqualTo(1);
+    assertThat(directoryImport.replaceFromGateway(fewer, "test").added()).isEqualTo(1);
   }
 
   @Test
@@ -108,12 +115,12 @@ class AgentDirectoryIT {
 
   @Test
   void adminsSeeEveryTeamWithItsAgentsSessionsAndSupervisors() {
-    directory.applyAvailability(Map.of(100_001, "HOSTED", 100_006, "RELAYED", 100_011, "STALE"));
+    states.applyAvailability(Map.of(100_001, "HOSTED", 100_006, "RELAYED", 100_011, "STALE"));
     try {
-      java.util.Map<String, AgentDirectory.TeamSummary> byName = new java.util.HashMap<>();
-      directory.teamSummaries().forEach(t -> byName.put(t.team(), t));
+      Map<String, TeamSummary> byName = new HashMap<>();
+      teamSummaries.all().forEach(t -> byName.put(t.team(), t));
       assertThat(byName.get("Billing"))
-          .isEqualTo(new AgentDirectory.TeamSummary("Billing", 10_000, 2, List.of("alice")));
+          .isEqualTo(new TeamSummary("Billing", 10_000, 2, List.of("alice")));
       assertThat(byName.get("Sales").supervisors()).containsExactly("bob");
       assertThat(byName.get("Sales").unknown()).isFalse();
       // the demo assigns bob to Back Office, which no agent of this directory is in
@@ -122,15 +129,14 @@ class AgentDirectoryIT {
           .satisfies(t -> assertThat(t.supervisors()).containsExactly("bob"));
       assertThat(byName).hasSize(TEAMS.length + 1);
     } finally {
-      java.util.Map<Integer, String> none = new java.util.HashMap<>();
+      Map<Integer, String> none = new HashMap<>();
       none.put(100_001, null);
       none.put(100_006, null);
       none.put(100_011, null);
-      directory.applyAvailability(none);
+      states.applyAvailability(none);
     }
     TestCaller.as("alice", Role.SUPERVISOR);
-    org.assertj.core.api.Assertions.assertThatThrownBy(directory::teamSummaries)
-        .isInstanceOf(io.statedesk.core.security.AccessDeniedException.class);
+    assertThatThrownBy(teamSummaries::all).isInstanceOf(AccessDeniedException.class);
   }
 
   @Test
@@ -140,8 +146,8 @@ class AgentDirectoryIT {
                 + "100001,Agent 0,Billing,,\n"
                 + "160001,New One,Night Desk,Chat,7001\n"
                 + "160002,New Two,Night Desk,,\n")
-            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    AgentDirectory.ImportPreview preview = directory.previewCsv(file);
+            .getBytes(StandardCharsets.UTF_8);
+    ImportPreview preview = directoryImport.previewCsv(file);
     assertThat(preview.problems()).isEmpty();
     assertThat(preview.added()).isEqualTo(2);
     assertThat(preview.updated()).isEqualTo(1);
@@ -151,27 +157,26 @@ class AgentDirectoryIT {
         .as("a preview writes nothing")
         .isZero();
 
-    AgentDirectory.ImportPreview bad =
-        directory.previewCsv(
-            "agent_id,name,team\n5,Too Low,Billing\n"
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    ImportPreview bad =
+        directoryImport.previewCsv(
+            "agent_id,name,team\n5,Too Low,Billing\n".getBytes(StandardCharsets.UTF_8));
     assertThat(bad.problems()).extracting(DirectoryCsv.Problem::line).containsExactly(2);
     assertThat(bad.applicable()).isFalse();
 
     TestCaller.as("alice", Role.SUPERVISOR);
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> directory.previewCsv(file))
-        .isInstanceOf(io.statedesk.core.security.AccessDeniedException.class);
+    assertThatThrownBy(() -> directoryImport.previewCsv(file))
+        .isInstanceOf(AccessDeniedException.class);
   }
 
   @Test
   void aReadBackAskedBeforeAChangeSetTheAgentDoesNotOverwriteIt() {
-    java.time.Instant asked = java.time.Instant.now();
-    directory.applySetStates(Map.of(100_011, 110), Set.of(100_011)); // set after asking
+    Instant asked = Instant.now();
+    states.applySetStates(Map.of(100_011, 110), Set.of(100_011)); // set after asking
     int written =
-        directory.applyCustomStates(
+        states.applyCustomStates(
             Map.of(
-                100_011, new AgentDirectory.ReadState(101, asked),
-                100_012, new AgentDirectory.ReadState(101, asked)));
+                100_011, new ReadState(101, asked),
+                100_012, new ReadState(101, asked)));
     assertThat(written).isEqualTo(1);
     assertThat(directory.find(100_011).orElseThrow().getCustomState()).isEqualTo(110);
     assertThat(directory.find(100_012).orElseThrow().getCustomState()).isEqualTo(101);
@@ -181,12 +186,12 @@ class AgentDirectoryIT {
     Map<Integer, Integer> none = new HashMap<>();
     none.put(100_011, null);
     none.put(100_012, null);
-    directory.applySetStates(none, Set.of()); // as the database keeps it
+    states.applySetStates(none, Set.of()); // as the database keeps it
   }
 
   @Test
   void sessionAvailabilityFiltersInSql() {
-    directory.applyAvailability(Map.of(100_001, "HOSTED", 100_002, "RELAYED", 100_003, "STALE"));
+    states.applyAvailability(Map.of(100_001, "HOSTED", 100_002, "RELAYED", 100_003, "STALE"));
     assertThat(
             directory.count(
                 new AgentFilter(Set.of(), null, Set.of(), null, null, Set.of("HOSTED"))))
@@ -202,11 +207,11 @@ class AgentDirectoryIT {
             directory.count(
                 new AgentFilter(Set.of(), null, Set.of(), null, null, Set.of("NONE", "STALE"))))
         .isEqualTo(49_998);
-    java.util.Map<Integer, String> none = new java.util.HashMap<>();
+    Map<Integer, String> none = new HashMap<>();
     none.put(100_001, null);
     none.put(100_002, null);
     none.put(100_003, null);
-    directory.applyAvailability(none);
+    states.applyAvailability(none);
   }
 
   @Test
@@ -222,7 +227,7 @@ class AgentDirectoryIT {
         .isEqualTo(1);
     assertThat(directory.count(new AgentFilter(Set.of(), null, Set.of(), null, "agent 4999")))
         .isEqualTo(11);
-    directory.recordCustomState(100_001, 100);
+    states.recordCustomState(100_001, 100);
     assertThat(directory.count(new AgentFilter(Set.of(), null, Set.of(), 100, null))).isEqualTo(1);
     assertThat(
             directory.count(

@@ -30,7 +30,7 @@ class DirectoryStateFeedTest {
   }
 
   /** A directory with one row that cannot be written, as an H2 index damaged by a kill -9. */
-  static final class OneBrokenRow extends AgentDirectory {
+  static final class OneBrokenRow extends DirectoryStates {
     final int broken;
     final Map<Integer, String> availability = new HashMap<>();
     final Map<Integer, Integer> states = new HashMap<>();
@@ -63,7 +63,7 @@ class DirectoryStateFeedTest {
   void oneRowThatCannotBeWrittenHoldsBackNoOtherAgentAndIsTriedAgain() {
     OneBrokenRow directory = new OneBrokenRow(10352);
     DirectoryStateFeed feed = new DirectoryStateFeed();
-    feed.directory = directory;
+    feed.directoryStates = directory;
     for (int agent = 10350; agent < 10355; agent++) {
       feed.offerAvailability(agent, "HOSTED");
     }
@@ -86,7 +86,7 @@ class DirectoryStateFeedTest {
   void theStatesAChangeSetReachTheDirectoryAroundARowThatCannotBeWritten() {
     OneBrokenRow directory = new OneBrokenRow(10352);
     DirectoryWrites writes = new DirectoryWrites();
-    writes.directory = directory;
+    writes.directoryStates = directory;
 
     writes.setStates(Map.of(10351, 110, 10352, 110, 10353, 110), Set.of(10351));
 

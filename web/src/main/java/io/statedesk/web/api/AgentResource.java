@@ -3,7 +3,9 @@ package io.statedesk.web.api;
 import io.statedesk.core.directory.AgentDirectory;
 import io.statedesk.core.directory.AgentFilter;
 import io.statedesk.core.directory.DirectoryAgent;
+import io.statedesk.core.directory.DirectoryImport;
 import io.statedesk.core.directory.DirectorySync;
+import io.statedesk.core.directory.SyncResult;
 import io.statedesk.core.gateway.GatewayException;
 import io.statedesk.core.gateway.GatewayState;
 import io.statedesk.core.session.AgentSessions;
@@ -37,6 +39,7 @@ import java.util.Set;
 public class AgentResource {
 
   @Inject AgentDirectory directory;
+  @Inject DirectoryImport directoryImport;
   @Inject DirectorySync sync;
   @Inject AgentSessions sessions;
 
@@ -92,7 +95,7 @@ public class AgentResource {
   @Path("sync")
   public Response syncNow() {
     try {
-      AgentDirectory.SyncResult result = sync.syncNow();
+      SyncResult result = sync.syncNow();
       return Response.ok(
               Map.of(
                   "added",
@@ -120,7 +123,7 @@ public class AgentResource {
   @Path("import")
   @Consumes("text/csv")
   public Response importCsv(byte[] body) {
-    AgentDirectory.SyncResult result = directory.importCsv(body);
+    SyncResult result = directoryImport.importCsv(body);
     return Response.ok(Map.of("added", result.added(), "updated", result.updated())).build();
   }
 

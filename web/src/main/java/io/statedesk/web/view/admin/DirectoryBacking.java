@@ -1,11 +1,15 @@
 package io.statedesk.web.view.admin;
 
 import io.statedesk.core.directory.AgentDirectory;
-import io.statedesk.core.directory.AgentDirectory.ImportPreview;
-import io.statedesk.core.directory.AgentDirectory.TeamSummary;
 import io.statedesk.core.directory.CustomStateReadBack;
+import io.statedesk.core.directory.DirectoryImport;
+import io.statedesk.core.directory.DirectoryImportException;
 import io.statedesk.core.directory.DirectorySync;
+import io.statedesk.core.directory.ImportPreview;
+import io.statedesk.core.directory.SyncResult;
 import io.statedesk.core.directory.SyncStatus;
+import io.statedesk.core.directory.TeamSummaries;
+import io.statedesk.core.directory.TeamSummary;
 import io.statedesk.core.session.AgentSessions;
 import io.statedesk.web.i18n.Texts;
 import io.statedesk.web.view.changes.Instants;
@@ -21,7 +25,8 @@ import org.primefaces.model.file.UploadedFile;
 /**
  * The admin's directory page: the gateway sync (its settings, last attempts, "sync now"), the CSV
  * import with a preview, and the teams with their agents and supervisors. Rules and checks live in
- * {@link AgentDirectory} and {@link DirectorySync}; this bean only maps them to the page.
+ * {@link DirectoryImport}, {@link TeamSummaries} and {@link DirectorySync}; this bean only maps
+ * them to the page.
  */
 @Named("directoryAdmin")
 @ViewScoped
@@ -30,6 +35,8 @@ public class DirectoryBacking implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject transient AgentDirectory directory;
+  @Inject transient DirectoryImport directoryImport;
+  @Inject transient TeamSummaries teamSummaries;
   @Inject transient DirectorySync sync;
   @Inject transient AgentSessions sessions;
 
@@ -48,7 +55,7 @@ public class DirectoryBacking implements Serializable {
    */
   public void load() {
     status = sync.status();
-    teams = directory.teamSummaries();
+    teams = teamSummaries.all();
     agentCount = directory.size();
     readBack = sync.readBackProgress();
     hostedProblems = List.copyOf(sessions.hostedProblems().entrySet());
@@ -98,7 +105,7 @@ public class DirectoryBacking implements Serializable {
     }
     importContent = upload.getContent();
     importName = upload.getFileName();
-    preview = directory.previewCsv(importContent);
+    preview = directoryImport.previewCsv(importContent);
   }
 
   /** Imports the previewed file: every row, or none if it no longer passes. */
@@ -107,10 +114,10 @@ public class DirectoryBacking implements Serializable {
       return;
     }
     try {
-      AgentDirectory.SyncResult result = directory.importCsv(importContent);
+      SyncResult result = directoryImport.importCsv(importContent);
       Texts.addGlobalInfo("directory.import.done", result.added(), result.updated());
       cancelImport();
-    } catch (AgentDirectory.DirectoryImportException e) {
+    } catch (DirectoryImportException e) {
       preview = new ImportPreview(e.problems(), 0, 0, List.of());
       Texts.addGlobalError("directory.import.refused");
     }

@@ -1,0 +1,141 @@
+package io.statedesk.core.directory;
+
+import io.statedesk.core.gateway.GatewayState;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Records agents' states in the directory as they become known between syncs: gateway states and
+ * session availabilities from hosted sessions ({@link DirectoryStateFeed}), custom states a change
+ * set ({@link DirectoryWrites}) or a read-back found ({@link CustomStateReadBack}, the reconciler).
+ * Each write fires {@link AgentsChanged} so that live pages refresh.
+ *
+ * <p>Every write names its columns (a JPQL update), never a whole loaded row. Why: Hibernate
+ * (WildFly) writes every column of a changed entity, so a session flush that had loaded an agent
+ * wrote back the custom state it had read, over the one a change recorded meanwhile, and the
+ * planner then skipped the agent as "already in that state". EclipseLink writes only changed
+ * columns; the statements here behave the same on both.
+ */
+@ApplicationScoped
+public class DirectoryStates {
+
+  @PersistenceContext(unitName = "statedesk")
+  EntityManager em;
+
+  @Inject Event<AgentsChanged> agentsChanged;
+
+  /** Records gateway states reported by events (agents not in the directory are ignored). */
+  @Transactional
+  public void applyStates(Map<Integer, GatewayState> states) {
+    setEach("gatewayState", states);
+  }
+
+  /** Records session availabilities (HOSTED, RELAYED, STALE, or null for none) by agent. */
+  @Transactional
+  public void applyAvailability(Map<Integer, String> availability) {
+    setEach("sessionAvailability", availability);
+  }
+
+  /** Sets one column of each agent to its value, a statement per agent. */
+  private void setEach(String column, Map<Integer, ?> values) {
+    String jpql = "update DirectoryAgent a set a." + column + " = :v where a.agentId = :id";
+    for (Map.Entry<Integer, ?> e : values.entrySet()) {
+      em.createQuery(jpql)
+          .setParameter("v", e.getValue())
+          .setParameter("id", e.getKey())
+          .executeUpdate();
+    }
+    agentsChanged.fire(new AgentsChanged(values.keySet()));
+  }
+
+  /**
+   * Records custom states read back from the gateway, each verified at the time it was asked for,
+   * except where the directory learnt the agent's state later than that (a change set it while the
+   * read-back ran). Why: the read-back of a whole directory takes seconds and writes at its end; it
+   * wrote a code a change had replaced meanwhile, as "read back in the current session", and the
+   * next change skipped the agent as already in that state (seen in ScheduleApiIT).
+   *
+   * @return how many were recorded
+   */
+  @Transactional
+  public int applyCustomStates(Map<Integer, ReadState> states) {
+    int written = 0;
+    for (Map.Entry<Integer, ReadState> e : states.entrySet()) {
+      ReadState read = e.getValue();
+      written +=
+          em.createQuery(
+                  "update DirectoryAgent a set a.customState = :c, a.customStateAt = :at,"
+                      + " a.customStateVerifiedAt = :at where a.agentId = :id"
+                      + " and (a.customStateAt is null or a.customStateAt < :at)")
+              .setParameter("c", read.state())
+              .setParameter("at", read.askedAt())
+              .setParameter("id", e.getKey())
+              .executeUpdate();
+    }
+    agentsChanged.fire(new AgentsChanged(states.keySet()));
+    return written;
+  }
+
+  /**
+   * Records custom states the gateway accepted (value null = cleared); those in {@code verified}
+   * were also read back. An accepted call alone does not verify: only a read-back does.
+   */
+  @Transactional
+  public void applySetStates(Map<Integer, Integer> states, Set<Integer> verified) {
+    Instant now = Instant.now();
+    for (Map.Entry<Integer, Integer> e : states.entrySet()) {
+      em.createQuery(
+              verified.contains(e.getKey())
+                  ? "update DirectoryAgent a set a.customState = :c, a.customStateAt = :at,"
+                      + " a.customStateVerifiedAt = :at where a.agentId = :id"
+                  : "update DirectoryAgent a set a.customState = :c, a.customStateAt = :at"
+                      + " where a.agentId = :id")
+          .setParameter("c", e.getValue())
+          .setParameter("at", now)
+          .setParameter("id", e.getKey())
+          .executeUpdate();
+    }
+    agentsChanged.fire(new AgentsChanged(states.keySet()));
+  }
+
+  /**
+   * Records one read-back of an agent's state and whether it drifted from the desired one.
+   *
+   * @param drifted the state differs from the desired one and no new session explains it
+   */
+  @Transactional
+  public void recordReadBack(int agentId, Integer state, boolean drifted) {
+    Instant now = Instant.now();
+    em.createQuery(
+            "update DirectoryAgent a set a.customState = :c, a.customStateAt = :at,"
+                + " a.customStateVerifiedAt = :at, a.driftState = :d, a.driftAt = :da"
+                + " where a.agentId = :id")
+        .setParameter("c", state)
+        .setParameter("at", now)
+        .setParameter("d", drifted ? state : null)
+        .setParameter("da", drifted ? now : null)
+        .setParameter("id", agentId)
+        .executeUpdate();
+    agentsChanged.fire(new AgentsChanged(Set.of(agentId)));
+  }
+
+  /** Records an agent's custom state (after a successful set, or a read-back). */
+  @Transactional
+  public void recordCustomState(int agentId, Integer state) {
+    em.createQuery(
+            "update DirectoryAgent a set a.customState = :c, a.customStateAt = :at"
+                + " where a.agentId = :id")
+        .setParameter("c", state)
+        .setParameter("at", Instant.now())
+        .setParameter("id", agentId)
+        .executeUpdate();
+    agentsChanged.fire(new AgentsChanged(Set.of(agentId)));
+  }
+}
