@@ -13,8 +13,9 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 
 /**
- * One bulk change: who asked for which state on how many agents, and where it stands. Counts are
- * not stored here: they are always derived from the outcome rows, so they cannot drift from them.
+ * One bulk change: who asked for which state on how many agents, and where it stands. Its counts
+ * are not here but in a row of their own, moved with every outcome write ({@link ChangeCounters}
+ * says why).
  */
 @Entity
 @Table(name = "bulk_change")

@@ -300,6 +300,9 @@ public class BulkEngine {
   /** The reason given for a call confirmed by a read-back instead of being sent again. */
   static final String CONFIRMED = "Confirmed by a read-back after a restart (not sent again)";
 
+  /** The longest a result waits to be written with others (see {@code Run.flushIfDue}). */
+  static final long FLUSH_MS = 250;
+
   /** How often a driver gives up after unexpected failures in a row (about one a second). */
   private static final int MAX_FAILURES = 60;
 
@@ -323,6 +326,7 @@ public class BulkEngine {
     long nextAdopt;
     long nextCheck;
     long nextDone;
+    long lastFlush;
 
     Run(long id, boolean recovered, boolean lead) {
       this.id = id;
@@ -404,8 +408,8 @@ public class BulkEngine {
 
     /** One step of the driver; true when this console's part in the change is over. */
     boolean step() throws InterruptedException {
-      flush();
       long now = System.currentTimeMillis();
+      flushIfDue(now);
       if (now >= nextCheck) {
         Optional<Object[]> state = store.state(id);
         if (state.isEmpty() || ((ChangeStatus) state.get()[0]).isFinished()) {
@@ -494,7 +498,7 @@ public class BulkEngine {
                                 ? recheck(w)
                                 : call.run(w, () -> cancelled || stopping, this::paused));
                 if (notOurs(result, w.recheck())) {
-                  store.backToPending(List.of(w.outcomeId()), instance);
+                  store.backToPending(id, List.of(w.outcomeId()), instance);
                 } else {
                   results.add(result);
                 }
@@ -506,7 +510,7 @@ public class BulkEngine {
             });
       } catch (RuntimeException rejected) {
         inFlight.decrementAndGet();
-        store.backToPending(List.of(w.outcomeId()), instance);
+        store.backToPending(id, List.of(w.outcomeId()), instance);
         throw rejected;
       }
     }
@@ -616,6 +620,23 @@ public class BulkEngine {
       shown = status;
     }
 
+    /**
+     * Writes the results gathered so far once there are a worker pool's worth, once the oldest may
+     * have waited {@link BulkEngine#FLUSH_MS}, or once no call is left in flight: a write costs the
+     * same few statements for one result as for hundreds ({@link BulkStore#record}), and writing at
+     * every step wrote one or two results at a time (issue 20).
+     */
+    void flushIfDue(long now) {
+      if (results.isEmpty()) {
+        lastFlush = now;
+      } else if (inFlight.get() == 0
+          || now - lastFlush >= FLUSH_MS
+          || results.size() >= settings.concurrency()) {
+        flush();
+        lastFlush = now;
+      }
+    }
+
     /** Writes the results gathered so far; kept for the next flush if the write fails. */
     void flush() {
       List<AgentResult> batch = new ArrayList<>();
@@ -639,7 +660,7 @@ public class BulkEngine {
     void awaitInFlight() throws InterruptedException {
       while (inFlight.get() > 0) {
         Thread.sleep(20);
-        flush();
+        flushIfDue(System.currentTimeMillis());
       }
       flush();
     }

@@ -16,13 +16,14 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The persistence of bulk changes, one short transaction per step. No authorization here: {@link
@@ -31,6 +32,10 @@ import java.util.Set;
  *
  * <p>Reads are transactional too: on Payara, a container-managed entity manager used outside a
  * transaction on a managed thread of our own fails ("closed EntityManager").
+ *
+ * <p>Every statement here that moves an outcome's status, verified, drifted or reapplied adds what
+ * it moved to the change's counters in the same transaction ({@link ChangeCounters}), so {@link
+ * #counts} reads one row.
  *
  * <p>Longer than 300 lines: it is the one place that knows the bulk tables, and the claim, result
  * and history queries share their conditions; split, the row-locking protocol would be spread.
@@ -44,16 +49,20 @@ public class BulkStore {
 
   @Inject AgentDirectory directory;
   @Inject Event<ChangeProgressed> progressed;
+  @Inject ChangeCounters counters;
+  @Inject OutcomeRows rows;
 
-  /** Persists a change and all its outcome rows in one transaction. */
+  /** Persists a change, all its outcome rows and its counters in one transaction. */
   @Transactional
   public BulkChange create(BulkChange change, List<Planned> outcomes) {
     em.persist(change);
     em.flush();
     long id = change.getId();
     Instant now = Instant.now();
+    Tally counted = new Tally();
     int n = 0;
     for (Planned p : outcomes) {
+      counted.add(Tally.Row.created(p.status()));
       BulkOutcome o =
           new BulkOutcome(
               id, p.agentId(), p.name(), p.team(), p.target(), p.previous(), p.previousKnown());
@@ -66,6 +75,7 @@ public class BulkStore {
         em.clear();
       }
     }
+    counters.start(id, counted);
     return change;
   }
 
@@ -202,23 +212,27 @@ public class BulkStore {
 
   /**
    * Takes up to {@code max} pending outcomes of agents whose calls {@code owner} makes (see {@link
-   * Ownership}) and marks them in flight and owned, in one transaction of two statements: a {@code
-   * select ... for update skip locked} (H2 2 and PostgreSQL both have it), so that two consoles
-   * claiming at once take different rows and neither waits, and one {@code update} by id.
+   * Ownership}) and marks them in flight and owned, in one transaction of three statements: a
+   * {@code select ... for update skip locked} (H2 2 and PostgreSQL both have it), so that two
+   * consoles claiming at once take different rows and neither waits, one {@code update} by id, and
+   * one that counts them in flight.
    */
   @Transactional
   public List<AgentCall.Work> claim(
       long id, int max, boolean verify, Ownership ownership, boolean lead, String owner) {
     List<AgentCall.Work> work =
         lockRows(id, "o.status = 'PENDING'", max, verify, false, ownership, lead, null);
-    mark(work, owner, "o.status = io.statedesk.core.bulk.OutcomeStatus.PENDING");
+    int marked = mark(work, owner, "o.status = io.statedesk.core.bulk.OutcomeStatus.PENDING");
+    counters.add(
+        id, new Tally().moveStatus(OutcomeStatus.PENDING, OutcomeStatus.IN_FLIGHT, marked));
     return work;
   }
 
   /**
    * Takes over up to {@code max} outcomes left in flight by an instance that is no longer alive (no
    * heartbeat in {@code cluster_member}), among the agents {@code owner} calls: the work comes back
-   * with {@code recheck}, so the agent's state is read back before any call is sent again.
+   * with {@code recheck}, so the agent's state is read back before any call is sent again. The
+   * outcomes stay in flight, so no count moves.
    */
   @Transactional
   public List<AgentCall.Work> adopt(
@@ -279,11 +293,11 @@ public class BulkStore {
     return work;
   }
 
-  private void mark(List<AgentCall.Work> work, String owner, String condition) {
+  private int mark(List<AgentCall.Work> work, String owner, String condition) {
     if (work.isEmpty()) {
-      return;
+      return 0;
     }
-    em.createQuery(
+    return em.createQuery(
             "update BulkOutcome o set o.status = :s, o.owner = :o, o.version = o.version + 1"
                 + " where o.id in :ids and "
                 + condition)
@@ -293,26 +307,35 @@ public class BulkStore {
         .executeUpdate();
   }
 
-  /** Puts {@code owner}'s in-flight outcomes back to pending (known not to have taken effect). */
+  /**
+   * Puts {@code owner}'s in-flight outcomes of change {@code id} back to pending (known not to have
+   * taken effect).
+   */
   @Transactional
-  public void backToPending(Collection<Long> outcomeIds, String owner) {
+  public void backToPending(long id, Collection<Long> outcomeIds, String owner) {
     if (outcomeIds.isEmpty()) {
       return;
     }
-    em.createQuery(
-            "update BulkOutcome o set o.status = :p, o.owner = null, o.version = o.version + 1"
-                + " where o.id in :ids and o.status = :f and o.owner = :o")
-        .setParameter("p", OutcomeStatus.PENDING)
-        .setParameter("f", OutcomeStatus.IN_FLIGHT)
-        .setParameter("ids", outcomeIds)
-        .setParameter("o", owner)
-        .executeUpdate();
+    int moved =
+        em.createQuery(
+                "update BulkOutcome o set o.status = :p, o.owner = null, o.version = o.version + 1"
+                    + " where o.changeId = :c and o.id in :ids and o.status = :f and o.owner = :o")
+            .setParameter("p", OutcomeStatus.PENDING)
+            .setParameter("f", OutcomeStatus.IN_FLIGHT)
+            .setParameter("c", id)
+            .setParameter("ids", outcomeIds)
+            .setParameter("o", owner)
+            .executeUpdate();
+    counters.add(id, new Tally().moveStatus(OutcomeStatus.IN_FLIGHT, OutcomeStatus.PENDING, moved));
   }
 
   /**
-   * Records final results in one transaction of one statement per result. A result is written only
-   * while the outcome is in flight and owned by {@code owner}: an outcome another console took
-   * over, or one final already, is left alone, so no outcome is written by two consoles.
+   * Records final results in one transaction of three statements per {@value OutcomeRows#CHUNK}
+   * results, however many: the outcomes the results may be written onto are locked, written in one
+   * statement ({@link OutcomeRows}), and counted. A result is written only while the outcome is in
+   * flight and owned by {@code owner}: an outcome another console took over, or one final already,
+   * is left alone, so no outcome is written by two consoles. (It was one statement per result: the
+   * engine's writes grew with the agents, issue 20.)
    *
    * @return the states the written results set, for the directory ({@link DirectoryWrites}, after
    *     this commits: a directory row that cannot be written must not undo the outcomes)
@@ -320,33 +343,38 @@ public class BulkStore {
   @Transactional
   public SetStates record(List<AgentResult> results, String owner) {
     Instant now = Instant.now();
+    Map<Long, AgentResult> byOutcome = new LinkedHashMap<>();
+    results.forEach(r -> byOutcome.putIfAbsent(r.outcomeId(), r)); // the first result counts
+    List<Long> ids = new ArrayList<>(byOutcome.keySet());
     Map<Integer, Integer> states = new HashMap<>();
     Set<Integer> verified = new HashSet<>();
-    for (AgentResult r : results) {
-      int written =
-          em.createQuery(
-                  "update BulkOutcome o set o.status = :s, o.verified = :v, o.retcode = :rc,"
-                      + " o.reason = :r, o.attempts = o.attempts + :a, o.durationMs = :d,"
-                      + " o.finishedAt = :now, o.version = o.version + 1"
-                      + " where o.id = :id and o.status = :f and o.owner = :o")
-              .setParameter("s", r.status())
-              .setParameter("v", r.verified())
-              .setParameter("rc", r.retcode())
-              .setParameter("r", r.reason() == null ? null : BulkChange.cut(r.reason(), 300))
-              .setParameter("a", r.attempts())
-              .setParameter("d", r.durationMs())
-              .setParameter("now", now)
-              .setParameter("id", r.outcomeId())
-              .setParameter("f", OutcomeStatus.IN_FLIGHT)
-              .setParameter("o", owner)
-              .executeUpdate();
-      if (written == 1 && r.changedState()) {
-        states.put(r.agentId(), r.target());
-        if (r.verified()) {
-          verified.add(r.agentId());
+    Map<Long, Tally> moved = new TreeMap<>();
+    for (int from = 0; from < ids.size(); from += OutcomeRows.CHUNK) {
+      List<OutcomeRows.Locked> owned =
+          rows.lockOwnedInFlight(
+              ids.subList(from, Math.min(ids.size(), from + OutcomeRows.CHUNK)), owner);
+      if (owned.isEmpty()) {
+        continue;
+      }
+      int written = rows.finish(owned, byOutcome, owner, now);
+      if (written != owned.size()) { // cannot happen: this transaction holds the rows' locks
+        throw new IllegalStateException(
+            written + " of " + owned.size() + " locked outcomes written; none recorded");
+      }
+      for (OutcomeRows.Locked row : owned) {
+        AgentResult r = byOutcome.get(row.id());
+        Tally.Row after =
+            new Tally.Row(r.status(), r.verified(), row.row().drifted(), row.row().reapplied());
+        moved.computeIfAbsent(row.changeId(), c -> new Tally()).move(row.row(), after);
+        if (r.changedState()) {
+          states.put(r.agentId(), r.target());
+          if (r.verified()) {
+            verified.add(r.agentId());
+          }
         }
       }
     }
+    moved.forEach(counters::add);
     return new SetStates(states, verified);
   }
 
@@ -384,51 +412,40 @@ public class BulkStore {
         .findFirst();
   }
 
-  /** Ends every pending outcome with {@code status} and {@code reason}; returns how many. */
+  /**
+   * Ends every pending outcome with {@code status} (not {@link OutcomeStatus#SUCCEEDED}, which no
+   * caller needs and whose "held" count depends on each row) and {@code reason}; returns how many.
+   */
   @Transactional
   public int endPending(long id, OutcomeStatus status, String reason) {
     progressed.fire(new ChangeProgressed(id));
-    return em.createQuery(
-            "update BulkOutcome o set o.status = :to, o.reason = :r, o.finishedAt = :now"
-                + " where o.changeId = :id and o.status = :from")
-        .setParameter("to", status)
-        .setParameter("r", reason)
-        .setParameter("now", Instant.now())
-        .setParameter("id", id)
-        .setParameter("from", OutcomeStatus.PENDING)
-        .executeUpdate();
+    int ended =
+        em.createQuery(
+                "update BulkOutcome o set o.status = :to, o.reason = :r, o.finishedAt = :now"
+                    + " where o.changeId = :id and o.status = :from")
+            .setParameter("to", status)
+            .setParameter("r", reason)
+            .setParameter("now", Instant.now())
+            .setParameter("id", id)
+            .setParameter("from", OutcomeStatus.PENDING)
+            .executeUpdate();
+    // refuses SUCCEEDED, rolling the update back with it
+    counters.add(id, new Tally().moveStatus(OutcomeStatus.PENDING, status, ended));
+    return ended;
   }
 
+  /** The change's counts: one row read, whatever the change's size ({@link ChangeCounters}). */
   public Counts counts(long id) {
-    Map<OutcomeStatus, Long> byStatus = new EnumMap<>(OutcomeStatus.class);
-    for (Object[] row :
-        em.createQuery(
-                "select o.status, count(o) from BulkOutcome o where o.changeId = :id group by o.status",
-                Object[].class)
-            .setParameter("id", id)
-            .getResultList()) {
-      byStatus.put((OutcomeStatus) row[0], (Long) row[1]);
-    }
-    return Counts.of(
-        byStatus,
-        count(id, "o.verified = true"),
-        count(
-            id, "o.status = io.statedesk.core.bulk.OutcomeStatus.SUCCEEDED and o.drifted = false"),
-        count(id, "o.reapplied > 0"),
-        count(id, "o.drifted = true"));
+    return counters.read(id);
   }
 
   /**
-   * Outcomes of the change matching a fixed condition (never user input). Separate counts rather
-   * than sums of CASE expressions: EclipseLink binds the CASE results as parameters, whose type H2
-   * cannot infer.
+   * The change's counts derived from all its outcome rows, as {@link #counts} read them before
+   * issue 20: what the counters must always equal. For checks only (the tests compare the two after
+   * racing writes); its cost grows with the change.
    */
-  private long count(long id, String condition) {
-    return em.createQuery(
-            "select count(o) from BulkOutcome o where o.changeId = :id and " + condition,
-            Long.class)
-        .setParameter("id", id)
-        .getSingleResult();
+  public Counts countsFromOutcomes(long id) {
+    return counters.aggregate(id);
   }
 
   /** The agent's outcome status in a change, if it is part of it. */
@@ -453,26 +470,41 @@ public class BulkStore {
         > 0;
   }
 
-  /** Counts a re-application of the change's state on the agent (after a new session). */
+  /**
+   * Counts a re-application of the change's state on the agent (after a new session). The row is
+   * locked and read first: the change's "reapplied" counts it only the first time.
+   */
   @Transactional
   public void reapplied(long changeId, int agentId) {
-    em.createQuery(
-            "update BulkOutcome o set o.reapplied = o.reapplied + 1"
-                + " where o.changeId = :c and o.agentId = :a")
-        .setParameter("c", changeId)
-        .setParameter("a", agentId)
-        .executeUpdate();
+    rows.lock(changeId, agentId)
+        .ifPresent(
+            o -> {
+              rows.reapplied(o.id());
+              Tally.Row before = o.row();
+              Tally.Row after =
+                  new Tally.Row(
+                      before.status(), before.verified(), before.drifted(), before.reapplied() + 1);
+              counters.add(changeId, new Tally().move(before, after));
+            });
   }
 
-  /** Marks the agent's state as changed outside StateDesk (or holding again). */
+  /**
+   * Marks the agent's state as changed outside StateDesk (or holding again). The row is locked and
+   * read first: whether it moves "held" depends on its status, and an unchanged flag is not
+   * written.
+   */
   @Transactional
   public void drifted(long changeId, int agentId, boolean drifted) {
-    em.createQuery(
-            "update BulkOutcome o set o.drifted = :d where o.changeId = :c and o.agentId = :a")
-        .setParameter("d", drifted)
-        .setParameter("c", changeId)
-        .setParameter("a", agentId)
-        .executeUpdate();
+    rows.lock(changeId, agentId)
+        .filter(o -> o.row().drifted() != drifted)
+        .ifPresent(
+            o -> {
+              rows.drifted(o.id(), drifted);
+              Tally.Row before = o.row();
+              Tally.Row after =
+                  new Tally.Row(before.status(), before.verified(), drifted, before.reapplied());
+              counters.add(changeId, new Tally().move(before, after));
+            });
   }
 
   /** Outcomes of a change, by agent id; {@code teams} limits them (null = all). */

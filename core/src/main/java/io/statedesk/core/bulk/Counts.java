@@ -3,10 +3,11 @@ package io.statedesk.core.bulk;
 import java.util.Map;
 
 /**
- * A change's outcomes by status; always derived from the outcome rows, so they add up to the total.
- * {@code held}, {@code reapplied} and {@code drifted} say what happened after the calls: agents
- * whose state still holds, whose state was re-applied after a new session, and whose state was
- * changed outside StateDesk.
+ * A change's outcomes by status; counted as the outcome rows move, in the transactions that move
+ * them ({@link ChangeCounters}), so they are what the rows say and add up to the total. {@code
+ * held}, {@code reapplied} and {@code drifted} say what happened after the calls: agents whose
+ * state still holds, whose state was re-applied after a new session, and whose state was changed
+ * outside StateDesk.
  */
 public record Counts(
     long pending,

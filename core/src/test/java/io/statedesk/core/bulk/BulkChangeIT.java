@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.statedesk.core.bulk.BulkExceptions.ChangeNotFoundException;
 import io.statedesk.core.bulk.BulkExceptions.ConfirmationRequiredException;
-import io.statedesk.core.directory.DirectoryEntry;
+import io.statedesk.core.directory.AgentDirectory;
 import io.statedesk.core.directory.DirectoryImport;
 import io.statedesk.core.gateway.GatewayClient;
-import io.statedesk.core.gateway.GatewayState;
 import io.statedesk.core.security.Role;
 import io.statedesk.core.session.AgentSessions;
-import io.statedesk.core.session.Availability;
 import io.statedesk.core.session.RelayClients;
 import io.statedesk.core.session.RelaySessions;
 import io.statedesk.core.testsupport.TestCaller;
@@ -58,6 +56,7 @@ class BulkChangeIT {
   @Inject BulkChanges changes;
   @Inject BulkStore store;
   @Inject io.statedesk.core.cluster.ClusterStore cluster;
+  @Inject AgentDirectory directory;
   @Inject DirectoryImport directoryImport;
   @Inject AgentSessions sessions;
   @Inject RelaySessions relay;
@@ -71,29 +70,10 @@ class BulkChangeIT {
   @ConfigProperty(name = "test.simulator.control")
   String control;
 
-  static boolean ready;
-
   /** Agents 10001..11010 in the directory: odd ids in Billing (alice), even in Sales (bob). */
   @BeforeEach
   void world() throws Exception {
-    TestCaller.as("admin", Role.ADMIN);
-    call("DELETE", "faults", null);
-    if (!ready) {
-      List<DirectoryEntry> entries = new ArrayList<>();
-      for (int id = FIRST; id <= FIRST + HOSTED + 9; id++) {
-        entries.add(
-            new DirectoryEntry(
-                id,
-                "Agent " + id,
-                id % 2 == 1 ? "Billing" : "Sales",
-                List.of(),
-                GatewayState.IDLE,
-                null));
-      }
-      directoryImport.replaceFromGateway(entries, "test");
-      await(() -> sessions.counts().get(Availability.HOSTED) >= HOSTED, 90, "hosted sessions");
-      ready = true;
-    }
+    BulkWorld.prepare(control, directoryImport, sessions, HOSTED + 10);
   }
 
   @Test
@@ -332,28 +312,14 @@ class BulkChangeIT {
               done ? OutcomeStatus.SUCCEEDED : OutcomeStatus.PENDING,
               done ? "succeeded before the crash" : null));
     }
-    BulkChange crashed =
-        new BulkChange(
-            "admin",
-            java.time.Instant.now(),
-            ChangeKind.NEW,
-            null,
-            ChangeAction.SET,
-            120,
-            "Back office",
-            "#123456",
-            null,
-            null,
-            true,
-            planned.size());
     java.time.Instant now = java.time.Instant.now();
     // the instance that will crash, alive while it claims and calls
     cluster.beat("crashed-instance", "crashed", now, now.plusSeconds(30), "CLOSED");
     // its change appears as that instance would leave it, leased and running, in one
     // transaction: this console's sweep (every 2 s) took a change it saw before the lease, or
     // claimed the crashed instance's agents as a follower before it had
-    crashed.lease("crashed-instance", now.plusSeconds(30));
-    crashed.status(ChangeStatus.RUNNING, null, now);
+    BulkChange crashed =
+        BulkWorld.runningChange("crashed-instance", now.plusSeconds(30), planned.size());
     transaction.begin();
     long id;
     try {

@@ -1,9 +1,18 @@
 package io.statedesk.core.bulk;
 
 import io.statedesk.core.Deployments;
+import io.statedesk.core.directory.DirectoryEntry;
+import io.statedesk.core.directory.DirectoryImport;
+import io.statedesk.core.gateway.GatewayState;
+import io.statedesk.core.security.Role;
+import io.statedesk.core.session.AgentSessions;
+import io.statedesk.core.session.Availability;
 import io.statedesk.core.testing.Control;
 import io.statedesk.core.testing.SimulatorServer;
+import io.statedesk.core.testsupport.TestCaller;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
@@ -32,6 +41,11 @@ final class BulkWorld {
   private BulkWorld() {}
 
   static WebArchive deployment() {
+    return deployment(List.of());
+  }
+
+  /** The deployment with {@code more} settings, which win over the shared ones they repeat. */
+  static WebArchive deployment(List<String> more) {
     // runs in the client JVM: the simulator starts (or is shared) there, and starts clean;
     // AUTHMODE 2 with Guid rotation on, as the gateway runs
     Control.reset(2, 60_000, 120_000, 120_000, 5_000);
@@ -61,7 +75,71 @@ final class BulkWorld {
             // a short background read-back so that drift shows within seconds
             "statedesk.desired.check-period-seconds=2",
             "statedesk.desired.check-rate=1000",
-            "statedesk.schedule.tick-seconds=1"));
+            "statedesk.schedule.tick-seconds=1",
+            String.join("\n", more)));
+  }
+
+  /** Whether this server's directory and sessions are there (one server per test class). */
+  private static boolean ready;
+
+  /**
+   * Before each test: the caller is an admin, the simulator has no faults, and the agents are in
+   * the directory with their sessions ({@link #agents}, once per server).
+   */
+  static void prepare(
+      String control, DirectoryImport directoryImport, AgentSessions sessions, int agents)
+      throws Exception {
+    TestCaller.as("admin", Role.ADMIN);
+    control(control, "DELETE", "faults", null);
+    if (!ready) {
+      agents(directoryImport, sessions, agents);
+      ready = true;
+    }
+  }
+
+  /**
+   * Agents {@link #FIRST} on, {@code agents} of them, in the directory (odd ids in Billing, even in
+   * Sales), and waits until the hosted ones (the first {@link #HOSTED}) have their sessions.
+   */
+  static void agents(DirectoryImport directoryImport, AgentSessions sessions, int agents) {
+    List<DirectoryEntry> entries = new ArrayList<>();
+    for (int id = FIRST; id < FIRST + agents; id++) {
+      entries.add(
+          new DirectoryEntry(
+              id,
+              "Agent " + id,
+              id % 2 == 1 ? "Billing" : "Sales",
+              List.of(),
+              GatewayState.IDLE,
+              null));
+    }
+    directoryImport.replaceFromGateway(entries, "test");
+    await(() -> sessions.counts().get(Availability.HOSTED) >= HOSTED, 90, "hosted sessions");
+  }
+
+  /**
+   * A change of {@code total} agents setting code 120, as another console leaves it: running, its
+   * lease held by {@code leaseOwner} until {@code leaseUntil}. Its outcomes are the caller's.
+   */
+  static BulkChange runningChange(String leaseOwner, Instant leaseUntil, int total) {
+    Instant now = Instant.now();
+    BulkChange change =
+        new BulkChange(
+            "admin",
+            now,
+            ChangeKind.NEW,
+            null,
+            ChangeAction.SET,
+            120,
+            "Back office",
+            "#123456",
+            null,
+            null,
+            true,
+            total);
+    change.lease(leaseOwner, leaseUntil);
+    change.status(ChangeStatus.RUNNING, null, now);
+    return change;
   }
 
   static List<Integer> range(int first, int count) {

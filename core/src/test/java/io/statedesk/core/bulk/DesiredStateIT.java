@@ -7,19 +7,14 @@ import static io.statedesk.core.bulk.BulkWorld.range;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.statedesk.core.directory.AgentDirectory;
-import io.statedesk.core.directory.DirectoryEntry;
 import io.statedesk.core.directory.DirectoryImport;
 import io.statedesk.core.gateway.GatewayClient;
-import io.statedesk.core.gateway.GatewayState;
 import io.statedesk.core.schedule.ScheduleStatus;
 import io.statedesk.core.schedule.ScheduleView;
 import io.statedesk.core.schedule.Schedules;
-import io.statedesk.core.security.Role;
 import io.statedesk.core.session.AgentSessions;
-import io.statedesk.core.session.Availability;
 import io.statedesk.core.session.SessionSource;
 import io.statedesk.core.session.SessionStarted;
-import io.statedesk.core.testsupport.TestCaller;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -27,7 +22,6 @@ import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,28 +62,9 @@ class DesiredStateIT {
   @ConfigProperty(name = "test.simulator.control")
   String control;
 
-  static boolean ready;
-
   @BeforeEach
   void world() throws Exception {
-    TestCaller.as("admin", Role.ADMIN);
-    call("DELETE", "faults", null);
-    if (!ready) {
-      List<DirectoryEntry> entries = new ArrayList<>();
-      for (int id = FIRST; id < FIRST + HOSTED; id++) {
-        entries.add(
-            new DirectoryEntry(
-                id,
-                "Agent " + id,
-                id % 2 == 1 ? "Billing" : "Sales",
-                List.of(),
-                GatewayState.IDLE,
-                null));
-      }
-      directoryImport.replaceFromGateway(entries, "test");
-      await(() -> sessions.counts().get(Availability.HOSTED) >= HOSTED, 90, "hosted sessions");
-      ready = true;
-    }
+    BulkWorld.prepare(control, directoryImport, sessions, HOSTED);
   }
 
   @Test

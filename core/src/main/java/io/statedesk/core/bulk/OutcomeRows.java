@@ -1,0 +1,172 @@
+package io.statedesk.core.bulk;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The statements of {@link BulkStore} that write outcome rows one by one in effect but in one
+ * statement, and that must know exactly which rows they wrote, so that the change's counters move
+ * by what was written ({@link ChangeCounters}). Each write is done in two steps of the caller's
+ * transaction: the rows are locked ({@code select ... for update}) under the write's own condition,
+ * which tells what each row was; then one statement writes them, with the condition repeated. No
+ * other transaction can change a locked row before this one ends, so the rows read are the rows
+ * written.
+ *
+ * <p>Native SQL that H2 and PostgreSQL both run: a {@code case} per column picks each row's value,
+ * every value bound and cast to its column's type (PostgreSQL infers no type for a bare parameter
+ * in a {@code case}, H2 none for one without a column beside it). Ids, values and the owner are
+ * always bound, never written into the text.
+ */
+@ApplicationScoped
+class OutcomeRows {
+
+  /**
+   * Rows per statement: a flush's results are at most twice the engine's concurrency (1,000 at
+   * most); 250 rows bind about 3,300 values, a tenth of what PostgreSQL's protocol allows.
+   */
+  static final int CHUNK = 250;
+
+  @PersistenceContext(unitName = "statedesk")
+  EntityManager em;
+
+  /** One outcome row as it was when this transaction locked it. */
+  record Locked(long id, long changeId, int agentId, Tally.Row row) {}
+
+  private static final String COLUMNS =
+      "select o.id, o.change_id, o.agent_id, o.status, o.verified, o.drifted, o.reapplied"
+          + " from bulk_outcome o where ";
+
+  /**
+   * Locks those of {@code ids} (at most {@link #CHUNK}) that are in flight and owned by {@code
+   * owner}: the outcomes a result of {@code owner} may still be written onto.
+   */
+  List<Locked> lockOwnedInFlight(List<Long> ids, String owner) {
+    StringBuilder in = new StringBuilder();
+    for (int i = 0; i < ids.size(); i++) {
+      in.append(i == 0 ? "?" : ", ?").append(i + 2);
+    }
+    Query q =
+        em.createNativeQuery(
+            COLUMNS
+                + "o.id in ("
+                + in
+                + ") and o.status = 'IN_FLIGHT' and o.owner = ?1 order by o.id for update");
+    q.setParameter(1, owner);
+    for (int i = 0; i < ids.size(); i++) {
+      q.setParameter(i + 2, ids.get(i));
+    }
+    return locked(q);
+  }
+
+  /** Locks the agent's outcome in a change, if the agent is part of it. */
+  Optional<Locked> lock(long changeId, int agentId) {
+    Query q =
+        em.createNativeQuery(COLUMNS + "o.change_id = ?1 and o.agent_id = ?2 for update")
+            .setParameter(1, changeId)
+            .setParameter(2, agentId);
+    return locked(q).stream().findFirst();
+  }
+
+  private static List<Locked> locked(Query q) {
+    List<Locked> rows = new ArrayList<>();
+    for (Object found : q.getResultList()) {
+      Object[] r = (Object[]) found;
+      rows.add(
+          new Locked(
+              ((Number) r[0]).longValue(),
+              ((Number) r[1]).longValue(),
+              ((Number) r[2]).intValue(),
+              new Tally.Row(
+                  OutcomeStatus.valueOf((String) r[3]),
+                  (Boolean) r[4],
+                  (Boolean) r[5],
+                  ((Number) r[6]).intValue())));
+    }
+    return rows;
+  }
+
+  /**
+   * Writes each locked row's result in one statement, still only where the row is in flight and
+   * owned by {@code owner}.
+   *
+   * @param rows rows {@link #lockOwnedInFlight} returned in this transaction
+   * @param results the result of each row, by outcome id
+   * @return the rows written
+   */
+  int finish(List<Locked> rows, Map<Long, AgentResult> results, String owner, Instant now) {
+    List<AgentResult> ordered = rows.stream().map(r -> results.get(r.id())).toList();
+    List<Object> values = new ArrayList<>();
+    StringBuilder sql = new StringBuilder("update bulk_outcome set status = ");
+    pick(sql, values, ordered, "varchar(12)", r -> r.status().name());
+    sql.append(", verified = ");
+    pick(sql, values, ordered, "boolean", AgentResult::verified);
+    sql.append(", retcode = ");
+    pick(sql, values, ordered, "varchar(16)", AgentResult::retcode);
+    sql.append(", reason = ");
+    pick(
+        sql,
+        values,
+        ordered,
+        "varchar(300)",
+        r -> r.reason() == null ? null : BulkChange.cut(r.reason(), 300));
+    sql.append(", attempts = attempts + ");
+    pick(sql, values, ordered, "integer", AgentResult::attempts);
+    sql.append(", duration_ms = ");
+    pick(sql, values, ordered, "bigint", AgentResult::durationMs);
+    values.add(now.atOffset(ZoneOffset.UTC)); // as InstantConverter writes the entity's
+    sql.append(", finished_at = ?").append(values.size());
+    sql.append(", version = version + 1 where id in (");
+    for (int i = 0; i < ordered.size(); i++) {
+      values.add(ordered.get(i).outcomeId());
+      sql.append(i == 0 ? "?" : ", ?").append(values.size());
+    }
+    values.add(owner);
+    sql.append(") and status = 'IN_FLIGHT' and owner = ?").append(values.size());
+    Query q = em.createNativeQuery(sql.toString());
+    for (int i = 0; i < values.size(); i++) {
+      q.setParameter(i + 1, values.get(i));
+    }
+    return q.executeUpdate();
+  }
+
+  /** {@code case id when ? then cast(? as type) ... end}: each result's value for its row. */
+  private static void pick(
+      StringBuilder sql,
+      List<Object> values,
+      List<AgentResult> results,
+      String type,
+      Function<AgentResult, Object> value) {
+    sql.append("case id");
+    for (AgentResult r : results) {
+      values.add(r.outcomeId());
+      sql.append(" when ?").append(values.size());
+      values.add(value.apply(r));
+      sql.append(" then cast(?").append(values.size()).append(" as ").append(type).append(')');
+    }
+    sql.append(" end");
+  }
+
+  /** Adds one to the row's re-applications. */
+  void reapplied(long id) {
+    em.createNativeQuery("update bulk_outcome set reapplied = reapplied + 1 where id = ?1")
+        .setParameter(1, id)
+        .executeUpdate();
+  }
+
+  /** Sets whether the row's state was found changed outside StateDesk. */
+  void drifted(long id, boolean drifted) {
+    em.createNativeQuery("update bulk_outcome set drifted = ?1 where id = ?2")
+        .setParameter(1, drifted)
+        .setParameter(2, id)
+        .executeUpdate();
+  }
+}

@@ -1,0 +1,272 @@
+package io.statedesk.core.bulk;
+
+import static io.statedesk.core.bulk.BulkWorld.FIRST;
+import static io.statedesk.core.bulk.BulkWorld.HOSTED;
+import static io.statedesk.core.bulk.BulkWorld.await;
+import static io.statedesk.core.bulk.BulkWorld.range;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.statedesk.core.cluster.ClusterStore;
+import io.statedesk.core.directory.AgentDirectory;
+import io.statedesk.core.directory.DirectoryImport;
+import io.statedesk.core.persistence.Database;
+import io.statedesk.core.session.AgentSessions;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.naming.InitialContext;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Issue 20: a change's counters (one row, {@link ChangeCounters}) equal the aggregate over its
+ * outcomes after changes that ran with faults, were cancelled, retried, raced by two consoles, and
+ * taken over from a dead one; the change page's counts read one row; and the engine sends at most
+ * one statement per agent while a change runs (counted by H2).
+ */
+@ExtendWith(ArquillianExtension.class)
+class ChangeCountersIT {
+
+  @Deployment
+  static WebArchive deployment() {
+    // no background read-back: its statements would blur the engine's own count
+    return BulkWorld.deployment(List.of("statedesk.desired.check-period-seconds=0"))
+        .addClasses(BulkWorld.class, Statements.class, CounterRace.class);
+  }
+
+  @Inject BulkChanges changes;
+  @Inject BulkStore store;
+  @Inject ClusterStore cluster;
+  @Inject AgentDirectory directory;
+  @Inject DirectoryImport directoryImport;
+  @Inject AgentSessions sessions;
+  @Inject Database database;
+
+  @Inject
+  @ConfigProperty(name = "test.simulator.control")
+  String control;
+
+  /** Agents 10001..11010 in the directory, 10001..11000 hosted. */
+  @BeforeEach
+  void world() throws Exception {
+    BulkWorld.prepare(control, directoryImport, sessions, HOSTED + 10);
+  }
+
+  @Test
+  void aChangeWithFaultsCancelledAndRetriedCountsWhatItsOutcomesSay() throws Exception {
+    BulkWorld.control(
+        control,
+        "PUT",
+        "faults",
+        "{\"latencyMs\":150,\"failureShare\":0.05,\"failureRetcodes\":[\"100-007\"],"
+            + "\"failingAgents\":{\"10003\":\"100-009\",\"10004\":\"000-002\"},"
+            + "\"operations\":[\"setCustomState\"]}");
+    long id = changes.submit(ChangeRequest.set(range(FIRST, 400), 100)).change().id();
+    // every read while it runs adds up to the total, and nothing done is undone
+    AtomicInteger done = new AtomicInteger();
+    await(
+        () -> {
+          Counts c = changes.get(id).counts();
+          assertThat(c.total()).isEqualTo(400);
+          assertThat(c.done()).isGreaterThanOrEqualTo(done.get());
+          done.set((int) c.done());
+          return c.done() >= 100;
+        },
+        60,
+        "a hundred agents done");
+    changes.cancel(id);
+    ChangeView cancelled = finish(id);
+    assertThat(cancelled.status()).isEqualTo(ChangeStatus.CANCELLED);
+    assertThat(cancelled.counts().cancelled()).isPositive();
+    assertThat(cancelled.counts().failed()).isGreaterThanOrEqualTo(2); // 10003, 10004: first
+    assertThat(cancelled.counts()).isEqualTo(store.countsFromOutcomes(id));
+
+    BulkWorld.control(control, "DELETE", "faults", null);
+    ChangeView retry = finish(changes.retryFailed(id, null).change().id());
+    assertThat(retry.counts().total())
+        .isEqualTo(cancelled.counts().failed() + cancelled.counts().noSession());
+    assertThat(retry.counts().succeeded()).isPositive();
+    assertThat(retry.counts()).isEqualTo(store.countsFromOutcomes(retry.id()));
+
+    // drift and re-application, as the desired-state reconciliation records them
+    int agent = firstSucceeded(id);
+    Counts before = store.counts(id);
+    store.drifted(id, agent, true);
+    store.drifted(id, agent, true); // already drifted: no count moves
+    store.reapplied(id, agent);
+    store.reapplied(id, agent); // counted once per outcome
+    Counts after = store.counts(id);
+    assertThat(after.drifted()).isEqualTo(before.drifted() + 1);
+    assertThat(after.held()).isEqualTo(before.held() - 1);
+    assertThat(after.reapplied()).isEqualTo(before.reapplied() + 1);
+    assertThat(after).isEqualTo(store.countsFromOutcomes(id));
+    store.drifted(id, agent, false);
+    assertThat(store.counts(id).held()).isEqualTo(before.held());
+    assertThat(store.counts(id)).isEqualTo(store.countsFromOutcomes(id));
+  }
+
+  /**
+   * Two live consoles claim and record one change at once, a third claims some of it and dies (the
+   * first takes its outcomes over and, when it comes back, its results are not written), outcomes
+   * drift and are re-applied meanwhile, and the change is cancelled half-way.
+   */
+  @Test
+  void twoConsolesRacingATakeOverAndACancelKeepTheCountersExact() throws Exception {
+    Instant now = Instant.now();
+    cluster.beat("con-a/1", "con-a", now, now.plusSeconds(600), "CLOSED");
+    cluster.beat("con-b/1", "con-b", now, now.plusSeconds(600), "CLOSED");
+    ManagedExecutorService pool =
+        InitialContext.doLookup("java:comp/DefaultManagedExecutorService");
+    CounterRace race = new CounterRace(store, 30_001, 600);
+    try {
+      long id = race.id();
+      List<AgentCall.Work> lost =
+          store.claim(id, 30, true, race.ownership("con-c"), true, "con-c/1");
+      assertThat(lost).hasSize(30);
+      AtomicBoolean over = new AtomicBoolean();
+      Future<?> a = pool.submit(() -> race.console("con-a", 1, true));
+      Future<?> b = pool.submit(() -> race.console("con-b", 2, false));
+      Future<?> meddler = pool.submit(() -> race.meddle(over));
+      a.get(180, TimeUnit.SECONDS);
+      b.get(180, TimeUnit.SECONDS);
+      over.set(true);
+      assertThat(meddler.get(60, TimeUnit.SECONDS))
+          .as("outcomes cancelled half-way")
+          .isNotEqualTo(0);
+
+      Counts raced = store.counts(id);
+      // the dead console comes back with results for outcomes another one took over
+      assertThat(store.record(race.results(lost, "con-c", 4), "con-c/1").states()).isEmpty();
+      assertThat(store.counts(id)).isEqualTo(raced);
+      assertThat(store.remaining(id)).isZero();
+      assertThat(raced).isEqualTo(store.countsFromOutcomes(id));
+      assertThat(raced.cancelled()).isPositive();
+      assertThat(raced.drifted() + raced.reapplied()).isPositive();
+      race.eachOutcomeWrittenOnceByItsOwner(changes.outcomes(id, Set.of(), 0, 1000));
+    } finally {
+      store.status(race.id(), ChangeStatus.COMPLETED, "race over");
+      try (Connection c = database.dataSource().getConnection();
+          var st = c.createStatement()) {
+        st.executeUpdate("delete from cluster_member where instance_id in ('con-a/1', 'con-b/1')");
+      }
+    }
+  }
+
+  /**
+   * The budget of issue 20, counted by H2: the change page's counts read one row, and the engine's
+   * statements while a change of a thousand agents runs (claims, results, counters, its checks and
+   * leases) come to at most one per agent. Writes the figures to {@code target/} for the record.
+   */
+  @Test
+  void theEngineSendsAtMostOneStatementPerAgentAndCountsReadOneRow() throws Exception {
+    Statements statements = new Statements(database.dataSource());
+    Assumptions.assumeTrue(statements.counted(), "H2 counts its statements; PostgreSQL does not");
+    statements.start();
+    String poll = "select b.status from bulk_change b where b.id = ?";
+    Map<String, Long> before = statements.now();
+    long id =
+        changes
+            .submit(ChangeRequest.set(range(FIRST, HOSTED), 101).withConfirmation(HOSTED))
+            .change()
+            .id();
+    await(() -> finished(poll, id), 120, "change " + id + " to finish");
+    Map<String, Long> run = Statements.since(before, statements.now(), poll);
+    Map<Statements.Kind, Long> kinds = Statements.byKind(run);
+    long engine = kinds.getOrDefault(Statements.Kind.RUN, 0L);
+
+    Map<String, Long> beforeRead = statements.now();
+    for (int i = 0; i < 10; i++) {
+      store.counts(id);
+    }
+    Map<String, Long> reads = Statements.since(beforeRead, statements.now(), poll);
+    report(id, kinds, run, reads);
+    assertThat(changes.get(id).counts().succeeded()).isEqualTo(HOSTED);
+    assertThat(engine)
+        .as("statements while running, for %d agents: %s", HOSTED, kinds)
+        .isLessThanOrEqualTo(HOSTED);
+    assertThat(reads.entrySet())
+        .as("ten reads of the counts")
+        .filteredOn(
+            e -> {
+              String sql = e.getKey().toLowerCase(Locale.ROOT);
+              return sql.contains("bulk_outcome") || sql.contains("bulk_change_count");
+            })
+        .singleElement()
+        .satisfies(e -> assertThat(e.getKey()).contains("bulk_change_count"))
+        .satisfies(e -> assertThat(e.getValue()).isEqualTo(10L));
+  }
+
+  // ------------------------------------------------------------------------------- helpers
+
+  ChangeView finish(long id) {
+    await(() -> changes.get(id).finished(), 90, "change " + id + " to finish");
+    return changes.get(id);
+  }
+
+  int firstSucceeded(long id) {
+    return changes.outcomes(id, Set.of(OutcomeStatus.SUCCEEDED), 0, 1).get(0).getAgentId();
+  }
+
+  /** Whether the change finished, read by a statement of the test's own (left out of the count). */
+  boolean finished(String poll, long id) {
+    try (Connection c = database.dataSource().getConnection();
+        PreparedStatement st = c.prepareStatement(poll)) {
+      st.setLong(1, id);
+      try (ResultSet rs = st.executeQuery()) {
+        return rs.next() && ChangeStatus.valueOf(rs.getString(1)).isFinished();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The figures, for the record: by kind, and every statement with its executions. */
+  static void report(
+      long id, Map<Statements.Kind, Long> kinds, Map<String, Long> run, Map<String, Long> reads)
+      throws Exception {
+    StringBuilder out = new StringBuilder();
+    out.append("change ").append(id).append(", ").append(HOSTED).append(" agents\n");
+    kinds.forEach(
+        (k, n) ->
+            out.append(k)
+                .append(": ")
+                .append(n)
+                .append(String.format(" (%.3f per agent)%n", n / (double) HOSTED)));
+    out.append("\n-- while submitting and running\n");
+    run.forEach(
+        (sql, n) ->
+            out.append(n)
+                .append('\t')
+                .append(Statements.kind(sql))
+                .append('\t')
+                .append(sql)
+                .append('\n'));
+    out.append("\n-- ten reads of the counts\n");
+    reads.forEach((sql, n) -> out.append(n).append('\t').append(sql).append('\n'));
+    Path dir =
+        Files.isDirectory(Path.of("target"))
+            ? Path.of("target")
+            : Path.of(System.getProperty("java.io.tmpdir"));
+    Files.writeString(dir.resolve("change-statements.txt"), out);
+  }
+}
