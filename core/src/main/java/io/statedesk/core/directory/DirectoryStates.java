@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Map;
@@ -70,11 +71,15 @@ public class DirectoryStates {
     for (Map.Entry<Integer, ReadState> e : states.entrySet()) {
       ReadState read = e.getValue();
       written +=
-          em.createQuery(
-                  "update DirectoryAgent a set a.customState = :c, a.customStateAt = :at,"
-                      + " a.customStateVerifiedAt = :at where a.agentId = :id"
-                      + " and (a.customStateAt is null or a.customStateAt < :at)")
-              .setParameter("c", read.state())
+          state(
+                  em.createQuery(
+                      "update DirectoryAgent a set "
+                          + set("customState", "c", read.state())
+                          + ", a.customStateAt = :at, a.customStateVerifiedAt = :at"
+                          + " where a.agentId = :id"
+                          + " and (a.customStateAt is null or a.customStateAt < :at)"),
+                  "c",
+                  read.state())
               .setParameter("at", read.askedAt())
               .setParameter("id", e.getKey())
               .executeUpdate();
@@ -91,13 +96,15 @@ public class DirectoryStates {
   public void applySetStates(Map<Integer, Integer> states, Set<Integer> verified) {
     Instant now = Instant.now();
     for (Map.Entry<Integer, Integer> e : states.entrySet()) {
-      em.createQuery(
-              verified.contains(e.getKey())
-                  ? "update DirectoryAgent a set a.customState = :c, a.customStateAt = :at,"
-                      + " a.customStateVerifiedAt = :at where a.agentId = :id"
-                  : "update DirectoryAgent a set a.customState = :c, a.customStateAt = :at"
-                      + " where a.agentId = :id")
-          .setParameter("c", e.getValue())
+      state(
+              em.createQuery(
+                  "update DirectoryAgent a set "
+                      + set("customState", "c", e.getValue())
+                      + ", a.customStateAt = :at"
+                      + (verified.contains(e.getKey()) ? ", a.customStateVerifiedAt = :at" : "")
+                      + " where a.agentId = :id"),
+              "c",
+              e.getValue())
           .setParameter("at", now)
           .setParameter("id", e.getKey())
           .executeUpdate();
@@ -113,29 +120,49 @@ public class DirectoryStates {
   @Transactional
   public void recordReadBack(int agentId, Integer state, boolean drifted) {
     Instant now = Instant.now();
-    em.createQuery(
-            "update DirectoryAgent a set a.customState = :c, a.customStateAt = :at,"
-                + " a.customStateVerifiedAt = :at, a.driftState = :d, a.driftAt = :da"
-                + " where a.agentId = :id")
-        .setParameter("c", state)
-        .setParameter("at", now)
-        .setParameter("d", drifted ? state : null)
-        .setParameter("da", drifted ? now : null)
-        .setParameter("id", agentId)
-        .executeUpdate();
+    Query update =
+        em.createQuery(
+            "update DirectoryAgent a set "
+                + set("customState", "c", state)
+                + ", a.customStateAt = :at, a.customStateVerifiedAt = :at, "
+                + set("driftState", "d", drifted ? state : null)
+                + ", "
+                + set("driftAt", "at", drifted ? now : null)
+                + " where a.agentId = :id");
+    state(update, "c", state);
+    state(update, "d", drifted ? state : null);
+    update.setParameter("at", now).setParameter("id", agentId).executeUpdate();
     agentsChanged.fire(new AgentsChanged(Set.of(agentId)));
   }
 
   /** Records an agent's custom state (after a successful set, or a read-back). */
   @Transactional
   public void recordCustomState(int agentId, Integer state) {
-    em.createQuery(
-            "update DirectoryAgent a set a.customState = :c, a.customStateAt = :at"
-                + " where a.agentId = :id")
-        .setParameter("c", state)
+    state(
+            em.createQuery(
+                "update DirectoryAgent a set "
+                    + set("customState", "c", state)
+                    + ", a.customStateAt = :at where a.agentId = :id"),
+            "c",
+            state)
         .setParameter("at", Instant.now())
         .setParameter("id", agentId)
         .executeUpdate();
     agentsChanged.fire(new AgentsChanged(Set.of(agentId)));
+  }
+
+  /**
+   * {@code a.field = :name}, or {@code a.field = null} when {@code value} is null. Why never a
+   * bound null: EclipseLink binds it as a string, and PostgreSQL refuses a string for a timestamp
+   * column ("drift_at is of type timestamp with time zone but expression is of type character
+   * varying": every desired-state read-back that found no drift failed so on PostgreSQL).
+   */
+  static String set(String field, String name, Object value) {
+    return "a." + field + (value == null ? " = null" : " = :" + name);
+  }
+
+  /** Binds {@code value} to {@code name} where {@link #set} used the parameter. */
+  static Query state(Query query, String name, Object value) {
+    return value == null ? query : query.setParameter(name, value);
   }
 }

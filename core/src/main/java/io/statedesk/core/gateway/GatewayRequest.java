@@ -2,7 +2,6 @@ package io.statedesk.core.gateway;
 
 import io.statedesk.core.gateway.GatewayRecords.SignInMode;
 import io.statedesk.core.gateway.GatewayRecords.SignInRequest;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -55,7 +54,8 @@ record GatewayRequest(
           case FORCE -> "forceLogin";
         };
     JsonObjectBuilder body =
-        Json.createObjectBuilder()
+        GatewayAnswer.JSON
+            .createObjectBuilder()
             .add("password", request.password() == null ? "" : request.password());
     if (request.phoneNumber() != null) {
       body.add("phonenum", request.phoneNumber());

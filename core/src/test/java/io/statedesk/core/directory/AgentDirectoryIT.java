@@ -168,6 +168,28 @@ class AgentDirectoryIT {
         .isInstanceOf(AccessDeniedException.class);
   }
 
+  /**
+   * A desired-state read-back records the state, a drift, and no drift again, on every database: on
+   * PostgreSQL a bound null for {@code drift_at} failed every read-back that found no drift.
+   */
+  @Test
+  void readBacksRecordAndClearADriftOnEveryDatabase() {
+    states.recordReadBack(100_013, 110, false);
+    DirectoryAgent read = directory.find(100_013).orElseThrow();
+    assertThat(read.getCustomState()).isEqualTo(110);
+    assertThat(read.getCustomStateVerifiedAt()).isNotNull();
+    assertThat(read.isDrifted()).isFalse();
+    states.recordReadBack(100_013, 111, true);
+    read = directory.find(100_013).orElseThrow();
+    assertThat(read.getDriftState()).isEqualTo(111);
+    assertThat(read.isDrifted()).isTrue();
+    states.recordReadBack(100_013, null, false); // the other tests count agents without a state
+    read = directory.find(100_013).orElseThrow();
+    assertThat(read.getCustomState()).isNull();
+    assertThat(read.getDriftState()).isNull();
+    assertThat(read.isDrifted()).isFalse();
+  }
+
   @Test
   void aReadBackAskedBeforeAChangeSetTheAgentDoesNotOverwriteIt() {
     Instant asked = Instant.now();
