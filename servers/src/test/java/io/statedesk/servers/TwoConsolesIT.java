@@ -9,11 +9,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +54,7 @@ class TwoConsolesIT {
   static final String B = "console-b";
 
   static Postgres db;
+  static ClusterTables tables;
   static WildFlyServer a;
   static WildFlyServer b;
 
@@ -66,6 +62,7 @@ class TwoConsolesIT {
   static void start() {
     long t0 = System.nanoTime();
     db = Postgres.start();
+    tables = new ClusterTables(db);
     a = WildFlyServer.start(console(A, null));
     b = WildFlyServer.start(console(B, a));
     System.out.printf(
@@ -110,18 +107,65 @@ class TwoConsolesIT {
   @Test
   void oneChangeMadeOnConsoleAIsCarriedOutByEachConsoleForTheAgentsItHolds() {
     ok(a.api("POST", "/agents/sync", null, ADMIN));
-    await("both consoles holding shards")
-        .atMost(Duration.ofMinutes(3))
-        .until(
-            () ->
-                rows(
-                    "select m.console_id, 0 from cluster_lease l join cluster_member m"
-                        + " on m.instance_id = l.owner"
-                        + " where l.name like 'shard-%' and l.held_until > now()",
-                    -1),
-            shards -> shards.keySet().equals(Set.of(A, B)));
     Set<Integer> elsewhere = new TreeSet<>();
     Set<Integer> usable = new TreeSet<>();
+    String all = awaitBothConsolesHolding(elsewhere, usable);
+    Map<String, Set<Integer>> held = tables.sessionHolders();
+
+    // from here on the simulator's record holds only what the change did
+    simulator("DELETE", "/requests");
+    long t0 = System.nanoTime();
+    long id = number(ok(a.api("POST", "/changes", all, ADMIN)), "id");
+    await("the change to complete")
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () ->
+                ok(a.api("GET", "/changes/" + id, null, ADMIN))
+                    .contains("\"status\":\"COMPLETED\""));
+    String done = ok(a.api("GET", "/changes/" + id, null, ADMIN));
+    System.out.printf(
+        "TwoConsolesIT: %d agents held by %s, %d by %s, %d signed in elsewhere; the change made"
+            + " on %s completed within %.1f s%n",
+        held.get(A).size(),
+        A,
+        held.get(B).size(),
+        B,
+        elsewhere.size(),
+        A,
+        (System.nanoTime() - t0) / 1e9);
+    assertThat(number(done, "total")).as(done).isEqualTo(LAST - FIRST + 1);
+    assertThat(number(done, "succeeded")).as(done).isEqualTo(usable.size());
+    assertThat(number(done, "noSession")).as(done).isEqualTo(elsewhere.size());
+    assertThat(number(done, "failed")).as(done).isZero();
+    assertThat(number(done, "pending")).as(done).isZero();
+
+    // the console's record: each agent's call claimed by the console holding its session
+    assertThat(tables.callers(id)).isEqualTo(held);
+    assertThat(tables.sessionHolders()).as("the sessions where they were").isEqualTo(held);
+    assertOneAcceptedSetEachInTheSessionsHeld(usable);
+    for (int agent = FIRST; agent <= LAST; agent++) {
+      String state = simulator("GET", "/agents/" + agent);
+      if (usable.contains(agent)) {
+        assertThat(state).as("agent " + agent).contains("\"customState\":" + CODE + ",");
+      } else {
+        assertThat(state).as("agent " + agent).contains("\"elsewhere\":true");
+      }
+    }
+    for (AppServer console : List.of(a, b)) {
+      assertThat(console.logShowsAGuid()).as("a Guid in " + console.logFile()).isFalse();
+    }
+  }
+
+  /**
+   * Waits until both consoles hold shards and the sessions of every agent not signed in elsewhere
+   * (sorted into {@code elsewhere} and {@code usable}, as the simulator says), and each console
+   * sees them all usable and the other console as a member; returns the change's body.
+   */
+  static String awaitBothConsolesHolding(Set<Integer> elsewhere, Set<Integer> usable) {
+    await("both consoles holding shards")
+        .atMost(Duration.ofMinutes(3))
+        .until(tables::shardHolders, shards -> shards.keySet().equals(Set.of(A, B)));
     for (int agent = FIRST; agent <= LAST; agent++) {
       (simulator("GET", "/agents/" + agent).contains("\"elsewhere\":true") ? elsewhere : usable)
           .add(agent);
@@ -129,7 +173,7 @@ class TwoConsolesIT {
     await("every usable agent's session held, some by each console")
         .atMost(Duration.ofMinutes(3))
         .until(
-            TwoConsolesIT::holders,
+            tables::sessionHolders,
             h -> h.keySet().equals(Set.of(A, B)) && union(h.values()).equals(usable));
     String all =
         IntStream.rangeClosed(FIRST, LAST)
@@ -146,47 +190,28 @@ class TwoConsolesIT {
     }
     assertThat(ok(a.api("GET", "/system", null, ADMIN))).contains("\"console\":\"" + B + "\"");
     assertThat(ok(b.api("GET", "/system", null, ADMIN))).contains("\"console\":\"" + A + "\"");
-    Map<String, Set<Integer>> held = holders();
+    return all;
+  }
 
-    // from here on the simulator's record holds only what the change did
-    simulator("DELETE", "/requests");
-    long id = number(ok(a.api("POST", "/changes", all, ADMIN)), "id");
-    await("the change to complete")
-        .atMost(Duration.ofMinutes(2))
-        .pollInterval(Duration.ofSeconds(1))
-        .until(() -> ok(a.api("GET", "/changes/" + id, null, ADMIN)).contains("\"COMPLETED\""));
-    String done = ok(a.api("GET", "/changes/" + id, null, ADMIN));
-    assertThat(number(done, "total")).as(done).isEqualTo(LAST - FIRST + 1);
-    assertThat(number(done, "succeeded")).as(done).isEqualTo(usable.size());
-    assertThat(number(done, "noSession")).as(done).isEqualTo(elsewhere.size());
-    assertThat(number(done, "failed")).as(done).isZero();
-    assertThat(number(done, "pending")).as(done).isZero();
-
-    // the console's record: each agent's call claimed by the console holding its session
-    assertThat(
-            rows(
-                "select m.console_id, o.agent_id from bulk_outcome o join cluster_member m"
-                    + " on m.instance_id = o.owner where o.change_id = ? and o.status = 'SUCCEEDED'",
-                id))
-        .isEqualTo(held);
-    assertThat(holders()).as("the sessions where they were").isEqualTo(held);
-    // the gateway's: one accepted set per usable agent, none refused, no sign-in meanwhile
+  /**
+   * The gateway's record since the change began: exactly one accepted set call of the code for each
+   * usable agent, none for the others, none refused, and no accepted sign-in (so each call carried
+   * a Guid of the session its agent had before the change, the one its console holds).
+   */
+  static void assertOneAcceptedSetEachInTheSessionsHeld(Set<Integer> usable) {
     List<String> calls = calls();
-    assertThat(
-            calls.stream()
-                .filter(c -> c.contains("\"operation\":\"setCustomState\""))
-                .filter(c -> !c.contains("\"retcode\":\"0\""))
-                .toList())
+    List<String> sets =
+        calls.stream().filter(c -> c.contains("\"operation\":\"setCustomState\"")).toList();
+    assertThat(sets.stream().filter(c -> !c.contains("\"retcode\":\"0\"")).toList())
         .as("refused set calls")
         .isEmpty();
-    Map<Integer, Long> setsPerAgent =
-        calls.stream()
-            .filter(c -> c.contains("\"operation\":\"setCustomState\""))
+    Map<Integer, Long> perAgent =
+        sets.stream()
             .filter(c -> c.contains("customstate=" + CODE))
             .collect(
                 Collectors.groupingBy(
                     c -> (int) number(c, "agentId"), TreeMap::new, Collectors.counting()));
-    assertThat(setsPerAgent)
+    assertThat(perAgent)
         .isEqualTo(usable.stream().collect(Collectors.toMap(agent -> agent, agent -> 1L)));
     assertThat(
             calls.stream()
@@ -195,44 +220,6 @@ class TwoConsolesIT {
                 .toList())
         .as("sign-ins while the change ran")
         .isEmpty();
-    for (int agent = FIRST; agent <= LAST; agent++) {
-      String state = simulator("GET", "/agents/" + agent);
-      if (usable.contains(agent)) {
-        assertThat(state).as("agent " + agent).contains("\"customState\":" + CODE + ",");
-      } else {
-        assertThat(state).as("agent " + agent).contains("\"elsewhere\":true");
-      }
-    }
-    for (AppServer console : List.of(a, b)) {
-      assertThat(console.logShowsAGuid()).as("a Guid in " + console.logFile()).isFalse();
-    }
-  }
-
-  /** Agents whose session each console holds now, from the hold records. */
-  static Map<String, Set<Integer>> holders() {
-    return rows("select console_id, agent_id from session_hold where held_until > now()", -1);
-  }
-
-  /**
-   * The rows of a query of two columns (a console, an agent id), grouped by console; {@code change}
-   * is the query's one parameter, if {@code >= 0}.
-   */
-  static Map<String, Set<Integer>> rows(String query, long change) {
-    try (Connection c = DriverManager.getConnection(db.jdbcUrl(), Postgres.USER, "statedesk");
-        PreparedStatement s = c.prepareStatement(query)) {
-      if (change >= 0) {
-        s.setLong(1, change);
-      }
-      Map<String, Set<Integer>> by = new TreeMap<>();
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          by.computeIfAbsent(r.getString(1), k -> new TreeSet<>()).add(r.getInt(2));
-        }
-      }
-      return by;
-    } catch (SQLException e) {
-      throw new IllegalStateException(query, e);
-    }
   }
 
   static Set<Integer> union(Iterable<Set<Integer>> sets) {
