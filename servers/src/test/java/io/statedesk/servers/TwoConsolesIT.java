@@ -23,6 +23,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Issue 19 on a full application server, at smoke level: two WildFly consoles (two unzips, their
@@ -43,7 +44,12 @@ import org.junit.jupiter.api.Test;
  * that claimed the agent's call, {@code bulk_outcome.owner}) and the gateway's (each set call was
  * accepted, so it carried a Guid of the agent's one session, and no agent signed in while the
  * change ran, so that session was the one the hold records give to its console).
+ *
+ * <p>It runs alone ({@code @Isolated}), before or after the smoke tests of Payara Server and
+ * WildFly (which run side by side): beside them it made four servers and PostgreSQL share 2 cores,
+ * and the module took 5.3 min (docs/src/testing.md).
  */
+@Isolated
 class TwoConsolesIT {
 
   static final String ADMIN = AppServer.basic("admin", "admin-demo");
