@@ -1,6 +1,7 @@
 package io.statedesk.servers;
 
 import io.statedesk.testkit.Http;
+import io.statedesk.testkit.Ldap;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -14,10 +15,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -35,17 +42,30 @@ abstract class AppServer implements AutoCloseable {
 
   static final HttpClient HTTP = Http.newClient();
 
+  /** A Guid as the gateway issues it; none may ever appear in a server's log. */
+  static final Pattern GUID =
+      Pattern.compile(
+          "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.AgentGateway");
+
+  /** The ports {@link #freeBase} handed out in this JVM: taken, even before their server binds. */
+  private static final Set<Integer> RESERVED = new HashSet<>();
+
   final Path matrixDir = Path.of(required("matrix.dir"));
   final Path scripts = Path.of(required("matrix.scripts"));
   final Path ear = matrixDir.resolve("statedesk.ear");
   final Path simulator = matrixDir.resolve("agentgateway.war");
 
-  /** e.g. {@code http://localhost:20080} */
   /** Stops the server; never throws, so that a failed test still cleans up. */
   @Override
   public abstract void close();
 
+  /** e.g. {@code http://localhost:20080} */
   abstract String baseUrl();
+
+  /** The server whose simulator is this console's gateway: this one, unless a subclass says. */
+  String gatewayBaseUrl() {
+    return baseUrl();
+  }
 
   /** The MicroProfile Health readiness URL. */
   abstract String readinessUrl();
@@ -68,29 +88,65 @@ abstract class AppServer implements AutoCloseable {
     }
   }
 
+  /** Whether the server's log shows a Guid anywhere (it never may). */
+  boolean logShowsAGuid() {
+    return GUID.matcher(log()).find();
+  }
+
+  static String basic(String user, String password) {
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * A call to the console's API ({@code path} after {@code /api}) as whoever {@code authorization}
+   * says.
+   */
+  HttpResponse<String> api(String method, String path, String body, String authorization) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(consoleUrl() + "/api" + path))
+            .timeout(Duration.ofSeconds(60))
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    try {
+      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /**
    * The environment of the server process: what depends on this run's ports, and LDAP sign-in
    * against the test JVM's in-memory directory (MicroProfile Config's environment names: {@code
    * statedesk.security.ldap.url} is {@code STATEDESK_SECURITY_LDAP_URL}).
    */
   Map<String, String> environment() {
-    Map<String, String> env = new java.util.HashMap<>();
-    env.put("STATEDESK_GATEWAY_URL", baseUrl() + "/agentgateway/resource");
+    Map<String, String> env = new HashMap<>();
+    env.put("STATEDESK_GATEWAY_URL", gatewayBaseUrl() + "/agentgateway/resource");
     env.put("STATEDESK_PUBLIC_URL", consoleUrl() + "/");
     ldap()
         .consoleSettings()
-        .forEach(
-            (k, v) ->
-                env.put(k.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_"), v));
+        .forEach((k, v) -> env.put(k.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"), v));
     return env;
   }
 
-  private static io.statedesk.testkit.Ldap ldap;
+  private static Ldap ldap;
 
   /** One in-memory LDAP directory for every server of the matrix. */
-  static synchronized io.statedesk.testkit.Ldap ldap() {
+  static synchronized Ldap ldap() {
     if (ldap == null) {
-      ldap = io.statedesk.testkit.Ldap.start();
+      ldap = Ldap.start();
     }
     return ldap;
   }
@@ -207,11 +263,20 @@ abstract class AppServer implements AutoCloseable {
     }
   }
 
-  /** A base port such that {@code base + offset} is free for every offset given. */
-  static int freeBase(int from, int to, int step, int... offsets) {
+  /**
+   * A base port such that {@code base + offset} is free for every offset given, and reserved in
+   * this JVM: servers of the matrix start at once (Payara Server and WildFly side by side, two
+   * WildFly consoles), and a port that is free here may be one another server has chosen but not
+   * bound yet.
+   */
+  static synchronized int freeBase(int from, int to, int step, int... offsets) {
     for (int base = from; base < to; base += step) {
       boolean free = true;
       for (int offset : offsets) {
+        if (RESERVED.contains(base + offset)) {
+          free = false;
+          break;
+        }
         try (ServerSocket s = new ServerSocket(base + offset)) {
           s.setReuseAddress(true);
         } catch (IOException e) {
@@ -220,6 +285,9 @@ abstract class AppServer implements AutoCloseable {
         }
       }
       if (free) {
+        for (int offset : offsets) {
+          RESERVED.add(base + offset);
+        }
         return base;
       }
     }

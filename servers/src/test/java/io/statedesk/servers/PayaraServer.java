@@ -26,7 +26,12 @@ final class PayaraServer extends AppServer {
     // admin +48, http +80, https +81, iiop +37/+38/+39, jms +76, jmx +86, osgi +66, debug +9
     int base = freeBase(32000, 42000, 100, 48, 80, 81, 37, 38, 39, 76, 86, 66, 9);
     PayaraServer server = new PayaraServer(home, base);
-    server.configureAndStart();
+    try {
+      server.configureAndStart();
+    } catch (RuntimeException e) {
+      server.close(); // a domain that failed to deploy must not outlive the test run
+      throw e;
+    }
     return server;
   }
 

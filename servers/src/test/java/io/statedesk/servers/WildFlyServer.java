@@ -6,53 +6,139 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * WildFly (standalone), configured offline by {@code servers/wildfly/configure.cli} and {@code
- * demo.cli}, the EAR and the simulator deployed through {@code standalone/deployments}, all ports
- * moved by one offset so that it runs beside anything else on the machine.
+ * WildFly (standalone), configured offline by the checked-in CLI scripts of {@code servers/wildfly}
+ * ({@code configure.cli}, a datasource script, {@code demo.cli}, for a cluster {@code
+ * cluster.cli}), the EAR (and the simulator, on the server that is the gateway) deployed through
+ * {@code standalone/deployments}, all ports moved by one offset so that it runs beside anything
+ * else on the machine.
  */
 final class WildFlyServer extends AppServer {
 
-  private final Path home;
-  private final int offset;
-  private Process process;
+  /**
+   * One WildFly of the matrix.
+   *
+   * @param dir its directory under the matrix directory (a fresh unzip)
+   * @param scripts the CLI scripts, run in this order on the stopped server
+   * @param gateway the server whose simulator is the gateway; {@code null}: the simulator is
+   *     deployed on this one
+   */
+  record Setup(String dir, List<Cli> scripts, AppServer gateway) {}
 
-  private WildFlyServer(Path home, int offset) {
-    this.home = home;
-    this.offset = offset;
+  /**
+   * A checked-in CLI script and the values of its {@code set} lines, edited as the operator guide
+   * tells operators to edit them (none: the script runs as it is).
+   */
+  record Cli(String name, Map<String, String> values) {
+
+    static Cli asIs(String name) {
+      return new Cli(name, Map.of());
+    }
+
+    /**
+     * The file to run: the checked-in one, or a copy in {@code dir} whose {@code set} lines carry
+     * the values.
+     *
+     * @throws IllegalStateException if the script has no {@code set} line for one of the values
+     */
+    Path in(Path scriptDir, Path dir) {
+      Path script = scriptDir.resolve(name);
+      if (values.isEmpty()) {
+        return script;
+      }
+      try {
+        Set<String> edited = new TreeSet<>();
+        List<String> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(script)) {
+          Matcher set = SET.matcher(line);
+          if (set.matches() && values.containsKey(set.group(1)) && edited.add(set.group(1))) {
+            line = "set " + set.group(1) + "=" + values.get(set.group(1));
+          }
+          lines.add(line);
+        }
+        if (!edited.equals(values.keySet())) {
+          throw new IllegalStateException(
+              script + " has set lines for " + edited + ", not for all of " + values.keySet());
+        }
+        Path copy = dir.resolve(name);
+        Files.write(copy, lines);
+        return copy;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
   }
 
+  private static final Pattern SET = Pattern.compile("set (\\w+)=.*");
+
+  private final Path home;
+  private final int offset;
+  private final Setup setup;
+  private Process process;
+
+  private WildFlyServer(Path home, int offset, Setup setup) {
+    this.home = home;
+    this.offset = offset;
+    this.setup = setup;
+  }
+
+  /** The smoke tests' WildFly: the embedded H2 database, the demo, the simulator beside it. */
   static WildFlyServer start() {
+    return start(
+        new Setup(
+            "wildfly",
+            List.of(Cli.asIs("configure.cli"), Cli.asIs("datasource-h2.cli"), Cli.asIs("demo.cli")),
+            null));
+  }
+
+  static WildFlyServer start(Setup setup) {
     Path matrix = Path.of(required("matrix.dir"));
-    Path home = unzipFresh(matrix.resolve("wildfly.zip"), matrix.resolve("wildfly"));
+    Path home = unzipFresh(matrix.resolve("wildfly.zip"), matrix.resolve(setup.dir()));
     // http 8080, https 8443, management 9990/9993, txn 4712/4713, ajp 8009
     int offset = freeBase(21000, 31000, 100, 8080, 8443, 9990, 9993, 4712, 4713, 8009);
-    WildFlyServer server = new WildFlyServer(home, offset);
-    server.configureAndStart();
+    WildFlyServer server = new WildFlyServer(home, offset, setup);
+    try {
+      server.configureAndStart();
+    } catch (RuntimeException e) {
+      server.close(); // a server that failed to deploy must not outlive the test run
+      throw e;
+    }
     return server;
   }
 
   private void configureAndStart() {
     Path scriptDir = scripts.resolve("wildfly");
-    for (String script : new String[] {"configure.cli", "datasource-h2.cli", "demo.cli"}) {
+    for (Cli script : setup.scripts()) {
       run(
           home,
           Map.of(),
           Duration.ofMinutes(3),
           "bash",
           "bin/jboss-cli.sh",
-          "--file=" + scriptDir.resolve(script));
+          "--file=" + script.in(scriptDir, home));
     }
     try {
       Path deployments = home.resolve("standalone/deployments");
-      Files.copy(
-          simulator, deployments.resolve("agentgateway.war"), StandardCopyOption.REPLACE_EXISTING);
+      if (setup.gateway() == null) {
+        Files.copy(
+            simulator,
+            deployments.resolve("agentgateway.war"),
+            StandardCopyOption.REPLACE_EXISTING);
+      }
       Files.copy(ear, deployments.resolve("statedesk.ear"), StandardCopyOption.REPLACE_EXISTING);
       ProcessBuilder builder =
           new ProcessBuilder(
@@ -67,7 +153,9 @@ final class WildFlyServer extends AppServer {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    awaitDeployed("agentgateway.war", Duration.ofMinutes(3));
+    if (setup.gateway() == null) {
+      awaitDeployed("agentgateway.war", Duration.ofMinutes(3));
+    }
     awaitDeployed("statedesk.ear", Duration.ofMinutes(3));
     awaitOk(consoleUrl() + "/login.xhtml", Duration.ofMinutes(2));
   }
@@ -101,6 +189,11 @@ final class WildFlyServer extends AppServer {
   }
 
   @Override
+  String gatewayBaseUrl() {
+    return setup.gateway() == null ? baseUrl() : setup.gateway().baseUrl();
+  }
+
+  @Override
   String readinessUrl() {
     // MicroProfile Health lives on WildFly's management interface
     return "http://localhost:" + (9990 + offset) + "/health/ready";
@@ -113,7 +206,9 @@ final class WildFlyServer extends AppServer {
 
   @Override
   String name() {
-    return "WildFly " + home.getFileName().toString().replace("wildfly-", "");
+    return "WildFly "
+        + home.getFileName().toString().replace("wildfly-", "")
+        + (setup.dir().equals("wildfly") ? "" : " (" + setup.dir() + ")");
   }
 
   @Override
@@ -121,16 +216,24 @@ final class WildFlyServer extends AppServer {
     if (process == null) {
       return;
     }
-    // SIGTERM to the JVM (a child of standalone.sh): WildFly shuts down gracefully
-    process.descendants().forEach(ProcessHandle::destroy);
-    process.destroy();
-    try {
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+    // SIGTERM to the JVM (a child of standalone.sh): WildFly shuts down gracefully. Wait for the
+    // JVM itself, not only the script (which ends first): the consoles of TwoConsolesIT still
+    // write to their database while they stop, and it must not be stopped under them
+    List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+    all.add(process.toHandle());
+    all.forEach(ProcessHandle::destroy);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    for (ProcessHandle p : all) {
+      try {
+        p.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (TimeoutException | ExecutionException e) {
+        System.err.println(name() + " did not stop within 60 s: killed");
+        all.forEach(ProcessHandle::destroyForcibly);
+        return;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 }
