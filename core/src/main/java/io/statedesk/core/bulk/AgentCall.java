@@ -25,6 +25,14 @@ import java.util.function.BooleanSupplier;
  * asked: while it is open (the gateway is down for everyone) the agent waits instead of burning its
  * budget, and the change reports itself paused. One instance is shared by all changes of a console
  * instance, and it holds no per-agent state.
+ *
+ * <p>A call whose answer was lost (a timeout) may have taken effect at the gateway: the next
+ * attempt reads the state back first and sends nothing if it is already the target, so that no
+ * agent is called again after a success (issue 19; the cluster soak found such second calls).
+ *
+ * <p>Why over 300 lines: the attempts, the renewal and the read-backs that decide whether a call is
+ * sent again are one algorithm over one agent's handle and counters; split apart, each piece would
+ * need all of that state passed in.
  */
 public final class AgentCall {
 
@@ -137,8 +145,16 @@ public final class AgentCall {
     } catch (RuntimeException e) {
       return failed(work, attempts, e, start);
     }
+    if (attempts.tookEffectUnanswered) {
+      return result(
+          work, OutcomeStatus.SUCCEEDED, true, "0", UNANSWERED_BUT_SET, attempts.count, start);
+    }
     return confirmed(work, attempts, start);
   }
+
+  /** The reason of an agent whose lost answer a read-back showed to have taken effect. */
+  static final String UNANSWERED_BUT_SET =
+      "Confirmed by a read-back after a call whose answer was lost (not sent again)";
 
   private RetryPolicy<Object> retryPolicy() {
     return RetryPolicy.builder()
@@ -171,6 +187,15 @@ public final class AgentCall {
     boolean renewed;
     int count;
 
+    /**
+     * The last call timed out: it may have reached the gateway and taken effect. Issue 19: no call
+     * is sent again after a success, so the next attempt reads the state back first.
+     */
+    boolean unanswered;
+
+    /** A read-back after an unanswered call found the target: nothing was sent again. */
+    boolean tookEffectUnanswered;
+
     Attempts(Work work, AgentHandle handle, BooleanSupplier cancelled, Runnable paused) {
       this.work = work;
       this.handle = handle;
@@ -178,9 +203,29 @@ public final class AgentCall {
       this.paused = paused;
     }
 
-    /** One attempt; a stale handle is renewed once and called again within the attempt. */
+    /**
+     * One attempt; a stale handle is renewed once and called again within the attempt. After an
+     * unanswered call the attempt first reads the state back and sends nothing if it is the target.
+     */
     void once() throws InterruptedException {
       awaitGateway(cancelled, paused);
+      if (unanswered) {
+        unanswered = false;
+        Optional<Optional<Integer>> now = ReadBack.read(gateway, handle, limiter);
+        if (now.isPresent() && ReadBack.matches(work.target(), now.get())) {
+          tookEffectUnanswered = true;
+          return;
+        }
+      }
+      try {
+        callOnce();
+      } catch (GatewayUnavailableException u) {
+        unanswered = u.kind() == GatewayUnavailableException.Kind.TIMEOUT;
+        throw u;
+      }
+    }
+
+    private void callOnce() throws InterruptedException {
       count++;
       try {
         call(handle, work.target());

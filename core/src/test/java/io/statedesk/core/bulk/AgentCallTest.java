@@ -40,6 +40,7 @@ class AgentCallTest {
     final AtomicInteger sets = new AtomicInteger();
     Integer state;
     Integer readBackOverride;
+    int loseAnswers; // calls that take effect at the gateway and whose answers are then lost
 
     Script fail(RuntimeException... e) {
       failures.addAll(List.of(e));
@@ -55,6 +56,10 @@ class AgentCallTest {
         throw f;
       }
       state = value;
+      if (loseAnswers > 0) {
+        loseAnswers--;
+        throw timeout();
+      }
     }
 
     @Override
@@ -83,6 +88,11 @@ class AgentCallTest {
   static GatewayUnavailableException http(int status, Duration retryAfter) {
     return new GatewayUnavailableException(
         "setCustomState", 10001, Kind.HTTP_STATUS, status, retryAfter, null, null);
+  }
+
+  static GatewayUnavailableException timeout() {
+    return new GatewayUnavailableException(
+        "setCustomState", 10001, Kind.TIMEOUT, 0, null, "no answer within 8000 ms", null);
   }
 
   static GatewayUnavailableException refused() {
@@ -137,6 +147,33 @@ class AgentCallTest {
     assertThat(r.status()).as(r.reason()).isEqualTo(OutcomeStatus.SUCCEEDED);
     assertThat(r.verified()).isTrue();
     assertThat(r.attempts()).isEqualTo(4);
+    assertThat(gateway.state).isEqualTo(101);
+  }
+
+  /**
+   * Issue 19: a call whose answer was lost (a timeout) may have taken effect. It is read back
+   * before anything is sent again: the state is there, so nothing is sent a second time.
+   */
+  @Test
+  void aCallWhoseAnswerWasLostIsReadBackAndNotSentAgainWhenItTookEffect() {
+    Script gateway = new Script();
+    gateway.loseAnswers = 1;
+    AgentResult r = run(gateway, HOSTED, 101, false);
+    assertThat(gateway.sets).as("calls sent").hasValue(1);
+    assertThat(r.status()).as(r.reason()).isEqualTo(OutcomeStatus.SUCCEEDED);
+    assertThat(r.verified()).isTrue();
+    assertThat(r.reason()).isEqualTo(AgentCall.UNANSWERED_BUT_SET);
+    assertThat(r.attempts()).isEqualTo(1);
+  }
+
+  /** The read-back after a lost answer shows the state unchanged: the call is sent again. */
+  @Test
+  void aCallWhoseAnswerWasLostIsSentAgainWhenTheReadBackShowsItDidNotTakeEffect() {
+    Script gateway = new Script().fail(timeout());
+    AgentResult r = run(gateway, HOSTED, 101, true);
+    assertThat(gateway.sets).hasValue(2);
+    assertThat(r.status()).as(r.reason()).isEqualTo(OutcomeStatus.SUCCEEDED);
+    assertThat(r.reason()).isNull();
     assertThat(gateway.state).isEqualTo(101);
   }
 

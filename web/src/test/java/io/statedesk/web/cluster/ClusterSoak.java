@@ -82,6 +82,7 @@ public final class ClusterSoak {
     long soakStart = System.currentTimeMillis();
     long end = soakStart + Duration.ofMinutes(minutes).toMillis();
     List<Long> submittedAt = new ArrayList<>(); // simulator-independent wall clock, same host
+    List<Long> changeIds = new ArrayList<>(); // the change submitted at each of those times
     List<Long> durations = new ArrayList<>();
     Map<String, Long> totals = new TreeMap<>();
     List<String> stuck = new ArrayList<>();
@@ -106,6 +107,7 @@ public final class ClusterSoak {
           ClusterIT.number(
               ClusterIT.send("POST", api(consoles[via]) + "/changes", body, null), "id");
       changes++;
+      changeIds.add(id);
       long killAt = down == -1 && random.nextBoolean() ? t0 + 1000 + random.nextInt(8000) : -1;
       String state = "";
       while (System.currentTimeMillis() - t0 < Duration.ofMinutes(5).toMillis()) {
@@ -149,7 +151,7 @@ public final class ClusterSoak {
     long soakEnd = System.currentTimeMillis();
     List<String> twice = setTwiceForOneChangeInOneSession(rig, submittedAt);
     for (String one : twice.subList(0, Math.min(4, twice.size()))) {
-      System.out.println(callsInWindow(rig, one, submittedAt));
+      System.out.println(callsInWindow(rig, one, submittedAt, changeIds));
     }
     String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
     Collections.sort(durations);
@@ -189,9 +191,12 @@ public final class ClusterSoak {
   /**
    * For the report: every call the simulator recorded for the agent of {@code finding} ("10393
    * (change #33)") during that change's window, but its event polls: time from the submission,
-   * operation, retcode, query and the Guid's first four characters (which session made it).
+   * operation, retcode, query and the Guid's first four characters (which session made it); and the
+   * console's outcome of the agent (attempts: a call retried after its answer was lost shows two, a
+   * call sent again after an answer the console had would not).
    */
-  static String callsInWindow(ClusterIT rig, String finding, List<Long> submittedAt)
+  static String callsInWindow(
+      ClusterIT rig, String finding, List<Long> submittedAt, List<Long> changeIds)
       throws Exception {
     int agent = Integer.parseInt(finding.substring(0, finding.indexOf(' ')));
     int window = Integer.parseInt(finding.replaceAll(".*#(\\d+)\\)", "$1")) - 1;
@@ -210,6 +215,13 @@ public final class ClusterSoak {
         out.append("\n    +").append(at - from).append(" ms ").append(one);
       }
     }
+    out.append("\n    the console's outcome (status, attempts, retcode, reason, owner): ")
+        .append(
+            rig.sql(
+                "select status, attempts, retcode, reason, owner from bulk_outcome where change_id = "
+                    + changeIds.get(window)
+                    + " and agent_id = "
+                    + agent));
     return out.toString();
   }
 
