@@ -2,6 +2,7 @@ package io.statedesk.core;
 
 import io.statedesk.core.testing.SharedServer;
 import io.statedesk.core.testlaunch.OneServerPerDeployment;
+import io.statedesk.core.testsupport.StartupListener;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -56,7 +57,7 @@ public final class Deployments {
             .addAsLibrary(coreJar.toFile())
             .addAsLibraries(libraries)
             .addAsLibraries(testLibraries)
-            .addPackage(io.statedesk.core.testsupport.StartupListener.class.getPackage())
+            .addPackage(StartupListener.class.getPackage())
             .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
             .addAsResource(
                 new StringAsset(config + "\n" + expectedDatabase() + "\n"),

@@ -9,6 +9,7 @@ import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -106,7 +107,7 @@ class ControlAndFaultsIT extends SimulatorHttpTest {
   void aSecondSignInWhileTheFirstIsInProgressGets100021() throws Exception {
     gw.control("PUT", "faults", "{\"latencyMs\":1500,\"operations\":[\"login\"]}");
     var first =
-        java.util.concurrent.CompletableFuture.supplyAsync(
+        CompletableFuture.supplyAsync(
             () -> gw.send("PUT", "/resource/onlineagent/" + AGENT, gw.signInBody(AGENT)));
     // the first is being worked on (held by the latency fault) before the second is sent
     Awaitility.await("the first sign-in in progress")

@@ -3,6 +3,7 @@ package io.statedesk.testkit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.Point;
@@ -57,11 +58,10 @@ public final class Browsers {
         "--window-size=1400,1000",
         "--lang=" + System.getProperty("browser.lang", "en-US"));
     options.setExperimentalOption(
-        "prefs",
-        java.util.Map.of("intl.accept_languages", System.getProperty("browser.lang", "en-US")));
+        "prefs", Map.of("intl.accept_languages", System.getProperty("browser.lang", "en-US")));
     // the browser's console (CSP violations, script errors) for tests that read it:
     // browser.manage().logs().get(LogType.BROWSER)
-    options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
+    options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
     ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile()).build();
     ChromeDriver browser = new ChromeDriver(service, options);

@@ -4,6 +4,9 @@ import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.Modification;
+import com.unboundid.ldap.sdk.ModificationType;
+import com.unboundid.ldif.LDIFException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -62,7 +65,7 @@ public final class Ldap implements AutoCloseable {
       group(server, "statedesk-supervisors", "dave");
       server.startListening();
       return new Ldap(server);
-    } catch (LDAPException | com.unboundid.ldif.LDIFException e) {
+    } catch (LDAPException | LDIFException e) {
       throw new IllegalStateException("in-memory LDAP directory did not start", e);
     }
   }
@@ -92,10 +95,8 @@ public final class Ldap implements AutoCloseable {
     try {
       server.modify(
           "cn=" + group + ",ou=groups," + BASE,
-          new com.unboundid.ldap.sdk.Modification(
-              member
-                  ? com.unboundid.ldap.sdk.ModificationType.ADD
-                  : com.unboundid.ldap.sdk.ModificationType.DELETE,
+          new Modification(
+              member ? ModificationType.ADD : ModificationType.DELETE,
               "member",
               "uid=" + uid + ",ou=people," + BASE));
     } catch (LDAPException e) {
@@ -109,7 +110,7 @@ public final class Ldap implements AutoCloseable {
   }
 
   private static void person(InMemoryDirectoryServer s, String ou, String uid, String cn)
-      throws LDAPException, com.unboundid.ldif.LDIFException {
+      throws LDAPException, LDIFException {
     add(
         s,
         "uid=" + uid + ",ou=" + ou + "," + BASE,
@@ -121,7 +122,7 @@ public final class Ldap implements AutoCloseable {
   }
 
   private static void group(InMemoryDirectoryServer s, String cn, String... uids)
-      throws LDAPException, com.unboundid.ldif.LDIFException {
+      throws LDAPException, LDIFException {
     String[] lines = new String[uids.length + 2];
     lines[0] = "objectClass: groupOfNames";
     lines[1] = "cn: " + cn;
@@ -132,7 +133,7 @@ public final class Ldap implements AutoCloseable {
   }
 
   private static void add(InMemoryDirectoryServer s, String dn, String... attributes)
-      throws LDAPException, com.unboundid.ldif.LDIFException {
+      throws LDAPException, LDIFException {
     String[] ldif = new String[attributes.length + 1];
     ldif[0] = "dn: " + dn;
     System.arraycopy(attributes, 0, ldif, 1, attributes.length);

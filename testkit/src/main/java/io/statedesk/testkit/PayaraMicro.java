@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -48,8 +50,7 @@ public final class PayaraMicro implements AutoCloseable {
    * @param key one name per kind of server in a module (e.g. "console")
    * @param starter builds and starts the server the first time
    */
-  public static synchronized PayaraMicro shared(
-      String key, java.util.function.Supplier<PayaraMicro> starter) {
+  public static synchronized PayaraMicro shared(String key, Supplier<PayaraMicro> starter) {
     PayaraMicro server = SHARED.get(key);
     if (server == null || !server.process.isAlive()) {
       server = starter.get();
@@ -153,8 +154,7 @@ public final class PayaraMicro implements AutoCloseable {
 
   private void waitForExit() {
     try {
-      if (!process.waitFor(
-          Duration.ofSeconds(30).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      if (!process.waitFor(Duration.ofSeconds(30).toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly().waitFor();
       }
     } catch (InterruptedException e) {

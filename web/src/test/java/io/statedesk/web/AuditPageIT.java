@@ -21,7 +21,7 @@ class AuditPageIT extends BrowserTest {
 
   WebDriverWait waiter() {
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    wait.ignoring(StaleElementReferenceException.class);
     return wait;
   }
 

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,7 +37,7 @@ class BrokenSettingsIT {
                 "statedesk.security.ldap.bind-password", "ENC(c2VjcmV0LXNlYWxlZC12YWx1ZQ)")
             .maxHeap("512m")
             .start()) {
-      org.awaitility.Awaitility.await("the server to be up (and the console refused)")
+      Awaitility.await("the server to be up (and the console refused)")
           .atMost(Duration.ofMinutes(3))
           .pollInterval(Duration.ofMillis(500))
           .until(() -> server.log().contains(" ready in "));

@@ -2,18 +2,29 @@ package io.statedesk.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.statedesk.testkit.Browsers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.ElementNotInteractableException;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -44,7 +55,7 @@ public abstract class BrowserTest {
     if (browser == null) {
       return;
     }
-    java.util.List<String> serverErrors = java.util.List.of();
+    List<String> serverErrors = List.of();
     try {
       screenshot(testName);
       serverErrors = serverErrors();
@@ -57,19 +68,14 @@ public abstract class BrowserTest {
     assertThat(serverErrors).as("server errors in the browser's console").isEmpty();
   }
 
-  private java.util.List<String> serverErrors() {
+  private List<String> serverErrors() {
     try {
-      return browser
-          .manage()
-          .logs()
-          .get(org.openqa.selenium.logging.LogType.BROWSER)
-          .getAll()
-          .stream()
-          .map(org.openqa.selenium.logging.LogEntry::getMessage)
+      return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+          .map(LogEntry::getMessage)
           .filter(m -> m.contains("status of 500"))
           .toList();
-    } catch (org.openqa.selenium.WebDriverException e) {
-      return java.util.List.of(); // a browser the test quit or broke has no log to read
+    } catch (WebDriverException e) {
+      return List.of(); // a browser the test quit or broke has no log to read
     }
   }
 
@@ -78,9 +84,9 @@ public abstract class BrowserTest {
    * every new document, a download folder) outlives a reset, so the browser is quit after the test
    * and the next test gets a new one.
    */
-  protected void devTools(String command, java.util.Map<String, Object> parameters) {
+  protected void devTools(String command, Map<String, Object> parameters) {
     changedBeyondReset = true;
-    ((org.openqa.selenium.chrome.ChromeDriver) browser).executeCdpCommand(command, parameters);
+    ((ChromeDriver) browser).executeCdpCommand(command, parameters);
   }
 
   /** Saves a PNG of the current page as {@code target/screenshots/NAME.png}. */
@@ -124,7 +130,7 @@ public abstract class BrowserTest {
    */
   protected String text(By by) {
     return new WebDriverWait(browser, Duration.ofSeconds(20))
-        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .ignoring(StaleElementReferenceException.class)
         .until(
             d -> {
               WebElement element = d.findElement(by);
@@ -138,7 +144,7 @@ public abstract class BrowserTest {
         .until(
             d ->
                 (Boolean)
-                    ((org.openqa.selenium.JavascriptExecutor) d)
+                    ((JavascriptExecutor) d)
                         .executeScript(
                             "return !window.PrimeFaces || (PrimeFaces.ajax.Queue.isEmpty() && (!window.jQuery || jQuery.active === 0));"));
   }
@@ -147,9 +153,9 @@ public abstract class BrowserTest {
    * The texts of every element {@code by} finds, all from one rendering: read again if the page
    * re-rendered some of them meanwhile (the picker and the change page refresh live).
    */
-  protected java.util.List<String> texts(By by) {
+  protected List<String> texts(By by) {
     return new WebDriverWait(browser, Duration.ofSeconds(20))
-        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .ignoring(StaleElementReferenceException.class)
         .until(d -> d.findElements(by).stream().map(WebElement::getText).toList());
   }
 
@@ -160,9 +166,9 @@ public abstract class BrowserTest {
    */
   protected void click(By by) {
     new WebDriverWait(browser, Duration.ofSeconds(20))
-        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-        .ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
-        .ignoring(org.openqa.selenium.ElementNotInteractableException.class)
+        .ignoring(StaleElementReferenceException.class)
+        .ignoring(ElementClickInterceptedException.class)
+        .ignoring(ElementNotInteractableException.class)
         .until(
             d -> {
               d.findElement(by).click();
@@ -172,7 +178,7 @@ public abstract class BrowserTest {
 
   /** See {@link io.statedesk.testkit.Browsers#clickWhenSteady}. */
   protected void clickWhenSteady(By by) {
-    io.statedesk.testkit.Browsers.clickWhenSteady(browser, by);
+    Browsers.clickWhenSteady(browser, by);
   }
 
   protected void assertOnLoginPage() {
@@ -186,7 +192,7 @@ public abstract class BrowserTest {
    */
   protected void assertNoSidewaysScroll() {
     Object wide =
-        ((org.openqa.selenium.JavascriptExecutor) browser)
+        ((JavascriptExecutor) browser)
             .executeScript(
                 "var w = document.documentElement.clientWidth, out = [];"
                     + "document.querySelectorAll('body *').forEach(function (e) {"

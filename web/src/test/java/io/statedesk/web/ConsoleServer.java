@@ -2,7 +2,12 @@ package io.statedesk.web;
 
 import io.statedesk.testkit.Ldap;
 import io.statedesk.testkit.PayaraMicro;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * The one Payara Micro of the web module's integration tests: the console at {@code /statedesk} and
@@ -70,7 +75,7 @@ public final class ConsoleServer {
   public static synchronized Path credentials(boolean fixed) {
     try {
       if (credentials == null) {
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("statedesk-credentials-");
+        Path dir = Files.createTempDirectory("statedesk-credentials-");
         credentials = dir.resolve("hosted.properties");
       }
       StringBuilder lines = new StringBuilder();
@@ -78,18 +83,14 @@ public final class ConsoleServer {
         lines.append(agent).append("=Sim#").append(agent).append('\n');
       }
       lines.append(WRONG_PASSWORD).append(fixed ? "=Sim#" : "=Wrong#").append(WRONG_PASSWORD);
-      java.nio.file.Path next = credentials.resolveSibling("hosted.properties.next");
-      java.nio.file.Files.writeString(next, lines.append('\n'));
-      java.nio.file.Files.setPosixFilePermissions(
-          next, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-      java.nio.file.Files.move(
-          next,
-          credentials,
-          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      Path next = credentials.resolveSibling("hosted.properties.next");
+      Files.writeString(next, lines.append('\n'));
+      Files.setPosixFilePermissions(next, PosixFilePermissions.fromString("rw-------"));
+      Files.move(
+          next, credentials, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       return credentials;
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -3,6 +3,7 @@ package io.statedesk.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
@@ -31,9 +32,9 @@ class CsrfIT extends BrowserTest {
     ((JavascriptExecutor) browser)
         .executeScript(
             "missing".equals(kind)
-                ? "document.querySelectorAll(\"input[name='jakarta.faces.ViewState']\")"
+                ? "document.querySelectorAll(\"input[name='ViewState']\")"
                     + ".forEach(i => i.remove());"
-                : "document.querySelectorAll(\"input[name='jakarta.faces.ViewState']\")"
+                : "document.querySelectorAll(\"input[name='ViewState']\")"
                     + ".forEach(i => i.value = '-4242424242424242424:1234567890123456789');");
     click(By.id("userForm:save"));
     // foreign: OmniFaces' FullAjaxExceptionHandler renders the notice in place of the view;
@@ -48,7 +49,7 @@ class CsrfIT extends BrowserTest {
         .doesNotContain(name);
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void aPlainFormPostWithoutViewStateEndsOnTheExpiredPage() {
     signIn("admin", "admin-demo");
     open("/admin/users.xhtml");

@@ -3,11 +3,16 @@ package io.statedesk.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.statedesk.testkit.Http;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -71,21 +76,21 @@ class DirectoryAdminIT extends BrowserTest {
   }
 
   static String simulator(String path) throws Exception {
-    java.net.http.HttpResponse<String> r =
+    HttpResponse<String> r =
         Http.client()
             .send(
-                java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(
+                HttpRequest.newBuilder(
+                        URI.create(
                             ConsoleServer.get().baseUrl() + "/agentgateway/simulator" + path))
                     .build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+                HttpResponse.BodyHandlers.ofString());
     return r.body();
   }
 
   /** The sign-in calls (of every kind, accepted or not) the simulator received for the agent. */
   static long signIns(int agent) throws Exception {
     String calls = simulator("/requests?agent=" + agent + "&limit=10000");
-    return java.util.regex.Pattern.compile("\"operation\":\"(login|forceLogin|loginEx)\"")
+    return Pattern.compile("\"operation\":\"(login|forceLogin|loginEx)\"")
         .matcher(calls)
         .results()
         .count();
@@ -109,7 +114,7 @@ class DirectoryAdminIT extends BrowserTest {
                 By.id("messages"), "Sync started: it runs in the background"));
     // the page polls while the sync and then its read-back run: read each value afresh
     waiter()
-        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .ignoring(StaleElementReferenceException.class)
         .until(
             d -> {
               String last = text(By.id("lastSync"));
@@ -120,11 +125,11 @@ class DirectoryAdminIT extends BrowserTest {
             });
     Long agents =
         waiter()
-            .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+            .ignoring(StaleElementReferenceException.class)
             .until(d -> Long.valueOf(text(By.id("agentCount"))));
     assertThat(agents).isGreaterThan(100);
     waiter()
-        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .ignoring(StaleElementReferenceException.class)
         .until(d -> teamRow("Billing").getText().contains("alice"));
     screenshot("DirectoryAdminIT-synced");
 

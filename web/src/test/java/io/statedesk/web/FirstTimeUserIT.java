@@ -166,8 +166,7 @@ class FirstTimeUserIT extends BrowserTest {
     waiter(60)
         .until(
             ExpectedConditions.textMatches(
-                By.cssSelector(".sd-change-head .sd-badge"),
-                java.util.regex.Pattern.compile("Completed.*")));
+                By.cssSelector(".sd-change-head .sd-badge"), Pattern.compile("Completed.*")));
     assertThat(text(By.tagName("h2"))).contains("100 · Training");
     // the finish notice, below the status badge (read afresh: the page re-renders as it polls)
     int[] noticeTopBadgeBottom =

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The admin forms a first-time admin fills in: rules shown before input, a colour picked rather
@@ -64,8 +67,8 @@ class FormsAndMessagesIT extends BrowserTest {
     awaitAjax();
     type("tableForm:text", "Colour picked");
     By rows = By.cssSelector("[id='tableForm:codes_data'] > tr");
-    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
-        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .ignoring(StaleElementReferenceException.class)
         .until(
             d ->
                 d.findElements(rows).size() == 1 && d.findElement(rows).getText().contains("5301"));

@@ -7,7 +7,9 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -93,7 +95,7 @@ class KeyboardOnlyIT extends BrowserTest {
     keys.tabTo("tableForm:new").press(Keys.ENTER);
     waitFor(By.id("editDialog"));
     awaitAjax();
-    ((org.openqa.selenium.JavascriptExecutor) browser)
+    ((JavascriptExecutor) browser)
         .executeScript(
             "window.sdFocusLog = []; var log = function (e) { sdFocusLog.push(e.type + ' ' +"
                 + " (e.target.id || e.target.tagName) + (e.target.disabled ? ' (disabled)' : '')); };"
@@ -123,12 +125,12 @@ class KeyboardOnlyIT extends BrowserTest {
         + "'; "
         + dialogFocusState(widget)
         + "; console: "
-        + browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll();
+        + browser.manage().logs().get(LogType.BROWSER).getAll();
   }
 
   /** What decides where the focus goes back (for a failure's message). */
   private Object dialogFocusState(String widget) {
-    return ((org.openqa.selenium.JavascriptExecutor) browser)
+    return ((JavascriptExecutor) browser)
         .executeScript(
             "var w = PF(arguments[0]), o = w && w.focusedElementBeforeDialogOpened;"
                 + " return 'opener ' + (o ? (o.id || o.tagName) + (document.body.contains(o) ? '' : ' (detached)') : 'none')"

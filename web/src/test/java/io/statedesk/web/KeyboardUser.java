@@ -3,6 +3,7 @@ package io.statedesk.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.interactions.Actions;
 
@@ -51,11 +52,9 @@ final class KeyboardUser {
       path.append(now.isEmpty() ? "?" : now).append(" > ");
       Actions keys = new Actions(browser);
       if (backwards) {
-        keys.keyDown(org.openqa.selenium.Keys.SHIFT)
-            .sendKeys(org.openqa.selenium.Keys.TAB)
-            .keyUp(org.openqa.selenium.Keys.SHIFT);
+        keys.keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT);
       } else {
-        keys.sendKeys(org.openqa.selenium.Keys.TAB);
+        keys.sendKeys(Keys.TAB);
       }
       keys.perform();
     }

@@ -101,7 +101,7 @@ class LiveUpdatesIT extends BrowserTest {
         .until(d -> "on".equals(js(d, "return StateDesk.live.state();")));
     // the page's first refresh may re-render the indicator just as it is read
     waiter(driver, Duration.ofSeconds(5))
-        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .ignoring(StaleElementReferenceException.class)
         .until(
             d -> "Live".equals(d.findElement(By.cssSelector(".sd-live .sd-live-text")).getText()));
   }

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.statedesk.web.api.ApiCalls;
+import java.text.NumberFormat;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -150,7 +152,7 @@ class OverviewIT extends BrowserTest {
 
   /** A count as the English pages show it ("1,234"). */
   static String shown(long n) {
-    return java.text.NumberFormat.getIntegerInstance(java.util.Locale.ENGLISH).format(n);
+    return NumberFormat.getIntegerInstance(Locale.ENGLISH).format(n);
   }
 
   long number(By by) {

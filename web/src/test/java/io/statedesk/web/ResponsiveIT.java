@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.statedesk.web.api.ApiCalls;
 import java.time.Duration;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -82,7 +83,7 @@ class ResponsiveIT extends BrowserTest {
     new WebDriverWait(browser, Duration.ofSeconds(30))
         .until(
             ExpectedConditions.textMatches(
-                By.id("changeForm:status"), java.util.regex.Pattern.compile("Completed.*")));
+                By.id("changeForm:status"), Pattern.compile("Completed.*")));
     assertNoSidewaysScroll("change at " + width);
     for (String column : new String[] {"sd-col-id", "sd-col-name", "sd-col-outcome"}) {
       assertShown("changeForm\\:outcomeTable", column);

@@ -1,6 +1,7 @@
 package io.statedesk.web;
 
 import io.statedesk.testkit.Browsers;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.Dimension;
@@ -66,7 +67,7 @@ final class SharedBrowser {
     browser.get("about:blank");
     ChromeDriver chrome = (ChromeDriver) browser;
     chrome.executeCdpCommand("Network.clearBrowserCookies", Map.of());
-    java.net.URI console = java.net.URI.create(ConsoleServer.consoleUrl());
+    URI console = URI.create(ConsoleServer.consoleUrl());
     chrome.executeCdpCommand(
         "Storage.clearDataForOrigin",
         Map.of(

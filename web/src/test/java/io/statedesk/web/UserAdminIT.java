@@ -3,6 +3,7 @@ package io.statedesk.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.statedesk.testkit.Http;
+import io.statedesk.web.api.ApiCalls;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -27,7 +29,7 @@ class UserAdminIT extends BrowserTest {
   @Test
   void anAdminCreatesASupervisorWhoThenSignsInToTheirTeam() {
     String name = "carol" + System.nanoTime() % 10000;
-    io.statedesk.web.api.ApiCalls.syncDirectory(); // the teams to choose from
+    ApiCalls.syncDirectory(); // the teams to choose from
     signIn("admin", "admin-demo");
     open("/admin/users.xhtml");
     click(By.id("usersForm:new"));
@@ -47,7 +49,7 @@ class UserAdminIT extends BrowserTest {
     browser.findElement(By.id("userForm:passwordAgain")).sendKeys("carol-pass-2");
     // teams are chosen from the directory's, never typed (a typo scoped a user to nobody)
     click(By.id("userForm:teams"));
-    org.openqa.selenium.WebElement panel = waitFor(By.id("userForm:teams_panel"));
+    WebElement panel = waitFor(By.id("userForm:teams_panel"));
     assertThat(panel.getText()).contains("Billing", "Sales", "Back Office");
     assertThat(panel.findElements(By.cssSelector("li.ui-selectcheckboxmenu-item")))
         // the simulator's six groups, and any team other tests imported into the shared directory
@@ -75,7 +77,7 @@ class UserAdminIT extends BrowserTest {
     assertThat(table).contains(name).contains("Carol <i>Sales</i>").contains("[Sales]");
     // and the API refuses a team the directory does not know, with the field
     HttpResponse<String> typo =
-        io.statedesk.web.api.ApiCalls.as(
+        ApiCalls.as(
             "admin", "admin-demo", "PUT", "/users/" + name + "/teams", "{\"teams\":[\"Salse\"]}");
     assertThat(typo.statusCode()).isEqualTo(400);
     assertThat(typo.body()).contains("not a team of the agent directory: Salse");

@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.statedesk.core.Deployments;
+import io.statedesk.core.persistence.Database;
 import io.statedesk.core.persistence.SchemaMigration;
 import io.statedesk.core.security.Role;
 import io.statedesk.core.testing.SharedServer;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import java.sql.Connection;
 import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -31,10 +34,10 @@ class UserAccountsIT {
     return Deployments.core("statedesk.demo.enabled=true");
   }
 
-  @Inject io.statedesk.core.persistence.Database database;
+  @Inject Database database;
 
   @Inject
-  @org.eclipse.microprofile.config.inject.ConfigProperty(name = "test.expected-database")
+  @ConfigProperty(name = "test.expected-database")
   String expectedDatabase;
 
   @Inject UserAccounts accounts;
@@ -43,7 +46,7 @@ class UserAccountsIT {
 
   @Test
   void theTestsRunOnTheDatabaseTheirExecutionNames() throws Exception {
-    try (java.sql.Connection c = database.dataSource().getConnection()) {
+    try (Connection c = database.dataSource().getConnection()) {
       assertThat(c.getMetaData().getDatabaseProductName()).isEqualTo(expectedDatabase);
     }
   }

@@ -4,19 +4,30 @@ import io.statedesk.core.gateway.GatewayClient;
 import io.statedesk.core.gateway.GatewayConfig;
 import io.statedesk.core.gateway.GatewayException;
 import io.statedesk.core.gateway.GatewayRecords.SignInMode;
+import io.statedesk.core.gateway.GatewayRejectedException;
+import io.statedesk.core.session.HostedCredentials;
 import io.statedesk.core.session.HostedSessionPool;
 import io.statedesk.core.session.InMemorySessionStore;
+import io.statedesk.core.session.PoolSettings;
+import io.statedesk.core.session.PoolThreads;
+import io.statedesk.core.session.PoolTimer;
 import io.statedesk.core.session.SessionEntry;
+import io.statedesk.core.session.SignInThrottle;
 import io.statedesk.testkit.PayaraMicro;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -72,7 +83,7 @@ public final class SessionsBenchmark {
           IntStream.range(10001, 10001 + sessions).boxed().collect(Collectors.toSet());
       ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(4);
       // shut down at the end: its threads are not daemons and kept the JVM (and Maven) running
-      java.util.concurrent.ExecutorService signIns = Executors.newFixedThreadPool(4);
+      ExecutorService signIns = Executors.newFixedThreadPool(4);
       InMemorySessionStore store = new InMemorySessionStore();
       GatewayClient client =
           new GatewayClient(
@@ -82,11 +93,8 @@ public final class SessionsBenchmark {
           new HostedSessionPool(
               client,
               store,
-              new io.statedesk.core.session.PoolThreads(
-                  io.statedesk.core.session.PoolTimer.of(scheduler),
-                  signIns,
-                  io.statedesk.core.session.SignInThrottle.perSecond(500)),
-              new io.statedesk.core.session.PoolSettings(
+              new PoolThreads(PoolTimer.of(scheduler), signIns, SignInThrottle.perSecond(500)),
+              new PoolSettings(
                   agents,
                   SignInMode.LOGINEX,
                   false,
@@ -99,8 +107,7 @@ public final class SessionsBenchmark {
                   Duration.ofSeconds(120),
                   Duration.ofSeconds(15),
                   false),
-              io.statedesk.core.session.HostedCredentials.patterns(
-                  "Sim#{agent}", Optional.of("7{agent}")),
+              HostedCredentials.patterns("Sim#{agent}", Optional.of("7{agent}")),
               Clock.systemUTC());
       long start = System.nanoTime();
       pool.start();
@@ -109,8 +116,8 @@ public final class SessionsBenchmark {
       int minUsableAfter = Integer.MAX_VALUE;
       long sampled = 0;
       long sampledValid = 0;
-      java.util.List<Integer> ids = new java.util.ArrayList<>(agents);
-      java.util.Random random = new java.util.Random(7);
+      List<Integer> ids = new ArrayList<>(agents);
+      Random random = new Random(7);
       double lastConsoleCpu = cpuSeconds(ProcessHandle.current());
       double lastSimulatorCpu = cpuSeconds(simulator.cpuTime());
       double consoleCpuStart = lastConsoleCpu;
@@ -144,7 +151,7 @@ public final class SessionsBenchmark {
               client.queryCustomState(entry.get().handle().auth());
               sampledValid++;
               tickValid++;
-            } catch (io.statedesk.core.gateway.GatewayRejectedException e) {
+            } catch (GatewayRejectedException e) {
               refused++; // the held Guid was refused: not valid
             } catch (GatewayException e) {
               unanswered++; // timed out or failed: the stand-in or this JVM too slow
@@ -179,7 +186,7 @@ public final class SessionsBenchmark {
       pool.close();
       scheduler.shutdownNow();
       signIns.shutdownNow();
-      scheduler.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+      scheduler.awaitTermination(10, TimeUnit.SECONDS);
       client.close();
       System.out.println();
       System.out.printf(

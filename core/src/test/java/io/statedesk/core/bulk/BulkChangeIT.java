@@ -5,20 +5,27 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.statedesk.core.bulk.BulkExceptions.ChangeNotFoundException;
 import io.statedesk.core.bulk.BulkExceptions.ConfirmationRequiredException;
+import io.statedesk.core.cluster.ClusterStore;
+import io.statedesk.core.cluster.Ownership;
 import io.statedesk.core.directory.AgentDirectory;
 import io.statedesk.core.directory.DirectoryImport;
 import io.statedesk.core.gateway.GatewayClient;
+import io.statedesk.core.persistence.Database;
 import io.statedesk.core.security.Role;
 import io.statedesk.core.session.AgentSessions;
+import io.statedesk.core.session.ConsoleId;
 import io.statedesk.core.session.RelayClients;
+import io.statedesk.core.session.RelayScope;
 import io.statedesk.core.session.RelaySessions;
 import io.statedesk.core.testsupport.TestCaller;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.transaction.Status;
 import jakarta.transaction.UserTransaction;
 import java.io.StringReader;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +36,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
+import org.assertj.core.groups.Tuple;
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -55,15 +63,15 @@ class BulkChangeIT {
 
   @Inject BulkChanges changes;
   @Inject BulkStore store;
-  @Inject io.statedesk.core.cluster.ClusterStore cluster;
+  @Inject ClusterStore cluster;
   @Inject AgentDirectory directory;
   @Inject DirectoryImport directoryImport;
   @Inject AgentSessions sessions;
   @Inject RelaySessions relay;
   @Inject RelayClients relayClients;
   @Inject GatewayClient client;
-  @Inject io.statedesk.core.session.ConsoleId consoleId;
-  @Inject io.statedesk.core.persistence.Database database;
+  @Inject ConsoleId consoleId;
+  @Inject Database database;
   @Inject UserTransaction transaction;
 
   @Inject
@@ -217,12 +225,12 @@ class BulkChangeIT {
           .during(Duration.ofSeconds(4))
           .atMost(Duration.ofSeconds(10))
           .until(() -> byAgent(made.id()).get(11007).getStatus() == OutcomeStatus.PENDING);
-      io.statedesk.core.cluster.Ownership other =
-          new io.statedesk.core.cluster.Ownership(
+      Ownership other =
+          new Ownership(
               false,
               Set.of(),
               16,
-              List.of(new io.statedesk.core.session.RelayScope.Range(FIRST, FIRST + HOSTED - 1)),
+              List.of(new RelayScope.Range(FIRST, FIRST + HOSTED - 1)),
               "other");
       List<AgentCall.Work> claimed = store.claim(made.id(), 10, true, other, false, "other/1");
       assertThat(claimed).extracting(AgentCall.Work::agentId).containsExactly(11007);
@@ -259,7 +267,7 @@ class BulkChangeIT {
         var st = c.createStatement();
         var rs = st.executeQuery(query)) {
       return rs.next() ? rs.getString(1) : "";
-    } catch (java.sql.SQLException e) {
+    } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
   }
@@ -312,7 +320,7 @@ class BulkChangeIT {
               done ? OutcomeStatus.SUCCEEDED : OutcomeStatus.PENDING,
               done ? "succeeded before the crash" : null));
     }
-    java.time.Instant now = java.time.Instant.now();
+    Instant now = Instant.now();
     // the instance that will crash, alive while it claims and calls
     cluster.beat("crashed-instance", "crashed", now, now.plusSeconds(30), "CLOSED");
     // its change appears as that instance would leave it, leased and running, in one
@@ -331,13 +339,11 @@ class BulkChangeIT {
                   20,
                   true,
                   // a console like this one: every configured hosted agent is its own
-                  new io.statedesk.core.cluster.Ownership(
+                  new Ownership(
                       true,
                       Set.of(),
                       1,
-                      List.of(
-                          new io.statedesk.core.session.RelayScope.Range(
-                              FIRST, FIRST + HOSTED - 1)),
+                      List.of(new RelayScope.Range(FIRST, FIRST + HOSTED - 1)),
                       "crashed"),
                   true,
                   "crashed-instance"))
@@ -355,7 +361,7 @@ class BulkChangeIT {
       client.setCustomState(sessions.current(agent).orElseThrow().auth(), 120);
     }
     // it crashes now: its heartbeat and lease vouch for it 3 s more
-    java.time.Instant crash = java.time.Instant.now();
+    Instant crash = Instant.now();
     cluster.beat("crashed-instance", "crashed", now, crash.plusSeconds(3), "CLOSED");
     assertThat(store.tryLease(id, "crashed-instance", crash.plusSeconds(3), crash)).isTrue();
 
@@ -397,9 +403,9 @@ class BulkChangeIT {
     assertThat(preview.rows())
         .extracting(Preview.Row::agentId, Preview.Row::verdict)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(5, Verdict.INVALID_ID),
-            org.assertj.core.groups.Tuple.tuple(10501, Verdict.WILL_CHANGE),
-            org.assertj.core.groups.Tuple.tuple(10502, Verdict.OUT_OF_SCOPE));
+            Tuple.tuple(5, Verdict.INVALID_ID),
+            Tuple.tuple(10501, Verdict.WILL_CHANGE),
+            Tuple.tuple(10502, Verdict.OUT_OF_SCOPE));
     assertThat(preview.rows().get(2).name()).isNull(); // nothing of bob's agent is revealed
 
     ChangeRequest request = ChangeRequest.set(List.of(10501, 10503), 100).withKey("click-1");
@@ -459,7 +465,7 @@ class BulkChangeIT {
 
   List<JsonObject> calls(String operation) throws Exception {
     String body = call("GET", "requests?operation=" + operation + "&limit=100000", null);
-    try (var reader = jakarta.json.Json.createReader(new StringReader(body))) {
+    try (var reader = Json.createReader(new StringReader(body))) {
       return reader.readArray().stream().map(JsonValue::asJsonObject).toList();
     }
   }

@@ -10,12 +10,17 @@ import io.statedesk.core.session.Availability;
 import io.statedesk.core.testing.Control;
 import io.statedesk.core.testing.SimulatorServer;
 import io.statedesk.core.testsupport.TestCaller;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
+import org.assertj.core.api.Assertions;
 import org.awaitility.Awaitility;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
@@ -32,10 +37,10 @@ final class BulkWorld {
    * HTTP/1.1 as testkit's {@code Http} (see its Javadoc), built here: {@link #call} runs inside the
    * deployment, which carries no testkit.
    */
-  private static final java.net.http.HttpClient HTTP =
-      java.net.http.HttpClient.newBuilder()
-          .version(java.net.http.HttpClient.Version.HTTP_1_1)
-          .connectTimeout(java.time.Duration.ofSeconds(10))
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
           .build();
 
   private BulkWorld() {}
@@ -157,18 +162,17 @@ final class BulkWorld {
 
   /** Calls the simulator's control API at {@code control} (from inside the server). */
   static String control(String control, String method, String path, String json) throws Exception {
-    java.net.http.HttpRequest request =
-        java.net.http.HttpRequest.newBuilder(java.net.URI.create(control + "/" + path))
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(control + "/" + path))
             .header("Content-Type", "application/json")
             .method(
                 method,
                 json == null
-                    ? java.net.http.HttpRequest.BodyPublishers.noBody()
-                    : java.net.http.HttpRequest.BodyPublishers.ofString(json))
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json))
             .build();
-    java.net.http.HttpResponse<String> response =
-        HTTP.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
-    org.assertj.core.api.Assertions.assertThat(response.statusCode())
+    HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    Assertions.assertThat(response.statusCode())
         .as(method + " " + path + ": " + response.body())
         .isLessThan(300);
     return response.body();

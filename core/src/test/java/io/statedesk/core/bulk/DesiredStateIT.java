@@ -6,6 +6,7 @@ import static io.statedesk.core.bulk.BulkWorld.await;
 import static io.statedesk.core.bulk.BulkWorld.range;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.statedesk.core.audit.AuditLog;
 import io.statedesk.core.directory.AgentDirectory;
 import io.statedesk.core.directory.DirectoryImport;
 import io.statedesk.core.gateway.GatewayClient;
@@ -22,7 +23,9 @@ import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,8 +58,8 @@ class DesiredStateIT {
   @Inject AgentSessions sessions;
   @Inject GatewayClient client;
   @Inject Event<SessionStarted> sessionStarted;
-  @Inject io.statedesk.core.bulk.ReconcileCycle cycle;
-  @Inject io.statedesk.core.audit.AuditLog audit;
+  @Inject ReconcileCycle cycle;
+  @Inject AuditLog audit;
 
   @Inject
   @ConfigProperty(name = "test.simulator.control")
@@ -85,7 +88,7 @@ class DesiredStateIT {
     // the 100, and any agent the pool had to sign in again meanwhile (a Guid rotation missed on a
     // loaded machine): every new session lost the state and got it back, counted once
     long reapplied = changes.get(made.id()).counts().reapplied();
-    java.util.Set<Integer> signedIn = new java.util.HashSet<>();
+    Set<Integer> signedIn = new HashSet<>();
     for (String op : List.of("login", "forceLogin", "loginEx")) {
       try (var reader =
           Json.createReader(
@@ -178,7 +181,7 @@ class DesiredStateIT {
     List<Integer> agents = range(10901, 10);
     Map<Integer, Integer> before = statesBefore(agents);
     // the API's precision is the second
-    Instant start = Instant.now().plusSeconds(4).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    Instant start = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.SECONDS);
     ChangeRequest request = ChangeRequest.set(agents, 140).withKey("schedule-test");
     ScheduleView made =
         schedules

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class CatalogTransferTest {
@@ -116,7 +117,7 @@ class CatalogTransferTest {
   @Test
   void formatsAreNamed() {
     assertThat(Format.of("CSV")).isEqualTo(Format.CSV);
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Format.of("xml"))
+    Assertions.assertThatThrownBy(() -> Format.of("xml"))
         .hasMessageContaining("format must be csv or json");
   }
 }

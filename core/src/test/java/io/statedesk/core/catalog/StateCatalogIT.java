@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.statedesk.core.Deployments;
+import io.statedesk.core.account.TeamScope;
 import io.statedesk.core.audit.AuditEvent;
 import io.statedesk.core.audit.AuditLog;
 import io.statedesk.core.catalog.CatalogExceptions.StaleStateCodeException;
@@ -20,6 +21,7 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -45,7 +47,7 @@ class StateCatalogIT {
   @Inject StateCatalog catalog;
   @Inject CatalogImport imports;
   @Inject AuditLog audit;
-  @Inject io.statedesk.core.account.TeamScope teams;
+  @Inject TeamScope teams;
 
   @Resource ManagedExecutorService executor;
 
@@ -66,7 +68,7 @@ class StateCatalogIT {
         .anySatisfy(
             c -> {
               assertThat(c.getLabel()).isEqualTo("Training");
-              assertThat(c.labelFor(java.util.Locale.SIMPLIFIED_CHINESE)).isEqualTo("培训");
+              assertThat(c.labelFor(Locale.SIMPLIFIED_CHINESE)).isEqualTo("培训");
             });
   }
 

@@ -20,6 +20,7 @@ import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The real client against the real simulator on Payara Micro. */
 class GatewayClientIT {
@@ -248,8 +249,8 @@ class GatewayClientIT {
   }
 
   @Test
-  void tlsWithTheGatewayCertificateInATruststoreAndRefusedWithout(
-      @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+  void tlsWithTheGatewayCertificateInATruststoreAndRefusedWithout(@TempDir Path dir)
+      throws Exception {
     String httpsUrl = SimulatorServer.get().sslBaseUrl() + "/agentgateway/resource";
     try (GatewayClient untrusted = new GatewayClient(GatewayConfig.of(httpsUrl))) {
       assertThat(

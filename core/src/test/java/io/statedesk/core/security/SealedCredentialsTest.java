@@ -3,8 +3,10 @@ package io.statedesk.core.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,8 +18,7 @@ class SealedCredentialsTest {
   Path keyFile(String key) throws Exception {
     Path f = dir.resolve("key-" + System.nanoTime());
     Files.writeString(f, key + "\n");
-    Files.setPosixFilePermissions(
-        f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-------"));
     return f;
   }
 
@@ -87,8 +88,7 @@ class SealedCredentialsTest {
   @Test
   void aKeyOrCredentialsFileOthersMayReadIsRefusedNamingTheSetting() throws Exception {
     Path key = keyFile(SealedCredentials.newKey());
-    Files.setPosixFilePermissions(
-        key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
     assertThatThrownBy(() -> SealedCredentials.fromKeyFile(key))
         .hasMessageContaining("readable by its group or by others")
         .hasMessageContaining("chmod 600");
@@ -97,11 +97,9 @@ class SealedCredentialsTest {
         .asString()
         .startsWith("statedesk.security.key-file '")
         .contains("readable by its group or by others");
-    Files.setPosixFilePermissions(
-        key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+    Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r-----"));
     assertThat(SealedCredentials.exposure(key)).isPresent();
-    Files.setPosixFilePermissions(
-        key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
     assertThat(SealedCredentials.exposure(key)).isEmpty();
   }
 
@@ -152,11 +150,9 @@ class SealedCredentialsTest {
             .redirectErrorStream(true)
             .start();
     try (var in = p.getOutputStream()) {
-      in.write("Directory#1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      in.write("Directory#1\n".getBytes(StandardCharsets.UTF_8));
     }
-    String out =
-        new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
-            .strip();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     assertThat(p.waitFor()).isZero();
     assertThat(out).startsWith("ENC(v2:").doesNotContain("Directory#1");
     assertThat(SealedCredentials.fromKeyFile(key).open(out, "statedesk.directory.password"))

@@ -16,6 +16,7 @@ import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
@@ -24,12 +25,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +49,7 @@ class HostedSessionPoolIT {
       HostedCredentials.patterns("Sim#{agent}", Optional.of("7{agent}"));
 
   ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(4);
-  java.util.concurrent.ExecutorService signIns = Executors.newFixedThreadPool(4);
+  ExecutorService signIns = Executors.newFixedThreadPool(4);
   GatewayClient client;
   InMemorySessionStore store = new InMemorySessionStore();
   HostedSessionPool pool;
@@ -96,7 +99,7 @@ class HostedSessionPoolIT {
     Set<String> firstGuids =
         AGENTS.stream().map(id -> store.get(id).get().handle().guid()).collect(Collectors.toSet());
     Set<String> seen = new HashSet<>();
-    org.awaitility.Awaitility.await("3 Guids of agent 10101 within 6 s with a 1 s rotation")
+    Awaitility.await("3 Guids of agent 10101 within 6 s with a 1 s rotation")
         .pollInterval(Duration.ofMillis(100))
         .atMost(Duration.ofSeconds(6))
         .until(
@@ -235,7 +238,7 @@ class HostedSessionPoolIT {
     pool(Set.of(agent), false).start();
     await(() -> store.get(agent).map(SessionEntry::isUsable).orElse(false), 10);
     client.setCustomState(store.get(agent).get().handle().auth(), 4242);
-    org.awaitility.Awaitility.await("the lost rotation, then two more or a refused poll")
+    Awaitility.await("the lost rotation, then two more or a refused poll")
         .pollInterval(Duration.ofMillis(100))
         .atMost(Duration.ofSeconds(30))
         .until(() -> lost.get() == 1 && (rotationsAfter.get() >= 2 || refusedPolls.get() > 0));
@@ -337,20 +340,19 @@ class HostedSessionPoolIT {
         .start();
     await(() -> pool.problems().getOrDefault(10172, "").contains("100-004"), 10);
     // two credential checks later, still one attempt: a refused password is never retried alone
-    org.awaitility.Awaitility.await()
+    Awaitility.await()
         .during(Duration.ofSeconds(21))
         .atMost(Duration.ofSeconds(30))
         .until(() -> attempts.get() == 1);
     Files.writeString(file, "10172=Sim#10172\n10172.phonenum=710172\n");
-    Files.setLastModifiedTime(
-        file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 2_000));
+    Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() + 2_000));
     await(() -> store.get(10172).map(SessionEntry::isUsable).orElse(false), 20);
     assertThat(attempts).as("one attempt per change").hasValue(2);
     assertThat(pool.problems()).doesNotContainKey(10172);
   }
 
   static void await(BooleanSupplier condition, int seconds) {
-    org.awaitility.Awaitility.await()
+    Awaitility.await()
         .pollInterval(Duration.ofMillis(50))
         .atMost(Duration.ofSeconds(seconds))
         .until(condition::getAsBoolean);

@@ -11,8 +11,10 @@ import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -71,7 +73,7 @@ class HostedSessionsEnduranceIT {
         client.setCustomState(store.get(id).orElseThrow().handle().auth(), 4242);
       }
       // hold, sampling once a second which agents are not usable (a sign-in or a lost session)
-      java.util.Map<Integer, String> dips = new java.util.TreeMap<>();
+      Map<Integer, String> dips = new TreeMap<>();
       long end = System.nanoTime() + HOLD.toNanos();
       Awaitility.await("held for " + HOLD)
           .pollInterval(Duration.ofSeconds(1))

@@ -3,6 +3,7 @@ package io.statedesk.core.testsupport;
 import io.statedesk.core.security.Caller;
 import io.statedesk.core.security.Role;
 import jakarta.annotation.Priority;
+import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Alternative;
 import java.util.EnumSet;
 import java.util.Set;
@@ -13,7 +14,7 @@ import java.util.Set;
  */
 @Alternative
 @Priority(1)
-@jakarta.enterprise.context.Dependent
+@Dependent
 public class TestCaller extends Caller {
 
   private static final ThreadLocal<String> NAME = new ThreadLocal<>();

@@ -15,8 +15,10 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -65,7 +67,7 @@ class AuditTrailIT {
                     + " values (?, ?, ?, 'test.event', ?"
                     + (agent == null ? ")" : ", ?)"))
             .setParameter(1, id)
-            .setParameter(2, java.sql.Timestamp.from(at))
+            .setParameter(2, Timestamp.from(at))
             .setParameter(3, actor)
             .setParameter(4, subject);
     if (agent != null) {
@@ -78,7 +80,7 @@ class AuditTrailIT {
   @Test
   void keysetPagesNeitherSkipNorRepeatEventsOfTheSameInstant() throws Exception {
     String actor = "keyset-" + System.nanoTime();
-    Instant same = Instant.now().minusSeconds(5).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    Instant same = Instant.now().minusSeconds(5).truncatedTo(ChronoUnit.MILLIS);
     long base = 900_000_000L + (System.nanoTime() % 1_000_000) * 10;
     for (int i = 0; i < 7; i++) {
       insert(base + i, i < 5 ? same : same.plusMillis(i), actor, "agent 10001", 10001);

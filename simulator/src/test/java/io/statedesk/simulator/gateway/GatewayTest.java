@@ -7,6 +7,7 @@ import io.statedesk.simulator.gateway.Gateway.SignInKind;
 import io.statedesk.simulator.world.World;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -180,7 +181,7 @@ class GatewayTest extends GatewayFixture {
     CompletableFuture<Reply> answer = new CompletableFuture<>();
     gateway.poll(AGENT, guid(g), answer::complete);
     assertThat(answer).isNotDone();
-    gateway.control().activity(new java.util.Random(1), 1.0);
+    gateway.control().activity(new Random(1), 1.0);
     Reply reply = answer.get(1, TimeUnit.SECONDS);
     assertThat(reply.body().get("event")).asString().contains("AgentState_");
   }
@@ -189,7 +190,7 @@ class GatewayTest extends GatewayFixture {
   void anAgentThatPressesReadyIsIdleAndItsPollerHearsIt() throws Exception {
     Gateway gateway = gateway(1);
     String g = signIn(gateway, AGENT);
-    gateway.control().activity(new java.util.Random(1), 1.0); // out of idle, whatever it was
+    gateway.control().activity(new Random(1), 1.0); // out of idle, whatever it was
     drain(gateway, g);
     CompletableFuture<Reply> answer = new CompletableFuture<>();
     gateway.poll(AGENT, guid(g), answer::complete);
@@ -236,9 +237,9 @@ class GatewayTest extends GatewayFixture {
   void signOutIsRefusedWhileTalkingUnlessForced() {
     Gateway gateway = gateway(1);
     String g = signIn(gateway, AGENT);
-    gateway.control().activity(new java.util.Random(7), 1.0);
+    gateway.control().activity(new Random(7), 1.0);
     while (gateway.control().view(AGENT).state() != Gateway.TALKING) {
-      gateway.control().activity(new java.util.Random(), 1.0);
+      gateway.control().activity(new Random(), 1.0);
     }
     assertThat(gateway.signOut(AGENT, guid(g), false).retcode()).isEqualTo("100-010");
     assertThat(gateway.signOut(AGENT, guid(g), true).retcode()).isEqualTo("0");

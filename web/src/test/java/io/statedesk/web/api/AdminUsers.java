@@ -3,6 +3,7 @@ package io.statedesk.web.api;
 import io.statedesk.testkit.Browsers;
 import io.statedesk.web.ConsoleServer;
 import java.time.Duration;
+import java.util.Locale;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -80,7 +81,7 @@ public final class AdminUsers {
                 d.findElement(
                         By.xpath("//*[@id='usersForm:users']//tr[.//*[text()='" + user + "']]"))
                     .getText()
-                    .toLowerCase(java.util.Locale.ROOT)
+                    .toLowerCase(Locale.ROOT)
                     .contains("disabled"));
   }
 }

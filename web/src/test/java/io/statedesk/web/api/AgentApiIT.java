@@ -5,7 +5,13 @@ import static io.statedesk.web.api.Api.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.statedesk.testkit.Http;
+import io.statedesk.web.ConsoleServer;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** The directory API: synchronised from the simulator, scoped to the caller's teams. */
@@ -59,9 +65,9 @@ class AgentApiIT {
     send("POST", "/agents/sync", null, "Authorization", ADMIN);
     String before = states(send("GET", "/agents?max=60", null, "Authorization", ADMIN).body());
     // the simulated activity changes some hosted agent's state without a sync
-    org.awaitility.Awaitility.await("a hosted agent's state changed by its events")
-        .atMost(java.time.Duration.ofSeconds(60))
-        .pollInterval(java.time.Duration.ofSeconds(2))
+    Awaitility.await("a hosted agent's state changed by its events")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofSeconds(2))
         .until(
             () -> states(send("GET", "/agents?max=60", null, "Authorization", ADMIN).body()),
             now -> !now.equals(before));
@@ -70,9 +76,7 @@ class AgentApiIT {
   /** Only the agents' ids and gateway states, e.g. "10001=IDLE 10002=TALKING". */
   static String states(String body) {
     StringBuilder out = new StringBuilder();
-    var m =
-        java.util.regex.Pattern.compile("\\{\"agentId\":(\\d+).*?\"gatewayState\":\"(\\w+)\"")
-            .matcher(body);
+    var m = Pattern.compile("\\{\"agentId\":(\\d+).*?\"gatewayState\":\"(\\w+)\"").matcher(body);
     while (m.find()) {
       out.append(m.group(1)).append('=').append(m.group(2)).append(' ');
     }
@@ -84,8 +88,8 @@ class AgentApiIT {
     send("POST", "/agents/sync", null, "Authorization", ADMIN);
     // availability is mirrored into the directory's rows within a second
     String hosted =
-        org.awaitility.Awaitility.await("hosted agents in the directory")
-            .atMost(java.time.Duration.ofSeconds(30))
+        Awaitility.await("hosted agents in the directory")
+            .atMost(Duration.ofSeconds(30))
             .until(
                 () ->
                     send("GET", "/agents?session=HOSTED&max=1000", null, "Authorization", ADMIN)
@@ -95,7 +99,7 @@ class AgentApiIT {
     assertThat(hostedTotal)
         .as("most of 10001-10060 are hosted; a few are signed in elsewhere")
         .isBetween(45, 60);
-    var ids = java.util.regex.Pattern.compile("\"agentId\":(\\d+)").matcher(hosted);
+    var ids = Pattern.compile("\"agentId\":(\\d+)").matcher(hosted);
     while (ids.find()) {
       assertThat(Integer.parseInt(ids.group(1))).isBetween(10001, 10060);
     }
@@ -174,27 +178,25 @@ class AgentApiIT {
     // A desktop signs agent 10150 in at the gateway, sets a custom state itself, and relays its
     // Guid.
     var gateway = Http.client();
-    String base =
-        io.statedesk.web.ConsoleServer.get().baseUrl() + "/agentgateway/resource/onlineagent/10150";
+    String base = ConsoleServer.get().baseUrl() + "/agentgateway/resource/onlineagent/10150";
     var signIn =
         gateway.send(
-            java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/forcelogin"))
+            HttpRequest.newBuilder(URI.create(base + "/forcelogin"))
                 .header("Content-Type", "application/json")
                 .PUT(
-                    java.net.http.HttpRequest.BodyPublishers.ofString(
+                    HttpRequest.BodyPublishers.ofString(
                         "{\"password\":\"Sim#10150\",\"phonenum\":\"710150\"}"))
                 .build(),
-            java.net.http.HttpResponse.BodyHandlers.ofString());
+            HttpResponse.BodyHandlers.ofString());
     String guid =
         signIn.headers().firstValue("Set-GUID").orElseThrow().substring("JSESSIONID=".length());
     gateway.send(
-        java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(base + "/setcustomstate?customstate=111"))
+        HttpRequest.newBuilder(URI.create(base + "/setcustomstate?customstate=111"))
             .header("Content-Type", "application/json; charset=UTF-8")
             .header("guid", guid)
-            .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+            .POST(HttpRequest.BodyPublishers.noBody())
             .build(),
-        java.net.http.HttpResponse.BodyHandlers.ofString());
+        HttpResponse.BodyHandlers.ofString());
     String token = Api.newRelayToken("desk-10150-" + System.nanoTime() % 100000);
     assertThat(
             send(
@@ -208,8 +210,8 @@ class AgentApiIT {
     send("POST", "/agents/sync", null, "Authorization", ADMIN);
     // the sync answers at once; its read-back of custom states runs after it, bounded, in the
     // background (the directory page shows its progress)
-    org.awaitility.Awaitility.await("agent 10150's custom state read back after the sync")
-        .atMost(java.time.Duration.ofSeconds(60))
+    Awaitility.await("agent 10150's custom state read back after the sync")
+        .atMost(Duration.ofSeconds(60))
         .until(
             () ->
                 send("GET", "/agents?q=10150", null, "Authorization", ADMIN)

@@ -1,9 +1,11 @@
 package io.statedesk.web.api;
 
 import io.statedesk.web.ConsoleServer;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,12 +25,12 @@ public final class ApiCalls {
   }
 
   /** The ids of alice's agents that match {@code query} (the agents API's parameters). */
-  public static java.util.List<Integer> agentIds(String query) {
+  public static List<Integer> agentIds(String query) {
     var r = as("alice", "alice-demo", "GET", "/agents?max=1000&" + query, null);
     if (r.statusCode() != 200) {
       throw new IllegalStateException("agents: " + r.statusCode() + " " + r.body());
     }
-    try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(r.body()))) {
+    try (var reader = jakarta.json.Json.createReader(new StringReader(r.body()))) {
       return reader.readObject().getJsonArray("agents").stream()
           .map(v -> v.asJsonObject().getInt("agentId"))
           .toList();
@@ -36,7 +38,7 @@ public final class ApiCalls {
   }
 
   /** An API call as a demo user (HTTP Basic). */
-  public static java.net.http.HttpResponse<String> as(
+  public static HttpResponse<String> as(
       String user, String password, String method, String path, String json) {
     return Api.send(method, path, json, "Authorization", Api.basic(user, password));
   }

@@ -4,8 +4,10 @@ import static io.statedesk.web.api.Api.basic;
 import static io.statedesk.web.api.Api.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.statedesk.web.ConsoleServer;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -77,7 +79,7 @@ class ApiSecurityIT {
       assertThat(r.statusCode()).isEqualTo(401);
       assertThat(r.headers().allValues("WWW-Authenticate"))
           .isNotEmpty()
-          .noneMatch(v -> v.toLowerCase(java.util.Locale.ROOT).contains("basic"));
+          .noneMatch(v -> v.toLowerCase(Locale.ROOT).contains("basic"));
       assertThat(r.body()).contains("\"status\":401");
     }
   }
@@ -124,7 +126,7 @@ class ApiSecurityIT {
                     "198.51.100.99, 203.0.113.77")
                 .statusCode())
         .isEqualTo(401);
-    assertThat(io.statedesk.web.ConsoleServer.get().log())
+    assertThat(ConsoleServer.get().log())
         .contains("Sign-in failed for user '" + user + "' from 203.0.113.77")
         .doesNotContain("audit login.failed by " + user);
   }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.statedesk.testkit.Browsers;
 import io.statedesk.web.BrowserTest;
+import io.statedesk.web.ConsoleServer;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -55,7 +57,7 @@ class ApiTokensIT extends BrowserTest {
     WebDriver admin = Browsers.chromium();
     try {
       Tokens.signIn(admin, "admin", "admin-demo");
-      admin.get(io.statedesk.web.ConsoleServer.consoleUrl() + "/tokens.xhtml");
+      admin.get(ConsoleServer.consoleUrl() + "/tokens.xhtml");
       new WebDriverWait(admin, Duration.ofSeconds(20))
           .until(ExpectedConditions.textToBePresentInElementLocated(By.id("tokensForm:all"), name));
       assertThat(admin.findElement(By.id("tokensForm:all")).getText()).contains("alice");
@@ -114,7 +116,7 @@ class ApiTokensIT extends BrowserTest {
   static final class HttpResponseAssert {
     private HttpResponseAssert() {}
 
-    static void status(java.net.http.HttpResponse<String> r, int status, String bodyContains) {
+    static void status(HttpResponse<String> r, int status, String bodyContains) {
       assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
       assertThat(r.body()).contains(bodyContains);
     }

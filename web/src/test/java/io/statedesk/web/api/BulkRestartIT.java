@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.statedesk.testkit.Http;
 import io.statedesk.testkit.PayaraMicro;
 import io.statedesk.web.OwnServers;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +27,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -237,7 +242,7 @@ class BulkRestartIT {
         assertThat(mine).as("set calls accepted for agent %d by the change", agent).isNotEmpty();
         List<Long> sessionStarts = signIns.getOrDefault(agent, List.of());
         long repeatsInOneSession =
-            java.util.stream.IntStream.range(1, mine.size())
+            IntStream.range(1, mine.size())
                 .filter(
                     i ->
                         sessionStarts.stream()
@@ -325,7 +330,7 @@ class BulkRestartIT {
     }
   }
 
-  static org.awaitility.core.ConditionFactory await(String what, Duration atMost) {
+  static ConditionFactory await(String what, Duration atMost) {
     return Awaitility.await(what)
         .atMost(atMost)
         .pollInterval(Duration.ofMillis(250))
@@ -336,7 +341,7 @@ class BulkRestartIT {
   static void awaitHosted(String api, long expected, Duration within) {
     try {
       await(expected + " agents hosted", within).until(() -> hosted(api) == expected);
-    } catch (org.awaitility.core.ConditionTimeoutException e) {
+    } catch (ConditionTimeoutException e) {
       StringBuilder where = new StringBuilder();
       for (String s : List.of("HOSTED", "NONE", "STALE", "TAKEN_OVER", "RELAYED")) {
         try {
@@ -417,7 +422,7 @@ class BulkRestartIT {
       }
       by.computeIfAbsent((int) number(c, "agentId"), k -> new ArrayList<>()).add(number(c, "seq"));
     }
-    by.values().forEach(java.util.Collections::sort);
+    by.values().forEach(Collections::sort);
     return by;
   }
 
@@ -511,8 +516,8 @@ class BulkRestartIT {
       HttpResponse<String> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
       assertThat(r.statusCode()).as(method + " " + url + ": " + r.body()).isLessThan(300);
       return r.body();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

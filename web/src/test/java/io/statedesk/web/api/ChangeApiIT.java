@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.statedesk.web.ConsoleServer;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,9 +29,9 @@ class ChangeApiIT {
   }
 
   static String awaitFinished(long id, String auth) {
-    return org.awaitility.Awaitility.await("change " + id + " to finish")
-        .atMost(java.time.Duration.ofSeconds(30))
-        .pollInterval(java.time.Duration.ofMillis(200))
+    return Awaitility.await("change " + id + " to finish")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(200))
         .until(
             () -> send("GET", "/changes/" + id, null, "Authorization", auth).body(),
             body -> body.matches("(?s).*\"status\":\"(COMPLETED|CANCELLED|INTERRUPTED)\".*"));

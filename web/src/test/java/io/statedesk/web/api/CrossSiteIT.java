@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -108,9 +109,6 @@ class CrossSiteIT extends BrowserTest {
     HttpResponse<String> history =
         send("GET", "/changes?createdBy=alice&max=500", null, "Authorization", token);
     assertThat(history.statusCode()).isEqualTo(200);
-    return java.util.regex.Pattern.compile("\"note\":\"csrf")
-        .matcher(history.body())
-        .results()
-        .count();
+    return Pattern.compile("\"note\":\"csrf").matcher(history.body()).results().count();
   }
 }

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** {@code /api/metrics}: gateway calls and bulk changes in Prometheus text, for admins only. */
@@ -34,7 +35,7 @@ class MetricsIT {
         send("POST", "/changes", "{\"agents\":[10013,10019],\"code\":102}", "Authorization", ALICE);
     assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
     String id = made.body().replaceAll("(?s).*?\"id\":(\\d+).*", "$1");
-    org.awaitility.Awaitility.await("the change to complete")
+    Awaitility.await("the change to complete")
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(200))
         .until(

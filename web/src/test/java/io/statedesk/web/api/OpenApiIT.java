@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.logging.LogEntry;
@@ -79,7 +80,7 @@ class OpenApiIT extends BrowserTest {
             .filter(e -> !e.getMessage().contains("/favicon.ico"))
             .filter(
                 e ->
-                    e.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()
+                    e.getLevel().intValue() >= Level.WARNING.intValue()
                         || e.getMessage().toLowerCase(Locale.ROOT).contains("content security"))
             .toList();
     assertThat(problems).as("browser console").isEmpty();

@@ -9,12 +9,14 @@ import io.statedesk.web.ConsoleServer;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -170,9 +172,9 @@ class ScheduleApiIT {
 
   static String await(String path, String pattern, int seconds) {
     Pattern p = Pattern.compile(pattern);
-    return org.awaitility.Awaitility.await(pattern + " in " + path)
-        .atMost(java.time.Duration.ofSeconds(seconds))
-        .pollInterval(java.time.Duration.ofMillis(250))
+    return Awaitility.await(pattern + " in " + path)
+        .atMost(Duration.ofSeconds(seconds))
+        .pollInterval(Duration.ofMillis(250))
         .until(
             () -> send("GET", path, null, "Authorization", ALICE).body(),
             body -> p.matcher(body).find());

@@ -8,6 +8,15 @@ import io.statedesk.web.ConsoleServer;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.Test;
 
 /** Security headers on pages and the API; the API throttles password guessing too. */
@@ -44,11 +53,11 @@ class SecurityHeadersIT {
             .orElseThrow()
             .replaceAll("(?s).*'nonce-([^']+)'.*", "$1");
     assertThat(nonce).isNotBlank().doesNotContain("script-src");
-    java.util.List<String> scripts =
-        java.util.regex.Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>")
+    List<String> scripts =
+        Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>")
             .matcher(page.body())
             .results()
-            .map(java.util.regex.MatchResult::group)
+            .map(MatchResult::group)
             .toList();
     assertThat(scripts).isNotEmpty().allSatisfy(tag -> assertThat(tag).contains(nonce));
     assertThat(page.body()).doesNotContainPattern("<[a-z]+[^>]*\\son(click|change|load|submit)=");
@@ -65,26 +74,26 @@ class SecurityHeadersIT {
   @Test
   void overHttpsTheSessionCookieIsSecureAndBrowsersAreToldToStayOnHttps() throws Exception {
     // Payara Micro's own self-signed certificate: trusted for this request only
-    javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+    SSLContext tls = SSLContext.getInstance("TLS");
     tls.init(
         null,
-        new javax.net.ssl.TrustManager[] {
-          new javax.net.ssl.X509TrustManager() {
+        new TrustManager[] {
+          new X509TrustManager() {
             @Override
-            public void checkClientTrusted(java.security.cert.X509Certificate[] c, String a) {}
+            public void checkClientTrusted(X509Certificate[] c, String a) {}
 
             @Override
-            public void checkServerTrusted(java.security.cert.X509Certificate[] c, String a) {}
+            public void checkServerTrusted(X509Certificate[] c, String a) {}
 
             @Override
-            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
-              return new java.security.cert.X509Certificate[0];
+            public X509Certificate[] getAcceptedIssuers() {
+              return new X509Certificate[0];
             }
           }
         },
         null);
-    javax.net.ssl.HttpsURLConnection https =
-        (javax.net.ssl.HttpsURLConnection)
+    HttpsURLConnection https =
+        (HttpsURLConnection)
             URI.create(ConsoleServer.get().sslBaseUrl() + "/statedesk/login.xhtml")
                 .toURL()
                 .openConnection();
@@ -93,11 +102,11 @@ class SecurityHeadersIT {
     assertThat(https.getResponseCode()).isEqualTo(200);
     assertThat(https.getHeaderField("Strict-Transport-Security")).startsWith("max-age=");
     String cookie =
-        https.getHeaderFields().getOrDefault("Set-Cookie", java.util.List.of()).stream()
+        https.getHeaderFields().getOrDefault("Set-Cookie", List.of()).stream()
             .filter(c -> c.startsWith("JSESSIONID="))
             .findFirst()
             .orElseThrow(() -> new AssertionError("no session cookie: " + https.getHeaderFields()));
-    assertThat(cookie.toLowerCase(java.util.Locale.ROOT))
+    assertThat(cookie.toLowerCase(Locale.ROOT))
         .contains("secure")
         .contains("httponly")
         .contains("samesite=strict");

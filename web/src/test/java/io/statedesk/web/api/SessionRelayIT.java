@@ -6,6 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.statedesk.web.ConsoleServer;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** The session relay endpoint: who may call it, what it accepts, what it says when it refuses. */
@@ -186,7 +197,7 @@ class SessionRelayIT {
   /**
    * Agents of {@code team} above the hosted range (10001-10060), from the synchronised directory.
    */
-  static java.util.List<Integer> agentsOf(String team) {
+  static List<Integer> agentsOf(String team) {
     String all =
         send(
                 "GET",
@@ -195,8 +206,8 @@ class SessionRelayIT {
                 "Authorization",
                 ADMIN)
             .body();
-    java.util.List<Integer> ids = new java.util.ArrayList<>();
-    var m = java.util.regex.Pattern.compile("\"agentId\":(\\d+)").matcher(all);
+    List<Integer> ids = new ArrayList<>();
+    var m = Pattern.compile("\"agentId\":(\\d+)").matcher(all);
     while (m.find()) {
       int id = Integer.parseInt(m.group(1));
       if (id > 10200) {
@@ -247,7 +258,7 @@ class SessionRelayIT {
     send("POST", "/agents/sync", null, "Authorization", ADMIN);
     String name = "revoke-ends-" + System.nanoTime() % 100000;
     String token = Api.newRelayToken(name);
-    java.util.List<Integer> agents = agentsOf("Retention").subList(0, 2);
+    List<Integer> agents = agentsOf("Retention").subList(0, 2);
     for (int id : agents) {
       assertThat(push(token, id, guid(id)).statusCode()).isEqualTo(200);
       assertThat(send("GET", "/agents?q=" + id, null, "Authorization", ADMIN).body())
@@ -273,13 +284,13 @@ class SessionRelayIT {
     long pushed = System.nanoTime();
     String relayed = "session=RELAYED&q=" + agent;
     String stale = "session=STALE&q=" + agent;
-    org.awaitility.Awaitility.await("relayed in the directory")
-        .atMost(java.time.Duration.ofSeconds(5))
+    Awaitility.await("relayed in the directory")
+        .atMost(Duration.ofSeconds(5))
         .until(() -> total(relayed) == 1);
     // ConsoleServer: statedesk.sessions.relay.guid-timeout-seconds=30
-    org.awaitility.Awaitility.await("stale in the directory")
-        .pollInterval(java.time.Duration.ofMillis(100))
-        .atMost(java.time.Duration.ofSeconds(40))
+    Awaitility.await("stale in the directory")
+        .pollInterval(Duration.ofMillis(100))
+        .atMost(Duration.ofSeconds(40))
         .until(() -> total(stale) == 1);
     long millis = (System.nanoTime() - pushed) / 1_000_000;
     assertThat(millis)
@@ -294,12 +305,11 @@ class SessionRelayIT {
     String token = Api.newRelayToken(client);
     int logBefore = ConsoleServer.get().log().split("\n").length;
     double writesBefore = relayWrites(false);
-    java.util.concurrent.ExecutorService pool =
-        java.util.concurrent.Executors.newFixedThreadPool(16);
-    java.util.concurrent.atomic.AtomicInteger ok = new java.util.concurrent.atomic.AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    AtomicInteger ok = new AtomicInteger();
     long start = System.nanoTime();
     try {
-      java.util.List<java.util.concurrent.Future<?>> all = new java.util.ArrayList<>();
+      List<Future<?>> all = new ArrayList<>();
       for (int i = 0; i < 10_000; i++) {
         int n = i;
         all.add(
@@ -321,8 +331,8 @@ class SessionRelayIT {
     // how fast is a figure for the benchmarks, not a test's verdict (no timed tests)
     System.out.printf("SessionRelayIT: 10,000 relay pushes in %,d ms%n", millis);
     String[] lines = ConsoleServer.get().log().split("\n");
-    java.util.List<String> records =
-        java.util.Arrays.stream(lines, logBefore, lines.length)
+    List<String> records =
+        Arrays.stream(lines, logBefore, lines.length)
             .filter(l -> l.startsWith("[20")) // a record's first line: "[<timestamp>] ..."
             .toList();
     // the audit records each agent's new session once (10 agents), never a rotation or a push
@@ -342,9 +352,8 @@ class SessionRelayIT {
   static double relayWrites(boolean required) {
     String metrics =
         Api.send("GET", "/metrics", null, "Authorization", Api.basic("admin", "admin-demo")).body();
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile(
-                "(?m)^statedesk_relay_database_writes_total(?:\\{[^}]*\\})? (\\S+)$")
+    Matcher m =
+        Pattern.compile("(?m)^statedesk_relay_database_writes_total(?:\\{[^}]*\\})? (\\S+)$")
             .matcher(metrics);
     if (m.find()) {
       return Double.parseDouble(m.group(1));

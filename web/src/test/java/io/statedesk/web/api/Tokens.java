@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -63,13 +65,13 @@ public final class Tokens {
     wait(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("createForm:name")));
     browser.findElement(By.id("createForm:name")).sendKeys(name);
     // the menu's own <select> is hidden behind PrimeFaces' widget; the form posts its value
-    ((org.openqa.selenium.JavascriptExecutor) browser)
+    ((JavascriptExecutor) browser)
         .executeScript(
             "document.getElementById('createForm:scope_input').value = arguments[0];", scope);
     browser.findElement(By.id("createForm:create")).click();
     // the dialog's form is replaced by the AJAX update: read the value once it is there
     return wait(browser)
-        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .ignoring(StaleElementReferenceException.class)
         .until(
             d -> {
               String v = d.findElement(By.id("tokenForm:token")).getDomProperty("value");

@@ -2,6 +2,7 @@ package io.statedesk.web.bench;
 
 import io.statedesk.testkit.PayaraMicro;
 import io.statedesk.testkit.ThreadCpu;
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -195,7 +196,7 @@ public final class BulkBenchmark {
         known =
             BenchHttp.number(
                 BenchHttp.admin("GET", base + "/statedesk/api/agents?max=1", null), "total");
-      } catch (java.io.IOException | IllegalStateException e) {
+      } catch (IOException | IllegalStateException e) {
         System.out.println("waiting: " + e.getMessage());
       }
     }

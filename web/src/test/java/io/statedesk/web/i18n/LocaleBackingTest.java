@@ -2,8 +2,11 @@ package io.statedesk.web.i18n;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 class LocaleBackingTest {
@@ -30,13 +33,13 @@ class LocaleBackingTest {
 
   @Test
   void bothBundlesHaveTheSameKeys() throws Exception {
-    var en = new java.util.Properties();
-    var zh = new java.util.Properties();
+    var en = new Properties();
+    var zh = new Properties();
     try (var a = getClass().getResourceAsStream("/io/statedesk/web/i18n/messages.properties");
         var b =
             getClass().getResourceAsStream("/io/statedesk/web/i18n/messages_zh_CN.properties")) {
-      en.load(new java.io.InputStreamReader(a, java.nio.charset.StandardCharsets.UTF_8));
-      zh.load(new java.io.InputStreamReader(b, java.nio.charset.StandardCharsets.UTF_8));
+      en.load(new InputStreamReader(a, StandardCharsets.UTF_8));
+      zh.load(new InputStreamReader(b, StandardCharsets.UTF_8));
     }
     assertThat(zh.keySet()).isEqualTo(en.keySet());
   }

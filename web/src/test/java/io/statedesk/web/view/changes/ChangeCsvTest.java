@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class ChangeCsvTest {
@@ -14,7 +15,7 @@ class ChangeCsvTest {
           "State to set",
           "State before",
           "Finished (Asia/Shanghai)",
-          o -> o.toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+          o -> o.toLowerCase(Locale.ROOT).replace('_', ' '),
           s -> s.equals("2") ? "2 · Break" : s);
 
   @Test
