@@ -27,8 +27,8 @@ import java.util.function.BooleanSupplier;
  * instance, and it holds no per-agent state.
  *
  * <p>A call whose answer was lost (a timeout) may have taken effect at the gateway: the next
- * attempt reads the state back first and sends nothing if it is already the target, so that no
- * agent is called again after a success (issue 19; the cluster soak found such second calls).
+ * attempt reads the state back first and sends nothing if it is already the target, so that an
+ * agent is not called again after a success whose answer never arrived (issue 19).
  *
  * <p>Why over 300 lines: the attempts, the renewal and the read-backs that decide whether a call is
  * sent again are one algorithm over one agent's handle and counters; split apart, each piece would
