@@ -279,15 +279,12 @@ class ClusterIT {
 
   /** The distinct consoles whose live hold records cover {@code agents}, comma-separated. */
   String holdersOf(Set<Integer> agents) throws Exception {
-    String list = agents.toString().replace("[", "(").replace("]", ")");
-    return sql(
-            "select string_agg(distinct console_id, ',') from session_hold where held_until > now()"
-                + " and agent_id in "
-                + list)
-        + (sql("select count(*) from session_hold where held_until > now() and agent_id in " + list)
-                .equals(Integer.toString(agents.size()))
-            ? ""
-            : " (not all held)");
+    String[] row =
+        sql("select string_agg(distinct console_id, ','), count(*) from session_hold"
+                + " where held_until > now() and agent_id in "
+                + agents.toString().replace("[", "(").replace("]", ")"))
+            .split("\\|");
+    return row[0] + (row[1].equals(Integer.toString(agents.size())) ? "" : " (not all held)");
   }
 
   /**
