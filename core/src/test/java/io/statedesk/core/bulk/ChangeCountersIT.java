@@ -24,7 +24,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.Phaser;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -144,15 +146,14 @@ class ChangeCountersIT {
           store.claim(id, 30, true, race.ownership("con-c"), true, "con-c/1");
       assertThat(lost).hasSize(30);
       AtomicBoolean over = new AtomicBoolean();
-      Future<?> a = pool.submit(() -> race.console("con-a", 1, true));
-      Future<?> b = pool.submit(() -> race.console("con-b", 2, false));
+      Phaser rounds = new Phaser(2);
+      Future<?> a = pool.submit(() -> race.console("con-a", 1, true, rounds));
+      Future<?> b = pool.submit(() -> race.console("con-b", 2, false, rounds));
       Future<?> meddler = pool.submit(() -> race.meddle(over));
-      a.get(180, TimeUnit.SECONDS);
-      b.get(180, TimeUnit.SECONDS);
+      join(a, 180);
+      join(b, 180);
       over.set(true);
-      assertThat(meddler.get(60, TimeUnit.SECONDS))
-          .as("outcomes cancelled half-way")
-          .isNotEqualTo(0);
+      assertThat(join(meddler, 60)).as("outcomes cancelled half-way").isNotEqualTo(0);
 
       Counts raced = store.counts(id);
       // the dead console comes back with results for outcomes another one took over
@@ -217,6 +218,23 @@ class ChangeCountersIT {
   }
 
   // ------------------------------------------------------------------------------- helpers
+
+  /**
+   * The task's result, or an assertion error that carries its failure's messages as text: the
+   * failure itself (an EclipseLink exception) cannot cross to the test's JVM, where Arquillian
+   * would report only that its class is missing.
+   */
+  static <T> T join(Future<T> task, int seconds) throws Exception {
+    try {
+      return task.get(seconds, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      StringBuilder chain = new StringBuilder("a racing console failed");
+      for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+        chain.append("\n  ").append(t.getClass().getName()).append(": ").append(t.getMessage());
+      }
+      throw new AssertionError(chain.toString());
+    }
+  }
 
   ChangeView finish(long id) {
     await(() -> changes.get(id).finished(), 90, "change " + id + " to finish");

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.Phaser;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -63,19 +64,35 @@ final class CounterRace {
         console);
   }
 
-  /** Plays console {@code name} until it finds nothing left to claim (or take over). */
-  Void console(String name, int attempts, boolean takeOver) {
+  /**
+   * Plays console {@code name} until it finds nothing left to claim (or take over), in rounds
+   * together with the other consoles of {@code rounds}: each round starts when every console still
+   * playing has ended the previous one, so that their claims and writes overlap, however the
+   * machine schedules the threads (left to themselves, one console could claim the whole change
+   * before the other's thread started).
+   */
+  Void console(String name, int attempts, boolean takeOver, Phaser rounds) {
+    try {
+      play(name, attempts, takeOver, rounds);
+      return null;
+    } finally {
+      rounds.arriveAndDeregister();
+    }
+  }
+
+  private void play(String name, int attempts, boolean takeOver, Phaser rounds) {
     String owner = name + "/1";
     Random random = new Random(attempts);
     Ownership own = ownership(name);
     while (true) {
+      rounds.arriveAndAwaitAdvance();
       List<AgentCall.Work> work = new ArrayList<>();
       if (takeOver) {
         work.addAll(store.adopt(id, 50, own, true, owner, Instant.now()));
       }
       work.addAll(store.claim(id, 20, true, own, true, owner));
       if (work.isEmpty()) {
-        return null;
+        return;
       }
       List<Long> back = new ArrayList<>();
       List<AgentResult> results = new ArrayList<>();
