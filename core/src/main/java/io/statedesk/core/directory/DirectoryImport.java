@@ -63,6 +63,8 @@ public class DirectoryImport {
       Listed listed = Listed.of(row);
       existing.put(listed.agentId(), listed);
     }
+    // every row this sync may update, stamp or delete, locked first in the one order
+    DirectoryRowLocks.lockAscending(em, existing.keySet());
     Set<Integer> addedIds = new HashSet<>();
     List<Integer> refreshed = new ArrayList<>();
     Set<Integer> seen = new HashSet<>();
@@ -111,6 +113,7 @@ public class DirectoryImport {
     List<Integer> refreshed = new ArrayList<>();
     Map<Integer, Listed> known =
         listed(parsed.entries().stream().map(DirectoryEntry::agentId).toList());
+    DirectoryRowLocks.lockAscending(em, known.keySet()); // before any update, in the one order
     for (DirectoryEntry entry : parsed.entries()) {
       Listed existing = known.get(entry.agentId());
       if (existing == null) {

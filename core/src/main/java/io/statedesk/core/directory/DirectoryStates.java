@@ -16,7 +16,8 @@ import java.util.Set;
  * Records agents' states in the directory as they become known between syncs: gateway states and
  * session availabilities from hosted sessions ({@link DirectoryStateFeed}), custom states a change
  * set ({@link DirectoryWrites}) or a read-back found ({@link CustomStateReadBack}, the reconciler).
- * Each write fires {@link AgentsChanged} so that live pages refresh.
+ * Each write fires {@link AgentsChanged} so that live pages refresh. A write of several agents
+ * updates them in ascending agent id order ({@link DirectoryRowLocks}).
  *
  * <p>Every write names its columns (a JPQL update), never a whole loaded row. Why: Hibernate
  * (WildFly) writes every column of a changed entity, so a session flush that had loaded an agent
@@ -44,10 +45,13 @@ public class DirectoryStates {
     setEach("sessionAvailability", availability);
   }
 
-  /** Sets one column of each agent to its value, a statement per agent. */
+  /**
+   * Sets one column of each agent to its value, a statement per agent, in ascending agent id order
+   * ({@link DirectoryRowLocks}).
+   */
   private void setEach(String column, Map<Integer, ?> values) {
     String jpql = "update DirectoryAgent a set a." + column + " = :v where a.agentId = :id";
-    for (Map.Entry<Integer, ?> e : values.entrySet()) {
+    for (Map.Entry<Integer, ?> e : DirectoryRowLocks.ascending(values).entrySet()) {
       em.createQuery(jpql)
           .setParameter("v", e.getValue())
           .setParameter("id", e.getKey())
@@ -68,7 +72,7 @@ public class DirectoryStates {
   @Transactional
   public int applyCustomStates(Map<Integer, ReadState> states) {
     int written = 0;
-    for (Map.Entry<Integer, ReadState> e : states.entrySet()) {
+    for (Map.Entry<Integer, ReadState> e : DirectoryRowLocks.ascending(states).entrySet()) {
       ReadState read = e.getValue();
       written +=
           state(
@@ -95,7 +99,7 @@ public class DirectoryStates {
   @Transactional
   public void applySetStates(Map<Integer, Integer> states, Set<Integer> verified) {
     Instant now = Instant.now();
-    for (Map.Entry<Integer, Integer> e : states.entrySet()) {
+    for (Map.Entry<Integer, Integer> e : DirectoryRowLocks.ascending(states).entrySet()) {
       state(
               em.createQuery(
                   "update DirectoryAgent a set "

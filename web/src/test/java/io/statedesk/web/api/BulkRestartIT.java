@@ -157,10 +157,10 @@ class BulkRestartIT {
       Set<Integer> othersHold = new TreeSet<>(elsewhere);
       othersHold.addAll(desktops);
 
-      // the scheduled agents had 120 before; the schedule sets 130 from now + 1 min for 2 min
+      // the scheduled agents had 120 before; the schedule sets 130 from now + 30 s for 2 min
       long before = id(send("POST", api + "/changes", changeOf(scheduled, 120), ADMIN));
       await("the earlier state", Duration.ofSeconds(60)).until(() -> completed(api, before));
-      Instant start = Instant.now().plusSeconds(60);
+      Instant start = Instant.now().plusSeconds(30);
       String schedule =
           send(
               "POST",
