@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -18,6 +19,10 @@ import java.util.stream.Stream;
  * same). So it reads the source text: code only, not imports, package lines, comments (Javadoc may
  * name a class it does not import) or string and text-block literals (JPQL names enum constants by
  * their full name). Core's and web's tests both use it.
+ *
+ * <p>It also finds fixed sleeps ({@code Thread.sleep}, {@code TimeUnit.SECONDS.sleep}) in test
+ * code. Why: a test that sleeps for a guessed time is slow where the machine is fast and flaky
+ * where it is slow; it waits for the condition it needs instead (Awaitility).
  */
 public final class SourceHygiene {
 
@@ -32,13 +37,38 @@ public final class SourceHygiene {
           "(?<![\\w.$])(?:java|javax|jakarta|jdk|sun|com|org|io|net)(?:\\.[a-z_][a-z0-9_]*)+"
               + "\\.[A-Z]\\w*");
 
+  /** A fixed sleep: {@code Thread.sleep(} or {@code TimeUnit.X.sleep(}, in code. */
+  private static final Pattern SLEEP =
+      Pattern.compile("(?<![\\w.$])(?:Thread|TimeUnit\\.[A-Z]+)\\s*\\.\\s*sleep\\s*\\(");
+
   /** Every inline name under {@code root} (a source folder), as "path/File.java:line: name". */
   public static List<String> inlineNames(Path root) {
+    return eachFile(root, SourceHygiene::inlineNames);
+  }
+
+  /** Every fixed sleep under {@code root} (a source folder), as "path/File.java:line: text". */
+  public static List<String> sleeps(Path root) {
+    return eachFile(root, SourceHygiene::sleeps);
+  }
+
+  /** Each fixed sleep in the code of one source file, as "line: the line's code". */
+  public static List<String> sleeps(String source) {
+    List<String> hits = new ArrayList<>();
+    String[] lines = codeOnly(source).split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      if (SLEEP.matcher(lines[i]).find()) {
+        hits.add((i + 1) + ": " + lines[i].strip());
+      }
+    }
+    return hits;
+  }
+
+  private static List<String> eachFile(Path root, Function<String, List<String>> finder) {
     List<String> found = new ArrayList<>();
     try (Stream<Path> files = Files.walk(root)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
         String source = Files.readString(file, StandardCharsets.UTF_8);
-        for (String hit : inlineNames(source)) {
+        for (String hit : finder.apply(source)) {
           found.add(root.relativize(file) + ":" + hit);
         }
       }

@@ -26,4 +26,14 @@ class SourceHygieneTest {
                 hit.startsWith("io/statedesk/web/api/Json.java:")
                     && hit.endsWith(": jakarta.json.Json"));
   }
+
+  /** No web test waits a fixed time (core's SourceHygieneTest says why). */
+  @Test
+  void noFixedSleepInWebTests() {
+    Path tests = Path.of("src/test/java");
+    assertThat(Files.isDirectory(tests)).as("run from web's basedir: %s", tests).isTrue();
+    assertThat(SourceHygiene.sleeps(tests))
+        .as("fixed sleeps in tests (wait by condition)")
+        .isEmpty();
+  }
 }

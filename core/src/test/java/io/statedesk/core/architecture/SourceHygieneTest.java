@@ -30,6 +30,39 @@ class SourceHygieneTest {
         .isEmpty();
   }
 
+  /**
+   * No test waits a fixed time (issue 22): it waits for what it needs, by condition. Benchmarks
+   * sample on a schedule or poll for their conditions the same way.
+   */
+  @Test
+  void noFixedSleepInCoreTests() {
+    Path tests = Path.of("src/test/java");
+    assertThat(Files.isDirectory(tests)).as("run from core's basedir: %s", tests).isTrue();
+    assertThat(SourceHygiene.sleeps(tests))
+        .as("fixed sleeps in tests (wait by condition)")
+        .isEmpty();
+  }
+
+  @Test
+  void sleepsAreFoundInCodeOnly() {
+    String source =
+        """
+        class Example {
+          // Thread.sleep(10) in a comment
+          String s = "Thread.sleep(10)";
+          void a() throws Exception {
+            Thread.sleep(10);
+            TimeUnit.SECONDS.sleep(1);
+            Thread . sleep (5);
+            myThread.sleep(1);
+          }
+        }
+        """;
+    assertThat(SourceHygiene.sleeps(source))
+        .containsExactly(
+            "5: Thread.sleep(10);", "6: TimeUnit.SECONDS.sleep(1);", "7: Thread . sleep (5);");
+  }
+
   @Test
   void onlyCodeCounts() {
     String source =

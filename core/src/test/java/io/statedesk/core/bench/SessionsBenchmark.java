@@ -30,6 +30,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.awaitility.Awaitility;
 
 /**
  * Holds N hosted sessions against the simulator with fast Guid rotation and prints threads, heap
@@ -111,73 +112,31 @@ public final class SessionsBenchmark {
               Clock.systemUTC());
       long start = System.nanoTime();
       pool.start();
-      int peakThreads = 0;
-      long allSignedInAt = -1;
-      int minUsableAfter = Integer.MAX_VALUE;
-      long sampled = 0;
-      long sampledValid = 0;
-      List<Integer> ids = new ArrayList<>(agents);
-      Random random = new Random(7);
-      double lastConsoleCpu = cpuSeconds(ProcessHandle.current());
-      double lastSimulatorCpu = cpuSeconds(simulator.cpuTime());
-      double consoleCpuStart = lastConsoleCpu;
-      double simulatorCpuStart = lastSimulatorCpu;
-      while ((System.nanoTime() - start) / 1_000_000_000L < seconds) {
-        Thread.sleep(5_000);
-        long elapsed = (System.nanoTime() - start) / 1_000_000_000L;
-        int threads = ManagementFactory.getThreadMXBean().getThreadCount();
-        peakThreads = Math.max(peakThreads, threads);
-        int usable = (int) store.all().stream().filter(SessionEntry::isUsable).count();
-        // 99.9 %: one agent whose sign-in the simulator keeps refusing must not stop the sampling
-        if (allSignedInAt < 0 && usable >= sessions - sessions / 1000) {
-          allSignedInAt = elapsed;
-        }
-        if (allSignedInAt >= 0) {
-          minUsableAfter = Math.min(minUsableAfter, usable);
-        }
-        int tickValid = 0;
-        int refused = 0;
-        int unanswered = 0;
-        long slowestNanos = 0;
-        for (int i = 0; i < 200; i++) {
-          Optional<SessionEntry> entry = store.get(ids.get(random.nextInt(ids.size())));
-          if (allSignedInAt < 0) {
-            break;
-          }
-          sampled++;
-          if (entry.isPresent() && entry.get().isUsable()) {
-            long callStart = System.nanoTime();
-            try {
-              client.queryCustomState(entry.get().handle().auth());
-              sampledValid++;
-              tickValid++;
-            } catch (GatewayRejectedException e) {
-              refused++; // the held Guid was refused: not valid
-            } catch (GatewayException e) {
-              unanswered++; // timed out or failed: the stand-in or this JVM too slow
-            }
-            slowestNanos = Math.max(slowestNanos, System.nanoTime() - callStart);
-          }
-        }
-        double consoleCpu = cpuSeconds(ProcessHandle.current()) - lastConsoleCpu;
-        double simulatorCpu = cpuSeconds(simulator.cpuTime()) - lastSimulatorCpu;
-        lastConsoleCpu += consoleCpu;
-        lastSimulatorCpu += simulatorCpu;
-        System.out.printf(
-            "  t=%3ds  usable sessions %5d/%d  threads %4d  sampled Guids accepted %3d/200"
-                + " (refused %d, unanswered %d, slowest %4d ms)  CPU of the last 5 s: pool %3.0f %%,"
-                + " simulator %3.0f %%%n",
-            elapsed,
-            usable,
-            sessions,
-            threads,
-            allSignedInAt < 0 ? 0 : tickValid,
-            refused,
-            unanswered,
-            slowestNanos / 1_000_000,
-            100 * consoleCpu / 5,
-            100 * simulatorCpu / 5);
-      }
+      Sampler sampler =
+          new Sampler(
+              store,
+              client,
+              simulator,
+              sessions,
+              new ArrayList<>(agents),
+              cpuSeconds(ProcessHandle.current()),
+              cpuSeconds(simulator.cpuTime()));
+      // a sample every 5 s until the time is up: Awaitility as the clock, no fixed sleep
+      Awaitility.await()
+          .pollInSameThread()
+          .pollDelay(Duration.ofSeconds(5))
+          .pollInterval(Duration.ofSeconds(5))
+          .atMost(Duration.ofSeconds(seconds + 60L))
+          .until(() -> sampler.tick((System.nanoTime() - start) / 1_000_000_000L) >= seconds);
+      int peakThreads = sampler.peakThreads;
+      long allSignedInAt = sampler.allSignedInAt;
+      int minUsableAfter = sampler.minUsableAfter;
+      long sampled = sampler.sampled;
+      long sampledValid = sampler.sampledValid;
+      double lastConsoleCpu = sampler.lastConsoleCpu;
+      double lastSimulatorCpu = sampler.lastSimulatorCpu;
+      double consoleCpuStart = sampler.consoleCpuStart;
+      double simulatorCpuStart = sampler.simulatorCpuStart;
       double runSeconds = (System.nanoTime() - start) / 1e9;
       double poolCpu = lastConsoleCpu - consoleCpuStart;
       double simCpu = lastSimulatorCpu - simulatorCpuStart;
@@ -224,5 +183,101 @@ public final class SessionsBenchmark {
 
   private static double cpuSeconds(Duration cpu) {
     return cpu.toMillis() / 1000.0;
+  }
+
+  /** What the run's samples found so far: one {@link #tick} every 5 s. */
+  private static final class Sampler {
+    private final InMemorySessionStore store;
+    private final GatewayClient client;
+    private final PayaraMicro simulator;
+    private final int sessions;
+    private final List<Integer> ids;
+    private final Random random = new Random(7);
+    private final double consoleCpuStart;
+    private final double simulatorCpuStart;
+    private int peakThreads;
+    private long allSignedInAt = -1;
+    private int minUsableAfter = Integer.MAX_VALUE;
+    private long sampled;
+    private long sampledValid;
+    private double lastConsoleCpu;
+    private double lastSimulatorCpu;
+
+    Sampler(
+        InMemorySessionStore store,
+        GatewayClient client,
+        PayaraMicro simulator,
+        int sessions,
+        List<Integer> ids,
+        double consoleCpu,
+        double simulatorCpu) {
+      this.store = store;
+      this.client = client;
+      this.simulator = simulator;
+      this.sessions = sessions;
+      this.ids = ids;
+      this.consoleCpuStart = consoleCpu;
+      this.simulatorCpuStart = simulatorCpu;
+      this.lastConsoleCpu = consoleCpu;
+      this.lastSimulatorCpu = simulatorCpu;
+    }
+
+    /**
+     * Samples threads, usable sessions and 200 random Guids at the gateway, and prints the line.
+     *
+     * @return {@code elapsed}, for the caller's "time is up"
+     */
+    long tick(long elapsed) {
+      int threads = ManagementFactory.getThreadMXBean().getThreadCount();
+      peakThreads = Math.max(peakThreads, threads);
+      int usable = (int) store.all().stream().filter(SessionEntry::isUsable).count();
+      // 99.9 %: one agent whose sign-in the simulator keeps refusing must not stop the sampling
+      if (allSignedInAt < 0 && usable >= sessions - sessions / 1000) {
+        allSignedInAt = elapsed;
+      }
+      if (allSignedInAt >= 0) {
+        minUsableAfter = Math.min(minUsableAfter, usable);
+      }
+      int tickValid = 0;
+      int refused = 0;
+      int unanswered = 0;
+      long slowestNanos = 0;
+      for (int i = 0; i < 200 && allSignedInAt >= 0; i++) {
+        Optional<SessionEntry> entry = store.get(ids.get(random.nextInt(ids.size())));
+        sampled++;
+        if (entry.isPresent() && entry.get().isUsable()) {
+          long callStart = System.nanoTime();
+          try {
+            client.queryCustomState(entry.get().handle().auth());
+            sampledValid++;
+            tickValid++;
+          } catch (GatewayRejectedException e) {
+            refused++; // the held Guid was refused: not valid
+          } catch (GatewayException e) {
+            unanswered++; // timed out or failed: the stand-in or this JVM too slow
+          }
+          slowestNanos = Math.max(slowestNanos, System.nanoTime() - callStart);
+        }
+      }
+      double consoleCpu = cpuSeconds(ProcessHandle.current()) - lastConsoleCpu;
+      double simulatorCpu = cpuSeconds(simulator.cpuTime()) - lastSimulatorCpu;
+      lastConsoleCpu += consoleCpu;
+      lastSimulatorCpu += simulatorCpu;
+      System.out.printf(
+          "  t=%3ds  usable sessions %5d/%d  threads %4d  sampled Guids accepted %3d/200"
+              + " (refused %d, unanswered %d, slowest %4d ms)  CPU of the last 5 s: pool %3.0f %%,"
+              + " simulator %3.0f %%%n",
+          elapsed,
+          usable,
+          sessions,
+          threads,
+          allSignedInAt < 0 ? 0 : tickValid,
+          refused,
+          unanswered,
+          slowestNanos / 1_000_000,
+          100 * consoleCpu / 5,
+          100 * simulatorCpu / 5);
+      return elapsed;
+    }
   }
 }

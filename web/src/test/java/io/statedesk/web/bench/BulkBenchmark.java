@@ -12,9 +12,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Runs bulk changes over N agents through the whole console (REST API, engine, database, gateway
@@ -130,8 +137,17 @@ public final class BulkBenchmark {
 
   private static double idleCpu(PayaraMicro console) throws InterruptedException {
     Duration before = appCpu(console);
-    Thread.sleep(10_000);
-    double perSecond = (appCpu(console).toMillis() - before.toMillis()) / 10_000.0;
+    // the console left alone for a 10-second window: its CPU sampled again at the window's end
+    ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+    Duration after;
+    try {
+      after = clock.schedule(() -> appCpu(console), 10, TimeUnit.SECONDS).get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("the console's CPU could not be read", e.getCause());
+    } finally {
+      clock.shutdownNow();
+    }
+    double perSecond = (after.toMillis() - before.toMillis()) / 10_000.0;
     System.out.printf(
         "Console idle for 10 s: %.0f ms of CPU per second without the JIT's (subtracted below)%n",
         perSecond * 1000);
@@ -188,21 +204,30 @@ public final class BulkBenchmark {
             .readyWhen("/statedesk/login.xhtml")
             .start();
     String base = console.baseUrl();
-    long known = 0;
-    long until = System.currentTimeMillis() + 300_000;
-    while (known < agents && System.currentTimeMillis() < until) {
-      Thread.sleep(2_000);
-      try { // the console syncs its directory at start
-        known =
-            BenchHttp.number(
-                BenchHttp.admin("GET", base + "/statedesk/api/agents?max=1", null), "total");
-      } catch (IOException | IllegalStateException e) {
-        System.out.println("waiting: " + e.getMessage());
-      }
+    AtomicLong known = new AtomicLong();
+    try {
+      Awaitility.await()
+          .pollInSameThread()
+          .pollInterval(Duration.ofSeconds(2))
+          .atMost(Duration.ofMinutes(5))
+          .until(
+              () -> {
+                try { // the console syncs its directory at start
+                  known.set(
+                      BenchHttp.number(
+                          BenchHttp.admin("GET", base + "/statedesk/api/agents?max=1", null),
+                          "total"));
+                } catch (IOException | IllegalStateException e) {
+                  System.out.println("waiting: " + e.getMessage());
+                }
+                return known.get() >= agents;
+              });
+    } catch (ConditionTimeoutException e) {
+      System.out.println("the directory is still incomplete after 5 min: measuring anyway");
     }
     System.out.printf(
         "Console (concurrency %d) ready after %.0f s: %d agents in its directory%n",
-        concurrency, (System.nanoTime() - bootStart) / 1e9, known);
+        concurrency, (System.nanoTime() - bootStart) / 1e9, known.get());
     return console;
   }
 
@@ -297,11 +322,19 @@ public final class BulkBenchmark {
             base + "/statedesk/api/changes",
             "{\"agents\":[" + ids + "],\"code\":" + code + ",\"verify\":" + verify + "}");
     long id = BenchHttp.number(made, "id");
-    String done;
-    do {
-      Thread.sleep(1_000); // rarely: each look counts the change's outcomes in the console's CPU
-      done = BenchHttp.admin("GET", base + "/statedesk/api/changes/" + id, null);
-    } while (!done.matches("(?s).*\"status\":\"(COMPLETED|CANCELLED|INTERRUPTED)\".*"));
+    AtomicReference<String> last = new AtomicReference<>();
+    Awaitility.await()
+        .pollInSameThread()
+        .pollDelay(Duration.ofSeconds(1))
+        // rarely: each look counts the change's outcomes in the console's CPU
+        .pollInterval(Duration.ofSeconds(1))
+        .atMost(Duration.ofMinutes(30))
+        .until(
+            () -> {
+              last.set(BenchHttp.admin("GET", base + "/statedesk/api/changes/" + id, null));
+              return last.get().matches("(?s).*\"status\":\"(COMPLETED|CANCELLED|INTERRUPTED)\".*");
+            });
+    String done = last.get();
     double consoleCpuS = (appCpu(console).toMillis() - consoleCpu.toMillis()) / 1000.0;
     double jitS = (ThreadCpu.jit(console.pid()).toMillis() - consoleJit.toMillis()) / 1000.0;
     double simulatorCpuS = (simulator.cpuTime().toMillis() - simulatorCpu.toMillis()) / 1000.0;

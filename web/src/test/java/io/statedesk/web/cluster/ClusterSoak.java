@@ -13,8 +13,11 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The soak of issue 19 (done-when 4), a benchmark command and not a test ({@code -Pbench-cluster}):
@@ -88,19 +91,11 @@ public final class ClusterSoak {
     List<Long> durations = new ArrayList<>();
     Map<String, Long> totals = new TreeMap<>();
     List<String> stuck = new ArrayList<>();
-    int kills = 0;
-    int restarts = 0;
     int changes = 0;
-    CompletableFuture<PayaraMicro> restarting = null;
-    int down = -1;
+    Kills kills = new Kills(rig, consoles, ids);
     while (System.currentTimeMillis() < end) {
-      if (restarting != null && restarting.isDone()) {
-        consoles[down] = restarting.join();
-        restarts++;
-        restarting = null;
-        down = -1;
-      }
-      int via = down == -1 ? random.nextInt(2) : 1 - down;
+      kills.restarted(false);
+      int via = kills.down == -1 ? random.nextInt(2) : 1 - kills.down;
       int code = CODES[changes % CODES.length];
       String body = "{\"agents\":[" + all + "],\"code\":" + code + "}";
       submittedAt.add(System.currentTimeMillis());
@@ -110,28 +105,30 @@ public final class ClusterSoak {
               ClusterIT.send("POST", api(consoles[via]) + "/changes", body, null), "id");
       changes++;
       changeIds.add(id);
-      long killAt = down == -1 && random.nextBoolean() ? t0 + 1000 + random.nextInt(8000) : -1;
-      String state = "";
-      while (System.currentTimeMillis() - t0 < Duration.ofMinutes(5).toMillis()) {
-        if (killAt > 0 && System.currentTimeMillis() >= killAt) {
-          int victim = random.nextInt(2);
-          consoles[victim].kill();
-          kills++;
-          down = victim;
-          killAt = -1;
-          String victimId = ids[victim];
-          restarting = CompletableFuture.supplyAsync(() -> rig.console(victimId));
-          System.out.printf("ClusterSoak: change %d: killed console %s (kill -9)%n", id, victimId);
-        }
-        int asker = down == -1 ? via : 1 - down;
-        state = changeState(consoles[asker], id);
-        if (state.contains("\"status\":\"COMPLETED\"")
-            || state.contains("\"status\":\"CANCELLED\"")
-            || state.contains("\"status\":\"INTERRUPTED\"")) {
-          break;
-        }
-        Thread.sleep(500);
+      long killAt =
+          kills.down == -1 && random.nextBoolean() ? t0 + 1000 + random.nextInt(8000) : -1;
+      int victim = random.nextInt(2);
+      AtomicReference<String> last = new AtomicReference<>("");
+      try {
+        Awaitility.await()
+            .pollInSameThread()
+            .pollInterval(Duration.ofMillis(500))
+            .atMost(Duration.ofMinutes(5))
+            .until(
+                () -> {
+                  if (killAt > 0 && System.currentTimeMillis() >= killAt && kills.down == -1) {
+                    kills.kill(victim, id);
+                  }
+                  int asker = kills.down == -1 ? via : 1 - kills.down;
+                  last.set(changeState(consoles[asker], id));
+                  return last.get().contains("\"status\":\"COMPLETED\"")
+                      || last.get().contains("\"status\":\"CANCELLED\"")
+                      || last.get().contains("\"status\":\"INTERRUPTED\"");
+                });
+      } catch (ConditionTimeoutException e) {
+        // stuck: recorded just below with the last state read
       }
+      String state = last.get();
       if (!state.contains("\"status\":\"COMPLETED\"")) {
         stuck.add("change " + id + ": " + state);
         break;
@@ -144,10 +141,7 @@ public final class ClusterSoak {
           "ClusterSoak: change %d (code %d, via %s) completed in %d ms: %s%n",
           id, code, ids[via], durations.get(durations.size() - 1), summary(state));
     }
-    if (restarting != null) {
-      consoles[down] = restarting.join();
-      restarts++;
-    }
+    kills.restarted(true);
     rig.a = consoles[0];
     rig.b = consoles[1];
     long soakEnd = System.currentTimeMillis();
@@ -176,8 +170,8 @@ public final class ClusterSoak {
         durations.size(),
         ClusterIT.AGENTS,
         latency,
-        kills,
-        restarts,
+        kills.kills,
+        kills.restarts,
         durations.isEmpty() ? 0 : durations.get(0),
         durations.isEmpty() ? 0 : durations.get(durations.size() / 2),
         durations.isEmpty() ? 0 : durations.get(durations.size() - 1),
@@ -283,5 +277,42 @@ public final class ClusterSoak {
           }
         });
     return twice;
+  }
+
+  /** The consoles killed with kill -9 during the soak, and their restarts (one down at a time). */
+  private static final class Kills {
+    private final ClusterIT rig;
+    private final PayaraMicro[] consoles;
+    private final String[] ids;
+    private int down = -1;
+    private int kills;
+    private int restarts;
+    private CompletableFuture<PayaraMicro> restarting;
+
+    Kills(ClusterIT rig, PayaraMicro[] consoles, String[] ids) {
+      this.rig = rig;
+      this.consoles = consoles;
+      this.ids = ids;
+    }
+
+    /** Kills console {@code victim} while change {@code id} runs, and starts it again beside. */
+    void kill(int victim, long id) {
+      consoles[victim].kill();
+      kills++;
+      down = victim;
+      String victimId = ids[victim];
+      restarting = CompletableFuture.supplyAsync(() -> rig.console(victimId));
+      System.out.printf("ClusterSoak: change %d: killed console %s (kill -9)%n", id, victimId);
+    }
+
+    /** Puts a restarted console back in place: if it is up, or, with {@code wait}, once it is. */
+    void restarted(boolean wait) {
+      if (restarting != null && (wait || restarting.isDone())) {
+        consoles[down] = restarting.join();
+        restarts++;
+        restarting = null;
+        down = -1;
+      }
+    }
   }
 }
