@@ -10,6 +10,7 @@ import io.statedesk.core.desired.DesiredStore;
 import io.statedesk.core.desired.SessionClock;
 import io.statedesk.core.directory.AgentDirectory;
 import io.statedesk.core.directory.DirectoryAgent;
+import io.statedesk.core.gateway.AgentId;
 import io.statedesk.core.problem.Text;
 import io.statedesk.core.session.AgentSessions;
 import io.statedesk.core.session.Availability;
@@ -131,10 +132,10 @@ class ChangePlanner {
       int id = e.getKey();
       Integer target = e.getValue();
       DirectoryAgent a = known.get(id);
-      if (id < 101 || id > 999_999) {
+      if (!AgentId.isValid(id)) {
         plan.rows.add(
             Plan.Row.skipped(
-                id, target, Verdict.INVALID_ID, "Not a gateway agent id (101..999999)"));
+                id, target, Verdict.INVALID_ID, "Not a gateway agent id (" + AgentId.RANGE + ")"));
       } else if (a == null) {
         plan.rows.add(
             Plan.Row.skipped(

@@ -1,5 +1,6 @@
 package io.statedesk.core.catalog;
 
+import io.statedesk.core.gateway.CustomState;
 import io.statedesk.core.problem.Text;
 import java.util.List;
 
@@ -28,7 +29,8 @@ public final class ReservedRanges {
   /** Huawei's documented ranges, lowest first. Facts of the gateway, so code, not table rows. */
   public static final List<Documented> HUAWEI =
       List.of(
-          new Documented(0, 65534, "customState", "cec_07_1228, cec_07_0361"),
+          new Documented(
+              CustomState.MIN, CustomState.MAX, "customState", "cec_07_1228, cec_07_0361"),
           new Documented(1, 255, "restReasons", "cec_07_1213, cec_07_2411, cec_07_1221"),
           new Documented(200, 250, "busyReasons", "cec_07_1211"),
           new Documented(65535, 65535, "unset", "cec_07_1229"));

@@ -1,5 +1,6 @@
 package io.statedesk.core.catalog;
 
+import io.statedesk.core.gateway.CustomState;
 import io.statedesk.core.problem.Text;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +21,7 @@ public final class StateCodeRules {
   /** The locales labels may be given in. */
   public static final Set<String> LOCALES = Set.of("en", "zh-CN");
 
-  static final int MAX_CODE = 65534;
+  static final int MAX_CODE = CustomState.MAX;
   private static final Pattern COLOUR = Pattern.compile("#[0-9a-fA-F]{6}");
   private static final Pattern TEAM = Pattern.compile("[\\p{L}\\p{N} ._-]{1,64}");
 
@@ -35,7 +36,7 @@ public final class StateCodeRules {
 
   public static Checked check(StateCodeData in) {
     List<FieldError> errors = new ArrayList<>();
-    if (in.code() < 0 || in.code() > MAX_CODE) {
+    if (!CustomState.isValid(in.code())) {
       errors.add(
           new FieldError(
               "code",

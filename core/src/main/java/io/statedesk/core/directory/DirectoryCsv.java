@@ -1,5 +1,6 @@
 package io.statedesk.core.directory;
 
+import io.statedesk.core.gateway.AgentId;
 import io.statedesk.core.gateway.GatewayState;
 import io.statedesk.core.problem.Text;
 import java.io.IOException;
@@ -98,7 +99,7 @@ public final class DirectoryCsv {
           lineProblems.add(
               new Problem(line, Text.of("directory.csv.agentId.number", abbreviate(id))));
         }
-        if (agentId != null && (agentId < 101 || agentId > 999_999)) {
+        if (agentId != null && !AgentId.isValid(agentId)) {
           lineProblems.add(new Problem(line, Text.of("directory.csv.agentId.range", agentId)));
           agentId = null;
         }

@@ -1,6 +1,7 @@
 package io.statedesk.core.directory;
 
 import io.statedesk.core.cluster.Cluster;
+import io.statedesk.core.gateway.AgentId;
 import io.statedesk.core.gateway.GatewayClient;
 import io.statedesk.core.gateway.GatewayException;
 import io.statedesk.core.security.Caller;
@@ -91,9 +92,11 @@ public class DirectorySync {
   public List<String> problems() {
     List<String> problems = new ArrayList<>();
     if (enabled) {
-      if (account < 101 || account > 999_999) {
+      if (!AgentId.isValid(account)) {
         problems.add(
-            "statedesk.directory.account must be the directory account's agent id (101..999999), was "
+            "statedesk.directory.account must be the directory account's agent id ("
+                + AgentId.RANGE
+                + "), was "
                 + account);
       }
       if (password.isEmpty()) {

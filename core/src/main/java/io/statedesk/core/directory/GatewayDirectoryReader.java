@@ -1,5 +1,6 @@
 package io.statedesk.core.directory;
 
+import io.statedesk.core.gateway.AgentId;
 import io.statedesk.core.gateway.GatewayAuth;
 import io.statedesk.core.gateway.GatewayClient;
 import io.statedesk.core.gateway.GatewayException;
@@ -54,7 +55,7 @@ public final class GatewayDirectoryReader {
       List<DirectoryEntry> entries = new ArrayList<>();
       for (GatewayGroup group : client.groups(auth)) {
         for (GatewayAgent agent : client.agentsOfGroup(auth, group.id())) {
-          if (agent.workNo() >= 101 && agent.workNo() <= 999_999 && agent.workNo() != account) {
+          if (AgentId.isValid(agent.workNo()) && agent.workNo() != account) {
             List<String> skills =
                 readSkills
                     ? client.skillsOf(auth, agent.workNo()).stream().map(k -> k.name()).toList()

@@ -92,9 +92,12 @@ record GatewayRequest(
    * @throws InvalidGatewayRequestException if {@code state} is outside 0..65534
    */
   static GatewayRequest setCustomState(GatewayAuth auth, int state) {
-    if (state < 0 || state > 65534) {
+    if (!CustomState.isValid(state)) {
       throw new InvalidGatewayRequestException(
-          "setCustomState", auth.agentId(), "customstate", "must be 0..65534, was " + state);
+          "setCustomState",
+          auth.agentId(),
+          "customstate",
+          "must be " + CustomState.RANGE + ", was " + state);
     }
     return of("setCustomState", "POST", auth, "onlineagent/" + auth.agentId() + "/setcustomstate")
         .withQuery("customstate", Integer.toString(state))
@@ -157,9 +160,9 @@ record GatewayRequest(
    * @throws InvalidGatewayRequestException naming the operation and the id
    */
   static void requireAgentId(String operation, int agentId) {
-    if (agentId < 101 || agentId > 999_999) {
+    if (!AgentId.isValid(agentId)) {
       throw new InvalidGatewayRequestException(
-          operation, agentId, "agent id", "must be 101..999999, was " + agentId);
+          operation, agentId, "agent id", "must be " + AgentId.RANGE + ", was " + agentId);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.statedesk.core.session;
 
+import io.statedesk.core.gateway.AgentId;
 import io.statedesk.core.problem.Text;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,7 @@ final class AgentRanges {
       } catch (NumberFormatException e) {
         throw error.apply(Text.of("ranges.notARange", p));
       }
-      if (from < 101 || to > 999_999 || from > to) {
+      if (!AgentId.isValid(from) || !AgentId.isValid(to) || from > to) {
         throw error.apply(Text.of("ranges.outOfBounds", p));
       }
       ranges.add(new RelayScope.Range(from, to));

@@ -2,6 +2,7 @@ package io.statedesk.core.session;
 
 import io.statedesk.core.audit.AuditAction;
 import io.statedesk.core.audit.AuditLog;
+import io.statedesk.core.gateway.AgentId;
 import io.statedesk.core.gateway.Guids;
 import io.statedesk.core.problem.Text;
 import io.statedesk.core.security.AccessDeniedException;
@@ -234,7 +235,7 @@ public class RelaySessions {
   }
 
   static void checkAgent(int agentId) {
-    if (agentId < 101 || agentId > 999_999) {
+    if (!AgentId.isValid(agentId)) {
       throw new InvalidRelayRequestException("agentId", Text.of("relay.agentId.range", agentId));
     }
   }

@@ -7,6 +7,7 @@ import io.statedesk.core.catalog.ReservedRange;
 import io.statedesk.core.catalog.StateCatalog;
 import io.statedesk.core.catalog.StateCode;
 import io.statedesk.core.catalog.StateCodeData;
+import io.statedesk.core.gateway.CustomState;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -275,7 +276,7 @@ public class CatalogResource {
 
   private static int code(String raw) {
     if (raw == null || !raw.matches("\\d{1,6}")) {
-      throw Json.bad("code must be a number 0..65534", "code");
+      throw Json.bad("code must be a number " + CustomState.RANGE, "code");
     }
     return Integer.parseInt(raw);
   }

@@ -1,5 +1,6 @@
 package io.statedesk.web.api;
 
+import io.statedesk.core.gateway.AgentId;
 import io.statedesk.core.session.AgentHandle;
 import io.statedesk.core.session.RelaySessions;
 import jakarta.enterprise.context.RequestScoped;
@@ -78,7 +79,7 @@ public class SessionRelayResource {
 
   private static int agentId(String raw) {
     if (raw == null || !raw.matches("\\d{1,7}")) {
-      throw Json.bad("agentId must be a number 101..999999", "agentId");
+      throw Json.bad("agentId must be a number " + AgentId.RANGE, "agentId");
     }
     return Integer.parseInt(raw);
   }
