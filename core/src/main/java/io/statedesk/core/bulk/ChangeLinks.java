@@ -17,12 +17,15 @@ public class ChangeLinks {
   @PersistenceContext(unitName = "statedesk")
   EntityManager em;
 
-  /** The newest undo of change {@code id}, or {@code null}. */
+  /**
+   * The newest undo of change {@code id}, or {@code null}: by when it was made, as ids from two
+   * consoles' sequence blocks do not follow time ({@code DesiredStore} says more).
+   */
   public Long undoneBy(long id) {
     List<Long> ids =
         em.createQuery(
                 "select c.id from BulkChange c where c.originId = :id and c.kind = :undo"
-                    + " order by c.id desc",
+                    + " order by c.createdAt desc, c.id desc",
                 Long.class)
             .setParameter("id", id)
             .setParameter("undo", ChangeKind.UNDO)

@@ -16,6 +16,12 @@ import java.util.Optional;
  * The persistence of desired-state layers, one short transaction per call. No authorization here:
  * the bulk and schedule services check the caller before they write, and the reconciler runs as the
  * system.
+ *
+ * <p>"Newest" is by when a layer was made ({@code since}), then by id: never by id alone. Why:
+ * every console takes ids from the sequence in blocks of 500 (EclipseLink preallocates them), so a
+ * layer made later on one console can have a lower id than one made earlier on another, and the
+ * agent's desired state went back to the older change (the cluster soak of session 10 saw a console
+ * re-apply a previous change's code in a session it had just taken over).
  */
 @ApplicationScoped
 @Transactional
@@ -40,7 +46,7 @@ public class DesiredStore {
   /** The agent's desired state: its newest layer. */
   public Optional<Desired> top(int agentId) {
     return em.createQuery(
-            "select l from DesiredLayer l where l.agentId = :a order by l.id desc",
+            "select l from DesiredLayer l where l.agentId = :a order by l.since desc, l.id desc",
             DesiredLayer.class)
         .setParameter("a", agentId)
         .setMaxResults(1)
@@ -55,11 +61,11 @@ public class DesiredStore {
     for (List<Integer> chunk : InLists.of(agentIds)) {
       for (DesiredLayer l :
           em.createQuery(
-                  "select l from DesiredLayer l where l.agentId in :ids order by l.id",
+                  "select l from DesiredLayer l where l.agentId in :ids order by l.since, l.id",
                   DesiredLayer.class)
               .setParameter("ids", chunk)
               .getResultList()) {
-        found.put(l.getAgentId(), Desired.of(l)); // ascending ids: the newest stays
+        found.put(l.getAgentId(), Desired.of(l)); // oldest first: the newest stays
       }
     }
     return found;
@@ -69,7 +75,7 @@ public class DesiredStore {
   public Optional<Desired> below(int agentId, long changeId) {
     return em.createQuery(
             "select l from DesiredLayer l where l.agentId = :a and l.changeId <> :c"
-                + " order by l.id desc",
+                + " order by l.since desc, l.id desc",
             DesiredLayer.class)
         .setParameter("a", agentId)
         .setParameter("c", changeId)

@@ -7,9 +7,11 @@ import static io.statedesk.core.bulk.BulkWorld.range;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.statedesk.core.audit.AuditLog;
+import io.statedesk.core.desired.DesiredStore;
 import io.statedesk.core.directory.AgentDirectory;
 import io.statedesk.core.directory.DirectoryImport;
 import io.statedesk.core.gateway.GatewayClient;
+import io.statedesk.core.persistence.Database;
 import io.statedesk.core.schedule.ScheduleStatus;
 import io.statedesk.core.schedule.ScheduleView;
 import io.statedesk.core.schedule.Schedules;
@@ -21,6 +23,9 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -60,6 +65,9 @@ class DesiredStateIT {
   @Inject Event<SessionStarted> sessionStarted;
   @Inject ReconcileCycle cycle;
   @Inject AuditLog audit;
+  @Inject BulkStore store;
+  @Inject DesiredStore desired;
+  @Inject Database database;
 
   @Inject
   @ConfigProperty(name = "test.simulator.control")
@@ -98,6 +106,61 @@ class DesiredStateIT {
     }
     assertThat(signedIn).containsAll(range(FIRST, 100));
     assertThat(reapplied).isBetween(100L, (long) signedIn.size());
+  }
+
+  /**
+   * An agent's desired state is the layer made last, whatever its id: two consoles take ids from
+   * the sequence in blocks of 500, so a layer made later on one can have a lower id than a layer
+   * made earlier on the other. Ordered by id, the older change's state came back (re-applied in a
+   * new session, the cluster soak of session 10); so are the undo links.
+   */
+  @Test
+  void theNewestLayerIsTheOneMadeLastWhateverItsId() throws Exception {
+    int agent = 12_345; // in no test's directory: nothing calls it
+    long earlier = completedChange(agent);
+    long later = completedChange(agent);
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    try (Connection c = database.dataSource().getConnection();
+        PreparedStatement st =
+            c.prepareStatement(
+                "insert into desired_layer (id, agent_id, change_id, code, set_by, since)"
+                    + " values (?, ?, ?, ?, 'test', ?)")) {
+      // the later layer from the low block of one console, the earlier from a high block
+      for (Object[] layer :
+          List.of(
+              new Object[] {7L, later, 102, now},
+              new Object[] {2_000_000_000L, earlier, 101, now.minusSeconds(3600)})) {
+        st.setLong(1, (Long) layer[0]);
+        st.setInt(2, agent);
+        st.setLong(3, (Long) layer[1]);
+        st.setInt(4, (Integer) layer[2]);
+        st.setTimestamp(5, Timestamp.from((Instant) layer[3]));
+        st.executeUpdate();
+      }
+    }
+    try {
+      assertThat(desired.top(agent).orElseThrow().changeId()).isEqualTo(later);
+      assertThat(desired.top(List.of(agent)).get(agent).changeId()).isEqualTo(later);
+      assertThat(desired.below(agent, later).orElseThrow().changeId()).isEqualTo(earlier);
+    } finally {
+      desired.remove(earlier);
+      desired.remove(later);
+    }
+  }
+
+  /** A finished change of one skipped agent, made now: only its id and time matter here. */
+  long completedChange(int agent) {
+    BulkChange change = BulkWorld.runningChange("test/1", Instant.now().plusSeconds(60), 1);
+    long id =
+        store
+            .create(
+                change,
+                List.of(
+                    new BulkStore.Planned(
+                        agent, "Agent", "Billing", 101, null, true, OutcomeStatus.SKIPPED, null)))
+            .getId();
+    store.status(id, ChangeStatus.COMPLETED, "test");
+    return id;
   }
 
   @Test
