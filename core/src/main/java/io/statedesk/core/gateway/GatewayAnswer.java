@@ -1,6 +1,5 @@
 package io.statedesk.core.gateway;
 
-import io.statedesk.core.gateway.GatewayUnavailableException.Kind;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -53,8 +52,7 @@ record GatewayAnswer(
 
   /** The failure for an answer that lacks what its operation promises. */
   GatewayUnavailableException badResponse(String detail) {
-    return new GatewayUnavailableException(
-        request.operation(), request.agentId(), Kind.BAD_RESPONSE, 200, null, detail, null);
+    return GatewayUnavailableException.badResponse(call(request), 200, detail);
   }
 
   /**
@@ -80,27 +78,14 @@ record GatewayAnswer(
         });
     if (status != 200) {
       GatewayCallLog.record(request, "HTTP " + status, start);
-      throw new GatewayUnavailableException(
-          request.operation(),
-          request.agentId(),
-          Kind.HTTP_STATUS,
-          status,
-          retryAfter(headers.get("retry-after")),
-          null,
-          null);
+      throw GatewayUnavailableException.httpStatus(
+          call(request), status, retryAfter(headers.get("retry-after")));
     }
     JsonObject body = envelope(request, text, start);
     JsonValue retcode = body.get("retcode");
     if (!(retcode instanceof JsonString code)) {
       GatewayCallLog.record(request, "no retcode", start);
-      throw new GatewayUnavailableException(
-          request.operation(),
-          request.agentId(),
-          Kind.BAD_RESPONSE,
-          status,
-          null,
-          "no retcode field",
-          null);
+      throw GatewayUnavailableException.badResponse(call(request), status, "no retcode field");
     }
     GatewayCallLog.record(request, code.getString(), start);
     if (!"0".equals(code.getString())) {
@@ -117,14 +102,8 @@ record GatewayAnswer(
       return reader.readObject();
     } catch (JsonException | IllegalStateException e) {
       GatewayCallLog.record(request, "not JSON", start);
-      throw new GatewayUnavailableException(
-          request.operation(),
-          request.agentId(),
-          Kind.BAD_RESPONSE,
-          200,
-          null,
-          "body starts with '" + abbreviate(text) + "'",
-          null);
+      throw GatewayUnavailableException.badResponse(
+          call(request), 200, "body starts with '" + abbreviate(text) + "'");
     }
   }
 
@@ -154,5 +133,9 @@ record GatewayAnswer(
   private static String abbreviate(String text) {
     String t = text.replaceAll("[\\r\\n\\t]", " ");
     return t.length() > 40 ? t.substring(0, 40) + "…" : t;
+  }
+
+  private static GatewayUnavailableException.Call call(GatewayRequest request) {
+    return new GatewayUnavailableException.Call(request.operation(), request.agentId());
   }
 }

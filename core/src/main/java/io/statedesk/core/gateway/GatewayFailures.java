@@ -1,6 +1,5 @@
 package io.statedesk.core.gateway;
 
-import io.statedesk.core.gateway.GatewayUnavailableException.Kind;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -36,28 +35,27 @@ final class GatewayFailures {
     if (t instanceof GatewayException g) {
       return g;
     }
+    GatewayUnavailableException.Call call =
+        new GatewayUnavailableException.Call(operation, agentId);
     for (Throwable c = t; c != null; c = c.getCause()) {
       if (c instanceof SocketTimeoutException
           || c instanceof HttpTimeoutException
           || c instanceof TimeoutException) {
-        return new GatewayUnavailableException(operation, agentId, Kind.TIMEOUT, 0, null, null, t);
+        return GatewayUnavailableException.timeout(call, null, t);
       }
       if (c instanceof SSLException || c instanceof CertificateException) {
-        return new GatewayUnavailableException(
-            operation, agentId, Kind.TLS, 0, null, c.getClass().getSimpleName(), t);
+        return GatewayUnavailableException.tls(call, c.getClass().getSimpleName(), t);
       }
       if (c instanceof ConnectException
           || c instanceof UnknownHostException
           || c instanceof NoRouteToHostException) {
-        return new GatewayUnavailableException(
-            operation, agentId, Kind.CONNECT, 0, null, c.getClass().getSimpleName(), t);
+        return GatewayUnavailableException.connect(call, c.getClass().getSimpleName(), t);
       }
       if (c.getCause() == c) {
         break;
       }
     }
-    return new GatewayUnavailableException(
-        operation, agentId, Kind.CONNECT, 0, null, t.getClass().getSimpleName(), t);
+    return GatewayUnavailableException.connect(call, t.getClass().getSimpleName(), t);
   }
 
   /**

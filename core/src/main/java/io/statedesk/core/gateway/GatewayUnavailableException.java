@@ -29,22 +29,48 @@ public final class GatewayUnavailableException extends GatewayException {
   private final int httpStatus;
   private final Duration retryAfter;
 
-  public GatewayUnavailableException(
-      String operation,
-      int agentId,
-      Kind kind,
-      int httpStatus,
-      Duration retryAfter,
-      String detail,
-      Throwable cause) {
+  private GatewayUnavailableException(
+      Call call, Kind kind, int httpStatus, Duration retryAfter, String detail, Throwable cause) {
     super(
-        operation,
-        agentId,
-        operation + " for agent " + agentId + ": " + describe(kind, httpStatus, detail),
+        call.operation(),
+        call.agentId(),
+        call.operation()
+            + " for agent "
+            + call.agentId()
+            + ": "
+            + describe(kind, httpStatus, detail),
         cause);
     this.kind = kind;
     this.httpStatus = httpStatus;
     this.retryAfter = retryAfter;
+  }
+
+  /** The operation and the agent a failure is about: every factory's first argument. */
+  public record Call(String operation, int agentId) {}
+
+  /** Connection refused or reset, unknown host ({@code detail}: what the JDK said, may be null). */
+  public static GatewayUnavailableException connect(Call call, String detail, Throwable cause) {
+    return new GatewayUnavailableException(call, Kind.CONNECT, 0, null, detail, cause);
+  }
+
+  /** No answer within the timeout. */
+  public static GatewayUnavailableException timeout(Call call, String detail, Throwable cause) {
+    return new GatewayUnavailableException(call, Kind.TIMEOUT, 0, null, detail, cause);
+  }
+
+  /** The certificate was not trusted or the host name did not match: not retryable. */
+  public static GatewayUnavailableException tls(Call call, String detail, Throwable cause) {
+    return new GatewayUnavailableException(call, Kind.TLS, 0, null, detail, cause);
+  }
+
+  /** An HTTP status other than 200, with the server's {@code Retry-After} if it sent one. */
+  public static GatewayUnavailableException httpStatus(Call call, int status, Duration retryAfter) {
+    return new GatewayUnavailableException(call, Kind.HTTP_STATUS, status, retryAfter, null, null);
+  }
+
+  /** A body that is not the gateway's JSON envelope ({@code detail} says what was wrong). */
+  public static GatewayUnavailableException badResponse(Call call, int status, String detail) {
+    return new GatewayUnavailableException(call, Kind.BAD_RESPONSE, status, null, detail, null);
   }
 
   private static String describe(Kind kind, int status, String detail) {

@@ -6,7 +6,6 @@ import dev.failsafe.CircuitBreaker;
 import io.statedesk.core.gateway.GatewayAuth;
 import io.statedesk.core.gateway.GatewayRejectedException;
 import io.statedesk.core.gateway.GatewayUnavailableException;
-import io.statedesk.core.gateway.GatewayUnavailableException.Kind;
 import io.statedesk.core.gateway.Retcodes;
 import io.statedesk.core.session.AgentHandle;
 import io.statedesk.core.session.SessionSource;
@@ -23,6 +22,9 @@ import org.junit.jupiter.api.Test;
 
 /** The per-agent algorithm against a scripted gateway: retries, renewal, breaker, read-back. */
 class AgentCallTest {
+
+  static final GatewayUnavailableException.Call SET =
+      new GatewayUnavailableException.Call("setCustomState", 10001);
 
   static final AgentCall.Settings FAST =
       new AgentCall.Settings(
@@ -86,18 +88,15 @@ class AgentCallTest {
   }
 
   static GatewayUnavailableException http(int status, Duration retryAfter) {
-    return new GatewayUnavailableException(
-        "setCustomState", 10001, Kind.HTTP_STATUS, status, retryAfter, null, null);
+    return GatewayUnavailableException.httpStatus(SET, status, retryAfter);
   }
 
   static GatewayUnavailableException timeout() {
-    return new GatewayUnavailableException(
-        "setCustomState", 10001, Kind.TIMEOUT, 0, null, "no answer within 8000 ms", null);
+    return GatewayUnavailableException.timeout(SET, "no answer within 8000 ms", null);
   }
 
   static GatewayUnavailableException refused() {
-    return new GatewayUnavailableException(
-        "setCustomState", 10001, Kind.CONNECT, 0, null, "refused", null);
+    return GatewayUnavailableException.connect(SET, "refused", null);
   }
 
   static AgentHandle handle(String guid, SessionSource source) {

@@ -46,14 +46,8 @@ final class FakeGateway extends GatewayClient {
     /** No answer within the read timeout: whatever the gateway answered (a rotation?) is lost. */
     void timeOut() {
       answer.completeExceptionally(
-          new GatewayUnavailableException(
-              "getAgentEvent",
-              auth.agentId(),
-              GatewayUnavailableException.Kind.TIMEOUT,
-              0,
-              null,
-              null,
-              null));
+          GatewayUnavailableException.timeout(
+              new GatewayUnavailableException.Call("getAgentEvent", auth.agentId()), null, null));
     }
   }
 
@@ -70,14 +64,8 @@ final class FakeGateway extends GatewayClient {
 
     void unavailable() {
       answer.completeExceptionally(
-          new GatewayUnavailableException(
-              "updateGuid",
-              auth.agentId(),
-              GatewayUnavailableException.Kind.CONNECT,
-              0,
-              null,
-              null,
-              null));
+          GatewayUnavailableException.connect(
+              new GatewayUnavailableException.Call("updateGuid", auth.agentId()), null, null));
     }
   }
 

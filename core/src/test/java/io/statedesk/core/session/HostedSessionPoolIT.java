@@ -213,12 +213,8 @@ class HostedSessionPoolIT {
                     answer -> {
                       if (answer.rotatedGuid().isPresent()) {
                         if (lost.compareAndSet(0, 1)) {
-                          throw new GatewayUnavailableException(
-                              "getAgentEvent",
-                              auth.agentId(),
-                              GatewayUnavailableException.Kind.TIMEOUT,
-                              0,
-                              null,
+                          throw GatewayUnavailableException.timeout(
+                              new GatewayUnavailableException.Call("getAgentEvent", auth.agentId()),
                               "the answer came after the client had given up",
                               null);
                         }
