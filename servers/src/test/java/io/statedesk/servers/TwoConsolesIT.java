@@ -1,5 +1,6 @@
 package io.statedesk.servers;
 
+import static io.statedesk.testkit.JsonFields.number;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -191,8 +192,8 @@ class TwoConsolesIT {
           .until(
               () -> ok(console.api("POST", "/changes?dryRun=true", all, ADMIN)),
               p ->
-                  count(p, "WILL_CHANGE") == usable.size()
-                      && count(p, "NO_SESSION") == elsewhere.size());
+                  number(p, "WILL_CHANGE", 0) == usable.size()
+                      && number(p, "NO_SESSION", 0) == elsewhere.size());
     }
     assertThat(ok(a.api("GET", "/system", null, ADMIN))).contains("\"console\":\"" + B + "\"");
     assertThat(ok(b.api("GET", "/system", null, ADMIN))).contains("\"console\":\"" + A + "\"");
@@ -240,7 +241,7 @@ class TwoConsolesIT {
         Pattern.compile("\\{[^{}]*}").matcher(simulator("GET", "/requests?limit=100000"));
     List<String> calls = new ArrayList<>();
     while (call.find()) {
-      long agent = count(call.group(), "agentId");
+      long agent = number(call.group(), "agentId", 0);
       if (agent >= FIRST && agent <= LAST) {
         calls.add(call.group());
       }
@@ -266,18 +267,5 @@ class TwoConsolesIT {
         .as(response.request().method() + " " + response.request().uri() + ": " + response.body())
         .isLessThan(300);
     return response.body();
-  }
-
-  /** The number {@code field} holds in {@code json}; the test fails if it is not there. */
-  static long number(String json, String field) {
-    Matcher m = Pattern.compile("\"" + field + "\":(\\d+)").matcher(json);
-    assertThat(m.find()).as(field + " in " + json).isTrue();
-    return Long.parseLong(m.group(1));
-  }
-
-  /** The number {@code field} holds in {@code json}, 0 if the field is left out. */
-  static long count(String json, String field) {
-    Matcher m = Pattern.compile("\"" + field + "\":(\\d+)").matcher(json);
-    return m.find() ? Long.parseLong(m.group(1)) : 0;
   }
 }

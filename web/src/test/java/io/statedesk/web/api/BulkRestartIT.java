@@ -1,5 +1,7 @@
 package io.statedesk.web.api;
 
+import static io.statedesk.testkit.JsonFields.instant;
+import static io.statedesk.testkit.JsonFields.number;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.statedesk.testkit.Http;
@@ -483,20 +485,6 @@ class BulkRestartIT {
 
   static long id(String json) {
     return number(json, "id");
-  }
-
-  static Instant instant(String json, String field) {
-    Matcher m = Pattern.compile("\"" + field + "\":\"([^\"]+)\"").matcher(json);
-    assertThat(m.find()).as(field + " in " + json).isTrue();
-    return Instant.parse(m.group(1));
-  }
-
-  static long number(String json, String field) {
-    Matcher m = Pattern.compile("\"" + field + "\":(\\d+)").matcher(json);
-    if (!m.find()) {
-      throw new AssertionError("no " + field + " in " + json);
-    }
-    return Long.parseLong(m.group(1));
   }
 
   static String send(String method, String url, String json, String auth) {

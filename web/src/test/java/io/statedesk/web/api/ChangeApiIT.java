@@ -4,6 +4,7 @@ import static io.statedesk.web.api.Api.basic;
 import static io.statedesk.web.api.Api.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.statedesk.testkit.JsonFields;
 import io.statedesk.web.ConsoleServer;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -25,7 +26,7 @@ class ChangeApiIT {
   }
 
   static long id(HttpResponse<String> r) {
-    return Long.parseLong(r.body().replaceAll("(?s)^\\{\"id\":(\\d+),.*", "$1"));
+    return JsonFields.number(r.body(), "id");
   }
 
   static String awaitFinished(long id, String auth) {

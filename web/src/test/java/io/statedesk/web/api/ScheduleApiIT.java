@@ -1,5 +1,6 @@
 package io.statedesk.web.api;
 
+import static io.statedesk.testkit.JsonFields.number;
 import static io.statedesk.web.api.Api.basic;
 import static io.statedesk.web.api.Api.send;
 import static io.statedesk.web.api.ChangeApiIT.awaitFinished;
@@ -178,12 +179,6 @@ class ScheduleApiIT {
         .until(
             () -> send("GET", path, null, "Authorization", ALICE).body(),
             body -> p.matcher(body).find());
-  }
-
-  static long number(String json, String field) {
-    Matcher m = Pattern.compile("\"" + field + "\":(\\d+)").matcher(json);
-    assertThat(m.find()).as(field + " in " + json).isTrue();
-    return Long.parseLong(m.group(1));
   }
 
   static int count(String text, String part) {

@@ -6,6 +6,7 @@ import static io.statedesk.web.api.ApiCalls.simulatorState;
 import static io.statedesk.web.api.ChangeApiIT.awaitFinished;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.statedesk.testkit.JsonFields;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.List;
@@ -34,7 +35,7 @@ class SelectionApiIT {
   }
 
   static long id(HttpResponse<String> r) {
-    return ChangeApiIT.id(r);
+    return JsonFields.number(r.body(), "id");
   }
 
   static List<Integer> agentsOf(long selection, String auth) {

@@ -157,20 +157,4 @@ final class BenchHttp {
     }
     return new CallTimes(count, seconds);
   }
-
-  static long number(String json, String field) {
-    Matcher m = Pattern.compile("\"" + field + "\":(\\d+)").matcher(json);
-    if (!m.find()) {
-      throw new IllegalStateException("no " + field + " in " + json);
-    }
-    return Long.parseLong(m.group(1));
-  }
-
-  static String text(String json, String field) {
-    Matcher m = Pattern.compile("\"" + field + "\":\"([^\"]*)\"").matcher(json);
-    if (!m.find()) {
-      throw new IllegalStateException("no " + field + " in " + json);
-    }
-    return m.group(1);
-  }
 }

@@ -1,5 +1,6 @@
 package io.statedesk.web.bench;
 
+import io.statedesk.testkit.JsonFields;
 import io.statedesk.testkit.PayaraMicro;
 import io.statedesk.testkit.ThreadCpu;
 import java.io.IOException;
@@ -214,10 +215,10 @@ public final class BulkBenchmark {
               () -> {
                 try { // the console syncs its directory at start
                   known.set(
-                      BenchHttp.number(
+                      JsonFields.number(
                           BenchHttp.admin("GET", base + "/statedesk/api/agents?max=1", null),
                           "total"));
-                } catch (IOException | IllegalStateException e) {
+                } catch (IOException | AssertionError e) { // not up yet, or not JSON yet
                   System.out.println("waiting: " + e.getMessage());
                 }
                 return known.get() >= agents;
@@ -321,7 +322,7 @@ public final class BulkBenchmark {
             "POST",
             base + "/statedesk/api/changes",
             "{\"agents\":[" + ids + "],\"code\":" + code + ",\"verify\":" + verify + "}");
-    long id = BenchHttp.number(made, "id");
+    long id = JsonFields.number(made, "id");
     AtomicReference<String> last = new AtomicReference<>();
     Awaitility.await()
         .pollInSameThread()
@@ -343,10 +344,10 @@ public final class BulkBenchmark {
     BenchHttp.CallTimes query = BenchHttp.callTimes(metrics, "queryCustomState").minus(queryBefore);
     BenchHttp.admin("DELETE", simulator.baseUrl() + "/agentgateway/simulator/faults", null);
 
-    Instant started = Instant.parse(BenchHttp.text(done, "startedAt"));
-    Instant finished = Instant.parse(BenchHttp.text(done, "finishedAt"));
+    Instant started = Instant.parse(JsonFields.text(done, "startedAt"));
+    Instant finished = Instant.parse(JsonFields.text(done, "finishedAt"));
     double seconds = Duration.between(started, finished).toMillis() / 1000.0;
-    long total = BenchHttp.number(done, "total");
+    long total = JsonFields.number(done, "total");
     // the ideal counts the calls a change needs (1 or 2 per agent); the client's mean covers every
     // call it made meanwhile, retries and the desired-state check's read-backs included
     long calls = total * (verify ? 2 : 1);
@@ -355,7 +356,7 @@ public final class BulkBenchmark {
     double client =
         (set.seconds() + query.seconds()) * 1000 / Math.max(1, set.count() + query.count());
     double cpuPerAgent = (consoleCpuS - idleCpu * seconds) * 1000 / Math.max(1, total);
-    System.out.printf("Change %d: %s%n", id, BenchHttp.text(done, "statusDetail"));
+    System.out.printf("Change %d: %s%n", id, JsonFields.text(done, "statusDetail"));
     System.out.printf(
         "Elapsed %.1f s for %d agents, %d gateway calls (%.0f/s); ideal calls x latency /"
             + " concurrency = %.1f s; ratio %.3f%n",

@@ -1,5 +1,6 @@
 package io.statedesk.web.cluster;
 
+import static io.statedesk.testkit.JsonFields.number;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -680,14 +681,6 @@ class ClusterIT {
       }
     }
     return wrong;
-  }
-
-  static long number(String json, String field) {
-    Matcher m = Pattern.compile("\"" + field + "\":(\\d+)").matcher(json);
-    if (!m.find()) {
-      throw new AssertionError("no " + field + " in " + json);
-    }
-    return Long.parseLong(m.group(1));
   }
 
   /** A call as admin (console URLs) or without credentials (the simulator's control API). */

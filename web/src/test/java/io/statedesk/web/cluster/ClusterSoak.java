@@ -1,5 +1,6 @@
 package io.statedesk.web.cluster;
 
+import io.statedesk.testkit.JsonFields;
 import io.statedesk.testkit.PayaraMicro;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,7 +102,7 @@ public final class ClusterSoak {
       submittedAt.add(System.currentTimeMillis());
       long t0 = System.currentTimeMillis();
       long id =
-          ClusterIT.number(
+          JsonFields.number(
               ClusterIT.send("POST", api(consoles[via]) + "/changes", body, null), "id");
       changes++;
       changeIds.add(id);
@@ -135,7 +136,7 @@ public final class ClusterSoak {
       }
       durations.add(System.currentTimeMillis() - t0);
       for (String field : List.of("total", "succeeded", "noSession", "failed", "pending")) {
-        totals.merge(field, ClusterIT.number(state, field), Long::sum);
+        totals.merge(field, JsonFields.number(state, field), Long::sum);
       }
       System.out.printf(
           "ClusterSoak: change %d (code %d, via %s) completed in %d ms: %s%n",
@@ -206,7 +207,7 @@ public final class ClusterSoak {
     Matcher call = Pattern.compile("\\{[^{}]*}").matcher(calls);
     while (call.find()) {
       String one = call.group();
-      long at = ClusterIT.number(one, "at");
+      long at = JsonFields.number(one, "at");
       if (at >= from - 2000 && at < to && !one.contains("\"operation\":\"getAgentEvent\"")) {
         out.append("\n    +").append(at - from).append(" ms ").append(one);
       }
@@ -236,7 +237,7 @@ public final class ClusterSoak {
   static String summary(String state) {
     StringBuilder out = new StringBuilder();
     for (String field : List.of("succeeded", "noSession", "failed", "pending")) {
-      out.append(field).append(' ').append(ClusterIT.number(state, field)).append(' ');
+      out.append(field).append(' ').append(JsonFields.number(state, field)).append(' ');
     }
     return out.toString().trim();
   }
