@@ -2,22 +2,17 @@ package io.statedesk.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.HttpURLConnection;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * A Payara Micro process with one or more WARs, started for a whole test phase.
@@ -26,6 +21,9 @@ import java.util.stream.Collectors;
  * s to start on two cores, so the browser and HTTP tiers share one server per JVM ({@link
  * #shared(String, java.util.function.Supplier)}); the JVM's shutdown hook stops it. Its output goes
  * to {@link #logFile()}, which tests grep (for example: no Guid may ever appear there).
+ *
+ * <p>This class is the running process; {@link Builder} collects a start's settings, {@link
+ * MicroLauncher} turns them into the command line and process, and {@link Readiness} waits for it.
  */
 public final class PayaraMicro implements AutoCloseable {
 
@@ -33,13 +31,14 @@ public final class PayaraMicro implements AutoCloseable {
 
   private final Process process;
   private final int port;
-  private int sslPort;
+  private final int sslPort;
   private final Path workDir;
   private final Path logFile;
 
-  private PayaraMicro(Process process, int port, Path workDir, Path logFile) {
+  PayaraMicro(Process process, int port, int sslPort, Path workDir, Path logFile) {
     this.process = process;
     this.port = port;
+    this.sslPort = sslPort;
     this.workDir = workDir;
     this.logFile = logFile;
   }
@@ -162,22 +161,25 @@ public final class PayaraMicro implements AutoCloseable {
     }
   }
 
-  /** Configures one server start. */
+  /**
+   * Configures one server start: it only collects settings; {@link MicroLauncher} turns them into a
+   * command line and a process.
+   */
   public static final class Builder {
-    private final Path microJar;
-    private final Map<String, Path> deployments = new LinkedHashMap<>();
-    private final Map<String, String> systemProperties = new LinkedHashMap<>();
-    private final List<String> postBootCommands = new ArrayList<>();
-    private final List<Path> libraries = new ArrayList<>();
-    private final List<String> readinessPaths = new ArrayList<>();
-    private final List<String> jvmOptions = new ArrayList<>();
-    private Path workDir;
-    private int port;
-    private int sslPort;
-    private Duration startupTimeout = Duration.ofSeconds(240);
-    private String maxHeap = "1g";
+    final Path microJar;
+    final Map<String, Path> deployments = new LinkedHashMap<>();
+    final Map<String, String> systemProperties = new LinkedHashMap<>();
+    final List<String> postBootCommands = new ArrayList<>();
+    final List<Path> libraries = new ArrayList<>();
+    final List<String> readinessPaths = new ArrayList<>();
+    final List<String> jvmOptions = new ArrayList<>();
+    Path workDir;
+    int port;
+    int sslPort;
+    Duration startupTimeout = Duration.ofSeconds(240);
+    String maxHeap = "1g";
 
-    private Builder(Path microJar) {
+    Builder(Path microJar) {
       if (!Files.isRegularFile(microJar)) {
         throw new IllegalStateException(
             "Payara Micro jar not found at " + microJar + ": run through ./mvnw verify.");
@@ -208,13 +210,13 @@ public final class PayaraMicro implements AutoCloseable {
       return this;
     }
 
-    /** An asadmin command run after boot (e.g. pointing the H2 pool at a stable file). */
     /** A jar added to the server's class path ({@code --addlibs}), e.g. a JDBC driver. */
     public Builder library(Path jar) {
       libraries.add(jar);
       return this;
     }
 
+    /** An asadmin command run after boot (e.g. pointing the H2 pool at a stable file). */
     public Builder postBootCommand(String command) {
       postBootCommands.add(command);
       return this;
@@ -259,123 +261,7 @@ public final class PayaraMicro implements AutoCloseable {
 
     /** Starts the process and waits until every readiness path answers. */
     public PayaraMicro start() {
-      try {
-        Path dir = workDir != null ? workDir : Files.createTempDirectory("statedesk-micro-");
-        Files.createDirectories(dir);
-        int httpPort = port > 0 ? port : freePort();
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx" + maxHeap);
-        command.add("-XX:TieredStopAtLevel=1");
-        command.add("-Djava.awt.headless=true");
-        command.addAll(jvmOptions);
-        command.add("-jar");
-        command.add(microJar.toString());
-        command.add("--nocluster");
-        command.add("--port");
-        command.add(Integer.toString(httpPort));
-        if (sslPort > 0) {
-          command.add("--sslport");
-          command.add(Integer.toString(sslPort));
-        }
-        for (Path jar : libraries) {
-          command.add("--addlibs");
-          command.add(jar.toString());
-        }
-        Path deployDir = Files.createDirectories(dir.resolve("deploy"));
-        for (Map.Entry<String, Path> d : deployments.entrySet()) {
-          Path target = deployDir.resolve(d.getKey() + ".war");
-          Files.copy(d.getValue(), target, StandardCopyOption.REPLACE_EXISTING);
-          command.add("--deploy");
-          command.add(target.toString());
-        }
-        if (!systemProperties.isEmpty()) {
-          Path props = dir.resolve("system.properties");
-          Files.writeString(
-              props,
-              systemProperties.entrySet().stream()
-                  .map(e -> escape(e.getKey()) + "=" + escape(e.getValue()))
-                  .collect(Collectors.joining("\n", "", "\n")),
-              StandardCharsets.ISO_8859_1);
-          command.add("--systemproperties");
-          command.add(props.toString());
-        }
-        if (!postBootCommands.isEmpty()) {
-          Path postBoot = dir.resolve("post-boot.asadmin");
-          Files.write(postBoot, postBootCommands, StandardCharsets.UTF_8);
-          command.add("--postbootcommandfile");
-          command.add(postBoot.toString());
-        }
-        Path log = dir.resolve("server.log");
-        Process process =
-            new ProcessBuilder(command)
-                .directory(dir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
-        PayaraMicro server = new PayaraMicro(process, httpPort, dir, log);
-        server.sslPort = sslPort;
-        server.awaitReady(readinessPaths, startupTimeout);
-        return server;
-      } catch (IOException e) {
-        throw new UncheckedIOException("Could not start Payara Micro", e);
-      }
-    }
-
-    private static String escape(String s) {
-      return s.replace("\\", "\\\\").replace("\n", "\\n").replace("=", "\\=").replace(":", "\\:");
-    }
-  }
-
-  private void awaitReady(List<String> paths, Duration timeout) {
-    Instant deadline = Instant.now().plus(timeout);
-    List<String> pending = new ArrayList<>(paths);
-    while (!pending.isEmpty()) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(
-            "Payara Micro exited with "
-                + process.exitValue()
-                + " before it was ready. Log tail:\n"
-                + tail());
-      }
-      if (Instant.now().isAfter(deadline)) {
-        close();
-        throw new IllegalStateException(
-            "Payara Micro not ready after " + timeout + ". Log tail:\n" + tail());
-      }
-      pending.removeIf(this::answers);
-      if (!pending.isEmpty()) {
-        sleep(500);
-      }
-    }
-  }
-
-  private boolean answers(String path) {
-    try {
-      HttpURLConnection c =
-          (HttpURLConnection) URI.create(baseUrl() + path).toURL().openConnection();
-      c.setConnectTimeout(1000);
-      c.setReadTimeout(5000);
-      c.setInstanceFollowRedirects(false);
-      int status = c.getResponseCode();
-      c.disconnect();
-      return status < 400;
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  private String tail() {
-    String all = log();
-    return all.length() > 6000 ? all.substring(all.length() - 6000) : all;
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for Payara Micro", e);
+      return MicroLauncher.start(this);
     }
   }
 

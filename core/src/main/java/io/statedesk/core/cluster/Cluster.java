@@ -34,7 +34,8 @@ import java.util.logging.Logger;
  * up shards above the fair share ({@code ceil(shards / live consoles)}) after letting their agents
  * go; take free or expired shards up to the fair share and sign their agents in. A console that
  * cannot renew for two thirds of a lease lets all its agents go before the others may take them
- * (self-fencing), so two consoles never poll one agent for long.
+ * (self-fencing), so two consoles never poll one agent for long. The shard arithmetic itself is
+ * {@link Shards}.
  */
 @ApplicationScoped
 public class Cluster {
@@ -73,7 +74,7 @@ public class Cluster {
     if (heartbeat != null) {
       return;
     }
-    hostedRanges = ranges(hosted.configuredAgents());
+    hostedRanges = Shards.ranges(hosted.configuredAgents());
     heartbeat = Executors.newSingleThreadScheduledExecutor(ManagedThreads.factory());
     heartbeat.scheduleWithFixedDelay(
         this::beat, 0, settings.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
@@ -170,11 +171,7 @@ public class Cluster {
   private void balance(Instant now) {
     int count = settings.shards();
     if (!rowsReady) {
-      List<String> names = new ArrayList<>();
-      for (int s = 0; s < count; s++) {
-        names.add(SHARD + s);
-      }
-      ensureRows(names);
+      ensureRows(Shards.names(count));
       rowsReady = true;
     }
     Instant until = now.plus(settings.lease());
@@ -189,13 +186,10 @@ public class Cluster {
       LOG.info(() -> live + " live console(s): the cluster's gateway rates are shared by them");
     }
     liveConsoles.set(live);
-    int fair = (count + live - 1) / live;
+    int fair = Shards.fairShare(count, live);
     List<Integer> held = new ArrayList<>(new TreeSet<>(shards));
     held.removeAll(lost);
-    List<Integer> shed = new ArrayList<>();
-    for (int i = held.size() - 1; i >= fair; i--) {
-      shed.add(held.get(i));
-    }
+    List<Integer> shed = Shards.aboveShare(held, fair);
     if (!lost.isEmpty() || !shed.isEmpty()) {
       Set<Integer> gone = new TreeSet<>(lost);
       gone.addAll(shed);
@@ -266,35 +260,7 @@ public class Cluster {
   }
 
   private Set<Integer> agentsOf(Set<Integer> of) {
-    Set<Integer> agents = new TreeSet<>();
-    for (int agent : hosted.configuredAgents()) {
-      if (of.contains(Math.floorMod(agent, settings.shards()))) {
-        agents.add(agent);
-      }
-    }
-    return agents;
-  }
-
-  /** Contiguous ranges of a set of agent ids (few: agents are configured as ranges). */
-  static List<Range> ranges(Set<Integer> agents) {
-    List<Range> ranges = new ArrayList<>();
-    Integer from = null;
-    Integer to = null;
-    for (int id : new TreeSet<>(agents)) {
-      if (to != null && id == to + 1) {
-        to = id;
-        continue;
-      }
-      if (from != null) {
-        ranges.add(new Range(from, to));
-      }
-      from = id;
-      to = id;
-    }
-    if (from != null) {
-      ranges.add(new Range(from, to));
-    }
-    return ranges;
+    return Shards.agentsOf(hosted.configuredAgents(), of, settings.shards());
   }
 
   /** A clean stop: every lease is free at once, so the others take the shards within a beat. */

@@ -6,17 +6,13 @@ import io.statedesk.core.gateway.GatewayRecords.GatewayEvent;
 import io.statedesk.core.session.HostedAgent.Phase;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -28,6 +24,11 @@ import java.util.logging.Logger;
  * one poll chain ({@link PollChain}, per session generation). Plain Java (no container types) so
  * that the benchmark and tests drive it in a plain JVM; the container wiring is {@link
  * HostedSessions}.
+ *
+ * <p>This class holds the agents and their comings and goings; each step is its own class: the
+ * sign-in ({@link HostedSignIn}), polling and rotation ({@link PollChain}), waiting for and
+ * renewing a session ({@link SessionRenewal}), the credentials watch ({@link CredentialsRecheck}),
+ * the listeners ({@link PoolListeners}) and the retry delays ({@link RetryBackoff}).
  */
 public final class HostedSessionPool implements AutoCloseable {
 
@@ -37,14 +38,13 @@ public final class HostedSessionPool implements AutoCloseable {
   private final SessionStore store;
   private final PoolThreads threads;
   private final PoolSettings settings;
-  private final HostedCredentials credentials;
-  private final Clock clock;
   private final Map<Integer, HostedAgent> agents = new ConcurrentHashMap<>();
-  private final List<Consumer<GatewayEvent>> listeners = new CopyOnWriteArrayList<>();
-  private final List<Consumer<SessionStarted>> started = new CopyOnWriteArrayList<>();
+  private final PoolListeners listeners = new PoolListeners();
+  private final RetryBackoff backoff;
   private final SignInScheduler signIns;
   private final PollChain polls;
-  private final HostedSignIn signIn;
+  private final SessionRenewal renewal;
+  private final CredentialsRecheck recheck;
   private volatile boolean stopped;
 
   public HostedSessionPool(
@@ -58,8 +58,7 @@ public final class HostedSessionPool implements AutoCloseable {
     this.store = store;
     this.threads = threads;
     this.settings = settings;
-    this.credentials = credentials;
-    this.clock = clock;
+    this.backoff = new RetryBackoff(settings.retryMin(), settings.retryMax());
     HostedSignIn.Outcomes outcomes =
         new HostedSignIn.Outcomes() {
           @Override
@@ -69,7 +68,7 @@ public final class HostedSessionPool implements AutoCloseable {
               return;
             }
             polls.start(agent, generation, handle);
-            announce(
+            listeners.announce(
                 new SessionStarted(agent.id, SessionSource.HOSTED, handle.obtainedAt(), reason));
           }
 
@@ -80,21 +79,25 @@ public final class HostedSessionPool implements AutoCloseable {
 
           @Override
           public Duration backoff(HostedAgent agent) {
-            return HostedSessionPool.this.backoff(agent.nextFailure());
+            return backoff.after(agent.nextFailure());
           }
         };
-    this.signIn = new HostedSignIn(client, store, settings, credentials, clock, outcomes);
+    HostedSignIn signIn = new HostedSignIn(client, store, settings, credentials, clock, outcomes);
     this.signIns =
         new SignInScheduler(threads.timer(), threads.signIns(), threads.throttle(), signIn::run);
+    this.renewal = new SessionRenewal(agents, store, signIns, () -> stopped);
+    this.recheck =
+        new CredentialsRecheck(
+            agents.values(), credentials, signIns, threads.timer(), () -> stopped);
     this.polls =
         new PollChain(
             client,
             store,
             threads.timer(),
             settings.pollPause(),
-            this::publish,
-            this::ended,
-            this::backoff,
+            listeners::publish,
+            renewal::ended,
+            backoff::after,
             clock);
   }
 
@@ -114,7 +117,7 @@ public final class HostedSessionPool implements AutoCloseable {
    */
   public void start(Set<Integer> hostNow, Set<Integer> reclaim) {
     host(hostNow, reclaim);
-    threads.timer().after(CREDENTIALS_CHECK, this::recheckCredentials);
+    recheck.start();
     LOG.info(
         () ->
             "Hosted sessions: signing in "
@@ -158,7 +161,7 @@ public final class HostedSessionPool implements AutoCloseable {
     for (int agentId : ids) {
       HostedAgent agent = agents.remove(agentId);
       if (agent != null) {
-        Optional<AgentHandle> handle = usable(agentId);
+        Optional<AgentHandle> handle = renewal.usable(agentId);
         agent.retire();
         store.remove(agentId);
         handle.ifPresent(
@@ -179,53 +182,28 @@ public final class HostedSessionPool implements AutoCloseable {
 
   /** Called with every event any hosted session receives (e.g. to update agent states). */
   public void addListener(Consumer<GatewayEvent> listener) {
-    listeners.add(listener);
+    listeners.addListener(listener);
   }
 
   /** Called (on a sign-in thread) whenever an agent gets a new session; never for a rotation. */
   public void addSessionListener(Consumer<SessionStarted> listener) {
-    started.add(listener);
+    listeners.addSessionListener(listener);
   }
 
   /**
-   * A usable handle for a hosted agent whose session is expected (a sign-in is due or running and
-   * nothing says it will fail), waiting at most {@code wait}; empty at once when the agent has no
-   * such prospect (not hosted, taken over, credentials refused).
-   *
-   * <p>Why: a bulk change made right after a start or a loss would otherwise end "no session" for
-   * agents whose new session is seconds away.
+   * A usable handle for a hosted agent whose session is expected, waiting at most {@code wait}: see
+   * {@link SessionRenewal#awaitUsable} (why a bulk change waits).
    */
   public Optional<AgentHandle> awaitUsable(int agentId, Duration wait) {
-    HostedAgent agent = agents.get(agentId);
-    if (agent == null) {
-      return Optional.empty();
-    }
-    long end = System.nanoTime() + wait.toNanos();
-    while (!stopped) {
-      var change = agent.nextChange();
-      Optional<AgentHandle> now = usable(agentId);
-      if (now.isPresent() || !agent.expectsSession() || !HostedAgent.await(change, end)) {
-        return now;
-      }
-    }
-    return Optional.empty();
+    return renewal.awaitUsable(agentId, wait);
   }
 
   /**
-   * Whether a bulk call that found no session for the agent should wait for it rather than end "no
-   * session": this console began hosting it (it started, or the agent's shard was just taken over)
-   * less than {@code within} ago, and the sign-in it owes the agent has not settled yet.
-   *
-   * <p>Why bounded by the time since hosting, not by a count of tries: a take-over of hundreds of
-   * agents queues hundreds of sign-ins behind the one rate limit, and the last one may be a minute
-   * away under load; an agent whose gateway keeps failing must still end within a known time.
+   * Whether a bulk call that found no session for the agent should wait for it: see {@link
+   * SessionRenewal#signingIn} (why bounded by the time since hosting).
    */
   public boolean signingIn(int agentId, Duration within) {
-    HostedAgent agent = agents.get(agentId);
-    return agent != null
-        && !stopped
-        && agent.signInUnderWay()
-        && System.nanoTime() - agent.hostedAt < within.toNanos();
+    return renewal.signingIn(agentId, within);
   }
 
   public boolean hosts(int agentId) {
@@ -237,29 +215,11 @@ public final class HostedSessionPool implements AutoCloseable {
   }
 
   /**
-   * A fresh handle after {@code stale} was refused by the gateway: the rotated one if the poll
-   * already brought it; else the session is over, and the agent's one sign-in is scheduled and
-   * awaited for at most {@code wait}. A refusal of a Guid the store no longer holds changes
-   * nothing.
+   * A fresh handle after {@code stale} was refused by the gateway, waiting at most {@code wait}:
+   * see {@link SessionRenewal#renew}.
    */
   public Optional<AgentHandle> renew(AgentHandle stale, Duration wait) {
-    HostedAgent agent = agents.get(stale.agentId());
-    if (agent == null || stopped) {
-      return Optional.empty();
-    }
-    Optional<SessionEntry> entry = store.get(stale.agentId());
-    boolean current =
-        entry.isPresent()
-            && entry.get().handle() != null
-            && entry.get().handle().guid().equals(stale.guid());
-    if (!current) {
-      return usable(stale.agentId());
-    }
-    long generation = agent.generation();
-    if (agent.end(generation)) {
-      ended(agent, stale, "refused by the gateway");
-    }
-    return awaitUsable(stale.agentId(), wait);
+    return renewal.renew(stale, wait);
   }
 
   /** Why hosted agents have no session, for admins: agent id to its note, refused ones first. */
@@ -282,80 +242,7 @@ public final class HostedSessionPool implements AutoCloseable {
    * changed since (one attempt per change: a refused password is never retried on its own).
    */
   public int credentialsChanged() {
-    long version = credentials.version();
-    int scheduled = 0;
-    for (HostedAgent agent : agents.values()) {
-      Phase phase = agent.phase();
-      if ((phase == Phase.REFUSED || phase == Phase.NO_CREDENTIALS)
-          && !agent.refusedAt(version)
-          && signIns.schedule(agent, Duration.ZERO)) {
-        scheduled++;
-      }
-    }
-    return scheduled;
-  }
-
-  /** How often the credentials are checked for a change (a file's modification time: cheap). */
-  static final Duration CREDENTIALS_CHECK = Duration.ofSeconds(10);
-
-  private void recheckCredentials() {
-    if (stopped) {
-      return;
-    }
-    try {
-      int scheduled = credentialsChanged();
-      if (scheduled > 0) {
-        LOG.info(() -> "Hosted credentials changed: signing in " + scheduled + " refused agents");
-      }
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Hosted credentials could not be re-read", e);
-    }
-    threads.timer().after(CREDENTIALS_CHECK, this::recheckCredentials);
-  }
-
-  private Optional<AgentHandle> usable(int agentId) {
-    return store.get(agentId).filter(SessionEntry::isUsable).map(SessionEntry::handle);
-  }
-
-  // ------------------------------------------------------------------------------- outcomes
-
-  /** The current session ended: mark its handle stale and schedule the agent's one sign-in. */
-  private void ended(HostedAgent agent, AgentHandle handle, String why) {
-    // rare (a sign-out at the desk, an inspector, a lost Guid) and it costs the agent its custom
-    // state until the desired state is re-applied: an operator wants each one in the log
-    LOG.info(() -> "Hosted agent " + handle.agentId() + ": " + why + "; signing in again");
-    store.update(
-        handle.agentId(),
-        e ->
-            e != null && e.handle() != null && e.handle().guid().equals(handle.guid())
-                ? e.stale(why)
-                : e);
-    signIns.schedule(agent, Duration.ZERO);
-  }
-
-  private void publish(GatewayEvent event) {
-    tell(listeners, event);
-  }
-
-  private void announce(SessionStarted event) {
-    tell(started, event);
-  }
-
-  private static <T> void tell(List<Consumer<T>> to, T event) {
-    for (Consumer<T> listener : to) {
-      try {
-        listener.accept(event);
-      } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "Listener failed", e);
-      }
-    }
-  }
-
-  /** Capped exponential backoff with full jitter. */
-  private Duration backoff(int failures) {
-    long min = settings.retryMin().toMillis();
-    long cap = Math.min(settings.retryMax().toMillis(), min << Math.min(failures, 16));
-    return Duration.ofMillis(min / 2 + ThreadLocalRandom.current().nextLong(Math.max(1, cap)));
+    return recheck.credentialsChanged();
   }
 
   /** The agents with a live session now (for the hold records). */
@@ -387,7 +274,7 @@ public final class HostedSessionPool implements AutoCloseable {
       if (System.nanoTime() > deadline) {
         break;
       }
-      Optional<AgentHandle> handle = usable(agentId);
+      Optional<AgentHandle> handle = renewal.usable(agentId);
       store.remove(agentId);
       if (handle.isPresent()) {
         try {

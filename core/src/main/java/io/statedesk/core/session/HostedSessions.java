@@ -1,7 +1,6 @@
 package io.statedesk.core.session;
 
 import io.statedesk.core.gateway.GatewayClient;
-import io.statedesk.core.gateway.GatewayRecords.SignInMode;
 import io.statedesk.core.gateway.GatewaySettings;
 import io.statedesk.core.gateway.LiveConsoles;
 import io.statedesk.core.gateway.SharedRate;
@@ -14,9 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -30,68 +27,18 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The container's hosted-session pool, configured by {@code statedesk.sessions.hosted.*} and
- * started with the console (see {@code io.statedesk.core.startup.ConsoleStartup}).
+ * The container's hosted-session pool, configured by {@code statedesk.sessions.hosted.*} (read and
+ * checked by {@link HostedSessionSettings}) and started with the console (see {@code
+ * io.statedesk.core.startup.ConsoleStartup}).
  */
 @ApplicationScoped
 public class HostedSessions {
 
   private static final Logger LOG = Logger.getLogger(HostedSessions.class.getName());
 
-  @Inject
-  @ConfigProperty(name = "statedesk.sessions.hosted.enabled", defaultValue = "false")
-  boolean enabled;
-
-  /** Agent ids and ranges, e.g. {@code 10001-10300,20001}. */
-  @Inject
-  @ConfigProperty(name = "statedesk.sessions.hosted.agents", defaultValue = " ")
-  String agents;
-
-  @Inject
-  @ConfigProperty(name = "statedesk.sessions.hosted.sign-in-mode", defaultValue = "loginex")
-  String signInMode;
-
-  @Inject
-  @ConfigProperty(name = "statedesk.sessions.hosted.force", defaultValue = "false")
-  boolean force;
-
-  @Inject
-  @ConfigProperty(name = "statedesk.sessions.hosted.sign-in-rate", defaultValue = "50")
-  int signInRate;
-
-  /** Threads of the dedicated sign-in executor (each waits for one gateway answer at a time). */
-  @Inject
-  @ConfigProperty(name = "statedesk.sessions.hosted.sign-in-threads", defaultValue = "4")
-  int signInThreads;
-
-  /** How often an agent that another desktop holds is tried again (never by force). */
-  @Inject
-  @ConfigProperty(name = "statedesk.sessions.hosted.taken-over-retry-seconds", defaultValue = "60")
-  int takenOverRetrySeconds;
-
-  /** The gateway's session timeout (its MAXTIME): how long a session outlives its last poll. */
-  @Inject
-  @ConfigProperty(name = "statedesk.sessions.hosted.session-timeout-seconds", defaultValue = "120")
-  int sessionTimeoutSeconds;
-
-  @Inject
-  @ConfigProperty(name = "statedesk.sessions.hosted.poll-pause-ms", defaultValue = "300")
-  long pollPauseMs;
-
-  @Inject
-  @ConfigProperty(name = "statedesk.sessions.hosted.sign-out-on-stop", defaultValue = "true")
-  boolean signOutOnStop;
-
-  /**
-   * Several consoles divide the hosted agents by shards: start with none, the cluster adds them.
-   */
-  @Inject
-  @ConfigProperty(name = "statedesk.cluster.enabled", defaultValue = "false")
-  boolean clustered;
-
+  @Inject HostedSessionSettings settings;
   @Inject HostedCredentialsConfig credentialsConfig;
   @Inject GatewaySettings gateway;
   @Inject GatewayClient client;
@@ -114,47 +61,33 @@ public class HostedSessions {
   public synchronized void start() {
     startPool(); // first: it reads this console's records from before a restart
     if (holdRefresh == null) {
-      holdRefresh = refreshHolds(consoleId.get(), Duration.ofSeconds(sessionTimeoutSeconds));
+      holdRefresh = refreshHolds(consoleId.get(), settings.sessionTimeout());
     }
   }
 
   private void startPool() {
-    if (!enabled || pool != null) {
+    if (!settings.enabled() || pool != null) {
       return;
     }
-    Duration sessionTimeout = Duration.ofSeconds(sessionTimeoutSeconds);
-    PoolSettings settings =
-        new PoolSettings(
-            parseAgents(agents),
-            SignInMode.valueOf(signInMode.trim().toUpperCase(Locale.ROOT)),
-            force,
-            gateway.authMode(),
-            signInRate,
-            Duration.ofMillis(pollPauseMs),
-            Duration.ofMillis(500),
-            Duration.ofSeconds(30),
-            Duration.ofSeconds(takenOverRetrySeconds),
-            sessionTimeout,
-            RECLAIM_RETRY.compareTo(sessionTimeout) < 0 ? RECLAIM_RETRY : sessionTimeout,
-            signOutOnStop);
-    signInExecutor = signInExecutor(signInThreads);
+    PoolSettings poolSettings = settings.poolSettings(gateway.authMode());
+    signInExecutor = signInExecutor(settings.signInThreads());
     // the sign-in rate is the cluster's: each live console signs in at its share
-    SharedRate share = new SharedRate(signInRate, liveConsoles::get, null);
+    SharedRate share = new SharedRate(settings.signInRate(), liveConsoles::get, null);
     signInShare = share;
     pool =
         new HostedSessionPool(
             client,
             store,
             new PoolThreads(PoolTimer.of(timers.get()), signInExecutor, share::acquirePermit),
-            settings,
+            poolSettings,
             credentialsConfig.credentials(),
             Clock.systemUTC());
     // plain Java pool, CDI event: observers run asynchronously, never on a sign-in thread
     pool.addSessionListener(sessionStarted::fireAsync);
     String console = consoleId.get();
     Set<Integer> reclaim = new TreeSet<>(holds.heldAfter(console, Instant.now()));
-    reclaim.retainAll(settings.agents());
-    pool.start(clustered ? Set.of() : settings.agents(), reclaim);
+    reclaim.retainAll(poolSettings.agents());
+    pool.start(settings.clustered() ? Set.of() : poolSettings.agents(), reclaim);
   }
 
   /**
@@ -193,9 +126,6 @@ public class HostedSessions {
   /** How often the hold records are written at most: see {@link #refreshHolds}. */
   static final Duration HOLD_REFRESH = Duration.ofSeconds(5);
 
-  /** Retry delay for 100-002 right after start (this console's own old session, probably). */
-  static final Duration RECLAIM_RETRY = Duration.ofSeconds(15);
-
   /**
    * A fixed pool of container-managed threads (Jakarta Concurrency's default thread factory), so
    * that sign-ins never wait on, or block, the shared scheduler that runs polls and syncs.
@@ -208,39 +138,10 @@ public class HostedSessions {
 
   /** What is wrong with the settings, one line each; empty when fine or disabled. */
   public List<String> problems() {
-    if (!enabled) {
+    if (!settings.enabled()) {
       return List.of();
     }
-    List<String> problems = new ArrayList<>();
-    try {
-      if (parseAgents(agents).isEmpty()) {
-        problems.add(
-            "statedesk.sessions.hosted.agents is empty: list agent ids or ranges, e.g. 10001-10300");
-      }
-    } catch (IllegalArgumentException e) {
-      problems.add(e.getMessage());
-    }
-    if (!Set.of("LOGIN", "LOGINEX").contains(signInMode.trim().toUpperCase(Locale.ROOT))) {
-      problems.add(
-          "statedesk.sessions.hosted.sign-in-mode must be login or loginex, was " + signInMode);
-    }
-    if (signInRate < 1) {
-      problems.add("statedesk.sessions.hosted.sign-in-rate must be at least 1, was " + signInRate);
-    }
-    if (signInThreads < 1 || signInThreads > 64) {
-      problems.add("statedesk.sessions.hosted.sign-in-threads must be 1..64, was " + signInThreads);
-    }
-    if (sessionTimeoutSeconds < 10) {
-      problems.add(
-          "statedesk.sessions.hosted.session-timeout-seconds must be at least 10 (the gateway's"
-              + " MAXTIME, 120 by default), was "
-              + sessionTimeoutSeconds);
-    }
-    if (takenOverRetrySeconds < 5) {
-      problems.add(
-          "statedesk.sessions.hosted.taken-over-retry-seconds must be at least 5, was "
-              + takenOverRetrySeconds);
-    }
+    List<String> problems = new ArrayList<>(settings.problems());
     problems.addAll(credentialsConfig.problems());
     consoleId.problem().ifPresent(problems::add);
     return problems;
@@ -248,7 +149,7 @@ public class HostedSessions {
 
   /** The configured hosted agents (every console of a cluster configures the same). */
   public Set<Integer> configuredAgents() {
-    return enabled ? parseAgents(agents) : Set.of();
+    return settings.enabled() ? settings.agents() : Set.of();
   }
 
   /**
@@ -293,7 +194,7 @@ public class HostedSessions {
       pool = null;
     }
     // hosted agents signed out, or none: relayed Guids lived only in this console's memory
-    if (closing == null || signOutOnStop) {
+    if (closing == null || settings.signOutOnStop()) {
       try {
         holds.releaseAll(consoleId.get());
       } catch (RuntimeException e) {
@@ -313,25 +214,5 @@ public class HostedSessions {
     } catch (NamingException e) {
       throw new IllegalStateException("No " + name, e);
     }
-  }
-
-  /**
-   * Parses {@code 10001-10300,20001}.
-   *
-   * @throws IllegalArgumentException naming the bad part
-   */
-  public static Set<Integer> parseAgents(String spec) {
-    Set<Integer> ids = new LinkedHashSet<>();
-    for (RelayScope.Range range :
-        AgentRanges.parse(
-            spec,
-            why ->
-                new IllegalArgumentException(
-                    "statedesk.sessions.hosted.agents: " + why.english()))) {
-      for (int id = range.from(); id <= range.to(); id++) {
-        ids.add(id);
-      }
-    }
-    return ids;
   }
 }

@@ -83,11 +83,4 @@ class OwnershipTest {
             "(1 = 0 or (not 1 = 0 and exists (select 1 from session_hold h where h.agent_id = a")
         .contains(" or (not 1 = 0 and not exists (select");
   }
-
-  @Test
-  void configuredAgentsBecomeContiguousRanges() {
-    assertThat(Cluster.ranges(Set.of(5, 1, 2, 3, 9, 10)))
-        .containsExactly(new Range(1, 3), new Range(5, 5), new Range(9, 10));
-    assertThat(Cluster.ranges(Set.of())).isEmpty();
-  }
 }

@@ -334,12 +334,12 @@ class HostedSessionPoolTest {
     assertThat(pool.awaitUsable(A, Duration.ofSeconds(5))).isEmpty();
     assertThat(pool.credentialsChanged()).isZero();
     credentialsVersion.incrementAndGet();
-    timer.advance(HostedSessionPool.CREDENTIALS_CHECK);
+    timer.advance(CredentialsRecheck.CREDENTIALS_CHECK);
     assertThat(gateway.signIns(A)).as("one attempt after the change").hasSize(2);
     timer.advance(Duration.ofHours(2));
     assertThat(gateway.signIns(A)).hasSize(2);
     credentialsVersion.incrementAndGet();
-    timer.advance(HostedSessionPool.CREDENTIALS_CHECK);
+    timer.advance(CredentialsRecheck.CREDENTIALS_CHECK);
     assertThat(gateway.signIns(A)).hasSize(3);
     assertThat(store.get(A).get().isUsable()).isTrue();
     assertThat(pool.problems()).doesNotContainKey(A);

@@ -5,24 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
+/** The relayed sessions' checks (the hosted settings' are {@link HostedSessionSettingsTest}). */
 class HostedSessionsTest {
-
-  @Test
-  void parsesIdsAndRanges() {
-    assertThat(HostedSessions.parseAgents("10001-10003, 20001"))
-        .containsExactly(10001, 10002, 10003, 20001);
-    assertThat(HostedSessions.parseAgents(" ")).isEmpty();
-  }
-
-  @Test
-  void refusesBadRanges() {
-    assertThatThrownBy(() -> HostedSessions.parseAgents("10-20"))
-        .hasMessageContaining("'10-20' is not within 101..999999");
-    assertThatThrownBy(() -> HostedSessions.parseAgents("abc"))
-        .hasMessageContaining("'abc' is not an agent id or range");
-    assertThatThrownBy(() -> HostedSessions.parseAgents("300-200"))
-        .hasMessageContaining("not within");
-  }
 
   @Test
   void relayValidationNamesTheField() {
