@@ -4,9 +4,10 @@ import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Waits for a started {@link PayaraMicro} to answer on its readiness paths, failing with the tail
@@ -18,25 +19,29 @@ final class Readiness {
   private Readiness() {}
 
   static void await(PayaraMicro server, Process process, List<String> paths, Duration timeout) {
-    Instant deadline = Instant.now().plus(timeout);
     List<String> pending = new ArrayList<>(paths);
-    while (!pending.isEmpty()) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(
-            "Payara Micro exited with "
-                + process.exitValue()
-                + " before it was ready. Log tail:\n"
-                + tail(server.log()));
-      }
-      if (Instant.now().isAfter(deadline)) {
-        server.close();
-        throw new IllegalStateException(
-            "Payara Micro not ready after " + timeout + ". Log tail:\n" + tail(server.log()));
-      }
-      pending.removeIf(path -> answers(server.baseUrl() + path));
-      if (!pending.isEmpty()) {
-        sleep(500);
-      }
+    try {
+      Awaitility.await("Payara Micro ready on " + paths)
+          .pollInSameThread()
+          .pollDelay(Duration.ZERO)
+          .pollInterval(Duration.ofMillis(500))
+          .atMost(timeout)
+          .until(
+              () -> {
+                if (!process.isAlive()) {
+                  throw new IllegalStateException(
+                      "Payara Micro exited with "
+                          + process.exitValue()
+                          + " before it was ready. Log tail:\n"
+                          + tail(server.log()));
+                }
+                pending.removeIf(path -> answers(server.baseUrl() + path));
+                return pending.isEmpty();
+              });
+    } catch (ConditionTimeoutException e) {
+      server.close();
+      throw new IllegalStateException(
+          "Payara Micro not ready after " + timeout + ". Log tail:\n" + tail(server.log()), e);
     }
   }
 
@@ -58,14 +63,5 @@ final class Readiness {
   /** The last 6000 characters of a log, enough for a stack trace and what led to it. */
   static String tail(String log) {
     return log.length() > 6000 ? log.substring(log.length() - 6000) : log;
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for Payara Micro", e);
-    }
   }
 }

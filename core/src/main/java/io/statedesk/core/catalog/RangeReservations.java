@@ -2,6 +2,7 @@ package io.statedesk.core.catalog;
 
 import io.statedesk.core.audit.AuditAction;
 import io.statedesk.core.audit.AuditLog;
+import io.statedesk.core.gateway.CustomState;
 import io.statedesk.core.problem.Text;
 import io.statedesk.core.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,7 +45,7 @@ class RangeReservations {
    */
   StateCatalog.Reservation reserve(int first, int last, String reason) {
     List<FieldError> errors = new ArrayList<>();
-    if (first < 0 || last > 65534 || first > last) {
+    if (!CustomState.isValid(first) || !CustomState.isValid(last) || first > last) {
       errors.add(new FieldError("range", Text.of("catalog.range.bounds", first, last)));
     }
     String why = StateCodeRules.trimToNull(reason);

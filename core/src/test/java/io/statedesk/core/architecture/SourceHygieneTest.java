@@ -43,6 +43,14 @@ class SourceHygieneTest {
         .isEmpty();
   }
 
+  /** Nor the test kit that launches servers for every module's tests. */
+  @Test
+  void noFixedSleepInTheTestKit() {
+    Path testkit = Path.of("../testkit/src");
+    assertThat(Files.isDirectory(testkit)).as("testkit beside core: %s", testkit).isTrue();
+    assertThat(SourceHygiene.sleeps(testkit)).as("fixed sleeps in the test kit").isEmpty();
+  }
+
   @Test
   void sleepsAreFoundInCodeOnly() {
     String source =
