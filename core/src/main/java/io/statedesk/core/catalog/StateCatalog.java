@@ -2,6 +2,7 @@ package io.statedesk.core.catalog;
 
 import io.statedesk.core.account.TeamScope;
 import io.statedesk.core.audit.AuditAction;
+import io.statedesk.core.audit.AuditEvent;
 import io.statedesk.core.audit.AuditLog;
 import io.statedesk.core.catalog.CatalogExceptions.StaleStateCodeException;
 import io.statedesk.core.catalog.CatalogExceptions.StateCodeInUseException;
@@ -289,6 +290,12 @@ public class StateCatalog {
         subject(code),
         "before " + describe(before),
         null);
+  }
+
+  /** One code's audit trail, newest first, at most {@code limit} events (admins). */
+  public List<AuditEvent> history(int code, int limit) {
+    caller.require(Role.ADMIN);
+    return audit.about(subject(code), limit);
   }
 
   /** Reserved ranges, lowest first (admins and supervisors may read them). */
