@@ -82,9 +82,9 @@ class SetStateIT extends BrowserTest {
             ExpectedConditions.textToBe(By.id("agentsForm:selectAll"), "Select all 50 that match"));
     toggle(0); // 10001, hosted
     toggle(1); // 10007, hosted, failing
-    browser
-        .findElement(By.cssSelector("#agentsForm\\:agentTable_paginator_top .ui-paginator-next"))
-        .click();
+    // through click(): a live refresh (another test's change on this console) may re-render the
+    // table, and its paginator, between finding the button and clicking it
+    click(By.cssSelector("#agentsForm\\:agentTable_paginator_top .ui-paginator-next"));
     awaitAjax();
     toggle(25); // a Billing agent beyond the hosted range: no session
     assertThat(text(By.id("agentsForm:selectedCount"))).isEqualTo("3 agents selected");

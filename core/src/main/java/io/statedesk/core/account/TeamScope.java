@@ -112,6 +112,21 @@ public class TeamScope {
   }
 
   /**
+   * The teams the caller may pick in the agent and history filters: every team of the directory, in
+   * the database's order, for an admin; their own for anyone else (a filter on another team would
+   * show nothing anyway).
+   */
+  public List<String> choosableTeams() {
+    if (!callerSeesAll()) {
+      return new ArrayList<>(callerTeams());
+    }
+    return em.createQuery(
+            "select distinct a.team from DirectoryAgent a where a.team is not null order by a.team",
+            String.class)
+        .getResultList();
+  }
+
+  /**
    * Of {@code teams}, those the directory does not know and that were not given before ({@code
    * kept}: an assignment whose team has left the directory may stay). Empty while the directory has
    * no teams at all (a new console before its first import or sync: nothing to choose from).

@@ -1,6 +1,8 @@
 package io.statedesk.core.catalog;
 
 import io.statedesk.core.account.TeamScope;
+import io.statedesk.core.audit.AuditEvent;
+import io.statedesk.core.audit.AuditLog;
 import io.statedesk.core.catalog.CatalogExceptions.StaleStateCodeException;
 import io.statedesk.core.catalog.CatalogExceptions.StateCodeInUseException;
 import io.statedesk.core.catalog.CatalogExceptions.StateCodeNotFoundException;
@@ -35,6 +37,7 @@ public class StateCatalog {
   @Inject StateCodeQueries queries;
   @Inject StateCodeEdits edits;
   @Inject RangeReservations ranges;
+  @Inject AuditLog audit;
 
   /**
    * Active codes in list order: for admins all of them, for a supervisor those offered to all teams
@@ -136,6 +139,12 @@ public class StateCatalog {
   public void delete(int code) {
     caller.require(Role.ADMIN);
     edits.delete(code);
+  }
+
+  /** One code's audit trail, newest first, at most {@code limit} events (admins). */
+  public List<AuditEvent> history(int code, int limit) {
+    caller.require(Role.ADMIN);
+    return audit.about(StateCodeEdits.subject(code), limit);
   }
 
   /** Reserved ranges, lowest first (admins and supervisors may read them). */

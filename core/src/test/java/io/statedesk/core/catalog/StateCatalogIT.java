@@ -11,6 +11,7 @@ import io.statedesk.core.catalog.CatalogExceptions.StaleStateCodeException;
 import io.statedesk.core.catalog.CatalogExceptions.StateCodeInUseException;
 import io.statedesk.core.catalog.CatalogImport.Action;
 import io.statedesk.core.catalog.CatalogTransfer.Format;
+import io.statedesk.core.directory.AgentDirectory;
 import io.statedesk.core.security.AccessDeniedException;
 import io.statedesk.core.security.Role;
 import io.statedesk.core.testing.SharedServer;
@@ -48,6 +49,7 @@ class StateCatalogIT {
   @Inject CatalogImport imports;
   @Inject AuditLog audit;
   @Inject TeamScope teams;
+  @Inject AgentDirectory directory;
 
   @Resource ManagedExecutorService executor;
 
@@ -218,6 +220,30 @@ class StateCatalogIT {
         .isInstanceOf(AccessDeniedException.class);
     TestCaller.as("ada", Role.ADMIN);
     teams.assign("alice", List.of("Billing", "Technical Support", "Chinese Desk"));
+  }
+
+  @Test
+  void aCodesHistoryIsItsAuditTrailForAdminsOnly() {
+    catalog.create(code(2002, "With history"));
+    catalog.setActive(2002, false);
+    assertThat(catalog.history(2002, 10))
+        .extracting(AuditEvent::getAction)
+        .containsExactly("catalog.deactivated", "catalog.created");
+    assertThat(catalog.history(2002, 1)).hasSize(1);
+    TestCaller.as("alice", Role.SUPERVISOR);
+    assertThatThrownBy(() -> catalog.history(2002, 10)).isInstanceOf(AccessDeniedException.class);
+  }
+
+  @Test
+  void adminsChooseAmongEveryDirectoryTeamAndSupervisorsAmongTheirOwn() {
+    // this deployment's directory may be empty: the admin's choice is whatever it holds
+    assertThat(teams.choosableTeams()).isEqualTo(directory.teams());
+    teams.assign("alice", List.of("Billing", "Technical Support", "Chinese Desk"));
+    TestCaller.as("alice", Role.SUPERVISOR);
+    assertThat(teams.choosableTeams())
+        .containsExactly("Billing", "Chinese Desk", "Technical Support");
+    TestCaller.as("carol-without-teams", Role.SUPERVISOR);
+    assertThat(teams.choosableTeams()).isEmpty();
   }
 
   @Test

@@ -113,8 +113,8 @@ public class AuditResource {
           actor,
           category(what),
           action,
-          ChangeResource.instant(from, "from"),
-          ChangeResource.instant(to, "to"),
+          ApiParams.instant(from, "from"),
+          ApiParams.instant(to, "to"),
           agent,
           change);
     }

@@ -59,11 +59,11 @@ public class ScheduleResource {
     Schedules.ScheduleRequest request =
         new Schedules.ScheduleRequest(
             change,
-            ChangeResource.instant(Json.string(json, "startAt", true), "startAt"),
-            ChangeResource.instant(Json.string(json, "revertAt", false), "revertAt"),
+            ApiParams.instant(Json.string(json, "startAt", true), "startAt"),
+            ApiParams.instant(Json.string(json, "revertAt", false), "revertAt"),
             after == null ? null : Duration.ofSeconds(after));
     if (dryRun) {
-      return Response.ok(ChangeResource.describe(schedules.preview(request))).build();
+      return Response.ok(ChangeJson.describe(schedules.preview(request))).build();
     }
     Schedules.Scheduled made = schedules.schedule(request);
     return Response.status(made.created() ? Response.Status.CREATED : Response.Status.OK)
@@ -81,7 +81,7 @@ public class ScheduleResource {
   @GET
   @Path("{id}")
   public Map<String, Object> get(@PathParam("id") String id) {
-    return describe(schedules.get(ChangeResource.id(id)));
+    return describe(schedules.get(ApiParams.id(id)));
   }
 
   /**
@@ -93,7 +93,7 @@ public class ScheduleResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Map<String, Object> edit(@PathParam("id") String id, String body) {
     JsonObject json = Json.object(body);
-    long schedule = ChangeResource.id(id);
+    long schedule = ApiParams.id(id);
     // a code left out stays as it is
     Integer code =
         json.containsKey("code") ? Json.integer(json, "code") : schedules.get(schedule).code();
@@ -101,15 +101,15 @@ public class ScheduleResource {
         schedules.edit(
             schedule,
             code,
-            ChangeResource.instant(Json.string(json, "startAt", true), "startAt"),
-            ChangeResource.instant(Json.string(json, "revertAt", false), "revertAt")));
+            ApiParams.instant(Json.string(json, "startAt", true), "startAt"),
+            ApiParams.instant(Json.string(json, "revertAt", false), "revertAt")));
   }
 
   /** Cancels a schedule that has not started; again is fine. */
   @POST
   @Path("{id}/cancel")
   public Map<String, Object> cancel(@PathParam("id") String id) {
-    return describe(schedules.cancel(ChangeResource.id(id)));
+    return describe(schedules.cancel(ApiParams.id(id)));
   }
 
   static Map<String, Object> describe(ScheduleView s) {

@@ -46,7 +46,7 @@ public class SelectionResource {
   @Path("{id}")
   @Operation(summary = "One saved selection (404 if it is not one the caller may see)")
   public Map<String, Object> get(@PathParam("id") String id) {
-    return describe(selections.get(ChangeResource.id(id)));
+    return describe(selections.get(ApiParams.id(id)));
   }
 
   @GET
@@ -57,7 +57,7 @@ public class SelectionResource {
           "A dynamic selection's filter re-evaluated now, a fixed one's agents; either way only"
               + " agents of the caller's teams.")
   public Map<String, Object> agents(@PathParam("id") String id) {
-    List<Integer> agents = selections.agents(ChangeResource.id(id));
+    List<Integer> agents = selections.agents(ApiParams.id(id));
     return Map.of("total", agents.size(), "agents", agents);
   }
 
@@ -74,8 +74,8 @@ public class SelectionResource {
     JsonObject json = Json.object(body);
     String name = Json.string(json, "name", false);
     String team = Json.string(json, "team", false);
-    List<Integer> agents = ChangeResource.agents(json);
-    AgentFilter filter = ChangeResource.filter(json);
+    List<Integer> agents = AgentsJson.agents(json);
+    AgentFilter filter = AgentsJson.filter(json);
     if ((agents == null) == (filter == null)) {
       throw Json.bad("Give either filter (dynamic) or agents (fixed)", "filter");
     }
@@ -90,7 +90,7 @@ public class SelectionResource {
   @Path("{id}")
   @Operation(summary = "Deletes a selection (its owner or an admin; 204)")
   public Response delete(@PathParam("id") String id) {
-    selections.delete(ChangeResource.id(id));
+    selections.delete(ApiParams.id(id));
     return Response.noContent().build();
   }
 

@@ -27,18 +27,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.primefaces.event.ItemSelectEvent;
-import org.primefaces.event.ToggleEvent;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 import org.primefaces.model.SortOrder;
-import org.primefaces.model.Visibility;
 
 /**
  * The supervisor's agent picker: filters, a lazy table of the agents of the supervisor's teams, and
  * a selection that survives paging, refreshes and filter changes ("select all N that match" adds
- * every matching id, not just the page).
+ * every matching id, not just the page). The charts above the table are {@link AgentChartsBacking}.
  */
 @Named("agents")
 @ViewScoped
@@ -158,15 +155,6 @@ public class AgentsBacking implements Serializable {
     return Texts.counted("agents.selected", getSelectedCount());
   }
 
-  public boolean isChartsFolded() {
-    return filters.isChartsFolded();
-  }
-
-  /** The user folded or unfolded the charts. */
-  public void chartsToggled(ToggleEvent event) {
-    filters.setChartsFolded(event.getVisibility() == Visibility.HIDDEN);
-  }
-
   /** Clears every filter. */
   public void resetFilters() {
     filters.reset();
@@ -199,82 +187,10 @@ public class AgentsBacking implements Serializable {
     return new TreeSet<>(selected);
   }
 
-  // --------------------------------------------------------------------------------- charts
-
-  private List<GatewayState> chartStates = List.of();
-  private List<Integer> chartCodes = List.of();
-
-  /** Chart.js configuration: the caller's agents per gateway state. */
-  public String getGatewayStateChart() {
-    Map<GatewayState, Long> counts = directory.countsByGatewayState(filter().anyGatewayState());
-    chartStates = new ArrayList<>(counts.keySet());
-    List<String> labels = new ArrayList<>();
-    List<Long> values = new ArrayList<>();
-    List<String> colours = new ArrayList<>();
-    for (GatewayState s : chartStates) {
-      labels.add(Texts.text("gatewayState." + s.name()));
-      values.add(counts.get(s));
-      colours.add(STATE_COLOURS.getOrDefault(s, "#8c959f"));
-    }
-    return Charts.bar(labels, values, colours);
-  }
-
-  /** Chart.js configuration: the caller's agents per custom state, in the catalog's colours. */
-  public String getCustomStateChart() {
-    Map<Integer, Long> counts = directory.countsByCustomState(filter().anyCustomState());
-    chartCodes = new ArrayList<>(counts.keySet());
-    List<String> labels = new ArrayList<>();
-    List<Long> values = new ArrayList<>();
-    List<String> colours = new ArrayList<>();
-    for (Integer code : chartCodes) {
-      StateCode c = code(code);
-      labels.add(
-          code == AgentFilter.NO_CUSTOM_STATE
-              ? Texts.text("agents.filter.noCustom")
-              : codeLabel(code));
-      values.add(counts.get(code));
-      colours.add(c == null ? "#d0d7de" : c.getColour());
-    }
-    return Charts.bar(labels, values, colours);
-  }
-
-  /** A click on a gateway-state bar filters the table by that state. */
-  public void gatewayStateSelected(ItemSelectEvent event) {
-    if (event.getItemIndex() >= 0 && event.getItemIndex() < chartStates.size()) {
-      filters.setStates(List.of(chartStates.get(event.getItemIndex()).name()));
-    }
-  }
-
-  /** A click on a custom-state bar filters the table by that custom state. */
-  public void customStateSelected(ItemSelectEvent event) {
-    if (event.getItemIndex() >= 0 && event.getItemIndex() < chartCodes.size()) {
-      filters.setCustomState(Integer.toString(chartCodes.get(event.getItemIndex())));
-    }
-  }
-
-  private static final Map<GatewayState, String> STATE_COLOURS =
-      Map.of(
-          GatewayState.IDLE,
-          "#2da44e",
-          GatewayState.TALKING,
-          "#0969da",
-          GatewayState.BUSY,
-          "#bf8700",
-          GatewayState.WORK,
-          "#8250df",
-          GatewayState.REST,
-          "#d4a72c",
-          GatewayState.PRE_REST,
-          "#e3b341",
-          GatewayState.SIGNED_OUT,
-          "#8c959f",
-          GatewayState.UNKNOWN,
-          "#d0d7de");
-
   // ------------------------------------------------------------------------------- display
 
   public List<String> getTeamChoices() {
-    return teamScope.callerSeesAll() ? directory.teams() : new ArrayList<>(teamScope.callerTeams());
+    return teamScope.choosableTeams();
   }
 
   public List<GatewayState> getStateChoices() {

@@ -6,7 +6,6 @@ import io.statedesk.core.bulk.ChangeView;
 import io.statedesk.core.bulk.HistoryFilter;
 import io.statedesk.core.catalog.StateCatalog;
 import io.statedesk.core.catalog.StateCode;
-import io.statedesk.core.directory.AgentDirectory;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -14,7 +13,6 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +34,6 @@ public class HistoryBacking implements Serializable {
   @Inject transient BulkChanges changes;
   @Inject transient StateCatalog catalog;
   @Inject transient TeamScope teamScope;
-  @Inject transient AgentDirectory directory;
 
   private LocalDate from;
   private LocalDate to;
@@ -100,7 +97,7 @@ public class HistoryBacking implements Serializable {
   }
 
   public List<String> getTeamChoices() {
-    return teamScope.callerSeesAll() ? directory.teams() : new ArrayList<>(teamScope.callerTeams());
+    return teamScope.choosableTeams();
   }
 
   public LazyDataModel<ChangeView> getModel() {
