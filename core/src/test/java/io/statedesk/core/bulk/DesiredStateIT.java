@@ -125,10 +125,10 @@ class DesiredStateIT {
             c.prepareStatement(
                 "insert into desired_layer (id, agent_id, change_id, code, set_by, since)"
                     + " values (?, ?, ?, ?, 'test', ?)")) {
-      // the later layer from the low block of one console, the earlier from a high block
+      // the later layer with an id below every block the sequence gives, the earlier above them
       for (Object[] layer :
           List.of(
-              new Object[] {7L, later, 102, now},
+              new Object[] {-7L, later, 102, now},
               new Object[] {2_000_000_000L, earlier, 101, now.minusSeconds(3600)})) {
         st.setLong(1, (Long) layer[0]);
         st.setInt(2, agent);
