@@ -122,6 +122,28 @@ public final class Postgres implements AutoCloseable {
     return "jdbc:postgresql://localhost:" + port + "/" + DATABASE;
   }
 
+  /**
+   * Prints each deadlock the server logged, with both statements: the client's error names only its
+   * own, and the log goes with the temporary directory.
+   */
+  private void reportDeadlocks() {
+    Path log = dir.resolve("server.log");
+    if (!Files.isReadable(log)) {
+      return;
+    }
+    try {
+      List<String> lines = Files.readAllLines(log);
+      for (int i = 0; i < lines.size(); i++) {
+        if (lines.get(i).contains("deadlock detected")) {
+          System.err.println("PostgreSQL logged a deadlock:");
+          lines.subList(i, Math.min(lines.size(), i + 12)).forEach(System.err::println);
+        }
+      }
+    } catch (IOException | UncheckedIOException e) {
+      System.err.println("PostgreSQL's log not read: " + e);
+    }
+  }
+
   /** Runs a server command, as the {@code postgres} user when we are root. */
   private void server(String... command) {
     List<String> line = new ArrayList<>();
@@ -153,6 +175,7 @@ public final class Postgres implements AutoCloseable {
 
   @Override
   public void close() {
+    reportDeadlocks();
     try {
       server(
           bin.resolve("pg_ctl").toString(),

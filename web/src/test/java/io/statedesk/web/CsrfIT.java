@@ -32,9 +32,9 @@ class CsrfIT extends BrowserTest {
     ((JavascriptExecutor) browser)
         .executeScript(
             "missing".equals(kind)
-                ? "document.querySelectorAll(\"input[name='ViewState']\")"
+                ? "document.querySelectorAll(\"input[name='jakarta.faces.ViewState']\")"
                     + ".forEach(i => i.remove());"
-                : "document.querySelectorAll(\"input[name='ViewState']\")"
+                : "document.querySelectorAll(\"input[name='jakarta.faces.ViewState']\")"
                     + ".forEach(i => i.value = '-4242424242424242424:1234567890123456789');");
     click(By.id("userForm:save"));
     // foreign: OmniFaces' FullAjaxExceptionHandler renders the notice in place of the view;

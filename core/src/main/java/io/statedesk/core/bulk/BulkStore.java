@@ -16,6 +16,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -55,6 +56,18 @@ public class BulkStore {
   /** Persists a change, all its outcome rows and its counters in one transaction. */
   @Transactional
   public BulkChange create(BulkChange change, List<Planned> outcomes) {
+    return create(change, outcomes, List.of());
+  }
+
+  /**
+   * Persists a change, all its outcome rows with the label and colour each target code has now
+   * ({@code codes}: "labels as they were", one update per distinct code) and its counters, in one
+   * transaction. The labels are written before the change can be seen: written after its commit,
+   * they would update rows that another console's engine may already be claiming and recording, in
+   * the table's order rather than by id (see {@link OutcomeRows}).
+   */
+  @Transactional
+  public BulkChange create(BulkChange change, List<Planned> outcomes, Collection<StateCode> codes) {
     em.persist(change);
     em.flush();
     long id = change.getId();
@@ -76,25 +89,18 @@ public class BulkStore {
       }
     }
     counters.start(id, counted);
-    return change;
-  }
-
-  /**
-   * Keeps the label and colour each target code has now on a new change's outcomes ("labels as they
-   * were"): one update per distinct code, right after {@link #create}.
-   */
-  @Transactional
-  public void labelTargets(long changeId, Collection<StateCode> codes) {
+    em.flush();
     for (StateCode code : codes) {
       em.createQuery(
               "update BulkOutcome o set o.targetLabel = :l, o.targetColour = :c"
                   + " where o.changeId = :id and o.targetState = :code")
           .setParameter("l", code.getLabel())
           .setParameter("c", code.getColour())
-          .setParameter("id", changeId)
+          .setParameter("id", id)
           .setParameter("code", code.getCode())
           .executeUpdate();
     }
+    return change;
   }
 
   /**
@@ -316,6 +322,12 @@ public class BulkStore {
     if (outcomeIds.isEmpty()) {
       return;
     }
+    List<Long> ids = new ArrayList<>(outcomeIds);
+    Collections.sort(ids); // locked in id order: see OutcomeRows
+    for (int from = 0; from < ids.size(); from += OutcomeRows.CHUNK) {
+      rows.lockOwnedInFlight(
+          ids.subList(from, Math.min(ids.size(), from + OutcomeRows.CHUNK)), owner);
+    }
     int moved =
         em.createQuery(
                 "update BulkOutcome o set o.status = :p, o.owner = null, o.version = o.version + 1"
@@ -346,6 +358,7 @@ public class BulkStore {
     Map<Long, AgentResult> byOutcome = new LinkedHashMap<>();
     results.forEach(r -> byOutcome.putIfAbsent(r.outcomeId(), r)); // the first result counts
     List<Long> ids = new ArrayList<>(byOutcome.keySet());
+    Collections.sort(ids); // every chunk locked after the one before: all in id order
     Map<Integer, Integer> states = new HashMap<>();
     Set<Integer> verified = new HashSet<>();
     Map<Long, Tally> moved = new TreeMap<>();
@@ -419,6 +432,7 @@ public class BulkStore {
   @Transactional
   public int endPending(long id, OutcomeStatus status, String reason) {
     progressed.fire(new ChangeProgressed(id));
+    rows.lockPending(id); // in id order, before the update takes them in the table's order
     int ended =
         em.createQuery(
                 "update BulkOutcome o set o.status = :to, o.reason = :r, o.finishedAt = :now"

@@ -60,8 +60,7 @@ class ChangeMaker {
     for (Plan.Row r : plan.rows) {
       outcomes.add(r.planned());
     }
-    BulkChange saved = store.create(change, outcomes);
-    store.labelTargets(saved.getId(), targetCodes(plan));
+    BulkChange saved = store.create(change, outcomes, targetCodes(plan));
     if (plan.action == ChangeAction.RESTORE) {
       desired.remove(m.origin());
     } else {

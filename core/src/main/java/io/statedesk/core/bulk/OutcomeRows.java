@@ -21,6 +21,17 @@ import java.util.function.Function;
  * other transaction can change a locked row before this one ends, so the rows read are the rows
  * written.
  *
+ * <p>Every statement here that locks more than one row locks them in ascending id order ({@code
+ * order by o.id for update}: the rows are sorted before they are locked), and so must every other
+ * statement that may wait for outcome rows while it holds some ({@link BulkStore#endPending},
+ * {@link BulkStore#backToPending} lock theirs here first). Why: in READ COMMITTED, PostgreSQL keeps
+ * the lock on a row it waited for even when the row, once free, no longer matches the statement's
+ * condition; an {@code update ... where status = 'PENDING'} walking the rows in the table's order
+ * (a sequential or bitmap scan) could thus hold an in-flight row that a console's results lock
+ * next, while waiting for one those results hold already: a deadlock, which the counter race of
+ * {@code ChangeCountersIT} met in CI. Two transactions that both lock in one order cannot wait for
+ * each other in a circle.
+ *
  * <p>Native SQL that H2 and PostgreSQL both run: a {@code case} per column picks each row's value,
  * every value bound and cast to its column's type (PostgreSQL infers no type for a bare parameter
  * in a {@code case}, H2 none for one without a column beside it). Ids, values and the owner are
@@ -65,6 +76,18 @@ class OutcomeRows {
       q.setParameter(i + 2, ids.get(i));
     }
     return locked(q);
+  }
+
+  /**
+   * Locks the change's pending outcomes (and those it had to wait for), in id order, so that the
+   * statement that ends them next waits for no row and takes none out of order.
+   */
+  void lockPending(long changeId) {
+    em.createNativeQuery(
+            "select o.id from bulk_outcome o where o.change_id = ?1 and o.status = 'PENDING'"
+                + " order by o.id for update")
+        .setParameter(1, changeId)
+        .getResultList();
   }
 
   /** Locks the agent's outcome in a change, if the agent is part of it. */
