@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Web's code names every type it uses in its imports, as core's does (core's SourceHygieneTest says
  * why): a backing bean that writes a core service's full name inline hides that it depends on it.
+ * (That no web test sleeps a fixed time is checked by core's, for every module's tests.)
  */
 class SourceHygieneTest {
 
@@ -25,15 +26,5 @@ class SourceHygieneTest {
             hit ->
                 hit.startsWith("io/statedesk/web/api/Json.java:")
                     && hit.endsWith(": jakarta.json.Json"));
-  }
-
-  /** No web test waits a fixed time (core's SourceHygieneTest says why). */
-  @Test
-  void noFixedSleepInWebTests() {
-    Path tests = Path.of("src/test/java");
-    assertThat(Files.isDirectory(tests)).as("run from web's basedir: %s", tests).isTrue();
-    assertThat(SourceHygiene.sleeps(tests))
-        .as("fixed sleeps in tests (wait by condition)")
-        .isEmpty();
   }
 }

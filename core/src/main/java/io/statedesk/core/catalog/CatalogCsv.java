@@ -7,9 +7,9 @@ import static io.statedesk.core.catalog.CatalogTransfer.oneLine;
 
 import io.statedesk.core.catalog.CatalogTransfer.Parsed;
 import io.statedesk.core.catalog.CatalogTransfer.Row;
+import io.statedesk.core.csv.CsvInput;
 import io.statedesk.core.problem.Text;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -61,15 +61,7 @@ final class CatalogCsv {
   /** The rows of decoded, non-blank CSV text; never throws on bad content. */
   static Parsed read(String text) {
     List<Row> rows = new ArrayList<>();
-    CSVFormat format =
-        CSVFormat.RFC4180
-            .builder()
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .setIgnoreEmptyLines(true)
-            .setTrim(true)
-            .build();
-    try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+    try (CSVParser parser = CsvInput.parse(text)) {
       List<String> header = parser.getHeaderNames();
       List<String> missing = COLUMNS.stream().filter(c -> !header.contains(c)).toList();
       if (missing.contains("code") || missing.contains("label") || missing.contains("colour")) {
@@ -147,7 +139,7 @@ final class CatalogCsv {
   }
 
   private static String get(CSVRecord r, String column) {
-    return r.isMapped(column) && r.isSet(column) ? r.get(column) : "";
+    return CsvInput.get(r, column);
   }
 
   private static Integer integer(String field, String raw, List<FieldError> errors) {

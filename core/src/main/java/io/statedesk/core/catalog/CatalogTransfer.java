@@ -1,11 +1,9 @@
 package io.statedesk.core.catalog;
 
+import io.statedesk.core.csv.CsvInput;
 import io.statedesk.core.problem.Text;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The catalog's file formats: CSV (Apache Commons CSV, not a hand-written parser) and JSON (Jakarta
@@ -97,21 +95,11 @@ public final class CatalogTransfer {
       return Parsed.failed(
           Text.of("catalog.file.tooLarge", content.length / 1024, MAX_BYTES / 1024));
     }
-    String text;
-    try {
-      text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(content))
-              .toString();
-    } catch (CharacterCodingException e) {
+    Optional<String> decoded = CsvInput.utf8(content);
+    if (decoded.isEmpty()) {
       return Parsed.failed(Text.of("catalog.file.notUtf8"));
     }
-    if (text.startsWith("\uFEFF")) {
-      text = text.substring(1);
-    }
+    String text = decoded.get();
     if (text.isBlank()) {
       return Parsed.failed(Text.of("catalog.file.empty"));
     }
@@ -120,8 +108,7 @@ public final class CatalogTransfer {
 
   /** A value quoted in a message: control characters blanked, at most 30 characters. */
   static String abbreviate(String s) {
-    String t = s.replaceAll("\\p{Cntrl}", " ");
-    return t.length() > 30 ? t.substring(0, 30) + "…" : t;
+    return CsvInput.abbreviate(s, 30);
   }
 
   static String oneLine(String s) {

@@ -1,20 +1,16 @@
 package io.statedesk.core.directory;
 
+import io.statedesk.core.csv.CsvInput;
 import io.statedesk.core.gateway.AgentId;
 import io.statedesk.core.gateway.GatewayState;
 import io.statedesk.core.problem.Text;
 import java.io.IOException;
-import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
+import java.util.Optional;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -50,32 +46,14 @@ public final class DirectoryCsv {
     if (content.length > MAX_BYTES) {
       return new Parsed(List.of(), List.of(new Problem(0, Text.of("directory.csv.tooLarge"))));
     }
-    String text;
-    try {
-      text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(content))
-              .toString();
-    } catch (CharacterCodingException e) {
+    Optional<String> decoded = CsvInput.utf8(content);
+    if (decoded.isEmpty()) {
       return new Parsed(List.of(), List.of(new Problem(0, Text.of("directory.csv.notUtf8"))));
     }
-    if (text.startsWith("\uFEFF")) {
-      text = text.substring(1);
-    }
+    String text = decoded.get();
     List<DirectoryEntry> entries = new ArrayList<>();
     Map<Integer, Integer> seen = new HashMap<>();
-    CSVFormat format =
-        CSVFormat.RFC4180
-            .builder()
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .setIgnoreEmptyLines(true)
-            .setTrim(true)
-            .build();
-    try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+    try (CSVParser parser = CsvInput.parse(text)) {
       if (!parser.getHeaderNames().containsAll(List.of("agent_id", "name", "team"))) {
         return new Parsed(
             List.of(),
@@ -147,7 +125,7 @@ public final class DirectoryCsv {
   }
 
   private static String get(CSVRecord r, String column) {
-    return r.isMapped(column) && r.isSet(column) ? r.get(column) : "";
+    return CsvInput.get(r, column);
   }
 
   private static boolean hasControl(String s) {
@@ -155,7 +133,6 @@ public final class DirectoryCsv {
   }
 
   private static String abbreviate(String s) {
-    String t = s.replaceAll("\\p{Cntrl}", " ");
-    return t.length() > 40 ? t.substring(0, 40) + "…" : t;
+    return CsvInput.abbreviate(s, 40);
   }
 }

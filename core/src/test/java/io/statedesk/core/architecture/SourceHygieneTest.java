@@ -6,6 +6,8 @@ import io.statedesk.testkit.SourceHygiene;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Fails on a fully-qualified type name written inline in core's code ({@code new
@@ -31,24 +33,27 @@ class SourceHygieneTest {
   }
 
   /**
-   * No test waits a fixed time (issue 22): it waits for what it needs, by condition. Benchmarks
-   * sample on a schedule or poll for their conditions the same way.
+   * No test of any module waits a fixed time (issue 22), nor the test kit that launches servers for
+   * them: a test waits for what it needs, by condition; benchmarks sample on a schedule or poll for
+   * their conditions the same way. One test for every module's test sources (core's tests run first
+   * in the build, so a sleep fails it early), rather than a copy of it in each module.
    */
-  @Test
-  void noFixedSleepInCoreTests() {
-    Path tests = Path.of("src/test/java");
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "src/test/java",
+        "../web/src/test/java",
+        "../simulator/src/test/java",
+        "../servers/src/test/java",
+        "../ear/src/test/java",
+        "../testkit/src"
+      })
+  void noFixedSleepInTests(String folder) {
+    Path tests = Path.of(folder);
     assertThat(Files.isDirectory(tests)).as("run from core's basedir: %s", tests).isTrue();
     assertThat(SourceHygiene.sleeps(tests))
-        .as("fixed sleeps in tests (wait by condition)")
+        .as("fixed sleeps in %s (wait by condition)", folder)
         .isEmpty();
-  }
-
-  /** Nor the test kit that launches servers for every module's tests. */
-  @Test
-  void noFixedSleepInTheTestKit() {
-    Path testkit = Path.of("../testkit/src");
-    assertThat(Files.isDirectory(testkit)).as("testkit beside core: %s", testkit).isTrue();
-    assertThat(SourceHygiene.sleeps(testkit)).as("fixed sleeps in the test kit").isEmpty();
   }
 
   @Test

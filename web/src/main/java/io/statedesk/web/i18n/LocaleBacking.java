@@ -14,7 +14,7 @@ import java.util.Locale;
  * The page language: the first of the browser's languages that the console speaks ({@link
  * Languages}) until the user picks one in the header, then that choice for the rest of the session.
  */
-@Named
+@Named("locale")
 @SessionScoped
 public class LocaleBacking implements Serializable {
 

@@ -21,7 +21,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /** The login form: hands the credentials to Jakarta Security and reports a failure in words. */
-@Named
+@Named("login")
 @RequestScoped
 public class LoginBacking {
 

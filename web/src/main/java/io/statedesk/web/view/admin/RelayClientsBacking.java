@@ -23,7 +23,7 @@ import org.primefaces.PrimeFaces;
  * Administration → Relay clients: create one (its token is shown once, in a dialog, and never
  * again: only its hash is stored) and revoke.
  */
-@Named("relayAdmin")
+@Named("relayClients")
 @ViewScoped
 public class RelayClientsBacking implements Serializable {
 

@@ -10,7 +10,7 @@ import jakarta.inject.Named;
 import jakarta.servlet.ServletContext;
 
 /** The admin's System page: database, schema version and mode of this running console. */
-@Named("systemPage")
+@Named("system")
 @RequestScoped
 public class SystemBacking {
 

@@ -10,7 +10,7 @@ import java.util.List;
 /** The read-only catalog for supervisors and admins: the active codes they can choose from. */
 @Named("catalogView")
 @RequestScoped
-public class CatalogBacking {
+public class CatalogViewBacking {
 
   @Inject StateCatalog catalog;
 

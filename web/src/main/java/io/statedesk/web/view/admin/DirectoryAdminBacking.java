@@ -30,7 +30,7 @@ import org.primefaces.model.file.UploadedFile;
  */
 @Named("directoryAdmin")
 @ViewScoped
-public class DirectoryBacking implements Serializable {
+public class DirectoryAdminBacking implements Serializable {
 
   private static final long serialVersionUID = 1L;
 

@@ -24,7 +24,7 @@ import org.primefaces.model.SortOrder;
  */
 @Named("catalogAdmin")
 @ViewScoped
-public class CatalogBacking implements Serializable {
+public class CatalogAdminBacking implements Serializable {
 
   private static final long serialVersionUID = 1L;
 

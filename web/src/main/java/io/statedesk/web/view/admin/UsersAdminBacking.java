@@ -30,7 +30,7 @@ import org.primefaces.PrimeFaces;
  */
 @Named("usersAdmin")
 @ViewScoped
-public class UsersBacking implements Serializable {
+public class UsersAdminBacking implements Serializable {
 
   private static final long serialVersionUID = 1L;
   private static final Map<String, String> FIELD_IDS =
