@@ -43,6 +43,7 @@ public class BulkChanges {
   @Inject StateCatalog catalog;
   @Inject BulkSettings settings;
   @Inject BulkStore store;
+  @Inject ChangeQueries queries;
   @Inject ChangePlanner planner;
   @Inject RestorePlanner restorer;
   @Inject ChangeMaker maker;
@@ -152,12 +153,12 @@ public class BulkChanges {
    */
   public List<BulkOutcome> outcomes(long id, Set<OutcomeStatus> statuses, int first, int max) {
     BulkChange c = visible(id);
-    return store.outcomes(id, statuses, outcomeScope(c), first, Math.min(max, 1000));
+    return queries.outcomes(id, statuses, outcomeScope(c), first, Math.min(max, 1000));
   }
 
   public long countOutcomes(long id, Set<OutcomeStatus> statuses) {
     BulkChange c = visible(id);
-    return store.countOutcomes(id, statuses, outcomeScope(c));
+    return queries.countOutcomes(id, statuses, outcomeScope(c));
   }
 
   /** Asks a running change to stop: calls in flight finish, the rest end as cancelled. */
@@ -184,9 +185,9 @@ public class BulkChanges {
     }
     Set<OutcomeStatus> again = Set.of(OutcomeStatus.FAILED, OutcomeStatus.NO_SESSION);
     Map<Integer, Integer> targets = new LinkedHashMap<>();
-    long n = store.countOutcomes(id, again, null);
+    long n = queries.countOutcomes(id, again, null);
     for (int first = 0; first < n; first += 1000) {
-      store
+      queries
           .outcomes(id, again, null, first, 1000)
           .forEach(o -> targets.put(o.getAgentId(), o.getTargetState()));
     }
@@ -263,7 +264,7 @@ public class BulkChanges {
     caller.require(Role.SUPERVISOR, Role.ADMIN);
     List<ChangeView> views = new ArrayList<>();
     for (BulkChange c :
-        store.history(filter, historyUser(), teams.callerTeams(), first, Math.min(max, 500))) {
+        queries.history(filter, historyUser(), teams.callerTeams(), first, Math.min(max, 500))) {
       views.add(view(c));
     }
     return views;
@@ -271,14 +272,14 @@ public class BulkChanges {
 
   public long countHistory(HistoryFilter filter) {
     caller.require(Role.SUPERVISOR, Role.ADMIN);
-    return store.countHistory(filter, historyUser(), teams.callerTeams());
+    return queries.countHistory(filter, historyUser(), teams.callerTeams());
   }
 
   /** The changes the caller may see that have not finished (queued, running, paused). */
   public List<ChangeView> open(int max) {
     caller.require(Role.SUPERVISOR, Role.ADMIN);
     List<ChangeView> views = new ArrayList<>();
-    for (BulkChange c : store.open(historyUser(), teams.callerTeams(), Math.min(max, 100))) {
+    for (BulkChange c : queries.open(historyUser(), teams.callerTeams(), Math.min(max, 100))) {
       views.add(view(c));
     }
     return views;
@@ -290,7 +291,7 @@ public class BulkChanges {
    */
   public List<FailedChange> failedSince(Instant since, int max) {
     caller.require(Role.SUPERVISOR, Role.ADMIN);
-    return store.failedSince(since, historyUser(), teams.callerTeams(), Math.min(max, 100));
+    return queries.failedSince(since, historyUser(), teams.callerTeams(), Math.min(max, 100));
   }
 
   /** The outcomes the caller may see, as CSV (UTF-8, header row); no Guid is ever stored. */
@@ -319,7 +320,7 @@ public class BulkChanges {
     BulkChange c = store.find(id).orElseThrow(() -> new ChangeNotFoundException(id));
     if (teams.callerSeesAll()
         || c.getCreatedBy().equals(caller.name())
-        || store.touches(id, teams.callerTeams())) {
+        || queries.touches(id, teams.callerTeams())) {
       return c;
     }
     throw new ChangeNotFoundException(id);
