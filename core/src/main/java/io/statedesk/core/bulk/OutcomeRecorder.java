@@ -28,8 +28,9 @@ import java.util.TreeMap;
  * <p>Every statement here that locks several outcome rows, and may wait for them, locks them in
  * ascending id order first ({@link OutcomeRows} says why: PostgreSQL deadlocked without it): {@link
  * #record} sorts its results' ids before it locks them chunk by chunk, and {@link #endPending}
- * locks the pending rows by id ({@link OutcomeRows#lockPending}) before its update, which would
- * otherwise take them in the table's order. {@link #reapplied} and {@link #drifted} lock one row.
+ * locks the pending rows by id ({@link OutcomeRows#lockPending}) and then updates those rows only,
+ * by id: matched by their status, the update would take them in the table's order, and with them
+ * any row made pending after the lock. {@link #reapplied} and {@link #drifted} lock one row.
  */
 @ApplicationScoped
 @Transactional
@@ -101,22 +102,31 @@ public class OutcomeRecorder {
   /**
    * Ends every pending outcome with {@code status} (not {@link OutcomeStatus#SUCCEEDED}, which no
    * caller needs and whose "held" count depends on each row) and {@code reason}; returns how many.
-   * The rows are locked by id first (see the class comment).
+   * The rows are locked by id first (see the class comment), and only the rows locked are ended: an
+   * outcome given back to pending meanwhile stays pending, as it would have had it been given back
+   * just after the update (a cancelling lead ends it on its next step: {@link ChangeRun}).
    */
   @Transactional
   public int endPending(long id, OutcomeStatus status, String reason) {
     progressed.fire(new ChangeProgressed(id));
-    rows.lockPending(id); // in id order, before the update takes them in the table's order
-    int ended =
-        em.createQuery(
-                "update BulkOutcome o set o.status = :to, o.reason = :r, o.finishedAt = :now"
-                    + " where o.changeId = :id and o.status = :from")
-            .setParameter("to", status)
-            .setParameter("r", reason)
-            .setParameter("now", Instant.now())
-            .setParameter("id", id)
-            .setParameter("from", OutcomeStatus.PENDING)
-            .executeUpdate();
+    // locked in id order; the update takes no other row (see OutcomeRows.lockPending)
+    List<Long> pending = rows.lockPending(id);
+    Instant now = Instant.now();
+    int ended = 0;
+    for (int from = 0; from < pending.size(); from += OutcomeRows.CHUNK) {
+      ended +=
+          em.createQuery(
+                  "update BulkOutcome o set o.status = :to, o.reason = :r, o.finishedAt = :now"
+                      + " where o.changeId = :id and o.id in :ids and o.status = :from")
+              .setParameter("to", status)
+              .setParameter("r", reason)
+              .setParameter("now", now)
+              .setParameter("id", id)
+              .setParameter(
+                  "ids", pending.subList(from, Math.min(pending.size(), from + OutcomeRows.CHUNK)))
+              .setParameter("from", OutcomeStatus.PENDING)
+              .executeUpdate();
+    }
     // refuses SUCCEEDED, rolling the update back with it
     counters.add(id, new Tally().moveStatus(OutcomeStatus.PENDING, status, ended));
     return ended;
