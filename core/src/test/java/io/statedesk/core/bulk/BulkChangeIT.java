@@ -62,6 +62,7 @@ class BulkChangeIT {
   }
 
   @Inject BulkChanges changes;
+  @Inject ChangeHistory history;
   @Inject BulkStore store;
   @Inject OutcomeClaims claims;
   @Inject OutcomeRecorder recorder;
@@ -427,7 +428,7 @@ class BulkChangeIT {
     long alices = first.change().id();
     assertThatThrownBy(() -> changes.get(alices)).isInstanceOf(ChangeNotFoundException.class);
     assertThatThrownBy(() -> changes.cancel(alices)).isInstanceOf(ChangeNotFoundException.class);
-    assertThat(changes.history(HistoryFilter.none(), 0, 100))
+    assertThat(history.history(HistoryFilter.none(), 0, 100))
         .extracting(ChangeView::id)
         .doesNotContain(alices);
   }
