@@ -315,10 +315,10 @@ class AgentCallTest {
 
   @Test
   void outagesAreConnectionsTimeoutsAndGatewayErrorsOnly() {
-    assertThat(AgentCall.isOutage(refused())).isTrue();
-    assertThat(AgentCall.isOutage(http(503, null))).isTrue();
-    assertThat(AgentCall.isOutage(http(429, null))).isFalse();
-    assertThat(AgentCall.isOutage(rejected("100-007"))).isFalse();
+    assertThat(GatewayGate.isOutage(refused())).isTrue();
+    assertThat(GatewayGate.isOutage(http(503, null))).isTrue();
+    assertThat(GatewayGate.isOutage(http(429, null))).isFalse();
+    assertThat(GatewayGate.isOutage(rejected("100-007"))).isFalse();
   }
 
   @Test
