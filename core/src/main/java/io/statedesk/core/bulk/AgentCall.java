@@ -30,9 +30,10 @@ import java.util.function.BooleanSupplier;
  * attempt reads the state back first and sends nothing if it is already the target, so that an
  * agent is not called again after a success whose answer never arrived (issue 19).
  *
- * <p>Why over 300 lines: the attempts, the renewal and the read-backs that decide whether a call is
- * sent again are one algorithm over one agent's handle and counters; split apart, each piece would
- * need all of that state passed in.
+ * <p>The way to the gateway (breaker, rate, the call itself) is {@link GatewayGate}; the retry
+ * policy is built by {@link Settings#retryPolicy}. What stays here is one algorithm over one
+ * agent's handle and counters: the attempts, the renewal and the read-backs that decide whether a
+ * call is sent again.
  */
 public final class AgentCall {
 
@@ -43,9 +44,32 @@ public final class AgentCall {
       Duration backoffCap,
       double jitter,
       Duration maxRetryAfter,
-      Duration renewWait) {}
+      Duration renewWait) {
+    /**
+     * The attempts of one agent: retryable failures only, capped exponential backoff with jitter,
+     * the gateway's {@code Retry-After} when it gives one (at most {@link #maxRetryAfter}).
+     */
+    RetryPolicy<Object> retryPolicy() {
+      return RetryPolicy.builder()
+          .handleIf(AgentCall::isRetryable)
+          .abortOn(CancelledException.class, NoFreshSessionException.class)
+          .withBackoff(backoffBase(), backoffCap())
+          .withJitter(jitter())
+          .withDelayFn(
+              ctx -> {
+                // a negative delay makes Failsafe use the backoff above
+                Throwable last = ctx.getLastException();
+                if (last instanceof GatewayUnavailableException u && u.retryAfter().isPresent()) {
+                  Duration asked = u.retryAfter().get();
+                  return asked.compareTo(maxRetryAfter()) > 0 ? maxRetryAfter() : asked;
+                }
+                return Duration.ofMillis(-1);
+              })
+          .withMaxAttempts(maxAttempts())
+          .build();
+    }
+  }
 
-  /** One agent's work item. */
   /**
    * One agent's call.
    *
@@ -80,10 +104,8 @@ public final class AgentCall {
     }
   }
 
-  private final GatewayPort gateway;
+  private final GatewayGate gate;
   private final SessionPort sessions;
-  private final CircuitBreaker<Object> breaker;
-  private final SharedRate limiter;
   private final Settings settings;
 
   /**
@@ -95,23 +117,9 @@ public final class AgentCall {
       CircuitBreaker<Object> breaker,
       SharedRate limiter,
       Settings settings) {
-    this.gateway = gateway;
+    this.gate = new GatewayGate(gateway, breaker, limiter);
     this.sessions = sessions;
-    this.breaker = breaker;
-    this.limiter = limiter;
     this.settings = settings;
-  }
-
-  /** Failures that make the gateway look down for everyone, so they count for the breaker. */
-  static boolean isOutage(Throwable failure) {
-    if (failure instanceof GatewayUnavailableException u) {
-      return switch (u.kind()) {
-        case CONNECT, TIMEOUT -> true;
-        case HTTP_STATUS -> u.httpStatus() == 502 || u.httpStatus() == 503 || u.httpStatus() == 504;
-        case TLS, BAD_RESPONSE -> false;
-      };
-    }
-    return false;
   }
 
   static boolean isRetryable(Throwable failure) {
@@ -141,7 +149,7 @@ public final class AgentCall {
     }
     Attempts attempts = new Attempts(work, first.get(), cancelled, paused);
     try {
-      Failsafe.with(retryPolicy()).run(attempts::once);
+      Failsafe.with(settings.retryPolicy()).run(attempts::once);
     } catch (RuntimeException e) {
       return failed(work, attempts, e, start);
     }
@@ -155,28 +163,6 @@ public final class AgentCall {
   /** The reason of an agent whose lost answer a read-back showed to have taken effect. */
   static final String UNANSWERED_BUT_SET =
       "Confirmed by a read-back after a call whose answer was lost (not sent again)";
-
-  private RetryPolicy<Object> retryPolicy() {
-    return RetryPolicy.builder()
-        .handleIf(AgentCall::isRetryable)
-        .abortOn(CancelledException.class, NoFreshSessionException.class)
-        .withBackoff(settings.backoffBase(), settings.backoffCap())
-        .withJitter(settings.jitter())
-        .withDelayFn(
-            ctx -> {
-              // a negative delay makes Failsafe use the backoff above
-              Throwable last = ctx.getLastException();
-              if (last instanceof GatewayUnavailableException u && u.retryAfter().isPresent()) {
-                Duration asked = u.retryAfter().get();
-                return asked.compareTo(settings.maxRetryAfter()) > 0
-                    ? settings.maxRetryAfter()
-                    : asked;
-              }
-              return Duration.ofMillis(-1);
-            })
-        .withMaxAttempts(settings.maxAttempts())
-        .build();
-  }
 
   /** The calls made for one agent: the handle in use, whether it was renewed, how many calls. */
   private final class Attempts {
@@ -208,10 +194,10 @@ public final class AgentCall {
      * unanswered call the attempt first reads the state back and sends nothing if it is the target.
      */
     void once() throws InterruptedException {
-      awaitGateway(cancelled, paused);
+      gate.await(cancelled, paused);
       if (unanswered) {
         unanswered = false;
-        Optional<Optional<Integer>> now = ReadBack.read(gateway, handle, limiter);
+        Optional<Optional<Integer>> now = gate.readBack(handle);
         if (now.isPresent() && ReadBack.matches(work.target(), now.get())) {
           tookEffectUnanswered = true;
           return;
@@ -228,7 +214,7 @@ public final class AgentCall {
     private void callOnce() throws InterruptedException {
       count++;
       try {
-        call(handle, work.target());
+        gate.call(handle, work.target());
       } catch (GatewayRejectedException r) {
         if (r.retcodeClass() != RetcodeClass.STALE_SESSION) {
           throw r;
@@ -242,10 +228,10 @@ public final class AgentCall {
           throw new NoFreshSessionException(r, false);
         }
         handle = fresh.get();
-        awaitGateway(cancelled, paused);
+        gate.await(cancelled, paused);
         count++;
         try {
-          call(handle, work.target());
+          gate.call(handle, work.target());
         } catch (GatewayRejectedException again) {
           if (again.retcodeClass() == RetcodeClass.STALE_SESSION) {
             throw new NoFreshSessionException(again, true);
@@ -259,12 +245,7 @@ public final class AgentCall {
   /** The final result for a failure that ended the attempts. */
   private AgentResult failed(Work work, Attempts a, RuntimeException failure, long start) {
     return AgentResults.failed(
-        work,
-        a.count,
-        a.handle.source(),
-        failure,
-        () -> ReadBack.read(gateway, a.handle, limiter),
-        start);
+        work, a.count, a.handle.source(), failure, () -> gate.readBack(a.handle), start);
   }
 
   /** The result once the gateway accepted the call: read back if the work asks for it. */
@@ -272,7 +253,7 @@ public final class AgentCall {
     if (!work.verify()) {
       return result(work, OutcomeStatus.SUCCEEDED, false, "0", null, a.count, start);
     }
-    Optional<Optional<Integer>> readBack = ReadBack.read(gateway, a.handle, limiter);
+    Optional<Optional<Integer>> readBack = gate.readBack(a.handle);
     if (readBack.isEmpty()) {
       return result(
           work,
@@ -295,46 +276,6 @@ public final class AgentCall {
             + readBack.get().map(String::valueOf).orElse("no custom state"),
         a.count,
         start);
-  }
-
-  private void call(AgentHandle handle, Integer target) {
-    try {
-      if (target == null) {
-        gateway.clear(handle.auth());
-      } else {
-        gateway.set(handle.auth(), target);
-      }
-      breaker.recordSuccess();
-    } catch (GatewayException e) {
-      if (isOutage(e)) {
-        breaker.recordFailure();
-      } else {
-        breaker.recordSuccess(); // it answered: the gateway is up
-      }
-      throw e;
-    } catch (RuntimeException e) {
-      breaker.recordSuccess();
-      throw e;
-    }
-  }
-
-  /** Waits while the breaker is open; then takes a rate-limit permit. */
-  private void awaitGateway(BooleanSupplier cancelled, Runnable paused)
-      throws InterruptedException {
-    if (cancelled.getAsBoolean()) {
-      throw new CancelledException();
-    }
-    while (!breaker.tryAcquirePermit()) {
-      paused.run();
-      if (cancelled.getAsBoolean()) {
-        throw new CancelledException();
-      }
-      long wait = Math.max(20, Math.min(250, breaker.getRemainingDelay().toMillis()));
-      Thread.sleep(wait);
-    }
-    if (limiter != null) {
-      limiter.acquirePermit();
-    }
   }
 
   private static AgentResult result(

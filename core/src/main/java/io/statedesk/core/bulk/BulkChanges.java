@@ -16,8 +16,6 @@ import io.statedesk.core.security.Caller;
 import io.statedesk.core.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,11 +24,12 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The bulk-change service: preview, make, follow, cancel, retry, undo, history, export. Every
- * method checks the caller here, whatever page or API calls it: supervisors act on their teams'
- * agents only, and see the changes they made or that touched their teams; admins see and may act on
- * everything. Planning, writing and exporting live in {@link ChangePlanner}, {@link
- * RestorePlanner}, {@link ChangeMaker} and {@link ChangeExport}.
+ * The bulk-change service: preview, make, follow, cancel, retry, undo, export. Every method checks
+ * the caller here, whatever page or API calls it: supervisors act on their teams' agents only, and
+ * see the changes they made or that touched their teams; admins see and may act on everything.
+ * Planning, writing and exporting live in {@link ChangePlanner}, {@link RestorePlanner}, {@link
+ * ChangeMaker} and {@link ChangeExport}; the lists of changes (history, open, failed) in {@link
+ * ChangeHistory}.
  */
 @ApplicationScoped
 public class BulkChanges {
@@ -43,6 +42,7 @@ public class BulkChanges {
   @Inject StateCatalog catalog;
   @Inject BulkSettings settings;
   @Inject BulkStore store;
+  @Inject ChangeQueries queries;
   @Inject ChangePlanner planner;
   @Inject RestorePlanner restorer;
   @Inject ChangeMaker maker;
@@ -74,45 +74,13 @@ public class BulkChanges {
       return before.get();
     }
     Plan plan = planner.plan(request);
-    requireOffered(plan.preview(settings.confirmAbove()));
+    plan.preview(settings.confirmAbove()).requireOffered();
     confirm(plan, request.confirmCount());
     boolean verify = request.verify() == null ? settings.verify() : request.verify();
     return make(
         plan,
         new ChangeMaker.Making(
             caller.name(), ChangeKind.NEW, null, cleanNote(request.note()), key, verify, null));
-  }
-
-  /**
-   * Refuses a change (or schedule) whose code is limited to teams when some chosen agents are of
-   * other teams: the code is not theirs to be given, whatever the caller may see.
-   *
-   * @throws InvalidChangeException naming up to ten such agents and their teams
-   */
-  public static void requireOffered(Preview preview) {
-    List<Preview.Row> not =
-        preview.rows().stream().filter(r -> r.verdict() == Verdict.CODE_NOT_OFFERED).toList();
-    if (!not.isEmpty()) {
-      StringBuilder agents = new StringBuilder();
-      not.stream()
-          .limit(10)
-          .forEach(
-              r ->
-                  agents
-                      .append(agents.length() == 0 ? "" : ", ")
-                      .append(r.agentId())
-                      .append(" (")
-                      .append(r.team() == null ? "-" : r.team())
-                      .append(')'));
-      throw new InvalidChangeException(
-          "agents",
-          Text.of(
-              "bulk.code.notOfferedToTeams",
-              preview.code(),
-              preview.codeLabel(),
-              not.size(),
-              agents + (not.size() > 10 ? ", ..." : "")));
-    }
   }
 
   private void confirm(Plan plan, Integer confirmCount) {
@@ -152,12 +120,12 @@ public class BulkChanges {
    */
   public List<BulkOutcome> outcomes(long id, Set<OutcomeStatus> statuses, int first, int max) {
     BulkChange c = visible(id);
-    return store.outcomes(id, statuses, outcomeScope(c), first, Math.min(max, 1000));
+    return queries.outcomes(id, statuses, outcomeScope(c), first, Math.min(max, 1000));
   }
 
   public long countOutcomes(long id, Set<OutcomeStatus> statuses) {
     BulkChange c = visible(id);
-    return store.countOutcomes(id, statuses, outcomeScope(c));
+    return queries.countOutcomes(id, statuses, outcomeScope(c));
   }
 
   /** Asks a running change to stop: calls in flight finish, the rest end as cancelled. */
@@ -184,9 +152,9 @@ public class BulkChanges {
     }
     Set<OutcomeStatus> again = Set.of(OutcomeStatus.FAILED, OutcomeStatus.NO_SESSION);
     Map<Integer, Integer> targets = new LinkedHashMap<>();
-    long n = store.countOutcomes(id, again, null);
+    long n = queries.countOutcomes(id, again, null);
     for (int first = 0; first < n; first += 1000) {
-      store
+      queries
           .outcomes(id, again, null, first, 1000)
           .forEach(o -> targets.put(o.getAgentId(), o.getTargetState()));
     }
@@ -258,41 +226,6 @@ public class BulkChanges {
             : "; " + since + " agent(s) changed since by a later change, left alone");
   }
 
-  /** A page of the changes the caller may see, newest first. */
-  public List<ChangeView> history(HistoryFilter filter, int first, int max) {
-    caller.require(Role.SUPERVISOR, Role.ADMIN);
-    List<ChangeView> views = new ArrayList<>();
-    for (BulkChange c :
-        store.history(filter, historyUser(), teams.callerTeams(), first, Math.min(max, 500))) {
-      views.add(view(c));
-    }
-    return views;
-  }
-
-  public long countHistory(HistoryFilter filter) {
-    caller.require(Role.SUPERVISOR, Role.ADMIN);
-    return store.countHistory(filter, historyUser(), teams.callerTeams());
-  }
-
-  /** The changes the caller may see that have not finished (queued, running, paused). */
-  public List<ChangeView> open(int max) {
-    caller.require(Role.SUPERVISOR, Role.ADMIN);
-    List<ChangeView> views = new ArrayList<>();
-    for (BulkChange c : store.open(historyUser(), teams.callerTeams(), Math.min(max, 100))) {
-      views.add(view(c));
-    }
-    return views;
-  }
-
-  /**
-   * The caller's changes with agents that failed since {@code since}, with how many (of the agents
-   * the caller may see), newest change first.
-   */
-  public List<FailedChange> failedSince(Instant since, int max) {
-    caller.require(Role.SUPERVISOR, Role.ADMIN);
-    return store.failedSince(since, historyUser(), teams.callerTeams(), Math.min(max, 100));
-  }
-
   /** The outcomes the caller may see, as CSV (UTF-8, header row); no Guid is ever stored. */
   public byte[] exportCsv(long id) {
     BulkChange c = visible(id);
@@ -310,16 +243,12 @@ public class BulkChanges {
 
   // ------------------------------------------------------------------------------ internals
 
-  private String historyUser() {
-    return teams.callerSeesAll() ? null : caller.name();
-  }
-
   private BulkChange visible(long id) {
     caller.require(Role.SUPERVISOR, Role.ADMIN);
     BulkChange c = store.find(id).orElseThrow(() -> new ChangeNotFoundException(id));
     if (teams.callerSeesAll()
         || c.getCreatedBy().equals(caller.name())
-        || store.touches(id, teams.callerTeams())) {
+        || queries.touches(id, teams.callerTeams())) {
       return c;
     }
     throw new ChangeNotFoundException(id);

@@ -21,6 +21,7 @@ public class ChangeAudience {
   @Inject UserAccounts accounts;
   @Inject TeamScope teams;
   @Inject BulkStore store;
+  @Inject ChangeQueries queries;
 
   /** Of {@code users}, those who may see change {@code changeId} (none if it does not exist). */
   public Set<String> seeing(long changeId, Collection<String> users) {
@@ -39,7 +40,7 @@ public class ChangeAudience {
       if (roles.contains(Role.ADMIN)
           || (roles.contains(Role.SUPERVISOR)
               && (change.getCreatedBy().equals(user)
-                  || store.touches(changeId, teams.teamsOf(user))))) {
+                  || queries.touches(changeId, teams.teamsOf(user))))) {
         seeing.add(user);
       }
     }

@@ -15,11 +15,12 @@ import java.util.stream.Stream;
  * history read one row per change, whether it has 10 agents or 50,000, instead of a group-by and
  * four counts over all its outcome rows.
  *
- * <p>Why exact: {@link BulkStore} adds to the counters in the same transaction as every statement
- * that moves an outcome's status, verified, drifted or reapplied, by what that statement really
- * wrote (its row count, or the rows it locked and wrote: {@link OutcomeRows}), and by a relative
- * update ({@code n = n + d}): two consoles writing one change at once each add their own part, and
- * neither reads a count to write it back. A rolled-back write rolls its counts back with it.
+ * <p>Why exact: {@link BulkStore}, {@link OutcomeClaims} and {@link OutcomeRecorder} add to the
+ * counters in the same transaction as every statement that moves an outcome's status, verified,
+ * drifted or reapplied, by what that statement really wrote (its row count, or the rows it locked
+ * and wrote: {@link OutcomeRows}), and by a relative update ({@code n = n + d}): two consoles
+ * writing one change at once each add their own part, and neither reads a count to write it back. A
+ * rolled-back write rolls its counts back with it.
  *
  * <p>Why a table of its own ({@code bulk_change_count}, V21) rather than columns of {@code
  * bulk_change}: the change row is the {@link BulkChange} entity, written with its optimistic
@@ -30,8 +31,8 @@ import java.util.stream.Stream;
  * until its commit, and always takes it after its outcome rows, so no two transactions wait for
  * each other in a circle.
  *
- * <p>Runs in the caller's transaction (every caller is {@link BulkStore}, which is transactional):
- * a counter written apart from its outcomes could be lost with one of them.
+ * <p>Runs in the caller's transaction (every caller is one of those three, all transactional): a
+ * counter written apart from its outcomes could be lost with one of them.
  */
 @ApplicationScoped
 class ChangeCounters {

@@ -15,7 +15,7 @@ import org.apache.commons.csv.CSVPrinter;
 @ApplicationScoped
 class ChangeExport {
 
-  @Inject BulkStore store;
+  @Inject ChangeQueries queries;
 
   byte[] csv(long id, Set<String> scope) {
     StringWriter out = new StringWriter();
@@ -40,9 +40,9 @@ class ChangeExport {
                 "drifted")
             .build()
             .print(out)) {
-      long n = store.countOutcomes(id, null, scope);
+      long n = queries.countOutcomes(id, null, scope);
       for (int first = 0; first < n; first += 1000) {
-        for (BulkOutcome o : store.outcomes(id, null, scope, first, 1000)) {
+        for (BulkOutcome o : queries.outcomes(id, null, scope, first, 1000)) {
           csv.printRecord(
               id,
               o.getAgentId(),

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The statements of {@link BulkStore} that write outcome rows one by one in effect but in one
+ * The statements of {@link OutcomeRecorder} that write outcome rows one by one in effect but in one
  * statement, and that must know exactly which rows they wrote, so that the change's counters move
  * by what was written ({@link ChangeCounters}). Each write is done in two steps of the caller's
  * transaction: the rows are locked ({@code select ... for update}) under the write's own condition,
@@ -23,14 +23,14 @@ import java.util.function.Function;
  *
  * <p>Every statement here that locks more than one row locks them in ascending id order ({@code
  * order by o.id for update}: the rows are sorted before they are locked), and so must every other
- * statement that may wait for outcome rows while it holds some ({@link BulkStore#endPending},
- * {@link BulkStore#backToPending} lock theirs here first). Why: in READ COMMITTED, PostgreSQL keeps
- * the lock on a row it waited for even when the row, once free, no longer matches the statement's
- * condition; an {@code update ... where status = 'PENDING'} walking the rows in the table's order
- * (a sequential or bitmap scan) could thus hold an in-flight row that a console's results lock
- * next, while waiting for one those results hold already: a deadlock, which the counter race of
- * {@code ChangeCountersIT} met in CI. Two transactions that both lock in one order cannot wait for
- * each other in a circle.
+ * statement that may wait for outcome rows while it holds some ({@link OutcomeRecorder#endPending},
+ * {@link OutcomeClaims#backToPending} lock theirs here first). Why: in READ COMMITTED, PostgreSQL
+ * keeps the lock on a row it waited for even when the row, once free, no longer matches the
+ * statement's condition; an {@code update ... where status = 'PENDING'} walking the rows in the
+ * table's order (a sequential or bitmap scan) could thus hold an in-flight row that a console's
+ * results lock next, while waiting for one those results hold already: a deadlock, which the
+ * counter race of {@code ChangeCountersIT} met in CI. Two transactions that both lock in one order
+ * cannot wait for each other in a circle.
  *
  * <p>Native SQL that H2 and PostgreSQL both run: a {@code case} per column picks each row's value,
  * every value bound and cast to its column's type (PostgreSQL infers no type for a bare parameter
@@ -79,15 +79,23 @@ class OutcomeRows {
   }
 
   /**
-   * Locks the change's pending outcomes (and those it had to wait for), in id order, so that the
-   * statement that ends them next waits for no row and takes none out of order.
+   * Locks the change's pending outcomes (and those it had to wait for), in id order, and returns
+   * the ids of the pending ones, ascending. The statement that ends them next must write these ids
+   * only: an outcome that becomes pending after this lock (a console gives back one it could not
+   * call) is not locked, and a statement that matched it by its status would wait for it out of
+   * order (a deadlock met on PostgreSQL by {@code ChangeCountersIT}'s race).
    */
-  void lockPending(long changeId) {
-    em.createNativeQuery(
-            "select o.id from bulk_outcome o where o.change_id = ?1 and o.status = 'PENDING'"
-                + " order by o.id for update")
-        .setParameter(1, changeId)
-        .getResultList();
+  List<Long> lockPending(long changeId) {
+    List<Long> ids = new ArrayList<>();
+    for (Object id :
+        em.createNativeQuery(
+                "select o.id from bulk_outcome o where o.change_id = ?1 and o.status = 'PENDING'"
+                    + " order by o.id for update")
+            .setParameter(1, changeId)
+            .getResultList()) {
+      ids.add(((Number) id).longValue());
+    }
+    return ids;
   }
 
   /** Locks the agent's outcome in a change, if the agent is part of it. */

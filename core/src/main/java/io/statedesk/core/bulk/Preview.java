@@ -1,5 +1,7 @@
 package io.statedesk.core.bulk;
 
+import io.statedesk.core.bulk.BulkExceptions.InvalidChangeException;
+import io.statedesk.core.problem.Text;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -86,5 +88,37 @@ public record Preview(
       return false;
     }
     return Integer.parseInt(digits) == total();
+  }
+
+  /**
+   * Refuses this change (or schedule) when its code is limited to teams and some chosen agents are
+   * of other teams: the code is not theirs to be given, whatever the caller may see.
+   *
+   * @throws InvalidChangeException naming up to ten such agents and their teams
+   */
+  public void requireOffered() {
+    List<Preview.Row> not =
+        rows().stream().filter(r -> r.verdict() == Verdict.CODE_NOT_OFFERED).toList();
+    if (!not.isEmpty()) {
+      StringBuilder agents = new StringBuilder();
+      not.stream()
+          .limit(10)
+          .forEach(
+              r ->
+                  agents
+                      .append(agents.length() == 0 ? "" : ", ")
+                      .append(r.agentId())
+                      .append(" (")
+                      .append(r.team() == null ? "-" : r.team())
+                      .append(')'));
+      throw new InvalidChangeException(
+          "agents",
+          Text.of(
+              "bulk.code.notOfferedToTeams",
+              code(),
+              codeLabel(),
+              not.size(),
+              agents + (not.size() > 10 ? ", ..." : "")));
+    }
   }
 }

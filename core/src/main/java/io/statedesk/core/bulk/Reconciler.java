@@ -66,7 +66,9 @@ public class Reconciler {
   }
 
   @Inject DesiredStore desired;
-  @Inject BulkStore outcomes;
+  @Inject OutcomeClaims claims;
+  @Inject OutcomeRecorder recorder;
+  @Inject ChangeQueries queries;
   @Inject BulkEngine engine;
   @Inject AgentDirectory directory;
   @Inject DirectoryStates directoryStates;
@@ -160,7 +162,7 @@ public class Reconciler {
       return Result.NO_DESIRE;
     }
     Desired want = top.get();
-    if (outcomes.busy(agentId)) {
+    if (claims.busy(agentId)) {
       return Result.BUSY;
     }
     Instant verifiedBefore =
@@ -171,13 +173,13 @@ public class Reconciler {
     }
     if (ReadBack.matches(want.code(), actual.get())) {
       directoryStates.recordReadBack(agentId, want.code(), false);
-      outcomes.drifted(want.changeId(), agentId, false);
+      recorder.drifted(want.changeId(), agentId, false);
       return Result.HELD;
     }
     boolean newSession = isNewSession(cause, clock.inCurrentSession(agentId, verifiedBefore));
     if (!newSession) {
       directoryStates.recordReadBack(agentId, actual.get().orElse(null), true);
-      outcomes.drifted(want.changeId(), agentId, true);
+      recorder.drifted(want.changeId(), agentId, true);
       history(
           agentId,
           AuditAction.DESIRED_DRIFT,
@@ -201,7 +203,7 @@ public class Reconciler {
     // (seen: an embedded H2 index damaged by a kill -9) must not hide a set from the outcome
     Result done;
     if (newSession) {
-      outcomes.reapplied(want.changeId(), agentId);
+      recorder.reapplied(want.changeId(), agentId);
       history(agentId, AuditAction.DESIRED_REAPPLIED, want, "after a new session");
       done = Result.REAPPLIED;
     } else {
@@ -229,7 +231,7 @@ public class Reconciler {
 
   /** Under the agent's lock: no change is calling it, and the desire is still the same. */
   private boolean stillWanted(int agentId, Desired want) {
-    return !outcomes.busy(agentId)
+    return !claims.busy(agentId)
         && desired.top(agentId).map(d -> d.changeId() == want.changeId()).orElse(false);
   }
 
@@ -238,7 +240,7 @@ public class Reconciler {
     if (want.until() != null && !want.until().isAfter(Instant.now())) {
       return false;
     }
-    Optional<OutcomeStatus> status = outcomes.outcomeStatus(want.changeId(), want.agentId());
+    Optional<OutcomeStatus> status = queries.outcomeStatus(want.changeId(), want.agentId());
     return status.isPresent()
         && (status.get() == OutcomeStatus.SUCCEEDED || status.get() == OutcomeStatus.SKIPPED);
   }

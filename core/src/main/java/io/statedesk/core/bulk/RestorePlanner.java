@@ -23,7 +23,7 @@ import java.util.function.Function;
 class RestorePlanner {
 
   @Inject DesiredStore desired;
-  @Inject BulkStore store;
+  @Inject ChangeQueries queries;
   @Inject ChangePlanner planner;
 
   /**
@@ -101,9 +101,9 @@ class RestorePlanner {
 
   private Map<Integer, BulkOutcome> outcomes(long id) {
     Map<Integer, BulkOutcome> byAgent = new HashMap<>();
-    long n = store.countOutcomes(id, null, null);
+    long n = queries.countOutcomes(id, null, null);
     for (int first = 0; first < n; first += 1000) {
-      store.outcomes(id, null, null, first, 1000).forEach(o -> byAgent.put(o.getAgentId(), o));
+      queries.outcomes(id, null, null, first, 1000).forEach(o -> byAgent.put(o.getAgentId(), o));
     }
     return byAgent;
   }

@@ -1,7 +1,7 @@
 package io.statedesk.core.floor;
 
 import io.statedesk.core.account.TeamScope;
-import io.statedesk.core.bulk.BulkChanges;
+import io.statedesk.core.bulk.ChangeHistory;
 import io.statedesk.core.directory.AgentCount;
 import io.statedesk.core.directory.AgentDirectory;
 import io.statedesk.core.schedule.ScheduleStatus;
@@ -37,7 +37,7 @@ public class FloorSummary {
   @Inject Caller caller;
   @Inject TeamScope teams;
   @Inject AgentDirectory directory;
-  @Inject BulkChanges changes;
+  @Inject ChangeHistory history;
   @Inject Schedules schedules;
   @Inject HealthBoard health;
 
@@ -55,10 +55,10 @@ public class FloorSummary {
         Floor.states(rows),
         teams.callerSeesAll() ? List.of() : Floor.teams(rows),
         Floor.sessions(rows),
-        changes.open(LISTED),
+        history.open(LISTED),
         waiting.subList(0, Math.min(LISTED, waiting.size())),
         waiting.size(),
-        changes.failedSince(Instant.now().minus(FAILURES), LISTED),
+        history.failedSince(Instant.now().minus(FAILURES), LISTED),
         caller.has(Role.ADMIN) ? health.gatewayHealth() : null);
   }
 }

@@ -81,7 +81,7 @@ public class Schedules {
     Instant revert = request.revert();
     times(request.startAt(), revert);
     Preview preview = changes.preview(request.change());
-    BulkChanges.requireOffered(preview);
+    preview.requireOffered();
     List<Integer> agents =
         preview.rows().stream()
             .filter(r -> INTENDED.contains(r.verdict()))
@@ -123,7 +123,7 @@ public class Schedules {
     times(startAt, revertAt);
     if (code != null) {
       // a code the caller may set, offered to the agents' teams
-      BulkChanges.requireOffered(changes.preview(ChangeRequest.set(s.getAgents(), code)));
+      changes.preview(ChangeRequest.set(s.getAgents(), code)).requireOffered();
     }
     if (!store.beforeStart(id, x -> x.edit(code, startAt, revertAt))) {
       throw new ChangeStateException(Text.of("schedule.started.edit", id));

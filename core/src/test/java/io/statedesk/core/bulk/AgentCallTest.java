@@ -105,6 +105,11 @@ class AgentCallTest {
 
   /** Sessions with one handle; renew gives {@code fresh} (or nothing). */
   static SessionPort sessions(AgentHandle current, AgentHandle fresh) {
+    return sessions(current, fresh, false);
+  }
+
+  /** The same, and whether a first sign-in of the agent is under way. */
+  static SessionPort sessions(AgentHandle current, AgentHandle fresh, boolean signingIn) {
     return new SessionPort() {
       @Override
       public Optional<AgentHandle> current(int agentId) {
@@ -119,6 +124,11 @@ class AgentCallTest {
       @Override
       public Optional<String> note(int agentId) {
         return Optional.of("signed in elsewhere");
+      }
+
+      @Override
+      public boolean signingIn(int agentId, Duration within) {
+        return signingIn;
       }
     };
   }
@@ -305,10 +315,10 @@ class AgentCallTest {
 
   @Test
   void outagesAreConnectionsTimeoutsAndGatewayErrorsOnly() {
-    assertThat(AgentCall.isOutage(refused())).isTrue();
-    assertThat(AgentCall.isOutage(http(503, null))).isTrue();
-    assertThat(AgentCall.isOutage(http(429, null))).isFalse();
-    assertThat(AgentCall.isOutage(rejected("100-007"))).isFalse();
+    assertThat(GatewayGate.isOutage(refused())).isTrue();
+    assertThat(GatewayGate.isOutage(http(503, null))).isTrue();
+    assertThat(GatewayGate.isOutage(http(429, null))).isFalse();
+    assertThat(GatewayGate.isOutage(rejected("100-007"))).isFalse();
   }
 
   @Test

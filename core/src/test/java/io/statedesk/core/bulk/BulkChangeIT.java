@@ -62,7 +62,10 @@ class BulkChangeIT {
   }
 
   @Inject BulkChanges changes;
+  @Inject ChangeHistory history;
   @Inject BulkStore store;
+  @Inject OutcomeClaims claims;
+  @Inject OutcomeRecorder recorder;
   @Inject ClusterStore cluster;
   @Inject AgentDirectory directory;
   @Inject DirectoryImport directoryImport;
@@ -232,9 +235,9 @@ class BulkChangeIT {
               16,
               List.of(new RelayScope.Range(FIRST, FIRST + HOSTED - 1)),
               "other");
-      List<AgentCall.Work> claimed = store.claim(made.id(), 10, true, other, false, "other/1");
+      List<AgentCall.Work> claimed = claims.claim(made.id(), 10, true, other, false, "other/1");
       assertThat(claimed).extracting(AgentCall.Work::agentId).containsExactly(11007);
-      store.record(
+      recorder.record(
           List.of(
               new AgentResult(
                   claimed.get(0).outcomeId(),
@@ -332,9 +335,9 @@ class BulkChangeIT {
     long id;
     try {
       id = store.create(crashed, planned).getId();
-      assertThat(store.remaining(id)).isEqualTo(30); // a query: rows are flushed for the claim
+      assertThat(claims.remaining(id)).isEqualTo(30); // a query: rows are flushed for the claim
       assertThat(
-              store.claim(
+              claims.claim(
                   id,
                   20,
                   true,
@@ -425,7 +428,7 @@ class BulkChangeIT {
     long alices = first.change().id();
     assertThatThrownBy(() -> changes.get(alices)).isInstanceOf(ChangeNotFoundException.class);
     assertThatThrownBy(() -> changes.cancel(alices)).isInstanceOf(ChangeNotFoundException.class);
-    assertThat(changes.history(HistoryFilter.none(), 0, 100))
+    assertThat(history.history(HistoryFilter.none(), 0, 100))
         .extracting(ChangeView::id)
         .doesNotContain(alices);
   }

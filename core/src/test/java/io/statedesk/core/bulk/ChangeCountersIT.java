@@ -60,6 +60,9 @@ class ChangeCountersIT {
 
   @Inject BulkChanges changes;
   @Inject BulkStore store;
+  @Inject OutcomeClaims claims;
+  @Inject OutcomeRecorder recorder;
+  @Inject ChangeQueries queries;
   @Inject ClusterStore cluster;
   @Inject AgentDirectory directory;
   @Inject DirectoryImport directoryImport;
@@ -119,16 +122,16 @@ class ChangeCountersIT {
     // drift and re-application, as the desired-state reconciliation records them
     int agent = firstSucceeded(id);
     Counts before = store.counts(id);
-    store.drifted(id, agent, true);
-    store.drifted(id, agent, true); // already drifted: no count moves
-    store.reapplied(id, agent);
-    store.reapplied(id, agent); // counted once per outcome
+    recorder.drifted(id, agent, true);
+    recorder.drifted(id, agent, true); // already drifted: no count moves
+    recorder.reapplied(id, agent);
+    recorder.reapplied(id, agent); // counted once per outcome
     Counts after = store.counts(id);
     assertThat(after.drifted()).isEqualTo(before.drifted() + 1);
     assertThat(after.held()).isEqualTo(before.held() - 1);
     assertThat(after.reapplied()).isEqualTo(before.reapplied() + 1);
     assertThat(after).isEqualTo(store.countsFromOutcomes(id));
-    store.drifted(id, agent, false);
+    recorder.drifted(id, agent, false);
     assertThat(store.counts(id).held()).isEqualTo(before.held());
     assertThat(store.counts(id)).isEqualTo(store.countsFromOutcomes(id));
   }
@@ -145,11 +148,11 @@ class ChangeCountersIT {
     cluster.beat("con-b/1", "con-b", now, now.plusSeconds(600), "CLOSED");
     ManagedExecutorService pool =
         InitialContext.doLookup("java:comp/DefaultManagedExecutorService");
-    CounterRace race = new CounterRace(store, 30_001, 600);
+    CounterRace race = new CounterRace(store, claims, recorder, queries, 30_001, 600);
     try {
       long id = race.id();
       List<AgentCall.Work> lost =
-          store.claim(id, 30, true, race.ownership("con-c"), true, "con-c/1");
+          claims.claim(id, 30, true, race.ownership("con-c"), true, "con-c/1");
       assertThat(lost).hasSize(30);
       AtomicBoolean over = new AtomicBoolean();
       Phaser rounds = new Phaser(2);
@@ -163,9 +166,9 @@ class ChangeCountersIT {
 
       Counts raced = store.counts(id);
       // the dead console comes back with results for outcomes another one took over
-      assertThat(store.record(race.results(lost, "con-c", 4), "con-c/1").states()).isEmpty();
+      assertThat(recorder.record(race.results(lost, "con-c", 4), "con-c/1").states()).isEmpty();
       assertThat(store.counts(id)).isEqualTo(raced);
-      assertThat(store.remaining(id)).isZero();
+      assertThat(claims.remaining(id)).isZero();
       assertThat(raced).isEqualTo(store.countsFromOutcomes(id));
       assertThat(raced.cancelled()).isPositive();
       assertThat(raced.drifted() + raced.reapplied()).isPositive();
@@ -206,9 +209,12 @@ class ChangeCountersIT {
     }
     ManagedExecutorService pool =
         InitialContext.doLookup("java:comp/DefaultManagedExecutorService");
-    CounterRace race = new CounterRace(store, 50_001, 4); // 50001 final, 50002..50004 pending
+    CounterRace race =
+        new CounterRace(
+            store, claims, recorder, queries, 50_001, 4); // 50001 final, 50002..50004 pending
     long id = race.id();
-    List<Long> ids = store.outcomes(id, null, null, 1, 3).stream().map(BulkOutcome::getId).toList();
+    List<Long> ids =
+        queries.outcomes(id, null, null, 1, 3).stream().map(BulkOutcome::getId).toList();
     try (Connection sql = database.dataSource().getConnection()) {
       for (long moved : ids.subList(0, 2)) {
         try (PreparedStatement st =
@@ -231,7 +237,7 @@ class ChangeCountersIT {
       claim.begin();
       List<AgentCall.Work> claimed;
       try {
-        claimed = store.claim(id, 2, true, race.ownership("con-a"), true, "con-a/1");
+        claimed = claims.claim(id, 2, true, race.ownership("con-a"), true, "con-a/1");
       } catch (RuntimeException e) {
         claim.rollback();
         throw e;
@@ -250,7 +256,7 @@ class ChangeCountersIT {
                     st.execute("set local enable_indexscan = off");
                     st.execute("set local enable_bitmapscan = off");
                   }
-                  int ended = store.endPending(id, OutcomeStatus.CANCELLED, "Cancelled");
+                  int ended = recorder.endPending(id, OutcomeStatus.CANCELLED, "Cancelled");
                   tx.commit();
                   return ended;
                 } catch (Exception e) {
@@ -261,8 +267,8 @@ class ChangeCountersIT {
       await(() -> blocked(watch, null) >= 1, 30, "the cancel to wait");
       claim.commit();
       await(() -> blocked(watch, holderPid) >= 1, 30, "the cancel to wait for the first holder");
-      Future<BulkStore.SetStates> results =
-          pool.submit(() -> store.record(race.results(claimed, "con-a", 1), "con-a/1"));
+      Future<OutcomeRecorder.SetStates> results =
+          pool.submit(() -> recorder.record(race.results(claimed, "con-a", 1), "con-a/1"));
       await(
           () -> results.isDone() || blocked(watch, null) >= 2,
           30,
@@ -273,7 +279,7 @@ class ChangeCountersIT {
     } finally {
       store.status(id, ChangeStatus.COMPLETED, "deadlock test over");
     }
-    assertThat(store.outcomes(id, null, null, 0, 4))
+    assertThat(queries.outcomes(id, null, null, 0, 4))
         .extracting(BulkOutcome::getStatus)
         .containsExactly(
             OutcomeStatus.SKIPPED,

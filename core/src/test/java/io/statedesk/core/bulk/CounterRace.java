@@ -23,6 +23,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class CounterRace {
 
   private final BulkStore store;
+  private final OutcomeClaims claims;
+  private final OutcomeRecorder recorder;
+  private final ChangeQueries queries;
   private final int first;
   private final int count;
   private final long id;
@@ -32,8 +35,17 @@ final class CounterRace {
    * led by "con-a/1" for ten minutes: this console's engine takes part as a follower and calls none
    * of its agents. One in ten is final from the start (skipped, no session, succeeded).
    */
-  CounterRace(BulkStore store, int first, int count) {
+  CounterRace(
+      BulkStore store,
+      OutcomeClaims claims,
+      OutcomeRecorder recorder,
+      ChangeQueries queries,
+      int first,
+      int count) {
     this.store = store;
+    this.claims = claims;
+    this.recorder = recorder;
+    this.queries = queries;
     this.first = first;
     this.count = count;
     List<BulkStore.Planned> planned = new ArrayList<>();
@@ -88,9 +100,9 @@ final class CounterRace {
       rounds.arriveAndAwaitAdvance();
       List<AgentCall.Work> work = new ArrayList<>();
       if (takeOver) {
-        work.addAll(store.adopt(id, 50, own, true, owner, Instant.now()));
+        work.addAll(claims.adopt(id, 50, own, true, owner, Instant.now()));
       }
-      work.addAll(store.claim(id, 20, true, own, true, owner));
+      work.addAll(claims.claim(id, 20, true, own, true, owner));
       if (work.isEmpty()) {
         return;
       }
@@ -103,13 +115,13 @@ final class CounterRace {
           results.add(result(w, name, attempts, random));
         }
       }
-      store.backToPending(id, back, owner);
+      claims.backToPending(id, back, owner);
       int half = random.nextInt(results.size() + 1);
       Set<Long> mine = new HashSet<>();
       work.forEach(w -> mine.add(w.outcomeId()));
       List<AgentResult> firstWrite = new ArrayList<>(results.subList(0, half));
       firstWrite.addAll(strangers(mine, random));
-      store.record(firstWrite, owner);
+      recorder.record(firstWrite, owner);
       List<AgentResult> secondWrite = new ArrayList<>(results.subList(half, results.size()));
       for (AgentResult done : results.subList(0, half)) { // final already: not written again
         secondWrite.add(
@@ -125,14 +137,14 @@ final class CounterRace {
                 1));
       }
       secondWrite.addAll(strangers(mine, random));
-      store.record(secondWrite, owner);
+      recorder.record(secondWrite, owner);
     }
   }
 
   /** Results for two outcomes of the change that are not this console's now. */
   private List<AgentResult> strangers(Set<Long> mine, Random random) {
     List<AgentResult> results = new ArrayList<>();
-    for (BulkOutcome o : store.outcomes(id, null, null, random.nextInt(count - 2), 2)) {
+    for (BulkOutcome o : queries.outcomes(id, null, null, random.nextInt(count - 2), 2)) {
       if (!mine.contains(o.getId())) {
         results.add(
             new AgentResult(
@@ -192,14 +204,14 @@ final class CounterRace {
       Counts c = store.counts(id);
       assertThat(c.total()).as("counts read during the race").isEqualTo(count);
       if (!cancelled && c.done() >= count / 4) {
-        ended = store.endPending(id, OutcomeStatus.CANCELLED, "Cancelled in the race");
+        ended = recorder.endPending(id, OutcomeStatus.CANCELLED, "Cancelled in the race");
         cancelled = true;
       }
       int agent = first + random.nextInt(count);
       if (random.nextBoolean()) {
-        store.drifted(id, agent, random.nextBoolean());
+        recorder.drifted(id, agent, random.nextBoolean());
       } else {
-        store.reapplied(id, agent);
+        recorder.reapplied(id, agent);
       }
     }
     return ended;

@@ -57,6 +57,7 @@ class DesiredStateIT {
   }
 
   @Inject BulkChanges changes;
+  @Inject ChangeHistory history;
   @Inject Schedules schedules;
   @Inject AgentDirectory directory;
   @Inject DirectoryImport directoryImport;
@@ -269,7 +270,7 @@ class DesiredStateIT {
       assertThat(simulatorState(id)).as("agent " + id).isEqualTo(before.get(id));
     }
     long made140 =
-        changes.history(HistoryFilter.none(), 0, 500).stream()
+        history.history(HistoryFilter.none(), 0, 500).stream()
             .filter(c -> c.note() != null && c.note().startsWith("Scheduled change " + made.id()))
             .count();
     assertThat(made140).isEqualTo(1);

@@ -1,7 +1,9 @@
 package io.statedesk.core.bulk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.statedesk.core.bulk.BulkExceptions.InvalidChangeException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -69,5 +71,33 @@ class PreviewTest {
     assertThat(ChangeHeadline.of(ChangeStatus.COMPLETED, failed).warns()).isTrue();
     assertThat(ChangeHeadline.of(ChangeStatus.RUNNING, failed)).isEqualTo(ChangeHeadline.RUNNING);
     assertThat(ChangeHeadline.COMPLETED.warns()).isFalse();
+  }
+
+  @Test
+  void aCodeNotOfferedToSomeAgentsTeamsIsRefusedNamingTenOfThem() {
+    List<Preview.Row> rows = new ArrayList<>();
+    rows.add(new Preview.Row(101, "A", "Billing", null, "HOSTED", Verdict.WILL_CHANGE, null));
+    for (int id = 201; id <= 212; id++) {
+      rows.add(
+          new Preview.Row(
+              id, "B", id == 212 ? null : "Sales", null, "HOSTED", Verdict.CODE_NOT_OFFERED, null));
+    }
+    Preview p =
+        new Preview(
+            rows, Map.of(Verdict.CODE_NOT_OFFERED, 12), ChangeAction.SET, 140, "Project", false);
+    assertThatThrownBy(p::requireOffered)
+        .isInstanceOfSatisfying(
+            InvalidChangeException.class,
+            e -> {
+              assertThat(e.text().key()).isEqualTo("bulk.code.notOfferedToTeams");
+              assertThat(e.text().args())
+                  .containsExactly(
+                      140,
+                      "Project",
+                      12,
+                      "201 (Sales), 202 (Sales), 203 (Sales), 204 (Sales), 205 (Sales), 206 (Sales),"
+                          + " 207 (Sales), 208 (Sales), 209 (Sales), 210 (Sales), ...");
+            });
+    preview(5, 1, 2, 0).requireOffered(); // every code offered: nothing to refuse
   }
 }

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The counters' arithmetic without a server: whatever moves the outcome rows go through, the
- * amounts {@link BulkStore} adds (the rows' parts after less before) equal the counts read from the
- * rows as the aggregate defines them.
+ * amounts {@link OutcomeRecorder} and {@link OutcomeClaims} add (the rows' parts after less before)
+ * equal the counts read from the rows as the aggregate defines them.
  */
 class TallyTest {
 

@@ -2,6 +2,7 @@ package io.statedesk.web.api;
 
 import io.statedesk.core.account.TeamScope;
 import io.statedesk.core.bulk.BulkChanges;
+import io.statedesk.core.bulk.ChangeHistory;
 import io.statedesk.core.bulk.ChangeRequest;
 import io.statedesk.core.bulk.ChangeView;
 import io.statedesk.core.bulk.HistoryFilter;
@@ -41,6 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class ChangeResource {
 
   @Inject BulkChanges changes;
+  @Inject ChangeHistory history;
   @Inject IdempotencyKeys keys;
   @Inject Caller caller;
   @Inject TeamScope teams;
@@ -88,9 +90,9 @@ public class ChangeResource {
         new HistoryFilter(
             ApiParams.instant(from, "from"), ApiParams.instant(to, "to"), createdBy, code, team);
     Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("total", changes.countHistory(filter));
+    answer.put("total", history.countHistory(filter));
     answer.put("first", first);
-    answer.put("changes", changes.history(filter, first, max).stream().map(this::scoped).toList());
+    answer.put("changes", history.history(filter, first, max).stream().map(this::scoped).toList());
     return answer;
   }
 

@@ -2,6 +2,7 @@ package io.statedesk.web.view;
 
 import io.statedesk.core.account.TeamScope;
 import io.statedesk.core.bulk.BulkChanges;
+import io.statedesk.core.bulk.ChangeHistory;
 import io.statedesk.core.bulk.HistoryFilter;
 import io.statedesk.core.catalog.StateCatalog;
 import io.statedesk.core.catalog.StateCode;
@@ -46,6 +47,7 @@ public class HomeBacking {
   @Inject TeamScope teams;
   @Inject AgentDirectory directory;
   @Inject BulkChanges changes;
+  @Inject ChangeHistory history;
   @Inject HealthBoard health;
   @Inject FloorSummary floorSummary;
   @Inject LocaleBacking locale;
@@ -192,7 +194,7 @@ public class HomeBacking {
             : new SetupItem("home.setup.directoryEmpty", false));
     if (agents > 0) {
       items.add(
-          new SetupItem("home.setup.changes", true, changes.countHistory(HistoryFilter.none())));
+          new SetupItem("home.setup.changes", true, history.countHistory(HistoryFilter.none())));
     }
     if (caller.has(Role.SUPERVISOR)) {
       Set<String> mine = teams.callerTeams();

@@ -1,7 +1,7 @@
 package io.statedesk.web.view.changes;
 
 import io.statedesk.core.account.TeamScope;
-import io.statedesk.core.bulk.BulkChanges;
+import io.statedesk.core.bulk.ChangeHistory;
 import io.statedesk.core.bulk.ChangeView;
 import io.statedesk.core.bulk.HistoryFilter;
 import io.statedesk.core.catalog.StateCatalog;
@@ -31,7 +31,7 @@ public class HistoryBacking implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject transient BulkChanges changes;
+  @Inject transient ChangeHistory history;
   @Inject transient StateCatalog catalog;
   @Inject transient TeamScope teamScope;
 
@@ -50,14 +50,14 @@ public class HistoryBacking implements Serializable {
 
     @Override
     public int count(Map<String, FilterMeta> filters) {
-      return (int) changes.countHistory(filter());
+      return (int) history.countHistory(filter());
     }
 
     @Override
     public List<ChangeView> load(
         int first, int pageSize, Map<String, SortMeta> sorts, Map<String, FilterMeta> filters) {
       setRowCount(count(filters));
-      List<ChangeView> page = changes.history(filter(), first, pageSize);
+      List<ChangeView> page = history.history(filter(), first, pageSize);
       Set<Integer> codes = new HashSet<>();
       page.forEach(c -> codes.add(c.code()));
       codes.remove(null);

@@ -1,0 +1,31 @@
+package io.statedesk.core.bulk;
+
+import dev.failsafe.CircuitBreaker;
+import io.statedesk.core.cluster.Cluster;
+import java.util.concurrent.ExecutorService;
+import java.util.function.BooleanSupplier;
+
+/**
+ * What every {@link ChangeRun} on this instance shares, fixed once {@link BulkEngine#start} has
+ * run: the stores, the call algorithm with its breaker and the worker pool, the take-over rules,
+ * and whether the engine is stopping.
+ *
+ * @param instance this instance's id: the owner of the outcomes it claims and of the leases it
+ *     takes
+ * @param stopping whether the engine is stopping (its runs give their part up)
+ */
+record RunContext(
+    String instance,
+    BulkSettings settings,
+    BulkStore changes,
+    OutcomeClaims claims,
+    OutcomeRecorder recorder,
+    Cluster cluster,
+    AgentCall call,
+    AgentLocks locks,
+    CircuitBreaker<Object> breaker,
+    ExecutorService workers,
+    TakeOver takeOver,
+    ResultWriter writer,
+    ChangeEnding ending,
+    BooleanSupplier stopping) {}
