@@ -194,7 +194,14 @@ public class Reconciler {
     if (applied.isEmpty()) {
       return Result.BUSY; // a change took the agent up meanwhile, or the desire changed
     }
-    AgentResult result = applied.get();
+    return recordApplied(agentId, want, applied.get(), newSession);
+  }
+
+  /**
+   * What the re-application of {@code want} came to, recorded: the outcome's re-applications and
+   * the agent's history, then the directory's read-back.
+   */
+  private Result recordApplied(int agentId, Desired want, AgentResult result, boolean newSession) {
     if (result.status() != OutcomeStatus.SUCCEEDED) {
       history(agentId, AuditAction.DESIRED_REAPPLY_FAILED, want, result.reason());
       return Result.FAILED;

@@ -151,6 +151,7 @@ public class CatalogImport {
     return preview;
   }
 
+  /** Each row of the file against the catalog as it is: created, updated, unchanged or refused. */
   private Preview classify(Parsed parsed) {
     if (parsed.fileError() != null) {
       return new Preview(List.of(), parsed.fileError());
@@ -168,23 +169,7 @@ public class CatalogImport {
         rows.add(unparsable(row));
         continue;
       }
-      List<FieldError> errors = new ArrayList<>();
-      Integer earlier = codeLines.putIfAbsent(row.data().code(), row.line());
-      if (earlier != null) {
-        errors.add(
-            new FieldError(
-                "code", Text.of("catalog.import.duplicate", row.data().code(), earlier)));
-      }
-      if (row.data().label() != null && row.data().active()) {
-        Integer sameLabel =
-            labelLines.putIfAbsent(row.data().label().strip().toLowerCase(Locale.ROOT), row.line());
-        if (sameLabel != null) {
-          errors.add(
-              new FieldError(
-                  "label",
-                  Text.of("catalog.import.sameLabel", row.data().label().strip(), sameLabel)));
-        }
-      }
+      List<FieldError> errors = repeats(row, codeLines, labelLines);
       Optional<StateCode> existing = catalog.find(row.data().code());
       Action action = Action.CREATE;
       List<FieldError> warnings =
@@ -211,6 +196,33 @@ public class CatalogImport {
               warnings));
     }
     return new Preview(List.copyOf(rows), null);
+  }
+
+  /**
+   * A row's code or active label that an earlier row of the file has already.
+   *
+   * @param codeLines the line of each code read so far
+   * @param labelLines the line of each active label read so far (compared without case)
+   */
+  private static List<FieldError> repeats(
+      Row row, Map<Integer, Integer> codeLines, Map<String, Integer> labelLines) {
+    List<FieldError> errors = new ArrayList<>();
+    Integer earlier = codeLines.putIfAbsent(row.data().code(), row.line());
+    if (earlier != null) {
+      errors.add(
+          new FieldError("code", Text.of("catalog.import.duplicate", row.data().code(), earlier)));
+    }
+    if (row.data().label() != null && row.data().active()) {
+      Integer sameLabel =
+          labelLines.putIfAbsent(row.data().label().strip().toLowerCase(Locale.ROOT), row.line());
+      if (sameLabel != null) {
+        errors.add(
+            new FieldError(
+                "label",
+                Text.of("catalog.import.sameLabel", row.data().label().strip(), sameLabel)));
+      }
+    }
+    return errors;
   }
 
   /**

@@ -3,6 +3,7 @@ package io.statedesk.core.catalog;
 import io.statedesk.core.gateway.CustomState;
 import io.statedesk.core.problem.Text;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,6 +35,7 @@ public final class StateCodeRules {
     }
   }
 
+  /** Checks every rule of a state code at once, so that the admin sees all broken ones together. */
   public static Checked check(StateCodeData in) {
     List<FieldError> errors = new ArrayList<>();
     if (!CustomState.isValid(in.code())) {
@@ -69,32 +71,8 @@ public final class StateCodeRules {
       errors.add(
           new FieldError("sortOrder", Text.of("catalog.rule.sortOrder.range", in.sortOrder())));
     }
-    Map<String, String> labels = new LinkedHashMap<>();
-    for (Map.Entry<String, String> e : in.labels().entrySet()) {
-      String tag =
-          e.getKey() == null ? "" : Locale.forLanguageTag(e.getKey().trim()).toLanguageTag();
-      if (!LOCALES.contains(tag)) {
-        errors.add(new FieldError("labels", Text.of("catalog.rule.labels.locale", e.getKey())));
-        continue;
-      }
-      String value = trimToNull(e.getValue());
-      if (value != null) {
-        checkLabel("labels." + tag, value, false, errors);
-        labels.put(tag, value);
-      }
-    }
-    Set<String> teams = new LinkedHashSet<>();
-    for (String team : in.teams()) {
-      String t = trimToNull(team);
-      if (t == null) {
-        continue;
-      }
-      if (!TEAM.matcher(t).matches()) {
-        errors.add(new FieldError("teams", Text.of("catalog.rule.team.format", t)));
-      } else {
-        teams.add(t);
-      }
-    }
+    Map<String, String> labels = labels(in.labels(), errors);
+    Set<String> teams = teams(in.teams(), errors);
     StateCodeData data =
         new StateCodeData(
             in.code(),
@@ -107,6 +85,42 @@ public final class StateCodeRules {
             labels,
             teams);
     return new Checked(data, List.copyOf(errors));
+  }
+
+  /** The labels per language, trimmed, blanks left out; an unknown language is an error. */
+  private static Map<String, String> labels(Map<String, String> given, List<FieldError> errors) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : given.entrySet()) {
+      String tag =
+          e.getKey() == null ? "" : Locale.forLanguageTag(e.getKey().trim()).toLanguageTag();
+      if (!LOCALES.contains(tag)) {
+        errors.add(new FieldError("labels", Text.of("catalog.rule.labels.locale", e.getKey())));
+        continue;
+      }
+      String value = trimToNull(e.getValue());
+      if (value != null) {
+        checkLabel("labels." + tag, value, false, errors);
+        labels.put(tag, value);
+      }
+    }
+    return labels;
+  }
+
+  /** The teams, trimmed, blanks left out; a name with other characters is an error. */
+  private static Set<String> teams(Collection<String> given, List<FieldError> errors) {
+    Set<String> teams = new LinkedHashSet<>();
+    for (String team : given) {
+      String t = trimToNull(team);
+      if (t == null) {
+        continue;
+      }
+      if (!TEAM.matcher(t).matches()) {
+        errors.add(new FieldError("teams", Text.of("catalog.rule.team.format", t)));
+      } else {
+        teams.add(t);
+      }
+    }
+    return teams;
   }
 
   private static void checkLabel(

@@ -38,6 +38,9 @@ public final class DirectoryCsv {
   /** The entries read and the problems found. */
   public record Parsed(List<DirectoryEntry> entries, List<Problem> problems) {}
 
+  /**
+   * Reads an uploaded directory file; never throws on bad content: every problem is in the result.
+   */
   public static Parsed parse(byte[] content) {
     List<Problem> problems = new ArrayList<>();
     if (content == null || content.length == 0) {
@@ -67,48 +70,7 @@ public final class DirectoryCsv {
                   line, Text.of("directory.csv.fields", r.size(), parser.getHeaderNames().size())));
           continue;
         }
-        // every problem of the line, not just the first: the admin fixes the file once
-        List<Problem> lineProblems = new ArrayList<>();
-        String id = get(r, "agent_id");
-        Integer agentId = null;
-        try {
-          agentId = Integer.parseInt(id);
-        } catch (NumberFormatException e) {
-          lineProblems.add(
-              new Problem(line, Text.of("directory.csv.agentId.number", abbreviate(id))));
-        }
-        if (agentId != null && !AgentId.isValid(agentId)) {
-          lineProblems.add(new Problem(line, Text.of("directory.csv.agentId.range", agentId)));
-          agentId = null;
-        }
-        if (agentId != null) {
-          Integer earlier = seen.putIfAbsent(agentId, line);
-          if (earlier != null) {
-            lineProblems.add(
-                new Problem(line, Text.of("directory.csv.duplicate", agentId, earlier)));
-          }
-        }
-        String name = get(r, "name");
-        String team = get(r, "team");
-        if (name.isEmpty() || name.length() > 100 || hasControl(name)) {
-          lineProblems.add(new Problem(line, Text.of("directory.csv.name")));
-        }
-        if (team.isEmpty() || team.length() > 64 || hasControl(team)) {
-          lineProblems.add(new Problem(line, Text.of("directory.csv.team")));
-        }
-        if (!lineProblems.isEmpty()) {
-          problems.addAll(lineProblems);
-          continue;
-        }
-        List<String> skills =
-            Arrays.stream(get(r, "skills").split("\\|"))
-                .map(String::strip)
-                .filter(s -> !s.isEmpty())
-                .toList();
-        String phone = get(r, "phone");
-        entries.add(
-            new DirectoryEntry(
-                agentId, name, team, skills, GatewayState.UNKNOWN, phone.isEmpty() ? null : phone));
+        line(line, r, seen, entries, problems);
       }
     } catch (IOException | IllegalStateException | IllegalArgumentException e) {
       return new Parsed(
@@ -122,6 +84,59 @@ public final class DirectoryCsv {
       problems.add(new Problem(0, Text.of("directory.csv.noRows")));
     }
     return new Parsed(entries, problems);
+  }
+
+  /**
+   * Reads one consistent line: its entry, or every problem of the line (not just the first: the
+   * admin fixes the file once).
+   *
+   * @param seen the line of each agent id read so far (a second line for one agent is a problem)
+   */
+  private static void line(
+      int line,
+      CSVRecord r,
+      Map<Integer, Integer> seen,
+      List<DirectoryEntry> entries,
+      List<Problem> problems) {
+    List<Problem> lineProblems = new ArrayList<>();
+    String id = get(r, "agent_id");
+    Integer agentId = null;
+    try {
+      agentId = Integer.parseInt(id);
+    } catch (NumberFormatException e) {
+      lineProblems.add(new Problem(line, Text.of("directory.csv.agentId.number", abbreviate(id))));
+    }
+    if (agentId != null && !AgentId.isValid(agentId)) {
+      lineProblems.add(new Problem(line, Text.of("directory.csv.agentId.range", agentId)));
+      agentId = null;
+    }
+    if (agentId != null) {
+      Integer earlier = seen.putIfAbsent(agentId, line);
+      if (earlier != null) {
+        lineProblems.add(new Problem(line, Text.of("directory.csv.duplicate", agentId, earlier)));
+      }
+    }
+    String name = get(r, "name");
+    String team = get(r, "team");
+    if (name.isEmpty() || name.length() > 100 || hasControl(name)) {
+      lineProblems.add(new Problem(line, Text.of("directory.csv.name")));
+    }
+    if (team.isEmpty() || team.length() > 64 || hasControl(team)) {
+      lineProblems.add(new Problem(line, Text.of("directory.csv.team")));
+    }
+    if (!lineProblems.isEmpty()) {
+      problems.addAll(lineProblems);
+      return;
+    }
+    List<String> skills =
+        Arrays.stream(get(r, "skills").split("\\|"))
+            .map(String::strip)
+            .filter(s -> !s.isEmpty())
+            .toList();
+    String phone = get(r, "phone");
+    entries.add(
+        new DirectoryEntry(
+            agentId, name, team, skills, GatewayState.UNKNOWN, phone.isEmpty() ? null : phone));
   }
 
   private static String get(CSVRecord r, String column) {

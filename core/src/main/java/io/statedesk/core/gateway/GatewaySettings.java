@@ -109,30 +109,34 @@ public class GatewaySettings {
     if (authMode != 1 && authMode != 2) {
       problems.add("statedesk.gateway.auth-mode must be 1 or 2, was " + authMode);
     }
-    truststore.ifPresent(
-        path -> {
-          if (!Files.isReadable(Path.of(path))) {
-            problems.add(
-                "statedesk.gateway.tls.truststore '"
-                    + path
-                    + "' is not a readable file (create it with keytool -importcert, see the"
-                    + " operator guide)");
-            return;
-          }
-          try (var in = Files.newInputStream(Path.of(path))) {
-            KeyStore.getInstance(truststoreType)
-                .load(in, truststorePassword.map(String::toCharArray).orElse(null));
-          } catch (IOException | GeneralSecurityException e) {
-            problems.add(
-                "statedesk.gateway.tls.truststore '"
-                    + path
-                    + "' cannot be opened as "
-                    + truststoreType
-                    + " (wrong statedesk.gateway.tls.truststore-password or type?): "
-                    + e.getMessage());
-          }
-        });
+    truststore.ifPresent(path -> truststoreProblem(path).ifPresent(problems::add));
     return problems;
+  }
+
+  /**
+   * What is wrong with the truststore file, if anything: it must be readable and open as its type.
+   */
+  private Optional<String> truststoreProblem(String path) {
+    if (!Files.isReadable(Path.of(path))) {
+      return Optional.of(
+          "statedesk.gateway.tls.truststore '"
+              + path
+              + "' is not a readable file (create it with keytool -importcert, see the"
+              + " operator guide)");
+    }
+    try (var in = Files.newInputStream(Path.of(path))) {
+      KeyStore.getInstance(truststoreType)
+          .load(in, truststorePassword.map(String::toCharArray).orElse(null));
+    } catch (IOException | GeneralSecurityException e) {
+      return Optional.of(
+          "statedesk.gateway.tls.truststore '"
+              + path
+              + "' cannot be opened as "
+              + truststoreType
+              + " (wrong statedesk.gateway.tls.truststore-password or type?): "
+              + e.getMessage());
+    }
+    return Optional.empty();
   }
 
   public int authMode() {

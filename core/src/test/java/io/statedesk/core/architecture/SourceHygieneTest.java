@@ -1,11 +1,14 @@
 package io.statedesk.core.architecture;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.statedesk.testkit.SourceHygiene;
+import io.statedesk.testkit.SourceSizes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -54,6 +57,56 @@ class SourceHygieneTest {
     assertThat(SourceHygiene.sleeps(tests))
         .as("fixed sleeps in %s (wait by condition)", folder)
         .isEmpty();
+  }
+
+  /**
+   * No class of any module's code over 300 lines, and no method over 60 whose Javadoc does not say
+   * why (issue 22): a newcomer reads a class in one sitting and a method on one screen. Tests are
+   * not held to it (a scenario reads top to bottom).
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "src/main/java",
+        "../web/src/main/java",
+        "../simulator/src/main/java",
+        "../testkit/src/main/java"
+      })
+  void noClassOver300LinesNorMethodOver60WithoutWhy(String folder) {
+    Path code = Path.of(folder);
+    assertThat(Files.isDirectory(code)).as("run from core's basedir: %s", code).isTrue();
+    assertThat(SourceSizes.longClasses(code, 300))
+        .as("classes over 300 lines in %s", folder)
+        .isEmpty();
+    assertThat(SourceSizes.longMethodsWithoutWhy(code, 60))
+        .as("methods over 60 lines in %s whose Javadoc does not say why", folder)
+        .isEmpty();
+  }
+
+  @Test
+  void sizesAreTheCompilersView(@TempDir Path dir) throws Exception {
+    StringBuilder longBody = new StringBuilder();
+    for (int i = 0; i < 61; i++) {
+      longBody.append("    x++;\n");
+    }
+    Files.writeString(
+        dir.resolve("Example.java"),
+        "class Example {\n  int x;\n"
+            + "  void tooLong() {\n"
+            + longBody
+            + "  }\n"
+            + "  /** Why so long: one scenario. */\n  void explained() {\n"
+            + longBody
+            + "  }\n"
+            + "  void shortOne() {\n    x++;\n  }\n"
+            + "  static class Nested {}\n}\n");
+    assertThat(SourceSizes.longMethodsWithoutWhy(dir, 60))
+        .extracting(SourceSizes.Finding::name, SourceSizes.Finding::lines)
+        .containsExactly(tuple("tooLong", 63L));
+    assertThat(SourceSizes.longClasses(dir, 100))
+        .extracting(SourceSizes.Finding::name)
+        .containsExactly("Example");
+    assertThat(SourceSizes.longClasses(dir, 200)).isEmpty();
   }
 
   @Test
