@@ -22,6 +22,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -294,7 +295,7 @@ class ChangeCountersIT {
     try (PreparedStatement st =
         sql.prepareStatement("select id from bulk_outcome where change_id = ? order by ctid")) {
       st.setLong(1, changeId);
-      List<Long> order = new java.util.ArrayList<>();
+      List<Long> order = new ArrayList<>();
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
           order.add(rs.getLong(1));

@@ -77,9 +77,9 @@ final class CounterRace {
   }
 
   /**
-   * Plays console {@code name} until it finds nothing left to claim (or take over), in rounds
-   * together with the other consoles of {@code rounds}: each round starts when every console still
-   * playing has ended the previous one, so that their claims and writes overlap, however the
+   * Plays console {@code name} until nothing is pending and it finds nothing to take over, in
+   * rounds together with the other consoles of {@code rounds}: each round starts when every console
+   * still playing has ended the previous one, so that their claims and writes overlap, however the
    * machine schedules the threads (left to themselves, one console could claim the whole change
    * before the other's thread started).
    */
@@ -104,7 +104,15 @@ final class CounterRace {
       }
       work.addAll(claims.claim(id, 20, true, own, true, owner));
       if (work.isEmpty()) {
-        return;
+        // as the engine (ChangeRun, which claims again a moment later): an empty claim ends a
+        // console only when nothing is pending. Seen once in some sixty runs on H2: con-b's claim
+        // came back empty and it stopped before writing anything. Why is not known: a plain
+        // "fetch first 20 rows only for update skip locked" beside another open claim returns the
+        // next 20 rows on the H2 inside Payara Micro (2.2.224), tried by hand.
+        if (queries.countOutcomes(id, Set.of(OutcomeStatus.PENDING), null) == 0) {
+          return;
+        }
+        continue;
       }
       List<Long> back = new ArrayList<>();
       List<AgentResult> results = new ArrayList<>();
