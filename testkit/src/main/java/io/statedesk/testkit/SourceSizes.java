@@ -32,7 +32,7 @@ public final class SourceSizes {
 
   private SourceSizes() {}
 
-  /** One class or method over its limit: "path:line: name, N lines". */
+  /** A class or a method and its length: "path:line: name, N lines". */
   public record Finding(String where, String name, long lines) {
     @Override
     public String toString() {
@@ -40,22 +40,38 @@ public final class SourceSizes {
     }
   }
 
-  /** Top-level classes (records, enums, interfaces) under {@code root} longer than {@code max}. */
-  public static List<Finding> longClasses(Path root, int max) {
-    return scan(root, max, true);
-  }
-
   /**
-   * Methods and constructors under {@code root} longer than {@code max} lines whose Javadoc does
-   * not say why.
+   * The sizes of one source folder, parsed once: every top-level class (records, enums,
+   * interfaces), and every method or constructor whose Javadoc does not say why it is long.
    */
-  public static List<Finding> longMethodsWithoutWhy(Path root, int max) {
-    return scan(root, max, false);
+  public record Measured(List<Finding> classes, List<Finding> unexplainedMethods) {
+
+    /** Top-level classes longer than {@code max} lines. */
+    public List<Finding> longClasses(int max) {
+      return classes.stream().filter(f -> f.lines() > max).toList();
+    }
+
+    /** Methods and constructors longer than {@code max} lines whose Javadoc does not say why. */
+    public List<Finding> longMethodsWithoutWhy(int max) {
+      return unexplainedMethods.stream().filter(f -> f.lines() > max).toList();
+    }
   }
 
-  private static List<Finding> scan(Path root, int max, boolean classes) {
+  /** Top-level classes under {@code root} longer than {@code max} lines. */
+  public static List<Finding> longClasses(Path root, int max) {
+    return measure(root).longClasses(max);
+  }
+
+  /** Methods under {@code root} longer than {@code max} lines whose Javadoc does not say why. */
+  public static List<Finding> longMethodsWithoutWhy(Path root, int max) {
+    return measure(root).longMethodsWithoutWhy(max);
+  }
+
+  /** Parses every source file under {@code root} once. */
+  public static Measured measure(Path root) {
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-    List<Finding> found = new ArrayList<>();
+    List<Finding> classes = new ArrayList<>();
+    List<Finding> methods = new ArrayList<>();
     try (StandardJavaFileManager files = compiler.getStandardFileManager(null, null, null);
         Stream<Path> walk = Files.walk(root)) {
       List<Path> sources = walk.filter(p -> p.toString().endsWith(".java")).sorted().toList();
@@ -69,28 +85,24 @@ public final class SourceSizes {
                   null,
                   files.getJavaFileObjectsFromPaths(sources));
       DocTrees trees = DocTrees.instance(task);
+      Path base = root.toAbsolutePath().normalize();
       for (CompilationUnitTree unit : task.parse()) {
-        String path =
-            root.toAbsolutePath()
-                .normalize()
-                .relativize(Path.of(unit.getSourceFile().toUri()))
-                .toString();
-        new Sizes(unit, trees, path, max, classes, found).scan(unit, null);
+        String path = base.relativize(Path.of(unit.getSourceFile().toUri())).toString();
+        new Sizes(unit, trees, path, classes, methods).scan(unit, null);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return found;
+    return new Measured(List.copyOf(classes), List.copyOf(methods));
   }
 
-  /** Walks one file, adding what is over the limit. */
+  /** Walks one file, adding its top-level classes and its methods without a why. */
   private static final class Sizes extends TreePathScanner<Void, Void> {
     private final CompilationUnitTree unit;
     private final DocTrees trees;
     private final String path;
-    private final int max;
-    private final boolean classes;
-    private final List<Finding> found;
+    private final List<Finding> classes;
+    private final List<Finding> methods;
     private final LineMap lines;
     private final SourcePositions positions;
 
@@ -98,45 +110,40 @@ public final class SourceSizes {
         CompilationUnitTree unit,
         DocTrees trees,
         String path,
-        int max,
-        boolean classes,
-        List<Finding> found) {
+        List<Finding> classes,
+        List<Finding> methods) {
       this.unit = unit;
       this.trees = trees;
       this.path = path;
-      this.max = max;
       this.classes = classes;
-      this.found = found;
+      this.methods = methods;
       this.lines = unit.getLineMap();
       this.positions = trees.getSourcePositions();
     }
 
     @Override
     public Void visitClass(ClassTree type, Void unused) {
-      boolean topLevel = getCurrentPath().getParentPath().getLeaf() instanceof CompilationUnitTree;
-      if (classes && topLevel) {
-        add(type, type.getSimpleName().toString());
+      if (getCurrentPath().getParentPath().getLeaf() instanceof CompilationUnitTree) {
+        classes.add(finding(type, type.getSimpleName().toString()));
       }
       return super.visitClass(type, unused);
     }
 
     @Override
     public Void visitMethod(MethodTree method, Void unused) {
-      if (!classes && method.getBody() != null) {
+      if (method.getBody() != null) {
         String doc = trees.getDocComment(getCurrentPath());
         if (doc == null || !doc.toLowerCase(Locale.ROOT).contains("why")) {
-          add(method, method.getName().toString());
+          methods.add(finding(method, method.getName().toString()));
         }
       }
       return super.visitMethod(method, unused);
     }
 
-    private void add(Tree tree, String name) {
+    private Finding finding(Tree tree, String name) {
       long first = lines.getLineNumber(positions.getStartPosition(unit, tree));
       long last = lines.getLineNumber(positions.getEndPosition(unit, tree));
-      if (last - first + 1 > max) {
-        found.add(new Finding(path + ":" + first, name, last - first + 1));
-      }
+      return new Finding(path + ":" + first, name, last - first + 1);
     }
   }
 }

@@ -269,7 +269,8 @@ public class BulkChanges {
         : teams.callerTeams();
   }
 
-  private ChangeView view(BulkChange c) {
+  /** A change as the pages and the API show it: with its counts and the undo that undid it. */
+  ChangeView view(BulkChange c) {
     return ChangeView.of(c, store.counts(c.getId()), links.undoneBy(c.getId()));
   }
 

@@ -21,9 +21,8 @@ public class ChangeHistory {
 
   @Inject Caller caller;
   @Inject TeamScope teams;
-  @Inject BulkStore store;
   @Inject ChangeQueries queries;
-  @Inject ChangeLinks links;
+  @Inject BulkChanges changes;
 
   /** A page of the changes the caller may see, newest first. */
   public List<ChangeView> history(HistoryFilter filter, int first, int max) {
@@ -31,7 +30,7 @@ public class ChangeHistory {
     List<ChangeView> views = new ArrayList<>();
     for (BulkChange c :
         queries.history(filter, historyUser(), teams.callerTeams(), first, Math.min(max, 500))) {
-      views.add(view(c));
+      views.add(changes.view(c));
     }
     return views;
   }
@@ -47,7 +46,7 @@ public class ChangeHistory {
     caller.require(Role.SUPERVISOR, Role.ADMIN);
     List<ChangeView> views = new ArrayList<>();
     for (BulkChange c : queries.open(historyUser(), teams.callerTeams(), Math.min(max, 100))) {
-      views.add(view(c));
+      views.add(changes.view(c));
     }
     return views;
   }
@@ -64,9 +63,5 @@ public class ChangeHistory {
   /** The user whose changes a supervisor sees beside their teams'; null for an admin (all). */
   private String historyUser() {
     return teams.callerSeesAll() ? null : caller.name();
-  }
-
-  private ChangeView view(BulkChange c) {
-    return ChangeView.of(c, store.counts(c.getId()), links.undoneBy(c.getId()));
   }
 }

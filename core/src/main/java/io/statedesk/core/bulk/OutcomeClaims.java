@@ -28,7 +28,8 @@ import java.util.Set;
  * must ({@link OutcomeRows} says why: PostgreSQL deadlocked without it). The claims take theirs by
  * id and skip locked rows, so they never wait; {@link #backToPending}, which may wait for a row
  * another transaction holds, sorts its ids and locks them chunk by chunk ({@link
- * OutcomeRows#lockOwnedInFlight}) before its update, which then waits for no row.
+ * OutcomeRows#lockOwnedInFlight}), then updates the rows it locked and only those, so its update
+ * waits for no row (as {@link OutcomeRecorder#endPending} does).
  */
 @ApplicationScoped
 @Transactional
@@ -148,20 +149,30 @@ public class OutcomeClaims {
     }
     List<Long> ids = new ArrayList<>(outcomeIds);
     Collections.sort(ids); // locked in id order: see OutcomeRows
+    int moved = 0;
     for (int from = 0; from < ids.size(); from += OutcomeRows.CHUNK) {
-      rows.lockOwnedInFlight(
-          ids.subList(from, Math.min(ids.size(), from + OutcomeRows.CHUNK)), owner);
+      List<Long> locked =
+          rows
+              .lockOwnedInFlight(
+                  ids.subList(from, Math.min(ids.size(), from + OutcomeRows.CHUNK)), owner)
+              .stream()
+              .map(OutcomeRows.Locked::id)
+              .toList();
+      if (locked.isEmpty()) {
+        continue;
+      }
+      // the rows just locked, and only those: the update waits for no row (as endPending)
+      moved +=
+          em.createQuery(
+                  "update BulkOutcome o set o.status = :p, o.owner = null, o.version = o.version + 1"
+                      + " where o.changeId = :c and o.id in :ids and o.status = :f and o.owner = :o")
+              .setParameter("p", OutcomeStatus.PENDING)
+              .setParameter("f", OutcomeStatus.IN_FLIGHT)
+              .setParameter("c", id)
+              .setParameter("ids", locked)
+              .setParameter("o", owner)
+              .executeUpdate();
     }
-    int moved =
-        em.createQuery(
-                "update BulkOutcome o set o.status = :p, o.owner = null, o.version = o.version + 1"
-                    + " where o.changeId = :c and o.id in :ids and o.status = :f and o.owner = :o")
-            .setParameter("p", OutcomeStatus.PENDING)
-            .setParameter("f", OutcomeStatus.IN_FLIGHT)
-            .setParameter("c", id)
-            .setParameter("ids", outcomeIds)
-            .setParameter("o", owner)
-            .executeUpdate();
     counters.add(id, new Tally().moveStatus(OutcomeStatus.IN_FLIGHT, OutcomeStatus.PENDING, moved));
   }
 

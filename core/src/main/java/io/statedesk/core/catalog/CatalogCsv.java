@@ -4,6 +4,7 @@ import static io.statedesk.core.catalog.CatalogTransfer.COLUMNS;
 import static io.statedesk.core.catalog.CatalogTransfer.MAX_ROWS;
 import static io.statedesk.core.catalog.CatalogTransfer.abbreviate;
 import static io.statedesk.core.catalog.CatalogTransfer.oneLine;
+import static io.statedesk.core.csv.CsvInput.get;
 
 import io.statedesk.core.catalog.CatalogTransfer.Parsed;
 import io.statedesk.core.catalog.CatalogTransfer.Row;
@@ -136,10 +137,6 @@ final class CatalogCsv {
             labels,
             teams),
         List.copyOf(errors));
-  }
-
-  private static String get(CSVRecord r, String column) {
-    return CsvInput.get(r, column);
   }
 
   private static Integer integer(String field, String raw, List<FieldError> errors) {

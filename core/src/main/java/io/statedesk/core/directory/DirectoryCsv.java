@@ -1,5 +1,7 @@
 package io.statedesk.core.directory;
 
+import static io.statedesk.core.csv.CsvInput.get;
+
 import io.statedesk.core.csv.CsvInput;
 import io.statedesk.core.gateway.AgentId;
 import io.statedesk.core.gateway.GatewayState;
@@ -70,7 +72,7 @@ public final class DirectoryCsv {
                   line, Text.of("directory.csv.fields", r.size(), parser.getHeaderNames().size())));
           continue;
         }
-        line(line, r, seen, entries, problems);
+        readLine(line, r, seen, entries, problems);
       }
     } catch (IOException | IllegalStateException | IllegalArgumentException e) {
       return new Parsed(
@@ -92,7 +94,7 @@ public final class DirectoryCsv {
    *
    * @param seen the line of each agent id read so far (a second line for one agent is a problem)
    */
-  private static void line(
+  private static void readLine(
       int line,
       CSVRecord r,
       Map<Integer, Integer> seen,
@@ -137,10 +139,6 @@ public final class DirectoryCsv {
     entries.add(
         new DirectoryEntry(
             agentId, name, team, skills, GatewayState.UNKNOWN, phone.isEmpty() ? null : phone));
-  }
-
-  private static String get(CSVRecord r, String column) {
-    return CsvInput.get(r, column);
   }
 
   private static boolean hasControl(String s) {
