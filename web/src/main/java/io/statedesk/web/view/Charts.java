@@ -10,6 +10,11 @@ import java.util.List;
  * <p>PrimeFaces writes the configuration into an inline script, so {@code <}, {@code >} and {@code
  * &} are escaped as JSON unicode escapes: a catalog label such as {@code </script>} stays text
  * inside the chart and cannot end the script element.
+ *
+ * <p>Charts do not animate: the picker's live refresh draws them again up to once a second, and an
+ * animated chart would grow every bar from zero each time, a flicker on a busy floor; a click
+ * during that growth also missed the bar it aimed at (the bar was still short), so it filtered
+ * nothing.
  */
 final class Charts {
 
@@ -42,6 +47,7 @@ final class Charts {
                 Json.createObjectBuilder()
                     .add("responsive", true)
                     .add("maintainAspectRatio", false)
+                    .add("animation", false)
                     .add(
                         "plugins",
                         Json.createObjectBuilder()
