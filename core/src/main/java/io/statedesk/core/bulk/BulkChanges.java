@@ -226,10 +226,13 @@ public class BulkChanges {
             : "; " + since + " agent(s) changed since by a later change, left alone");
   }
 
-  /** The outcomes the caller may see, as CSV (UTF-8, header row); no Guid is ever stored. */
-  public byte[] exportCsv(long id) {
+  /**
+   * The export of the outcomes the caller may see (no Guid is ever stored): checked now, written
+   * later a page at a time.
+   */
+  public OutcomeExport export(long id) {
     BulkChange c = visible(id);
-    return export.csv(id, outcomeScope(c));
+    return new OutcomeExport(id, outcomeScope(c), export);
   }
 
   /** The default for new changes' read-back, and the confirmation threshold, for the pages. */

@@ -6,6 +6,7 @@ import io.statedesk.core.bulk.ChangeHistory;
 import io.statedesk.core.bulk.ChangeRequest;
 import io.statedesk.core.bulk.ChangeView;
 import io.statedesk.core.bulk.HistoryFilter;
+import io.statedesk.core.bulk.OutcomeExport;
 import io.statedesk.core.bulk.OutcomeStatus;
 import io.statedesk.core.security.Caller;
 import io.statedesk.core.security.IdempotencyKeys;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -125,9 +127,11 @@ public class ChangeResource {
   @Path("{id}/export")
   @Produces("text/csv")
   public Response export(@PathParam("id") String id) {
-    long change = ApiParams.id(id);
-    return Response.ok(changes.exportCsv(change), "text/csv; charset=UTF-8")
-        .header("Content-Disposition", "attachment; filename=\"change-" + change + ".csv\"")
+    OutcomeExport export = changes.export(ApiParams.id(id));
+    StreamingOutput body = export::writeCsv;
+    return Response.ok(body, "text/csv; charset=UTF-8")
+        .header(
+            "Content-Disposition", "attachment; filename=\"change-" + export.change() + ".csv\"")
         .build();
   }
 

@@ -11,8 +11,10 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -190,12 +192,16 @@ public class ChangeBacking implements Serializable {
     return DefaultStreamedContent.builder()
         .name("change-" + id + ".csv")
         .contentType("text/csv; charset=UTF-8")
-        .stream(() -> new ByteArrayInputStream(exportForPeople()))
+        .writer(this::writeExport)
         .build();
   }
 
-  private byte[] exportForPeople() {
-    return ChangeCsv.forPeople(changes.exportCsv(id), zone.zone(), labels.forExport(zone.getId()));
+  private void writeExport(OutputStream out) {
+    try {
+      ChangeCsv.write(changes.export(id), zone.zone(), labels.forExport(zone.getId()), out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The state an outcome gave, as then and (if renamed since) as today. */

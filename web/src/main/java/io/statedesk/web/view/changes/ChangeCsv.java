@@ -1,9 +1,11 @@
 package io.statedesk.web.view.changes;
 
+import io.statedesk.core.bulk.OutcomeExport;
 import java.io.IOException;
-import java.io.StringReader;
-import java.io.StringWriter;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -11,11 +13,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * A change's CSV export as a person opens it: a UTF-8 byte order mark (without it Excel on Windows
@@ -53,31 +54,48 @@ public final class ChangeCsv {
 
   private ChangeCsv() {}
 
-  /** The export for a person: the raw CSV, its added columns, and the BOM. */
-  public static byte[] forPeople(byte[] raw, ZoneId zone, Labels labels) {
-    StringWriter out = new StringWriter();
-    out.write(BOM);
-    try (CSVParser in =
-            CSVParser.parse(
-                new StringReader(new String(raw, StandardCharsets.UTF_8)),
-                CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build());
-        CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT)) {
-      List<String> header = new ArrayList<>(in.getHeaderNames());
-      header.addAll(
-          List.of(labels.outcome(), labels.target(), labels.previous(), labels.finished()));
-      csv.printRecord(header);
-      for (CSVRecord r : in) {
-        List<String> row = new ArrayList<>(r.toList());
-        row.add(labels.outcomeLabel().apply(r.get("outcome")));
-        row.add(labels.stateLabel().apply(r.get("target")));
-        row.add(labels.stateLabel().apply(r.get("previous")));
-        row.add(local(r.get("finished_at"), zone));
-        csv.printRecord(row);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  /**
+   * Writes the export for a person: the BOM, the raw columns and the added ones, a page of rows at
+   * a time (flushed after each), so that a 50,000-agent change streams to the browser.
+   */
+  public static void write(OutcomeExport export, ZoneId zone, Labels labels, OutputStream out)
+      throws IOException {
+    write(export.header(), export::forEachRow, zone, labels, out);
+  }
+
+  /** The rows of an export: {@link OutcomeExport#forEachRow}. */
+  @FunctionalInterface
+  interface Rows {
+    void forEachRow(Consumer<List<String>> row, Runnable afterPage);
+  }
+
+  static void write(List<String> raw, Rows rows, ZoneId zone, Labels labels, OutputStream out)
+      throws IOException {
+    int outcome = raw.indexOf("outcome");
+    int target = raw.indexOf("target");
+    int previous = raw.indexOf("previous");
+    int finished = raw.indexOf("finished_at");
+    Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+    writer.write(BOM);
+    CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT);
+    List<String> header = new ArrayList<>(raw);
+    header.addAll(List.of(labels.outcome(), labels.target(), labels.previous(), labels.finished()));
+    csv.printRecord(header);
+    try {
+      rows.forEachRow(
+          r -> {
+            List<String> row = new ArrayList<>(r);
+            row.add(labels.outcomeLabel().apply(r.get(outcome)));
+            row.add(labels.stateLabel().apply(r.get(target)));
+            row.add(labels.stateLabel().apply(r.get(previous)));
+            row.add(local(r.get(finished), zone));
+            OutcomeExport.print(csv, row);
+          },
+          () -> OutcomeExport.flush(csv));
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
-    return out.toString().getBytes(StandardCharsets.UTF_8);
+    csv.flush();
   }
 
   /** An ISO instant in the zone, or "" when there is none (an agent not finished). */
