@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.statedesk.web.api.ApiCalls;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -63,6 +65,19 @@ class LargeChangeIT extends BrowserTest {
         .as("the confirmation field has the focus after the preview")
         .isEqualTo("setStateForm:confirmation");
 
+    // the preview's rows are read a page at a time, in agent order (the dialog keeps only counts)
+    List<Integer> firstPage = previewIds();
+    assertThat(firstPage).hasSize(5).isSorted();
+    click(By.cssSelector("#setStateForm\\:previewTable .ui-paginator-next"));
+    awaitAjax();
+    waiter()
+        .ignoring(StaleElementReferenceException.class) // the page's rows are being replaced
+        .until(d -> !previewIds().equals(firstPage));
+    List<Integer> secondPage = previewIds();
+    assertThat(secondPage).hasSize(5).isSorted();
+    assertThat(secondPage.get(0)).isGreaterThan(firstPage.get(4));
+    field = browser.findElement(By.id("setStateForm:confirmation"));
+
     field.sendKeys("149", Keys.ENTER);
     awaitAjax();
     WebElement error =
@@ -102,6 +117,14 @@ class LargeChangeIT extends BrowserTest {
     WebElement row =
         waitFor(By.xpath("//tr[.//a[contains(@id,':open') and normalize-space()='" + id + "']]"));
     assertThat(row.getText()).contains("Completed with problems");
+  }
+
+  private List<Integer> previewIds() {
+    return browser
+        .findElements(By.cssSelector("#setStateForm\\:previewTable_data tr td:first-child"))
+        .stream()
+        .map(td -> Integer.valueOf(td.getText().strip()))
+        .toList();
   }
 
   private void chooseCode(int index) {

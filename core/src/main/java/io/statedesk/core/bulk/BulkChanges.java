@@ -56,6 +56,18 @@ public class BulkChanges {
     return planner.plan(request).preview(settings.confirmAbove());
   }
 
+  /**
+   * Rows of {@link #preview}, {@code max} agents from the {@code first} in id order, as they are
+   * now: a page of a preview whose {@link Preview#summary()} a page keeps.
+   */
+  public List<Preview.Row> previewRows(ChangeRequest request, int first, int max) {
+    caller.require(Role.SUPERVISOR, Role.ADMIN);
+    return planner
+        .plan(request, first, Math.min(max, 1000))
+        .preview(settings.confirmAbove())
+        .rows();
+  }
+
   /** The change made, and whether it was made now or found by its idempotency key. */
   public record Submitted(ChangeView change, boolean created) {}
 

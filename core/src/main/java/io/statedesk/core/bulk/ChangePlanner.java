@@ -64,6 +64,14 @@ class ChangePlanner {
 
   /** The caller's request, resolved to agents (their teams only) and verdicts. */
   Plan plan(ChangeRequest request) {
+    return plan(request, 0, Integer.MAX_VALUE);
+  }
+
+  /**
+   * As {@link #plan(ChangeRequest)}, for {@code max} of the requested agents from the {@code
+   * first}, in id order: a page of a preview.
+   */
+  Plan plan(ChangeRequest request, int first, int max) {
     if (request.clear() && request.code() != null) {
       throw new InvalidChangeException("code", Text.of("bulk.code.both"));
     }
@@ -74,7 +82,7 @@ class ChangePlanner {
     Set<Integer> unique = agents(request);
     Map<Integer, Integer> targets = new LinkedHashMap<>();
     Integer target = code == null ? null : code.getCode();
-    unique.forEach(id -> targets.put(id, target));
+    unique.stream().skip(Math.max(0, first)).limit(max).forEach(id -> targets.put(id, target));
     return planTargets(
         code == null ? ChangeAction.CLEAR : ChangeAction.SET,
         code,

@@ -1,5 +1,6 @@
 package io.statedesk.core.bulk;
 
+import io.statedesk.core.persistence.InLists;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -39,6 +40,16 @@ public class ChangeQueries {
             BulkOutcome.class);
     params.forEach(q::setParameter);
     return q.setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, max)).getResultList();
+  }
+
+  /** The outcomes of change {@code id} for {@code agents} (at most {@link InLists#MAX}). */
+  public List<BulkOutcome> outcomesOf(long id, List<Integer> agents) {
+    return em.createQuery(
+            "select o from BulkOutcome o where o.changeId = :c and o.agentId in :ids",
+            BulkOutcome.class)
+        .setParameter("c", id)
+        .setParameter("ids", agents)
+        .getResultList();
   }
 
   public long countOutcomes(long id, Set<OutcomeStatus> statuses, Set<String> teams) {

@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * What a change would do, before it runs.
  *
- * @param rows one per requested agent, in id order
+ * @param rows one per requested agent, in id order; none in a {@link #summary()}
  * @param totals how many agents have each verdict (every verdict present)
  * @param action set or clear
  * @param code the code to set, or {@code null}
@@ -48,9 +48,18 @@ public record Preview(
     totals = Map.copyOf(all);
   }
 
-  /** Every requested agent. */
+  /** Every requested agent (counted by verdict: a summary has no rows). */
   public int total() {
-    return rows.size();
+    return totals.values().stream().mapToInt(Integer::intValue).sum();
+  }
+
+  /**
+   * This preview without its rows, for a page that keeps the preview while the user decides: a
+   * 50,000-agent preview is then a few numbers, and the page reads its rows a page at a time
+   * ({@link BulkChanges#previewRows}).
+   */
+  public Preview summary() {
+    return new Preview(List.of(), totals, action, code, codeLabel, confirmationRequired);
   }
 
   public int count(Verdict verdict) {

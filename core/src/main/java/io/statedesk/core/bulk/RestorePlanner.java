@@ -3,6 +3,7 @@ package io.statedesk.core.bulk;
 import io.statedesk.core.desired.Desired;
 import io.statedesk.core.desired.DesiredStore;
 import io.statedesk.core.directory.DirectoryAgent;
+import io.statedesk.core.persistence.InLists;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -10,7 +11,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -32,11 +32,26 @@ class RestorePlanner {
    */
   Plan plan(BulkChange origin, Function<List<Integer>, Map<Integer, DirectoryAgent>> known) {
     long id = origin.getId();
-    List<Integer> agents = desired.agentsOf(id);
-    Map<Integer, Desired> tops = desired.top(agents);
-    Map<Integer, BulkOutcome> outcomes = outcomes(id);
     Map<Integer, Integer> targets = new LinkedHashMap<>();
     List<Plan.Row> left = new ArrayList<>();
+    // a thousand agents at a time: their layers and outcomes are read per chunk and dropped after
+    // it, so an undo of 50,000 agents never holds 50,000 entities (issue 20)
+    for (List<Integer> chunk : InLists.of(desired.agentsOf(id))) {
+      planChunk(id, chunk, targets, left);
+    }
+    Plan plan =
+        planner.planTargets(
+            ChangeAction.RESTORE, null, targets, true, known.apply(List.copyOf(targets.keySet())));
+    plan.rows.addAll(left);
+    return plan;
+  }
+
+  private void planChunk(
+      long id, List<Integer> agents, Map<Integer, Integer> targets, List<Plan.Row> left) {
+    Map<Integer, Desired> tops = desired.top(agents);
+    Map<Integer, Desired> belows = desired.below(agents, id);
+    Map<Integer, BulkOutcome> outcomes = new HashMap<>();
+    queries.outcomesOf(id, agents).forEach(o -> outcomes.put(o.getAgentId(), o));
     for (int agent : agents) {
       Desired top = tops.get(agent);
       BulkOutcome o = outcomes.get(agent);
@@ -62,26 +77,18 @@ class RestorePlanner {
                 o,
                 Verdict.NOTHING_TO_RESTORE,
                 "Change " + id + " did not take effect on this agent: nothing to restore"));
+      } else if (belows.containsKey(agent)) {
+        targets.put(agent, belows.get(agent).code());
+      } else if (o.isPreviousKnown()) {
+        targets.put(agent, o.getPreviousState());
       } else {
-        Optional<Desired> below = desired.below(agent, id);
-        if (below.isPresent()) {
-          targets.put(agent, below.get().code());
-        } else if (o.isPreviousKnown()) {
-          targets.put(agent, o.getPreviousState());
-        } else {
-          left.add(
-              leftAlone(
-                  o,
-                  Verdict.NOTHING_TO_RESTORE,
-                  "The state before the change is not known, so it is not restored"));
-        }
+        left.add(
+            leftAlone(
+                o,
+                Verdict.NOTHING_TO_RESTORE,
+                "The state before the change is not known, so it is not restored"));
       }
     }
-    Plan plan =
-        planner.planTargets(
-            ChangeAction.RESTORE, null, targets, true, known.apply(List.copyOf(targets.keySet())));
-    plan.rows.addAll(left);
-    return plan;
   }
 
   private static Plan.Row leftAlone(BulkOutcome o, Verdict verdict, String reason) {
@@ -97,14 +104,5 @@ class RestorePlanner {
         OutcomeStatus.SKIPPED,
         reason,
         null);
-  }
-
-  private Map<Integer, BulkOutcome> outcomes(long id) {
-    Map<Integer, BulkOutcome> byAgent = new HashMap<>();
-    long n = queries.countOutcomes(id, null, null);
-    for (int first = 0; first < n; first += 1000) {
-      queries.outcomes(id, null, null, first, 1000).forEach(o -> byAgent.put(o.getAgentId(), o));
-    }
-    return byAgent;
   }
 }

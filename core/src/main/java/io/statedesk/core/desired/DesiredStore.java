@@ -71,18 +71,26 @@ public class DesiredStore {
     return found;
   }
 
-  /** The layer that resumes when change {@code changeId}'s layer of the agent goes. */
-  public Optional<Desired> below(int agentId, long changeId) {
-    return em.createQuery(
-            "select l from DesiredLayer l where l.agentId = :a and l.changeId <> :c"
-                + " order by l.since desc, l.id desc",
-            DesiredLayer.class)
-        .setParameter("a", agentId)
-        .setParameter("c", changeId)
-        .setMaxResults(1)
-        .getResultStream()
-        .findFirst()
-        .map(Desired::of);
+  /**
+   * For each of {@code agentIds} that has one, the layer that resumes when change {@code
+   * changeId}'s layer goes (the newest other layer), a thousand agents per statement: an undo of
+   * 50,000 agents is 50 statements, not 50,000.
+   */
+  public Map<Integer, Desired> below(Collection<Integer> agentIds, long changeId) {
+    Map<Integer, Desired> found = new HashMap<>();
+    for (List<Integer> chunk : InLists.of(agentIds)) {
+      for (DesiredLayer l :
+          em.createQuery(
+                  "select l from DesiredLayer l where l.agentId in :ids and l.changeId <> :c"
+                      + " order by l.since, l.id",
+                  DesiredLayer.class)
+              .setParameter("ids", chunk)
+              .setParameter("c", changeId)
+              .getResultList()) {
+        found.put(l.getAgentId(), Desired.of(l)); // oldest first: the newest stays
+      }
+    }
+    return found;
   }
 
   /** The agents change {@code changeId} holds a layer of. */

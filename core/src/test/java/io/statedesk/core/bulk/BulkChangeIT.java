@@ -410,6 +410,15 @@ class BulkChangeIT {
             Tuple.tuple(10501, Verdict.WILL_CHANGE),
             Tuple.tuple(10502, Verdict.OUT_OF_SCOPE));
     assertThat(preview.rows().get(2).name()).isNull(); // nothing of bob's agent is revealed
+    // a page keeps the summary and reads rows a page at a time, in the same order, same checks
+    ChangeRequest three = ChangeRequest.set(List.of(10502, 5, 10501), 100);
+    assertThat(changes.previewRows(three, 1, 5))
+        .extracting(Preview.Row::agentId, Preview.Row::verdict, Preview.Row::name)
+        .containsExactly(
+            Tuple.tuple(10501, Verdict.WILL_CHANGE, preview.rows().get(1).name()),
+            Tuple.tuple(10502, Verdict.OUT_OF_SCOPE, null));
+    assertThat(preview.summary().rows()).isEmpty();
+    assertThat(preview.summary().total()).isEqualTo(3);
 
     ChangeRequest request = ChangeRequest.set(List.of(10501, 10503), 100).withKey("click-1");
     BulkChanges.Submitted first = changes.submit(request);

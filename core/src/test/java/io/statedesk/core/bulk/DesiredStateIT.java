@@ -142,7 +142,7 @@ class DesiredStateIT {
     try {
       assertThat(desired.top(agent).orElseThrow().changeId()).isEqualTo(later);
       assertThat(desired.top(List.of(agent)).get(agent).changeId()).isEqualTo(later);
-      assertThat(desired.below(agent, later).orElseThrow().changeId()).isEqualTo(earlier);
+      assertThat(desired.below(List.of(agent), later).get(agent).changeId()).isEqualTo(earlier);
     } finally {
       desired.remove(earlier);
       desired.remove(later);

@@ -44,6 +44,16 @@ class PreviewTest {
   }
 
   @Test
+  void aSummaryKeepsEveryCountAndTheConfirmationButNoRows() {
+    Preview s = preview(144, 3, 1200, 2).summary();
+    assertThat(s.rows()).isEmpty();
+    assertThat(s.total()).isEqualTo(1349);
+    assertThat(s.cannot()).isEqualTo(1202);
+    assertThat(s.confirmationRequired()).isTrue();
+    assertThat(s.confirmedBy("1,349")).isTrue();
+  }
+
+  @Test
   void theTypedNumberConfirmsWithOrWithoutSeparators() {
     Preview p = preview(1000, 0, 1349, 0);
     assertThat(p.confirmedBy("2349")).isTrue();

@@ -58,6 +58,8 @@ public class SetStateBacking implements Serializable {
   private boolean verify;
   private String confirmation;
   private Preview preview;
+  private ChangeRequest previewed;
+  private PreviewRows rows;
   private String key;
   private ScheduleFields when = new ScheduleFields();
 
@@ -86,7 +88,11 @@ public class SetStateBacking implements Serializable {
   public void preview() {
     preview = null;
     try {
-      preview = changes.preview(request());
+      ChangeRequest request = request();
+      // the summary only: the table reads its rows a page at a time (PreviewRows)
+      preview = changes.preview(request).summary();
+      previewed = request;
+      rows = new PreviewRows(this::previewRows, preview.total());
       key = UUID.randomUUID().toString();
       confirmation = null;
       if (preview.confirmationRequired()) {
@@ -220,8 +226,13 @@ public class SetStateBacking implements Serializable {
     return catalog.active();
   }
 
-  public List<Preview.Row> getRows() {
-    return preview == null ? List.of() : preview.rows();
+  /** The preview's rows, a page at a time; null before a preview. */
+  public PreviewRows getRows() {
+    return preview == null ? null : rows;
+  }
+
+  private List<Preview.Row> previewRows(int first, int max) {
+    return preview == null ? List.of() : changes.previewRows(previewed, first, max);
   }
 
   public int count(String verdict) {
