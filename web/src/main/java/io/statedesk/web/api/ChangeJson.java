@@ -105,7 +105,15 @@ final class ChangeJson {
     return m;
   }
 
-  static Map<String, Object> describe(Preview p) {
+  /** The most agents of a preview one answer lists ({@code max}'s limit and default). */
+  static final int PREVIEW_PAGE = 1000;
+
+  /**
+   * A preview: every count, and the agents from {@code first}, {@code max} of them, in id order (a
+   * 50,000-agent preview is read in pages, not answered as one 5 MB document).
+   */
+  static Map<String, Object> describe(Preview p, int first, int max) {
+    ApiParams.paging(first, max, PREVIEW_PAGE);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("action", p.action().name());
     m.put("code", p.code());
@@ -117,7 +125,8 @@ final class ChangeJson {
         .sorted(Map.Entry.comparingByKey())
         .forEach(e -> totals.put(e.getKey().name(), e.getValue()));
     m.put("totals", totals);
-    m.put("agents", p.rows().stream().map(ChangeJson::describe).toList());
+    m.put("first", first);
+    m.put("agents", p.rows().stream().skip(first).limit(max).map(ChangeJson::describe).toList());
     return m;
   }
 

@@ -61,12 +61,14 @@ public class ChangeResource {
               + " confirmCount.")
   public Response submit(
       @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+      @QueryParam("first") @DefaultValue("0") int first,
+      @QueryParam("max") @DefaultValue("1000") int max,
       @HeaderParam("Idempotency-Key") String key,
       String body) {
     JsonObject json = Json.object(body);
     ChangeRequest request = bodies.read(json, key);
     if (dryRun) {
-      return Response.ok(ChangeJson.describe(changes.preview(request))).build();
+      return Response.ok(ChangeJson.describe(changes.preview(request), first, max)).build();
     }
     // the key is bound to the body it was first used with: another body is a 409, not the
     // first change returned as if it were this one

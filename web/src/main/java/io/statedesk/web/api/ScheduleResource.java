@@ -48,6 +48,8 @@ public class ScheduleResource {
               + " revertAfterSeconds.")
   public Response schedule(
       @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+      @QueryParam("first") @DefaultValue("0") int first,
+      @QueryParam("max") @DefaultValue("1000") int max,
       @HeaderParam("Idempotency-Key") String key,
       String body) {
     JsonObject json = Json.object(body);
@@ -63,7 +65,7 @@ public class ScheduleResource {
             ApiParams.instant(Json.string(json, "revertAt", false), "revertAt"),
             after == null ? null : Duration.ofSeconds(after));
     if (dryRun) {
-      return Response.ok(ChangeJson.describe(schedules.preview(request))).build();
+      return Response.ok(ChangeJson.describe(schedules.preview(request), first, max)).build();
     }
     Schedules.Scheduled made = schedules.schedule(request);
     return Response.status(made.created() ? Response.Status.CREATED : Response.Status.OK)

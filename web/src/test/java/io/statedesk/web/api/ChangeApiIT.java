@@ -61,6 +61,20 @@ class ChangeApiIT {
         .contains("\"OUT_OF_SCOPE\":1")
         .contains("\"INVALID_ID\":1")
         .doesNotContain("Ines"); // nothing about bob's agent but its id
+    // the agents are paged: every count, and the agents from first, max of them, in id order
+    HttpResponse<String> page =
+        send("POST", "/changes?dryRun=true&first=1&max=2", body, "Authorization", ALICE);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body())
+        .contains("\"total\":4")
+        .contains("\"WILL_CHANGE\":2")
+        .contains("\"first\":1");
+    assertThat(page.body().split("\"agentId\":", -1)).hasSize(3);
+    assertThat(page.body()).contains("\"agentId\":10001").contains("\"agentId\":10002");
+    assertThat(
+            send("POST", "/changes?dryRun=true&max=1001", body, "Authorization", ALICE)
+                .statusCode())
+        .isEqualTo(400);
 
     String key = "api-" + System.nanoTime();
     HttpResponse<String> made =
