@@ -6,6 +6,7 @@ import io.statedesk.core.account.UserAccounts;
 import io.statedesk.core.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
@@ -14,8 +15,15 @@ import java.util.Set;
  * Who may see a change, asked on behalf of the system (no caller): the open change pages to tell
  * that it moved on. The rule is the one {@link BulkChanges} applies to a caller (admins, the
  * change's maker, supervisors of a team it touched), applied to the accounts as they are now.
+ *
+ * <p>Transactional although it only reads: it is asked from the live-push timer, a managed thread
+ * of our own, where Payara keeps a container-managed entity manager used outside a transaction in
+ * the thread's context and closes it when the request that started the thread ends; every later
+ * flush then failed with "closed EntityManager" and no page was told anything (LiveUpdatesIT, once
+ * in a full run). Inside a transaction the entity manager lives and ends with it.
  */
 @ApplicationScoped
+@Transactional
 public class ChangeAudience {
 
   @Inject UserAccounts accounts;

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
@@ -18,8 +19,15 @@ import java.util.Set;
  * agents changed. The rule is the directory's own (admins see every agent, a supervisor the agents
  * of their teams), applied to the accounts as they are now, so a supervisor whose teams were taken
  * away stops being told at once.
+ *
+ * <p>Transactional although it only reads: it is asked from the live-push timer, a managed thread
+ * of our own, where Payara keeps a container-managed entity manager used outside a transaction in
+ * the thread's context and closes it when the request that started the thread ends; every later
+ * flush then failed with "closed EntityManager" and no page was told anything (LiveUpdatesIT, once
+ * in a full run). Inside a transaction the entity manager lives and ends with it.
  */
 @ApplicationScoped
+@Transactional
 public class AgentAudience {
 
   @PersistenceContext(unitName = "statedesk")

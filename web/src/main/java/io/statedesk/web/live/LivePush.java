@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -115,7 +116,16 @@ public class LivePush {
 
   private void planFlush() {
     if (flushPlanned.compareAndSet(false, true)) {
-      timer().schedule(this::flush, COALESCE_MS, TimeUnit.MILLISECONDS);
+      try {
+        timer().schedule(this::flush, COALESCE_MS, TimeUnit.MILLISECONDS);
+      } catch (RejectedExecutionException replaced) {
+        // a failed flush replaced the timer meanwhile: the next one takes it
+        try {
+          timer().schedule(this::flush, COALESCE_MS, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+          flushPlanned.set(false); // the console is stopping: nothing more to tell
+        }
+      }
     }
   }
 
@@ -139,8 +149,19 @@ public class LivePush {
         }
       }
     } catch (RuntimeException e) {
-      // the pages' slow fallback refresh still brings them up to date
+      // the pages' slow fallback refresh still brings them up to date; the next flush runs on a
+      // new thread, so a thread whose context went bad (a run once saw every later flush fail with
+      // "closed EntityManager") cannot silence live updates for good
       LOG.log(Level.WARNING, "Live update not sent", e);
+      replaceTimer();
+    }
+  }
+
+  /** The next {@link #timer()} is a new one; this one ends after its running flush. */
+  private synchronized void replaceTimer() {
+    if (timer != null) {
+      timer.shutdown();
+      timer = null;
     }
   }
 
