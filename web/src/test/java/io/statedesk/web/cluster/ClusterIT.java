@@ -48,7 +48,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * who is held elsewhere. The consoles run with the bulk defaults too: an agent whose sign-in is
  * still under way after a take-over stays pending until it signs in.
  *
- * <p>It runs beside the shared-console tests, never beside BulkRestartIT (the lock on their
+ * <p>It runs beside the shared-console tests, never beside AbruptRestartIT (the lock on their
  * servers).
  */
 @ExtendWith(OwnServers.class)

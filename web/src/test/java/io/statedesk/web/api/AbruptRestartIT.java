@@ -58,7 +58,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * (docs/src/testing.md).
  */
 @ExtendWith(OwnServers.class)
-class BulkRestartIT {
+class AbruptRestartIT {
 
   static final HttpClient HTTP = Http.client();
   static final String ADMIN = Api.basic("admin", "admin-demo");
@@ -208,7 +208,7 @@ class BulkRestartIT {
       // session timeout; those that others hold are not
       awaitHosted(restarted, HOSTED - othersHold.size(), USABLE_WITHIN);
       System.out.printf(
-          "BulkRestartIT: %d hosted agents usable again %d ms after the restarted console was"
+          "AbruptRestartIT: %d hosted agents usable again %d ms after the restarted console was"
               + " ready%n",
           HOSTED - othersHold.size(), Duration.between(ready, Instant.now()).toMillis());
 

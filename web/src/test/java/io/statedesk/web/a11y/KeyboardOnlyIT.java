@@ -1,7 +1,8 @@
-package io.statedesk.web;
+package io.statedesk.web.a11y;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.statedesk.web.BrowserTest;
 import io.statedesk.web.api.ApiCalls;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;

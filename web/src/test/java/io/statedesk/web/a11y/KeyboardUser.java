@@ -1,4 +1,4 @@
-package io.statedesk.web;
+package io.statedesk.web.a11y;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.statedesk.web;
+package io.statedesk.web.a11y;
 
 import com.deque.html.axecore.results.CheckedNode;
 import com.deque.html.axecore.results.Results;
