@@ -17,6 +17,7 @@ import io.statedesk.core.session.ConsoleId;
 import io.statedesk.core.session.RelayClients;
 import io.statedesk.core.session.RelayScope;
 import io.statedesk.core.session.RelaySessions;
+import io.statedesk.core.testing.DatabaseTurns;
 import io.statedesk.core.testsupport.TestCaller;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -50,7 +51,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Bulk changes on Payara Micro against the simulator with faults on: a thousand hosted agents,
  * transient and permanent failures, stale sessions, an outage, an interrupted change, and scope.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({DatabaseTurns.class, ArquillianExtension.class})
 class BulkChangeIT {
 
   static final int FIRST = BulkWorld.FIRST;

@@ -11,6 +11,7 @@ import io.statedesk.core.directory.AgentDirectory;
 import io.statedesk.core.directory.DirectoryImport;
 import io.statedesk.core.persistence.Database;
 import io.statedesk.core.session.AgentSessions;
+import io.statedesk.core.testing.DatabaseTurns;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
@@ -49,7 +50,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * taken over from a dead one; the change page's counts read one row; and the engine sends at most
  * one statement per agent while a change runs (counted by H2).
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({DatabaseTurns.class, ArquillianExtension.class})
 class ChangeCountersIT {
 
   @Deployment
