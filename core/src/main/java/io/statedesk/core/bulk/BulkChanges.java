@@ -140,6 +140,12 @@ public class BulkChanges {
     return queries.countOutcomes(id, statuses, outcomeScope(c));
   }
 
+  /** The outcomes the caller may see, counted by status in one consistent read. */
+  public Map<OutcomeStatus, Long> countOutcomesByStatus(long id) {
+    BulkChange c = visible(id);
+    return queries.countOutcomesByStatus(id, outcomeScope(c));
+  }
+
   /** Asks a running change to stop: calls in flight finish, the rest end as cancelled. */
   public ChangeView cancel(long id) {
     BulkChange c = mayAct(id);

@@ -8,6 +8,7 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,30 @@ public class ChangeQueries {
             Long.class);
     params.forEach(q::setParameter);
     return q.getSingleResult();
+  }
+
+  /**
+   * How many outcomes of change {@code id} have each status, in one statement: counted status by
+   * status while the change runs, an outcome that moved on between two counts was counted twice (a
+   * supervisor was shown 2 agents of a 1-agent share, "1 pending, 1 succeeded").
+   */
+  public Map<OutcomeStatus, Long> countOutcomesByStatus(long id, Set<String> teams) {
+    Map<String, Object> params = new HashMap<>();
+    TypedQuery<Object[]> q =
+        em.createQuery(
+            "select o.status, count(o) from BulkOutcome o"
+                + outcomeWhere(id, null, teams, params)
+                + " group by o.status",
+            Object[].class);
+    params.forEach(q::setParameter);
+    Map<OutcomeStatus, Long> counted = new EnumMap<>(OutcomeStatus.class);
+    for (OutcomeStatus s : OutcomeStatus.values()) {
+      counted.put(s, 0L);
+    }
+    for (Object[] row : q.getResultList()) {
+      counted.put((OutcomeStatus) row[0], ((Number) row[1]).longValue());
+    }
+    return counted;
   }
 
   static String outcomeWhere(

@@ -428,6 +428,10 @@ class BulkChangeIT {
     assertThat(second.created()).isFalse();
     assertThat(second.change().id()).isEqualTo(first.change().id());
     finish(first.change().id(), 30);
+    // counted by status in one read (the API's team-scoped totals): every outcome once
+    Map<OutcomeStatus, Long> byStatus = changes.countOutcomesByStatus(first.change().id());
+    assertThat(byStatus.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(2);
+    assertThat(byStatus.get(OutcomeStatus.PENDING)).isZero();
 
     assertThatThrownBy(
             () -> changes.submit(ChangeRequest.set(range(FIRST, 600), 100))) // 300 theirs, 300 not

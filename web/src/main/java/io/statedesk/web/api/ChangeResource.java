@@ -25,8 +25,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -165,16 +163,13 @@ public class ChangeResource {
   /**
    * A change as the caller may see it: a supervisor looking at another supervisor's change (one
    * that touched their teams) sees the totals of their teams' agents only, counted by core's
-   * team-scoped {@link BulkChanges#countOutcomes}; "verified" is then not given ({@code null}).
+   * team-scoped {@link BulkChanges#countOutcomesByStatus} (one read, so that an agent moving on
+   * meanwhile is not counted twice); "verified" is then not given ({@code null}).
    */
   Map<String, Object> scoped(ChangeView c) {
     if (teams.callerSeesAll() || c.createdBy().equals(caller.name())) {
       return ChangeJson.describe(c);
     }
-    Map<OutcomeStatus, Long> counted = new EnumMap<>(OutcomeStatus.class);
-    for (OutcomeStatus s : OutcomeStatus.values()) {
-      counted.put(s, changes.countOutcomes(c.id(), EnumSet.of(s)));
-    }
-    return ChangeJson.teamScoped(c, counted);
+    return ChangeJson.teamScoped(c, changes.countOutcomesByStatus(c.id()));
   }
 }
