@@ -59,6 +59,12 @@ class AgentPickerIT extends BrowserTest {
     awaitAjax();
   }
 
+  String rowBackground(int row) {
+    return browser
+        .findElement(By.xpath("//*[@id='agentsForm:agentTable_data']/tr[" + (row + 1) + "]"))
+        .getCssValue("background-color");
+  }
+
   String selectedText() {
     return text(By.id("agentsForm:selectedCount"));
   }
@@ -82,6 +88,9 @@ class AgentPickerIT extends BrowserTest {
     click(By.cssSelector("[id$=':1:toggle']"));
     awaitAjax();
     assertThat(selectedText()).isEqualTo("2 agents selected");
+    // a pick marks its row at once (the pick re-renders only the checkbox), unpicked rows not
+    assertThat(rowBackground(1)).isEqualTo("rgba(221, 244, 255, 1)");
+    assertThat(rowBackground(2)).isNotEqualTo("rgba(221, 244, 255, 1)");
 
     browser
         .findElement(By.cssSelector("#agentsForm\\:agentTable_paginator_top .ui-paginator-next"))
