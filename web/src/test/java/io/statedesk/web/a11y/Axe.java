@@ -4,10 +4,13 @@ import com.deque.html.axecore.results.CheckedNode;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * axe-core run inside the test's browser against the page as it stands (dialogs open included),
@@ -31,6 +34,19 @@ final class Axe {
    * (impact) target: summary}); empty when the page passes.
    */
   static List<String> blockingFindings(WebDriver browser, String page) {
+    // the page as it rests: a button fading back from its loading state (PrimeFaces' opacity
+    // transition after a click) was once measured mid-fade, #1565c0 blended with white to 4.14:1
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .withMessage("finite animations still running on " + page)
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    ((JavascriptExecutor) d)
+                        .executeScript(
+                            "return document.getAnimations().filter(function (a) {"
+                                + " return a.playState === 'running'"
+                                + " && a.effect.getComputedTiming().endTime !== Infinity;"
+                                + " }).length === 0;")));
     Results results = new AxeBuilder().withTags(WCAG_AA).analyze(browser);
     if (results.isErrored()) {
       throw new IllegalStateException("axe-core failed on " + page, results.getError());
