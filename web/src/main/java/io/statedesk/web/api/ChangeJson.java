@@ -113,7 +113,6 @@ final class ChangeJson {
    * 50,000-agent preview is read in pages, not answered as one 5 MB document).
    */
   static Map<String, Object> describe(Preview p, int first, int max) {
-    ApiParams.paging(first, max, PREVIEW_PAGE);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("action", p.action().name());
     m.put("code", p.code());

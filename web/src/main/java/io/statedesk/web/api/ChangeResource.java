@@ -66,6 +66,7 @@ public class ChangeResource {
     JsonObject json = Json.object(body);
     ChangeRequest request = bodies.read(json, key);
     if (dryRun) {
+      ApiParams.paging(first, max, ChangeJson.PREVIEW_PAGE); // before the preview is made
       return Response.ok(ChangeJson.describe(changes.preview(request), first, max)).build();
     }
     // the key is bound to the body it was first used with: another body is a 409, not the

@@ -65,6 +65,7 @@ public class ScheduleResource {
             ApiParams.instant(Json.string(json, "revertAt", false), "revertAt"),
             after == null ? null : Duration.ofSeconds(after));
     if (dryRun) {
+      ApiParams.paging(first, max, ChangeJson.PREVIEW_PAGE); // before the preview is made
       return Response.ok(ChangeJson.describe(schedules.preview(request), first, max)).build();
     }
     Schedules.Scheduled made = schedules.schedule(request);
