@@ -72,23 +72,13 @@ class ChangePlanner {
    * first}, in id order: a page of a preview.
    */
   Plan plan(ChangeRequest request, int first, int max) {
-    if (request.clear() && request.code() != null) {
-      throw new InvalidChangeException("code", Text.of("bulk.code.both"));
-    }
-    if (!request.clear() && request.code() == null) {
-      throw new InvalidChangeException("code", Text.of("bulk.code.none"));
-    }
-    StateCode code = request.clear() ? null : activeCode(request.code());
+    StateCode code = request.target().code().map(c -> activeCode(c.value())).orElse(null);
     Set<Integer> unique = agents(request);
     Map<Integer, Integer> targets = new LinkedHashMap<>();
     Integer target = code == null ? null : code.getCode();
     unique.stream().skip(Math.max(0, first)).limit(max).forEach(id -> targets.put(id, target));
     return planTargets(
-        code == null ? ChangeAction.CLEAR : ChangeAction.SET,
-        code,
-        targets,
-        false,
-        directory.visible(targets.keySet()));
+        request.target().action(), code, targets, false, directory.visible(targets.keySet()));
   }
 
   /** The requested agent ids, checked: given or by filter, no nulls, within the size limit. */

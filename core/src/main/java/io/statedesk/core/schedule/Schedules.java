@@ -95,7 +95,7 @@ public class Schedules {
             caller.name(),
             Instant.now(),
             agents,
-            request.change().clear() ? null : request.change().code(),
+            request.change().target().column(),
             request.change().note() == null || request.change().note().isBlank()
                 ? null
                 : request.change().note().strip(),

@@ -163,8 +163,7 @@ public class Selections {
     return new ChangeRequest(
         agents,
         filter,
-        request.code(),
-        request.clear(),
+        request.target(),
         request.note(),
         request.idempotencyKey(),
         request.verify(),

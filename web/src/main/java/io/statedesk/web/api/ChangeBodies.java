@@ -1,6 +1,7 @@
 package io.statedesk.web.api;
 
 import io.statedesk.core.bulk.ChangeRequest;
+import io.statedesk.core.bulk.StateTarget;
 import io.statedesk.core.directory.AgentFilter;
 import io.statedesk.core.gateway.CustomState;
 import io.statedesk.core.selection.Selections;
@@ -50,8 +51,7 @@ class ChangeBodies {
     return new ChangeRequest(
         agents,
         filter,
-        code,
-        clearState,
+        StateTarget.of(code, clearState),
         Json.string(json, "note", false),
         key,
         verify == null || verify.equals(JsonValue.NULL) ? null : verify.equals(JsonValue.TRUE),

@@ -4,6 +4,7 @@ import io.statedesk.core.bulk.BulkChanges;
 import io.statedesk.core.bulk.BulkExceptions.InvalidChangeException;
 import io.statedesk.core.bulk.ChangeRequest;
 import io.statedesk.core.bulk.Preview;
+import io.statedesk.core.bulk.StateTarget;
 import io.statedesk.core.bulk.Verdict;
 import io.statedesk.core.catalog.StateCatalog;
 import io.statedesk.core.catalog.StateCode;
@@ -181,14 +182,13 @@ public class SetStateBacking implements Serializable {
     if (choice == null || choice.isBlank()) {
       throw new InvalidChangeException("code", Text.of("bulk.code.none"));
     }
-    boolean clear = CLEAR.equals(choice);
-    Integer code = clear ? null : Integer.valueOf(choice);
+    StateTarget target =
+        CLEAR.equals(choice) ? StateTarget.clear() : StateTarget.set(Integer.parseInt(choice));
     ChangeRequest request =
         new ChangeRequest(
             source == null ? new ArrayList<>(agents.getSelected()) : null,
             null,
-            code,
-            clear,
+            target,
             note,
             null,
             verify,
