@@ -2,7 +2,6 @@ package io.statedesk.web.cluster;
 
 import static io.statedesk.testkit.JsonFields.number;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.statedesk.testkit.Http;
 import io.statedesk.testkit.PayaraMicro;
@@ -27,6 +26,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -471,6 +472,16 @@ class ClusterIT {
   }
 
   /** Both consoles hold about half of the {@code usable} agents' sessions, all of them together. */
+  /**
+   * Awaitility's wait with a poll once a second unless a wait says otherwise. Why: most conditions
+   * here are heavy to ask (a preview of 1,000 agents through nginx, both consoles' 1,000-agent
+   * lists, a psql process), and at Awaitility's default of ten a second the asking took a good part
+   * of the two cores that the consoles and the simulator under test needed.
+   */
+  static ConditionFactory await(String what) {
+    return Awaitility.await(what).pollInterval(Duration.ofSeconds(1));
+  }
+
   static boolean evenlySplit(Map<String, Integer> holders, int usable) {
     return holders.keySet().equals(Set.of("a", "b"))
         && holders.values().stream().mapToInt(Integer::intValue).sum() == usable
