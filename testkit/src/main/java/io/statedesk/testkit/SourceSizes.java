@@ -44,11 +44,17 @@ public final class SourceSizes {
    * The sizes of one source folder, parsed once: every top-level class (records, enums,
    * interfaces), and every method or constructor whose Javadoc does not say why it is long.
    */
-  public record Measured(List<Finding> classes, List<Finding> unexplainedMethods) {
+  public record Measured(
+      List<Finding> classes, List<Finding> unexplainedClasses, List<Finding> unexplainedMethods) {
 
     /** Top-level classes longer than {@code max} lines. */
     public List<Finding> longClasses(int max) {
       return classes.stream().filter(f -> f.lines() > max).toList();
+    }
+
+    /** Top-level classes longer than {@code max} lines whose Javadoc does not say why. */
+    public List<Finding> longClassesWithoutWhy(int max) {
+      return unexplainedClasses.stream().filter(f -> f.lines() > max).toList();
     }
 
     /** Methods and constructors longer than {@code max} lines whose Javadoc does not say why. */
@@ -71,6 +77,7 @@ public final class SourceSizes {
   public static Measured measure(Path root) {
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     List<Finding> classes = new ArrayList<>();
+    List<Finding> unexplained = new ArrayList<>();
     List<Finding> methods = new ArrayList<>();
     try (StandardJavaFileManager files = compiler.getStandardFileManager(null, null, null);
         Stream<Path> walk = Files.walk(root)) {
@@ -88,12 +95,12 @@ public final class SourceSizes {
       Path base = root.toAbsolutePath().normalize();
       for (CompilationUnitTree unit : task.parse()) {
         String path = base.relativize(Path.of(unit.getSourceFile().toUri())).toString();
-        new Sizes(unit, trees, path, classes, methods).scan(unit, null);
+        new Sizes(unit, trees, path, classes, unexplained, methods).scan(unit, null);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new Measured(List.copyOf(classes), List.copyOf(methods));
+    return new Measured(List.copyOf(classes), List.copyOf(unexplained), List.copyOf(methods));
   }
 
   /** Walks one file, adding its top-level classes and its methods without a why. */
@@ -102,6 +109,7 @@ public final class SourceSizes {
     private final DocTrees trees;
     private final String path;
     private final List<Finding> classes;
+    private final List<Finding> unexplained;
     private final List<Finding> methods;
     private final LineMap lines;
     private final SourcePositions positions;
@@ -111,11 +119,13 @@ public final class SourceSizes {
         DocTrees trees,
         String path,
         List<Finding> classes,
+        List<Finding> unexplained,
         List<Finding> methods) {
       this.unit = unit;
       this.trees = trees;
       this.path = path;
       this.classes = classes;
+      this.unexplained = unexplained;
       this.methods = methods;
       this.lines = unit.getLineMap();
       this.positions = trees.getSourcePositions();
@@ -124,7 +134,11 @@ public final class SourceSizes {
     @Override
     public Void visitClass(ClassTree type, Void unused) {
       if (getCurrentPath().getParentPath().getLeaf() instanceof CompilationUnitTree) {
-        classes.add(finding(type, type.getSimpleName().toString()));
+        Finding found = finding(type, type.getSimpleName().toString());
+        classes.add(found);
+        if (!saysWhy(trees.getDocComment(getCurrentPath()))) {
+          unexplained.add(found);
+        }
       }
       return super.visitClass(type, unused);
     }
@@ -132,12 +146,15 @@ public final class SourceSizes {
     @Override
     public Void visitMethod(MethodTree method, Void unused) {
       if (method.getBody() != null) {
-        String doc = trees.getDocComment(getCurrentPath());
-        if (doc == null || !doc.toLowerCase(Locale.ROOT).contains("why")) {
+        if (!saysWhy(trees.getDocComment(getCurrentPath()))) {
           methods.add(finding(method, method.getName().toString()));
         }
       }
       return super.visitMethod(method, unused);
+    }
+
+    private static boolean saysWhy(String doc) {
+      return doc != null && doc.toLowerCase(Locale.ROOT).contains("why");
     }
 
     private Finding finding(Tree tree, String name) {

@@ -3,7 +3,6 @@ package io.statedesk.core.bulk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.failsafe.CircuitBreaker;
-import io.statedesk.core.gateway.GatewayAuth;
 import io.statedesk.core.gateway.GatewayRejectedException;
 import io.statedesk.core.gateway.GatewayUnavailableException;
 import io.statedesk.core.gateway.Retcodes;
@@ -11,13 +10,8 @@ import io.statedesk.core.session.AgentHandle;
 import io.statedesk.core.session.SessionSource;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The per-agent algorithm against a scripted gateway: retries, renewal, breaker, read-back. */
@@ -34,54 +28,6 @@ class AgentCallTest {
           0.25,
           Duration.ofMillis(300),
           Duration.ofMillis(10));
-
-  /** Answers each call with the next scripted failure, then success; remembers the state. */
-  static final class Script implements GatewayPort {
-    final Deque<RuntimeException> failures = new ArrayDeque<>();
-    final List<String> guidsUsed = new ArrayList<>();
-    final AtomicInteger sets = new AtomicInteger();
-    Integer state;
-    Integer readBackOverride;
-    int loseAnswers; // calls that take effect at the gateway and whose answers are then lost
-
-    Script fail(RuntimeException... e) {
-      failures.addAll(List.of(e));
-      return this;
-    }
-
-    @Override
-    public void set(GatewayAuth auth, int value) {
-      sets.incrementAndGet();
-      guidsUsed.add(auth.guid());
-      RuntimeException f = failures.poll();
-      if (f != null) {
-        throw f;
-      }
-      state = value;
-      if (loseAnswers > 0) {
-        loseAnswers--;
-        throw timeout();
-      }
-    }
-
-    @Override
-    public void clear(GatewayAuth auth) {
-      guidsUsed.add(auth.guid());
-      RuntimeException f = failures.poll();
-      if (f != null) {
-        throw f;
-      }
-      if (state == null) {
-        throw rejected("100-009");
-      }
-      state = null;
-    }
-
-    @Override
-    public Optional<Integer> query(GatewayAuth auth) {
-      return Optional.ofNullable(readBackOverride != null ? readBackOverride : state);
-    }
-  }
 
   static GatewayRejectedException rejected(String code) {
     return new GatewayRejectedException("setCustomState", 10001, Retcodes.of(code));
@@ -141,7 +87,7 @@ class AgentCallTest {
         .build();
   }
 
-  AgentResult run(Script gateway, SessionPort sessions, Integer target, boolean verify) {
+  AgentResult run(ScriptedGateway gateway, SessionPort sessions, Integer target, boolean verify) {
     AgentCall call =
         new AgentCall(gateway, sessions, breaker(100, Duration.ofSeconds(1)), null, FAST);
     return call.run(new AgentCall.Work(1, 10001, target, verify), () -> false, () -> {});
@@ -151,7 +97,8 @@ class AgentCallTest {
 
   @Test
   void transientFailuresAreRetriedUntilTheySucceed() {
-    Script gateway = new Script().fail(rejected("100-007"), rejected("000-004"), http(503, null));
+    ScriptedGateway gateway =
+        new ScriptedGateway().fail(rejected("100-007"), rejected("000-004"), http(503, null));
     AgentResult r = run(gateway, HOSTED, 101, true);
     assertThat(r.status()).as(r.reason()).isEqualTo(OutcomeStatus.SUCCEEDED);
     assertThat(r.verified()).isTrue();
@@ -165,7 +112,7 @@ class AgentCallTest {
    */
   @Test
   void aCallWhoseAnswerWasLostIsReadBackAndNotSentAgainWhenItTookEffect() {
-    Script gateway = new Script();
+    ScriptedGateway gateway = new ScriptedGateway();
     gateway.loseAnswers = 1;
     AgentResult r = run(gateway, HOSTED, 101, false);
     assertThat(gateway.sets).as("calls sent").hasValue(1);
@@ -178,7 +125,7 @@ class AgentCallTest {
   /** The read-back after a lost answer shows the state unchanged: the call is sent again. */
   @Test
   void aCallWhoseAnswerWasLostIsSentAgainWhenTheReadBackShowsItDidNotTakeEffect() {
-    Script gateway = new Script().fail(timeout());
+    ScriptedGateway gateway = new ScriptedGateway().fail(timeout());
     AgentResult r = run(gateway, HOSTED, 101, true);
     assertThat(gateway.sets).hasValue(2);
     assertThat(r.status()).as(r.reason()).isEqualTo(OutcomeStatus.SUCCEEDED);
@@ -188,7 +135,7 @@ class AgentCallTest {
 
   @Test
   void permanentFailuresAreFinalAtOnce() {
-    Script gateway = new Script().fail(rejected("100-009"));
+    ScriptedGateway gateway = new ScriptedGateway().fail(rejected("100-009"));
     AgentResult r = run(gateway, HOSTED, 101, true);
     assertThat(r.status()).isEqualTo(OutcomeStatus.FAILED);
     assertThat(r.retcode()).isEqualTo("100-009");
@@ -199,7 +146,7 @@ class AgentCallTest {
 
   @Test
   void theRetryBudgetEndsAPersistentTransientFailure() {
-    Script gateway = new Script();
+    ScriptedGateway gateway = new ScriptedGateway();
     for (int i = 0; i < 10; i++) {
       gateway.fail(rejected("100-007"));
     }
@@ -212,7 +159,7 @@ class AgentCallTest {
 
   @Test
   void aStaleSessionGetsOneFreshHandleAndOneMoreCall() {
-    Script gateway = new Script().fail(rejected("100-006"));
+    ScriptedGateway gateway = new ScriptedGateway().fail(rejected("100-006"));
     AgentResult r =
         run(
             gateway,
@@ -225,7 +172,7 @@ class AgentCallTest {
 
   @Test
   void aFreshHandleThatIsRefusedTooEndsAsStale() {
-    Script gateway = new Script().fail(rejected("100-006"), rejected("000-003"));
+    ScriptedGateway gateway = new ScriptedGateway().fail(rejected("100-006"), rejected("000-003"));
     AgentResult r =
         run(
             gateway,
@@ -240,7 +187,7 @@ class AgentCallTest {
 
   @Test
   void aStaleRelayedSessionIsNotRenewedByTheConsole() {
-    Script gateway = new Script().fail(rejected("100-006"));
+    ScriptedGateway gateway = new ScriptedGateway().fail(rejected("100-006"));
     AgentResult r =
         run(gateway, sessions(handle("relayed-guid-7", SessionSource.RELAYED), null), 101, false);
     assertThat(r.status()).isEqualTo(OutcomeStatus.FAILED);
@@ -251,7 +198,7 @@ class AgentCallTest {
 
   @Test
   void noSessionMeansNoCall() {
-    Script gateway = new Script();
+    ScriptedGateway gateway = new ScriptedGateway();
     AgentResult r = run(gateway, sessions(null, null), 101, true);
     assertThat(r.status()).isEqualTo(OutcomeStatus.NO_SESSION);
     assertThat(r.reason()).isEqualTo("No usable session: signed in elsewhere");
@@ -260,7 +207,7 @@ class AgentCallTest {
 
   @Test
   void retryAfterIsHonouredUpToItsCap() {
-    Script gateway = new Script().fail(http(429, Duration.ofMillis(200)));
+    ScriptedGateway gateway = new ScriptedGateway().fail(http(429, Duration.ofMillis(200)));
     long start = System.nanoTime();
     AgentResult r = run(gateway, HOSTED, 101, false);
     long ms = Duration.ofNanos(System.nanoTime() - start).toMillis();
@@ -270,7 +217,7 @@ class AgentCallTest {
 
   @Test
   void aReadBackThatDisagreesIsAFailure() {
-    Script gateway = new Script();
+    ScriptedGateway gateway = new ScriptedGateway();
     gateway.readBackOverride = 7;
     AgentResult r = run(gateway, HOSTED, 101, true);
     assertThat(r.status()).isEqualTo(OutcomeStatus.FAILED);
@@ -279,7 +226,7 @@ class AgentCallTest {
 
   @Test
   void clearingWhereNothingIsSetSucceedsOnceReadBackConfirmsIt() {
-    Script gateway = new Script();
+    ScriptedGateway gateway = new ScriptedGateway();
     AgentResult r = run(gateway, HOSTED, null, true);
     assertThat(r.status()).isEqualTo(OutcomeStatus.SUCCEEDED);
     assertThat(r.verified()).isTrue();
@@ -289,7 +236,7 @@ class AgentCallTest {
   @Test
   void anOpenBreakerPausesTheAgentInsteadOfSpendingItsBudget() throws Exception {
     CircuitBreaker<Object> breaker = breaker(2, Duration.ofMillis(300));
-    Script gateway = new Script().fail(refused(), refused());
+    ScriptedGateway gateway = new ScriptedGateway().fail(refused(), refused());
     AtomicBoolean paused = new AtomicBoolean();
     AgentCall call = new AgentCall(gateway, HOSTED, breaker, null, FAST);
     AgentResult r =
@@ -306,7 +253,7 @@ class AgentCallTest {
     CircuitBreaker<Object> breaker = breaker(1, Duration.ofSeconds(30));
     breaker.open();
     AtomicBoolean cancel = new AtomicBoolean();
-    AgentCall call = new AgentCall(new Script(), HOSTED, breaker, null, FAST);
+    AgentCall call = new AgentCall(new ScriptedGateway(), HOSTED, breaker, null, FAST);
     AgentResult r =
         call.run(new AgentCall.Work(1, 10001, 5, false), cancel::get, () -> cancel.set(true));
     assertThat(r.status()).isEqualTo(OutcomeStatus.CANCELLED);

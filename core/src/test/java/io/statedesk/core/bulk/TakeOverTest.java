@@ -26,7 +26,7 @@ class TakeOverTest {
     return AgentCallTest.sessions(current, null, signingIn);
   }
 
-  static TakeOver takeOver(AgentCallTest.Script gateway, SessionPort sessions) {
+  static TakeOver takeOver(ScriptedGateway gateway, SessionPort sessions) {
     AgentCall call =
         new AgentCall(
             gateway,
@@ -52,14 +52,14 @@ class TakeOverTest {
   static final AgentHandle HANDLE = AgentCallTest.handle("g-1", SessionSource.HOSTED);
 
   /** The read-back of outcome 7 (agent 10000, target 101) that a dead console left in flight. */
-  static AgentResult recheck(AgentCallTest.Script gateway, AgentHandle current) {
+  static AgentResult recheck(ScriptedGateway gateway, AgentHandle current) {
     return takeOver(gateway, sessions(current, false))
         .recheck(new AgentCall.Work(7, 10000, 101, false, true), () -> false, () -> {});
   }
 
   @Test
   void aCancelledCallIsTheAnswerOnlyWhenTheChangeWasCancelled() {
-    TakeOver t = takeOver(new AgentCallTest.Script(), sessions(HANDLE, false));
+    TakeOver t = takeOver(new ScriptedGateway(), sessions(HANDLE, false));
     AgentResult cancelled = result(10000, OutcomeStatus.CANCELLED);
     assertThat(t.notOurs(cancelled, false, false)).as("the console is stopping").isTrue();
     assertThat(t.notOurs(cancelled, false, true)).as("the change was cancelled").isFalse();
@@ -69,7 +69,7 @@ class TakeOverTest {
 
   @Test
   void noSessionIsNotTheAnswerWhenTheShardMovedOrTheFirstSignInIsUnderWay() {
-    TakeOver settled = takeOver(new AgentCallTest.Script(), sessions(HANDLE, false));
+    TakeOver settled = takeOver(new ScriptedGateway(), sessions(HANDLE, false));
     assertThat(settled.notOurs(result(10001, OutcomeStatus.NO_SESSION), false, false))
         .as("a hosted agent of a shard another console holds")
         .isTrue();
@@ -80,7 +80,7 @@ class TakeOverTest {
         .as("an agent no shard covers")
         .isFalse();
 
-    TakeOver signingIn = takeOver(new AgentCallTest.Script(), sessions(HANDLE, true));
+    TakeOver signingIn = takeOver(new ScriptedGateway(), sessions(HANDLE, true));
     assertThat(signingIn.notOurs(result(10000, OutcomeStatus.NO_SESSION), false, false)).isTrue();
     assertThat(signingIn.notOurs(result(10000, OutcomeStatus.NO_SESSION), true, false))
         .as("a read-back waited for the sign-in itself")
@@ -89,7 +89,7 @@ class TakeOverTest {
 
   @Test
   void aCallThatTookEffectIsConfirmedByTheReadBackAndNotSentAgain() {
-    AgentCallTest.Script gateway = new AgentCallTest.Script();
+    ScriptedGateway gateway = new ScriptedGateway();
     gateway.state = 101;
     AgentResult r = recheck(gateway, HANDLE);
     assertThat(r.status()).isEqualTo(OutcomeStatus.SUCCEEDED);
@@ -101,7 +101,7 @@ class TakeOverTest {
 
   @Test
   void aCallThatDidNotTakeEffectIsMadeAfterTheReadBack() {
-    AgentCallTest.Script gateway = new AgentCallTest.Script();
+    ScriptedGateway gateway = new ScriptedGateway();
     gateway.state = 205;
     AgentResult r = recheck(gateway, HANDLE);
     assertThat(r.status()).as(r.reason()).isEqualTo(OutcomeStatus.SUCCEEDED);
@@ -112,7 +112,7 @@ class TakeOverTest {
 
   @Test
   void withNoSessionToReadTheStateBackNothingIsSentBlind() {
-    AgentCallTest.Script gateway = new AgentCallTest.Script();
+    ScriptedGateway gateway = new ScriptedGateway();
     AgentResult r = recheck(gateway, null);
     assertThat(r.status()).isEqualTo(OutcomeStatus.NO_SESSION);
     assertThat(r.reason()).contains("not sent again");

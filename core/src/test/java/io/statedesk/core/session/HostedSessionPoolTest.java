@@ -3,80 +3,21 @@ package io.statedesk.core.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.statedesk.core.gateway.GatewayRecords.SignInMode;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The pool's state machine against a scripted gateway and a hand-stepped clock: generations, stale
  * answers, 100-002, refused credentials, the sign-in rate limit. Fast, no server.
  */
-class HostedSessionPoolTest {
-
-  static final int A = 10001;
-  static final Duration PAUSE = Duration.ofMillis(300);
-
-  final FakeGateway gateway = new FakeGateway();
-  final ManualTimer timer = new ManualTimer();
-  final InMemorySessionStore store = new InMemorySessionStore();
-  final AtomicInteger permits = new AtomicInteger();
-  final AtomicLong credentialsVersion = new AtomicLong(1);
-  final List<SessionStarted> started = new ArrayList<>();
-  int assumedAuthMode = 2;
-  HostedSessionPool pool;
-
-  HostedSessionPool pool(Set<Integer> agents, boolean force) {
-    HostedCredentials credentials =
-        new HostedCredentials() {
-          @Override
-          public Optional<String> passwordOf(int agentId) {
-            return Optional.of("pw" + agentId);
-          }
-
-          @Override
-          public Optional<String> phoneOf(int agentId) {
-            return Optional.of("7" + agentId);
-          }
-
-          @Override
-          public long version() {
-            return credentialsVersion.get();
-          }
-        };
-    pool =
-        new HostedSessionPool(
-            gateway,
-            store,
-            new PoolThreads(timer, Runnable::run, permits::incrementAndGet),
-            PoolFixtures.settings(agents, force, 50, PAUSE, false, assumedAuthMode),
-            credentials,
-            Clock.fixed(Instant.parse("2026-12-02T10:00:00Z"), ZoneOffset.UTC));
-    pool.addSessionListener(started::add);
-    return pool;
-  }
-
-  @AfterEach
-  void close() {
-    if (pool != null) {
-      pool.close();
-    }
-  }
-
-  String guid(int agent) {
-    return store.get(agent).orElseThrow().handle().guid();
-  }
+class HostedSessionPoolTest extends PoolTestSupport {
 
   @Test
   void signsInBusyWithThePhoneNumberAndKeepsOnePollChainAcrossRotations() {
@@ -143,98 +84,6 @@ class HostedSessionPoolTest {
    * given up on it). The pool must learn the current Guid with {@code updateGuid} while the one it
    * holds is still valid, and go on polling with it: no new sign-in, so the custom state stays.
    */
-  @Test
-  void aPollAnswerLostToATimeoutIsMadeGoodWithUpdateGuidNotWithANewSignIn() {
-    pool(Set.of(A), false).start();
-    timer.runDue();
-    String held = guid(A);
-    gateway.pending(A).get(0).timeOut();
-    assertThat(gateway.refreshes(A))
-        .as("updateGuid at once, with the Guid still held")
-        .singleElement()
-        .satisfies(r -> assertThat(r.auth().guid()).isEqualTo(held));
-    assertThat(gateway.pending(A)).as("no poll with the Guid that may be on its way out").isEmpty();
-    gateway.refreshes(A).get(0).grant("refreshed-1-aaaaaaaaaaaaaaaa");
-    assertThat(guid(A)).isEqualTo("refreshed-1-aaaaaaaaaaaaaaaa");
-    assertThat(store.get(A).get().isUsable()).isTrue();
-    timer.advance(PAUSE);
-    assertThat(gateway.pending(A))
-        .singleElement()
-        .satisfies(p -> assertThat(p.auth().guid()).isEqualTo("refreshed-1-aaaaaaaaaaaaaaaa"));
-    assertThat(gateway.signIns(A)).as("the session (and its custom state) kept").hasSize(1);
-    assertThat(started).hasSize(1);
-  }
-
-  @Test
-  void aGuidRefusedByUpdateGuidEndsTheSessionWithOneSignIn() {
-    pool(Set.of(A), false).start();
-    timer.runDue();
-    gateway.pending(A).get(0).timeOut();
-    gateway.refreshes(A).get(0).refuse("100-006");
-    timer.runDue();
-    assertThat(gateway.signIns(A)).hasSize(2);
-    assertThat(started)
-        .extracting(SessionStarted::reason)
-        .containsExactly("first sign-in", "signed in again after the gateway ended the session");
-    assertThat(gateway.pending(A)).as("one chain, the new session's").hasSize(1);
-    assertThat(gateway.pending(A).get(0).auth().guid()).isEqualTo(guid(A));
-  }
-
-  @Test
-  void anUnavailableUpdateGuidFallsBackToPollingAfterBackoffAndRefreshesAgainOnTheNextFailure() {
-    pool(Set.of(A), false).start();
-    timer.runDue();
-    String held = guid(A);
-    gateway.pending(A).get(0).timeOut();
-    gateway.refreshes(A).get(0).unavailable();
-    assertThat(gateway.pending(A)).as("backoff first").isEmpty();
-    timer.advance(Duration.ofSeconds(30));
-    assertThat(gateway.pending(A))
-        .singleElement()
-        .satisfies(p -> assertThat(p.auth().guid()).isEqualTo(held));
-    gateway.pending(A).get(0).timeOut();
-    assertThat(gateway.refreshes(A)).hasSize(2);
-    gateway.refreshes(A).get(1).grant("refreshed-2-aaaaaaaaaaaaaaaa");
-    timer.advance(PAUSE);
-    assertThat(gateway.pending(A).get(0).auth().guid()).isEqualTo("refreshed-2-aaaaaaaaaaaaaaaa");
-    assertThat(gateway.signIns(A)).hasSize(1);
-  }
-
-  @Test
-  void aFailedPollOfARefreshedSessionThatWasReplacedMeanwhileChangesNothing() {
-    pool(Set.of(A), false).start();
-    timer.runDue();
-    AgentHandle first = store.get(A).orElseThrow().handle();
-    gateway.pending(A).get(0).timeOut();
-    // a bulk call finds the session over before updateGuid answers: a new session (generation 2)
-    pool.renew(first, Duration.ZERO);
-    timer.runDue();
-    String second = guid(A);
-    gateway.refreshes(A).get(0).grant("late-refresh-aaaaaaaaaaaaaaaa");
-    timer.advance(Duration.ofMinutes(1));
-    assertThat(guid(A)).as("the late Guid of the old session is not taken").isEqualTo(second);
-    assertThat(gateway.pending(A))
-        .singleElement()
-        .satisfies(p -> assertThat(p.auth().guid()).isEqualTo(second));
-    assertThat(gateway.signIns(A)).hasSize(2);
-  }
-
-  @Test
-  void withAStaticGuidAFailedPollIsRetriedWithoutUpdateGuid() {
-    // about AUTHMODE 1 itself: the refresh after a failed poll must be left out there (a static
-    // Guid cannot have rotated), the one place this fake gateway runs in that mode
-    assumedAuthMode = 1;
-    pool(Set.of(A), false).start();
-    timer.runDue();
-    String held = guid(A);
-    gateway.pending(A).get(0).timeOut();
-    timer.advance(Duration.ofSeconds(30));
-    assertThat(gateway.refreshes(A)).as("AUTHMODE 1: nothing can have been lost").isEmpty();
-    assertThat(gateway.pending(A))
-        .singleElement()
-        .satisfies(p -> assertThat(p.auth().guid()).isEqualTo(held));
-  }
-
   @Test
   void takenOverWithForceOffIsShownAndRetriedButNeverForced() {
     pool(Set.of(A), false).start();
