@@ -2,6 +2,8 @@ package io.statedesk.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.statedesk.web.pages.AgentsPage;
+import io.statedesk.web.pages.ChangePage;
 import io.statedesk.web.pages.LoginPage;
 import io.statedesk.web.pages.PageDriver;
 import java.io.IOException;
@@ -116,6 +118,16 @@ public abstract class BrowserTest {
   /** Opens the login page. */
   protected LoginPage openLogin() {
     return LoginPage.open(page);
+  }
+
+  /** Opens the agent picker. */
+  protected AgentsPage openAgents() {
+    return AgentsPage.open(page);
+  }
+
+  /** Opens the page of change {@code id}. */
+  protected ChangePage openChange(String id) {
+    return ChangePage.open(page, id);
   }
 
   /** Signs in through the login page and waits for the page the console lands on. */
