@@ -3,6 +3,7 @@ package io.statedesk.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.statedesk.web.pages.AgentsPage;
+import io.statedesk.web.pages.CatalogAdminPage;
 import io.statedesk.web.pages.ChangePage;
 import io.statedesk.web.pages.LoginPage;
 import io.statedesk.web.pages.PageDriver;
@@ -128,6 +129,11 @@ public abstract class BrowserTest {
   /** Opens the page of change {@code id}. */
   protected ChangePage openChange(String id) {
     return ChangePage.open(page, id);
+  }
+
+  /** Opens the admins' catalog page. */
+  protected CatalogAdminPage openCatalogAdmin() {
+    return CatalogAdminPage.open(page);
   }
 
   /** Signs in through the login page and waits for the page the console lands on. */
