@@ -3,6 +3,7 @@ package io.statedesk.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.statedesk.web.api.ApiCalls;
+import io.statedesk.web.pages.ChangePage;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -55,11 +56,10 @@ class AuditPageIT extends BrowserTest {
     assertThat(browser.findElements(By.cssSelector("[title='bulk.submitted']"))).isNotEmpty();
     screenshot("guide-audit-page");
 
-    open("/agents.xhtml");
-    WebElement search = waitFor(By.id("agentsForm:text"));
-    search.sendKeys("10055");
-    waiter().until(ExpectedConditions.textToBe(By.id("agentsForm:matching"), "1 agent"));
-    clickWhenSteady(By.cssSelector("#agentsForm\\:agentTable_data a.sd-history-link"));
+    openAgents()
+        .type("10055")
+        .awaitMatching("1 agent", Duration.ofSeconds(30))
+        .openHistoryOfFirstRow();
     waiter().until(ExpectedConditions.textToBePresentInElementLocated(By.id("agentName"), "10055"));
     assertThat(text(By.id("agentName"))).contains("Billing");
     String states = text(By.id("historyForm:states_data"));
@@ -99,11 +99,10 @@ class AuditPageIT extends BrowserTest {
     assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
 
     signIn("alice", "alice-demo");
-    open("/change.xhtml?id=" + change);
-    assertThat(text(By.id("changeForm:codeLabel"))).isEqualTo(code + " · " + then);
-    assertThat(text(By.id("changeForm:labelToday"))).isEqualTo("(today: " + now + ")");
-    assertThat(text(By.id("changeForm:outcomeTable_data")))
-        .contains(code + " · " + then + " (today: " + now + ")");
+    ChangePage changePage = openChange(change);
+    assertThat(changePage.codeLabel()).isEqualTo(code + " · " + then);
+    assertThat(changePage.labelToday()).isEqualTo("(today: " + now + ")");
+    assertThat(changePage.outcomeRows()).contains(code + " · " + then + " (today: " + now + ")");
     open("/history.xhtml");
     assertThat(text(By.id("historyForm:changeTable_data")))
         .contains(code + " · " + then + " (today: " + now + ")");

@@ -2,22 +2,22 @@ package io.statedesk.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.statedesk.testkit.Browsers;
+import io.statedesk.web.pages.AgentsPage;
+import io.statedesk.web.pages.CatalogAdminPage;
+import io.statedesk.web.pages.ChangePage;
+import io.statedesk.web.pages.LoginPage;
+import io.statedesk.web.pages.PageDriver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
-import org.openqa.selenium.ElementClickInterceptedException;
-import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
@@ -25,17 +25,17 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Base of the browser tests: a headless Chromium that starts each test with nothing of the test
- * before (see {@link SharedBrowser}), the shared console server, sign-in helpers, and a screenshot
- * of the final page of every test under {@code target/screenshots} for a person to look at.
+ * before (see {@link SharedBrowser}), the shared console server, sign-in helpers, the page objects
+ * of {@link io.statedesk.web.pages} (each test opens the pages it drives), and a screenshot of the
+ * final page of every test under {@code target/screenshots} for a person to look at.
  */
 public abstract class BrowserTest {
 
   protected WebDriver browser;
+  private PageDriver page;
   private String testName;
   private boolean changedBeyondReset;
 
@@ -43,6 +43,7 @@ public abstract class BrowserTest {
   void openBrowser(TestInfo info) {
     ConsoleServer.get();
     browser = SharedBrowser.take();
+    page = new PageDriver(browser);
     changedBeyondReset = false;
     testName =
         getClass().getSimpleName()
@@ -62,6 +63,7 @@ public abstract class BrowserTest {
     } finally {
       SharedBrowser.giveBack(browser, !changedBeyondReset);
       browser = null;
+      page = null;
     }
     // a request of the page's own (an AJAX refresh the test did not wait for) that failed is a
     // defect even when the test's own steps passed
@@ -103,86 +105,77 @@ public abstract class BrowserTest {
 
   /** Opens a console path, e.g. {@code /admin/system.xhtml}. */
   protected void open(String path) {
-    browser.get(ConsoleServer.consoleUrl() + path);
+    page.open(path);
   }
 
-  /** Signs in through the login page and waits for the overview page. */
+  /**
+   * What page objects drive the browser with (waits by condition, clicks that survive live
+   * re-rendering): {@code new ChangePage(page())} for the page the browser shows now.
+   */
+  protected PageDriver page() {
+    return page;
+  }
+
+  /** Opens the login page. */
+  protected LoginPage openLogin() {
+    return LoginPage.open(page);
+  }
+
+  /** Opens the agent picker. */
+  protected AgentsPage openAgents() {
+    return AgentsPage.open(page);
+  }
+
+  /** Opens the page of change {@code id}. */
+  protected ChangePage openChange(String id) {
+    return ChangePage.open(page, id);
+  }
+
+  /** Opens the admins' catalog page. */
+  protected CatalogAdminPage openCatalogAdmin() {
+    return CatalogAdminPage.open(page);
+  }
+
+  /** Signs in through the login page and waits for the page the console lands on. */
   protected void signIn(String user, String password) {
-    open("/login.xhtml");
-    submitLogin(user, password);
-    waitFor(By.id("currentUser"));
+    openLogin().signIn(user, password);
   }
 
   protected void submitLogin(String user, String password) {
-    browser.findElement(By.id("login:username")).sendKeys(user);
-    browser.findElement(By.id("login:password")).sendKeys(password);
-    browser.findElement(By.id("login:submit")).click();
+    new LoginPage(page).submit(user, password);
   }
 
   protected WebElement waitFor(By by) {
-    return new WebDriverWait(browser, Duration.ofSeconds(20))
-        .until(ExpectedConditions.visibilityOfElementLocated(by));
+    return page.waitFor(by);
   }
 
-  /**
-   * The text of a visible element, read afresh if the page re-rendered it meanwhile: the picker and
-   * the change page refresh their rows and counts live.
-   */
+  /** See {@link PageDriver#text}. */
   protected String text(By by) {
-    return new WebDriverWait(browser, Duration.ofSeconds(20))
-        .ignoring(StaleElementReferenceException.class)
-        .until(
-            d -> {
-              WebElement element = d.findElement(by);
-              return element.isDisplayed() ? element.getText() : null;
-            });
+    return page.text(by);
   }
 
-  /** Waits until PrimeFaces has no AJAX request queued or running. */
+  /** See {@link PageDriver#awaitAjax}. */
   protected void awaitAjax() {
-    new WebDriverWait(browser, Duration.ofSeconds(20))
-        .until(
-            d ->
-                (Boolean)
-                    ((JavascriptExecutor) d)
-                        .executeScript(
-                            "return !window.PrimeFaces || (PrimeFaces.ajax.Queue.isEmpty() && (!window.jQuery || jQuery.active === 0));"));
+    page.awaitAjax();
   }
 
-  /**
-   * The texts of every element {@code by} finds, all from one rendering: read again if the page
-   * re-rendered some of them meanwhile (the picker and the change page refresh live).
-   */
+  /** See {@link PageDriver#texts}. */
   protected List<String> texts(By by) {
-    return new WebDriverWait(browser, Duration.ofSeconds(20))
-        .ignoring(StaleElementReferenceException.class)
-        .until(d -> d.findElements(by).stream().map(WebElement::getText).toList());
+    return page.texts(by);
   }
 
-  /**
-   * Clicks the element {@code by} finds, finding it again if the page re-rendered it first (the
-   * picker and the change page refresh live) or something lay over it for a moment. Safe to retry:
-   * a click refused for either reason did not happen.
-   */
+  /** See {@link PageDriver#click}. */
   protected void click(By by) {
-    new WebDriverWait(browser, Duration.ofSeconds(20))
-        .ignoring(StaleElementReferenceException.class)
-        .ignoring(ElementClickInterceptedException.class)
-        .ignoring(ElementNotInteractableException.class)
-        .until(
-            d -> {
-              d.findElement(by).click();
-              return true;
-            });
+    page.click(by);
   }
 
-  /** See {@link io.statedesk.testkit.Browsers#clickWhenSteady}. */
+  /** See {@link PageDriver#clickWhenSteady}. */
   protected void clickWhenSteady(By by) {
-    Browsers.clickWhenSteady(browser, by);
+    page.clickWhenSteady(by);
   }
 
   protected void assertOnLoginPage() {
-    waitFor(By.id("login:submit"));
+    new LoginPage(page).awaitShown();
     assertThat(browser.getCurrentUrl()).contains("/login.xhtml");
   }
 

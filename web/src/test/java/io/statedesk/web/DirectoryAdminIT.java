@@ -171,13 +171,7 @@ class DirectoryAdminIT extends BrowserTest {
         .doesNotContain("No agent of the directory is in this team");
 
     // the imported agents are in the directory, their text escaped
-    open("/agents.xhtml");
-    WebElement search = waitFor(By.id("agentsForm:text"));
-    search.sendKeys("Night, Two");
-    waiter()
-        .until(
-            ExpectedConditions.textToBePresentInElementLocated(
-                By.id("agentsForm:agentTable_data"), "Night, Two <b>"));
+    openAgents().type("Night, Two").awaitRowsContaining("Night, Two <b>", Duration.ofSeconds(30));
   }
 
   @Test

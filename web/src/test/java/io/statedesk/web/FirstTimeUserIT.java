@@ -47,21 +47,7 @@ class FirstTimeUserIT extends BrowserTest {
                 + "[not(ancestor-or-self::*[contains(@class,'sd-sr-only')])]"
                 + "[ancestor-or-self::*[self::a or self::button or self::label or self::li]]");
     // found and clicked at once, again if the live page redrew it in between
-    waiter(20)
-        .ignoring(StaleElementReferenceException.class)
-        .until(
-            d -> {
-              WebElement shown =
-                  d.findElements(words).stream()
-                      .filter(e -> e.isDisplayed() && e.isEnabled())
-                      .findFirst()
-                      .orElse(null);
-              if (shown == null) {
-                return false;
-              }
-              shown.click();
-              return true;
-            });
+    page().clickShown(words);
     awaitAjax();
   }
 
@@ -73,14 +59,7 @@ class FirstTimeUserIT extends BrowserTest {
             "//div[contains(@class,'ui-selectcheckboxmenu-panel')]//li[.//label[normalize-space()='"
                 + item
                 + "']]//div[contains(@class,'ui-chkbox-box')]");
-    waiter(10)
-        .until(
-            d ->
-                d.findElements(box).stream()
-                    .filter(WebElement::isDisplayed)
-                    .findFirst()
-                    .orElse(null))
-        .click();
+    page().clickShown(box);
     awaitAjax();
     click(By.tagName("h1")); // closes the menu
     awaitAjax();

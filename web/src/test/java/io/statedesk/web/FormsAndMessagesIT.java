@@ -2,15 +2,14 @@ package io.statedesk.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.statedesk.web.pages.CatalogAdminPage;
+import io.statedesk.web.pages.CodeDialog;
+import io.statedesk.web.pages.CodeDialog.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The admin forms a first-time admin fills in: rules shown before input, a colour picked rather
@@ -33,49 +32,27 @@ class FormsAndMessagesIT extends BrowserTest {
   @Test
   void theCodeDialogPicksAColourAndAFailedSaveNamesTheFieldAndKeepsTheValues() {
     signIn("admin", "admin-demo");
-    open("/admin/catalog.xhtml");
-    click(By.id("tableForm:new"));
-    awaitAjax();
-    assertThat(text(By.id("editForm:codeHelp"))).contains("0 to 65534");
-    WebElement colour = waitFor(By.id("editForm:colour"));
-    assertThat(colour.getDomAttribute("type")).isEqualTo("color");
-    ((JavascriptExecutor) browser)
-        .executeScript(
-            "arguments[0].value = '#ff8800';"
-                + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
-                + " arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
-            colour);
-    assertThat(text(By.id("editForm:colourHex"))).isEqualTo("#ff8800");
-    type("editForm:code_input", "5301");
-    type("editForm:category", "Picked");
-
-    click(By.id("editForm:save"));
-    awaitAjax();
-    String labelCell =
-        text(
-            By.xpath("//input[@id='editForm:label']/ancestor::div[contains(@class,'sd-cell')][1]"));
-    assertThat(labelCell)
+    CatalogAdminPage catalog = openCatalogAdmin();
+    CodeDialog dialog = catalog.newCode();
+    assertThat(dialog.codeHelp()).contains("0 to 65534");
+    assertThat(dialog.colourInput().getDomAttribute("type")).isEqualTo("color");
+    dialog.colour("#ff8800");
+    assertThat(dialog.colourHex()).isEqualTo("#ff8800");
+    dialog.code("5301").category("Picked").save();
+    assertThat(dialog.cellOf(Field.LABEL))
         .as("the error sits beside the field and names it by its label")
         .contains("Label: is required");
     screenshot("FormsAndMessagesIT-codeDialog");
-    assertThat(value("editForm:code_input")).isEqualTo("5301");
-    assertThat(value("editForm:colour")).isEqualTo("#ff8800");
-    assertThat(value("editForm:category")).isEqualTo("Picked");
+    assertThat(dialog.value(Field.CODE)).isEqualTo("5301");
+    assertThat(dialog.value(Field.COLOUR)).isEqualTo("#ff8800");
+    assertThat(dialog.value(Field.CATEGORY)).isEqualTo("Picked");
 
-    type("editForm:label", "Colour picked");
-    click(By.id("editForm:save"));
-    awaitAjax();
-    type("tableForm:text", "Colour picked");
-    By rows = By.cssSelector("[id='tableForm:codes_data'] > tr");
-    new WebDriverWait(browser, Duration.ofSeconds(20))
-        .ignoring(StaleElementReferenceException.class)
-        .until(
-            d ->
-                d.findElements(rows).size() == 1 && d.findElement(rows).getText().contains("5301"));
-    WebElement row = browser.findElement(rows);
+    dialog.label("Colour picked").save();
+    catalog.filter("Colour picked").awaitOnlyRow(5301);
+    WebElement row = catalog.row(5301);
     assertThat(row.findElement(By.cssSelector(".sd-swatch")).getCssValue("background-color"))
         .isEqualTo("rgba(255, 136, 0, 1)");
-    WebElement edit = row.findElement(By.cssSelector("button[id$=':edit']"));
+    WebElement edit = catalog.editButton(5301);
     assertThat(edit.getDomAttribute("class"))
         .as("an icon-only button")
         .contains("ui-button-icon-only");

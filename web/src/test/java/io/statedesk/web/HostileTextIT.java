@@ -4,20 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.statedesk.testkit.Http;
 import io.statedesk.web.api.ApiCalls;
+import io.statedesk.web.pages.AgentsPage;
+import io.statedesk.web.pages.ChangePage;
+import io.statedesk.web.pages.SetStateDialog;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A state code whose label and description are attacks renders as plain text everywhere a
@@ -29,10 +28,6 @@ class HostileTextIT extends BrowserTest {
 
   static final String LABEL = "<script>__x=1</script>\"onclick=\"__x=2";
   static final String DESCRIPTION = "<img src=x onerror=\"__x=3\"> javascript:__x=4";
-
-  WebDriverWait waiter() {
-    return new WebDriverWait(browser, Duration.ofSeconds(30));
-  }
 
   void assertNoScriptRan() {
     Object x = ((JavascriptExecutor) browser).executeScript("return typeof window.__x;");
@@ -70,72 +65,32 @@ class HostileTextIT extends BrowserTest {
     assertThat(text(By.tagName("main"))).contains(LABEL).contains("<i>cat</i>");
     assertNoScriptRan();
 
-    open("/agents.xhtml");
-    click(By.id("agentsForm:teams"));
-    waitFor(
-            By.xpath(
-                "//div[@id='agentsForm:teams_panel']//li[.//label[normalize-space()='Sales']]"
-                    + "//div[contains(@class,'ui-chkbox-box')]"))
-        .click();
-    awaitAjax();
-    click(By.tagName("h1"));
-    awaitAjax();
-    String agentId = text(By.cssSelector("#agentsForm\\:agentTable_data tr td:nth-child(2)"));
-    click(By.cssSelector("[id$=':0:toggle']"));
-    awaitAjax();
-    click(By.id("agentsForm:setState"));
-    awaitAjax();
-    click(By.id("setStateForm:code"));
-    waitFor(By.id("setStateForm:code_1"));
-    WebElement item =
-        browser.findElements(By.cssSelector("li[id^='setStateForm:code_']")).stream()
-            .filter(li -> li.getDomProperty("textContent").startsWith("3777"))
+    AgentsPage picker = openAgents().filterByTeam("Sales");
+    String agentId = picker.column("sd-col-id").get(0);
+    SetStateDialog dialog = picker.pick(0).setState();
+    List<String> items = dialog.openCodeMenu();
+    String item =
+        items.stream()
+            .filter(text -> text.startsWith("3777"))
             .findFirst()
-            .orElseThrow(
-                () ->
-                    new AssertionError(
-                        "no item 3777 among: "
-                            + browser
-                                .findElements(By.cssSelector("li[id^='setStateForm:code_']"))
-                                .stream()
-                                .map(li -> li.getDomProperty("textContent"))
-                                .toList()));
-    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView(true);", item);
-    assertThat(item.getDomProperty("textContent")).contains(LABEL);
+            .orElseThrow(() -> new AssertionError("no item 3777 among: " + items));
+    assertThat(item).contains(LABEL);
     assertNoScriptRan();
-    clickWhenSteady(By.id(item.getDomAttribute("id"))); // after the menu's opening animation
-    awaitAjax();
-    assertThat(text(By.id("setStateForm:code_label"))).contains(LABEL);
-    click(By.id("setStateForm:preview"));
-    awaitAjax();
-    assertThat(text(By.id("setStateForm"))).contains(LABEL);
+    dialog.chooseCode("3777");
+    assertThat(dialog.codeLabel()).contains(LABEL);
+    dialog.preview();
+    assertThat(dialog.formText()).contains(LABEL);
     assertNoScriptRan();
 
-    clickWhenSteady(By.id("setStateForm:apply"));
-    waiter().until(ExpectedConditions.urlContains("/change.xhtml"));
+    ChangePage change = dialog.apply();
     WebElement growl = waitFor(By.cssSelector("#growl_container .ui-growl-message"));
     assertThat(growl.getText()).contains(LABEL).contains("finished");
-    assertThat(text(By.id("changeForm:summary"))).contains(LABEL);
+    assertThat(change.summary()).contains(LABEL);
     screenshot("HostileTextIT-growl");
     assertNoScriptRan();
 
-    open("/agents.xhtml");
-    By cell =
-        By.xpath(
-            "//tbody[@id='agentsForm:agentTable_data']/tr[td[contains(@class,'sd-col-id')]"
-                + "[text()[normalize-space()='"
-                + agentId
-                + "']]]//span[contains(@id,'customCell')]");
-    // the picker refreshes its rows live (not while a tooltip is open): point at the row as drawn
-    new WebDriverWait(browser, Duration.ofSeconds(20))
-        .ignoring(StaleElementReferenceException.class)
-        .until(
-            d -> {
-              new Actions(d).moveToElement(d.findElement(cell)).perform();
-              return true;
-            });
-    WebElement tooltip = waitFor(By.cssSelector(".ui-tooltip .ui-tooltip-text"));
-    assertThat(tooltip.getText()).contains(LABEL).contains(DESCRIPTION);
+    String tooltip = openAgents().customStateTooltip(agentId);
+    assertThat(tooltip).contains(LABEL).contains(DESCRIPTION);
     screenshot("HostileTextIT-tooltip");
     assertNoScriptRan();
   }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.statedesk.web.api.ApiCalls;
+import io.statedesk.web.pages.AgentsPage;
+import io.statedesk.web.pages.ChangePage;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -63,25 +65,11 @@ class LiveUpdatesIT extends BrowserTest {
   }
 
   /** Opens the picker showing only {@link #AGENT}. */
-  void pickerOfOneAgent(WebDriver driver) {
-    driver.get(ConsoleServer.consoleUrl() + "/agents.xhtml");
-    waiter(driver, Duration.ofSeconds(20))
-        .until(d -> !d.findElements(By.id("agentsForm:text")).isEmpty());
-    driver.findElement(By.id("agentsForm:text")).sendKeys(Integer.toString(AGENT));
-    waiter(driver, Duration.ofSeconds(20))
-        .until(d -> "Training".equals(customCell(d)) && rows(d) == 1);
-  }
-
-  static long rows(WebDriver driver) {
-    return driver
-        .findElements(By.cssSelector("#agentsForm\\:agentTable_data tr td.sd-col-id"))
-        .size();
-  }
-
-  static String customCell(WebDriver driver) {
-    var cells =
-        driver.findElements(By.cssSelector("#agentsForm\\:agentTable_data tr td.sd-col-custom"));
-    return cells.isEmpty() ? "" : cells.get(0).getText().strip();
+  AgentsPage pickerOfOneAgent() {
+    AgentsPage picker = openAgents().type(Integer.toString(AGENT));
+    waiter(browser, Duration.ofSeconds(20))
+        .until(d -> "Training".equals(picker.firstCustomState()) && picker.agentRows() == 1);
+    return picker;
   }
 
   /** Counts the page's refreshes and marks the document, to tell a refresh from a reload. */
@@ -117,7 +105,7 @@ class LiveUpdatesIT extends BrowserTest {
   @Test
   void thePickerRowChangesWhenACustomStateIsSetElsewhere() throws Exception {
     signIn("alice", "alice-demo");
-    pickerOfOneAgent(browser);
+    AgentsPage picker = pickerOfOneAgent();
     awaitLive(browser);
     assertThat(pollsOnPage(browser)).as("no p:poll on the picker").isZero();
     watchRefreshes(browser, "agentsLiveRefresh");
@@ -125,7 +113,7 @@ class LiveUpdatesIT extends BrowserTest {
     long made = System.nanoTime();
     ApiCalls.aliceChanges(Integer.toString(AGENT), 101, "live picker test");
     waiter(browser, Duration.ofSeconds(10), Duration.ofMillis(50))
-        .until(d -> "Coaching".equals(customCell(d)));
+        .until(d -> "Coaching".equals(picker.firstCustomState()));
     System.out.printf(
         "LiveUpdatesIT: picker row showed the new state %d ms after the API call was sent%n",
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - made));
@@ -143,15 +131,15 @@ class LiveUpdatesIT extends BrowserTest {
         "PUT", "faults", "{\"latencyMs\":3000,\"operations\":[\"setCustomState\"]}");
     signIn("alice", "alice-demo");
     String id = ApiCalls.aliceChanges(Integer.toString(AGENT), 102, "live change page test");
-    open("/change.xhtml?id=" + id);
+    ChangePage change = openChange(id);
     awaitLive(browser);
     assertThat(pollsOnPage(browser)).as("no p:poll on the change page").isZero();
-    assertThat(text(By.id("changeForm:status"))).isEqualTo("Running");
+    assertThat(change.status()).isEqualTo("Running");
     watchRefreshes(browser, "changeLiveRefresh");
 
     waiter(browser, Duration.ofSeconds(15), Duration.ofMillis(50))
-        .until(d -> "1".equals(d.findElement(By.cssSelector(".sd-n-succeeded")).getText()));
-    assertThat(text(By.id("changeForm:status"))).isEqualTo("Completed");
+        .until(d -> "1".equals(change.countNow("succeeded")));
+    assertThat(change.status()).isEqualTo("Completed");
     assertThat(js(browser, "return window.sdSameDocument === true;"))
         .as("no reload")
         .isEqualTo(true);
@@ -164,14 +152,15 @@ class LiveUpdatesIT extends BrowserTest {
         "Page.addScriptToEvaluateOnNewDocument",
         Map.of("source", "Object.defineProperty(window, 'WebSocket', { value: undefined });"));
     signIn("alice", "alice-demo");
-    pickerOfOneAgent(browser);
+    AgentsPage picker = pickerOfOneAgent();
     waiter(browser, Duration.ofSeconds(20))
         .until(d -> "off".equals(js(d, "return StateDesk.live.state();")));
     assertThat(text(By.cssSelector(".sd-live .sd-live-text")))
         .isEqualTo("Live updates off: refreshing every 15 seconds");
 
     ApiCalls.aliceSetsAndWaits(Integer.toString(AGENT), 101);
-    waiter(browser, Duration.ofSeconds(40)).until(d -> "Coaching".equals(customCell(d)));
+    waiter(browser, Duration.ofSeconds(40))
+        .until(d -> "Coaching".equals(picker.firstCustomState()));
     assertThat(ApiCalls.simulatorState(AGENT)).isEqualTo(101);
   }
 

@@ -2,6 +2,7 @@ package io.statedesk.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.statedesk.web.pages.LoginPage;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -33,24 +34,20 @@ class LoginIT extends BrowserTest {
 
   @Test
   void wrongPasswordSaysSoAndStaysOnTheLoginPage() {
-    open("/login.xhtml");
-    submitLogin("alice", "not-her-password");
-    assertThat(text(By.id("login:messages"))).contains("Wrong user name or password.");
+    LoginPage login = openLogin().submit("alice", "not-her-password");
+    assertThat(login.messages()).contains("Wrong user name or password.");
     assertOnLoginPage();
-    assertThat(browser.findElement(By.id("login:password")).getDomProperty("value")).isEmpty();
+    assertThat(login.password()).isEmpty();
   }
 
   @Test
   void fiveWrongPasswordsInARowAreThrottledAndAudited() {
     String user = "eve" + System.nanoTime() % 1_000_000;
     for (int i = 1; i <= 5; i++) {
-      open("/login.xhtml");
-      submitLogin(user, "guess-" + i);
-      assertThat(text(By.id("login:messages"))).contains("Wrong user name or password.");
+      assertThat(openLogin().submit(user, "guess-" + i).messages())
+          .contains("Wrong user name or password.");
     }
-    open("/login.xhtml");
-    submitLogin(user, "guess-6");
-    assertThat(text(By.id("login:messages")))
+    assertThat(openLogin().submit(user, "guess-6").messages())
         .contains("Too many failed sign-ins")
         .containsPattern("try again in \\d+ s");
     assertThat(ConsoleServer.get().log())
@@ -62,16 +59,13 @@ class LoginIT extends BrowserTest {
 
   @Test
   void unknownUserGetsTheSameMessage() {
-    open("/login.xhtml");
-    submitLogin("mallory", "alice-demo");
-    assertThat(text(By.id("login:messages"))).contains("Wrong user name or password.");
+    assertThat(openLogin().submit("mallory", "alice-demo").messages())
+        .contains("Wrong user name or password.");
   }
 
   @Test
   void emptyFieldsAreNamed() {
-    open("/login.xhtml");
-    click(By.id("login:submit"));
-    assertThat(text(By.id("login:messages")))
+    assertThat(openLogin().submitEmpty().messages())
         .contains("Enter your user name.")
         .contains("Enter your password.");
   }
@@ -80,7 +74,7 @@ class LoginIT extends BrowserTest {
   void aProtectedPageAsksForSignInThenContinuesThere() {
     open("/admin/system.xhtml");
     assertOnLoginPage();
-    submitLogin("admin", "admin-demo");
+    new LoginPage(page()).submit("admin", "admin-demo");
     assertThat(text(By.cssSelector("h1.sd-title"))).isEqualTo("System");
     assertThat(browser.getCurrentUrl()).contains("/admin/system.xhtml");
   }

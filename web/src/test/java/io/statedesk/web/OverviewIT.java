@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.statedesk.web.api.ApiCalls;
+import io.statedesk.web.pages.ChangePage;
 import java.text.NumberFormat;
 import java.time.Duration;
 import java.util.List;
@@ -112,7 +113,7 @@ class OverviewIT extends BrowserTest {
 
     failure.findElement(By.tagName("a")).click();
     assertThat(browser.getCurrentUrl()).contains("/change.xhtml").endsWith("id=" + change);
-    assertThat(text(By.id("changeForm:outcomeTable"))).contains("10056", "failed");
+    assertThat(new ChangePage(page()).outcomeTable()).contains("10056", "failed");
   }
 
   @Test

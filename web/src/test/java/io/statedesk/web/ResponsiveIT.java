@@ -3,8 +3,8 @@ package io.statedesk.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.statedesk.web.api.ApiCalls;
+import io.statedesk.web.pages.ChangePage;
 import java.time.Duration;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -13,7 +13,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -79,11 +78,7 @@ class ResponsiveIT extends BrowserTest {
     screenshot("ResponsiveIT-agents-" + width);
 
     String id = change();
-    open("/change.xhtml?id=" + id);
-    new WebDriverWait(browser, Duration.ofSeconds(30))
-        .until(
-            ExpectedConditions.textMatches(
-                By.id("changeForm:status"), Pattern.compile("Completed.*")));
+    openChange(id).awaitStatusMatching("Completed.*");
     assertNoSidewaysScroll("change at " + width);
     for (String column : new String[] {"sd-col-id", "sd-col-name", "sd-col-outcome"}) {
       assertShown("changeForm\\:outcomeTable", column);
@@ -99,6 +94,6 @@ class ResponsiveIT extends BrowserTest {
   @Test
   void aSmallLaptopShowsThePagesWithoutClippingOrAWrappedMenu() {
     checkPages(1024, 768);
-    assertThat(text(By.id("changeForm:outcomeTable_head"))).contains("Agent", "Name", "Outcome");
+    assertThat(new ChangePage(page()).outcomeHead()).contains("Agent", "Name", "Outcome");
   }
 }

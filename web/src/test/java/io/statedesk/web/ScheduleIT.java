@@ -3,6 +3,8 @@ package io.statedesk.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.statedesk.web.api.ApiCalls;
+import io.statedesk.web.pages.AgentsPage;
+import io.statedesk.web.pages.SetStateDialog;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -40,17 +42,10 @@ class ScheduleIT extends BrowserTest {
     screenshot("ScheduleIT-upcoming");
 
     // the agents table with desired states, and the Set-state dialog scheduling for later
-    open("/agents.xhtml");
-    waitFor(By.id("agentsForm:agentTable"));
+    AgentsPage picker = openAgents();
     screenshot("ScheduleIT-agents");
-    click(By.cssSelector("[id$=':0:toggle']"));
-    awaitAjax();
-    click(By.id("agentsForm:setState"));
-    awaitAjax();
-    click(By.cssSelector("#setStateForm\\:later .ui-chkbox-box"));
-    awaitAjax();
-    waitFor(By.id("setStateForm:startAt_input"));
-    assertThat(text(By.id("setStateForm:whenPanel"))).contains("Times are in your time zone");
+    SetStateDialog dialog = picker.pick(0).setState().later();
+    assertThat(dialog.when()).contains("Times are in your time zone");
     screenshot("ScheduleIT-dialog");
 
     open("/history.xhtml");

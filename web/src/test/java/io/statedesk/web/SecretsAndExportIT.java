@@ -13,8 +13,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * What a user takes away from the console: a one-time secret with a Copy button beside it, and a
@@ -47,11 +45,7 @@ class SecretsAndExportIT extends BrowserTest {
         "Browser.setDownloadBehavior",
         Map.of("behavior", "allow", "downloadPath", downloads.toString()));
     signIn("alice", "alice-demo");
-    open("/change.xhtml?id=" + id);
-    new WebDriverWait(browser, Duration.ofSeconds(30))
-        .until(ExpectedConditions.textToBe(By.id("changeForm:status"), "Completed with problems"));
-    // the page renders once more as the change ends: click the button as it then stands
-    clickWhenSteady(By.id("changeForm:export"));
+    openChange(id).awaitStatus("Completed with problems").export();
 
     Path csv = downloads.resolve("change-" + id + ".csv");
     await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(csv) && Files.size(csv) > 0);

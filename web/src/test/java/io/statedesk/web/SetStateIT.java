@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.statedesk.testkit.Http;
 import io.statedesk.web.api.ApiCalls;
+import io.statedesk.web.pages.AgentsPage;
+import io.statedesk.web.pages.ChangePage;
+import io.statedesk.web.pages.SetStateDialog;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -12,8 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A supervisor picks agents across pages, previews, applies a state, watches the change finish,
@@ -46,28 +47,6 @@ class SetStateIT extends BrowserTest {
     assertThat(r.statusCode()).as(r.body()).isLessThan(300);
   }
 
-  WebDriverWait waiter() {
-    return new WebDriverWait(browser, Duration.ofSeconds(30));
-  }
-
-  void chooseTeam(String team) {
-    click(By.id("agentsForm:teams"));
-    waitFor(
-            By.xpath(
-                "//div[@id='agentsForm:teams_panel']//li[.//label[normalize-space()='"
-                    + team
-                    + "']]//div[contains(@class,'ui-chkbox-box')]"))
-        .click();
-    awaitAjax();
-    click(By.tagName("h1"));
-    awaitAjax();
-  }
-
-  void toggle(int row) {
-    click(By.cssSelector("[id$=':" + row + ":toggle']"));
-    awaitAjax();
-  }
-
   @Test
   void previewApplyWatchAndRetryTheFailedAgent() throws Exception {
     // the two hosted agents start in a known state other than the one set below (other tests
@@ -75,73 +54,46 @@ class SetStateIT extends BrowserTest {
     ApiCalls.aliceSetsAndWaits("10001,10007", 101);
     simulator("PUT", "faults", "{\"failingAgents\":{\"10007\":\"100-009\"}}");
     signIn("alice", "alice-demo");
-    open("/agents.xhtml");
-    chooseTeam("Billing");
-    waiter()
-        .until(
-            ExpectedConditions.textToBe(By.id("agentsForm:selectAll"), "Select all 50 that match"));
-    toggle(0); // 10001, hosted
-    toggle(1); // 10007, hosted, failing
-    // through click(): a live refresh (another test's change on this console) may re-render the
-    // table, and its paginator, between finding the button and clicking it
-    click(By.cssSelector("#agentsForm\\:agentTable_paginator_top .ui-paginator-next"));
-    awaitAjax();
-    toggle(25); // a Billing agent beyond the hosted range: no session
-    assertThat(text(By.id("agentsForm:selectedCount"))).isEqualTo("3 agents selected");
+    AgentsPage picker =
+        openAgents()
+            .filterByTeam("Billing")
+            .awaitSelectAllLabel("Select all 50 that match", Duration.ofSeconds(30));
+    picker.pick(0); // 10001, hosted
+    picker.pick(1); // 10007, hosted, failing
+    // the paginator is found again if a live refresh (another test's change on this console)
+    // re-rendered the table between finding the button and clicking it
+    picker.nextPage();
+    picker.pick(25); // a Billing agent beyond the hosted range: no session
+    assertThat(picker.selected()).isEqualTo("3 agents selected");
 
-    click(By.id("agentsForm:setState"));
-    awaitAjax();
+    SetStateDialog dialog = picker.setState();
     // code 100 (the catalog's first seeded code; other tests of this console may add codes that
-    // sort before it); the menu opens with an animation, so wait for the panel and then for the
-    // choice to show before going on
-    for (int attempt = 0;
-        attempt < 3 && text(By.id("setStateForm:code_label")).startsWith("Choose");
-        attempt++) {
-      click(By.id("setStateForm:code"));
-      clickWhenSteady( // after the panel's opening animation
-          By.xpath(
-              "//li[starts-with(@id,'setStateForm:code_')][starts-with(@data-label,'100 ·')]"));
-      awaitAjax();
-    }
-    assertThat(text(By.id("setStateForm:code_label"))).startsWith("100 ·");
-    assertThat(text(By.id("setStateForm:setStateDialog")))
+    // sort before it)
+    dialog.chooseCode("100 ·");
+    assertThat(dialog.codeLabel()).startsWith("100 ·");
+    assertThat(dialog.text())
         .as("read-back in plain words, not the API's name")
         .contains("Confirm afterwards")
         .doesNotContain("querycustomstate");
-    browser.findElement(By.id("setStateForm:note")).sendKeys("Coaching <b>today</b>");
-    click(By.id("setStateForm:preview"));
-    awaitAjax();
-    String totals = text(By.id("previewTotals"));
-    assertThat(totals).contains("2 will change").contains("1 no session now");
-    assertThat(browser.findElements(By.cssSelector("#setStateForm\\:previewTable_data tr")))
-        .hasSize(3);
+    dialog.note("Coaching <b>today</b>").preview();
+    assertThat(dialog.totals()).contains("2 will change").contains("1 no session now");
+    assertThat(dialog.previewRows()).isEqualTo(3);
 
-    clickWhenSteady(By.id("setStateForm:apply"));
-    waiter().until(ExpectedConditions.urlContains("/change.xhtml"));
-    waiter()
-        .until(ExpectedConditions.textToBe(By.id("changeForm:status"), "Completed with problems"));
-    assertThat(text(By.cssSelector(".sd-n-succeeded"))).isEqualTo("1");
-    assertThat(text(By.cssSelector(".sd-n-failed"))).isEqualTo("1");
-    assertThat(text(By.cssSelector(".sd-n-noSession"))).isEqualTo("1");
-    assertThat(text(By.id("changeForm:note"))).isEqualTo("Coaching <b>today</b>");
-    assertThat(text(By.id("changeForm:outcomeTable"))).doesNotContain("100-009");
-    click(By.id("changeForm:details")); // the retcode is a detail
-    awaitAjax();
-    assertThat(text(By.id("changeForm:outcomeTable"))).contains("100-009");
-    String firstChange = browser.getCurrentUrl().replaceAll(".*id=(\\d+).*", "$1");
+    ChangePage change = dialog.apply().awaitStatus("Completed with problems");
+    assertThat(change.count("succeeded")).isEqualTo("1");
+    assertThat(change.count("failed")).isEqualTo("1");
+    assertThat(change.count("noSession")).isEqualTo("1");
+    assertThat(change.note()).isEqualTo("Coaching <b>today</b>");
+    assertThat(change.outcomeTable()).doesNotContain("100-009");
+    change.showDetails(); // the retcode is a detail
+    assertThat(change.outcomeTable()).contains("100-009");
+    String firstChange = change.id();
 
     simulator("DELETE", "faults", null);
-    click(By.id("changeForm:retry"));
-    waiter()
-        .until(
-            d ->
-                d.getCurrentUrl().contains("/change.xhtml")
-                    && !d.getCurrentUrl().endsWith("id=" + firstChange));
-    waiter()
-        .until(ExpectedConditions.textToBe(By.id("changeForm:status"), "Completed with problems"));
-    assertThat(text(By.cssSelector(".sd-n-succeeded"))).isEqualTo("1"); // 10007 now
-    assertThat(text(By.cssSelector(".sd-n-noSession"))).isEqualTo("1");
-    assertThat(text(By.id("changeForm:summary"))).contains("Retry of change #" + firstChange);
+    change.retry().awaitStatus("Completed with problems");
+    assertThat(change.count("succeeded")).isEqualTo("1"); // 10007 now
+    assertThat(change.count("noSession")).isEqualTo("1");
+    assertThat(change.summary()).contains("Retry of change #" + firstChange);
     screenshot("SetStateIT-retried");
 
     click(By.id("logoutForm:logout"));
@@ -153,7 +105,6 @@ class SetStateIT extends BrowserTest {
             browser.findElements(
                 By.xpath("//a[contains(@id,':open') and normalize-space()='" + firstChange + "']")))
         .isEmpty();
-    open("/change.xhtml?id=" + firstChange);
-    assertThat(text(By.id("missing"))).contains("There is no such change");
+    assertThat(openChange(firstChange).missing()).contains("There is no such change");
   }
 }

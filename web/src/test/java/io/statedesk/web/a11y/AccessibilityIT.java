@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.statedesk.web.BrowserTest;
 import io.statedesk.web.api.ApiCalls;
+import io.statedesk.web.pages.SetStateDialog;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,8 +80,7 @@ class AccessibilityIT extends BrowserTest {
 
   @Test
   void signInAndErrorPages() {
-    open("/login.xhtml");
-    waitFor(By.id("login:submit"));
+    openLogin().awaitShown();
     findings.addAll(Axe.blockingFindings(browser, "/login.xhtml"));
     signIn("alice", "alice-demo");
     open("/no-such-page.xhtml");
@@ -109,20 +109,9 @@ class AccessibilityIT extends BrowserTest {
   }
 
   private void setStateDialogWithPreview() {
-    open("/agents.xhtml");
-    waitFor(By.id("agentsForm:agentTable"));
-    click(By.cssSelector("[id$=':0:toggle']"));
-    awaitAjax();
-    clickWhenSteady(By.id("agentsForm:setState"));
-    awaitAjax();
-    waitFor(By.id("setStateForm:setStateDialog"));
+    SetStateDialog dialog = openAgents().pick(0).setState();
     findings.addAll(Axe.blockingFindings(browser, "Set state dialog"));
-    click(By.id("setStateForm:code"));
-    clickWhenSteady(By.id("setStateForm:code_1"));
-    awaitAjax();
-    clickWhenSteady(By.id("setStateForm:preview"));
-    awaitAjax();
-    waitFor(By.id("previewTotals"));
+    dialog.chooseCodeAt(1).preview().awaitPreview();
     findings.addAll(Axe.blockingFindings(browser, "Set state dialog, preview"));
   }
 

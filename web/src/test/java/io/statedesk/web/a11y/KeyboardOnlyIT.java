@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.statedesk.web.BrowserTest;
 import io.statedesk.web.api.ApiCalls;
+import io.statedesk.web.pages.AgentsPage;
+import io.statedesk.web.pages.ChangePage;
+import io.statedesk.web.pages.SetStateDialog;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,32 +42,28 @@ class KeyboardOnlyIT extends BrowserTest {
   @Test
   void aWholeBulkChangeWithoutTheMouse() throws Exception {
     signInByKeyboard("alice", "alice-demo");
-    open("/agents.xhtml");
-    waitFor(By.id("agentsForm:agentTable"));
-    pick(FIRST);
-    pick(SECOND);
-    assertThat(text(By.id("agentsForm:selectedCount"))).isEqualTo("2 agents selected");
+    AgentsPage picker = openAgents();
+    pick(picker, FIRST);
+    pick(picker, SECOND);
+    assertThat(picker.selected()).isEqualTo("2 agents selected");
 
     keys.shiftTabTo("agentsForm:setState").press(Keys.ENTER);
-    waitFor(By.id("setStateForm:setStateDialog"));
-    awaitAjax();
+    SetStateDialog dialog = new SetStateDialog(page()).awaitShown();
     // a closed menu takes the next code on Arrow Down: the first code of the catalog
     keys.tabTo("setStateForm:code_label").press(Keys.ARROW_DOWN);
     awaitAjax();
-    String chosen = text(By.id("setStateForm:code_label"));
+    String chosen = dialog.codeLabel();
     assertThat(chosen).matches("\\d+ · .+");
     int code = Integer.parseInt(chosen.substring(0, chosen.indexOf(' ')));
     assertThat(code).isNotEqualTo(101);
     keys.tabTo("setStateForm:note").press("Set by keyboard");
     keys.tabTo("setStateForm:preview").press(Keys.ENTER);
     awaitAjax();
-    assertThat(text(By.id("previewTotals"))).contains("2 will change");
+    assertThat(dialog.totals()).contains("2 will change");
     keys.tabTo("setStateForm:apply").press(Keys.ENTER);
 
-    WebDriverWait waiter = new WebDriverWait(browser, Duration.ofSeconds(60));
-    waiter.until(ExpectedConditions.urlContains("/change.xhtml"));
-    waiter.until(ExpectedConditions.textToBe(By.id("changeForm:status"), "Completed"));
-    assertThat(text(By.id("changeForm:note"))).isEqualTo("Set by keyboard");
+    ChangePage change = ChangePage.awaitOpened(page()).awaitStatus("Completed");
+    assertThat(change.note()).isEqualTo("Set by keyboard");
     assertThat(ApiCalls.simulatorState(FIRST)).isEqualTo(code);
     assertThat(ApiCalls.simulatorState(SECOND)).isEqualTo(code);
   }
@@ -72,12 +71,9 @@ class KeyboardOnlyIT extends BrowserTest {
   @Test
   void escapeClosesTheSetStateDialogAndTheFocusIsBackOnItsButton() {
     signInByKeyboard("alice", "alice-demo");
-    open("/agents.xhtml");
-    waitFor(By.id("agentsForm:agentTable"));
-    pick(FIRST);
+    pick(openAgents(), FIRST);
     keys.shiftTabTo("agentsForm:setState").press(Keys.ENTER);
-    waitFor(By.id("setStateForm:setStateDialog"));
-    awaitAjax();
+    new SetStateDialog(page()).awaitShown();
     assertThat(keys.focused()).as("the focus moved into the dialog").startsWith("setStateForm:");
 
     keys.press(Keys.ESCAPE);
@@ -153,25 +149,18 @@ class KeyboardOnlyIT extends BrowserTest {
    * Finds one agent with the text filter and selects its row: forward from the top of a page just
    * opened, back from the row picked before.
    */
-  private void pick(int agent) {
+  private void pick(AgentsPage picker, int agent) {
     if (keys.focused().isEmpty()) {
       keys.tabTo("agentsForm:text");
     } else {
       keys.shiftTabTo("agentsForm:text");
     }
-    String typed = browser.findElement(By.id("agentsForm:text")).getDomProperty("value");
+    String typed = picker.searchText();
     for (int i = 0; i < typed.length(); i++) {
       keys.press(Keys.BACK_SPACE);
     }
     keys.press(String.valueOf(agent));
-    new WebDriverWait(browser, Duration.ofSeconds(20))
-        .until(
-            d ->
-                d.findElements(By.cssSelector("#agentsForm\\:agentTable_data tr")).size() == 1
-                    && d.findElement(By.id("agentsForm:agentTable_data"))
-                        .getText()
-                        .contains(String.valueOf(agent)));
-    awaitAjax();
+    picker.awaitOnly(String.valueOf(agent));
     keys.tabTo("agentsForm:agentTable:0:toggle").press(Keys.ENTER);
     awaitAjax();
     new WebDriverWait(browser, Duration.ofSeconds(20))
