@@ -11,8 +11,6 @@ import io.statedesk.core.testing.SimulatorServer;
 import io.statedesk.testkit.PayaraMicro;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
@@ -20,7 +18,6 @@ import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The real client against the real simulator on Payara Micro. */
 class GatewayClientIT {
@@ -246,80 +243,6 @@ class GatewayClientIT {
         .allSatisfy(a -> assertThat(a.groupId()).isEqualTo(1));
     assertThat(client.agent(directory, AGENT).name()).isNotBlank();
     assertThat(client.skillsOf(directory, AGENT)).isNotEmpty();
-  }
-
-  @Test
-  void tlsWithTheGatewayCertificateInATruststoreAndRefusedWithout(@TempDir Path dir)
-      throws Exception {
-    String httpsUrl = SimulatorServer.get().sslBaseUrl() + "/agentgateway/resource";
-    try (GatewayClient untrusted = new GatewayClient(GatewayConfig.of(httpsUrl))) {
-      assertThat(
-              catchUnavailable(
-                      () ->
-                          untrusted.signIn(
-                              AGENT,
-                              new SignInRequest("Sim#" + AGENT, "7" + AGENT, 4),
-                              SignInMode.LOGINEX))
-                  .kind())
-          .isEqualTo(GatewayUnavailableException.Kind.TLS);
-    }
-    // The operator guide's steps: fetch the gateway's certificate, import it into a PKCS12
-    // truststore.
-    Path pem = dir.resolve("gateway.pem");
-    Path truststore = dir.resolve("gateway-truststore.p12");
-    String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-    run(
-        dir,
-        keytool,
-        "-printcert",
-        "-rfc",
-        "-sslserver",
-        "localhost:" + SimulatorServer.get().sslPort());
-    Files.writeString(pem, Files.readString(dir.resolve("out.txt")));
-    run(
-        dir,
-        keytool,
-        "-importcert",
-        "-noprompt",
-        "-alias",
-        "gateway",
-        "-file",
-        pem.toString(),
-        "-keystore",
-        truststore.toString(),
-        "-storetype",
-        "PKCS12",
-        "-storepass",
-        "changeit");
-    try (GatewayClient trusted =
-        new GatewayClient(
-            GatewayConfig.of(httpsUrl)
-                .withTruststore(truststore, "PKCS12", "changeit".toCharArray()))) {
-      GatewayAuth auth =
-          trusted
-              .signIn(AGENT, new SignInRequest("Sim#" + AGENT, "7" + AGENT, 4), SignInMode.LOGINEX)
-              .auth();
-      trusted.setCustomState(auth, 42);
-      assertThat(trusted.queryCustomState(auth)).contains(42);
-    }
-    assertThatThrownBy(
-            () ->
-                new GatewayClient(
-                    GatewayConfig.of(httpsUrl)
-                        .withTruststore(truststore, "PKCS12", "wrong".toCharArray())))
-        .hasMessageContaining("Cannot read the gateway truststore");
-  }
-
-  static void run(Path dir, String... command) throws Exception {
-    Process p =
-        new ProcessBuilder(command)
-            .directory(dir.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("out.txt").toFile())
-            .start();
-    assertThat(p.waitFor())
-        .as(String.join(" ", command) + ": " + Files.readString(dir.resolve("out.txt")))
-        .isZero();
   }
 
   static Retcode rejection(Runnable call) {

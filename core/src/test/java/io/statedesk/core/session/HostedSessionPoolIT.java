@@ -11,83 +11,20 @@ import io.statedesk.core.gateway.GatewayUnavailableException;
 import io.statedesk.core.testing.Control;
 import io.statedesk.core.testing.SimulatorServer;
 import jakarta.json.Json;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Hosted sessions against the simulator on Payara Micro, with fast Guid rotation and MAXTIME. */
-class HostedSessionPoolIT {
-
-  static final Set<Integer> AGENTS =
-      IntStream.rangeClosed(10101, 10120).boxed().collect(Collectors.toSet());
-
-  /** The simulator's agents: password {@code Sim#id}, phone number 7 + id. */
-  static final HostedCredentials SIM_CREDENTIALS =
-      HostedCredentials.patterns("Sim#{agent}", Optional.of("7{agent}"));
-
-  ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(4);
-  ExecutorService signIns = Executors.newFixedThreadPool(4);
-  GatewayClient client;
-  InMemorySessionStore store = new InMemorySessionStore();
-  HostedSessionPool pool;
-
-  @BeforeEach
-  void setUp() {
-    Control.reset(2, 1_000, 2_500, 4_000, 800);
-    client =
-        new GatewayClient(
-            GatewayConfig.of(SimulatorServer.gatewayUrl())
-                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5)));
-  }
-
-  @AfterEach
-  void tearDown() {
-    if (pool != null) {
-      pool.close();
-    }
-    scheduler.shutdownNow();
-    signIns.shutdownNow();
-    client.close();
-  }
-
-  HostedSessionPool pool(Set<Integer> agents, boolean force) {
-    return pool(agents, force, SIM_CREDENTIALS);
-  }
-
-  HostedSessionPool pool(Set<Integer> agents, boolean force, HostedCredentials credentials) {
-    pool =
-        new HostedSessionPool(
-            client,
-            store,
-            new PoolThreads(PoolTimer.of(scheduler), signIns, SignInThrottle.perSecond(200)),
-            PoolFixtures.settings(agents, force, 200, Duration.ofMillis(100), true),
-            credentials,
-            Clock.systemUTC());
-    return pool;
-  }
+class HostedSessionPoolIT extends PoolOnSimulator {
 
   @Test
   void sessionsStayUsableAcrossSeveralGuidRotations() throws Exception {
@@ -251,106 +188,5 @@ class HostedSessionPoolIT {
         .as("sign-ins of agent %d", agent)
         .isEqualTo(1);
     assertThat(client.queryCustomState(store.get(agent).get().handle().auth())).contains(4242);
-  }
-
-  /** Sign-ins that created a session, per interface, for one agent (simulator stats). */
-  static Map<String, Integer> signIns(int agent) {
-    try (var reader = Json.createReader(new StringReader(Control.stats()))) {
-      JsonObject all = reader.readObject().getJsonObject("signIns");
-      JsonObject of = all == null ? null : all.getJsonObject(Integer.toString(agent));
-      Map<String, Integer> counts = new TreeMap<>();
-      if (of != null) {
-        of.forEach((k, v) -> counts.put(k, ((JsonNumber) v).intValue()));
-      }
-      return counts;
-    }
-  }
-
-  @Test
-  void aDesktopsForcedSignInIsNeverOverriddenWithForceOff() throws Exception {
-    Control.release(10170);
-    pool(Set.of(10170), false).start();
-    await(() -> store.get(10170).map(SessionEntry::isUsable).orElse(false), 10);
-    Control.clearStats();
-    Control.forceLoginElsewhere(10170);
-    await(
-        () ->
-            store
-                .get(10170)
-                .map(e -> !e.isUsable() && e.note() != null && e.note().startsWith("taken over"))
-                .orElse(false),
-        10);
-    assertThat(pool.problems()).containsKey(10170);
-    assertThat(signIns(10170).values())
-        .as("no sign-in of ours took the session back")
-        .allMatch(n -> n == 0);
-    assertThat(Control.call("GET", "agents/10170", null)).contains("\"elsewhere\":true");
-  }
-
-  @Test
-  void withForceOnTheSessionIsTakenBack() throws Exception {
-    Control.release(10171);
-    pool(Set.of(10171), true).start();
-    await(() -> store.get(10171).map(SessionEntry::isUsable).orElse(false), 10);
-    String before = store.get(10171).get().handle().guid();
-    Control.clearStats();
-    Control.forceLoginElsewhere(10171);
-    await(
-        () ->
-            store
-                .get(10171)
-                .map(e -> e.isUsable() && !e.handle().guid().equals(before))
-                .orElse(false),
-        10);
-    assertThat(signIns(10171)).containsEntry("forcelogin", 1);
-  }
-
-  @Test
-  void aWrongPasswordIsTriedOncePerCredentialsChange(@TempDir Path dir) throws Exception {
-    Path file = dir.resolve("credentials.properties");
-    Files.writeString(file, "10172=wrong\n10172.phonenum=710172\n");
-    AtomicInteger attempts = new AtomicInteger();
-    CredentialsFile credentials =
-        new CredentialsFile(file, (agent, value) -> value, id -> Optional.empty());
-    Control.release(10172);
-    pool(
-            Set.of(10172),
-            false,
-            new HostedCredentials() {
-              @Override
-              public Optional<String> passwordOf(int agentId) {
-                attempts.incrementAndGet();
-                return credentials.passwordOf(agentId);
-              }
-
-              @Override
-              public Optional<String> phoneOf(int agentId) {
-                return credentials.phoneOf(agentId);
-              }
-
-              @Override
-              public long version() {
-                return credentials.version();
-              }
-            })
-        .start();
-    await(() -> pool.problems().getOrDefault(10172, "").contains("100-004"), 10);
-    // two credential checks later, still one attempt: a refused password is never retried alone
-    Awaitility.await()
-        .during(Duration.ofSeconds(21))
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> attempts.get() == 1);
-    Files.writeString(file, "10172=Sim#10172\n10172.phonenum=710172\n");
-    Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() + 2_000));
-    await(() -> store.get(10172).map(SessionEntry::isUsable).orElse(false), 20);
-    assertThat(attempts).as("one attempt per change").hasValue(2);
-    assertThat(pool.problems()).doesNotContainKey(10172);
-  }
-
-  static void await(BooleanSupplier condition, int seconds) {
-    Awaitility.await()
-        .pollInterval(Duration.ofMillis(50))
-        .atMost(Duration.ofSeconds(seconds))
-        .until(condition::getAsBoolean);
   }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -163,7 +164,9 @@ class KeyboardOnlyIT extends BrowserTest {
     picker.awaitOnly(String.valueOf(agent));
     keys.tabTo("agentsForm:agentTable:0:toggle").press(Keys.ENTER);
     awaitAjax();
+    // a live refresh may render the row again between finding the icon and reading it
     new WebDriverWait(browser, Duration.ofSeconds(20))
+        .ignoring(StaleElementReferenceException.class)
         .until(
             d ->
                 d.findElement(By.cssSelector("[id='agentsForm:agentTable:0:toggle'] i"))
