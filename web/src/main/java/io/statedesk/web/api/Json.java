@@ -3,11 +3,10 @@ package io.statedesk.web.api;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
 
 /**
@@ -38,6 +37,11 @@ final class Json {
     } catch (JsonException e) {
       throw bad("The body is not valid JSON", null);
     }
+  }
+
+  /** A builder holding {@code o}'s members, to leave some out. */
+  static JsonObjectBuilder builder(JsonObject o) {
+    return PROVIDER.createObjectBuilder(o);
   }
 
   static String string(JsonObject o, String field, boolean required) {
@@ -76,7 +80,8 @@ final class Json {
     return n.longValue();
   }
 
-  static WebApplicationException bad(String message, String field) {
-    return new WebApplicationException(ApiError.of(Response.Status.BAD_REQUEST, message, field));
+  /** A 400 the API says itself (English), about {@code field} or null. */
+  static InvalidRequestException bad(String message, String field) {
+    return new InvalidRequestException(message, field);
   }
 }
