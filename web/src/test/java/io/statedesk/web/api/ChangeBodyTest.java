@@ -1,14 +1,13 @@
 package io.statedesk.web.api;
 
+import static io.statedesk.web.api.ServerLibraries.error;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.statedesk.core.bulk.ChangeRequest;
 import io.statedesk.core.directory.AgentFilter;
 import io.statedesk.core.gateway.GatewayState;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,23 +33,15 @@ class ChangeBodyTest {
   }
 
   static <T extends Record> T bind(String body, Class<T> type) {
-    return JsonBodies.bind(Json.object(body), type, server.jsonb(), server.validator());
+    return server.bind(body, type);
   }
 
-  /** The error body the client gets (English), as JSON. */
   static String refusal(Runnable request) {
-    Throwable thrown = catchThrowable(request::run);
-    assertThat(thrown).as("refused").isInstanceOf(InvalidRequestException.class);
-    InvalidRequestException e = (InvalidRequestException) thrown;
-    return server.jsonb().toJson(ApiError.body(e, Locale.ENGLISH));
+    return server.refusal(request);
   }
 
   static String refusal(String body, Class<? extends Record> type) {
     return refusal(() -> bind(body, type));
-  }
-
-  static String error(String message, String field) {
-    return "{\"status\":400,\"error\":\"" + message + "\",\"field\":\"" + field + "\"}";
   }
 
   @Test

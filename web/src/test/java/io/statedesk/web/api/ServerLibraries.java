@@ -1,5 +1,8 @@
 package io.statedesk.web.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
 import fish.payara.micro.PayaraMicro;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.spi.JsonbProvider;
@@ -18,6 +21,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.ServiceLoader;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -77,6 +81,28 @@ final class ServerLibraries {
 
   jakarta.validation.Validator validator() {
     return validation.getValidator();
+  }
+
+  /** {@code body} bound to {@code type} as the API binds it ({@link JsonBodies}). */
+  <T extends Record> T bind(String body, Class<T> type, Class<?>... groups) {
+    return JsonBodies.bind(Json.object(body), type, jsonb, validator(), groups);
+  }
+
+  /** An answer as the server writes it. */
+  String json(Object answer) {
+    return jsonb.toJson(answer);
+  }
+
+  /** The error body the client gets (English) for what {@code request} refuses, as JSON. */
+  String refusal(Runnable request) {
+    Throwable thrown = catchThrowable(request::run);
+    assertThat(thrown).as("refused").isInstanceOf(InvalidRequestException.class);
+    return json(ApiError.body((InvalidRequestException) thrown, Locale.ENGLISH));
+  }
+
+  /** The error body for one broken rule. */
+  static String error(String message, String field) {
+    return "{\"status\":400,\"error\":\"" + message + "\",\"field\":\"" + field + "\"}";
   }
 
   /** Closes the JSON-B, the validators and the class loader. */
