@@ -7,6 +7,8 @@ import io.statedesk.core.session.Availability;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The answers of the agent endpoints, as records JSON-B writes, in a fixed order and with their
@@ -32,9 +34,9 @@ public final class AgentJson {
       String name,
       String team,
       List<String> skills,
-      GatewayState gatewayState,
+      @Schema(type = SchemaType.STRING) GatewayState gatewayState,
       Integer customState,
-      Availability session) {
+      @Schema(type = SchemaType.STRING) Availability session) {
 
     static Agent of(DirectoryAgent a, Availability session) {
       return new Agent(

@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The answers of the change endpoints, as records JSON-B writes: a change, one agent's outcome, a
@@ -60,16 +62,16 @@ public final class ChangeJson {
       long id,
       Instant createdAt,
       String createdBy,
-      ChangeKind kind,
+      @Schema(type = SchemaType.STRING) ChangeKind kind,
       Long originId,
       Long undoneBy,
-      ChangeAction action,
+      @Schema(type = SchemaType.STRING) ChangeAction action,
       Integer code,
       String codeLabel,
       String note,
       boolean verify,
-      ChangeStatus status,
-      ChangeHeadline headline,
+      @Schema(type = SchemaType.STRING) ChangeStatus status,
+      @Schema(type = SchemaType.STRING) ChangeHeadline headline,
       String statusDetail,
       boolean cancelRequested,
       long total,
@@ -227,7 +229,7 @@ public final class ChangeJson {
       Integer target,
       Integer previous,
       boolean previousKnown,
-      OutcomeStatus status,
+      @Schema(type = SchemaType.STRING) OutcomeStatus status,
       boolean verified,
       String retcode,
       String reason,
@@ -282,7 +284,7 @@ public final class ChangeJson {
     "agents"
   })
   public record PreviewPage(
-      ChangeAction action,
+      @Schema(type = SchemaType.STRING) ChangeAction action,
       Integer code,
       String codeLabel,
       int total,
@@ -317,7 +319,7 @@ public final class ChangeJson {
       String team,
       Integer customState,
       String session,
-      Verdict verdict,
+      @Schema(type = SchemaType.STRING) Verdict verdict,
       String note) {
 
     static PreviewRow of(Preview.Row r) {

@@ -7,6 +7,8 @@ import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The answers of the relay endpoints (relay clients, relayed sessions), as records JSON-B writes,
@@ -69,7 +71,11 @@ public final class RelayJson {
   /** A relayed session as registered (never its Guid). */
   @JsonbNillable
   @JsonbPropertyOrder({"agentId", "source", "authMode", "obtainedAt"})
-  public record Session(int agentId, SessionSource source, int authMode, Instant obtainedAt) {
+  public record Session(
+      int agentId,
+      @Schema(type = SchemaType.STRING) SessionSource source,
+      int authMode,
+      Instant obtainedAt) {
 
     static Session of(AgentHandle h) {
       return new Session(h.agentId(), h.source(), h.authMode(), h.obtainedAt());

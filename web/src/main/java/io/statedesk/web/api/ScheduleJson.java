@@ -6,6 +6,8 @@ import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The answers of the schedule endpoints, as records JSON-B writes, in a fixed order and with their
@@ -46,7 +48,7 @@ public final class ScheduleJson {
       String note,
       Instant startAt,
       Instant revertAt,
-      ScheduleStatus status,
+      @Schema(type = SchemaType.STRING) ScheduleStatus status,
       String statusDetail,
       Long changeId,
       Long revertChangeId,

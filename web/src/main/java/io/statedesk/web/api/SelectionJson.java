@@ -6,6 +6,8 @@ import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The answers of the saved-selection endpoints, as records JSON-B writes, in a fixed order and with
@@ -36,7 +38,7 @@ public final class SelectionJson {
   public record Selection(
       long id,
       String name,
-      SelectionKind kind,
+      @Schema(type = SchemaType.STRING) SelectionKind kind,
       String owner,
       String team,
       boolean shared,
