@@ -2,7 +2,6 @@ package io.statedesk.web.api;
 
 import io.statedesk.core.directory.AgentDirectory;
 import io.statedesk.core.directory.AgentFilter;
-import io.statedesk.core.directory.DirectoryAgent;
 import io.statedesk.core.directory.DirectoryImport;
 import io.statedesk.core.directory.DirectorySync;
 import io.statedesk.core.directory.SyncResult;
@@ -21,11 +20,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -44,7 +41,7 @@ public class AgentResource {
   @Inject AgentSessions sessions;
 
   @GET
-  public Map<String, Object> list(
+  public AgentJson.AgentPage list(
       @QueryParam("team") List<String> teams,
       @QueryParam("state") List<String> states,
       @QueryParam("customState") Integer customState,
@@ -80,15 +77,12 @@ public class AgentResource {
     }
     AgentFilter filter =
         new AgentFilter(new LinkedHashSet<>(teams), skill, parsed, customState, text, availability);
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("total", directory.count(filter));
-    answer.put("first", first);
-    answer.put(
-        "agents",
+    return new AgentJson.AgentPage(
+        directory.count(filter),
+        first,
         directory.page(filter, sort, !descending, first, max).stream()
-            .map(this::describe)
+            .map(a -> AgentJson.Agent.of(a, sessions.availability(a.getAgentId())))
             .toList());
-    return answer;
   }
 
   @POST
@@ -96,15 +90,7 @@ public class AgentResource {
   public Response syncNow() {
     try {
       SyncResult result = sync.syncNow();
-      return Response.ok(
-              Map.of(
-                  "added",
-                  result.added(),
-                  "updated",
-                  result.updated(),
-                  "removed",
-                  result.removed()))
-          .build();
+      return Response.ok(AgentJson.Synced.of(result)).build();
     } catch (GatewayException e) {
       return ApiError.of(
           Response.Status.BAD_GATEWAY,
@@ -124,18 +110,6 @@ public class AgentResource {
   @Consumes("text/csv")
   public Response importCsv(byte[] body) {
     SyncResult result = directoryImport.importCsv(body);
-    return Response.ok(Map.of("added", result.added(), "updated", result.updated())).build();
-  }
-
-  private Map<String, Object> describe(DirectoryAgent a) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("agentId", a.getAgentId());
-    m.put("name", a.getName());
-    m.put("team", a.getTeam());
-    m.put("skills", a.getSkills() == null ? List.of() : List.of(a.getSkills().split(",")));
-    m.put("gatewayState", a.getGatewayState().name());
-    m.put("customState", a.getCustomState());
-    m.put("session", sessions.availability(a.getAgentId()).name());
-    return m;
+    return Response.ok(AgentJson.Imported.of(result)).build();
   }
 }

@@ -39,20 +39,25 @@ public record ApiError(int status, String error, String field, List<Detail> erro
 
   /** The response for a core refusal: the status its kind stands for, in {@code locale}. */
   static Response of(ProblemException e, Locale locale) {
+    return response(status(e.kind()), body(e, locale));
+  }
+
+  /** The body of the response for a core refusal, in {@code locale}. */
+  static ApiError body(ProblemException e, Locale locale) {
     List<Detail> details = e.details().stream().map(d -> Detail.of(d, locale)).toList();
-    return of(status(e.kind()), e.text().in(locale), e.field(), details.isEmpty() ? null : details);
+    return new ApiError(
+        status(e.kind()).getStatusCode(),
+        e.text().in(locale),
+        e.field(),
+        details.isEmpty() ? null : details);
   }
 
   static Response of(Response.Status status, String message, String field) {
-    return of(status, message, field, null);
+    return response(status, new ApiError(status.getStatusCode(), message, field, null));
   }
 
-  private static Response of(
-      Response.Status status, String message, String field, List<Detail> errors) {
-    return Response.status(status)
-        .type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(new ApiError(status.getStatusCode(), message, field, errors))
-        .build();
+  private static Response response(Response.Status status, ApiError body) {
+    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
   }
 
   static Response.Status status(ProblemKind kind) {

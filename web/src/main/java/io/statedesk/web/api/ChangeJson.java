@@ -1,143 +1,336 @@
 package io.statedesk.web.api;
 
 import io.statedesk.core.bulk.BulkOutcome;
+import io.statedesk.core.bulk.ChangeAction;
+import io.statedesk.core.bulk.ChangeHeadline;
+import io.statedesk.core.bulk.ChangeKind;
+import io.statedesk.core.bulk.ChangeStatus;
 import io.statedesk.core.bulk.ChangeView;
-import io.statedesk.core.bulk.Counts;
 import io.statedesk.core.bulk.OutcomeStatus;
 import io.statedesk.core.bulk.Preview;
+import io.statedesk.core.bulk.Verdict;
+import jakarta.json.bind.annotation.JsonbNillable;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * The answers of the change endpoints: a change, one agent's outcome, a preview. Maps in a fixed
- * order (with nulls kept) rather than JSON-B objects, so that the field order and the nulls of the
- * answers stay what clients and the user guide already read.
+ * The answers of the change endpoints, as records JSON-B writes: a change, one agent's outcome, a
+ * preview, and their pages. Each fixes its members' order ({@link JsonbPropertyOrder}: JSON-B's own
+ * is alphabetical) and writes its nulls ({@link JsonbNillable}: JSON-B's default leaves them out),
+ * as the API always answered: clients and the user guide read them so.
  */
-final class ChangeJson {
+public final class ChangeJson {
 
   private ChangeJson() {}
-
-  static Map<String, Object> describe(ChangeView c) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", c.id());
-    m.put("createdAt", c.createdAt().toString());
-    m.put("createdBy", c.createdBy());
-    m.put("kind", c.kind().name());
-    m.put("originId", c.originId());
-    m.put("undoneBy", c.undoneBy());
-    m.put("action", c.action().name());
-    m.put("code", c.code());
-    m.put("codeLabel", c.codeLabel());
-    m.put("note", c.note());
-    m.put("verify", c.verify());
-    m.put("status", c.status().name());
-    m.put("headline", c.headline().name());
-    m.put("statusDetail", c.statusDetail());
-    m.put("cancelRequested", c.cancelRequested());
-    m.put("total", c.total());
-    m.put("startedAt", c.startedAt() == null ? null : c.startedAt().toString());
-    m.put("finishedAt", c.finishedAt() == null ? null : c.finishedAt().toString());
-    Counts n = c.counts();
-    Map<String, Object> counts = new LinkedHashMap<>();
-    counts.put("pending", n.pending() + n.inFlight());
-    counts.put("succeeded", n.succeeded());
-    counts.put("verified", n.verified());
-    counts.put("failed", n.failed());
-    counts.put("noSession", n.noSession());
-    counts.put("skipped", n.skipped());
-    counts.put("cancelled", n.cancelled());
-    counts.put("held", n.held());
-    counts.put("reapplied", n.reapplied());
-    counts.put("drifted", n.drifted());
-    m.put("counts", counts);
-    return m;
-  }
-
-  /**
-   * A change described with the counts of the caller's teams only ({@code counted} gives the number
-   * of outcomes of one status): "verified" is then not given ({@code null}).
-   */
-  static Map<String, Object> teamScoped(ChangeView c, Map<OutcomeStatus, Long> counted) {
-    Map<String, Object> m = describe(c);
-    Map<String, Object> counts = new LinkedHashMap<>();
-    long total = 0;
-    for (OutcomeStatus s : OutcomeStatus.values()) {
-      long n = counted.get(s);
-      total += n;
-      counts.merge(countName(s), n, (a, b) -> (long) a + (long) b);
-    }
-    counts.put("verified", null);
-    m.put("total", total);
-    m.put("counts", counts);
-    m.put("teamScoped", true);
-    return m;
-  }
-
-  /** The name of a status among the counts ("pending" holds the calls under way too). */
-  static String countName(OutcomeStatus s) {
-    return switch (s) {
-      case PENDING, IN_FLIGHT -> "pending";
-      case SUCCEEDED -> "succeeded";
-      case FAILED -> "failed";
-      case NO_SESSION -> "noSession";
-      case SKIPPED -> "skipped";
-      case CANCELLED -> "cancelled";
-    };
-  }
-
-  static Map<String, Object> describe(BulkOutcome o) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("agentId", o.getAgentId());
-    m.put("name", o.getAgentName());
-    m.put("team", o.getTeam());
-    m.put("target", o.getTargetState());
-    m.put("previous", o.isPreviousKnown() ? o.getPreviousState() : null);
-    m.put("previousKnown", o.isPreviousKnown());
-    m.put("status", o.getStatus().name());
-    m.put("verified", o.isVerified());
-    m.put("retcode", o.getRetcode());
-    m.put("reason", o.getReason());
-    m.put("attempts", o.getAttempts());
-    m.put("durationMs", o.getDurationMs());
-    m.put("finishedAt", o.getFinishedAt() == null ? null : o.getFinishedAt().toString());
-    m.put("reapplied", o.getReapplied());
-    m.put("drifted", o.isDrifted());
-    return m;
-  }
 
   /** The most agents of a preview one answer lists ({@code max}'s limit and default). */
   static final int PREVIEW_PAGE = 1000;
 
   /**
-   * A preview: every count, and the agents from {@code first}, {@code max} of them, in id order (a
-   * 50,000-agent preview is read in pages, not answered as one 5 MB document).
+   * A change. {@code teamScoped} is given (true) only when the counts are those of the caller's
+   * teams (a supervisor looking at another's change); {@code verified} is then null.
    */
-  static Map<String, Object> describe(Preview p, int first, int max) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("action", p.action().name());
-    m.put("code", p.code());
-    m.put("codeLabel", p.codeLabel());
-    m.put("total", p.total());
-    m.put("confirmationRequired", p.confirmationRequired());
-    Map<String, Object> totals = new LinkedHashMap<>();
-    p.totals().entrySet().stream()
-        .sorted(Map.Entry.comparingByKey())
-        .forEach(e -> totals.put(e.getKey().name(), e.getValue()));
-    m.put("totals", totals);
-    m.put("first", first);
-    m.put("agents", p.rows().stream().skip(first).limit(max).map(ChangeJson::describe).toList());
-    return m;
+  @JsonbNillable
+  @JsonbPropertyOrder({
+    "id",
+    "createdAt",
+    "createdBy",
+    "kind",
+    "originId",
+    "undoneBy",
+    "action",
+    "code",
+    "codeLabel",
+    "note",
+    "verify",
+    "status",
+    "headline",
+    "statusDetail",
+    "cancelRequested",
+    "total",
+    "startedAt",
+    "finishedAt",
+    "counts",
+    "teamScoped"
+  })
+  public record Change(
+      long id,
+      Instant createdAt,
+      String createdBy,
+      @Schema(type = SchemaType.STRING) ChangeKind kind,
+      Long originId,
+      Long undoneBy,
+      @Schema(type = SchemaType.STRING) ChangeAction action,
+      Integer code,
+      String codeLabel,
+      String note,
+      boolean verify,
+      @Schema(type = SchemaType.STRING) ChangeStatus status,
+      @Schema(type = SchemaType.STRING) ChangeHeadline headline,
+      String statusDetail,
+      boolean cancelRequested,
+      long total,
+      Instant startedAt,
+      Instant finishedAt,
+      Counts counts,
+      @JsonbNillable(false) Boolean teamScoped) {
+
+    /** A change with all its counts. */
+    static Change of(ChangeView c) {
+      return of(c, c.total(), AllCounts.of(c.counts()), null);
+    }
+
+    /**
+     * A change with the counts of the caller's teams only ({@code counted} gives the number of
+     * outcomes of each status).
+     */
+    static Change teamScoped(ChangeView c, Map<OutcomeStatus, Long> counted) {
+      TeamCounts counts = TeamCounts.of(counted);
+      return of(c, counts.total(), counts, true);
+    }
+
+    private static Change of(ChangeView c, long total, Counts counts, Boolean teamScoped) {
+      return new Change(
+          c.id(),
+          c.createdAt(),
+          c.createdBy(),
+          c.kind(),
+          c.originId(),
+          c.undoneBy(),
+          c.action(),
+          c.code(),
+          c.codeLabel(),
+          c.note(),
+          c.verify(),
+          c.status(),
+          c.headline(),
+          c.statusDetail(),
+          c.cancelRequested(),
+          total,
+          c.startedAt(),
+          c.finishedAt(),
+          counts,
+          teamScoped);
+    }
   }
 
-  private static Map<String, Object> describe(Preview.Row r) {
-    Map<String, Object> row = new LinkedHashMap<>();
-    row.put("agentId", r.agentId());
-    row.put("name", r.name());
-    row.put("team", r.team());
-    row.put("customState", r.customState());
-    row.put("session", r.availability());
-    row.put("verdict", r.verdict().name());
-    row.put("note", r.note());
-    return row;
+  /** A change's counts: all of them, or those of the caller's teams. */
+  public sealed interface Counts permits AllCounts, TeamCounts {}
+
+  /** Every count of a change ({@code pending} holds the calls under way too). */
+  @JsonbPropertyOrder({
+    "pending",
+    "succeeded",
+    "verified",
+    "failed",
+    "noSession",
+    "skipped",
+    "cancelled",
+    "held",
+    "reapplied",
+    "drifted"
+  })
+  public record AllCounts(
+      long pending,
+      long succeeded,
+      long verified,
+      long failed,
+      long noSession,
+      long skipped,
+      long cancelled,
+      long held,
+      long reapplied,
+      long drifted)
+      implements Counts {
+
+    static AllCounts of(io.statedesk.core.bulk.Counts n) {
+      return new AllCounts(
+          n.pending() + n.inFlight(),
+          n.succeeded(),
+          n.verified(),
+          n.failed(),
+          n.noSession(),
+          n.skipped(),
+          n.cancelled(),
+          n.held(),
+          n.reapplied(),
+          n.drifted());
+    }
+  }
+
+  /**
+   * The counts of the caller's teams' agents: by status only, {@code verified} not given (null),
+   * and no held, reapplied or drifted.
+   */
+  @JsonbNillable
+  @JsonbPropertyOrder({
+    "pending",
+    "succeeded",
+    "failed",
+    "noSession",
+    "skipped",
+    "cancelled",
+    "verified"
+  })
+  public record TeamCounts(
+      long pending,
+      long succeeded,
+      long failed,
+      long noSession,
+      long skipped,
+      long cancelled,
+      Long verified)
+      implements Counts {
+
+    static TeamCounts of(Map<OutcomeStatus, Long> counted) {
+      return new TeamCounts(
+          counted.get(OutcomeStatus.PENDING) + counted.get(OutcomeStatus.IN_FLIGHT),
+          counted.get(OutcomeStatus.SUCCEEDED),
+          counted.get(OutcomeStatus.FAILED),
+          counted.get(OutcomeStatus.NO_SESSION),
+          counted.get(OutcomeStatus.SKIPPED),
+          counted.get(OutcomeStatus.CANCELLED),
+          null);
+    }
+
+    long total() {
+      return pending + succeeded + failed + noSession + skipped + cancelled;
+    }
+  }
+
+  /** One agent's outcome of a change. */
+  @JsonbNillable
+  @JsonbPropertyOrder({
+    "agentId",
+    "name",
+    "team",
+    "target",
+    "previous",
+    "previousKnown",
+    "status",
+    "verified",
+    "retcode",
+    "reason",
+    "attempts",
+    "durationMs",
+    "finishedAt",
+    "reapplied",
+    "drifted"
+  })
+  public record Outcome(
+      int agentId,
+      String name,
+      String team,
+      Integer target,
+      Integer previous,
+      boolean previousKnown,
+      @Schema(type = SchemaType.STRING) OutcomeStatus status,
+      boolean verified,
+      String retcode,
+      String reason,
+      int attempts,
+      Long durationMs,
+      Instant finishedAt,
+      int reapplied,
+      boolean drifted) {
+
+    static Outcome of(BulkOutcome o) {
+      return new Outcome(
+          o.getAgentId(),
+          o.getAgentName(),
+          o.getTeam(),
+          o.getTargetState(),
+          o.isPreviousKnown() ? o.getPreviousState() : null,
+          o.isPreviousKnown(),
+          o.getStatus(),
+          o.isVerified(),
+          o.getRetcode(),
+          o.getReason(),
+          o.getAttempts(),
+          o.getDurationMs(),
+          o.getFinishedAt(),
+          o.getReapplied(),
+          o.isDrifted());
+    }
+  }
+
+  /** A page of changes ({@code GET /api/changes}). */
+  @JsonbPropertyOrder({"total", "first", "changes"})
+  public record ChangePage(long total, int first, List<Change> changes) {}
+
+  /** A page of a change's outcomes ({@code GET /api/changes/{id}/outcomes}). */
+  @JsonbPropertyOrder({"total", "first", "outcomes"})
+  public record OutcomePage(long total, int first, List<Outcome> outcomes) {}
+
+  /**
+   * A preview ({@code dryRun=true}): every count ({@code totals}, by verdict in the verdicts'
+   * order), and the agents from {@code first}, at most {@code max} of them, in id order (a
+   * 50,000-agent preview is read in pages, not answered as one 5 MB document).
+   */
+  @JsonbNillable
+  @JsonbPropertyOrder({
+    "action",
+    "code",
+    "codeLabel",
+    "total",
+    "confirmationRequired",
+    "totals",
+    "first",
+    "agents"
+  })
+  public record PreviewPage(
+      @Schema(type = SchemaType.STRING) ChangeAction action,
+      Integer code,
+      String codeLabel,
+      int total,
+      boolean confirmationRequired,
+      Map<String, Integer> totals,
+      int first,
+      List<PreviewRow> agents) {
+
+    static PreviewPage of(Preview p, int first, int max) {
+      Map<String, Integer> totals = new LinkedHashMap<>();
+      p.totals().entrySet().stream()
+          .sorted(Map.Entry.comparingByKey())
+          .forEach(e -> totals.put(e.getKey().name(), e.getValue()));
+      return new PreviewPage(
+          p.action(),
+          p.code(),
+          p.codeLabel(),
+          p.total(),
+          p.confirmationRequired(),
+          totals,
+          first,
+          p.rows().stream().skip(first).limit(max).map(PreviewRow::of).toList());
+    }
+  }
+
+  /** One agent of a preview: what the change would do to it ({@code verdict}) and why. */
+  @JsonbNillable
+  @JsonbPropertyOrder({"agentId", "name", "team", "customState", "session", "verdict", "note"})
+  public record PreviewRow(
+      int agentId,
+      String name,
+      String team,
+      Integer customState,
+      String session,
+      @Schema(type = SchemaType.STRING) Verdict verdict,
+      String note) {
+
+    static PreviewRow of(Preview.Row r) {
+      return new PreviewRow(
+          r.agentId(),
+          r.name(),
+          r.team(),
+          r.customState(),
+          r.availability(),
+          r.verdict(),
+          r.note());
+    }
   }
 }

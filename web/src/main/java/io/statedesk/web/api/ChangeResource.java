@@ -25,9 +25,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -67,7 +65,7 @@ public class ChangeResource {
     ChangeRequest request = bodies.read(json, key);
     if (dryRun) {
       ApiParams.paging(first, max, ChangeJson.PREVIEW_PAGE); // before the preview is made
-      return Response.ok(ChangeJson.describe(changes.preview(request), first, max)).build();
+      return Response.ok(ChangeJson.PreviewPage.of(changes.preview(request), first, max)).build();
     }
     // the key is bound to the body it was first used with: another body is a 409, not the
     // first change returned as if it were this one
@@ -80,7 +78,7 @@ public class ChangeResource {
   }
 
   @GET
-  public Map<String, Object> history(
+  public ChangeJson.ChangePage history(
       @QueryParam("from") String from,
       @QueryParam("to") String to,
       @QueryParam("createdBy") String createdBy,
@@ -92,22 +90,21 @@ public class ChangeResource {
     HistoryFilter filter =
         new HistoryFilter(
             ApiParams.instant(from, "from"), ApiParams.instant(to, "to"), createdBy, code, team);
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("total", history.countHistory(filter));
-    answer.put("first", first);
-    answer.put("changes", history.history(filter, first, max).stream().map(this::scoped).toList());
-    return answer;
+    return new ChangeJson.ChangePage(
+        history.countHistory(filter),
+        first,
+        history.history(filter, first, max).stream().map(this::scoped).toList());
   }
 
   @GET
   @Path("{id}")
-  public Map<String, Object> get(@PathParam("id") String id) {
+  public ChangeJson.Change get(@PathParam("id") String id) {
     return scoped(changes.get(ApiParams.id(id)));
   }
 
   @GET
   @Path("{id}/outcomes")
-  public Map<String, Object> outcomes(
+  public ChangeJson.OutcomePage outcomes(
       @PathParam("id") String id,
       @QueryParam("status") List<String> statuses,
       @QueryParam("first") @DefaultValue("0") int first,
@@ -115,13 +112,10 @@ public class ChangeResource {
     long change = ApiParams.id(id);
     ApiParams.paging(first, max, 1000);
     Set<OutcomeStatus> wanted = ApiParams.outcomeStatuses(statuses);
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("total", changes.countOutcomes(change, wanted));
-    answer.put("first", first);
-    answer.put(
-        "outcomes",
-        changes.outcomes(change, wanted, first, max).stream().map(ChangeJson::describe).toList());
-    return answer;
+    return new ChangeJson.OutcomePage(
+        changes.countOutcomes(change, wanted),
+        first,
+        changes.outcomes(change, wanted, first, max).stream().map(ChangeJson.Outcome::of).toList());
   }
 
   @GET
@@ -138,7 +132,7 @@ public class ChangeResource {
 
   @POST
   @Path("{id}/cancel")
-  public Map<String, Object> cancel(@PathParam("id") String id) {
+  public ChangeJson.Change cancel(@PathParam("id") String id) {
     return scoped(changes.cancel(ApiParams.id(id)));
   }
 
@@ -167,10 +161,10 @@ public class ChangeResource {
    * team-scoped {@link BulkChanges#countOutcomesByStatus} (one read, so that an agent moving on
    * meanwhile is not counted twice); "verified" is then not given ({@code null}).
    */
-  Map<String, Object> scoped(ChangeView c) {
+  ChangeJson.Change scoped(ChangeView c) {
     if (teams.callerSeesAll() || c.createdBy().equals(caller.name())) {
-      return ChangeJson.describe(c);
+      return ChangeJson.Change.of(c);
     }
-    return ChangeJson.teamScoped(c, changes.countOutcomesByStatus(c.id()));
+    return ChangeJson.Change.teamScoped(c, changes.countOutcomesByStatus(c.id()));
   }
 }

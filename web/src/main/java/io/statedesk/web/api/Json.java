@@ -1,18 +1,16 @@
 package io.statedesk.web.api;
 
 import jakarta.json.JsonException;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
 
 /**
  * Reads request bodies with JSON-P so that every malformed body gets a 400 naming the problem,
- * rather than whatever the server's JSON-B provider would say.
+ * rather than whatever the server's JSON-B provider would say; {@link JsonBodies} then binds the
+ * object to its record.
  */
 final class Json {
 
@@ -40,43 +38,13 @@ final class Json {
     }
   }
 
-  static String string(JsonObject o, String field, boolean required) {
-    JsonValue v = o.get(field);
-    if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
-      if (required) {
-        throw bad(field + " is required", field);
-      }
-      return null;
-    }
-    if (!(v instanceof JsonString s)) {
-      throw bad(field + " must be a string", field);
-    }
-    return s.getString();
+  /** A builder holding {@code o}'s members, to leave some out. */
+  static JsonObjectBuilder builder(JsonObject o) {
+    return PROVIDER.createObjectBuilder(o);
   }
 
-  static Integer integer(JsonObject o, String field) {
-    JsonValue v = o.get(field);
-    if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
-      return null;
-    }
-    if (!(v instanceof JsonNumber n) || !n.isIntegral()) {
-      throw bad(field + " must be an integer", field);
-    }
-    return n.intValue();
-  }
-
-  static Long id(JsonObject o, String field) {
-    JsonValue v = o.get(field);
-    if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
-      return null;
-    }
-    if (!(v instanceof JsonNumber n) || !n.isIntegral() || n.longValue() <= 0) {
-      throw bad(field + " must be the id (a positive integer) of a saved selection", field);
-    }
-    return n.longValue();
-  }
-
-  static WebApplicationException bad(String message, String field) {
-    return new WebApplicationException(ApiError.of(Response.Status.BAD_REQUEST, message, field));
+  /** A 400 the API says itself (English), about {@code field} or null. */
+  static InvalidRequestException bad(String message, String field) {
+    return new InvalidRequestException(message, field);
   }
 }

@@ -4,9 +4,6 @@ import io.statedesk.core.session.RelayClient;
 import io.statedesk.core.session.RelayClients;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -17,11 +14,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Relay clients for admins: {@code POST /api/relay-clients {"name"}} returns the token once; {@code
@@ -33,18 +26,22 @@ import java.util.Map;
 public class RelayClientResource {
 
   @Inject RelayClients clients;
+  @Inject JsonBodies bodies;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response create(String body) {
-    RelayClients.Created created = clients.create(Json.string(Json.object(body), "name", true));
-    Map<String, Object> answer = describe(created.client());
-    answer.put("token", created.token());
-    return Response.status(Response.Status.CREATED).entity(answer).build();
+    RelayClientBody client = bodies.read(Json.object(body), RelayClientBody.class);
+    RelayClients.Created created = clients.create(client.name());
+    return Response.status(Response.Status.CREATED)
+        .entity(
+            RelayJson.Client.of(
+                created.client(), clients.lastUsed(created.client()), created.token()))
+        .build();
   }
 
   @GET
-  public List<Map<String, Object>> list() {
+  public List<RelayJson.Client> list() {
     return clients.list().stream().map(this::describe).toList();
   }
 
@@ -62,45 +59,12 @@ public class RelayClientResource {
   @PUT
   @Path("{id}/scope")
   @Consumes(MediaType.APPLICATION_JSON)
-  public Map<String, Object> scope(@PathParam("id") long id, String body) {
-    JsonObject json = Json.object(body);
-    String teams = null;
-    JsonValue t = json.get("teams");
-    if (t != null && t.getValueType() == JsonValue.ValueType.ARRAY) {
-      StringBuilder joined = new StringBuilder();
-      for (JsonValue v : t.asJsonArray()) {
-        if (!(v instanceof JsonString s)) {
-          throw Json.bad("teams must be an array of team names", "teams");
-        }
-        joined.append(s.getString()).append('\n');
-      }
-      teams = joined.toString();
-    } else if (t != null && t.getValueType() != JsonValue.ValueType.NULL) {
-      throw Json.bad("teams must be an array of team names", "teams");
-    }
-    String expires = Json.string(json, "expiresAt", false);
-    Instant expiresAt;
-    try {
-      expiresAt = expires == null ? null : Instant.parse(expires);
-    } catch (DateTimeParseException e) {
-      throw Json.bad(
-          "expiresAt must be an ISO-8601 instant, e.g. 2027-01-01T00:00:00Z", "expiresAt");
-    }
-    return describe(clients.setScope(id, teams, Json.string(json, "agents", false), expiresAt));
+  public RelayJson.Client scope(@PathParam("id") long id, String body) {
+    RelayScopeBody scope = bodies.read(Json.object(body), RelayScopeBody.class);
+    return describe(clients.setScope(id, scope.teamLines(), scope.agents(), scope.expiry()));
   }
 
-  private Map<String, Object> describe(RelayClient c) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", c.getId());
-    m.put("name", c.getName());
-    m.put("active", c.isActive());
-    m.put("createdAt", c.getCreatedAt().toString());
-    m.put("createdBy", c.getCreatedBy());
-    Instant lastUsed = clients.lastUsed(c);
-    m.put("lastUsedAt", lastUsed == null ? null : lastUsed.toString());
-    m.put("teams", List.copyOf(c.scope().teams()));
-    m.put("agents", c.scope().agentsText());
-    m.put("expiresAt", c.getExpiresAt() == null ? null : c.getExpiresAt().toString());
-    return m;
+  private RelayJson.Client describe(RelayClient c) {
+    return RelayJson.Client.of(c, clients.lastUsed(c), null);
   }
 }

@@ -1,7 +1,6 @@
 package io.statedesk.web.api;
 
 import io.statedesk.core.bulk.ChangeRequest;
-import io.statedesk.core.schedule.ScheduleView;
 import io.statedesk.core.schedule.Schedules;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -18,9 +17,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -36,7 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class ScheduleResource {
 
   @Inject Schedules schedules;
-  @Inject ChangeBodies bodies;
+  @Inject ChangeBodies changeBodies;
+  @Inject JsonBodies bodies;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -53,38 +50,30 @@ public class ScheduleResource {
       @HeaderParam("Idempotency-Key") String key,
       String body) {
     JsonObject json = Json.object(body);
-    ChangeRequest change = bodies.read(json, key);
-    Integer after = Json.integer(json, "revertAfterSeconds");
-    if (after != null && after <= 0) {
-      throw Json.bad("revertAfterSeconds must be positive, was " + after, "revertAfterSeconds");
-    }
+    ChangeRequest change = changeBodies.read(json, key);
+    ScheduleBody times = bodies.read(json, ScheduleBody.class);
     Schedules.ScheduleRequest request =
-        new Schedules.ScheduleRequest(
-            change,
-            ApiParams.instant(Json.string(json, "startAt", true), "startAt"),
-            ApiParams.instant(Json.string(json, "revertAt", false), "revertAt"),
-            after == null ? null : Duration.ofSeconds(after));
+        new Schedules.ScheduleRequest(change, times.start(), times.revert(), times.revertAfter());
     if (dryRun) {
       ApiParams.paging(first, max, ChangeJson.PREVIEW_PAGE); // before the preview is made
-      return Response.ok(ChangeJson.describe(schedules.preview(request), first, max)).build();
+      return Response.ok(ChangeJson.PreviewPage.of(schedules.preview(request), first, max)).build();
     }
     Schedules.Scheduled made = schedules.schedule(request);
     return Response.status(made.created() ? Response.Status.CREATED : Response.Status.OK)
-        .entity(describe(made.schedule()))
+        .entity(ScheduleJson.Schedule.of(made.schedule()))
         .build();
   }
 
   @GET
-  public Map<String, Object> list(@QueryParam("open") @DefaultValue("false") boolean open) {
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("schedules", schedules.list(open).stream().map(ScheduleResource::describe).toList());
-    return answer;
+  public ScheduleJson.ScheduleList list(@QueryParam("open") @DefaultValue("false") boolean open) {
+    return new ScheduleJson.ScheduleList(
+        schedules.list(open).stream().map(ScheduleJson.Schedule::of).toList());
   }
 
   @GET
   @Path("{id}")
-  public Map<String, Object> get(@PathParam("id") String id) {
-    return describe(schedules.get(ApiParams.id(id)));
+  public ScheduleJson.Schedule get(@PathParam("id") String id) {
+    return ScheduleJson.Schedule.of(schedules.get(ApiParams.id(id)));
   }
 
   /**
@@ -94,43 +83,19 @@ public class ScheduleResource {
   @PUT
   @Path("{id}")
   @Consumes(MediaType.APPLICATION_JSON)
-  public Map<String, Object> edit(@PathParam("id") String id, String body) {
+  public ScheduleJson.Schedule edit(@PathParam("id") String id, String body) {
     JsonObject json = Json.object(body);
     long schedule = ApiParams.id(id);
-    // a code left out stays as it is
-    Integer code =
-        json.containsKey("code") ? Json.integer(json, "code") : schedules.get(schedule).code();
-    return describe(
-        schedules.edit(
-            schedule,
-            code,
-            ApiParams.instant(Json.string(json, "startAt", true), "startAt"),
-            ApiParams.instant(Json.string(json, "revertAt", false), "revertAt")));
+    ScheduleEditBody edit = bodies.read(json, ScheduleEditBody.class);
+    // a code left out stays as it is; "code": null clears the state
+    Integer code = json.containsKey("code") ? edit.code() : schedules.get(schedule).code();
+    return ScheduleJson.Schedule.of(schedules.edit(schedule, code, edit.start(), edit.revert()));
   }
 
   /** Cancels a schedule that has not started; again is fine. */
   @POST
   @Path("{id}/cancel")
-  public Map<String, Object> cancel(@PathParam("id") String id) {
-    return describe(schedules.cancel(ApiParams.id(id)));
-  }
-
-  static Map<String, Object> describe(ScheduleView s) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", s.id());
-    m.put("createdAt", s.createdAt().toString());
-    m.put("createdBy", s.createdBy());
-    m.put("agents", s.agents());
-    m.put("code", s.code());
-    m.put("clear", s.code() == null);
-    m.put("note", s.note());
-    m.put("startAt", s.startAt().toString());
-    m.put("revertAt", s.revertAt() == null ? null : s.revertAt().toString());
-    m.put("status", s.status().name());
-    m.put("statusDetail", s.statusDetail());
-    m.put("changeId", s.changeId());
-    m.put("revertChangeId", s.revertChangeId());
-    m.put("editable", s.editable());
-    return m;
+  public ScheduleJson.Schedule cancel(@PathParam("id") String id) {
+    return ScheduleJson.Schedule.of(schedules.cancel(ApiParams.id(id)));
   }
 }

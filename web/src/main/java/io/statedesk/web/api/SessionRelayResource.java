@@ -5,8 +5,6 @@ import io.statedesk.core.session.AgentHandle;
 import io.statedesk.core.session.RelaySessions;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -17,8 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The session relay for desktops and CTI middleware: {@code PUT /api/sessions/{agentId}} with
@@ -31,6 +27,7 @@ import java.util.Map;
 public class SessionRelayResource {
 
   @Inject RelaySessions relay;
+  @Inject JsonBodies bodies;
   @Context HttpServletRequest request;
 
   @PUT
@@ -38,21 +35,16 @@ public class SessionRelayResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response register(@PathParam("agentId") String agentId, String body) {
     int id = agentId(agentId);
-    JsonObject json = Json.object(body);
+    SessionBody session = bodies.read(Json.object(body), SessionBody.class);
     AgentHandle handle =
         relay.register(
             id,
-            Json.string(json, "guid", true),
-            Json.string(json, "cookie", false),
-            Json.integer(json, "authMode"),
-            newSession(json),
+            session.guid(),
+            session.cookie(),
+            session.authMode(),
+            Boolean.TRUE.equals(session.newSession()),
             request.getRemoteAddr());
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("agentId", handle.agentId());
-    answer.put("source", handle.source().name());
-    answer.put("authMode", handle.authMode());
-    answer.put("obtainedAt", handle.obtainedAt().toString());
-    return Response.ok(answer).build();
+    return Response.ok(RelayJson.Session.of(handle)).build();
   }
 
   @DELETE
@@ -62,19 +54,6 @@ public class SessionRelayResource {
     return removed
         ? Response.noContent().build()
         : ApiError.of(Response.Status.NOT_FOUND, "No relayed session for agent " + agentId, null);
-  }
-
-  /** Optional {@code "newSession": true}: the Guid comes from a new sign-in, not a rotation. */
-  private static boolean newSession(JsonObject json) {
-    JsonValue v = json.get("newSession");
-    if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
-      return false;
-    }
-    return switch (v.getValueType()) {
-      case TRUE -> true;
-      case FALSE -> false;
-      default -> throw Json.bad("newSession must be true or false", "newSession");
-    };
   }
 
   private static int agentId(String raw) {

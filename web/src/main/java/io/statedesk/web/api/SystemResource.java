@@ -10,9 +10,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code GET /api/system} (admins): the cluster as this console sees it in the database, every live
@@ -30,26 +28,13 @@ public class SystemResource {
   @Inject HostedSessions hosted;
 
   @GET
-  public Map<String, Object> status() {
+  public SystemJson.Status status() {
     List<MemberStatus> members = cluster.members(); // admins only
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("clustered", cluster.enabled());
-    answer.put("breaker", engine.gatewayBreaker());
-    answer.put("callRatePerSecond", engine.callRate());
-    answer.put("signInRatePerSecond", hosted.signInRate());
-    answer.put("members", members.stream().map(SystemResource::describe).toList());
-    return answer;
-  }
-
-  private static Map<String, Object> describe(MemberStatus m) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("instance", m.instance());
-    out.put("console", m.consoleId());
-    out.put("self", m.self());
-    out.put("startedAt", m.startedAt().toString());
-    out.put("heartbeatUntil", m.beatUntil().toString());
-    out.put("breaker", m.breaker() == null ? "UNKNOWN" : m.breaker());
-    out.put("shards", m.shards());
-    return out;
+    return new SystemJson.Status(
+        cluster.enabled(),
+        engine.gatewayBreaker(),
+        engine.callRate(),
+        hosted.signInRate(),
+        members.stream().map(SystemJson.Member::of).toList());
   }
 }

@@ -136,6 +136,47 @@ class ChangeApiIT {
             send("POST", "/changes", "{\"agents\":[10001],\"code\":4242}", "Authorization", ALICE)
                 .body())
         .contains("not in the catalog");
+    // the API's own refusals, exactly as the records' unit tests (ChangeBodyTest) read them
+    assertThat(
+            send(
+                "POST",
+                "/changes",
+                "{\"agents\":[10001],\"code\":\"abc\"}",
+                "Authorization",
+                ALICE))
+        .satisfies(r -> assertThat(r.statusCode()).isEqualTo(400))
+        .satisfies(
+            r ->
+                assertThat(r.body())
+                    .isEqualTo(
+                        "{\"status\":400,\"error\":\"code must be an integer\",\"field\":\"code\"}"));
+    assertThat(
+            send(
+                    "POST",
+                    "/changes",
+                    "{\"agents\":[10001],\"clear\":\"yes\"}",
+                    "Authorization",
+                    ALICE)
+                .body())
+        .isEqualTo(
+            "{\"status\":400,\"error\":\"clear must be true or false\",\"field\":\"clear\"}");
+    assertThat(
+            send(
+                    "POST",
+                    "/changes",
+                    "{\"agents\":[10001],\"code\":70000,\"selection\":0}",
+                    "Authorization",
+                    ALICE,
+                    "Accept-Language",
+                    "zh-CN")
+                .body())
+        .as("several broken rules, each listed; the API's own sentences are English only")
+        .isEqualTo(
+            "{\"status\":400,\"error\":\"selection must be the id (a positive integer) of a"
+                + " saved selection; code must be a state code 0..65534, was 70000\",\"field\":"
+                + "\"selection\",\"errors\":[{\"field\":\"selection\",\"message\":\"selection"
+                + " must be the id (a positive integer) of a saved selection\"},{\"field\":"
+                + "\"code\",\"message\":\"code must be a state code 0..65534, was 70000\"}]}");
     assertThat(send("GET", "/changes/987654321", null, "Authorization", ALICE).statusCode())
         .isEqualTo(404);
     assertThat(send("GET", "/changes/abc", null, "Authorization", ALICE).statusCode())
