@@ -167,6 +167,10 @@ abstract class ServerSmoke {
         .contains("Not one of your agents");
   }
 
+  /**
+   * Why one method: it is one user's journey, each step on what the step before left; split, each
+   * part would sign in and build the same state again.
+   */
   @Test
   void aSupervisorPicksAgentsAndAppliesAState() {
     browser = Browsers.chromium();

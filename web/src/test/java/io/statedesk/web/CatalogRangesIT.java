@@ -20,6 +20,10 @@ class CatalogRangesIT extends BrowserTest {
     catalog.newCode().code(code).label(label).save();
   }
 
+  /**
+   * Why one method: it is one user's journey, each step on what the step before left; split, each
+   * part would sign in and build the same state again.
+   */
   @Test
   void adminSeesHuaweisRangesReservesOwnAndIsWarned() throws Exception {
     signIn("admin", "admin-demo");

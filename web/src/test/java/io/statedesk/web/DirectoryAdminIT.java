@@ -96,6 +96,10 @@ class DirectoryAdminIT extends BrowserTest {
         .count();
   }
 
+  /**
+   * Why one method: it is one user's journey, each step on what the step before left; split, each
+   * part would sign in and build the same state again.
+   */
   @Test
   void anAdminSyncsImportsAfterAPreviewAndSeesTheTeams() throws Exception {
     signIn("admin", "admin-demo");

@@ -72,6 +72,10 @@ class FirstTimeUserIT extends BrowserTest {
     }
   }
 
+  /**
+   * Why one method: it is one user's journey, each step on what the step before left; split, each
+   * part would sign in and build the same state again.
+   */
   @Test
   void findTheIdleBillingAgentsWithSkillVipAndSetTraining() throws Exception {
     // the simulated floor moves 5 % of the agents every 5 s: the few Billing VIP agents with a

@@ -26,6 +26,10 @@ class UserAdminIT extends BrowserTest {
     return new WebDriverWait(browser, Duration.ofSeconds(20));
   }
 
+  /**
+   * Why one method: it is one user's journey, each step on what the step before left; split, each
+   * part would sign in and build the same state again.
+   */
   @Test
   void anAdminCreatesASupervisorWhoThenSignsInToTheirTeam() {
     String name = "carol" + System.nanoTime() % 10000;

@@ -47,6 +47,10 @@ public final class SessionsBenchmark {
 
   private SessionsBenchmark() {}
 
+  /**
+   * Why one method: it is the benchmark's script, read top to bottom as the run it prints; its
+   * steps share the run's processes and figures.
+   */
   public static void main(String[] args) throws Exception {
     int sessions = Integer.getInteger("bench.sessions", 1000);
     int seconds = Integer.getInteger("bench.seconds", 90);

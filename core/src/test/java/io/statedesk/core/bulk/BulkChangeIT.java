@@ -50,6 +50,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Bulk changes on Payara Micro against the simulator with faults on: a thousand hosted agents,
  * transient and permanent failures, stale sessions, an outage, an interrupted change, and scope.
+ *
+ * <p>Why one class of this length: its tests share a console and a simulator of their own (a server
+ * boot of about a minute with their agents signed in); a second class would pay that again in every
+ * run.
  */
 @ExtendWith({DatabaseTurns.class, ArquillianExtension.class})
 class BulkChangeIT {
@@ -194,6 +198,9 @@ class BulkChangeIT {
    * database records which console that is (never the Guid), and the agent's call is claimed by
    * that console only: this console, leading the change, leaves an agent pushed to another live
    * console pending, and that console's claim takes exactly it.
+   *
+   * <p>Why one method: one scenario on one change, each check at the moment the step before
+   * reached; split, each part would build the change again.
    */
   @Test
   void aRelayedAgentIsCalledOnlyByTheConsoleItsDesktopLastPushedTo() throws Exception {
@@ -307,6 +314,10 @@ class BulkChangeIT {
     assertThat(done.counts().succeeded()).isEqualTo(300);
   }
 
+  /**
+   * Why one method: one scenario on one change, each check at the moment the step before reached;
+   * split, each part would build the change again.
+   */
   @Test
   void anInterruptedChangeIsReconciledByReadingBackBeforeAnythingIsResent() throws Exception {
     // a change as a crashed instance leaves it: 10 done, 20 in flight, 10 pending, lease expired

@@ -49,6 +49,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * outcomes after changes that ran with faults, were cancelled, retried, raced by two consoles, and
  * taken over from a dead one; the change page's counts read one row; and the engine sends at most
  * one statement per agent while a change runs (counted by H2).
+ *
+ * <p>Why one class of this length: its tests share a console and a simulator of their own (a server
+ * boot of about a minute with their agents signed in); a second class would pay that again in every
+ * run.
  */
 @ExtendWith({DatabaseTurns.class, ArquillianExtension.class})
 class ChangeCountersIT {
@@ -197,6 +201,9 @@ class ChangeCountersIT {
    * are rewritten, so that their rows come after 50004's), then: a transaction holds 50002's row; a
    * console's claim takes 50003 and 50004 and stays open; the cancel starts (waiting); the claim
    * commits; the console records its results for 50003 and 50004; the first transaction ends.
+   *
+   * <p>Why one method: one scenario on one change, each check at the moment the step before
+   * reached; split, each part would build the change again.
    */
   @Test
   void aCancelAndAConsolesResultsNeverWaitForEachOtherInACircle() throws Exception {

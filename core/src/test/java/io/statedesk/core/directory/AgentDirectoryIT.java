@@ -36,7 +36,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The directory with 50,000 agents on Payara Micro's H2: sync writes, scoped paging, filters. */
+/**
+ * The directory with 50,000 agents on Payara Micro's H2: sync writes, scoped paging, filters.
+ *
+ * <p>Why one class of this length: its tests share 50,000 agents loaded once; a second class would
+ * load them again.
+ */
 @SharedServer
 @ExtendWith(ArquillianExtension.class)
 class AgentDirectoryIT {

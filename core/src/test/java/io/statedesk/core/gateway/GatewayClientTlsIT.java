@@ -27,6 +27,10 @@ class GatewayClientTlsIT {
     Control.reset(2, 60_000, 120_000, 120_000, 1_000);
   }
 
+  /**
+   * Why one method: the truststore, the refusal without it and the wrong password are one setup of
+   * keystores; split, each part would make them again.
+   */
   @Test
   void tlsWithTheGatewayCertificateInATruststoreAndRefusedWithout(@TempDir Path dir)
       throws Exception {

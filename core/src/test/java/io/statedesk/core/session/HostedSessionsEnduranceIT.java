@@ -44,6 +44,10 @@ class HostedSessionsEnduranceIT {
   static final Duration HOLD = Duration.ofMinutes(5);
   private static final Logger LOG = Logger.getLogger(HostedSessionsEnduranceIT.class.getName());
 
+  /**
+   * Why one method: one five-minute hold with its checks before, during and after; split, each part
+   * would hold five minutes again.
+   */
   @Test
   void fiveHundredSessionsHeldFiveMinutesWithOneSignInEachAndNoRefusedGuid() {
     PayaraMicro simulator = SimulatorServer.dedicated("simulator-for-endurance");

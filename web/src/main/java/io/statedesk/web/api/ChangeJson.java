@@ -7,29 +7,24 @@ import io.statedesk.core.bulk.ChangeKind;
 import io.statedesk.core.bulk.ChangeStatus;
 import io.statedesk.core.bulk.ChangeView;
 import io.statedesk.core.bulk.OutcomeStatus;
-import io.statedesk.core.bulk.Preview;
-import io.statedesk.core.bulk.Verdict;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * The answers of the change endpoints, as records JSON-B writes: a change, one agent's outcome, a
- * preview, and their pages. Each fixes its members' order ({@link JsonbPropertyOrder}: JSON-B's own
- * is alphabetical) and writes its nulls ({@link JsonbNillable}: JSON-B's default leaves them out),
- * as the API always answered: clients and the user guide read them so.
+ * The answers of the change endpoints, as records JSON-B writes: a change, one agent's outcome, and
+ * their pages (a preview's are {@link PreviewJson}). Each fixes its members' order ({@link
+ * JsonbPropertyOrder}: JSON-B's own is alphabetical) and writes its nulls ({@link JsonbNillable}:
+ * JSON-B's default leaves them out), as the API always answered: clients and the user guide read
+ * them so.
  */
 public final class ChangeJson {
 
   private ChangeJson() {}
-
-  /** The most agents of a preview one answer lists ({@code max}'s limit and default). */
-  static final int PREVIEW_PAGE = 1000;
 
   /**
    * A change. {@code teamScoped} is given (true) only when the counts are those of the caller's
@@ -266,71 +261,4 @@ public final class ChangeJson {
   /** A page of a change's outcomes ({@code GET /api/changes/{id}/outcomes}). */
   @JsonbPropertyOrder({"total", "first", "outcomes"})
   public record OutcomePage(long total, int first, List<Outcome> outcomes) {}
-
-  /**
-   * A preview ({@code dryRun=true}): every count ({@code totals}, by verdict in the verdicts'
-   * order), and the agents from {@code first}, at most {@code max} of them, in id order (a
-   * 50,000-agent preview is read in pages, not answered as one 5 MB document).
-   */
-  @JsonbNillable
-  @JsonbPropertyOrder({
-    "action",
-    "code",
-    "codeLabel",
-    "total",
-    "confirmationRequired",
-    "totals",
-    "first",
-    "agents"
-  })
-  public record PreviewPage(
-      @Schema(type = SchemaType.STRING) ChangeAction action,
-      Integer code,
-      String codeLabel,
-      int total,
-      boolean confirmationRequired,
-      Map<String, Integer> totals,
-      int first,
-      List<PreviewRow> agents) {
-
-    static PreviewPage of(Preview p, int first, int max) {
-      Map<String, Integer> totals = new LinkedHashMap<>();
-      p.totals().entrySet().stream()
-          .sorted(Map.Entry.comparingByKey())
-          .forEach(e -> totals.put(e.getKey().name(), e.getValue()));
-      return new PreviewPage(
-          p.action(),
-          p.code(),
-          p.codeLabel(),
-          p.total(),
-          p.confirmationRequired(),
-          totals,
-          first,
-          p.rows().stream().skip(first).limit(max).map(PreviewRow::of).toList());
-    }
-  }
-
-  /** One agent of a preview: what the change would do to it ({@code verdict}) and why. */
-  @JsonbNillable
-  @JsonbPropertyOrder({"agentId", "name", "team", "customState", "session", "verdict", "note"})
-  public record PreviewRow(
-      int agentId,
-      String name,
-      String team,
-      Integer customState,
-      String session,
-      @Schema(type = SchemaType.STRING) Verdict verdict,
-      String note) {
-
-    static PreviewRow of(Preview.Row r) {
-      return new PreviewRow(
-          r.agentId(),
-          r.name(),
-          r.team(),
-          r.customState(),
-          r.availability(),
-          r.verdict(),
-          r.note());
-    }
-  }
 }

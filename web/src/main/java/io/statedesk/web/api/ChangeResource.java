@@ -64,8 +64,8 @@ public class ChangeResource {
     JsonObject json = Json.object(body);
     ChangeRequest request = bodies.read(json, key);
     if (dryRun) {
-      ApiParams.paging(first, max, ChangeJson.PREVIEW_PAGE); // before the preview is made
-      return Response.ok(ChangeJson.PreviewPage.of(changes.preview(request), first, max)).build();
+      ApiParams.paging(first, max, PreviewJson.PREVIEW_PAGE); // before the preview is made
+      return Response.ok(PreviewJson.PreviewPage.of(changes.preview(request), first, max)).build();
     }
     // the key is bound to the body it was first used with: another body is a 409, not the
     // first change returned as if it were this one

@@ -55,8 +55,9 @@ public class ScheduleResource {
     Schedules.ScheduleRequest request =
         new Schedules.ScheduleRequest(change, times.start(), times.revert(), times.revertAfter());
     if (dryRun) {
-      ApiParams.paging(first, max, ChangeJson.PREVIEW_PAGE); // before the preview is made
-      return Response.ok(ChangeJson.PreviewPage.of(schedules.preview(request), first, max)).build();
+      ApiParams.paging(first, max, PreviewJson.PREVIEW_PAGE); // before the preview is made
+      return Response.ok(PreviewJson.PreviewPage.of(schedules.preview(request), first, max))
+          .build();
     }
     Schedules.Scheduled made = schedules.schedule(request);
     return Response.status(made.created() ? Response.Status.CREATED : Response.Status.OK)

@@ -56,6 +56,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>It runs beside the shared-console tests (it mostly waits for the schedule), never beside
  * ClusterIT (the lock on their servers): the three together overloaded 2 cores
  * (docs/src/testing.md).
+ *
+ * <p>Why one class of this length: a simulator and a console of its own with 1,100 hosted agents,
+ * killed and started again, take minutes to build, so one timeline checks every promise after each
+ * kill.
  */
 @ExtendWith(OwnServers.class)
 class AbruptRestartIT {
@@ -118,6 +122,10 @@ class AbruptRestartIT {
     }
   }
 
+  /**
+   * Why one method of this length: the kills and restarts are one timeline; each check depends on
+   * the moment the step before reached.
+   */
   void run(Path dir) throws Exception {
     List<Integer> bulk = IntStream.range(FIRST, FIRST + BULK).boxed().toList();
     // agents whose session another desktop holds from the start: the console, force off, must

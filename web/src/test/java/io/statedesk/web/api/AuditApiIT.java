@@ -53,6 +53,10 @@ class AuditApiIT {
     return ids;
   }
 
+  /**
+   * Why one method: each request works on what the request before made; split, each part would make
+   * it again.
+   */
   @Test
   void filtersPagesAndScopeAgreeWithWhatWasDone() {
     String note = "audit-it-" + System.nanoTime();

@@ -193,6 +193,10 @@ class CatalogApiIT {
         .isEqualTo(400);
   }
 
+  /**
+   * Why one method: each request works on what the request before made; split, each part would make
+   * it again.
+   */
   @Test
   void overlapsAndCodesInsideARangeAreWarnedAboutNotRefused() {
     assertThat(

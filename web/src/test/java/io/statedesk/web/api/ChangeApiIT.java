@@ -38,6 +38,10 @@ class ChangeApiIT {
             body -> body.matches("(?s).*\"status\":\"(COMPLETED|CANCELLED|INTERRUPTED)\".*"));
   }
 
+  /**
+   * Why one method: each request works on what the request before made; split, each part would make
+   * it again.
+   */
   @Test
   void previewThenApplyOnceWithAnIdempotencyKey() throws Exception {
     // 10001 Billing and 10002 Technical Support are alice's and hosted; 10003 is bob's (Sales).
@@ -116,6 +120,9 @@ class ChangeApiIT {
         .isFalse();
   }
 
+  /**
+   * Why one method: one table of bad requests, each refused with its own reason, read as one list.
+   */
   @Test
   void badRequestsAreRefusedWithTheirReason() {
     assertThat(send("POST", "/changes", "{nope", "Authorization", ALICE))

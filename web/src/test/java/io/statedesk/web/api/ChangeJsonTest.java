@@ -141,7 +141,7 @@ class ChangeJsonTest {
             101,
             "Training",
             false);
-    assertThat(server.jsonb().toJson(ChangeJson.PreviewPage.of(preview, 1, 1)))
+    assertThat(server.jsonb().toJson(PreviewJson.PreviewPage.of(preview, 1, 1)))
         .isEqualTo(
             "{\"action\":\"SET\",\"code\":101,\"codeLabel\":\"Training\",\"total\":3,"
                 + "\"confirmationRequired\":false,\"totals\":{\"WILL_CHANGE\":2,"

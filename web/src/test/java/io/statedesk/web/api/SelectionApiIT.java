@@ -62,6 +62,10 @@ class SelectionApiIT {
         .contains("\"noSession\":0");
   }
 
+  /**
+   * Why one method: each request works on what the request before made; split, each part would make
+   * it again.
+   */
   @Test
   void aDynamicSelectionIsReEvaluatedWithinTheUsersTeamsAndItsChangeIsReadBack() throws Exception {
     int code = CODE;
@@ -138,6 +142,10 @@ class SelectionApiIT {
         .contains("selection " + selection);
   }
 
+  /**
+   * Why one method: each request works on what the request before made; split, each part would make
+   * it again.
+   */
   @Test
   void aFixedSelectionSharedWithATeamReachesItsSupervisorsOnly() throws Exception {
     String name = "Billing pair " + System.nanoTime();

@@ -19,7 +19,12 @@ import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
-/** The session relay endpoint: who may call it, what it accepts, what it says when it refuses. */
+/**
+ * The session relay endpoint: who may call it, what it accepts, what it says when it refuses.
+ *
+ * <p>Why one class of this length: its ten cases share the relay tokens and desktops it sets up on
+ * the shared console, and together tell the relay's whole contract.
+ */
 class SessionRelayIT {
 
   static final String GUID = "279fe21d-2caa-4437-84c3-ab9e9dae20f5.AgentGateway1";

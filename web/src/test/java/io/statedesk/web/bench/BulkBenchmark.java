@@ -47,6 +47,9 @@ import org.awaitility.core.ConditionTimeoutException;
  *
  * <p>Over 300 lines because one benchmark command is one file a reader follows from top to bottom
  * (start, sign in, relay, change, figures); its HTTP plumbing is in {@link BenchHttp}.
+ *
+ * <p>Why one class of this length: it is one benchmark command, whose steps share its settings, its
+ * processes and the figures it prints.
  */
 public final class BulkBenchmark {
 
@@ -55,6 +58,9 @@ public final class BulkBenchmark {
   /**
    * Runs the levels and prints the table. Longer than 60 lines because it reads the properties and
    * keeps the simulator and its sessions across the consoles of every level in one place.
+   *
+   * <p>Why one method: it is the benchmark's script, read top to bottom as the run it prints; its
+   * steps share the run's processes and figures.
    */
   public static void main(String[] args) throws Exception {
     int agents = Integer.getInteger("bench.agents", 10_000);

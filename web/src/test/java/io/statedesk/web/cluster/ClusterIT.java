@@ -51,6 +51,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>It runs beside the shared-console tests, never beside AbruptRestartIT (the lock on their
  * servers).
+ *
+ * <p>Why one class of this length: the cluster (PostgreSQL, a simulator, two consoles, nginx, 1,000
+ * hosted agents) takes minutes to build, so its scenarios run on one cluster as one timeline.
  */
 @ExtendWith(OwnServers.class)
 class ClusterIT {
@@ -72,6 +75,10 @@ class ClusterIT {
   Process nginx;
   Path dir;
 
+  /**
+   * Why one method of this length: the kills and restarts are one timeline; each check depends on
+   * the moment the step before reached.
+   */
   @Test
   void aConsoleKilledMidChangeIsTakenOverAndAChangeOnOneConsoleIsCarriedOutByTheOther()
       throws Exception {
@@ -396,7 +403,12 @@ class ClusterIT {
         .start();
   }
 
-  /** nginx in front of both consoles, on its own configuration in the test's directory. */
+  /**
+   * nginx in front of both consoles, on its own configuration in the test's directory.
+   *
+   * <p>Why one method: the load balancer's configuration is written whole, as an operator would
+   * write it, and started.
+   */
   Process nginx(int port, int... consoles) throws Exception {
     Path conf = dir.resolve("nginx");
     Files.createDirectories(conf.resolve("temp"));

@@ -63,6 +63,9 @@ public final class ClusterSoak {
   /**
    * The soak itself. Over 60 lines: the loop of submit, kill, restart and wait reads best as one
    * piece, and its counters feed the figures printed at the end.
+   *
+   * <p>Why one method: it is the benchmark's script, read top to bottom as the run it prints; its
+   * steps share the run's processes and figures.
    */
   static int soak(
       ClusterIT rig, long minutes, long latency, Random random, long seed, String loadBefore)

@@ -14,6 +14,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  *
  * <p>Every action waits for the page's AJAX to settle before it returns, and every read finds its
  * element afresh: the page re-renders its rows, counts and charts whenever the console pushes news.
+ *
+ * <p>Why one class of this length: the agent picker is the busiest page (filters, table, paging,
+ * selection), and its page object keeps every locator and wait of it in one place.
  */
 public final class AgentsPage {
 
