@@ -59,9 +59,12 @@ public final class SessionsBenchmark {
             System.getProperty("bench.transport", "jdk").toUpperCase());
     long interval = Long.getLong("bench.rotation-ms", 20_000);
     long timeout = 2 * interval;
+    // the console's default sign-in rate unless told: the rate is what spreads the sessions'
+    // rotations over time (10,000 at 500 a second came due within 40 s of each other)
+    int signInRate = Integer.getInteger("bench.sign-in-rate", 50);
     System.out.printf(
-        "Sessions benchmark: %d hosted sessions for %d s, Guid rotation every %d s (expiry %d s), poll transport %s%n",
-        sessions, seconds, interval / 1000, timeout / 1000, transport);
+        "Sessions benchmark: %d hosted sessions for %d s, Guid rotation every %d s (expiry %d s), poll transport %s, sign-ins at most %d a second%n",
+        sessions, seconds, interval / 1000, timeout / 1000, transport, signInRate);
 
     try (PayaraMicro simulator =
         PayaraMicro.builder()
@@ -98,13 +101,14 @@ public final class SessionsBenchmark {
           new HostedSessionPool(
               client,
               store,
-              new PoolThreads(PoolTimer.of(scheduler), signIns, SignInThrottle.perSecond(500)),
+              new PoolThreads(
+                  PoolTimer.of(scheduler), signIns, SignInThrottle.perSecond(signInRate)),
               new PoolSettings(
                   agents,
                   SignInMode.LOGINEX,
                   false,
                   2,
-                  500,
+                  signInRate,
                   Duration.ofMillis(300),
                   Duration.ofMillis(500),
                   Duration.ofSeconds(10),

@@ -8,6 +8,7 @@ import jakarta.json.JsonValue;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.math.BigInteger;
 import java.util.Collection;
 import java.util.Map;
 
@@ -89,7 +90,9 @@ final class BodyShape {
         }
       }
     } else if (!fits(value, raw)) {
-      throw refused(name, wrong, sentence(raw));
+      throw value instanceof JsonNumber n && n.isIntegral()
+          ? Json.bad(name + " is too large a number, was " + value, name)
+          : refused(name, wrong, sentence(raw));
     }
   }
 
@@ -98,10 +101,20 @@ final class BodyShape {
         name + " " + (wrong != null && !wrong.value().isEmpty() ? wrong.value() : sentence), name);
   }
 
-  /** Whether a JSON value is one of the scalar {@code type}'s (JSON null is not). */
+  /**
+   * Whether a JSON value is one of the scalar {@code type}'s (JSON null is not). An integer must
+   * also fit the member's Java type: bound as it is, a larger one wraps around (70000000000 read as
+   * 1280523264, an agent id beyond 64 bits as some real agent's), so it is refused instead.
+   */
   private static boolean fits(JsonValue value, Class<?> type) {
     if (type == Integer.class || type == Long.class) {
-      return value instanceof JsonNumber n && n.isIntegral();
+      if (!(value instanceof JsonNumber n) || !n.isIntegral()) {
+        return false;
+      }
+      BigInteger v = n.bigIntegerValue();
+      return type == Integer.class
+          ? v.bitLength() < Integer.SIZE // -2^31..2^31-1
+          : v.bitLength() < Long.SIZE;
     }
     if (type == Boolean.class) {
       return value.getValueType() == JsonValue.ValueType.TRUE

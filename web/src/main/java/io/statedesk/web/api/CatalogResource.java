@@ -7,9 +7,7 @@ import io.statedesk.core.catalog.StateCode;
 import io.statedesk.core.gateway.CustomState;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.validation.groups.Default;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -161,17 +159,11 @@ public class CatalogResource {
 
   /**
    * A code's body. A {@code labels} that is not an object and a {@code teams} that is not an array
-   * have always been ignored rather than refused; they still are, until the API says otherwise.
+   * are refused by name: they were once ignored, and an ignored {@code teams} offered the code to
+   * every team, which is not what the caller asked for.
    */
   private StateCodeBody read(JsonObject json, Class<?> rules) {
-    JsonObjectBuilder lenient = Json.builder(json);
-    if (json.containsKey("labels") && !(json.get("labels") instanceof JsonObject)) {
-      lenient.remove("labels");
-    }
-    if (json.containsKey("teams") && !(json.get("teams") instanceof JsonArray)) {
-      lenient.remove("teams");
-    }
-    return bodies.read(lenient.build(), StateCodeBody.class, Default.class, rules);
+    return bodies.read(json, StateCodeBody.class, Default.class, rules);
   }
 
   private static int code(String raw) {

@@ -77,7 +77,7 @@ public final class ChangeJson {
 
     /** A change with all its counts. */
     static Change of(ChangeView c) {
-      return of(c, c.total(), AllCounts.of(c.counts()), null);
+      return of(c, c.total(), AllCounts.of(c), null);
     }
 
     /**
@@ -143,7 +143,9 @@ public final class ChangeJson {
       long drifted)
       implements Counts {
 
-    static AllCounts of(io.statedesk.core.bulk.Counts n) {
+    /** A change's counts; core's type is not named here: this class has a {@code Counts} too. */
+    static AllCounts of(ChangeView c) {
+      var n = c.counts();
       return new AllCounts(
           n.pending() + n.inFlight(),
           n.succeeded(),

@@ -97,6 +97,15 @@ class CatalogBodiesTest {
             server.refusal(
                 () -> bind("{\"code\":101,\"teams\":[\"a\",2]}", StateCodeBody.New.class)))
         .isEqualTo(error("teams must be strings", "teams"));
+    assertThat(
+            server.refusal(
+                () -> bind("{\"code\":101,\"teams\":\"Billing\"}", StateCodeBody.New.class)))
+        .as("not ignored: an ignored teams offered the code to every team")
+        .isEqualTo(error("teams must be an array of strings", "teams"));
+    assertThat(
+            server.refusal(
+                () -> bind("{\"code\":101,\"labels\":[\"x\"]}", StateCodeBody.New.class)))
+        .isEqualTo(error("labels must be an object", "labels"));
   }
 
   @Test

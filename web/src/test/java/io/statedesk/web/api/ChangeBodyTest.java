@@ -111,6 +111,13 @@ class ChangeBodyTest {
         .isEqualTo(error("code must be an integer", "code"));
     assertThat(refusal("{\"code\":1.5}", ChangeBody.class))
         .isEqualTo(error("code must be an integer", "code"));
+    assertThat(refusal("{\"code\":70000000000}", ChangeBody.class))
+        .as("beyond 32 bits: refused, not wrapped to 1280523264")
+        .isEqualTo(error("code is too large a number, was 70000000000", "code"));
+    assertThat(refusal("{\"agents\":[10001,18446744073709561617]}", ChangeBody.class))
+        .as("beyond 64 bits: refused, not wrapped to agent 10001")
+        .isEqualTo(
+            error("agents must hold integer agent ids, found 18446744073709561617", "agents"));
     assertThat(refusal("{\"clear\":\"yes\"}", ChangeBody.class))
         .isEqualTo(error("clear must be true or false", "clear"));
     assertThat(refusal("{\"clear\":null}", ChangeBody.class))
