@@ -90,7 +90,9 @@ final class BodyShape {
         }
       }
     } else if (!fits(value, raw)) {
-      throw value instanceof JsonNumber n && n.isIntegral()
+      throw (raw == Integer.class || raw == Long.class)
+              && value instanceof JsonNumber n
+              && n.isIntegral()
           ? Json.bad(name + " is too large a number, was " + value, name)
           : refused(name, wrong, sentence(raw));
     }
