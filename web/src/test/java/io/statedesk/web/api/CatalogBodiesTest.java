@@ -16,9 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The catalog's bodies and answers as Payara's Yasson and Hibernate Validator read and write them:
@@ -26,17 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class CatalogBodiesTest {
 
-  static ServerLibraries server;
-
-  @BeforeAll
-  static void openServerLibraries() {
-    server = new ServerLibraries();
-  }
-
-  @AfterAll
-  static void closeServerLibraries() {
-    server.close();
-  }
+  @RegisterExtension static final ServerLibraries server = new ServerLibraries();
 
   static String json(Object answer) {
     return server.json(answer);

@@ -10,9 +10,8 @@ import io.statedesk.core.gateway.GatewayState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The bodies of {@code POST /api/changes}, {@code POST /api/schedules} and {@code PUT
@@ -21,17 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class ChangeBodyTest {
 
-  static ServerLibraries server;
-
-  @BeforeAll
-  static void openServerLibraries() {
-    server = new ServerLibraries();
-  }
-
-  @AfterAll
-  static void closeServerLibraries() {
-    server.close();
-  }
+  @RegisterExtension static final ServerLibraries server = new ServerLibraries();
 
   static <T extends Record> T bind(String body, Class<T> type) {
     return server.bind(body, type);

@@ -16,9 +16,8 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The answers of the change and schedule endpoints as Payara's Yasson writes them: every member in
@@ -27,17 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class ChangeJsonTest {
 
-  static ServerLibraries server;
-
-  @BeforeAll
-  static void openServerLibraries() {
-    server = new ServerLibraries();
-  }
-
-  @AfterAll
-  static void closeServerLibraries() {
-    server.close();
-  }
+  @RegisterExtension static final ServerLibraries server = new ServerLibraries();
 
   static final Instant CREATED = Instant.parse("2026-12-01T08:00:00Z");
 

@@ -7,9 +7,8 @@ import io.statedesk.core.session.SessionSource;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The bodies and answers of the relay, team and system endpoints as Payara's Yasson and Hibernate
@@ -18,17 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class RelayJsonTest {
 
-  static ServerLibraries server;
-
-  @BeforeAll
-  static void openServerLibraries() {
-    server = new ServerLibraries();
-  }
-
-  @AfterAll
-  static void closeServerLibraries() {
-    server.close();
-  }
+  @RegisterExtension static final ServerLibraries server = new ServerLibraries();
 
   static final Instant AT = Instant.parse("2026-12-01T08:00:00Z");
 

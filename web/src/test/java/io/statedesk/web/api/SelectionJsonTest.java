@@ -12,9 +12,8 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Saved selections' and agents' bodies and answers as Payara's Yasson and Hibernate Validator read
@@ -22,17 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class SelectionJsonTest {
 
-  static ServerLibraries server;
-
-  @BeforeAll
-  static void openServerLibraries() {
-    server = new ServerLibraries();
-  }
-
-  @AfterAll
-  static void closeServerLibraries() {
-    server.close();
-  }
+  @RegisterExtension static final ServerLibraries server = new ServerLibraries();
 
   static final Instant UPDATED = Instant.parse("2026-12-01T08:00:00Z");
 

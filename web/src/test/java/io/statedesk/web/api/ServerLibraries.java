@@ -25,6 +25,9 @@ import java.util.Locale;
 import java.util.ServiceLoader;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The JSON-B (Yasson) and Bean Validation (Hibernate Validator, with an EL for its messages)
@@ -37,7 +40,7 @@ import java.util.zip.ZipFile;
  * tests the very versions the console runs with. They are loaded by a class loader of their own
  * below the test's, so the APIs (jakartaee-api, parsson) stay the test's.
  */
-final class ServerLibraries {
+final class ServerLibraries implements BeforeAllCallback, AfterAllCallback {
 
   private static final List<String> JARS =
       List.of(
@@ -47,11 +50,17 @@ final class ServerLibraries {
           "classmate.jar",
           "expressly.jar");
 
-  private final URLClassLoader loader;
-  private final Jsonb jsonb;
-  private final ValidatorFactory validation;
+  private URLClassLoader loader;
+  private Jsonb jsonb;
+  private ValidatorFactory validation;
 
-  ServerLibraries() {
+  /**
+   * Opens the libraries before the test class; closed after it. A test class registers one as a
+   * JUnit extension in a static field. Why an extension: five test classes opened and closed it
+   * with the same two methods each.
+   */
+  @Override
+  public void beforeAll(ExtensionContext context) {
     loader = new URLClassLoader(extracted(), ServerLibraries.class.getClassLoader());
     jsonb =
         ServiceLoader.load(JsonbProvider.class, loader)
@@ -103,6 +112,11 @@ final class ServerLibraries {
   /** The error body for one broken rule. */
   static String error(String message, String field) {
     return "{\"status\":400,\"error\":\"" + message + "\",\"field\":\"" + field + "\"}";
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    close();
   }
 
   /** Closes the JSON-B, the validators and the class loader. */
