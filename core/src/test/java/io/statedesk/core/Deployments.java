@@ -1,14 +1,13 @@
 package io.statedesk.core;
 
+import io.statedesk.core.testing.OnPostgresql;
 import io.statedesk.core.testing.SharedServer;
+import io.statedesk.core.testing.TestDatabase;
 import io.statedesk.core.testlaunch.OneServerPerDeployment;
 import io.statedesk.core.testsupport.StartupListener;
 import java.io.File;
-import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -16,6 +15,7 @@ import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jboss.shrinkwrap.resolver.api.maven.Maven;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Builds the Arquillian deployments of core's integration tests.
@@ -65,36 +65,55 @@ public final class Deployments {
     for (Package p : testPackages) {
       war.addPackage(p);
     }
-    war.addClass(SharedServer.class);
-    sharedServerClasses().forEach(war::addClass);
+    war.addClasses(SharedServer.class, OnPostgresql.class, TestDatabase.class);
+    // every deployment the same for all shared classes, so that any of them can run on it
+    sharedServerClasses().forEach(type -> InContainerClasses.addTo(war, type));
     if (calledForSharedServer()) {
       war.add(EmptyAsset.INSTANCE, OneServerPerDeployment.SHARED_MARKER);
     }
+    if (TestDatabase.postgresql()) {
+      war.add(EmptyAsset.INSTANCE, OneServerPerDeployment.POSTGRESQL_MARKER);
+    }
+    // the class whose deployment this is, with its parents and extensions (InContainerClasses);
+    // the declaring classes on the stack are its parent and helpers, and may register extensions
+    TestDatabase.testClass().ifPresent(type -> InContainerClasses.addTo(war, type));
+    callers().forEach(type -> InContainerClasses.addTo(war, type));
     return war;
+  }
+
+  /** The classes on this thread's stack above this one that register JUnit extensions. */
+  private static List<Class<?>> callers() {
+    return stackAbove().filter(c -> c.isAnnotationPresent(ExtendWith.class)).distinct().toList();
   }
 
   /** Whether the test class whose deployment this is (the caller's caller) may share a server. */
   private static boolean calledForSharedServer() {
+    return stackAbove()
+        .findFirst()
+        .map(c -> c.isAnnotationPresent(SharedServer.class))
+        .orElse(false);
+  }
+
+  /** The project's classes on this thread's stack above this one, innermost first. */
+  private static Stream<Class<?>> stackAbove() {
     return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
         .walk(
             frames ->
                 frames
                     .map(StackWalker.StackFrame::getDeclaringClass)
                     .filter(c -> c != Deployments.class)
-                    .findFirst()
-                    .map(c -> c.isAnnotationPresent(SharedServer.class))
-                    .orElse(false));
+                    .filter(c -> c.getName().startsWith("io.statedesk."))
+                    .toList())
+        .stream();
   }
 
   /**
-   * The database the failsafe execution runs on, as the deployment's configuration says it ({@code
-   * test.expected-database}, H2 or PostgreSQL): a test can check it runs where it should.
+   * The database the test class runs on, as the deployment's configuration says it ({@code
+   * test.expected-database}, H2, or PostgreSQL for a class marked {@link
+   * io.statedesk.core.testing.OnPostgresql}): a test can check it runs where it should.
    */
   private static String expectedDatabase() {
-    return "test.expected-database="
-        + ("postgresql".equals(System.getProperty("statedesk.test.database"))
-            ? "PostgreSQL"
-            : "H2");
+    return "test.expected-database=" + (TestDatabase.postgresql() ? "PostgreSQL" : "H2");
   }
 
   /**
@@ -102,27 +121,8 @@ public final class Deployments {
    * deployment carries all of them, so that any of them can run on it.
    */
   private static List<Class<?>> sharedServerClasses() {
-    try {
-      Path classes =
-          Path.of(Deployments.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      try (Stream<Path> files = Files.walk(classes)) {
-        List<Class<?>> shared = new ArrayList<>();
-        for (Path file : files.filter(f -> f.toString().endsWith("IT.class")).toList()) {
-          String name =
-              classes
-                  .relativize(file)
-                  .toString()
-                  .replace(File.separatorChar, '.')
-                  .replaceAll("\\.class$", "");
-          Class<?> type = Class.forName(name, false, Deployments.class.getClassLoader());
-          if (type.isAnnotationPresent(SharedServer.class)) {
-            shared.add(type);
-          }
-        }
-        return shared;
-      }
-    } catch (IOException | URISyntaxException | ClassNotFoundException e) {
-      throw new IllegalStateException("Cannot list the test classes that share a server", e);
-    }
+    return InContainerClasses.integrationTestClasses().stream()
+        .filter(type -> type.isAnnotationPresent(SharedServer.class))
+        .toList();
   }
 }

@@ -98,16 +98,7 @@ public final class Postgres implements AutoCloseable {
           "-t",
           "60",
           "start");
-      run(
-          List.of(
-              bin.resolve("createdb").toString(),
-              "-h",
-              "localhost",
-              "-p",
-              String.valueOf(port),
-              "-U",
-              USER,
-              DATABASE));
+      pg.createDatabase(DATABASE);
       return pg;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -116,6 +107,23 @@ public final class Postgres implements AutoCloseable {
 
   public int port() {
     return port;
+  }
+
+  /**
+   * Creates another database on this server, owned by {@link #USER}: a test server of its own gets
+   * a database of its own, as each has its own embedded H2.
+   */
+  public void createDatabase(String name) {
+    run(
+        List.of(
+            bin.resolve("createdb").toString(),
+            "-h",
+            "localhost",
+            "-p",
+            String.valueOf(port),
+            "-U",
+            USER,
+            name));
   }
 
   public String jdbcUrl() {

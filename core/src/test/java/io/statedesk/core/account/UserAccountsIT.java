@@ -7,7 +7,9 @@ import io.statedesk.core.Deployments;
 import io.statedesk.core.persistence.Database;
 import io.statedesk.core.persistence.SchemaMigration;
 import io.statedesk.core.security.Role;
+import io.statedesk.core.testing.OnPostgresql;
 import io.statedesk.core.testing.SharedServer;
+import io.statedesk.core.testing.TestDatabase;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
@@ -25,12 +27,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * PostgreSQL).
  */
 @SharedServer
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({TestDatabase.class, ArquillianExtension.class})
 class UserAccountsIT {
 
   @Deployment
   static WebArchive deployment() {
-    // the failsafe execution decides the database; the deployment carries the expectation
+    // the class decides the database (OnPostgresql); the deployment carries the expectation
     return Deployments.core("statedesk.demo.enabled=true");
   }
 
@@ -45,9 +47,12 @@ class UserAccountsIT {
   @Inject SchemaMigration schema;
 
   @Test
-  void theTestsRunOnTheDatabaseTheirExecutionNames() throws Exception {
+  void theTestsRunOnTheDatabaseTheirClassIsFor() throws Exception {
+    // in the server this is the concrete class: UserAccountsOnPostgresqlIT for the PostgreSQL run
+    String wanted = getClass().isAnnotationPresent(OnPostgresql.class) ? "PostgreSQL" : "H2";
+    assertThat(expectedDatabase).as("the deployment's expectation").isEqualTo(wanted);
     try (Connection c = database.dataSource().getConnection()) {
-      assertThat(c.getMetaData().getDatabaseProductName()).isEqualTo(expectedDatabase);
+      assertThat(c.getMetaData().getDatabaseProductName()).isEqualTo(wanted);
     }
   }
 

@@ -17,7 +17,7 @@ import io.statedesk.core.session.ConsoleId;
 import io.statedesk.core.session.RelayClients;
 import io.statedesk.core.session.RelayScope;
 import io.statedesk.core.session.RelaySessions;
-import io.statedesk.core.testing.DatabaseTurns;
+import io.statedesk.core.testing.TestDatabase;
 import io.statedesk.core.testsupport.TestCaller;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -55,7 +55,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * boot of about a minute with their agents signed in); a second class would pay that again in every
  * run.
  */
-@ExtendWith({DatabaseTurns.class, ArquillianExtension.class})
+@ExtendWith({TestDatabase.class, ArquillianExtension.class})
 class BulkChangeIT {
 
   static final int FIRST = BulkWorld.FIRST;

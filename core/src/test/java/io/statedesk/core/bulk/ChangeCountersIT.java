@@ -11,7 +11,7 @@ import io.statedesk.core.directory.AgentDirectory;
 import io.statedesk.core.directory.DirectoryImport;
 import io.statedesk.core.persistence.Database;
 import io.statedesk.core.session.AgentSessions;
-import io.statedesk.core.testing.DatabaseTurns;
+import io.statedesk.core.testing.TestDatabase;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
@@ -54,7 +54,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * boot of about a minute with their agents signed in); a second class would pay that again in every
  * run.
  */
-@ExtendWith({DatabaseTurns.class, ArquillianExtension.class})
+@ExtendWith({TestDatabase.class, ArquillianExtension.class})
 class ChangeCountersIT {
 
   @Deployment

@@ -16,6 +16,7 @@ import io.statedesk.core.directory.AgentDirectory;
 import io.statedesk.core.security.AccessDeniedException;
 import io.statedesk.core.security.Role;
 import io.statedesk.core.testing.SharedServer;
+import io.statedesk.core.testing.TestDatabase;
 import io.statedesk.core.testsupport.TestCaller;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -38,7 +39,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The catalog on Payara Micro with its embedded H2: persistence, concurrency, locking, audit. */
 @SharedServer
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({TestDatabase.class, ArquillianExtension.class})
 class StateCatalogIT {
 
   @Deployment

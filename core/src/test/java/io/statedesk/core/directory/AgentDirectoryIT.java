@@ -8,6 +8,7 @@ import io.statedesk.core.gateway.GatewayState;
 import io.statedesk.core.security.AccessDeniedException;
 import io.statedesk.core.security.Role;
 import io.statedesk.core.testing.SharedServer;
+import io.statedesk.core.testing.TestDatabase;
 import io.statedesk.core.testsupport.TestCaller;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
@@ -43,7 +44,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * load them again.
  */
 @SharedServer
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({TestDatabase.class, ArquillianExtension.class})
 class AgentDirectoryIT {
 
   static final String[] TEAMS = {

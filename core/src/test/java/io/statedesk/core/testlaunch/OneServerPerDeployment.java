@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
+import org.jboss.arquillian.container.spi.ConfigurationException;
 import org.jboss.arquillian.container.spi.client.container.DeployableContainer;
 import org.jboss.arquillian.container.spi.client.container.DeploymentException;
 import org.jboss.arquillian.container.spi.client.container.LifecycleException;
@@ -39,6 +40,14 @@ public class OneServerPerDeployment
 
   /** The file {@code Deployments} puts into the deployment of a {@code @SharedServer} class. */
   public static final String SHARED_MARKER = "/WEB-INF/classes/META-INF/statedesk-shared-server";
+
+  /**
+   * The file {@code Deployments} puts into the deployment of a class marked {@link
+   * io.statedesk.core.testing.OnPostgresql}: its server gets this JVM's PostgreSQL ({@link
+   * PostgresForTests}).
+   */
+  public static final String POSTGRESQL_MARKER =
+      "/WEB-INF/classes/META-INF/statedesk-on-postgresql";
 
   private static final Logger LOG = Logger.getLogger(OneServerPerDeployment.class.getName());
   private static final String CONFIG = "/WEB-INF/classes/META-INF/microprofile-config.properties";
@@ -91,7 +100,7 @@ public class OneServerPerDeployment
             + archive.getName()
             + (archive.get(SHARED_MARKER) == null ? " on a server of its own" : " (may share)"));
     if (archive.get(SHARED_MARKER) == null) {
-      PayaraMicroDeployableContainer adapter = adapter();
+      PayaraMicroDeployableContainer adapter = adapter(archive);
       ProtocolMetaData metaData = adapter.deploy(archive);
       own.put(archive, adapter);
       return metaData;
@@ -111,7 +120,7 @@ public class OneServerPerDeployment
       LOG.info("A shared deployment unlike the " + (shared.size() - 1) + " up: " + difference(key));
     }
     try {
-      PayaraMicroDeployableContainer adapter = adapter();
+      PayaraMicroDeployableContainer adapter = adapter(archive);
       ProtocolMetaData metaData = adapter.deploy(archive);
       mine.complete(new Server(adapter, archive, metaData));
       return metaData;
@@ -172,9 +181,33 @@ public class OneServerPerDeployment
     throw new UnsupportedOperationException("Core's tests deploy archives only");
   }
 
-  private PayaraMicroDeployableContainer adapter() {
+  /**
+   * The adapter that starts the server of {@code archive}: as configured, or for a deployment
+   * marked for PostgreSQL with this JVM's PostgreSQL added to the server's options (a copy of the
+   * configuration: the one Arquillian gave stays as it is for the H2 classes).
+   */
+  private PayaraMicroDeployableContainer adapter(Archive<?> archive) throws DeploymentException {
+    PayaraMicroContainerConfiguration chosen = configuration;
+    if (archive.get(POSTGRESQL_MARKER) != null) {
+      chosen = new PayaraMicroContainerConfiguration();
+      chosen.setMicroJar(configuration.getMicroJar());
+      chosen.setStartupTimeoutInSeconds(configuration.getStartupTimeoutInSeconds());
+      chosen.setClusterEnabled(configuration.isClusterEnabled());
+      chosen.setRandomHttpPort(configuration.isRandomHttpPort());
+      chosen.setAutoBindHttp(configuration.isAutoBindHttp());
+      chosen.setOutputToConsole(configuration.isOutputToConsole());
+      chosen.setCmdOptions(configuration.getCmdOptions());
+      String options = configuration.getExtraMicroOptions();
+      chosen.setExtraMicroOptions(
+          (options == null ? "" : options) + PostgresForTests.serverOptions());
+      try {
+        chosen.validate();
+      } catch (ConfigurationException e) {
+        throw new DeploymentException("Cannot configure a server on PostgreSQL", e);
+      }
+    }
     PayaraMicroDeployableContainer adapter = new PayaraMicroDeployableContainer();
-    adapter.setup(configuration);
+    adapter.setup(chosen);
     return adapter;
   }
 

@@ -9,28 +9,43 @@ import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * For the failsafe execution {@code persistence-on-postgresql} (system property {@code
- * statedesk.test.database=postgresql}): starts a throw-away PostgreSQL before the first test and
- * points every Payara Micro that Arquillian starts at it, the way an operator would: the driver
- * added with {@code --addlibs}, a connection pool and the platform default datasource re-pointed by
- * a post-boot command file. The persistence tests themselves are unchanged.
+ * The PostgreSQL of this test JVM, for the classes marked {@link
+ * io.statedesk.core.testing.OnPostgresql}: a throw-away server started when the first such class
+ * deploys, a database of its own for each Payara Micro started on it, and the options that point
+ * that server at it the way an operator would (the driver added with {@code --addlibs}, a
+ * connection pool and the platform default datasource re-pointed by a post-boot command file). The
+ * persistence tests themselves are unchanged.
  *
- * <p>Where the PostgreSQL package is missing the run fails, saying so: the execution was asked for
- * explicitly, and a silent skip would claim a test that never ran.
+ * <p>A database per server, as each server on H2 has its own: every console runs the bulk engine,
+ * the desired-state pass and the cluster's holds over the whole database, so two consoles on one
+ * database act on each other's changes. When the shared PostgreSQL consoles and a bulk class's
+ * console shared one, the bulk class's changes ended with a fraction of their agents succeeded.
+ * Stopped when the JVM's test session ends.
+ *
+ * <p>Where the PostgreSQL package is missing such a class fails, saying so: a silent skip would
+ * claim a test that never ran. {@code -DskipPostgresql} leaves those classes out.
  */
 public class PostgresForTests implements LauncherSessionListener {
 
-  private Postgres postgres;
+  private static Postgres postgres;
+  private static int databases;
 
-  @Override
-  public void launcherSessionOpened(LauncherSession session) {
-    if (!"postgresql".equals(System.getProperty("statedesk.test.database"))) {
-      return;
+  /**
+   * The extra Payara Micro options of a server on a new database of this JVM's PostgreSQL (the
+   * server started on first use).
+   */
+  static synchronized String serverOptions() {
+    if (postgres == null) {
+      postgres = Postgres.start();
+      System.out.println(
+          "Classes on PostgreSQL in this JVM use the server at " + postgres.jdbcUrl());
     }
-    postgres = Postgres.start();
+    String database = Postgres.DATABASE + "_" + ++databases;
+    postgres.createDatabase(database);
     Path bootCommands =
         Path.of(
-            System.getProperty("java.io.tmpdir"), "statedesk-pg-" + postgres.port() + ".asadmin");
+            System.getProperty("java.io.tmpdir"),
+            "statedesk-pg-" + postgres.port() + "-" + database + ".asadmin");
     try {
       Files.writeString(
           bootCommands,
@@ -38,7 +53,7 @@ public class PostgresForTests implements LauncherSessionListener {
               + " --restype=javax.sql.DataSource --property=serverName=localhost:portNumber="
               + postgres.port()
               + ":databaseName="
-              + Postgres.DATABASE
+              + database
               + ":user="
               + Postgres.USER
               // the pool wants a password even where the server trusts loopback
@@ -47,21 +62,19 @@ public class PostgresForTests implements LauncherSessionListener {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    String jar = System.getProperty("postgresql.jar");
-    System.setProperty(
-        "payara.extraMicroOptions",
-        System.getProperty("payara.extraMicroOptions", "")
-            + " --addlibs "
-            + jar
-            + " --postbootcommandfile "
-            + bootCommands);
-    System.out.println("Persistence tests on PostgreSQL at " + postgres.jdbcUrl());
+    return " --addlibs "
+        + System.getProperty("postgresql.jar")
+        + " --postbootcommandfile "
+        + bootCommands;
   }
 
   @Override
   public void launcherSessionClosed(LauncherSession session) {
-    if (postgres != null) {
-      postgres.close();
+    synchronized (PostgresForTests.class) {
+      if (postgres != null) {
+        postgres.close();
+        postgres = null;
+      }
     }
   }
 }

@@ -8,6 +8,7 @@ import io.statedesk.core.audit.AuditAction;
 import io.statedesk.core.audit.AuditLog;
 import io.statedesk.core.security.Role;
 import io.statedesk.core.testing.SharedServer;
+import io.statedesk.core.testing.TestDatabase;
 import io.statedesk.core.testsupport.TestCaller;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the subject, a supervisor's scope, the CSV export, and the retention purge.
  */
 @SharedServer
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({TestDatabase.class, ArquillianExtension.class})
 class AuditTrailIT {
 
   @Deployment
