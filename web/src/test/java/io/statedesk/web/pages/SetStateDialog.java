@@ -191,11 +191,14 @@ public final class SetStateDialog {
     return this;
   }
 
-  /** Types the number anew in the confirmation field and waits until Apply takes it. */
+  /**
+   * Types the number over what the confirmation field holds, as a user selects and retypes, and
+   * waits until Apply takes it. (Selenium's clear() would fire the field's change, whose answer
+   * replaces the field while the number is being typed.)
+   */
   public SetStateDialog confirm(String number) {
     WebElement field = confirmation();
-    field.clear();
-    field.sendKeys(number);
+    field.sendKeys(Keys.chord(Keys.CONTROL, "a"), number);
     page.waiting(Duration.ofSeconds(60)).until(d -> d.findElement(APPLY).isEnabled());
     return this;
   }

@@ -145,6 +145,8 @@ public class SetStateBacking implements Serializable {
     FacesContext faces = FacesContext.getCurrentInstance();
     if (faces.getViewRoot().findComponent(CONFIRMATION) instanceof UIInput input) {
       input.setValid(false);
+      // shown as typed: an input marked invalid after the model took its value renders empty
+      input.setSubmittedValue(confirmation);
     }
     Texts.addFieldError(CONFIRMATION, "setState.confirmMismatch", getTotalText());
     faces.validationFailed();
