@@ -61,9 +61,7 @@ class LargeChangeIT extends BrowserTest {
     WebElement error = dialog.confirmWithEnter("149").confirmationError();
     assertThat(error.getText()).contains("That is not 150").contains("Type 150");
     WebElement field = dialog.confirmation();
-    assertThat(field.getDomProperty("value"))
-        .as("what was typed stays to be corrected")
-        .isEqualTo("149");
+    assertThat(field.getDomProperty("value")).isEqualTo("149"); // kept, to be corrected
     assertThat(field.getDomAttribute("class")).contains("ui-state-error");
     assertThat(field.getDomAttribute("aria-invalid")).isEqualTo("true");
     WebElement apply = dialog.applyButton();
