@@ -2,6 +2,8 @@ package io.statedesk.web.api;
 
 import io.statedesk.testkit.Browsers;
 import io.statedesk.web.ConsoleServer;
+import io.statedesk.web.pages.LoginPage;
+import io.statedesk.web.pages.PageDriver;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,12 +48,8 @@ public final class Tokens {
 
   /** Signs {@code browser} in through the login page of the console at {@code console}. */
   public static void signIn(WebDriver browser, String console, String user, String password) {
-    browser.get(console + "/login.xhtml");
-    wait(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("login:username")));
-    browser.findElement(By.id("login:username")).sendKeys(user);
-    browser.findElement(By.id("login:password")).sendKeys(password);
-    browser.findElement(By.id("login:submit")).click();
-    wait(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("currentUser")));
+    browser.get(console + LoginPage.PATH);
+    new LoginPage(new PageDriver(browser)).awaitShown().signIn(user, password);
   }
 
   /** On a signed-in browser: creates a token on My API tokens and returns its secret. */
