@@ -39,24 +39,11 @@ public final class Deployments {
     if (!Files.isRegularFile(coreJar)) {
       throw new IllegalStateException("Core jar not built at " + coreJar + ": run ./mvnw verify");
     }
-    File[] libraries =
-        Maven.resolver()
-            .loadPomFromFile("pom.xml")
-            .importCompileAndRuntimeDependencies()
-            .resolve()
-            .withTransitivity()
-            .asFile();
-    File[] testLibraries =
-        Maven.resolver()
-            .loadPomFromFile("pom.xml")
-            .resolve("org.assertj:assertj-core", "org.awaitility:awaitility")
-            .withTransitivity()
-            .asFile();
     WebArchive war =
         ShrinkWrap.create(WebArchive.class, "core-it.war")
             .addAsLibrary(coreJar.toFile())
-            .addAsLibraries(libraries)
-            .addAsLibraries(testLibraries)
+            .addAsLibraries(Libraries.RESOLVED.runtime)
+            .addAsLibraries(Libraries.RESOLVED.test)
             .addPackage(StartupListener.class.getPackage())
             .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
             .addAsResource(
@@ -79,6 +66,27 @@ public final class Deployments {
     TestDatabase.testClass().ifPresent(type -> InContainerClasses.addTo(war, type));
     callers().forEach(type -> InContainerClasses.addTo(war, type));
     return war;
+  }
+
+  /**
+   * The libraries every deployment carries, resolved from the POM once per test JVM. Why once: the
+   * resolver reads the POM and walks the dependency tree each time (about 2 CPU-seconds), and core
+   * builds a deployment per test class, on two cores beside the servers those tests start.
+   */
+  private record Libraries(File[] runtime, File[] test) {
+    static final Libraries RESOLVED =
+        new Libraries(
+            Maven.resolver()
+                .loadPomFromFile("pom.xml")
+                .importCompileAndRuntimeDependencies()
+                .resolve()
+                .withTransitivity()
+                .asFile(),
+            Maven.resolver()
+                .loadPomFromFile("pom.xml")
+                .resolve("org.assertj:assertj-core", "org.awaitility:awaitility")
+                .withTransitivity()
+                .asFile());
   }
 
   /** The classes on this thread's stack above this one that register JUnit extensions. */

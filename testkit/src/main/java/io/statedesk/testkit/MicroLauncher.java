@@ -44,6 +44,27 @@ final class MicroLauncher {
   }
 
   /**
+   * The JIT settings of every test server: tiered compilation with the optimising compiler's
+   * thresholds ten times the JVM's defaults, so that only code that runs very often is compiled by
+   * C2.
+   *
+   * <p>Why not the JVM's defaults, and why not C1 alone ({@code -XX:TieredStopAtLevel=1}, which the
+   * tests used until 2026-12-04): a test server boots, then answers a few thousand requests and
+   * stops. With the defaults, C2 compiles much of the boot: 54 CPU-seconds to boot the console and
+   * the simulator against 36 with C1 alone. With C1 alone, hot loops stay slow: a password check
+   * (600,000 PBKDF2 iterations, every browser sign-in) took 520-600 ms of CPU against about 100 ms,
+   * and an API call 100 ms against 44. With these thresholds: about 40 CPU-seconds to boot, 90 ms a
+   * password check, 44 ms an API call (measured side by side on the 2-core machine, docs
+   * testing.md); the web module's consoles sign in hundreds of times a run.
+   */
+  static final List<String> TEST_JIT =
+      List.of(
+          "-XX:Tier4InvocationThreshold=100000",
+          "-XX:Tier4MinInvocationThreshold=60000",
+          "-XX:Tier4CompileThreshold=150000",
+          "-XX:Tier4BackEdgeThreshold=400000");
+
+  /**
    * The command line for a server in {@code dir} on {@code httpPort}; copies the WARs into {@code
    * dir/deploy} and writes the system-properties and post-boot files it names.
    */
@@ -51,7 +72,9 @@ final class MicroLauncher {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx" + b.maxHeap);
-    command.add("-XX:TieredStopAtLevel=1");
+    if (b.testJit) {
+      command.addAll(TEST_JIT);
+    }
     command.add("-Djava.awt.headless=true");
     command.addAll(b.jvmOptions);
     command.add("-jar");

@@ -178,6 +178,7 @@ public final class PayaraMicro implements AutoCloseable {
     int sslPort;
     Duration startupTimeout = Duration.ofSeconds(240);
     String maxHeap = "1g";
+    boolean testJit = true;
 
     Builder(Path microJar) {
       if (!Files.isRegularFile(microJar)) {
@@ -246,9 +247,15 @@ public final class PayaraMicro implements AutoCloseable {
     }
 
     /**
-     * A JVM option added after the defaults (so it wins): a benchmark passes {@code
-     * -XX:TieredStopAtLevel=4} to measure with the full JIT rather than the tests' quick-start C1.
+     * The JVM's own JIT settings instead of the tests' ({@link MicroLauncher#TEST_JIT}): a
+     * benchmark measures what a production JVM does, warm-up included.
      */
+    public Builder productionJit() {
+      this.testJit = false;
+      return this;
+    }
+
+    /** A JVM option added after the defaults (so it wins). */
     public Builder jvmOption(String option) {
       jvmOptions.add(option);
       return this;

@@ -29,16 +29,19 @@ class MicroLauncherTest {
             .library(driver)
             .sslPort(8443)
             .maxHeap("512m")
-            .jvmOption("-XX:TieredStopAtLevel=4");
+            .jvmOption("-XX:+UseSerialGC");
 
     List<String> command = MicroLauncher.command(builder, work, 1234);
 
     assertInOrder(
         command,
         "-Xmx512m",
-        "-XX:TieredStopAtLevel=1",
+        "-XX:Tier4InvocationThreshold=100000",
+        "-XX:Tier4MinInvocationThreshold=60000",
+        "-XX:Tier4CompileThreshold=150000",
+        "-XX:Tier4BackEdgeThreshold=400000",
         "-Djava.awt.headless=true",
-        "-XX:TieredStopAtLevel=4");
+        "-XX:+UseSerialGC");
     assertInOrder(command, "-jar", jar.toString(), "--nocluster", "--port", "1234");
     assertInOrder(command, "--sslport", "8443");
     assertInOrder(command, "--addlibs", driver.toString());
@@ -62,6 +65,18 @@ class MicroLauncherTest {
         List.of("--sslport", "--deploy", "--systemproperties", "--postbootcommandfile")) {
       assertFalse(command.contains(absent), absent);
     }
+  }
+
+  @Test
+  void aBenchmarkGetsTheJvmsOwnJit() throws Exception {
+    Path jar = Files.writeString(dir.resolve("payara-micro.jar"), "not really");
+
+    List<String> tests = MicroLauncher.command(new PayaraMicro.Builder(jar), dir, 8080);
+    List<String> bench =
+        MicroLauncher.command(new PayaraMicro.Builder(jar).productionJit(), dir, 8080);
+
+    assertTrue(tests.containsAll(MicroLauncher.TEST_JIT), tests::toString);
+    assertTrue(bench.stream().noneMatch(o -> o.startsWith("-XX:Tier")), bench::toString);
   }
 
   @Test
