@@ -103,9 +103,7 @@ class AuditPageIT extends BrowserTest {
     assertThat(changePage.codeLabel()).isEqualTo(code + " · " + then);
     assertThat(changePage.labelToday()).isEqualTo("(today: " + now + ")");
     assertThat(changePage.outcomeRows()).contains(code + " · " + then + " (today: " + now + ")");
-    open("/history.xhtml");
-    assertThat(text(By.id("historyForm:changeTable_data")))
-        .contains(code + " · " + then + " (today: " + now + ")");
+    assertThat(openHistory().rows()).contains(code + " · " + then + " (today: " + now + ")");
     assertThat(ApiCalls.as("alice", "alice-demo", "GET", "/audit/agents/10049", null).body())
         .contains("\"label\":\"" + then + "\"")
         .contains("\"labelToday\":\"" + now + "\"");

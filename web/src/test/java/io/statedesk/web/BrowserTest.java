@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.statedesk.web.pages.AgentsPage;
 import io.statedesk.web.pages.CatalogAdminPage;
 import io.statedesk.web.pages.ChangePage;
+import io.statedesk.web.pages.HistoryPage;
 import io.statedesk.web.pages.LoginPage;
 import io.statedesk.web.pages.PageDriver;
+import io.statedesk.web.pages.RelayClientsPage;
+import io.statedesk.web.pages.SchedulePage;
+import io.statedesk.web.pages.UsersAdminPage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -134,6 +138,26 @@ public abstract class BrowserTest {
   /** Opens the admins' catalog page. */
   protected CatalogAdminPage openCatalogAdmin() {
     return CatalogAdminPage.open(page);
+  }
+
+  /** Opens the History page. */
+  protected HistoryPage openHistory() {
+    return HistoryPage.open(page);
+  }
+
+  /** Opens the Schedule page. */
+  protected SchedulePage openSchedule() {
+    return SchedulePage.open(page);
+  }
+
+  /** Opens Administration → Users. */
+  protected UsersAdminPage openUsersAdmin() {
+    return UsersAdminPage.open(page);
+  }
+
+  /** Opens Administration → Relay clients. */
+  protected RelayClientsPage openRelayClients() {
+    return RelayClientsPage.open(page);
   }
 
   /** Signs in through the login page and waits for the page the console lands on. */

@@ -2,6 +2,8 @@ package io.statedesk.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.statedesk.web.pages.UserDialog;
+import io.statedesk.web.pages.UserDialog.Field;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,12 +25,13 @@ class CsrfIT extends BrowserTest {
   void aFormWithoutItsOwnViewStateChangesNothing(String kind) throws Exception {
     String name = "csrf-" + kind + System.nanoTime() % 10000;
     signIn("admin", "admin-demo");
-    open("/admin/users.xhtml");
-    click(By.id("usersForm:new"));
-    waitFor(By.id("userForm:username")).sendKeys(name);
-    browser.findElement(By.id("userForm:displayName")).sendKeys("Forged");
-    browser.findElement(By.id("userForm:password")).sendKeys("forged-pass-1");
-    browser.findElement(By.id("userForm:passwordAgain")).sendKeys("forged-pass-1");
+    UserDialog dialog =
+        openUsersAdmin()
+            .newUser()
+            .fill(Field.USERNAME, name)
+            .fill(Field.DISPLAY_NAME, "Forged")
+            .fill(Field.PASSWORD, "forged-pass-1")
+            .fill(Field.PASSWORD_AGAIN, "forged-pass-1");
     ((JavascriptExecutor) browser)
         .executeScript(
             "missing".equals(kind)
@@ -36,23 +39,20 @@ class CsrfIT extends BrowserTest {
                     + ".forEach(i => i.remove());"
                 : "document.querySelectorAll(\"input[name='jakarta.faces.ViewState']\")"
                     + ".forEach(i => i.value = '-4242424242424242424:1234567890123456789');");
-    click(By.id("userForm:save"));
+    dialog.submit();
     // foreign: OmniFaces' FullAjaxExceptionHandler renders the notice in place of the view;
     // missing: ViewStateGuard redirects to it (Faces alone would re-render the page silently)
     new WebDriverWait(browser, Duration.ofSeconds(20))
         .until(ExpectedConditions.textToBe(By.tagName("h1"), "Page expired"));
     screenshot("CsrfIT-" + kind);
 
-    open("/admin/users.xhtml");
-    assertThat(text(By.id("usersForm:users")))
-        .as("the forged user must not exist")
-        .doesNotContain(name);
+    assertThat(openUsersAdmin().users()).as("the forged user must not exist").doesNotContain(name);
   }
 
   @Test
   void aPlainFormPostWithoutViewStateEndsOnTheExpiredPage() {
     signIn("admin", "admin-demo");
-    open("/admin/users.xhtml");
+    openUsersAdmin();
     // what a forging site would send: a plain form, no view state, to a signed-in user's page
     ((JavascriptExecutor) browser)
         .executeScript(

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.statedesk.web.pages.CatalogAdminPage;
 import io.statedesk.web.pages.CodeDialog;
 import io.statedesk.web.pages.CodeDialog.Field;
+import io.statedesk.web.pages.UserDialog;
+import io.statedesk.web.pages.UsersAdminPage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,16 +20,6 @@ import org.openqa.selenium.WebElement;
  * with an accessible name.
  */
 class FormsAndMessagesIT extends BrowserTest {
-
-  String value(String id) {
-    return browser.findElement(By.id(id)).getDomProperty("value");
-  }
-
-  void type(String id, String text) {
-    WebElement field = waitFor(By.id(id));
-    field.clear();
-    field.sendKeys(text);
-  }
 
   @Test
   void theCodeDialogPicksAColourAndAFailedSaveNamesTheFieldAndKeepsTheValues() {
@@ -63,43 +55,38 @@ class FormsAndMessagesIT extends BrowserTest {
   @Test
   void aFailedUserFormKeepsThePasswordsAndNamesTheFieldByItsLabel() {
     signIn("admin", "admin-demo");
-    open("/admin/users.xhtml");
-    click(By.id("usersForm:new"));
-    awaitAjax();
-    assertThat(text(By.id("userForm"))).contains("At least 8 characters");
-    type("userForm:username", "kept-values");
-    type("userForm:displayName", "Kept Values");
-    type("userForm:password", "a-long-password");
-    type("userForm:passwordAgain", "a-long-password");
+    UserDialog dialog = openUsersAdmin().newUser();
+    assertThat(dialog.text()).contains("At least 8 characters");
+    dialog
+        .type(UserDialog.Field.USERNAME, "kept-values")
+        .type(UserDialog.Field.DISPLAY_NAME, "Kept Values")
+        .type(UserDialog.Field.PASSWORD, "a-long-password")
+        .type(UserDialog.Field.PASSWORD_AGAIN, "a-long-password");
     // the dialog offers SUPERVISOR ticked: untick it, so that no role is chosen
-    browser
-        .findElement(By.xpath("//*[@id='userForm:roles']//label[normalize-space()='SUPERVISOR']"))
-        .click();
-    click(By.id("userForm:save"));
-    awaitAjax();
-    assertThat(text(By.id("userForm")))
+    dialog.toggleRole("SUPERVISOR").save();
+    assertThat(dialog.text())
         .contains("Roles: choose at least one role")
         .doesNotContain("roles choose");
-    assertThat(value("userForm:password")).isEqualTo("a-long-password");
-    assertThat(value("userForm:passwordAgain")).isEqualTo("a-long-password");
-    assertThat(value("userForm:username")).isEqualTo("kept-values");
+    assertThat(dialog.value(UserDialog.Field.PASSWORD)).isEqualTo("a-long-password");
+    assertThat(dialog.value(UserDialog.Field.PASSWORD_AGAIN)).isEqualTo("a-long-password");
+    assertThat(dialog.value(UserDialog.Field.USERNAME)).isEqualTo("kept-values");
   }
 
   @Test
   void aRefusalOfCoreReadsInTheLanguageThePageIsIn() {
     signIn("admin", "admin-demo");
-    open("/admin/users.xhtml");
+    UsersAdminPage users = openUsersAdmin();
     click(By.id("languageForm:lang-zh")); // the header's language switch
-    click(By.id("usersForm:new"));
-    awaitAjax();
-    type("userForm:username", "alice"); // a demo user: taken
-    type("userForm:displayName", "Alice Again");
-    type("userForm:password", "a-long-password");
-    type("userForm:passwordAgain", "a-long-password");
-    click(By.id("userForm:save"));
-    awaitAjax();
+    UserDialog dialog =
+        users
+            .newUser()
+            .type(UserDialog.Field.USERNAME, "alice") // a demo user: taken
+            .type(UserDialog.Field.DISPLAY_NAME, "Alice Again")
+            .type(UserDialog.Field.PASSWORD, "a-long-password")
+            .type(UserDialog.Field.PASSWORD_AGAIN, "a-long-password")
+            .save();
     // core's refusal (issue 21 point 7), said in Chinese beside the field's Chinese label
-    assertThat(text(By.id("userForm"))).contains("用户名：“alice”已被使用").doesNotContain("already taken");
+    assertThat(dialog.text()).contains("用户名：“alice”已被使用").doesNotContain("already taken");
   }
 
   @Test

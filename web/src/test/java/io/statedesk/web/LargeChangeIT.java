@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 
@@ -81,9 +80,7 @@ class LargeChangeIT extends BrowserTest {
     var api = ApiCalls.as("alice", "alice-demo", "GET", "/changes/" + id, null);
     assertThat(api.body()).contains("\"headline\":\"COMPLETED_WITH_PROBLEMS\"");
 
-    open("/history.xhtml");
-    WebElement row =
-        waitFor(By.xpath("//tr[.//a[contains(@id,':open') and normalize-space()='" + id + "']]"));
+    WebElement row = openHistory().row(id);
     assertThat(row.getText()).contains("Completed with problems");
   }
 }

@@ -3,19 +3,18 @@ package io.statedesk.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.statedesk.testkit.Http;
-import io.statedesk.web.api.AdminUsers;
+import io.statedesk.web.pages.UserDialog;
+import io.statedesk.web.pages.UserDialog.Field;
+import io.statedesk.web.pages.UsersAdminPage;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Console users from LDAP (the test server's in-memory directory, {@code
@@ -38,15 +37,6 @@ class LdapSignInIT extends BrowserTest {
         HttpResponse.BodyHandlers.ofString());
   }
 
-  WebElement userRow(String username) {
-    return waitFor(
-        By.xpath(
-            "//tbody[contains(@id,'usersForm:users')]/tr[.//span[contains(@id,':username') and"
-                + " normalize-space()='"
-                + username
-                + "']]"));
-  }
-
   @Test
   void anLdapAdminSignsInWithTheDirectoryPasswordAndIsListedAsAnLdapUser() {
     signIn("carol", "carol-ldap");
@@ -55,11 +45,10 @@ class LdapSignInIT extends BrowserTest {
     assertThat(browser.findElement(By.id("currentUser")).getDomAttribute("title"))
         .startsWith("carol (")
         .contains("ADMIN");
-    open("/admin/users.xhtml");
-    WebElement carol = userRow("carol");
+    UsersAdminPage users = openUsersAdmin();
+    WebElement carol = users.row("carol");
     assertThat(carol.getText()).contains("Carol Admin").contains("[ADMIN]").contains("LDAP");
-    assertThat(carol.findElement(By.xpath(".//button[contains(@id,':reset')]")).isEnabled())
-        .isFalse();
+    assertThat(users.resetButton("carol").isEnabled()).isFalse();
     screenshot("LdapSignInIT-users");
   }
 
@@ -70,21 +59,13 @@ class LdapSignInIT extends BrowserTest {
     assertThat(before.body()).contains("\"total\":0");
 
     signIn("admin", "admin-demo");
-    open("/admin/users.xhtml");
-    userRow("dave").findElement(By.xpath(".//button[contains(@id,':edit')]")).click();
-    WebElement teams = waitFor(By.id("userForm:teams"));
-    new WebDriverWait(browser, Duration.ofSeconds(10))
-        .until(ExpectedConditions.visibilityOf(teams));
-    assertThat(text(By.id("userForm:ldapHint"))).contains("Signs in with LDAP");
-    assertThat(browser.findElement(By.id("userForm:displayName")).isEnabled()).isFalse();
-    assertThat(browser.findElements(By.cssSelector("#userForm\\:roles input")))
-        .allSatisfy(box -> assertThat(box.isEnabled()).isFalse());
-    AdminUsers.chooseTeam(browser, "Sales");
-    click(By.id("userForm:save"));
-    awaitAjax();
-    new WebDriverWait(browser, Duration.ofSeconds(20))
-        .until(ExpectedConditions.invisibilityOfElementLocated(By.id("userDialog")));
-    assertThat(userRow("dave").getText()).contains("[SUPERVISOR]").contains("[Sales]");
+    UsersAdminPage users = openUsersAdmin();
+    UserDialog dialog = users.edit("dave");
+    assertThat(dialog.ldapHint()).contains("Signs in with LDAP");
+    assertThat(dialog.field(Field.DISPLAY_NAME).isEnabled()).isFalse();
+    assertThat(dialog.roleBoxes()).allSatisfy(box -> assertThat(box.isEnabled()).isFalse());
+    dialog.chooseTeam("Sales").save().awaitClosed();
+    assertThat(users.row("dave").getText()).contains("[SUPERVISOR]").contains("[Sales]");
 
     String after = agentsAs("dave", "dave-ldap").body();
     assertThat(after).contains("\"team\":\"Sales\"").doesNotContain("\"team\":\"Billing\"");

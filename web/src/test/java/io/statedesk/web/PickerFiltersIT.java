@@ -8,7 +8,6 @@ import io.statedesk.web.pages.AgentsPage.Filter;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 
 /**
  * The picker as a supervisor filters it: skills shown and chosen from a menu, a count of the agents
@@ -64,8 +63,7 @@ class PickerFiltersIT extends BrowserTest {
                   + " not in this list: the filters hide them, they stay selected.");
     }
 
-    open("/history.xhtml");
-    waitFor(By.id("historyForm"));
+    openHistory().awaitShown();
     picker = openAgents();
     assertThat(picker.filterLabel(Filter.TEAMS)).contains("Billing");
     assertThat(picker.filterLabel(Filter.SKILLS)).contains("VIP");

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.statedesk.web.api.ApiCalls;
 import io.statedesk.web.pages.AgentsPage;
+import io.statedesk.web.pages.SchedulePage;
 import io.statedesk.web.pages.SetStateDialog;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 
 /**
  * The Schedule page: a supervisor's upcoming change is listed with its times in their zone, and
@@ -35,9 +35,7 @@ class ScheduleIT extends BrowserTest {
     String id = made.body().replaceAll("(?s)^\\{\"id\":(\\d+),.*", "$1");
 
     signIn("alice", "alice-demo");
-    open("/schedule.xhtml");
-    waitFor(By.id("scheduleForm:scheduleTable"));
-    String table = text(By.id("scheduleForm:scheduleTable"));
+    String table = openSchedule().awaitShown().table();
     assertThat(table).contains("upcoming").contains("Training <i>B</i>");
     screenshot("ScheduleIT-upcoming");
 
@@ -48,17 +46,11 @@ class ScheduleIT extends BrowserTest {
     assertThat(dialog.when()).contains("Times are in your time zone");
     screenshot("ScheduleIT-dialog");
 
-    open("/history.xhtml");
-    assertThat(text(By.id("historyForm:upcoming")))
-        .containsPattern("\\d+ scheduled changes? upcoming");
+    assertThat(openHistory().upcoming()).containsPattern("\\d+ scheduled changes? upcoming");
 
-    open("/schedule.xhtml");
-    By cancel =
-        By.xpath("//tr[td[1][normalize-space()='" + id + "']]//button[contains(@id,':cancel')]");
-    waitFor(cancel).click();
-    awaitAjax();
+    SchedulePage schedule = openSchedule().cancel(id);
     // cancelled schedules leave the "open only" list
-    assertThat(browser.findElements(cancel)).isEmpty();
+    assertThat(schedule.offersCancel(id)).isFalse();
     assertThat(api("GET", "/schedules/" + id, null).body()).contains("\"status\":\"CANCELLED\"");
   }
 

@@ -99,12 +99,7 @@ class SetStateIT extends BrowserTest {
     click(By.id("logoutForm:logout"));
     assertOnLoginPage();
     signIn("bob", "bob-demo");
-    open("/history.xhtml");
-    waitFor(By.id("historyForm:changeTable"));
-    assertThat(
-            browser.findElements(
-                By.xpath("//a[contains(@id,':open') and normalize-space()='" + firstChange + "']")))
-        .isEmpty();
+    assertThat(openHistory().awaitTable().lists(firstChange)).isFalse();
     assertThat(openChange(firstChange).missing()).contains("There is no such change");
   }
 }

@@ -4,16 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.statedesk.testkit.Http;
 import io.statedesk.web.api.ApiCalls;
+import io.statedesk.web.pages.RelayClientsPage;
+import io.statedesk.web.pages.UserDialog;
+import io.statedesk.web.pages.UserDialog.Field;
+import io.statedesk.web.pages.UsersAdminPage;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * An admin creates a supervisor with a team on Administration → Users, resets the password, and
@@ -21,10 +21,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * page.
  */
 class UserAdminIT extends BrowserTest {
-
-  WebDriverWait waiter() {
-    return new WebDriverWait(browser, Duration.ofSeconds(20));
-  }
 
   /**
    * Why one method: it is one user's journey, each step on what the step before left; split, each
@@ -35,49 +31,33 @@ class UserAdminIT extends BrowserTest {
     String name = "carol" + System.nanoTime() % 10000;
     ApiCalls.syncDirectory(); // the teams to choose from
     signIn("admin", "admin-demo");
-    open("/admin/users.xhtml");
-    click(By.id("usersForm:new"));
-    waitFor(By.id("userForm:username")).sendKeys(name);
+    UsersAdminPage users = openUsersAdmin();
+    UserDialog dialog = users.newUser().fill(Field.USERNAME, name);
     // every field sits on its label's row (a wrapper that does not render shifts the grid)
-    for (String field : new String[] {"username", "displayName", "password", "teams"}) {
-      int labelY =
-          browser
-              .findElement(By.cssSelector("label[for^='userForm:" + field + "']"))
-              .getLocation()
-              .getY();
-      int fieldY = browser.findElement(By.id("userForm:" + field)).getLocation().getY();
+    for (Field field :
+        new Field[] {Field.USERNAME, Field.DISPLAY_NAME, Field.PASSWORD, Field.TEAMS}) {
+      int labelY = dialog.label(field).getLocation().getY();
+      int fieldY = dialog.field(field).getLocation().getY();
       assertThat(Math.abs(labelY - fieldY)).as(field + " beside its label").isLessThan(20);
     }
-    browser.findElement(By.id("userForm:displayName")).sendKeys("Carol <i>Sales</i>");
-    browser.findElement(By.id("userForm:password")).sendKeys("carol-pass-1");
-    browser.findElement(By.id("userForm:passwordAgain")).sendKeys("carol-pass-2");
+    dialog
+        .fill(Field.DISPLAY_NAME, "Carol <i>Sales</i>")
+        .fill(Field.PASSWORD, "carol-pass-1")
+        .fill(Field.PASSWORD_AGAIN, "carol-pass-2");
     // teams are chosen from the directory's, never typed (a typo scoped a user to nobody)
-    click(By.id("userForm:teams"));
-    WebElement panel = waitFor(By.id("userForm:teams_panel"));
-    assertThat(panel.getText()).contains("Billing", "Sales", "Back Office");
-    assertThat(panel.findElements(By.cssSelector("li.ui-selectcheckboxmenu-item")))
+    dialog.openTeams();
+    assertThat(dialog.teamsOffered()).contains("Billing", "Sales", "Back Office");
+    assertThat(dialog.teamCount())
         // the simulator's six groups, and any team other tests imported into the shared directory
         .as("the directory's teams")
-        .hasSizeGreaterThanOrEqualTo(6);
-    panel
-        .findElement(
-            By.xpath(
-                ".//li[.//label[normalize-space()='Sales']]//div[contains(@class,'ui-chkbox-box')]"))
-        .click();
-    click(By.id("userForm:displayName"));
-    click(By.id("userForm:save"));
-    awaitAjax();
-    assertThat(text(By.id("userForm"))).contains("The two passwords differ.");
+        .isGreaterThanOrEqualTo(6);
+    dialog.tickTeam("Sales").click(Field.DISPLAY_NAME).save();
+    assertThat(dialog.text()).contains("The two passwords differ.");
 
     // the typed passwords were kept for the correction: fix the second one only
-    assertThat(browser.findElement(By.id("userForm:password")).getDomProperty("value"))
-        .isEqualTo("carol-pass-1");
-    browser.findElement(By.id("userForm:passwordAgain")).clear();
-    browser.findElement(By.id("userForm:passwordAgain")).sendKeys("carol-pass-1");
-    click(By.id("userForm:save"));
-    awaitAjax();
-    waiter().until(ExpectedConditions.invisibilityOfElementLocated(By.id("userDialog")));
-    String table = text(By.id("usersForm:users"));
+    assertThat(dialog.value(Field.PASSWORD)).isEqualTo("carol-pass-1");
+    dialog.type(Field.PASSWORD_AGAIN, "carol-pass-1").save().awaitClosed();
+    String table = users.users();
     assertThat(table).contains(name).contains("Carol <i>Sales</i>").contains("[Sales]");
     // and the API refuses a team the directory does not know, with the field
     HttpResponse<String> typo =
@@ -91,7 +71,7 @@ class UserAdminIT extends BrowserTest {
     assertOnLoginPage();
     signIn(name, "carol-pass-1");
     assertThat(browser.getCurrentUrl()).contains("/agents.xhtml");
-    open("/admin/users.xhtml");
+    openUsersAdmin();
     assertThat(text(By.tagName("h1"))).containsIgnoringCase("denied");
   }
 
@@ -99,14 +79,11 @@ class UserAdminIT extends BrowserTest {
   void aRelayTokenIsShownOnceWorksAndStopsWorkingWhenRevoked() throws Exception {
     String name = "desk-" + System.nanoTime() % 100000;
     signIn("admin", "admin-demo");
-    open("/admin/relay-clients.xhtml");
-    waitFor(By.id("createForm:name")).sendKeys(name);
-    click(By.id("createForm:create"));
-    String token = waitFor(By.id("tokenForm:token")).getDomProperty("value");
+    RelayClientsPage relay = openRelayClients().create(name);
+    String token = relay.newToken();
     assertThat(token).startsWith("sdr_");
     screenshot("UserAdminIT-token");
-    click(By.id("tokenForm:done"));
-    awaitAjax();
+    relay.tokenDone();
     assertThat(browser.getPageSource()).doesNotContain(token);
 
     HttpClient http = Http.client();
@@ -118,16 +95,10 @@ class UserAdminIT extends BrowserTest {
     // the token authenticates (404: nothing was relayed for that agent), then is revoked
     assertThat(http.send(list, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
 
-    open("/admin/relay-clients.xhtml");
-    assertThat(text(By.id("clientsForm:clients"))).contains(name);
-    browser
-        .findElement(
-            By.xpath(
-                "//tr[.//span[normalize-space()='" + name + "']]//button[contains(@id,':revoke')]"))
-        .click();
-    click(By.cssSelector(".ui-confirmdialog-yes"));
-    awaitAjax();
-    assertThat(text(By.id("clientsForm:clients"))).contains("revoked");
+    relay = openRelayClients();
+    assertThat(relay.clients()).contains(name);
+    relay.revoke(name);
+    assertThat(relay.clients()).contains("revoked");
     assertThat(http.send(list, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
   }
 }

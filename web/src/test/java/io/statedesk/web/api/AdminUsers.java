@@ -2,6 +2,8 @@ package io.statedesk.web.api;
 
 import io.statedesk.testkit.Browsers;
 import io.statedesk.web.ConsoleServer;
+import io.statedesk.web.pages.PageDriver;
+import io.statedesk.web.pages.UserDialog;
 import java.time.Duration;
 import java.util.Locale;
 import org.openqa.selenium.By;
@@ -29,31 +31,11 @@ public final class AdminUsers {
     admin.findElement(By.id("userForm:displayName")).sendKeys("Test " + user);
     admin.findElement(By.id("userForm:password")).sendKeys(password);
     admin.findElement(By.id("userForm:passwordAgain")).sendKeys(password);
-    chooseTeam(admin, team);
+    new UserDialog(new PageDriver(admin)).chooseTeam(team);
     admin.findElement(By.id("userForm:save")).click();
     waiter(admin).until(ExpectedConditions.invisibilityOfElementLocated(By.id("userDialog")));
     waiter(admin)
         .until(ExpectedConditions.textToBePresentInElementLocated(By.id("usersForm:users"), user));
-  }
-
-  /**
-   * Ticks {@code team} in the user dialog's teams menu (the directory's teams; never typed) and
-   * closes the menu.
-   */
-  public static void chooseTeam(WebDriver admin, String team) {
-    admin.findElement(By.id("userForm:teams")).click();
-    waiter(admin)
-        .until(
-            ExpectedConditions.elementToBeClickable(
-                By.xpath(
-                    "//div[@id='userForm:teams_panel']//li[.//label[normalize-space()='"
-                        + team
-                        + "']]//div[contains(@class,'ui-chkbox-box')]")))
-        .click();
-    // a click outside closes the menu (the dialog's title: always there, never disabled)
-    admin.findElement(By.cssSelector("#userDialog .ui-dialog-title")).click();
-    waiter(admin)
-        .until(ExpectedConditions.invisibilityOfElementLocated(By.id("userForm:teams_panel")));
   }
 
   /** Opens the user's edit dialog, clears "enabled" and saves. */
