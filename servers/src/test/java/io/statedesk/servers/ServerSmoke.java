@@ -2,13 +2,13 @@ package io.statedesk.servers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.statedesk.testkit.BrowserSteps;
 import io.statedesk.testkit.Browsers;
+import io.statedesk.testkit.LoginPage;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
@@ -16,13 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The smoke tests every server of the matrix must pass with the EAR as built: readiness, sign-in,
@@ -37,6 +32,10 @@ abstract class ServerSmoke {
   static final String BOB = basic("bob", "bob-demo");
 
   WebDriver browser;
+
+  /** The test kit's waits and clicks, as the web module's browser tests use them (one copy). */
+  BrowserSteps page;
+
   String testName;
 
   abstract AppServer server();
@@ -63,14 +62,11 @@ abstract class ServerSmoke {
   void closeBrowser() throws IOException {
     if (browser != null) {
       try {
-        Path dir = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
-        Files.createDirectories(dir);
-        Files.write(
-            dir.resolve(testName + ".png"),
-            ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        page.screenshot(testName);
       } finally {
         browser.quit();
         browser = null;
+        page = null;
       }
     }
   }
@@ -174,54 +170,50 @@ abstract class ServerSmoke {
   @Test
   void aSupervisorPicksAgentsAndAppliesAState() {
     browser = Browsers.chromium();
-    browser.get(server().consoleUrl() + "/login.xhtml");
-    waitFor(By.id("login:username")).sendKeys("alice");
-    browser.findElement(By.id("login:password")).sendKeys("alice-demo");
-    browser.findElement(By.id("login:submit")).click();
-    waitFor(By.id("currentUser"));
+    page = new BrowserSteps(browser, server().consoleUrl(), Duration.ofSeconds(60));
+    LoginPage.open(page).awaitShown().signIn("alice", "alice-demo");
 
-    browser.get(server().consoleUrl() + "/catalog.xhtml");
-    assertThat(waitFor(By.tagName("body")).getText()).contains("Training");
+    page.open("/catalog.xhtml");
+    assertThat(page.waitFor(By.tagName("body")).getText()).contains("Training");
 
-    browser.get(server().consoleUrl() + "/agents.xhtml");
+    page.open("/agents.xhtml");
     awaitLive(); // the websocket of live updates works on this server
-    waitFor(By.id("agentsForm:teams")).click();
-    waitFor(
+    page.waitFor(By.id("agentsForm:teams")).click();
+    page.waitFor(
             By.xpath(
                 "//div[@id='agentsForm:teams_panel']//li[.//label[normalize-space()='Billing']]"
                     + "//div[contains(@class,'ui-chkbox-box')]"))
         .click();
-    awaitAjax();
+    page.awaitAjax();
     browser.findElement(By.tagName("h1")).click();
-    awaitAjax();
-    waiter()
-        .until(
-            ExpectedConditions.textToBe(By.id("agentsForm:selectAll"), "Select all 50 that match"));
+    page.awaitAjax();
+    page.awaitText(By.id("agentsForm:selectAll"), "Select all 50 that match");
     browser.findElement(By.cssSelector("[id$=':0:toggle']")).click(); // 10001, hosted
-    awaitAjax();
+    page.awaitAjax();
     browser.findElement(By.cssSelector("[id$=':1:toggle']")).click(); // 10007, hosted
-    awaitAjax();
-    assertThat(waitFor(By.id("agentsForm:selectedCount")).getText()).isEqualTo("2 agents selected");
+    page.awaitAjax();
+    assertThat(page.waitFor(By.id("agentsForm:selectedCount")).getText())
+        .isEqualTo("2 agents selected");
 
     browser.findElement(By.id("agentsForm:setState")).click();
-    awaitAjax();
+    page.awaitAjax();
     for (int attempt = 0;
         attempt < 3
             && browser.findElement(By.id("setStateForm:code_label")).getText().startsWith("Choose");
         attempt++) {
-      waitFor(By.id("setStateForm:code")).click();
-      Browsers.clickWhenSteady(browser, By.id("setStateForm:code_1")); // after its animation
-      awaitAjax();
+      page.waitFor(By.id("setStateForm:code")).click();
+      page.clickWhenSteady(By.id("setStateForm:code_1")); // after its animation
+      page.awaitAjax();
     }
-    assertThat(waitFor(By.id("setStateForm:code_label")).getText()).startsWith("100 ·");
+    assertThat(page.waitFor(By.id("setStateForm:code_label")).getText()).startsWith("100 ·");
     browser.findElement(By.id("setStateForm:preview")).click();
-    awaitAjax();
-    assertThat(waitFor(By.id("previewTotals")).getText()).contains("2 will change");
-    Browsers.clickWhenSteady(browser, By.id("setStateForm:apply"));
-    waiter().until(ExpectedConditions.urlContains("/change.xhtml"));
+    page.awaitAjax();
+    assertThat(page.waitFor(By.id("previewTotals")).getText()).contains("2 will change");
+    page.clickWhenSteady(By.id("setStateForm:apply"));
+    page.waiting().until(ExpectedConditions.urlContains("/change.xhtml"));
     awaitLive();
-    waiter().until(ExpectedConditions.textToBe(By.id("changeForm:status"), "Completed"));
-    assertThat(waitFor(By.cssSelector(".sd-n-succeeded")).getText()).isEqualTo("2");
+    page.awaitText(By.id("changeForm:status"), "Completed");
+    assertThat(page.waitFor(By.cssSelector(".sd-n-succeeded")).getText()).isEqualTo("2");
     assertThat(browser.findElements(By.cssSelector(".sd-n-failed"))).isEmpty(); // none failed
     // and the gateway holds what the page says, in each agent's own session
     for (int agent : new int[] {10001, 10007}) {
@@ -241,39 +233,19 @@ abstract class ServerSmoke {
     assertThat(server().logShowsAGuid()).as("a Guid in " + server().logFile()).isFalse();
   }
 
-  WebDriverWait waiter() {
-    return new WebDriverWait(browser, Duration.ofSeconds(60));
-  }
-
-  WebElement waitFor(By by) {
-    return waiter().until(ExpectedConditions.visibilityOfElementLocated(by));
-  }
-
   /**
    * Waits for the page's live updates to be connected: "Live", not "Live updates off" (the page
    * would then fall back to refreshing every 15 s).
    */
   void awaitLive() {
-    waiter()
+    page.waiting()
         .withMessage(
             () -> "live updates: " + browser.findElement(By.cssSelector(".sd-live")).getText())
         .until(
             d ->
                 "on"
                     .equals(
-                        ((JavascriptExecutor) d)
-                            .executeScript(
-                                "return window.StateDesk && StateDesk.live && StateDesk.live.state();")));
-  }
-
-  void awaitAjax() {
-    waiter()
-        .until(
-            d ->
-                (Boolean)
-                    ((JavascriptExecutor) d)
-                        .executeScript(
-                            "return !window.PrimeFaces || (PrimeFaces.ajax.Queue.isEmpty()"
-                                + " && (!window.jQuery || jQuery.active === 0));"));
+                        page.script(
+                            "return window.StateDesk && StateDesk.live && StateDesk.live.state();")));
   }
 }

@@ -2,18 +2,16 @@ package io.statedesk.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.statedesk.testkit.LoginPage;
 import io.statedesk.web.pages.AgentsPage;
 import io.statedesk.web.pages.CatalogAdminPage;
 import io.statedesk.web.pages.ChangePage;
 import io.statedesk.web.pages.HistoryPage;
-import io.statedesk.web.pages.LoginPage;
 import io.statedesk.web.pages.PageDriver;
 import io.statedesk.web.pages.RelayClientsPage;
 import io.statedesk.web.pages.SchedulePage;
 import io.statedesk.web.pages.UsersAdminPage;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -21,8 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
@@ -98,10 +94,7 @@ public abstract class BrowserTest {
   /** Saves a PNG of the current page as {@code target/screenshots/NAME.png}. */
   protected void screenshot(String name) {
     try {
-      Path dir = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
-      Files.createDirectories(dir);
-      byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-      Files.write(dir.resolve(name + ".png"), png);
+      page.screenshot(name);
     } catch (IOException | RuntimeException e) {
       System.err.println("Screenshot " + name + " failed: " + e);
     }

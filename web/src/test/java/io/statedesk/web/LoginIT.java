@@ -2,7 +2,7 @@ package io.statedesk.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.statedesk.web.pages.LoginPage;
+import io.statedesk.testkit.LoginPage;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 

@@ -1,8 +1,9 @@
 package io.statedesk.web.api;
 
+import io.statedesk.testkit.BrowserSteps;
 import io.statedesk.testkit.Browsers;
+import io.statedesk.testkit.LoginPage;
 import io.statedesk.web.ConsoleServer;
-import io.statedesk.web.pages.LoginPage;
 import io.statedesk.web.pages.PageDriver;
 import java.time.Duration;
 import java.util.Map;
@@ -49,7 +50,9 @@ public final class Tokens {
   /** Signs {@code browser} in through the login page of the console at {@code console}. */
   public static void signIn(WebDriver browser, String console, String user, String password) {
     browser.get(console + LoginPage.PATH);
-    new LoginPage(new PageDriver(browser)).awaitShown().signIn(user, password);
+    new LoginPage(new BrowserSteps(browser, console, PageDriver.PATIENCE))
+        .awaitShown()
+        .signIn(user, password);
   }
 
   /** On a signed-in browser: creates a token on My API tokens and returns its secret. */
