@@ -7,9 +7,7 @@ import io.statedesk.core.problem.Text;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -48,15 +46,7 @@ public class ScheduledChanges {
                     () ->
                         new BulkExceptions.InvalidChangeException(
                             "code", Text.of("schedule.code.gone", code)));
-    Map<Integer, Integer> targets = new LinkedHashMap<>();
-    agents.forEach(a -> targets.put(a, code));
-    Plan plan =
-        planner.planTargets(
-            code == null ? ChangeAction.CLEAR : ChangeAction.SET,
-            state,
-            targets,
-            false,
-            directory.known(agents));
+    Plan plan = planner.planRequested(StateTarget.ofColumn(code), state, agents, directory::known);
     return makeFor(
         plan,
         new ChangeMaker.Making(by, ChangeKind.NEW, null, note, key, settings.verify(), until));
