@@ -29,6 +29,10 @@ public class ScheduledChanges {
    * Starts a scheduled change for its creator {@code by}, whose authority was checked when it was
    * scheduled; at most once per {@code key}. Agents no longer in the directory are skipped.
    *
+   * @param agents the schedule's agent ids as saved (a number that is not one is planned as {@link
+   *     Verdict#INVALID_ID})
+   * @param code the schedule's code as saved, {@code null} for a clear: read into a {@link
+   *     StateTarget} here, where the saved row meets the engine
    * @return the change's id
    */
   public long startScheduled(
