@@ -3,6 +3,7 @@ package io.statedesk.core.bulk;
 import dev.failsafe.CircuitBreaker;
 import dev.failsafe.Failsafe;
 import dev.failsafe.RetryPolicy;
+import io.statedesk.core.gateway.AgentId;
 import io.statedesk.core.gateway.GatewayException;
 import io.statedesk.core.gateway.GatewayRejectedException;
 import io.statedesk.core.gateway.GatewayUnavailableException;
@@ -76,8 +77,9 @@ public final class AgentCall {
    * @param recheck taken over from an instance that died with it in flight: read the state back
    *     first, and call only if the call had not taken effect
    */
-  public record Work(long outcomeId, int agentId, Integer target, boolean verify, boolean recheck) {
-    public Work(long outcomeId, int agentId, Integer target, boolean verify) {
+  public record Work(
+      long outcomeId, AgentId agentId, StateTarget target, boolean verify, boolean recheck) {
+    public Work(long outcomeId, AgentId agentId, StateTarget target, boolean verify) {
       this(outcomeId, agentId, target, verify, false);
     }
   }

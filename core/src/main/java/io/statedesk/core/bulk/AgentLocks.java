@@ -1,5 +1,6 @@
 package io.statedesk.core.bulk;
 
+import io.statedesk.core.gateway.AgentId;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -18,8 +19,8 @@ final class AgentLocks {
     }
   }
 
-  <T> T with(int agentId, Supplier<T> work) {
-    ReentrantLock lock = stripes[Math.floorMod(agentId, stripes.length)];
+  <T> T with(AgentId agentId, Supplier<T> work) {
+    ReentrantLock lock = stripes[Math.floorMod(agentId.value(), stripes.length)];
     lock.lock();
     try {
       return work.get();

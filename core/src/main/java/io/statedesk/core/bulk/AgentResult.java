@@ -1,11 +1,13 @@
 package io.statedesk.core.bulk;
 
+import io.statedesk.core.gateway.AgentId;
+
 /**
  * The final result of one agent's call(s), as the engine hands it to the store.
  *
  * @param outcomeId the outcome row
  * @param agentId the agent
- * @param target the state that was set, or {@code null} for cleared
+ * @param target the state that was set, or cleared
  * @param status a final status
  * @param verified whether a read-back confirmed the state
  * @param retcode the gateway's last retcode (or a transport kind such as {@code HTTP 503}), or
@@ -16,8 +18,8 @@ package io.statedesk.core.bulk;
  */
 public record AgentResult(
     long outcomeId,
-    int agentId,
-    Integer target,
+    AgentId agentId,
+    StateTarget target,
     OutcomeStatus status,
     boolean verified,
     String retcode,

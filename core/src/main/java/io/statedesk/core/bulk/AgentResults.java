@@ -52,7 +52,8 @@ final class AgentResults {
       return of(work, OutcomeStatus.FAILED, false, s.refusal.retcode().code(), reason, n, start);
     }
     if (failure instanceof GatewayRejectedException r) {
-      if (work.target() == null && r.retcodeClass() == RetcodeClass.AGENT_STATE) {
+      if (work.target() instanceof StateTarget.Clear
+          && r.retcodeClass() == RetcodeClass.AGENT_STATE) {
         // cancelsetcustomstate with nothing set: fine if a read-back confirms there is none
         Optional<Optional<Integer>> now = readBack.get();
         if (now.isPresent() && now.get().isEmpty()) {

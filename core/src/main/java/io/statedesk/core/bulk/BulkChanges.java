@@ -10,6 +10,7 @@ import io.statedesk.core.bulk.BulkExceptions.InvalidChangeException;
 import io.statedesk.core.catalog.StateCatalog;
 import io.statedesk.core.catalog.StateCode;
 import io.statedesk.core.directory.AgentDirectory;
+import io.statedesk.core.gateway.AgentId;
 import io.statedesk.core.problem.Text;
 import io.statedesk.core.security.AccessDeniedException;
 import io.statedesk.core.security.Caller;
@@ -169,12 +170,12 @@ public class BulkChanges {
       return before.get();
     }
     Set<OutcomeStatus> again = Set.of(OutcomeStatus.FAILED, OutcomeStatus.NO_SESSION);
-    Map<Integer, Integer> targets = new LinkedHashMap<>();
+    Map<AgentId, StateTarget> targets = new LinkedHashMap<>();
     long n = queries.countOutcomes(id, again, null);
     for (int first = 0; first < n; first += 1000) {
       queries
           .outcomes(id, again, null, first, 1000)
-          .forEach(o -> targets.put(o.getAgentId(), o.getTargetState()));
+          .forEach(o -> targets.put(o.agent(), o.target()));
     }
     if (targets.isEmpty()) {
       throw new ChangeStateException(Text.of("bulk.retry.none", id));
@@ -182,7 +183,11 @@ public class BulkChanges {
     StateCode code = origin.getCode() == null ? null : planner.activeCode(origin.getCode());
     Plan plan =
         planner.planTargets(
-            origin.getAction(), code, targets, false, directory.visible(targets.keySet()));
+            origin.getAction(),
+            code,
+            targets,
+            false,
+            directory.visible(ChangePlanner.ids(targets)));
     return make(
         plan,
         new ChangeMaker.Making(

@@ -2,6 +2,7 @@ package io.statedesk.core.bulk;
 
 import dev.failsafe.CircuitBreaker;
 import io.statedesk.core.cluster.Cluster;
+import io.statedesk.core.gateway.AgentId;
 import io.statedesk.core.gateway.GatewayClient;
 import io.statedesk.core.gateway.LiveConsoles;
 import io.statedesk.core.gateway.SharedRate;
@@ -181,7 +182,7 @@ public class BulkEngine {
    * Reads the agent's custom state back in its current session (inner empty = none), or empty when
    * it has no usable session or the read failed.
    */
-  public Optional<Optional<Integer>> readBack(int agentId) {
+  public Optional<Optional<Integer>> readBack(AgentId agentId) {
     if (sessions == null) {
       return Optional.empty();
     }
@@ -190,14 +191,15 @@ public class BulkEngine {
   }
 
   /**
-   * Sets (or, for {@code null}, clears) one agent's custom state outside any change, with the
-   * engine's retries, breaker and rate limit, and reads it back: desired-state reconciliation. The
-   * agent's calls are serialised with the changes' calls for it on this instance, and {@code
-   * stillWanted} is asked under that lock: a change that claimed the agent meanwhile wins.
+   * Sets (or clears) one agent's custom state outside any change, with the engine's retries,
+   * breaker and rate limit, and reads it back: desired-state reconciliation. The agent's calls are
+   * serialised with the changes' calls for it on this instance, and {@code stillWanted} is asked
+   * under that lock: a change that claimed the agent meanwhile wins.
    *
    * @return the result, or empty when {@code stillWanted} said no
    */
-  public Optional<AgentResult> apply(int agentId, Integer target, BooleanSupplier stillWanted) {
+  public Optional<AgentResult> apply(
+      AgentId agentId, StateTarget target, BooleanSupplier stillWanted) {
     if (call == null) {
       throw new IllegalStateException("The bulk engine has not started");
     }
@@ -215,7 +217,7 @@ public class BulkEngine {
    * Runs {@code work} under the agent's call lock on this instance: no change calls the agent here
    * meanwhile (the desired-state reconciliation reads back and records under it).
    */
-  public <T> T underAgentLock(int agentId, Supplier<T> work) {
+  public <T> T underAgentLock(AgentId agentId, Supplier<T> work) {
     return locks.with(agentId, work);
   }
 

@@ -1,5 +1,6 @@
 package io.statedesk.core.bulk;
 
+import io.statedesk.core.gateway.AgentId;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -151,6 +152,17 @@ public class BulkOutcome {
     return agentId;
   }
 
+  /**
+   * The agent as the engine takes it. Why beside {@link #getAgentId}: the column also holds the
+   * numbers of a request's {@link Verdict#INVALID_ID} rows, which pages and exports show as given;
+   * every outcome the change intends is a gateway agent id.
+   *
+   * @throws IllegalArgumentException for an {@link Verdict#INVALID_ID} row
+   */
+  public AgentId agent() {
+    return new AgentId(agentId);
+  }
+
   public String getAgentName() {
     return agentName;
   }
@@ -161,6 +173,11 @@ public class BulkOutcome {
 
   public Integer getTargetState() {
     return targetState;
+  }
+
+  /** What the change does to this agent: the nullable column read as a target. */
+  public StateTarget target() {
+    return StateTarget.ofColumn(targetState);
   }
 
   public Integer getPreviousState() {

@@ -68,7 +68,13 @@ public class BulkStore {
       counted.add(Tally.Row.created(p.status()));
       BulkOutcome o =
           new BulkOutcome(
-              id, p.agentId(), p.name(), p.team(), p.target(), p.previous(), p.previousKnown());
+              id,
+              p.agentId(),
+              p.name(),
+              p.team(),
+              p.target().column(),
+              p.previous(),
+              p.previousKnown());
       if (p.status() != OutcomeStatus.PENDING) {
         o.skip(p.status(), p.reason(), now);
       }
@@ -96,13 +102,14 @@ public class BulkStore {
   /**
    * One outcome row to write with a new change.
    *
+   * @param agentId the number as requested: an agent id, except in a {@link Verdict#INVALID_ID} row
    * @param status {@link OutcomeStatus#PENDING}, or a final status decided without a call
    */
   public record Planned(
       int agentId,
       String name,
       String team,
-      Integer target,
+      StateTarget target,
       Integer previous,
       boolean previousKnown,
       OutcomeStatus status,

@@ -5,12 +5,15 @@ import io.statedesk.core.audit.AuditLog;
 import io.statedesk.core.catalog.StateCatalog;
 import io.statedesk.core.catalog.StateCode;
 import io.statedesk.core.desired.DesiredStore;
+import io.statedesk.core.gateway.AgentId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -64,7 +67,7 @@ class ChangeMaker {
     if (plan.action == ChangeAction.RESTORE) {
       desired.remove(m.origin());
     } else {
-      desired.add(saved.getId(), m.by(), plan.desired(), m.until());
+      desired.add(saved.getId(), m.by(), columns(plan.desired()), m.until());
     }
     if (plan.code != null) {
       catalog.markUsed(plan.code.getCode());
@@ -90,13 +93,18 @@ class ChangeMaker {
     return saved;
   }
 
+  /** Targets as the desired store keeps them: agent id to code ({@code null} = none). */
+  private static Map<Integer, Integer> columns(Map<AgentId, StateTarget> targets) {
+    Map<Integer, Integer> columns = new HashMap<>();
+    targets.forEach((agent, target) -> columns.put(agent.value(), target.column()));
+    return columns;
+  }
+
   /** The catalog codes the change's agents get, as they are now. */
   private Collection<StateCode> targetCodes(Plan plan) {
     Set<Integer> codes = new TreeSet<>();
     for (Plan.Row r : plan.rows) {
-      if (r.target() != null) {
-        codes.add(r.target());
-      }
+      r.target().code().ifPresent(c -> codes.add(c.value()));
     }
     List<StateCode> found = new ArrayList<>();
     for (int code : codes) {

@@ -18,12 +18,17 @@ import io.statedesk.core.session.SessionHolds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Decides what a change does to each agent: which agents are the caller's, which have a session,
@@ -73,12 +78,50 @@ class ChangePlanner {
    */
   Plan plan(ChangeRequest request, int first, int max) {
     StateCode code = request.target().code().map(c -> activeCode(c.value())).orElse(null);
-    Set<Integer> unique = agents(request);
-    Map<Integer, Integer> targets = new LinkedHashMap<>();
-    Integer target = code == null ? null : code.getCode();
-    unique.stream().skip(Math.max(0, first)).limit(max).forEach(id -> targets.put(id, target));
-    return planTargets(
-        request.target().action(), code, targets, false, directory.visible(targets.keySet()));
+    List<Integer> page = agents(request).stream().skip(Math.max(0, first)).limit(max).toList();
+    return planRequested(request.target(), code, page, directory::visible);
+  }
+
+  /**
+   * One target for agents as requested (a request's ids, a saved schedule's): a number that is not
+   * an agent id gets its {@link Verdict#INVALID_ID} row where it stands, the others are planned by
+   * {@link #planTargets}.
+   *
+   * @param code the catalog code of {@code target}, {@code null} for a clear
+   * @param ids the numbers in the order of the plan's rows (a repeated one counts once)
+   * @param known resolves the agents the change may touch
+   */
+  Plan planRequested(
+      StateTarget target,
+      StateCode code,
+      Collection<Integer> ids,
+      Function<Collection<Integer>, Map<Integer, DirectoryAgent>> known) {
+    Set<Integer> unique = new LinkedHashSet<>(ids);
+    Map<AgentId, StateTarget> targets = new LinkedHashMap<>();
+    for (int id : unique) {
+      if (AgentId.isValid(id)) {
+        targets.put(new AgentId(id), target);
+      }
+    }
+    Plan valid = planTargets(target.action(), code, targets, false, known.apply(ids(targets)));
+    Plan plan = new Plan(target.action(), code);
+    Iterator<Plan.Row> planned = valid.rows.iterator(); // one row per target, in their order
+    for (int id : unique) {
+      plan.rows.add(
+          AgentId.isValid(id)
+              ? planned.next()
+              : Plan.Row.skipped(
+                  id,
+                  target,
+                  Verdict.INVALID_ID,
+                  "Not a gateway agent id (" + AgentId.RANGE + ")"));
+    }
+    return plan;
+  }
+
+  /** The agents' numbers, for the directory's and the desired store's queries. */
+  static List<Integer> ids(Map<AgentId, ?> agents) {
+    return agents.keySet().stream().map(AgentId::value).toList();
   }
 
   /** The requested agent ids, checked: given or by filter, no nulls, within the size limit. */
@@ -112,7 +155,7 @@ class ChangePlanner {
   }
 
   /**
-   * Verdicts for agents with their targets (null = clear).
+   * Verdicts for agents with their targets.
    *
    * @param known the agents the change may touch, by id (others are out of scope)
    * @param callAlreadyInState call agents even when they read back the target already (a restore)
@@ -120,21 +163,18 @@ class ChangePlanner {
   Plan planTargets(
       ChangeAction action,
       StateCode code,
-      Map<Integer, Integer> targets,
+      Map<AgentId, StateTarget> targets,
       boolean callAlreadyInState,
       Map<Integer, DirectoryAgent> known) {
-    Map<Integer, Desired> current = desired.top(targets.keySet());
-    Set<Integer> heldElsewhere = heldElsewhere(targets.keySet());
+    List<Integer> ids = ids(targets);
+    Map<Integer, Desired> current = desired.top(ids);
+    Set<Integer> heldElsewhere = heldElsewhere(ids);
     Plan plan = new Plan(action, code);
-    for (Map.Entry<Integer, Integer> e : targets.entrySet()) {
-      int id = e.getKey();
-      Integer target = e.getValue();
+    for (Map.Entry<AgentId, StateTarget> e : targets.entrySet()) {
+      int id = e.getKey().value();
+      StateTarget target = e.getValue();
       DirectoryAgent a = known.get(id);
-      if (!AgentId.isValid(id)) {
-        plan.rows.add(
-            Plan.Row.skipped(
-                id, target, Verdict.INVALID_ID, "Not a gateway agent id (" + AgentId.RANGE + ")"));
-      } else if (a == null) {
+      if (a == null) {
         plan.rows.add(
             Plan.Row.skipped(
                 id,
@@ -158,7 +198,7 @@ class ChangePlanner {
     return code.isAllTeams() || (team != null && code.getTeams().contains(team));
   }
 
-  private Plan.Row notOffered(DirectoryAgent a, StateCode code, Integer target) {
+  private Plan.Row notOffered(DirectoryAgent a, StateCode code, StateTarget target) {
     return new Plan.Row(
         a.getAgentId(),
         a.getName(),
@@ -197,7 +237,7 @@ class ChangePlanner {
    * Of the agents this console holds no session for, those whose session another console of the
    * cluster holds (its hold records): that console makes their calls, so they will change.
    */
-  private Set<Integer> heldElsewhere(Set<Integer> agents) {
+  private Set<Integer> heldElsewhere(List<Integer> agents) {
     Set<Integer> none = new HashSet<>();
     for (int id : agents) {
       if (sessions.availability(id) == Availability.NONE) {
@@ -208,13 +248,13 @@ class ChangePlanner {
   }
 
   private Plan.Row row(
-      DirectoryAgent a, Integer target, boolean callAlways, Desired before, boolean elsewhere) {
+      DirectoryAgent a, StateTarget target, boolean callAlways, Desired before, boolean elsewhere) {
     int id = a.getAgentId();
     boolean stateKnown = a.getCustomStateAt() != null;
     Integer current = a.getCustomState();
     boolean verified = clock.inCurrentSession(id, a.getCustomStateVerifiedAt());
     boolean already =
-        verified && (target == null ? current == null : target.equals(current)) && !a.isDrifted();
+        verified && ReadBack.matches(target, Optional.ofNullable(current)) && !a.isDrifted();
     Availability here = sessions.availability(id);
     Availability availability = here == Availability.NONE && elsewhere ? Availability.HOSTED : here;
     Verdict verdict = verdict(already && !callAlways, availability);

@@ -1,5 +1,6 @@
 package io.statedesk.core.bulk;
 
+import io.statedesk.core.gateway.AgentId;
 import io.statedesk.core.persistence.InLists;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -8,6 +9,7 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -44,12 +46,12 @@ public class ChangeQueries {
   }
 
   /** The outcomes of change {@code id} for {@code agents} (at most {@link InLists#MAX}). */
-  public List<BulkOutcome> outcomesOf(long id, List<Integer> agents) {
+  public List<BulkOutcome> outcomesOf(long id, Collection<AgentId> agents) {
     return em.createQuery(
             "select o from BulkOutcome o where o.changeId = :c and o.agentId in :ids",
             BulkOutcome.class)
         .setParameter("c", id)
-        .setParameter("ids", agents)
+        .setParameter("ids", agents.stream().map(AgentId::value).toList())
         .getResultList();
   }
 
@@ -204,12 +206,12 @@ public class ChangeQueries {
   }
 
   /** The agent's outcome status in a change, if it is part of it. */
-  public Optional<OutcomeStatus> outcomeStatus(long changeId, int agentId) {
+  public Optional<OutcomeStatus> outcomeStatus(long changeId, AgentId agentId) {
     return em.createQuery(
             "select o.status from BulkOutcome o where o.changeId = :c and o.agentId = :a",
             OutcomeStatus.class)
         .setParameter("c", changeId)
-        .setParameter("a", agentId)
+        .setParameter("a", agentId.value())
         .getResultStream()
         .findFirst();
   }

@@ -43,16 +43,16 @@ final class GatewayGate {
   }
 
   /**
-   * One call for the agent of {@code handle}: sets {@code target}, or clears the state when it is
-   * null. Every answer tells the breaker whether the gateway is up: an outage counts against it,
-   * any other answer (even a refusal) for it.
+   * One call for the agent of {@code handle}: sets {@code target}'s code, or clears the state.
+   * Every answer tells the breaker whether the gateway is up: an outage counts against it, any
+   * other answer (even a refusal) for it.
    */
-  void call(AgentHandle handle, Integer target) {
+  void call(AgentHandle handle, StateTarget target) {
     try {
-      if (target == null) {
-        gateway.clear(handle.auth());
+      if (target instanceof StateTarget.SetTo s) {
+        gateway.set(handle.auth(), s.state());
       } else {
-        gateway.set(handle.auth(), target);
+        gateway.clear(handle.auth());
       }
       breaker.recordSuccess();
     } catch (GatewayException e) {

@@ -1,5 +1,6 @@
 package io.statedesk.core.bulk;
 
+import io.statedesk.core.gateway.CustomState;
 import io.statedesk.core.gateway.GatewayAuth;
 import io.statedesk.core.gateway.GatewayClient;
 import java.util.Optional;
@@ -11,7 +12,7 @@ import java.util.Optional;
 public interface GatewayPort {
 
   /** {@code setcustomstate}. */
-  void set(GatewayAuth auth, int state);
+  void set(GatewayAuth auth, CustomState state);
 
   /** {@code cancelsetcustomstate}. */
   void clear(GatewayAuth auth);
@@ -23,8 +24,8 @@ public interface GatewayPort {
   static GatewayPort of(GatewayClient client) {
     return new GatewayPort() {
       @Override
-      public void set(GatewayAuth auth, int state) {
-        client.setCustomState(auth, state);
+      public void set(GatewayAuth auth, CustomState state) {
+        client.setCustomState(auth, state.value());
       }
 
       @Override

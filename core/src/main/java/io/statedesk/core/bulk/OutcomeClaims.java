@@ -1,6 +1,7 @@
 package io.statedesk.core.bulk;
 
 import io.statedesk.core.cluster.Ownership;
+import io.statedesk.core.gateway.AgentId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -116,8 +117,8 @@ public class OutcomeClaims {
       work.add(
           new AgentCall.Work(
               ((Number) r[0]).longValue(),
-              ((Number) r[1]).intValue(),
-              r[2] == null ? null : ((Number) r[2]).intValue(),
+              new AgentId(((Number) r[1]).intValue()),
+              StateTarget.ofColumn(r[2] == null ? null : ((Number) r[2]).intValue()),
               verify,
               recheck));
     }
@@ -187,11 +188,11 @@ public class OutcomeClaims {
   }
 
   /** Whether a change is still to call the agent (pending or in flight). */
-  public boolean busy(int agentId) {
+  public boolean busy(AgentId agentId) {
     return em.createQuery(
                 "select count(o) from BulkOutcome o where o.agentId = :a and o.status in :open",
                 Long.class)
-            .setParameter("a", agentId)
+            .setParameter("a", agentId.value())
             .setParameter("open", Set.of(OutcomeStatus.PENDING, OutcomeStatus.IN_FLIGHT))
             .getSingleResult()
         > 0;

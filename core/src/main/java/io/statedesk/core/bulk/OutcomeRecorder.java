@@ -1,6 +1,7 @@
 package io.statedesk.core.bulk;
 
 import io.statedesk.core.directory.DirectoryWrites;
+import io.statedesk.core.gateway.AgentId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -61,8 +62,8 @@ public class OutcomeRecorder {
     results.forEach(r -> byOutcome.putIfAbsent(r.outcomeId(), r)); // the first result counts
     List<Long> ids = new ArrayList<>(byOutcome.keySet());
     Collections.sort(ids); // every chunk locked after the one before: all in id order
-    Map<Integer, Integer> states = new HashMap<>();
-    Set<Integer> verified = new HashSet<>();
+    Map<AgentId, StateTarget> states = new HashMap<>();
+    Set<AgentId> verified = new HashSet<>();
     Map<Long, Tally> moved = new TreeMap<>();
     for (int from = 0; from < ids.size(); from += OutcomeRows.CHUNK) {
       List<OutcomeRows.Locked> owned =
@@ -94,10 +95,25 @@ public class OutcomeRecorder {
   }
 
   /**
-   * The states that recorded results set: agent to code ({@code null} = cleared), and the agents
-   * whose state was read back.
+   * The states that recorded results set: agent to target, and the agents whose state was read
+   * back.
    */
-  public record SetStates(Map<Integer, Integer> states, Set<Integer> verified) {}
+  public record SetStates(Map<AgentId, StateTarget> states, Set<AgentId> verified) {
+
+    /** The states as the directory stores them: agent id to code ({@code null} = cleared). */
+    public Map<Integer, Integer> columns() {
+      Map<Integer, Integer> columns = new HashMap<>();
+      states.forEach((agent, target) -> columns.put(agent.value(), target.column()));
+      return columns;
+    }
+
+    /** The ids of the agents whose state was read back, as the directory stores them. */
+    public Set<Integer> verifiedIds() {
+      Set<Integer> ids = new HashSet<>();
+      verified.forEach(agent -> ids.add(agent.value()));
+      return ids;
+    }
+  }
 
   /**
    * Ends every pending outcome with {@code status} (not {@link OutcomeStatus#SUCCEEDED}, which no
@@ -137,7 +153,7 @@ public class OutcomeRecorder {
    * locked and read first: the change's "reapplied" counts it only the first time.
    */
   @Transactional
-  public void reapplied(long changeId, int agentId) {
+  public void reapplied(long changeId, AgentId agentId) {
     rows.lock(changeId, agentId)
         .ifPresent(
             o -> {
@@ -156,7 +172,7 @@ public class OutcomeRecorder {
    * written.
    */
   @Transactional
-  public void drifted(long changeId, int agentId, boolean drifted) {
+  public void drifted(long changeId, AgentId agentId, boolean drifted) {
     rows.lock(changeId, agentId)
         .filter(o -> o.row().drifted() != drifted)
         .ifPresent(

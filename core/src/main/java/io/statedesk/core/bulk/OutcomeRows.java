@@ -1,5 +1,6 @@
 package io.statedesk.core.bulk;
 
+import io.statedesk.core.gateway.AgentId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -50,7 +51,7 @@ class OutcomeRows {
   EntityManager em;
 
   /** One outcome row as it was when this transaction locked it. */
-  record Locked(long id, long changeId, int agentId, Tally.Row row) {}
+  record Locked(long id, long changeId, AgentId agentId, Tally.Row row) {}
 
   private static final String COLUMNS =
       "select o.id, o.change_id, o.agent_id, o.status, o.verified, o.drifted, o.reapplied"
@@ -99,11 +100,11 @@ class OutcomeRows {
   }
 
   /** Locks the agent's outcome in a change, if the agent is part of it. */
-  Optional<Locked> lock(long changeId, int agentId) {
+  Optional<Locked> lock(long changeId, AgentId agentId) {
     Query q =
         em.createNativeQuery(COLUMNS + "o.change_id = ?1 and o.agent_id = ?2 for update")
             .setParameter(1, changeId)
-            .setParameter(2, agentId);
+            .setParameter(2, agentId.value());
     return locked(q).stream().findFirst();
   }
 
@@ -115,7 +116,7 @@ class OutcomeRows {
           new Locked(
               ((Number) r[0]).longValue(),
               ((Number) r[1]).longValue(),
-              ((Number) r[2]).intValue(),
+              new AgentId(((Number) r[2]).intValue()),
               new Tally.Row(
                   OutcomeStatus.valueOf((String) r[3]),
                   (Boolean) r[4],

@@ -1,6 +1,7 @@
 package io.statedesk.core.bulk;
 
 import io.statedesk.core.catalog.StateCode;
+import io.statedesk.core.gateway.AgentId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -10,7 +11,15 @@ import java.util.Map;
 /** What a change will do, agent by agent: the planner's result, before anything is written. */
 final class Plan {
 
-  /** One agent of the plan. */
+  /**
+   * One agent of the plan.
+   *
+   * @param agentId the number as the caller gave it. Why not an {@link AgentId}: a row with verdict
+   *     {@link Verdict#INVALID_ID} shows (and records) a number that is not one; every other row's
+   *     is, and {@link #agent()} gives it typed
+   * @param current the agent's custom state as last read ({@code null}: none or not known)
+   * @param target what the change does to the agent
+   */
   record Row(
       int agentId,
       String name,
@@ -18,7 +27,7 @@ final class Plan {
       Integer current,
       String availability,
       boolean stateKnown,
-      Integer target,
+      StateTarget target,
       Verdict verdict,
       OutcomeStatus status,
       String reason,
@@ -29,6 +38,15 @@ final class Plan {
           agentId, name, team, target, current, stateKnown, status, reason);
     }
 
+    /**
+     * The agent, typed.
+     *
+     * @throws IllegalArgumentException for a {@link Verdict#INVALID_ID} row
+     */
+    AgentId agent() {
+      return new AgentId(agentId);
+    }
+
     /** Whether the change intends a state for this agent (it is one of the caller's agents). */
     boolean intended() {
       return verdict == Verdict.WILL_CHANGE
@@ -36,7 +54,7 @@ final class Plan {
           || verdict == Verdict.ALREADY_IN_STATE;
     }
 
-    static Row skipped(int agentId, Integer target, Verdict verdict, String reason) {
+    static Row skipped(int agentId, StateTarget target, Verdict verdict, String reason) {
       return new Row(
           agentId,
           null,
@@ -62,11 +80,11 @@ final class Plan {
   }
 
   /** The desired states this change writes: its target for each agent it intends a state for. */
-  Map<Integer, Integer> desired() {
-    Map<Integer, Integer> targets = new HashMap<>();
+  Map<AgentId, StateTarget> desired() {
+    Map<AgentId, StateTarget> targets = new HashMap<>();
     for (Row r : rows) {
       if (r.intended()) {
-        targets.put(r.agentId(), r.target());
+        targets.put(r.agent(), r.target());
       }
     }
     return targets;

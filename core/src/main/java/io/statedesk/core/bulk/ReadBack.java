@@ -35,9 +35,11 @@ public final class ReadBack {
     }
   }
 
-  /** Whether {@code actual} is {@code target} ({@code null} = no custom state). */
-  public static boolean matches(Integer target, Optional<Integer> actual) {
-    return target == null ? actual.isEmpty() : actual.isPresent() && actual.get().equals(target);
+  /** Whether {@code actual} is {@code target} (a clear: no custom state). */
+  public static boolean matches(StateTarget target, Optional<Integer> actual) {
+    return target instanceof StateTarget.SetTo s
+        ? actual.isPresent() && actual.get() == s.state().value()
+        : actual.isEmpty();
   }
 
   /** For people: "none" or the code. */

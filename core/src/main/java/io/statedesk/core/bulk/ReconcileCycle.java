@@ -4,6 +4,7 @@ import dev.failsafe.RateLimiter;
 import io.statedesk.core.desired.DesiredSettings;
 import io.statedesk.core.desired.DesiredStore;
 import io.statedesk.core.desired.ManagedThreads;
+import io.statedesk.core.gateway.AgentId;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -89,7 +90,7 @@ public class ReconcileCycle {
         }
         limiter.acquirePermit();
         try {
-          count(reconciler.reconcile(agent, Reconciler.Cause.CHECK));
+          count(reconciler.reconcile(new AgentId(agent), Reconciler.Cause.CHECK));
         } catch (RuntimeException e) {
           LOG.log(Level.WARNING, "Could not read back agent " + agent + "; going on", e);
         }

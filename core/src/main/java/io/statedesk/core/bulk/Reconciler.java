@@ -10,6 +10,7 @@ import io.statedesk.core.desired.SessionClock;
 import io.statedesk.core.directory.AgentDirectory;
 import io.statedesk.core.directory.DirectoryAgent;
 import io.statedesk.core.directory.DirectoryStates;
+import io.statedesk.core.gateway.AgentId;
 import io.statedesk.core.session.SessionStarted;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -77,10 +78,10 @@ public class Reconciler {
   @Inject DesiredSettings settings;
 
   /** Agents whose new session came before the engine started (hosted sign-ins at start-up). */
-  private final Set<Integer> early = ConcurrentHashMap.newKeySet();
+  private final Set<AgentId> early = ConcurrentHashMap.newKeySet();
 
   /** Agents queued for new-session reconciliation (once each, however many events). */
-  private final Set<Integer> queued = ConcurrentHashMap.newKeySet();
+  private final Set<AgentId> queued = ConcurrentHashMap.newKeySet();
 
   private volatile ExecutorService pool;
 
@@ -90,8 +91,8 @@ public class Reconciler {
    * after a restart must not hold the container's asynchronous event threads on gateway calls).
    */
   void onSessionStarted(@ObservesAsync SessionStarted started) {
-    int agent = started.agentId();
-    clock.started(agent, started.at());
+    clock.started(started.agentId(), started.at());
+    AgentId agent = new AgentId(started.agentId());
     if (!engine.isStarted()) {
       early.add(agent);
       return;
@@ -133,7 +134,7 @@ public class Reconciler {
   /** Reconciles the agents whose new session came before the engine started; returns how many. */
   public int reconcileEarly() {
     int n = 0;
-    for (Integer agent : List.copyOf(early)) {
+    for (AgentId agent : List.copyOf(early)) {
       early.remove(agent);
       try {
         reconcile(agent, Cause.NEW_SESSION);
@@ -152,12 +153,12 @@ public class Reconciler {
    * old code "read back in the current session"; the next change then skipped the agent as already
    * in that state while the gateway had the new one (seen in ScheduleApiIT).
    */
-  public Result reconcile(int agentId, Cause cause) {
+  public Result reconcile(AgentId agentId, Cause cause) {
     return engine.underAgentLock(agentId, () -> reconcileLocked(agentId, cause));
   }
 
-  private Result reconcileLocked(int agentId, Cause cause) {
-    Optional<Desired> top = desired.top(agentId);
+  private Result reconcileLocked(AgentId agentId, Cause cause) {
+    Optional<Desired> top = desired.top(agentId.value());
     if (top.isEmpty() || !inForce(top.get())) {
       return Result.NO_DESIRE;
     }
@@ -166,19 +167,20 @@ public class Reconciler {
       return Result.BUSY;
     }
     Instant verifiedBefore =
-        directory.find(agentId).map(DirectoryAgent::getCustomStateVerifiedAt).orElse(null);
+        directory.find(agentId.value()).map(DirectoryAgent::getCustomStateVerifiedAt).orElse(null);
     Optional<Optional<Integer>> actual = engine.readBack(agentId);
     if (actual.isEmpty()) {
       return Result.UNREADABLE;
     }
-    if (ReadBack.matches(want.code(), actual.get())) {
-      directoryStates.recordReadBack(agentId, want.code(), false);
+    if (ReadBack.matches(StateTarget.ofColumn(want.code()), actual.get())) {
+      directoryStates.recordReadBack(agentId.value(), want.code(), false);
       recorder.drifted(want.changeId(), agentId, false);
       return Result.HELD;
     }
-    boolean newSession = isNewSession(cause, clock.inCurrentSession(agentId, verifiedBefore));
+    boolean newSession =
+        isNewSession(cause, clock.inCurrentSession(agentId.value(), verifiedBefore));
     if (!newSession) {
-      directoryStates.recordReadBack(agentId, actual.get().orElse(null), true);
+      directoryStates.recordReadBack(agentId.value(), actual.get().orElse(null), true);
       recorder.drifted(want.changeId(), agentId, true);
       history(
           agentId,
@@ -190,7 +192,7 @@ public class Reconciler {
       }
     }
     Optional<AgentResult> applied =
-        engine.apply(agentId, want.code(), () -> stillWanted(agentId, want));
+        engine.apply(agentId, StateTarget.ofColumn(want.code()), () -> stillWanted(agentId, want));
     if (applied.isEmpty()) {
       return Result.BUSY; // a change took the agent up meanwhile, or the desire changed
     }
@@ -201,7 +203,8 @@ public class Reconciler {
    * What the re-application of {@code want} came to, recorded: the outcome's re-applications and
    * the agent's history, then the directory's read-back.
    */
-  private Result recordApplied(int agentId, Desired want, AgentResult result, boolean newSession) {
+  private Result recordApplied(
+      AgentId agentId, Desired want, AgentResult result, boolean newSession) {
     if (result.status() != OutcomeStatus.SUCCEEDED) {
       history(agentId, AuditAction.DESIRED_REAPPLY_FAILED, want, result.reason());
       return Result.FAILED;
@@ -219,7 +222,7 @@ public class Reconciler {
     }
     if (result.verified()) {
       try {
-        directoryStates.recordReadBack(agentId, want.code(), false);
+        directoryStates.recordReadBack(agentId.value(), want.code(), false);
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "Agent " + agentId + ": read-back not recorded in the directory", e);
       }
@@ -237,9 +240,9 @@ public class Reconciler {
   }
 
   /** Under the agent's lock: no change is calling it, and the desire is still the same. */
-  private boolean stillWanted(int agentId, Desired want) {
+  private boolean stillWanted(AgentId agentId, Desired want) {
     return !claims.busy(agentId)
-        && desired.top(agentId).map(d -> d.changeId() == want.changeId()).orElse(false);
+        && desired.top(agentId.value()).map(d -> d.changeId() == want.changeId()).orElse(false);
   }
 
   /** A desire counts while its change took effect on the agent and its revert is not due. */
@@ -247,12 +250,13 @@ public class Reconciler {
     if (want.until() != null && !want.until().isAfter(Instant.now())) {
       return false;
     }
-    Optional<OutcomeStatus> status = queries.outcomeStatus(want.changeId(), want.agentId());
+    Optional<OutcomeStatus> status =
+        queries.outcomeStatus(want.changeId(), new AgentId(want.agentId()));
     return status.isPresent()
         && (status.get() == OutcomeStatus.SUCCEEDED || status.get() == OutcomeStatus.SKIPPED);
   }
 
-  private void history(int agentId, AuditAction action, Desired want, String detail) {
+  private void history(AgentId agentId, AuditAction action, Desired want, String detail) {
     audit.record(
         "system",
         action,

@@ -3,6 +3,7 @@ package io.statedesk.core.bulk;
 import io.statedesk.core.desired.Desired;
 import io.statedesk.core.desired.DesiredStore;
 import io.statedesk.core.directory.DirectoryAgent;
+import io.statedesk.core.gateway.AgentId;
 import io.statedesk.core.persistence.InLists;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -32,7 +34,7 @@ class RestorePlanner {
    */
   Plan plan(BulkChange origin, Function<List<Integer>, Map<Integer, DirectoryAgent>> known) {
     long id = origin.getId();
-    Map<Integer, Integer> targets = new LinkedHashMap<>();
+    Map<AgentId, StateTarget> targets = new LinkedHashMap<>();
     List<Plan.Row> left = new ArrayList<>();
     // a thousand agents at a time: their layers and outcomes are read per chunk and dropped after
     // it, so an undo of 50,000 agents never holds 50,000 entities (issue 20)
@@ -41,56 +43,45 @@ class RestorePlanner {
     }
     Plan plan =
         planner.planTargets(
-            ChangeAction.RESTORE, null, targets, true, known.apply(List.copyOf(targets.keySet())));
+            ChangeAction.RESTORE, null, targets, true, known.apply(ChangePlanner.ids(targets)));
     plan.rows.addAll(left);
     return plan;
   }
 
+  /**
+   * The decisions for a chunk of the agents with a layer of change {@code id} (the desired store's
+   * ids): {@link RestoreDecision#decide} for each, with its layers and outcome read for the chunk.
+   */
   private void planChunk(
-      long id, List<Integer> agents, Map<Integer, Integer> targets, List<Plan.Row> left) {
-    Map<Integer, Desired> tops = desired.top(agents);
-    Map<Integer, Desired> belows = desired.below(agents, id);
-    Map<Integer, BulkOutcome> outcomes = new HashMap<>();
-    queries.outcomesOf(id, agents).forEach(o -> outcomes.put(o.getAgentId(), o));
-    for (int agent : agents) {
-      Desired top = tops.get(agent);
+      long id, List<Integer> chunk, Map<AgentId, StateTarget> targets, List<Plan.Row> left) {
+    List<AgentId> agents = chunk.stream().map(AgentId::new).toList();
+    Map<Integer, Desired> tops = desired.top(chunk);
+    Map<Integer, Desired> belows = desired.below(chunk, id);
+    Map<AgentId, BulkOutcome> outcomes = new HashMap<>();
+    queries.outcomesOf(id, agents).forEach(o -> outcomes.put(o.agent(), o));
+    for (AgentId agent : agents) {
       BulkOutcome o = outcomes.get(agent);
-      if (top == null || o == null) {
+      Optional<RestoreDecision> decision =
+          RestoreDecision.decide(
+              id,
+              tops.get(agent.value()),
+              belows.get(agent.value()),
+              o == null ? null : RestoreDecision.Outcome.of(o));
+      if (decision.isEmpty()) {
         continue;
       }
-      if (top.changeId() != id) {
-        left.add(
-            leftAlone(
-                o,
-                Verdict.CHANGED_SINCE,
-                "Changed since by change "
-                    + top.changeId()
-                    + " ("
-                    + (top.code() == null ? "cleared" : "state " + top.code())
-                    + ", by "
-                    + top.setBy()
-                    + "): left alone"));
-      } else if (o.getStatus() != OutcomeStatus.SUCCEEDED
-          && o.getStatus() != OutcomeStatus.SKIPPED) {
-        left.add(
-            leftAlone(
-                o,
-                Verdict.NOTHING_TO_RESTORE,
-                "Change " + id + " did not take effect on this agent: nothing to restore"));
-      } else if (belows.containsKey(agent)) {
-        targets.put(agent, belows.get(agent).code());
-      } else if (o.isPreviousKnown()) {
-        targets.put(agent, o.getPreviousState());
-      } else {
-        left.add(
-            leftAlone(
-                o,
-                Verdict.NOTHING_TO_RESTORE,
-                "The state before the change is not known, so it is not restored"));
+      if (decision.get() instanceof RestoreDecision.Restore r) {
+        targets.put(agent, r.target());
+      } else if (decision.get() instanceof RestoreDecision.LeaveAlone l) {
+        left.add(leftAlone(o, l.verdict(), l.reason()));
       }
     }
   }
 
+  /**
+   * The row of an agent the restore leaves alone. It sets nothing, and its outcome's target column
+   * stays empty as it always was: written as a clear's, which is what that column reads as.
+   */
   private static Plan.Row leftAlone(BulkOutcome o, Verdict verdict, String reason) {
     return new Plan.Row(
         o.getAgentId(),
@@ -99,7 +90,7 @@ class RestorePlanner {
         null,
         null,
         false,
-        null,
+        StateTarget.clear(),
         verdict,
         OutcomeStatus.SKIPPED,
         reason,

@@ -26,7 +26,7 @@ class ResultWriter {
    */
   void write(long changeId, List<AgentResult> batch, String owner) {
     OutcomeRecorder.SetStates set = recorder.record(batch, owner);
-    directoryWrites.setStates(set.states(), set.verified());
+    directoryWrites.setStates(set.columns(), set.verifiedIds());
     progressed.fire(new ChangeProgressed(changeId));
     batch.forEach(done -> metrics.agentFinished(done.status().name()));
   }

@@ -7,9 +7,7 @@ import io.statedesk.core.problem.Text;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,6 +29,10 @@ public class ScheduledChanges {
    * Starts a scheduled change for its creator {@code by}, whose authority was checked when it was
    * scheduled; at most once per {@code key}. Agents no longer in the directory are skipped.
    *
+   * @param agents the schedule's agent ids as saved (a number that is not one is planned as {@link
+   *     Verdict#INVALID_ID})
+   * @param code the schedule's code as saved, {@code null} for a clear: read into a {@link
+   *     StateTarget} here, where the saved row meets the engine
    * @return the change's id
    */
   public long startScheduled(
@@ -48,15 +50,7 @@ public class ScheduledChanges {
                     () ->
                         new BulkExceptions.InvalidChangeException(
                             "code", Text.of("schedule.code.gone", code)));
-    Map<Integer, Integer> targets = new LinkedHashMap<>();
-    agents.forEach(a -> targets.put(a, code));
-    Plan plan =
-        planner.planTargets(
-            code == null ? ChangeAction.CLEAR : ChangeAction.SET,
-            state,
-            targets,
-            false,
-            directory.known(agents));
+    Plan plan = planner.planRequested(StateTarget.ofColumn(code), state, agents, directory::known);
     return makeFor(
         plan,
         new ChangeMaker.Making(by, ChangeKind.NEW, null, note, key, settings.verify(), until));

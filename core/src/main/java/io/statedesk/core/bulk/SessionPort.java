@@ -1,5 +1,6 @@
 package io.statedesk.core.bulk;
 
+import io.statedesk.core.gateway.AgentId;
 import io.statedesk.core.session.AgentHandle;
 import io.statedesk.core.session.AgentSessions;
 import java.time.Duration;
@@ -9,10 +10,10 @@ import java.util.Optional;
 public interface SessionPort {
 
   /** The handle to use now. */
-  Optional<AgentHandle> current(int agentId);
+  Optional<AgentHandle> current(AgentId agentId);
 
   /** The handle to use now or, for a session being re-established, within {@code wait}. */
-  default Optional<AgentHandle> awaitCurrent(int agentId, Duration wait) {
+  default Optional<AgentHandle> awaitCurrent(AgentId agentId, Duration wait) {
     return current(agentId);
   }
 
@@ -20,26 +21,26 @@ public interface SessionPort {
   Optional<AgentHandle> renew(AgentHandle stale, Duration wait);
 
   /** Why the agent has no session, if known. */
-  Optional<String> note(int agentId);
+  Optional<String> note(AgentId agentId);
 
   /**
    * Whether the agent's first sign-in on this console, begun less than {@code within} ago, is still
    * under way (so "no session" now is not its answer yet).
    */
-  default boolean signingIn(int agentId, Duration within) {
+  default boolean signingIn(AgentId agentId, Duration within) {
     return false;
   }
 
   static SessionPort of(AgentSessions sessions) {
     return new SessionPort() {
       @Override
-      public Optional<AgentHandle> current(int agentId) {
-        return sessions.current(agentId);
+      public Optional<AgentHandle> current(AgentId agentId) {
+        return sessions.current(agentId.value());
       }
 
       @Override
-      public Optional<AgentHandle> awaitCurrent(int agentId, Duration wait) {
-        return sessions.awaitUsable(agentId, wait);
+      public Optional<AgentHandle> awaitCurrent(AgentId agentId, Duration wait) {
+        return sessions.awaitUsable(agentId.value(), wait);
       }
 
       @Override
@@ -48,13 +49,13 @@ public interface SessionPort {
       }
 
       @Override
-      public Optional<String> note(int agentId) {
-        return sessions.note(agentId);
+      public Optional<String> note(AgentId agentId) {
+        return sessions.note(agentId.value());
       }
 
       @Override
-      public boolean signingIn(int agentId, Duration within) {
-        return sessions.signingIn(agentId, within);
+      public boolean signingIn(AgentId agentId, Duration within) {
+        return sessions.signingIn(agentId.value(), within);
       }
     };
   }

@@ -63,6 +63,16 @@ public sealed interface StateTarget {
     return clear ? clear() : set(code);
   }
 
+  /**
+   * The target a nullable column holds ({@code null} = clear): the way back from {@link #column()},
+   * for values read from the database (an outcome's target, a desired state, a saved schedule).
+   *
+   * @throws IllegalArgumentException for a code outside the gateway's range (never stored)
+   */
+  static StateTarget ofColumn(Integer code) {
+    return code == null ? clear() : new SetTo(new CustomState(code));
+  }
+
   /** The code to set; empty for a clear. */
   default Optional<CustomState> code() {
     return this instanceof SetTo s ? Optional.of(s.state()) : Optional.empty();

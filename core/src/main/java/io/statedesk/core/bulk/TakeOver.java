@@ -76,7 +76,7 @@ final class TakeOver {
       return false;
     }
     Ownership now = ownership.get();
-    return (now.isHosted(result.agentId()) && !now.holds(result.agentId()))
+    return (now.isHosted(result.agentId().value()) && !now.holds(result.agentId().value()))
         || (!recheck && sessions.signingIn(result.agentId(), signInWait));
   }
 

@@ -3,6 +3,7 @@ package io.statedesk.core.bulk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.failsafe.CircuitBreaker;
+import io.statedesk.core.gateway.AgentId;
 import io.statedesk.core.gateway.GatewayRejectedException;
 import io.statedesk.core.gateway.GatewayUnavailableException;
 import io.statedesk.core.gateway.Retcodes;
@@ -58,7 +59,7 @@ class AgentCallTest {
   static SessionPort sessions(AgentHandle current, AgentHandle fresh, boolean signingIn) {
     return new SessionPort() {
       @Override
-      public Optional<AgentHandle> current(int agentId) {
+      public Optional<AgentHandle> current(AgentId agentId) {
         return Optional.ofNullable(current);
       }
 
@@ -68,12 +69,12 @@ class AgentCallTest {
       }
 
       @Override
-      public Optional<String> note(int agentId) {
+      public Optional<String> note(AgentId agentId) {
         return Optional.of("signed in elsewhere");
       }
 
       @Override
-      public boolean signingIn(int agentId, Duration within) {
+      public boolean signingIn(AgentId agentId, Duration within) {
         return signingIn;
       }
     };
@@ -87,10 +88,12 @@ class AgentCallTest {
         .build();
   }
 
-  AgentResult run(ScriptedGateway gateway, SessionPort sessions, Integer target, boolean verify) {
+  AgentResult run(
+      ScriptedGateway gateway, SessionPort sessions, StateTarget target, boolean verify) {
     AgentCall call =
         new AgentCall(gateway, sessions, breaker(100, Duration.ofSeconds(1)), null, FAST);
-    return call.run(new AgentCall.Work(1, 10001, target, verify), () -> false, () -> {});
+    return call.run(
+        new AgentCall.Work(1, new AgentId(10001), target, verify), () -> false, () -> {});
   }
 
   static final SessionPort HOSTED = sessions(handle("g-1", SessionSource.HOSTED), null);
@@ -99,7 +102,7 @@ class AgentCallTest {
   void transientFailuresAreRetriedUntilTheySucceed() {
     ScriptedGateway gateway =
         new ScriptedGateway().fail(rejected("100-007"), rejected("000-004"), http(503, null));
-    AgentResult r = run(gateway, HOSTED, 101, true);
+    AgentResult r = run(gateway, HOSTED, StateTarget.set(101), true);
     assertThat(r.status()).as(r.reason()).isEqualTo(OutcomeStatus.SUCCEEDED);
     assertThat(r.verified()).isTrue();
     assertThat(r.attempts()).isEqualTo(4);
@@ -114,7 +117,7 @@ class AgentCallTest {
   void aCallWhoseAnswerWasLostIsReadBackAndNotSentAgainWhenItTookEffect() {
     ScriptedGateway gateway = new ScriptedGateway();
     gateway.loseAnswers = 1;
-    AgentResult r = run(gateway, HOSTED, 101, false);
+    AgentResult r = run(gateway, HOSTED, StateTarget.set(101), false);
     assertThat(gateway.sets).as("calls sent").hasValue(1);
     assertThat(r.status()).as(r.reason()).isEqualTo(OutcomeStatus.SUCCEEDED);
     assertThat(r.verified()).isTrue();
@@ -126,7 +129,7 @@ class AgentCallTest {
   @Test
   void aCallWhoseAnswerWasLostIsSentAgainWhenTheReadBackShowsItDidNotTakeEffect() {
     ScriptedGateway gateway = new ScriptedGateway().fail(timeout());
-    AgentResult r = run(gateway, HOSTED, 101, true);
+    AgentResult r = run(gateway, HOSTED, StateTarget.set(101), true);
     assertThat(gateway.sets).hasValue(2);
     assertThat(r.status()).as(r.reason()).isEqualTo(OutcomeStatus.SUCCEEDED);
     assertThat(r.reason()).isNull();
@@ -136,7 +139,7 @@ class AgentCallTest {
   @Test
   void permanentFailuresAreFinalAtOnce() {
     ScriptedGateway gateway = new ScriptedGateway().fail(rejected("100-009"));
-    AgentResult r = run(gateway, HOSTED, 101, true);
+    AgentResult r = run(gateway, HOSTED, StateTarget.set(101), true);
     assertThat(r.status()).isEqualTo(OutcomeStatus.FAILED);
     assertThat(r.retcode()).isEqualTo("100-009");
     assertThat(r.attempts()).isEqualTo(1);
@@ -150,7 +153,7 @@ class AgentCallTest {
     for (int i = 0; i < 10; i++) {
       gateway.fail(rejected("100-007"));
     }
-    AgentResult r = run(gateway, HOSTED, 101, false);
+    AgentResult r = run(gateway, HOSTED, StateTarget.set(101), false);
     assertThat(r.status()).isEqualTo(OutcomeStatus.FAILED);
     assertThat(r.attempts()).isEqualTo(5);
     assertThat(r.retcode()).isEqualTo("100-007");
@@ -164,7 +167,7 @@ class AgentCallTest {
         run(
             gateway,
             sessions(handle("old", SessionSource.HOSTED), handle("new", SessionSource.HOSTED)),
-            101,
+            StateTarget.set(101),
             false);
     assertThat(r.status()).isEqualTo(OutcomeStatus.SUCCEEDED);
     assertThat(gateway.guidsUsed).containsExactly("old", "new");
@@ -177,7 +180,7 @@ class AgentCallTest {
         run(
             gateway,
             sessions(handle("old", SessionSource.HOSTED), handle("new", SessionSource.HOSTED)),
-            101,
+            StateTarget.set(101),
             false);
     assertThat(r.status()).isEqualTo(OutcomeStatus.FAILED);
     assertThat(r.retcode()).isEqualTo("000-003");
@@ -189,7 +192,11 @@ class AgentCallTest {
   void aStaleRelayedSessionIsNotRenewedByTheConsole() {
     ScriptedGateway gateway = new ScriptedGateway().fail(rejected("100-006"));
     AgentResult r =
-        run(gateway, sessions(handle("relayed-guid-7", SessionSource.RELAYED), null), 101, false);
+        run(
+            gateway,
+            sessions(handle("relayed-guid-7", SessionSource.RELAYED), null),
+            StateTarget.set(101),
+            false);
     assertThat(r.status()).isEqualTo(OutcomeStatus.FAILED);
     assertThat(r.retcode()).isEqualTo("100-006");
     assertThat(r.reason()).contains("relayed session is renewed only by the agent's desktop");
@@ -199,7 +206,7 @@ class AgentCallTest {
   @Test
   void noSessionMeansNoCall() {
     ScriptedGateway gateway = new ScriptedGateway();
-    AgentResult r = run(gateway, sessions(null, null), 101, true);
+    AgentResult r = run(gateway, sessions(null, null), StateTarget.set(101), true);
     assertThat(r.status()).isEqualTo(OutcomeStatus.NO_SESSION);
     assertThat(r.reason()).isEqualTo("No usable session: signed in elsewhere");
     assertThat(gateway.sets).hasValue(0);
@@ -209,7 +216,7 @@ class AgentCallTest {
   void retryAfterIsHonouredUpToItsCap() {
     ScriptedGateway gateway = new ScriptedGateway().fail(http(429, Duration.ofMillis(200)));
     long start = System.nanoTime();
-    AgentResult r = run(gateway, HOSTED, 101, false);
+    AgentResult r = run(gateway, HOSTED, StateTarget.set(101), false);
     long ms = Duration.ofNanos(System.nanoTime() - start).toMillis();
     assertThat(r.status()).isEqualTo(OutcomeStatus.SUCCEEDED);
     assertThat(ms).isGreaterThanOrEqualTo(150); // 200 ms asked, jitter at most 25 %
@@ -219,7 +226,7 @@ class AgentCallTest {
   void aReadBackThatDisagreesIsAFailure() {
     ScriptedGateway gateway = new ScriptedGateway();
     gateway.readBackOverride = 7;
-    AgentResult r = run(gateway, HOSTED, 101, true);
+    AgentResult r = run(gateway, HOSTED, StateTarget.set(101), true);
     assertThat(r.status()).isEqualTo(OutcomeStatus.FAILED);
     assertThat(r.reason()).isEqualTo("The gateway accepted the call but reads back 7");
   }
@@ -227,7 +234,7 @@ class AgentCallTest {
   @Test
   void clearingWhereNothingIsSetSucceedsOnceReadBackConfirmsIt() {
     ScriptedGateway gateway = new ScriptedGateway();
-    AgentResult r = run(gateway, HOSTED, null, true);
+    AgentResult r = run(gateway, HOSTED, StateTarget.clear(), true);
     assertThat(r.status()).isEqualTo(OutcomeStatus.SUCCEEDED);
     assertThat(r.verified()).isTrue();
     assertThat(r.reason()).isEqualTo("No custom state was set");
@@ -240,7 +247,10 @@ class AgentCallTest {
     AtomicBoolean paused = new AtomicBoolean();
     AgentCall call = new AgentCall(gateway, HOSTED, breaker, null, FAST);
     AgentResult r =
-        call.run(new AgentCall.Work(1, 10001, 5, false), () -> false, () -> paused.set(true));
+        call.run(
+            new AgentCall.Work(1, new AgentId(10001), StateTarget.set(5), false),
+            () -> false,
+            () -> paused.set(true));
     // two refusals open the breaker; the third attempt waits for the half-open probe, then succeeds
     assertThat(paused).as(r.toString()).isTrue();
     assertThat(r.status()).isEqualTo(OutcomeStatus.SUCCEEDED);
@@ -255,7 +265,10 @@ class AgentCallTest {
     AtomicBoolean cancel = new AtomicBoolean();
     AgentCall call = new AgentCall(new ScriptedGateway(), HOSTED, breaker, null, FAST);
     AgentResult r =
-        call.run(new AgentCall.Work(1, 10001, 5, false), cancel::get, () -> cancel.set(true));
+        call.run(
+            new AgentCall.Work(1, new AgentId(10001), StateTarget.set(5), false),
+            cancel::get,
+            () -> cancel.set(true));
     assertThat(r.status()).isEqualTo(OutcomeStatus.CANCELLED);
     assertThat(r.attempts()).isZero();
   }

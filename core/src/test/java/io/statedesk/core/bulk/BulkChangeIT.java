@@ -9,6 +9,7 @@ import io.statedesk.core.cluster.ClusterStore;
 import io.statedesk.core.cluster.Ownership;
 import io.statedesk.core.directory.AgentDirectory;
 import io.statedesk.core.directory.DirectoryImport;
+import io.statedesk.core.gateway.AgentId;
 import io.statedesk.core.gateway.GatewayClient;
 import io.statedesk.core.persistence.Database;
 import io.statedesk.core.security.Role;
@@ -244,13 +245,13 @@ class BulkChangeIT {
               List.of(new RelayScope.Range(FIRST, FIRST + HOSTED - 1)),
               "other");
       List<AgentCall.Work> claimed = claims.claim(made.id(), 10, true, other, false, "other/1");
-      assertThat(claimed).extracting(AgentCall.Work::agentId).containsExactly(11007);
+      assertThat(claimed).extracting(AgentCall.Work::agentId).containsExactly(new AgentId(11007));
       recorder.record(
           List.of(
               new AgentResult(
                   claimed.get(0).outcomeId(),
-                  11007,
-                  121,
+                  new AgentId(11007),
+                  StateTarget.set(121),
                   OutcomeStatus.SUCCEEDED,
                   true,
                   "0",
@@ -329,7 +330,7 @@ class BulkChangeIT {
               id,
               "Agent " + id,
               "Billing",
-              120,
+              StateTarget.set(120),
               null,
               true,
               done ? OutcomeStatus.SUCCEEDED : OutcomeStatus.PENDING,

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.statedesk.core.cluster.ClusterStore;
 import io.statedesk.core.directory.AgentDirectory;
 import io.statedesk.core.directory.DirectoryImport;
+import io.statedesk.core.gateway.AgentId;
 import io.statedesk.core.persistence.Database;
 import io.statedesk.core.session.AgentSessions;
 import io.statedesk.core.testing.TestDatabase;
@@ -126,7 +127,7 @@ class ChangeCountersIT {
     assertThat(retry.counts()).isEqualTo(store.countsFromOutcomes(retry.id()));
 
     // drift and re-application, as the desired-state reconciliation records them
-    int agent = firstSucceeded(id);
+    AgentId agent = firstSucceeded(id);
     Counts before = store.counts(id);
     recorder.drifted(id, agent, true);
     recorder.drifted(id, agent, true); // already drifted: no count moves
@@ -284,7 +285,8 @@ class ChangeCountersIT {
           "the results to be written or to wait");
       holder.rollback();
       assertThat(join(cancel, 60)).as("outcomes the cancel ended").isEqualTo(1);
-      assertThat(join(results, 60).states()).containsOnlyKeys(50_003, 50_004);
+      assertThat(join(results, 60).states())
+          .containsOnlyKeys(new AgentId(50_003), new AgentId(50_004));
     } finally {
       store.status(id, ChangeStatus.COMPLETED, "deadlock test over");
     }
@@ -410,8 +412,8 @@ class ChangeCountersIT {
     return changes.get(id);
   }
 
-  int firstSucceeded(long id) {
-    return changes.outcomes(id, Set.of(OutcomeStatus.SUCCEEDED), 0, 1).get(0).getAgentId();
+  AgentId firstSucceeded(long id) {
+    return changes.outcomes(id, Set.of(OutcomeStatus.SUCCEEDED), 0, 1).get(0).agent();
   }
 
   /** Whether the change finished, read by a statement of the test's own (left out of the count). */

@@ -2,6 +2,7 @@ package io.statedesk.core.bulk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.statedesk.core.gateway.AgentId;
 import io.statedesk.core.session.Availability;
 import java.util.Map;
 import java.util.Optional;
@@ -23,12 +24,15 @@ class ChangePlannerTest {
   @Test
   void aPlanIntendsStatesOnlyForTheCallersAgents() {
     Plan plan = new Plan(ChangeAction.SET, null);
-    plan.rows.add(row(101, Verdict.WILL_CHANGE, 7));
-    plan.rows.add(row(102, Verdict.NO_SESSION, 7));
-    plan.rows.add(row(103, Verdict.ALREADY_IN_STATE, 7));
-    plan.rows.add(Plan.Row.skipped(104, 7, Verdict.OUT_OF_SCOPE, "not yours"));
-    plan.rows.add(Plan.Row.skipped(5, 7, Verdict.INVALID_ID, "not an id"));
-    assertThat(plan.desired()).isEqualTo(Map.of(101, 7, 102, 7, 103, 7));
+    StateTarget seven = StateTarget.set(7);
+    plan.rows.add(row(101, Verdict.WILL_CHANGE, seven));
+    plan.rows.add(row(102, Verdict.NO_SESSION, seven));
+    plan.rows.add(row(103, Verdict.ALREADY_IN_STATE, seven));
+    plan.rows.add(Plan.Row.skipped(104, seven, Verdict.OUT_OF_SCOPE, "not yours"));
+    plan.rows.add(Plan.Row.skipped(5, seven, Verdict.INVALID_ID, "not an id"));
+    assertThat(plan.desired())
+        .isEqualTo(
+            Map.of(new AgentId(101), seven, new AgentId(102), seven, new AgentId(103), seven));
     Preview preview = plan.preview(3);
     assertThat(preview.count(Verdict.WILL_CHANGE)).isEqualTo(1);
     assertThat(preview.count(Verdict.CHANGED_SINCE)).isZero();
@@ -37,15 +41,15 @@ class ChangePlannerTest {
 
   @Test
   void readBackComparesNoneAndCodes() {
-    assertThat(ReadBack.matches(null, Optional.empty())).isTrue();
-    assertThat(ReadBack.matches(null, Optional.of(3))).isFalse();
-    assertThat(ReadBack.matches(3, Optional.of(3))).isTrue();
-    assertThat(ReadBack.matches(3, Optional.empty())).isFalse();
-    assertThat(ReadBack.matches(3, Optional.of(4))).isFalse();
+    assertThat(ReadBack.matches(StateTarget.clear(), Optional.empty())).isTrue();
+    assertThat(ReadBack.matches(StateTarget.clear(), Optional.of(3))).isFalse();
+    assertThat(ReadBack.matches(StateTarget.set(3), Optional.of(3))).isTrue();
+    assertThat(ReadBack.matches(StateTarget.set(3), Optional.empty())).isFalse();
+    assertThat(ReadBack.matches(StateTarget.set(3), Optional.of(4))).isFalse();
     assertThat(ReadBack.describe(Optional.empty())).isEqualTo("none");
   }
 
-  private static Plan.Row row(int agent, Verdict verdict, Integer target) {
+  private static Plan.Row row(int agent, Verdict verdict, StateTarget target) {
     return new Plan.Row(
         agent, "A", "T", null, "HOSTED", false, target, verdict, OutcomeStatus.PENDING, null, null);
   }

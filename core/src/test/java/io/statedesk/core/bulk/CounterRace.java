@@ -3,6 +3,7 @@ package io.statedesk.core.bulk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.statedesk.core.cluster.Ownership;
+import io.statedesk.core.gateway.AgentId;
 import io.statedesk.core.session.RelayScope;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,7 +57,14 @@ final class CounterRace {
       OutcomeStatus s = i % 10 == 0 ? ended[(i / 10) % 3] : OutcomeStatus.PENDING;
       planned.add(
           new BulkStore.Planned(
-              first + i, "Agent " + (first + i), "Billing", 120, null, true, s, null));
+              first + i,
+              "Agent " + (first + i),
+              "Billing",
+              StateTarget.set(120),
+              null,
+              true,
+              s,
+              null));
     }
     BulkChange change = BulkWorld.runningChange("con-a/1", Instant.now().plusSeconds(600), count);
     this.id = store.create(change, planned).getId();
@@ -136,7 +144,7 @@ final class CounterRace {
             new AgentResult(
                 done.outcomeId(),
                 done.agentId(),
-                120,
+                StateTarget.set(120),
                 OutcomeStatus.FAILED,
                 false,
                 name,
@@ -156,7 +164,15 @@ final class CounterRace {
       if (!mine.contains(o.getId())) {
         results.add(
             new AgentResult(
-                o.getId(), o.getAgentId(), 120, OutcomeStatus.SUCCEEDED, true, "x", null, 8, 1));
+                o.getId(),
+                o.agent(),
+                StateTarget.set(120),
+                OutcomeStatus.SUCCEEDED,
+                true,
+                "x",
+                null,
+                8,
+                1));
       }
     }
     return results;
@@ -215,7 +231,7 @@ final class CounterRace {
         ended = recorder.endPending(id, OutcomeStatus.CANCELLED, "Cancelled in the race");
         cancelled = true;
       }
-      int agent = first + random.nextInt(count);
+      AgentId agent = new AgentId(first + random.nextInt(count));
       if (random.nextBoolean()) {
         recorder.drifted(id, agent, random.nextBoolean());
       } else {

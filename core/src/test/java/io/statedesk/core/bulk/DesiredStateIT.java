@@ -158,7 +158,14 @@ class DesiredStateIT {
                 change,
                 List.of(
                     new BulkStore.Planned(
-                        agent, "Agent", "Billing", 101, null, true, OutcomeStatus.SKIPPED, null)))
+                        agent,
+                        "Agent",
+                        "Billing",
+                        StateTarget.set(101),
+                        null,
+                        true,
+                        OutcomeStatus.SKIPPED,
+                        null)))
             .getId();
     store.status(id, ChangeStatus.COMPLETED, "test");
     return id;

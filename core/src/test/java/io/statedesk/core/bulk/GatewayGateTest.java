@@ -60,14 +60,14 @@ class GatewayGateTest {
   }
 
   @Test
-  void aNullTargetClearsAndANumberSets() {
+  void aClearClearsAndASetSets() {
     ScriptedGateway gateway = new ScriptedGateway();
     GatewayGate gate =
         new GatewayGate(gateway, AgentCallTest.breaker(5, Duration.ofSeconds(1)), null);
-    gate.call(HANDLE, 120);
+    gate.call(HANDLE, StateTarget.set(120));
     assertThat(gateway.sets).hasValue(1);
     assertThat(gate.readBack(HANDLE)).contains(Optional.of(120));
-    gate.call(HANDLE, null);
+    gate.call(HANDLE, StateTarget.clear());
     assertThat(gateway.sets).as("a clear is not a set").hasValue(1);
     assertThat(gate.readBack(HANDLE)).contains(Optional.empty());
   }
@@ -93,7 +93,8 @@ class GatewayGateTest {
     assertThat(paused).hasValue(0);
   }
 
-  private static void callExpectingFailure(GatewayGate gate, Integer target) {
-    assertThatThrownBy(() -> gate.call(HANDLE, target)).isInstanceOf(GatewayException.class);
+  private static void callExpectingFailure(GatewayGate gate, int code) {
+    assertThatThrownBy(() -> gate.call(HANDLE, StateTarget.set(code)))
+        .isInstanceOf(GatewayException.class);
   }
 }

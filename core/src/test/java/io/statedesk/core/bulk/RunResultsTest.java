@@ -3,6 +3,7 @@ package io.statedesk.core.bulk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.statedesk.core.gateway.AgentId;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,16 @@ class RunResultsTest {
   final List<List<AgentResult>> written = new ArrayList<>();
 
   static AgentResult result(long outcomeId) {
-    return new AgentResult(outcomeId, 100, 101, OutcomeStatus.SUCCEEDED, true, "0", null, 1, 0);
+    return new AgentResult(
+        outcomeId,
+        new AgentId(101),
+        StateTarget.set(101),
+        OutcomeStatus.SUCCEEDED,
+        true,
+        "0",
+        null,
+        1,
+        0);
   }
 
   /** Four workers; the clock starts at 1,000 ms with nothing gathered. */

@@ -1,5 +1,6 @@
 package io.statedesk.core.bulk;
 
+import io.statedesk.core.gateway.CustomState;
 import io.statedesk.core.gateway.GatewayAuth;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -23,14 +24,14 @@ final class ScriptedGateway implements GatewayPort {
   }
 
   @Override
-  public void set(GatewayAuth auth, int value) {
+  public void set(GatewayAuth auth, CustomState value) {
     sets.incrementAndGet();
     guidsUsed.add(auth.guid());
     RuntimeException f = failures.poll();
     if (f != null) {
       throw f;
     }
-    state = value;
+    state = value.value();
     if (loseAnswers > 0) {
       loseAnswers--;
       throw AgentCallTest.timeout();

@@ -3,6 +3,7 @@ package io.statedesk.core.bulk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.statedesk.core.cluster.Ownership;
+import io.statedesk.core.gateway.AgentId;
 import io.statedesk.core.session.AgentHandle;
 import io.statedesk.core.session.RelayScope;
 import io.statedesk.core.session.SessionSource;
@@ -46,7 +47,8 @@ class TakeOverTest {
   }
 
   static AgentResult result(int agentId, OutcomeStatus status) {
-    return new AgentResult(1, agentId, 101, status, false, null, null, 1, 0);
+    return new AgentResult(
+        1, new AgentId(agentId), StateTarget.set(101), status, false, null, null, 1, 0);
   }
 
   static final AgentHandle HANDLE = AgentCallTest.handle("g-1", SessionSource.HOSTED);
@@ -54,7 +56,10 @@ class TakeOverTest {
   /** The read-back of outcome 7 (agent 10000, target 101) that a dead console left in flight. */
   static AgentResult recheck(ScriptedGateway gateway, AgentHandle current) {
     return takeOver(gateway, sessions(current, false))
-        .recheck(new AgentCall.Work(7, 10000, 101, false, true), () -> false, () -> {});
+        .recheck(
+            new AgentCall.Work(7, new AgentId(10000), StateTarget.set(101), false, true),
+            () -> false,
+            () -> {});
   }
 
   @Test
