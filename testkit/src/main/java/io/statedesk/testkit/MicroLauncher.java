@@ -44,25 +44,17 @@ final class MicroLauncher {
   }
 
   /**
-   * The JIT settings of every test server: tiered compilation with the optimising compiler's
-   * thresholds ten times the JVM's defaults, so that only code that runs very often is compiled by
-   * C2.
+   * The JIT setting of every test server: C1 alone, the quick-start compiler.
    *
-   * <p>Why not the JVM's defaults, and why not C1 alone ({@code -XX:TieredStopAtLevel=1}, which the
-   * tests used until 2026-12-04): a test server boots, then answers a few thousand requests and
-   * stops. With the defaults, C2 compiles much of the boot: 54 CPU-seconds to boot the console and
-   * the simulator against 36 with C1 alone. With C1 alone, hot loops stay slow: a password check
-   * (600,000 PBKDF2 iterations, every browser sign-in) took 520-600 ms of CPU against about 100 ms,
-   * and an API call 100 ms against 44. With these thresholds: about 40 CPU-seconds to boot, 90 ms a
-   * password check, 44 ms an API call (measured side by side on the 2-core machine, docs
-   * testing.md); the web module's consoles sign in hundreds of times a run.
+   * <p>Why not the optimising compiler as well: a test server boots, answers some thousands of
+   * requests and stops, and three to eight of them share two cores. Tried on 2026-12-04: tiered
+   * compilation with C2's thresholds raised tenfold looked better for one server alone (a password
+   * check's 600,000 PBKDF2 iterations 520-600 -> about 90 ms of CPU, a repeated API call 100 -> 44
+   * ms, a boot 36 -> 40 CPU-seconds), but in a whole run core's integration tests took 12.2 minutes
+   * instead of 7.8 and the bulk classes two to three times as long: code that is warm but never hot
+   * enough for C2 then runs as C1 code with full profiling, slower than C1 alone.
    */
-  static final List<String> TEST_JIT =
-      List.of(
-          "-XX:Tier4InvocationThreshold=100000",
-          "-XX:Tier4MinInvocationThreshold=60000",
-          "-XX:Tier4CompileThreshold=150000",
-          "-XX:Tier4BackEdgeThreshold=400000");
+  static final List<String> TEST_JIT = List.of("-XX:TieredStopAtLevel=1");
 
   /**
    * The command line for a server in {@code dir} on {@code httpPort}; copies the WARs into {@code

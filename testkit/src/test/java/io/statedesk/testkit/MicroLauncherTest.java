@@ -36,10 +36,7 @@ class MicroLauncherTest {
     assertInOrder(
         command,
         "-Xmx512m",
-        "-XX:Tier4InvocationThreshold=100000",
-        "-XX:Tier4MinInvocationThreshold=60000",
-        "-XX:Tier4CompileThreshold=150000",
-        "-XX:Tier4BackEdgeThreshold=400000",
+        "-XX:TieredStopAtLevel=1",
         "-Djava.awt.headless=true",
         "-XX:+UseSerialGC");
     assertInOrder(command, "-jar", jar.toString(), "--nocluster", "--port", "1234");
@@ -76,7 +73,7 @@ class MicroLauncherTest {
         MicroLauncher.command(new PayaraMicro.Builder(jar).productionJit(), dir, 8080);
 
     assertTrue(tests.containsAll(MicroLauncher.TEST_JIT), tests::toString);
-    assertTrue(bench.stream().noneMatch(o -> o.startsWith("-XX:Tier")), bench::toString);
+    assertTrue(bench.stream().noneMatch(o -> o.startsWith("-XX:Tiered")), bench::toString);
   }
 
   @Test
