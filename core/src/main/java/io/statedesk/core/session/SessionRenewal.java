@@ -76,25 +76,29 @@ final class SessionRenewal {
 
   /**
    * A fresh handle after {@code stale} was refused by the gateway: the rotated one if the poll
-   * already brought it; else the session is over, and the agent's one sign-in is scheduled and
-   * awaited for at most {@code wait}. A refusal of a Guid the store no longer holds changes
-   * nothing.
+   * already brought it; else the session is over, and the agent's one sign-in is scheduled. Either
+   * way a handle is awaited for at most {@code wait} while a session is expected (a sign-in the
+   * poll scheduled may be under way, or retrying after a brief failure). A refusal of a Guid the
+   * store no longer holds ends nothing.
+   *
+   * <p>Why the generation is read before the store: a sign-in puts its new handle in the store
+   * before it makes the agent live. Read in this order, a refusal of the old Guid can only end the
+   * generation it was issued in; read the other way, a sign-in completing in between would have its
+   * brand-new session ended and replaced by yet another, whose forced sign-in kills the handle just
+   * returned to the bulk change (which then fails "refused the fresh one too").
    */
   Optional<AgentHandle> renew(AgentHandle stale, Duration wait) {
     HostedAgent agent = agents.get(stale.agentId());
     if (agent == null || stopped.getAsBoolean()) {
       return Optional.empty();
     }
+    long generation = agent.generation();
     Optional<SessionEntry> entry = store.get(stale.agentId());
     boolean current =
         entry.isPresent()
             && entry.get().handle() != null
             && entry.get().handle().guid().equals(stale.guid());
-    if (!current) {
-      return usable(stale.agentId());
-    }
-    long generation = agent.generation();
-    if (agent.end(generation)) {
+    if (current && agent.end(generation)) {
       ended(agent, stale, "refused by the gateway");
     }
     return awaitUsable(stale.agentId(), wait);

@@ -178,9 +178,12 @@ class BulkChangeIT {
     ChangeView done = finish(made.id(), 60);
     Map<Integer, BulkOutcome> byAgent = byAgent(made.id());
     for (int id = 10031; id <= 10035; id++) {
-      assertThat(byAgent.get(id).getStatus()).as("agent " + id).isEqualTo(OutcomeStatus.SUCCEEDED);
+      BulkOutcome o = byAgent.get(id);
+      assertThat(o.getStatus())
+          .as("agent %d: %s %s; its calls: %s", id, o.getRetcode(), o.getReason(), calls(id))
+          .isEqualTo(OutcomeStatus.SUCCEEDED);
       // one call if the pool's own poll noticed the end first and signed in again, else two
-      assertThat(byAgent.get(id).getAttempts()).isBetween(1, 2);
+      assertThat(o.getAttempts()).isBetween(1, 2);
     }
     for (int id = 11001; id <= 11003; id++) {
       BulkOutcome o = byAgent.get(id);
@@ -497,6 +500,11 @@ class BulkChangeIT {
     try (var reader = Json.createReader(new StringReader(body))) {
       return reader.readArray().stream().map(JsonValue::asJsonObject).toList();
     }
+  }
+
+  /** The agent's calls at the simulator, oldest first, as the simulator logged them. */
+  String calls(int agent) throws Exception {
+    return call("GET", "requests?agent=" + agent + "&limit=100", null);
   }
 
   String call(String method, String path, String json) throws Exception {
