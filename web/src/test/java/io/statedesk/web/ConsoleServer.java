@@ -13,12 +13,6 @@ import java.nio.file.attribute.PosixFilePermissions;
  * The one Payara Micro of the web module's integration tests: the console at {@code /statedesk} and
  * the simulator at {@code /agentgateway}, in the demo configuration with LDAP sign-in against an
  * in-memory directory, started on first use and stopped when the failsafe JVM ends.
- *
- * <p>Why it runs with the JVM's own JIT, unlike the other test servers (C1 alone, see testkit's
- * {@code MicroLauncher.TEST_JIT}): it serves every browser and API test of the phase for about
- * twenty minutes, long enough for the optimising compiler to pay back its compile time; each
- * sign-in's password check alone (600,000 PBKDF2 iterations) takes about 550 ms of CPU as C1 code
- * and about 90 ms once C2 has compiled it, and the tests sign in some hundreds of times.
  */
 public final class ConsoleServer {
 
@@ -33,8 +27,6 @@ public final class ConsoleServer {
           // LDAP sign-in is on, next to the database users (LdapSignInIT)
           ldap().consoleSettings().forEach(builder::systemProperty);
           return builder
-              // the one server that lives through the whole phase: see the class Javadoc
-              .productionJit()
               .port(port)
               .sslPort(PayaraMicro.freePort())
               .deploy(Path.of(PayaraMicro.requiredProperty("console.war")), "statedesk")
