@@ -105,25 +105,12 @@ abstract class AppServer implements AutoCloseable {
    */
   HttpResponse<String> api(String method, String path, String body, String authorization) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(consoleUrl() + "/api" + path))
-            .timeout(Duration.ofSeconds(60))
-            .header("Content-Type", "application/json")
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
+        Http.request(method, consoleUrl() + "/api" + path, body, "Content-Type", "application/json")
+            .timeout(Duration.ofSeconds(60));
     if (authorization != null) {
       request.header("Authorization", authorization);
     }
-    try {
-      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return Http.send(HTTP, request.build());
   }
 
   /**

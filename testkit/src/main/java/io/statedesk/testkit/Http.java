@@ -1,6 +1,11 @@
 package io.statedesk.testkit;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
@@ -21,6 +26,40 @@ public final class Http {
   /** The shared client (thread-safe, pooled). */
   public static HttpClient client() {
     return CLIENT;
+  }
+
+  /**
+   * A request of {@code method} to {@code url} with {@code body} as text (none when null) and the
+   * {@code headers} given as name, value, name, value...
+   */
+  public static HttpRequest.Builder request(
+      String method, String url, String body, String... headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return request;
+  }
+
+  /**
+   * Sends {@code request} on {@code client} and reads the answer as text. Why unchecked: a test
+   * that cannot reach its server has failed, and every caller would only wrap the exceptions.
+   */
+  public static HttpResponse<String> send(HttpClient client, HttpRequest request) {
+    try {
+      return client.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(request.method() + " " + request.uri(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted: " + request.method() + " " + request.uri(), e);
+    }
   }
 
   /** A client of its own (a test that must not share connections, e.g. with another server). */

@@ -163,6 +163,7 @@ public class Reconciler {
       return Result.NO_DESIRE;
     }
     Desired want = top.get();
+    StateTarget target = StateTarget.ofColumn(want.code());
     if (claims.busy(agentId)) {
       return Result.BUSY;
     }
@@ -172,7 +173,7 @@ public class Reconciler {
     if (actual.isEmpty()) {
       return Result.UNREADABLE;
     }
-    if (ReadBack.matches(StateTarget.ofColumn(want.code()), actual.get())) {
+    if (ReadBack.matches(target, actual.get())) {
       directoryStates.recordReadBack(agentId.value(), want.code(), false);
       recorder.drifted(want.changeId(), agentId, false);
       return Result.HELD;
@@ -191,8 +192,7 @@ public class Reconciler {
         return Result.DRIFT_REPORTED;
       }
     }
-    Optional<AgentResult> applied =
-        engine.apply(agentId, StateTarget.ofColumn(want.code()), () -> stillWanted(agentId, want));
+    Optional<AgentResult> applied = engine.apply(agentId, target, () -> stillWanted(agentId, want));
     if (applied.isEmpty()) {
       return Result.BUSY; // a change took the agent up meanwhile, or the desire changed
     }

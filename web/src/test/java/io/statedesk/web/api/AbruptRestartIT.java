@@ -7,9 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.statedesk.testkit.Http;
 import io.statedesk.testkit.PayaraMicro;
 import io.statedesk.web.OwnServers;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -497,26 +494,18 @@ class AbruptRestartIT {
 
   static String send(String method, String url, String json, String auth) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(url))
-            .timeout(Duration.ofSeconds(30))
-            .header("Content-Type", url.endsWith("/import") ? "text/csv" : "application/json")
-            .method(
+        Http.request(
                 method,
-                json == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(json));
+                url,
+                json,
+                "Content-Type",
+                url.endsWith("/import") ? "text/csv" : "application/json")
+            .timeout(Duration.ofSeconds(30));
     if (auth != null) {
       request.header("Authorization", auth);
     }
-    try {
-      HttpResponse<String> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      assertThat(r.statusCode()).as(method + " " + url + ": " + r.body()).isLessThan(300);
-      return r.body();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    HttpResponse<String> r = Http.send(HTTP, request.build());
+    assertThat(r.statusCode()).as(method + " " + url + ": " + r.body()).isLessThan(300);
+    return r.body();
   }
 }

@@ -2,9 +2,6 @@ package io.statedesk.web.api;
 
 import io.statedesk.testkit.Http;
 import io.statedesk.web.ConsoleServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -30,28 +27,15 @@ final class Api {
    */
   static HttpResponse<String> send(String method, String path, String body, String... headers) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(ConsoleServer.consoleUrl() + "/api" + path))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
+        Http.request(method, ConsoleServer.consoleUrl() + "/api" + path, body, headers);
     boolean typed = false;
     for (int i = 0; i < headers.length; i += 2) {
-      request.header(headers[i], headers[i + 1]);
       typed |= headers[i].equalsIgnoreCase("Content-Type");
     }
     if (!typed) {
       request.header("Content-Type", "application/json");
     }
-    try {
-      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return Http.send(HTTP, request.build());
   }
 
   static String bearer(String token) {

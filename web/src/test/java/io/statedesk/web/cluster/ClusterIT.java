@@ -707,20 +707,19 @@ class ClusterIT {
   }
 
   /** A call as admin (console URLs) or without credentials (the simulator's control API). */
-  static String send(String method, String url, String body, String contentType) throws Exception {
+  static String send(String method, String url, String body, String contentType) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(url))
-            .timeout(Duration.ofSeconds(30))
-            .header("Content-Type", contentType == null ? "application/json" : contentType)
-            .method(
+        Http.request(
                 method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
+                url,
+                body,
+                "Content-Type",
+                contentType == null ? "application/json" : contentType)
+            .timeout(Duration.ofSeconds(30));
     if (url.contains("/statedesk/")) {
       request.header("Authorization", ADMIN);
     }
-    HttpResponse<String> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r = Http.send(HTTP, request.build());
     assertThat(r.statusCode()).as(method + " " + url + ": " + r.body()).isLessThan(300);
     return r.body();
   }

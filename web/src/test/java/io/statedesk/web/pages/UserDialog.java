@@ -55,6 +55,7 @@ public final class UserDialog {
   private static final By LDAP_HINT = By.id("userForm:ldapHint");
   private static final By ROLE_BOXES = By.cssSelector("#userForm\\:roles input");
   private static final By TEAMS_PANEL = By.id("userForm:teams_panel");
+  private static final By ENABLED_BOX = By.cssSelector("#userForm\\:enabled .ui-chkbox-box");
   private static final By TEAM_ITEMS =
       By.cssSelector("[id='userForm:teams_panel'] li.ui-selectcheckboxmenu-item");
 
@@ -118,6 +119,16 @@ public final class UserDialog {
     page.browser()
         .findElement(By.xpath("//*[@id='userForm:roles']//label[normalize-space()='" + role + "']"))
         .click();
+    return this;
+  }
+
+  /** Ticks or clears "enabled" so that it reads {@code enabled}. */
+  public UserDialog enabled(boolean enabled) {
+    Object ticked =
+        page.script("return document.getElementById('userForm:enabled_input').checked;");
+    if (!Boolean.valueOf(enabled).equals(ticked)) {
+      page.browser().findElement(ENABLED_BOX).click();
+    }
     return this;
   }
 
