@@ -13,10 +13,11 @@ import java.util.logging.Logger;
 /**
  * This instance's part in one change: the driver's loop, on a thread of its own. Each step checks
  * the change (finished elsewhere, cancelled), takes over outcomes a dead console left in flight,
- * claims a batch of pending ones, hands them to the worker pool, writes the results back in batches
- * ({@link RunResults}) and, on the console leading the change, shows it paused while the gateway is
- * down and ends it when no outcome is left ({@link ChangeEnding}). Unexpected failures are retried
- * for about a minute; a stopping console finishes its calls in flight and gives its lease up.
+ * claims a batch of pending ones, hands them to the worker pool, writes what results the workers
+ * left unwritten ({@link RunResults}: a worker writes a pool's worth itself) and, on the console
+ * leading the change, shows it paused while the gateway is down and ends it when no outcome is left
+ * ({@link ChangeEnding}). Unexpected failures are retried for about a minute; a stopping console
+ * finishes its calls in flight and gives its lease up.
  */
 final class ChangeRun {
 
@@ -185,7 +186,7 @@ final class ChangeRun {
     }
     // until a worker's call ends (it unparks the driver) or the wait is up: a fixed sleep here
     // cost up to 100 ms per batch (issue 20: concurrency 1 took 105 ms per 50 ms call)
-    long waitMs = claimed && inFlight.get() <= ctx.settings().concurrency() ? 20 : 100;
+    long waitMs = claimed && inFlight.get() <= ctx.claimBelow() ? 20 : 100;
     LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(waitMs));
     if (Thread.interrupted()) {
       throw new InterruptedException();
@@ -195,7 +196,7 @@ final class ChangeRun {
 
   /**
    * Takes over what dead consoles left in flight (every two seconds) and claims pending outcomes,
-   * up to twice the workers' number in flight; true when the claim found some.
+   * up to {@link RunContext#inFlightMost()}; true when the claim found some.
    */
   private boolean takeWork(long now) {
     int cap = ctx.settings().concurrency();
@@ -207,9 +208,11 @@ final class ChangeRun {
       nextAdopt = now + 2000;
     }
     boolean claimed = false;
-    if (inFlight.get() <= cap && now >= nextClaim) {
+    if (inFlight.get() <= ctx.claimBelow() && now >= nextClaim) {
       List<AgentCall.Work> batch =
-          ctx.claims().claim(id, cap * 2 - inFlight.get(), verify, ownership, lead, ctx.instance());
+          ctx.claims()
+              .claim(
+                  id, ctx.inFlightMost() - inFlight.get(), verify, ownership, lead, ctx.instance());
       batch.forEach(this::submit);
       claimed = !batch.isEmpty();
       nextClaim = claimed ? now : now + (lead ? 250 : 1000);
@@ -263,9 +266,10 @@ final class ChangeRun {
         ctx.claims().backToPending(id, List.of(w.outcomeId()), ctx.instance());
       } else {
         results.add(result);
+        results.writeIfFull();
       }
     } finally {
-      if (inFlight.decrementAndGet() <= ctx.settings().concurrency()) {
+      if (inFlight.decrementAndGet() <= ctx.claimBelow()) {
         LockSupport.unpark(driver);
       }
     }

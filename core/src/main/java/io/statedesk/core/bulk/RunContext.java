@@ -28,4 +28,23 @@ record RunContext(
     TakeOver takeOver,
     ResultWriter writer,
     ChangeEnding ending,
-    BooleanSupplier stopping) {}
+    BooleanSupplier stopping) {
+
+  /**
+   * How many pools' worth of agents a driver keeps in flight (called, or queued for a worker). Why
+   * three, not two: a claim is a transaction of tens of milliseconds, and with two the driver
+   * claimed only once the queue was empty, so the workers waited for every claim; with a pool's
+   * worth still queued the claim lands while they call (issue 20, docs/src/benchmarks.md).
+   */
+  static final int DEPTH = 3;
+
+  /** The most agents one run keeps in flight. */
+  int inFlightMost() {
+    return settings.concurrency() * DEPTH;
+  }
+
+  /** A run's driver claims more once no more than this many of its agents are in flight. */
+  int claimBelow() {
+    return settings.concurrency() * (DEPTH - 1);
+  }
+}

@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.statedesk.core.gateway.AgentId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** When a run's gathered results are written, and that a failed write loses none. */
@@ -63,15 +67,7 @@ class RunResultsTest {
   @Test
   void aFailedWriteKeepsItsResultsForTheNextFlush() {
     List<List<AgentResult>> tried = new ArrayList<>();
-    RunResults r =
-        new RunResults(
-            4,
-            batch -> {
-              tried.add(batch);
-              if (tried.size() == 1) {
-                throw new IllegalStateException("database down");
-              }
-            });
+    RunResults r = failingOnce(4, tried);
     r.add(result(1));
     r.add(result(2));
     assertThatThrownBy(r::flush).hasMessage("database down");
@@ -79,5 +75,82 @@ class RunResultsTest {
     r.flush();
     assertThat(tried).hasSize(2);
     assertThat(tried.get(1)).containsExactlyInAnyOrder(result(1), result(2), result(3));
+  }
+
+  @Test
+  void aWorkerWritesAPoolsWorthItselfAndOnlyThen() {
+    RunResults r = results();
+    for (long id = 1; id <= 3; id++) {
+      r.add(result(id));
+      r.writeIfFull();
+    }
+    assertThat(written).as("three of four: the driver's flush will take them").isEmpty();
+    r.add(result(4));
+    r.writeIfFull();
+    assertThat(written).containsExactly(List.of(result(1), result(2), result(3), result(4)));
+  }
+
+  @Test
+  void aWorkerDoesNotWaitForAWriteUnderWayAndTheDriversFlushDoes() throws Exception {
+    CountDownLatch inWrite = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    List<List<AgentResult>> slow = new CopyOnWriteArrayList<>();
+    RunResults r =
+        new RunResults(
+            1,
+            batch -> {
+              slow.add(batch);
+              if (slow.size() == 1) {
+                inWrite.countDown();
+                await(release);
+              }
+            });
+    r.add(result(1));
+    Thread first = new Thread(r::writeIfFull);
+    first.start();
+    assertThat(inWrite.await(10, TimeUnit.SECONDS)).isTrue();
+
+    r.add(result(2));
+    r.writeIfFull(); // returns at once: the first write is under way
+    r.flushIfDue(System.currentTimeMillis(), 0); // so does the driver's step
+    assertThat(slow).hasSize(1);
+    CompletableFuture<Void> flushed = CompletableFuture.runAsync(r::flush);
+    Thread.sleep(100);
+    assertThat(flushed).as("the driver's flush waits for the write under way").isNotDone();
+
+    release.countDown();
+    flushed.get(10, TimeUnit.SECONDS);
+    first.join(10_000);
+    assertThat(slow).containsExactly(List.of(result(1)), List.of(result(2)));
+  }
+
+  @Test
+  void aWorkersFailedWriteIsNotThrownAndKeepsItsResults() {
+    List<List<AgentResult>> tried = new ArrayList<>();
+    RunResults r = failingOnce(1, tried);
+    r.add(result(1));
+    r.writeIfFull();
+    r.flush();
+    assertThat(tried).containsExactly(List.of(result(1)), List.of(result(1)));
+  }
+
+  /** Results whose first write fails ("database down"); every batch tried goes to {@code tried}. */
+  static RunResults failingOnce(int concurrency, List<List<AgentResult>> tried) {
+    return new RunResults(
+        concurrency,
+        batch -> {
+          tried.add(batch);
+          if (tried.size() == 1) {
+            throw new IllegalStateException("database down");
+          }
+        });
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
