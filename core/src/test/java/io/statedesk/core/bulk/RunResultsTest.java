@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.statedesk.core.gateway.AgentId;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** When a run's gathered results are written, and that a failed write loses none. */
@@ -115,8 +117,10 @@ class RunResultsTest {
     r.flushIfDue(System.currentTimeMillis(), 0); // so does the driver's step
     assertThat(slow).hasSize(1);
     CompletableFuture<Void> flushed = CompletableFuture.runAsync(r::flush);
-    Thread.sleep(100);
-    assertThat(flushed).as("the driver's flush waits for the write under way").isNotDone();
+    Awaitility.await("the driver's flush waiting for the write under way")
+        .during(Duration.ofMillis(200))
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> !flushed.isDone());
 
     release.countDown();
     flushed.get(10, TimeUnit.SECONDS);

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** The renewal steps on their own: an in-memory store and a sign-in that only records its agent. */
@@ -124,8 +125,10 @@ class SessionRenewalTest {
 
     CompletableFuture<Optional<AgentHandle>> renewed =
         CompletableFuture.supplyAsync(() -> renewal.renew(old, Duration.ofSeconds(30)));
-    Thread.sleep(200); // the renewal is waiting
-    assertThat(renewed).isNotDone();
+    Awaitility.await("the renewal waiting for the sign-in")
+        .during(Duration.ofMillis(200))
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> !renewed.isDone());
     store.put(SessionEntry.live(fresh));
     agent.live();
 
