@@ -1,5 +1,8 @@
 package io.statedesk.core.directory;
 
+import dev.failsafe.Failsafe;
+import dev.failsafe.RetryPolicy;
+import dev.failsafe.function.CheckedSupplier;
 import io.statedesk.core.gateway.AgentId;
 import io.statedesk.core.gateway.GatewayAuth;
 import io.statedesk.core.gateway.GatewayClient;
@@ -8,6 +11,7 @@ import io.statedesk.core.gateway.GatewayRecords.GatewayAgent;
 import io.statedesk.core.gateway.GatewayRecords.GatewayGroup;
 import io.statedesk.core.gateway.GatewayRecords.SignInMode;
 import io.statedesk.core.gateway.GatewayRecords.SignInRequest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,8 +19,23 @@ import java.util.List;
  * Reads the whole directory from the gateway through a directory account: sign in (platform only),
  * list the VDN's groups, list each group's agents, sign out. Reads everything first and returns it
  * whole, or throws: a failure half-way never yields a partial directory.
+ *
+ * <p>Each read is tried up to four times when it fails transiently (a timeout, HTTP 5xx or 429, a
+ * retryable retcode such as 100-007), with a short jittered backoff (Failsafe, as the bulk engine's
+ * calls). Why: the reads are idempotent, and a directory with skills makes one call per agent, so
+ * one transient answer among thousands failed the whole sync until its next period (seen in a test
+ * run: one HTTP 500 from the gateway's container). A refusal (wrong password, 100-002, a stale
+ * Guid) is not retried.
  */
 public final class GatewayDirectoryReader {
+
+  private static final RetryPolicy<Object> READS =
+      RetryPolicy.builder()
+          .handleIf(f -> f instanceof GatewayException g && g.isRetryable())
+          .withBackoff(Duration.ofMillis(100), Duration.ofSeconds(2))
+          .withJitter(0.25)
+          .withMaxAttempts(4)
+          .build();
 
   private final GatewayClient client;
   private final boolean readSkills;
@@ -53,12 +72,14 @@ public final class GatewayDirectoryReader {
     GatewayAuth auth = client.signIn(account, request, SignInMode.LOGINEX).auth();
     try {
       List<DirectoryEntry> entries = new ArrayList<>();
-      for (GatewayGroup group : client.groups(auth)) {
-        for (GatewayAgent agent : client.agentsOfGroup(auth, group.id())) {
+      for (GatewayGroup group : retried(() -> client.groups(auth))) {
+        for (GatewayAgent agent : retried(() -> client.agentsOfGroup(auth, group.id()))) {
           if (AgentId.isValid(agent.workNo()) && agent.workNo() != account) {
             List<String> skills =
                 readSkills
-                    ? client.skillsOf(auth, agent.workNo()).stream().map(k -> k.name()).toList()
+                    ? retried(() -> client.skillsOf(auth, agent.workNo())).stream()
+                        .map(k -> k.name())
+                        .toList()
                     : List.of();
             entries.add(
                 new DirectoryEntry(
@@ -79,5 +100,10 @@ public final class GatewayDirectoryReader {
         // the gateway signs an idle account out by itself
       }
     }
+  }
+
+  /** One read, retried while it fails transiently (see the class Javadoc). */
+  private static <T> T retried(CheckedSupplier<T> read) {
+    return Failsafe.with(READS).get(read);
   }
 }

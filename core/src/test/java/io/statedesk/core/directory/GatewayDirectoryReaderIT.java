@@ -66,6 +66,28 @@ class GatewayDirectoryReaderIT {
     }
   }
 
+  /**
+   * One transient failure among the thousands of reads of a sync with skills no longer fails the
+   * sync: each read is tried again (2 % of the skill reads answered HTTP 500).
+   */
+  @Test
+  void transientFailuresOfSingleReadsAreRetried() {
+    Control.reset(2, 60_000, 120_000, 120_000, 1_000);
+    Control.call("DELETE", "requests", null);
+    Control.faults(
+        "{\"httpErrorShare\":0.02,\"httpStatus\":500,\"operations\":[\"agentSkillsByWorkNo\"]}");
+    try (GatewayClient client = new GatewayClient(GatewayConfig.of(SimulatorServer.gatewayUrl()))) {
+      List<DirectoryEntry> entries =
+          new GatewayDirectoryReader(client, true, "7999001").read(999001, "Sim#999001");
+      assertThat(entries).hasSize(2000).allSatisfy(e -> assertThat(e.skills()).isNotEmpty());
+      assertThat(Control.call("GET", "requests?operation=agentSkillsByWorkNo&limit=100000", null))
+          .as("some reads were answered 500 and tried again")
+          .contains("\"httpStatus\":500");
+    } finally {
+      Control.call("DELETE", "faults", null);
+    }
+  }
+
   @Test
   void skillsAreReadWhenAskedFor() {
     Control.reset(2, 60_000, 120_000, 120_000, 1_000);
