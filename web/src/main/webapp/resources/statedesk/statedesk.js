@@ -307,10 +307,18 @@ StateDesk.live = (function () {
     timer = wanted > 0 ? setInterval(refresh, wanted * 1000) : null;
   }
 
-  function refresh() {
+  /**
+   * The page's refresh command, looked up each time: a refresh that waited for a quiet moment
+   * sends the function the page has then, not one it may have replaced meanwhile.
+   */
+  function command() {
     var b = box();
-    var command = b ? window[b.getAttribute('data-refresh')] : null;
-    if (typeof command !== 'function' || finished()) {
+    var found = b ? window[b.getAttribute('data-refresh')] : null;
+    return typeof found === 'function' ? found : null;
+  }
+
+  function refresh() {
+    if (!command() || finished()) {
       return;
     }
     if (busy) {
@@ -319,10 +327,15 @@ StateDesk.live = (function () {
     }
     busy = true;
     whenQuiet(function () {
+      var send = command();
+      if (!send) {
+        busy = false;
+        return;
+      }
       var active = document.activeElement;
       focusedId = active && active !== document.body ? active.id : '';
       lastSent = Date.now();
-      command();
+      send();
     });
   }
 
