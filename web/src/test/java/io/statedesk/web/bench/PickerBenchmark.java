@@ -48,38 +48,10 @@ public final class PickerBenchmark {
 
   public static void main(String[] args) throws Exception {
     int agents = Integer.getInteger("bench.agents", 50_000);
-    int port = PayaraMicro.freePort();
     long start = System.nanoTime();
-    try (PayaraMicro server =
-        PayaraMicro.builder()
-            .productionJit()
-            .maxHeap("2g")
-            .port(port)
-            .startupTimeout(Duration.ofMinutes(5))
-            .deploy(Path.of(PayaraMicro.requiredProperty("console.war")), "statedesk")
-            .deploy(Path.of(PayaraMicro.requiredProperty("simulator.war")), "agentgateway")
-            .systemProperty("statedesk.demo.enabled", "true")
-            .systemProperty(
-                "statedesk.gateway.url", "http://localhost:" + port + "/agentgateway/resource")
-            .systemProperty("simulator.agents", Integer.toString(agents))
-            .systemProperty("statedesk.directory.sync-enabled", "true")
-            .systemProperty("statedesk.directory.account", "999001")
-            .systemProperty("statedesk.directory.password", "Sim#999001")
-            .systemProperty("statedesk.directory.phonenum", "7999001")
-            .readyWhen("/statedesk/login.xhtml")
-            .start()) {
+    try (PayaraMicro server = start(agents)) {
       String console = server.baseUrl() + "/statedesk";
-      Map<String, String> tokens = new LinkedHashMap<>();
-      WebDriver browser = Browsers.chromium();
-      try {
-        for (String[] user : new String[][] {{"alice", "alice-demo"}, {"admin", "admin-demo"}}) {
-          browser.manage().deleteAllCookies();
-          Tokens.signIn(browser, console, user[0], user[1]);
-          tokens.put(user[0], "Bearer " + Tokens.create(browser, console, "picker-bench", "READ"));
-        }
-      } finally {
-        browser.quit();
-      }
+      Map<String, String> tokens = tokens(console);
       String api = console + "/api/agents";
       Awaitility.await("the directory synced from the simulator")
           .pollInSameThread()
@@ -109,6 +81,44 @@ public final class PickerBenchmark {
         }
       }
     }
+  }
+
+  /** The console and the simulator seeding {@code agents} agents, the directory synced from it. */
+  private static PayaraMicro start(int agents) {
+    int port = PayaraMicro.freePort();
+    return PayaraMicro.builder()
+        .productionJit()
+        .maxHeap("2g")
+        .port(port)
+        .startupTimeout(Duration.ofMinutes(5))
+        .deploy(Path.of(PayaraMicro.requiredProperty("console.war")), "statedesk")
+        .deploy(Path.of(PayaraMicro.requiredProperty("simulator.war")), "agentgateway")
+        .systemProperty("statedesk.demo.enabled", "true")
+        .systemProperty(
+            "statedesk.gateway.url", "http://localhost:" + port + "/agentgateway/resource")
+        .systemProperty("simulator.agents", Integer.toString(agents))
+        .systemProperty("statedesk.directory.sync-enabled", "true")
+        .systemProperty("statedesk.directory.account", "999001")
+        .systemProperty("statedesk.directory.password", "Sim#999001")
+        .systemProperty("statedesk.directory.phonenum", "7999001")
+        .readyWhen("/statedesk/login.xhtml")
+        .start();
+  }
+
+  /** A read-only API token of alice (supervisor) and of admin, made on the tokens page. */
+  private static Map<String, String> tokens(String console) {
+    Map<String, String> tokens = new LinkedHashMap<>();
+    WebDriver browser = Browsers.chromium();
+    try {
+      for (String[] user : new String[][] {{"alice", "alice-demo"}, {"admin", "admin-demo"}}) {
+        browser.manage().deleteAllCookies();
+        Tokens.signIn(browser, console, user[0], user[1]);
+        tokens.put(user[0], "Bearer " + Tokens.create(browser, console, "picker-bench", "READ"));
+      }
+    } finally {
+      browser.quit();
+    }
+    return tokens;
   }
 
   /** The picker's queries: name to query string; {@code visible} is what the user may see. */
