@@ -7,7 +7,6 @@ import io.statedesk.core.gateway.AgentId;
 import io.statedesk.core.gateway.GatewayException;
 import io.statedesk.core.gateway.GatewayRejectedException;
 import io.statedesk.core.gateway.GatewayUnavailableException;
-import io.statedesk.core.gateway.InvalidGatewayRequestException;
 import io.statedesk.core.gateway.RetcodeClass;
 import io.statedesk.core.gateway.SharedRate;
 import io.statedesk.core.session.AgentHandle;
@@ -125,9 +124,7 @@ public final class AgentCall {
   }
 
   static boolean isRetryable(Throwable failure) {
-    return failure instanceof GatewayException g
-        && !(failure instanceof InvalidGatewayRequestException)
-        && g.isRetryable();
+    return GatewayException.isTransient(failure);
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.statedesk.core.directory;
 
 import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeExecutor;
 import dev.failsafe.RetryPolicy;
 import dev.failsafe.function.CheckedSupplier;
 import io.statedesk.core.gateway.AgentId;
@@ -29,13 +30,15 @@ import java.util.List;
  */
 public final class GatewayDirectoryReader {
 
-  private static final RetryPolicy<Object> READS =
-      RetryPolicy.builder()
-          .handleIf(f -> f instanceof GatewayException g && g.isRetryable())
-          .withBackoff(Duration.ofMillis(100), Duration.ofSeconds(2))
-          .withJitter(0.25)
-          .withMaxAttempts(4)
-          .build();
+  /** One executor for every read (policies and executors are immutable and thread-safe). */
+  private static final FailsafeExecutor<Object> READS =
+      Failsafe.with(
+          RetryPolicy.builder()
+              .handleIf(GatewayException::isTransient)
+              .withBackoff(Duration.ofMillis(100), Duration.ofSeconds(2))
+              .withJitter(0.25)
+              .withMaxAttempts(4)
+              .build());
 
   private final GatewayClient client;
   private final boolean readSkills;
@@ -104,6 +107,6 @@ public final class GatewayDirectoryReader {
 
   /** One read, retried while it fails transiently (see the class Javadoc). */
   private static <T> T retried(CheckedSupplier<T> read) {
-    return Failsafe.with(READS).get(read);
+    return READS.get(read);
   }
 }

@@ -27,4 +27,12 @@ public abstract sealed class GatewayException extends RuntimeException
 
   /** Whether the same call may succeed later. */
   public abstract boolean isRetryable();
+
+  /**
+   * Whether {@code failure} is a gateway failure the same call may get past later: the one test of
+   * every retry policy over gateway calls (the bulk engine's calls, the directory's reads).
+   */
+  public static boolean isTransient(Throwable failure) {
+    return failure instanceof GatewayException g && g.isRetryable();
+  }
 }
