@@ -98,10 +98,18 @@ public final class AgentCall {
     final transient GatewayRejectedException refusal;
     final boolean renewed;
 
+    /** What the console knew of the agent's session when none came ("taken over: ..."), if any. */
+    final String why;
+
     NoFreshSessionException(GatewayRejectedException refusal, boolean renewed) {
+      this(refusal, renewed, null);
+    }
+
+    NoFreshSessionException(GatewayRejectedException refusal, boolean renewed, String why) {
       super(refusal.getMessage(), refusal, false, false);
       this.refusal = refusal;
       this.renewed = renewed;
+      this.why = why;
     }
   }
 
@@ -224,7 +232,7 @@ public final class AgentCall {
         renewed = true;
         Optional<AgentHandle> fresh = sessions.renew(handle, settings.renewWait());
         if (fresh.isEmpty()) {
-          throw new NoFreshSessionException(r, false);
+          throw new NoFreshSessionException(r, false, sessions.note(work.agentId()).orElse(null));
         }
         handle = fresh.get();
         gate.await(cancelled, paused);

@@ -48,7 +48,8 @@ final class AgentResults {
                   ? " and refused the fresh one too"
                   : source == SessionSource.RELAYED
                       ? "; a relayed session is renewed only by the agent's desktop"
-                      : "; no fresh session could be obtained");
+                      : "; no fresh session could be obtained"
+                          + (s.why == null ? "" : " (" + s.why + ")"));
       return of(work, OutcomeStatus.FAILED, false, s.refusal.retcode().code(), reason, n, start);
     }
     if (failure instanceof GatewayRejectedException r) {

@@ -188,6 +188,24 @@ class AgentCallTest {
     assertThat(gateway.guidsUsed).containsExactly("old", "new");
   }
 
+  /** The supervisor reads why no fresh session came, not only that none did. */
+  @Test
+  void aStaleHostedSessionWithoutAFreshOneSaysWhy() {
+    ScriptedGateway gateway = new ScriptedGateway().fail(rejected("100-006"));
+    AgentResult r =
+        run(
+            gateway,
+            sessions(handle("hosted-guid-9", SessionSource.HOSTED), null),
+            StateTarget.set(101),
+            false);
+    assertThat(r.status()).isEqualTo(OutcomeStatus.FAILED);
+    assertThat(r.retcode()).isEqualTo("100-006");
+    assertThat(r.reason())
+        .endsWith("; no fresh session could be obtained (signed in elsewhere)")
+        .doesNotContain("hosted-guid-9");
+    assertThat(gateway.guidsUsed).containsExactly("hosted-guid-9");
+  }
+
   @Test
   void aStaleRelayedSessionIsNotRenewedByTheConsole() {
     ScriptedGateway gateway = new ScriptedGateway().fail(rejected("100-006"));

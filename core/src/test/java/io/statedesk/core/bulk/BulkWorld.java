@@ -65,7 +65,8 @@ final class BulkWorld {
             "statedesk.sessions.hosted.password-pattern=Sim#{agent}",
             "statedesk.sessions.hosted.phonenum-pattern=7{agent}",
             "statedesk.sessions.hosted.sign-in-rate=400",
-            "statedesk.sessions.hosted.force=true",
+            // force off, the default: an agent another desktop holds is left alone
+            "statedesk.sessions.hosted.force=false",
             // stop at once: signing 1,000 agents out one by one would hold up the next test's
             // server
             "statedesk.sessions.hosted.sign-out-on-stop=false",

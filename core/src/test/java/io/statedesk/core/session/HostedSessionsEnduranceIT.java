@@ -28,31 +28,41 @@ import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
- * Issue 16's endurance case: 500 hosted agents held for five minutes against the simulator in
- * AUTHMODE 2 with a 20 s rotation and a 20 s grace, force off. Exactly one sign-in per agent, not
- * one poll with a Guid the gateway refused, and a custom state set before the rotations still there
- * after them. The one long test of the suite; everything else in it stays cheap.
+ * Issue 16's endurance case: 500 hosted agents held against the simulator in AUTHMODE 2 with a 20 s
+ * rotation and a 20 s grace, force off. Exactly one sign-in per agent, not one poll with a Guid the
+ * gateway refused, and a custom state set before the rotations still there after them.
+ *
+ * <p>The suite holds them two minutes (six rotations, 3,000 in all); the soak run holds them as
+ * long as {@code -Dendurance.hold} says (an ISO-8601 duration, docs/src/benchmarks.md: {@code
+ * ./mvnw -B -pl testkit,simulator,core verify -Dit.test=HostedSessionsEnduranceIT
+ * -Dendurance.hold=PT10M ...}). Why not five minutes in the suite any more: a soak belongs to a
+ * command of its own (the brief), and the three minutes more were a JVM and some CPU the other
+ * classes waited for.
  */
-// five minutes of holding, on a simulator of its own: under failsafe (two JVMs, one class at a time
-// in each, core/pom.xml) it holds one JVM while the other runs the rest; run in one launcher (an
-// IDE), this mark lets it run beside the others (junit-platform.properties)
+// a hold on a simulator of its own: under failsafe (three JVMs, one class at a time in each,
+// core/pom.xml) it holds one JVM while the others run the rest; run in one launcher (an IDE), this
+// mark lets it run beside the others (junit-platform.properties)
 @Execution(ExecutionMode.CONCURRENT)
 class HostedSessionsEnduranceIT {
 
   static final int FIRST = 11001;
   static final int COUNT = 500;
-  static final Duration HOLD = Duration.ofMinutes(5);
+  static final Duration HOLD = Duration.parse(System.getProperty("endurance.hold", "PT2M"));
+
+  /** The simulator's GUIDINTERVAL in this test. */
+  static final Duration ROTATION = Duration.ofSeconds(20);
+
   private static final Logger LOG = Logger.getLogger(HostedSessionsEnduranceIT.class.getName());
 
   /**
-   * Why one method: one five-minute hold with its checks before, during and after; split, each part
-   * would hold five minutes again.
+   * Why one method: one hold with its checks before, during and after; split, each part would hold
+   * again.
    */
   @Test
-  void fiveHundredSessionsHeldFiveMinutesWithOneSignInEachAndNoRefusedGuid() {
+  void fiveHundredSessionsHeldThroughRotationsWithOneSignInEachAndNoRefusedGuid() {
     PayaraMicro simulator = SimulatorServer.dedicated("simulator-for-endurance");
     Control.At control = new Control.At(simulator.baseUrl() + "/agentgateway/simulator");
-    control.reset(2, 20_000, 40_000, 120_000, 10_000);
+    control.reset(2, ROTATION.toMillis(), 40_000, 120_000, 10_000);
     Set<Integer> agents = IntStream.range(FIRST, FIRST + COUNT).boxed().collect(Collectors.toSet());
     agents.forEach(control::release); // the simulator seeds some agents as signed in elsewhere
     control.clearStats();
@@ -97,7 +107,7 @@ class HostedSessionsEnduranceIT {
       for (int id : agents) {
         findings
             .assertThat(client.queryCustomState(store.get(id).orElseThrow().handle().auth()))
-            .as("agent %d's state after about 15 rotations", id)
+            .as("agent %d's state after %d rotations", id, HOLD.dividedBy(ROTATION))
             .contains(4242);
       }
       JsonObject stats;

@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,11 +19,12 @@ import org.openqa.selenium.WebDriver;
 
 /**
  * What authenticating an API call costs the server: the CPU time of the Payara Micro process (user
- * + system, from /proc) spent on 100 calls with a personal API token, against one call with a
- * password (Basic, not yet in the short-lived verified-password cache, so one PBKDF2). Prints the
- * figures that docs/src/benchmarks.md reports.
+ * + system) spent on 100 calls with a personal API token, against one call with a password (Basic,
+ * not yet in the short-lived verified-password cache, so one PBKDF2). Prints the figures that
+ * docs/src/benchmarks.md reports.
  *
- * <p>{@code ./mvnw -B -pl web -am -Pbench-api -DskipTests verify}. Linux only (reads /proc).
+ * <p>{@code ./mvnw -B -pl web -am -Pbench-api -DskipTests verify}. The process CPU time comes from
+ * {@link PayaraMicro#cpuTime()}.
  */
 public final class ApiAuthBenchmark {
 
@@ -45,7 +45,6 @@ public final class ApiAuthBenchmark {
             .systemProperty("statedesk.api.basic-auth", "true")
             .readyWhen("/statedesk/login.xhtml")
             .start()) {
-      long pid = pidOf(server.workDir());
       String console = base + "/statedesk";
       WebDriver browser = Browsers.chromium();
       String token;
@@ -62,23 +61,23 @@ public final class ApiAuthBenchmark {
       call(url, basic("admin", "admin-demo"));
       List<Long> tokens = new ArrayList<>();
       for (int round = 0; round < 5; round++) {
-        long before = cpuMillis(pid);
+        long before = cpuMillis(server);
         for (int i = 0; i < 100; i++) {
           call(url, token);
         }
-        tokens.add(cpuMillis(pid) - before);
+        tokens.add(cpuMillis(server) - before);
       }
       List<Long> basics = new ArrayList<>();
       for (String[] user : new String[][] {{"alice", "alice-demo"}, {"bob", "bob-demo"}}) {
-        long before = cpuMillis(pid);
+        long before = cpuMillis(server);
         call(url, basic(user[0], user[1]));
-        basics.add(cpuMillis(pid) - before);
+        basics.add(cpuMillis(server) - before);
       }
-      long before = cpuMillis(pid);
+      long before = cpuMillis(server);
       for (int i = 0; i < 100; i++) {
         call(url, basic("alice", "alice-demo"));
       }
-      long cachedBasic = cpuMillis(pid) - before;
+      long cachedBasic = cpuMillis(server) - before;
       System.out.printf(
           "API authentication CPU (server process, ms): 100 calls with a token %s;"
               + " 1 call with Basic (PBKDF2) %s; 100 calls with Basic once cached %d%n",
@@ -102,27 +101,8 @@ public final class ApiAuthBenchmark {
     }
   }
 
-  /** The Payara Micro process started in {@code workDir} (its command line names the dir). */
-  static long pidOf(Path workDir) throws IOException {
-    try (var procs = Files.list(Path.of("/proc"))) {
-      for (Path p : procs.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
-        try {
-          String cmd = Files.readString(p.resolve("cmdline")).replace('\0', ' ');
-          if (cmd.contains("payara-micro") && cmd.contains(workDir.toString())) {
-            return Long.parseLong(p.getFileName().toString());
-          }
-        } catch (IOException gone) {
-          // the process ended while we looked
-        }
-      }
-    }
-    throw new IllegalStateException("no Payara Micro process for " + workDir);
-  }
-
-  /** User + system CPU time of the process, in ms (clock ticks of 10 ms). */
-  static long cpuMillis(long pid) throws IOException {
-    String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-    return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+  /** User + system CPU time of the server's JVM so far, in ms. */
+  static long cpuMillis(PayaraMicro server) {
+    return server.cpuTime().toMillis();
   }
 }
