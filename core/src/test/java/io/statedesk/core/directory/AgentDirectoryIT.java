@@ -131,6 +131,41 @@ class AgentDirectoryIT {
     assertThat(directory.count(AgentFilter.none())).isZero();
   }
 
+  /** Free text within a supervisor's scope: her teams only, a team filter narrows the search. */
+  @Test
+  void aSupervisorsSearchStaysWithinHerTeams() {
+    TestCaller.as("alice", Role.SUPERVISOR);
+    Set<String> hers = Set.of("Billing", "Technical Support", "Chinese Desk");
+    for (String text : List.of("agent 4999", "AGENT 12", "100042", "100043")) {
+      AgentFilter search = new AgentFilter(Set.of(), null, Set.of(), null, text);
+      List<Integer> expected =
+          IntStream.range(0, 50_000)
+              .mapToObj(AgentDirectoryIT::entry)
+              .filter(e -> hers.contains(e.team()))
+              .filter(
+                  e ->
+                      e.name().toLowerCase().contains(text.toLowerCase())
+                          || Integer.toString(e.agentId()).equals(text))
+              .map(DirectoryEntry::agentId)
+              .toList();
+      assertThat(directory.count(search)).as("count of %s", text).isEqualTo(expected.size());
+      assertThat(directory.page(search, "agentId", true, 0, 1000))
+          .as("page of %s", text)
+          .extracting(DirectoryAgent::getAgentId)
+          .containsExactlyElementsOf(expected);
+    }
+    assertThat(directory.count(new AgentFilter(Set.of("Sales"), null, Set.of(), null, "agent")))
+        .as("a team outside her scope gives nothing, with text too")
+        .isZero();
+    assertThat(directory.count(new AgentFilter(Set.of("Billing"), null, Set.of(), null, "agent 4")))
+        .as("a team filter narrows her search")
+        .isEqualTo(
+            IntStream.range(0, 50_000)
+                .mapToObj(AgentDirectoryIT::entry)
+                .filter(e -> "Billing".equals(e.team()) && e.name().startsWith("Agent 4"))
+                .count());
+  }
+
   @Test
   void adminsSeeEveryTeamWithItsAgentsSessionsAndSupervisors() {
     states.applyAvailability(Map.of(100_001, "HOSTED", 100_006, "RELAYED", 100_011, "STALE"));
