@@ -95,10 +95,15 @@ public class SessionHolds {
           .setParameter("ids", gone.subList(i, Math.min(gone.size(), i + 500)))
           .executeUpdate();
     }
-    em.createQuery("update SessionHold h set h.heldUntil = :t where h.consoleId = :c")
-        .setParameter("t", until)
-        .setParameter("c", console)
-        .executeUpdate();
+    written.removeAll(gone);
+    int renewed =
+        em.createQuery("update SessionHold h set h.heldUntil = :t where h.consoleId = :c")
+            .setParameter("t", until)
+            .setParameter("c", console)
+            .executeUpdate();
+    if (renewed != written.size()) {
+      reload(console);
+    }
     Set<Integer> toWrite = new TreeSet<>();
     List<Integer> pushedAgain = new ArrayList<>();
     for (int id : live) {
@@ -113,8 +118,27 @@ public class SessionHolds {
     for (int id : toWrite) {
       em.merge(new SessionHold(id, console, until)); // over another console's old record too
     }
-    written.removeAll(gone);
     written.addAll(live);
+  }
+
+  /**
+   * The rows that name {@code console} now, after the renewal found a different number than this
+   * console wrote.
+   *
+   * <p>Why: a record is one row per agent, and another console's write takes it over (a shard
+   * moving back and forth, a console killed and its agents taken over, a desktop pushing
+   * elsewhere); when that console lets the agent go it deletes the row. A console that trusted its
+   * own list then never wrote the record again while it held the session: ClusterIT saw 12 agents
+   * hosted by a restarted console without a record for minutes, which a restart after an unclean
+   * stop would have taken for someone else's sessions ("taken over", never reclaimed). One count
+   * compared per refresh finds it; the read happens only then.
+   */
+  private void reload(String console) {
+    written.clear();
+    written.addAll(
+        em.createQuery("select h.agentId from SessionHold h where h.consoleId = :c", Integer.class)
+            .setParameter("c", console)
+            .getResultList());
   }
 
   /**
