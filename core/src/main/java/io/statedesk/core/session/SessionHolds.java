@@ -30,6 +30,10 @@ public class SessionHolds {
   EntityManager em;
 
   private final Set<Integer> written = new HashSet<>();
+
+  /** Live here, but another console's write took their record over: left to that console. */
+  private final Set<Integer> yielded = new HashSet<>();
+
   private final Set<Integer> pushed = ConcurrentHashMap.newKeySet();
   private boolean loaded;
 
@@ -96,6 +100,7 @@ public class SessionHolds {
           .executeUpdate();
     }
     written.removeAll(gone);
+    yielded.retainAll(live);
     int renewed =
         em.createQuery("update SessionHold h set h.heldUntil = :t where h.consoleId = :c")
             .setParameter("t", until)
@@ -108,7 +113,12 @@ public class SessionHolds {
     List<Integer> pushedAgain = new ArrayList<>();
     for (int id : live) {
       boolean wasPushed = pushed.remove(id);
-      if (!written.contains(id)) {
+      if (yielded.contains(id)) {
+        if (wasPushed) { // the desktop pushed here again: the record is ours again
+          yielded.remove(id);
+          toWrite.add(id);
+        }
+      } else if (!written.contains(id)) {
         toWrite.add(id);
       } else if (wasPushed) {
         pushedAgain.add(id);
@@ -118,27 +128,42 @@ public class SessionHolds {
     for (int id : toWrite) {
       em.merge(new SessionHold(id, console, until)); // over another console's old record too
     }
-    written.addAll(live);
+    for (int id : live) {
+      if (!yielded.contains(id)) {
+        written.add(id);
+      }
+    }
   }
 
   /**
-   * The rows that name {@code console} now, after the renewal found a different number than this
-   * console wrote.
+   * After the renewal found a different number of rows than this console wrote: the rows that name
+   * {@code console} now, and, of the others it wrote, those another console's record names ({@link
+   * #yielded}); a row that is gone altogether is written again by the caller.
    *
-   * <p>Why: a record is one row per agent, and another console's write takes it over (a shard
-   * moving back and forth, a console killed and its agents taken over, a desktop pushing
-   * elsewhere); when that console lets the agent go it deletes the row. A console that trusted its
-   * own list then never wrote the record again while it held the session: ClusterIT saw 12 agents
-   * hosted by a restarted console without a record for minutes, which a restart after an unclean
-   * stop would have taken for someone else's sessions ("taken over", never reclaimed). One count
-   * compared per refresh finds it; the read happens only then.
+   * <p>Why: a record is one row per agent. Another console's write takes it over (a desktop pushing
+   * elsewhere, a forced sign-in after a take-over): that console holds the session, and this one
+   * leaves the record alone until the agent is no longer live here or its desktop pushes here
+   * again. When that console lets the agent go it deletes the row: a console that trusted its own
+   * list then never wrote it again while it held the session (ClusterIT saw 12 agents hosted by a
+   * restarted console without a record for minutes, which a restart after an unclean stop would
+   * have taken for someone else's sessions, "taken over", never reclaimed). One count compared per
+   * refresh finds either; the reads happen only then.
    */
   private void reload(String console) {
+    Set<Integer> lost = new TreeSet<>(written);
     written.clear();
     written.addAll(
         em.createQuery("select h.agentId from SessionHold h where h.consoleId = :c", Integer.class)
             .setParameter("c", console)
             .getResultList());
+    lost.removeAll(written);
+    for (List<Integer> ids : InLists.of(List.copyOf(lost))) {
+      yielded.addAll(
+          em.createQuery(
+                  "select h.agentId from SessionHold h where h.agentId in :ids", Integer.class)
+              .setParameter("ids", ids)
+              .getResultList());
+    }
   }
 
   /**
@@ -166,6 +191,7 @@ public class SessionHolds {
   /** After a failed refresh: the next one starts from the database again. */
   public synchronized void forget() {
     written.clear();
+    yielded.clear();
     loaded = false;
   }
 
@@ -176,5 +202,6 @@ public class SessionHolds {
         .setParameter("c", console)
         .executeUpdate();
     written.clear();
+    yielded.clear();
   }
 }

@@ -93,4 +93,32 @@ class SessionHoldsIT {
     refresh(consoleA, a, Set.of());
     assertThat(records(agents)).isEmpty();
   }
+
+  /**
+   * A record another console took over and keeps names that console: it holds the session now (a
+   * desktop pushed there, a forced sign-in there), even while this console still counts the agent
+   * live; until the desktop pushes here again.
+   */
+  @Test
+  void aRecordAnotherConsoleTookOverStaysItsUntilTheDesktopPushesHereAgain() throws Exception {
+    Set<Integer> agents = Set.of(990_011, 990_012);
+    String a = "holds-a-" + System.nanoTime();
+    String b = "holds-b-" + System.nanoTime();
+    SessionHolds consoleA = console();
+    SessionHolds consoleB = console();
+
+    refresh(consoleA, a, agents);
+    refresh(consoleB, b, Set.of(990_012)); // the desktop now pushes to B
+    refresh(consoleA, a, agents); // A's copy of the Guid has not timed out yet
+    refresh(consoleA, a, agents);
+    assertThat(records(agents)).isEqualTo(Map.of(990_011, a, 990_012, b));
+
+    consoleA.pushed(990_012); // the desktop pushes to A again
+    refresh(consoleA, a, agents);
+    assertThat(records(agents)).isEqualTo(Map.of(990_011, a, 990_012, a));
+
+    refresh(consoleA, a, Set.of());
+    refresh(consoleB, b, Set.of());
+    assertThat(records(agents)).isEmpty();
+  }
 }
