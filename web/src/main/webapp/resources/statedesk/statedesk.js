@@ -70,7 +70,8 @@ StateDesk.copy = function (fieldId) {
  * an opener that is disabled while its AJAX request runs has dropped the focus by the time the
  * dialog shows (then the last element focused outside any dialog is the opener), and an AJAX update
  * may replace the opener while the dialog is open (a Save that re-renders the table whose row
- * button opened it: the same id is looked up again).
+ * button opened it: the same id is looked up again) or in the 100 ms between closing and PrimeFaces'
+ * own focus call (the Agents page's live refresh re-renders the Set-state button).
  */
 StateDesk.keepDialogOpeners = function () {
   var Dialog = window.PrimeFaces && PrimeFaces.widget && PrimeFaces.widget.Dialog;
@@ -99,11 +100,13 @@ StateDesk.keepDialogOpeners = function () {
       this.focusedElementBeforeDialogOpened = opener;
     }
     var returned = returnFocus.apply(this, arguments);
-    if (opener && opener.disabled) {
-      // after the dialog's own field has let the focus go (PrimeFaces waits 100 ms too)
+    if (opener && $('.ui-dialog:visible').length === 0) {
+      // PrimeFaces focuses the element it holds 100 ms later; by then a live refresh may have
+      // replaced it (its own re-focus saw no focus to keep, the dialog's field had let it go), or it
+      // may still be disabled: the opener is looked up by id again once PrimeFaces has tried
       setTimeout(function () {
         StateDesk.focusOnceEnabled(opener, Date.now() + 3000);
-      }, 100);
+      }, 120);
     }
     return returned;
   };
@@ -122,8 +125,10 @@ StateDesk.focusOnceEnabled = function (element, until) {
   if (active && active !== document.body) {
     return;
   }
-  if (!element.disabled) {
-    element.focus({preventScroll: true});
+  // an AJAX update may have replaced the element meanwhile: the one with its id now is meant
+  var current = (element.id && document.getElementById(element.id)) || element;
+  if (!current.disabled) {
+    current.focus({preventScroll: true});
   } else if (Date.now() < until) {
     setTimeout(function () {
       StateDesk.focusOnceEnabled(element, until);
