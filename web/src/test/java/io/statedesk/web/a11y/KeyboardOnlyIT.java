@@ -71,10 +71,7 @@ class KeyboardOnlyIT extends BrowserTest {
 
   @Test
   void escapeClosesTheSetStateDialogAndTheFocusIsBackOnItsButton() {
-    signInByKeyboard("alice", "alice-demo");
-    pick(openAgents(), FIRST);
-    keys.shiftTabTo("agentsForm:setState").press(Keys.ENTER);
-    new SetStateDialog(page()).awaitShown();
+    openTheSetStateDialogForOneAgent();
     assertThat(keys.focused()).as("the focus moved into the dialog").startsWith("setStateForm:");
 
     keys.press(Keys.ESCAPE);
@@ -93,10 +90,7 @@ class KeyboardOnlyIT extends BrowserTest {
    */
   @Test
   void aLiveRefreshAsTheDialogClosesLeavesTheFocusOnTheNewButton() {
-    signInByKeyboard("alice", "alice-demo");
-    pick(openAgents(), FIRST);
-    keys.shiftTabTo("agentsForm:setState").press(Keys.ENTER);
-    new SetStateDialog(page()).awaitShown();
+    openTheSetStateDialogForOneAgent();
 
     // the panel holding the button is updated right after the dialog has handed the focus back
     ((JavascriptExecutor) browser)
@@ -167,6 +161,14 @@ class KeyboardOnlyIT extends BrowserTest {
                 + " + ', visible dialogs ' + $('.ui-dialog:visible').map(function () { return this.id; }).get().join(',')"
                 + " + ', focus events: ' + (window.sdFocusLog || []).join('; ');",
             widget);
+  }
+
+  /** As alice, by keyboard: picks {@link #FIRST} and opens the Set-state dialog. */
+  private void openTheSetStateDialogForOneAgent() {
+    signInByKeyboard("alice", "alice-demo");
+    pick(openAgents(), FIRST);
+    keys.shiftTabTo("agentsForm:setState").press(Keys.ENTER);
+    new SetStateDialog(page()).awaitShown();
   }
 
   private void signInByKeyboard(String user, String password) {
