@@ -44,7 +44,8 @@ final class MicroLauncher {
   }
 
   /**
-   * The JIT setting of every test server: C1 alone, the quick-start compiler.
+   * The settings of every test server: C1 alone, the quick-start compiler, and passwords hashed
+   * with 10,000 PBKDF2 iterations instead of the production default's 600,000.
    *
    * <p>Why not the optimising compiler as well: a test server boots, answers some thousands of
    * requests and stops, and three to eight of them share two cores. Tried on 2026-12-04: tiered
@@ -53,8 +54,16 @@ final class MicroLauncher {
    * ms, a boot 36 -> 40 CPU-seconds), but in a whole run core's integration tests took 12.2 minutes
    * instead of 7.8 and the bulk classes two to three times as long: code that is warm but never hot
    * enough for C2 then runs as C1 code with full profiling, slower than C1 alone.
+   *
+   * <p>Why fewer iterations: without C2, SHA-256 runs without its intrinsic, and one hash at
+   * 600,000 iterations cost 1.2 CPU-seconds; a boot spent 11 of its 25 CPU-seconds seeding the
+   * three demo users (a profile of 2026-12-05), and every sign-in of a browser test cost as much
+   * again. The count is a console setting ({@code statedesk.security.password.iterations}, core's
+   * {@code PasswordHashingTest} pins the default); no test is about the cost of a hash, and the
+   * benchmarks ({@link PayaraMicro.Builder#productionSettings()}) keep the production count.
    */
-  static final List<String> TEST_JIT = List.of("-XX:TieredStopAtLevel=1");
+  static final List<String> TEST_SETTINGS =
+      List.of("-XX:TieredStopAtLevel=1", "-Dstatedesk.security.password.iterations=10000");
 
   /**
    * The command line for a server in {@code dir} on {@code httpPort}; copies the WARs into {@code
@@ -64,8 +73,8 @@ final class MicroLauncher {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx" + b.maxHeap);
-    if (b.testJit) {
-      command.addAll(TEST_JIT);
+    if (b.testSettings) {
+      command.addAll(TEST_SETTINGS);
     }
     command.add("-Djava.awt.headless=true");
     command.addAll(b.jvmOptions);

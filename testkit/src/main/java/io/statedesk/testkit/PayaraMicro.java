@@ -178,7 +178,7 @@ public final class PayaraMicro implements AutoCloseable {
     int sslPort;
     Duration startupTimeout = Duration.ofSeconds(240);
     String maxHeap = "1g";
-    boolean testJit = true;
+    boolean testSettings = true;
 
     Builder(Path microJar) {
       if (!Files.isRegularFile(microJar)) {
@@ -247,11 +247,12 @@ public final class PayaraMicro implements AutoCloseable {
     }
 
     /**
-     * The JVM's own JIT settings instead of the tests' ({@link MicroLauncher#TEST_JIT}): a
-     * benchmark measures what a production JVM does, warm-up included.
+     * The JVM's own JIT settings and the production password cost instead of the tests' ({@link
+     * MicroLauncher#TEST_SETTINGS}): a benchmark measures what a production console does, warm-up
+     * included.
      */
-    public Builder productionJit() {
-      this.testJit = false;
+    public Builder productionSettings() {
+      this.testSettings = false;
       return this;
     }
 

@@ -37,6 +37,7 @@ class MicroLauncherTest {
         command,
         "-Xmx512m",
         "-XX:TieredStopAtLevel=1",
+        "-Dstatedesk.security.password.iterations=10000",
         "-Djava.awt.headless=true",
         "-XX:+UseSerialGC");
     assertInOrder(command, "-jar", jar.toString(), "--nocluster", "--port", "1234");
@@ -65,15 +66,16 @@ class MicroLauncherTest {
   }
 
   @Test
-  void aBenchmarkGetsTheJvmsOwnJit() throws Exception {
+  void aBenchmarkGetsTheJvmsOwnJitAndTheProductionPasswordCost() throws Exception {
     Path jar = Files.writeString(dir.resolve("payara-micro.jar"), "not really");
 
     List<String> tests = MicroLauncher.command(new PayaraMicro.Builder(jar), dir, 8080);
     List<String> bench =
-        MicroLauncher.command(new PayaraMicro.Builder(jar).productionJit(), dir, 8080);
+        MicroLauncher.command(new PayaraMicro.Builder(jar).productionSettings(), dir, 8080);
 
-    assertTrue(tests.containsAll(MicroLauncher.TEST_JIT), tests::toString);
+    assertTrue(tests.containsAll(MicroLauncher.TEST_SETTINGS), tests::toString);
     assertTrue(bench.stream().noneMatch(o -> o.startsWith("-XX:Tiered")), bench::toString);
+    assertTrue(bench.stream().noneMatch(o -> o.contains("password.iterations")), bench::toString);
   }
 
   @Test

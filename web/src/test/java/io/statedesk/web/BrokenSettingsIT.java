@@ -28,6 +28,7 @@ class BrokenSettingsIT {
             .deploy(Path.of(PayaraMicro.requiredProperty("console.war")), "statedesk")
             .systemProperty("statedesk.gateway.url", "ftp://gateway.example/agentgateway")
             .systemProperty("statedesk.bulk.concurrency", "0")
+            .systemProperty("statedesk.security.password.iterations", "1000")
             .systemProperty("statedesk.gateway.tls.truststore", garbage.toString())
             // LDAP half configured, and a sealed password without any key to open it
             .systemProperty("statedesk.security.ldap.url", "http://ldap.example.com")
@@ -52,6 +53,7 @@ class BrokenSettingsIT {
           .contains("statedesk.gateway.url must be an http(s) URL")
           .contains("'ftp://gateway.example/agentgateway'")
           .contains("statedesk.bulk.concurrency")
+          .contains("statedesk.security.password.iterations must be at least 10000, not 1000")
           .contains("statedesk.gateway.tls.truststore '" + garbage + "' cannot be opened as")
           .contains("statedesk.security.ldap.url must be ldap://host:port or ldaps://host:port")
           .contains("statedesk.security.ldap.group-base-dn must be a distinguished name")

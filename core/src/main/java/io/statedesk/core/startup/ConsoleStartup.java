@@ -4,6 +4,7 @@ import io.statedesk.core.account.DemoUsers;
 import io.statedesk.core.account.FirstAdmin;
 import io.statedesk.core.account.LdapIdentityStore;
 import io.statedesk.core.account.LoginThrottle;
+import io.statedesk.core.account.PasswordHashing;
 import io.statedesk.core.bulk.BulkEngine;
 import io.statedesk.core.bulk.BulkSettings;
 import io.statedesk.core.catalog.DemoCatalog;
@@ -102,6 +103,7 @@ public class ConsoleStartup {
   @Inject BulkSettings bulkSettings;
   @Inject BulkEngine bulkEngine;
   @Inject LoginThrottle loginThrottle;
+  @Inject PasswordHashing passwordHashing;
   @Inject FirstAdmin firstAdmin;
   @Inject ConfiguredSecrets secrets;
   @Inject LdapIdentityStore ldap;
@@ -119,6 +121,7 @@ public class ConsoleStartup {
     List<String> problems = new ArrayList<>(gateway.problems());
     problems.addAll(bulkSettings.problems());
     problems.addAll(loginThrottle.problems());
+    problems.addAll(passwordHashing.problems());
     problems.addAll(firstAdmin.problems());
     problems.addAll(secrets.keyProblems());
     problems.addAll(ldap.problems());

@@ -70,7 +70,7 @@ public final class SessionsBenchmark {
         PayaraMicro.builder()
             .deploy(Path.of(PayaraMicro.requiredProperty("simulator.war")), "agentgateway")
             .maxHeap("4g")
-            .productionJit()
+            .productionSettings()
             .systemProperty("simulator.agents", Integer.toString(Math.max(sessions, 300)))
             .systemProperty("simulator.signed-in-elsewhere-share", "0")
             .systemProperty("simulator.activity-period-ms", "5000")

@@ -37,7 +37,7 @@ public final class ApiAuthBenchmark {
     String base = "http://localhost:" + port;
     try (PayaraMicro server =
         PayaraMicro.builder()
-            .productionJit()
+            .productionSettings()
             .port(port)
             .startupTimeout(Duration.ofMinutes(5))
             .deploy(Path.of(PayaraMicro.requiredProperty("console.war")), "statedesk")

@@ -174,7 +174,7 @@ public final class BulkBenchmark {
     long hour = 3_600_000;
     return PayaraMicro.builder()
         .maxHeap("2g")
-        .productionJit()
+        .productionSettings()
         .startupTimeout(Duration.ofMinutes(5))
         .deploy(Path.of(PayaraMicro.requiredProperty("simulator.war")), "agentgateway")
         .systemProperty("simulator.auth-mode", "2")
@@ -194,7 +194,7 @@ public final class BulkBenchmark {
     PayaraMicro console =
         PayaraMicro.builder()
             .maxHeap("3g")
-            .productionJit()
+            .productionSettings()
             .startupTimeout(Duration.ofMinutes(5))
             .deploy(Path.of(PayaraMicro.requiredProperty("console.war")), "statedesk")
             .systemProperty("statedesk.demo.enabled", "true")

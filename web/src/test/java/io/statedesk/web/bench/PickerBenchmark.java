@@ -87,7 +87,7 @@ public final class PickerBenchmark {
   private static PayaraMicro start(int agents) {
     int port = PayaraMicro.freePort();
     return PayaraMicro.builder()
-        .productionJit()
+        .productionSettings()
         .maxHeap("2g")
         .port(port)
         .startupTimeout(Duration.ofMinutes(5))
