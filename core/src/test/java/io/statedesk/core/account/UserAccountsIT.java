@@ -13,8 +13,12 @@ import io.statedesk.core.testing.TestDatabase;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import java.security.SecureRandom;
 import java.sql.Connection;
+import java.util.Base64;
 import java.util.Set;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -45,6 +49,11 @@ class UserAccountsIT {
   @Inject UserAccounts accounts;
   @Inject DatabaseIdentityStore identityStore;
   @Inject SchemaMigration schema;
+  @Inject PasswordHashing hashing;
+
+  @Inject
+  @ConfigProperty(name = "statedesk.security.password.iterations", defaultValue = "600000")
+  int iterations;
 
   @Test
   void theTestsRunOnTheDatabaseTheirClassIsFor() throws Exception {
@@ -84,8 +93,13 @@ class UserAccountsIT {
         .isEqualTo(CredentialValidationResult.Status.INVALID);
   }
 
+  /**
+   * The hash carries the configured count (OWASP's 600,000 by default, PasswordHashingTest; the
+   * test servers' 10,000), and a hash written at another count, as before the setting changed,
+   * still verifies.
+   */
   @Test
-  void storesOnlyAHashWithOwaspIterations() {
+  void storesOnlyAHashWithTheConfiguredIterationsAndOlderCountsStillVerify() throws Exception {
     UserAccount created =
         accounts.create(
             "carol-" + System.nanoTime() % 100000,
@@ -93,9 +107,23 @@ class UserAccountsIT {
             "s3cret-pass".toCharArray(),
             Set.of(Role.SUPERVISOR));
     UserAccount stored = accounts.find(created.getUsername()).orElseThrow();
-    assertThat(stored.getPasswordHash()).doesNotContain("s3cret-pass").contains(":600000:");
+    assertThat(stored.getPasswordHash())
+        .doesNotContain("s3cret-pass")
+        .startsWith("PBKDF2WithHmacSHA256:" + iterations + ":");
     assertThat(accounts.authenticate(created.getUsername(), "s3cret-pass".toCharArray()))
         .isPresent();
+
+    byte[] salt = new byte[32];
+    new SecureRandom().nextBytes(salt);
+    byte[] key =
+        SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+            .generateSecret(new PBEKeySpec("s3cret-pass".toCharArray(), salt, 20_000, 256))
+            .getEncoded();
+    Base64.Encoder b64 = Base64.getEncoder();
+    String older =
+        "PBKDF2WithHmacSHA256:20000:" + b64.encodeToString(salt) + ":" + b64.encodeToString(key);
+    assertThat(hashing.matches("s3cret-pass".toCharArray(), older)).isTrue();
+    assertThat(hashing.matches("other-pass".toCharArray(), older)).isFalse();
   }
 
   @Test
