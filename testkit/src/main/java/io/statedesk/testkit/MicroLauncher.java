@@ -43,12 +43,6 @@ final class MicroLauncher {
     }
   }
 
-  /** C1 alone, the quick-start compiler ({@link #TEST_SETTINGS}). */
-  static final String QUICK_JIT = "-XX:TieredStopAtLevel=1";
-
-  /** Passwords hashed with 10,000 PBKDF2 iterations ({@link #TEST_SETTINGS}). */
-  static final String TEST_PASSWORDS = "-Dstatedesk.security.password.iterations=10000";
-
   /**
    * The settings of every test server: C1 alone, the quick-start compiler, and passwords hashed
    * with 10,000 PBKDF2 iterations instead of the production default's 600,000.
@@ -68,7 +62,8 @@ final class MicroLauncher {
    * {@code PasswordHashingTest} pins the default); no test is about the cost of a hash, and the
    * benchmarks ({@link PayaraMicro.Builder#productionSettings()}) keep the production count.
    */
-  static final List<String> TEST_SETTINGS = List.of(QUICK_JIT, TEST_PASSWORDS);
+  static final List<String> TEST_SETTINGS =
+      List.of("-XX:TieredStopAtLevel=1", "-Dstatedesk.security.password.iterations=10000");
 
   /**
    * The command line for a server in {@code dir} on {@code httpPort}; copies the WARs into {@code
@@ -78,11 +73,8 @@ final class MicroLauncher {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx" + b.maxHeap);
-    if (b.testSettings && b.quickJit) {
-      command.add(QUICK_JIT);
-    }
     if (b.testSettings) {
-      command.add(TEST_PASSWORDS);
+      command.addAll(TEST_SETTINGS);
     }
     command.add("-Djava.awt.headless=true");
     command.addAll(b.jvmOptions);

@@ -179,7 +179,6 @@ public final class PayaraMicro implements AutoCloseable {
     Duration startupTimeout = Duration.ofSeconds(240);
     String maxHeap = "1g";
     boolean testSettings = true;
-    boolean quickJit = true;
 
     Builder(Path microJar) {
       if (!Files.isRegularFile(microJar)) {
@@ -254,19 +253,6 @@ public final class PayaraMicro implements AutoCloseable {
      */
     public Builder productionSettings() {
       this.testSettings = false;
-      return this;
-    }
-
-    /**
-     * The JVM's own JIT (C1 and C2) with the tests' other settings, for a server whose work is one
-     * path repeated for minutes: the simulator under the event polls of hundreds of hosted agents.
-     * Measured on 2026-12-05 with 1,000 hosted agents polling (console and simulator in one JVM,
-     * about 100 polls a second): 17-21 CPU-seconds a minute with C1 alone, 10-12 once C2 had
-     * compiled the poll path (after about two minutes). The consoles stay on C1 ({@link
-     * MicroLauncher#TEST_SETTINGS} says why).
-     */
-    public Builder optimisingJit() {
-      this.quickJit = false;
       return this;
     }
 

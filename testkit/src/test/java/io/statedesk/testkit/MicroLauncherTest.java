@@ -79,17 +79,6 @@ class MicroLauncherTest {
   }
 
   @Test
-  void aSimulatorUnderPollsGetsBothCompilersAndTheTestPasswordCost() throws Exception {
-    Path jar = Files.writeString(dir.resolve("payara-micro.jar"), "not really");
-
-    List<String> command =
-        MicroLauncher.command(new PayaraMicro.Builder(jar).optimisingJit(), dir, 8080);
-
-    assertTrue(command.stream().noneMatch(o -> o.startsWith("-XX:Tiered")), command::toString);
-    assertTrue(command.contains(MicroLauncher.TEST_PASSWORDS), command::toString);
-  }
-
-  @Test
   void propertiesAreEscapedAndLogTailsAreShort() {
     assertEquals("a\\\\b\\nc", MicroLauncher.escape("a\\b\nc"));
     assertEquals(6000, Readiness.tail("x".repeat(7000)).length());

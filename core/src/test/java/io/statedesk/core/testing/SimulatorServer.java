@@ -26,7 +26,6 @@ public final class SimulatorServer {
         () ->
             PayaraMicro.builder()
                 .deploy(Path.of(PayaraMicro.requiredProperty("simulator.war")), "agentgateway")
-                .optimisingJit() // minutes of the same poll path: PayaraMicro.Builder says why
                 .sslPort(PayaraMicro.freePort())
                 .systemProperty("simulator.agents", "2000")
                 .systemProperty("simulator.groups", "4")

@@ -110,7 +110,6 @@ class AbruptRestartIT {
         PayaraMicro.builder()
             .workDir(dir.resolve("simulator"))
             .deploy(Path.of(PayaraMicro.requiredProperty("simulator.war")), "agentgateway")
-            .optimisingJit() // minutes of the same poll path: PayaraMicro.Builder says why
             .systemProperty("simulator.agents", "1200")
             .maxHeap("512m")
             .readyWhen("/agentgateway/simulator/status")

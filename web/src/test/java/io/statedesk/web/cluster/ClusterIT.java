@@ -361,7 +361,6 @@ class ClusterIT {
         PayaraMicro.builder()
             .workDir(dir.resolve("simulator"))
             .deploy(Path.of(PayaraMicro.requiredProperty("simulator.war")), "agentgateway")
-            .optimisingJit() // minutes of the same poll path: PayaraMicro.Builder says why
             .systemProperty("simulator.agents", Integer.toString(agents))
             .readyWhen("/agentgateway/simulator/requests?limit=1")
             .start();
