@@ -106,21 +106,27 @@ final class WildFlyServer extends AppServer {
   }
 
   static WildFlyServer start(Setup setup) {
+    WildFlyServer server = configured(setup);
+    server.launch();
+    return server;
+  }
+
+  /**
+   * A fresh unzip with its ports chosen and its scripts run (offline), not yet started. Why apart
+   * from {@link #launch()}: {@code TwoConsolesIT} configures its second console, four CLI runs of a
+   * JVM each, while the first one starts.
+   */
+  static WildFlyServer configured(Setup setup) {
     Path matrix = Path.of(required("matrix.dir"));
     Path home = unzipFresh(matrix.resolve("wildfly.zip"), matrix.resolve(setup.dir()));
     // http 8080, https 8443, management 9990/9993, txn 4712/4713, ajp 8009
     int offset = freeBase(21000, 31000, 100, 8080, 8443, 9990, 9993, 4712, 4713, 8009);
     WildFlyServer server = new WildFlyServer(home, offset, setup);
-    try {
-      server.configureAndStart();
-    } catch (RuntimeException e) {
-      server.close(); // a server that failed to deploy must not outlive the test run
-      throw e;
-    }
+    server.runScripts();
     return server;
   }
 
-  private void configureAndStart() {
+  private void runScripts() {
     Path scriptDir = scripts.resolve("wildfly");
     for (Cli script : setup.scripts()) {
       run(
@@ -131,6 +137,19 @@ final class WildFlyServer extends AppServer {
           "bin/jboss-cli.sh",
           "--file=" + script.in(scriptDir, home));
     }
+  }
+
+  /** Deploys and starts the configured server; returns once the console answers. */
+  void launch() {
+    try {
+      startAndAwait();
+    } catch (RuntimeException e) {
+      close(); // a server that failed to deploy must not outlive the test run
+      throw e;
+    }
+  }
+
+  private void startAndAwait() {
     try {
       Path deployments = home.resolve("standalone/deployments");
       if (setup.gateway() == null) {
