@@ -43,6 +43,28 @@ public class DirectoryStates {
   @Transactional
   public void applyAvailability(Map<Integer, String> availability) {
     setEach("sessionAvailability", availability);
+    signedInWhereLive(availability);
+  }
+
+  /**
+   * An agent whose session is live here (hosted or relayed) is signed in at the gateway: where the
+   * directory still says "signed out", it says "signed in" until the next event or sync gives the
+   * precise state. Why: after a console restart the sign-out was recorded and the new sign-in
+   * brought no state event, so the picker showed agents signed out and hosted at once until the
+   * next directory sync (17 of alice's 150 on the demo, 2026-12-05).
+   */
+  private void signedInWhereLive(Map<Integer, String> availability) {
+    for (Map.Entry<Integer, String> e : DirectoryRowLocks.ascending(availability).entrySet()) {
+      if ("HOSTED".equals(e.getValue()) || "RELAYED".equals(e.getValue())) {
+        em.createQuery(
+                "update DirectoryAgent a set a.gatewayState = :in"
+                    + " where a.agentId = :id and a.gatewayState = :out")
+            .setParameter("in", GatewayState.SIGNED_IN)
+            .setParameter("out", GatewayState.SIGNED_OUT)
+            .setParameter("id", e.getKey())
+            .executeUpdate();
+      }
+    }
   }
 
   /**

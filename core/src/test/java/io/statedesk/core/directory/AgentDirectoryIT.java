@@ -339,6 +339,34 @@ class AgentDirectoryIT {
     states.applySetStates(none, Set.of()); // as the database keeps it
   }
 
+  /** A live session means signed in: a recorded sign-out gives way, a precise state does not. */
+  @Test
+  void anAgentWhoseSessionIsLiveIsNoLongerShownSignedOut() {
+    Map<Integer, GatewayState> before = new HashMap<>();
+    for (int id : List.of(100_021, 100_022, 100_023)) {
+      before.put(id, directory.find(id).orElseThrow().getGatewayState());
+    }
+    states.applyStates(
+        Map.of(
+            100_021, GatewayState.SIGNED_OUT,
+            100_022, GatewayState.BUSY,
+            100_023, GatewayState.SIGNED_OUT));
+    try {
+      states.applyAvailability(Map.of(100_021, "HOSTED", 100_022, "RELAYED", 100_023, "STALE"));
+      assertThat(directory.find(100_021).orElseThrow().getGatewayState())
+          .isEqualTo(GatewayState.SIGNED_IN);
+      assertThat(directory.find(100_022).orElseThrow().getGatewayState())
+          .isEqualTo(GatewayState.BUSY);
+      assertThat(directory.find(100_023).orElseThrow().getGatewayState())
+          .isEqualTo(GatewayState.SIGNED_OUT);
+    } finally {
+      Map<Integer, String> none = new HashMap<>();
+      before.keySet().forEach(id -> none.put(id, null));
+      states.applyAvailability(none);
+      states.applyStates(before);
+    }
+  }
+
   @Test
   void sessionAvailabilityFiltersInSql() {
     states.applyAvailability(Map.of(100_001, "HOSTED", 100_002, "RELAYED", 100_003, "STALE"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -42,5 +43,17 @@ class LocaleBackingTest {
       zh.load(new InputStreamReader(b, StandardCharsets.UTF_8));
     }
     assertThat(zh.keySet()).isEqualTo(en.keySet());
+  }
+
+  /** The Set-state dialog said "1 agents are selected" (seen on the demo, 2026-12-05). */
+  @Test
+  void theSetStateDialogCountsItsAgentsInEnglish() throws Exception {
+    var en = new Properties();
+    try (var a = getClass().getResourceAsStream("/io/statedesk/web/i18n/messages.properties")) {
+      en.load(new InputStreamReader(a, StandardCharsets.UTF_8));
+    }
+    var intro = new MessageFormat(en.getProperty("setState.intro"), Locale.ENGLISH);
+    assertThat(intro.format(new Object[] {1})).startsWith("1 agent is selected.");
+    assertThat(intro.format(new Object[] {1200})).startsWith("1,200 agents are selected.");
   }
 }
