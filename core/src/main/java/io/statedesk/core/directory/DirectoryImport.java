@@ -171,10 +171,17 @@ public class DirectoryImport {
       String team,
       String skills,
       GatewayState gatewayState,
-      String phone) {
+      String phone,
+      String sessionAvailability) {
 
     static final String SELECT =
-        "select a.agentId, a.name, a.team, a.skills, a.gatewayState, a.phone from DirectoryAgent a";
+        "select a.agentId, a.name, a.team, a.skills, a.gatewayState, a.phone,"
+            + " a.sessionAvailability from DirectoryAgent a";
+
+    /** The console holds a live session of the agent, so the agent is signed in. */
+    boolean live() {
+      return "HOSTED".equals(sessionAvailability) || "RELAYED".equals(sessionAvailability);
+    }
 
     static Listed of(Object[] row) {
       return new Listed(
@@ -183,7 +190,8 @@ public class DirectoryImport {
           (String) row[2],
           (String) row[3],
           (GatewayState) row[4],
-          (String) row[5]);
+          (String) row[5],
+          (String) row[6]);
     }
   }
 
@@ -210,6 +218,11 @@ public class DirectoryImport {
         entry.gatewayState() != GatewayState.UNKNOWN || known.gatewayState() == null
             ? entry.gatewayState()
             : known.gatewayState();
+    // a sync reads the gateway over seconds: an agent the console signed in meanwhile (after a
+    // restart) was read signed out; its live session says otherwise (DirectoryStates)
+    if (state == GatewayState.SIGNED_OUT && known.live()) {
+      state = GatewayState.SIGNED_IN;
+    }
     if (Objects.equals(known.name(), entry.name())
         && Objects.equals(known.team(), entry.team())
         && Objects.equals(known.skills(), skills)

@@ -359,6 +359,22 @@ class AgentDirectoryIT {
           .isEqualTo(GatewayState.BUSY);
       assertThat(directory.find(100_023).orElseThrow().getGatewayState())
           .isEqualTo(GatewayState.SIGNED_OUT);
+
+      // a sync that read the hosted agent signed out (before the console signed it in again)
+      List<DirectoryEntry> entries = new ArrayList<>();
+      for (int i = 0; i < 50_000; i++) {
+        DirectoryEntry e = entry(i);
+        entries.add(
+            e.agentId() == 100_021 || e.agentId() == 100_023
+                ? new DirectoryEntry(
+                    e.agentId(), e.name(), e.team(), e.skills(), GatewayState.SIGNED_OUT, null)
+                : e);
+      }
+      directoryImport.replaceFromGateway(entries, "test");
+      assertThat(directory.find(100_021).orElseThrow().getGatewayState())
+          .isEqualTo(GatewayState.SIGNED_IN);
+      assertThat(directory.find(100_023).orElseThrow().getGatewayState())
+          .isEqualTo(GatewayState.SIGNED_OUT);
     } finally {
       Map<Integer, String> none = new HashMap<>();
       before.keySet().forEach(id -> none.put(id, null));
