@@ -96,6 +96,15 @@ public class DirectoryAgent {
     return sessionAvailability;
   }
 
+  /**
+   * Whether a session availability means the console holds a live session (hosted or relayed), i.e.
+   * the agent is signed in at the gateway: the one definition the directory, its team summaries and
+   * the floor count by.
+   */
+  public static boolean isLive(String sessionAvailability) {
+    return "HOSTED".equals(sessionAvailability) || "RELAYED".equals(sessionAvailability);
+  }
+
   public int getAgentId() {
     return agentId;
   }

@@ -180,7 +180,7 @@ public class DirectoryImport {
 
     /** The console holds a live session of the agent, so the agent is signed in. */
     boolean live() {
-      return "HOSTED".equals(sessionAvailability) || "RELAYED".equals(sessionAvailability);
+      return DirectoryAgent.isLive(sessionAvailability);
     }
 
     static Listed of(Object[] row) {

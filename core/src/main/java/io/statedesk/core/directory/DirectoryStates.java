@@ -55,7 +55,7 @@ public class DirectoryStates {
    */
   private void signedInWhereLive(Map<Integer, String> availability) {
     for (Map.Entry<Integer, String> e : DirectoryRowLocks.ascending(availability).entrySet()) {
-      if ("HOSTED".equals(e.getValue()) || "RELAYED".equals(e.getValue())) {
+      if (DirectoryAgent.isLive(e.getValue())) {
         em.createQuery(
                 "update DirectoryAgent a set a.gatewayState = :in"
                     + " where a.agentId = :id and a.gatewayState = :out")

@@ -42,7 +42,7 @@ public class TeamSummaries {
       long[] c = counts.computeIfAbsent((String) row[0], t -> new long[2]);
       long n = (Long) row[2];
       c[0] += n;
-      if ("HOSTED".equals(row[1]) || "RELAYED".equals(row[1])) {
+      if (DirectoryAgent.isLive((String) row[1])) {
         c[1] += n;
       }
     }

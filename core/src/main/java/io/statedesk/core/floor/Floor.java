@@ -3,6 +3,7 @@ package io.statedesk.core.floor;
 import io.statedesk.core.bulk.ChangeView;
 import io.statedesk.core.bulk.FailedChange;
 import io.statedesk.core.directory.AgentCount;
+import io.statedesk.core.directory.DirectoryAgent;
 import io.statedesk.core.schedule.ScheduleView;
 import io.statedesk.core.system.HealthBoard.GatewayHealth;
 import java.util.ArrayList;
@@ -10,7 +11,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -108,7 +108,7 @@ public record Floor(
     long none = 0;
     for (AgentCount r : rows) {
       String s = r.session() == null ? "NONE" : r.session();
-      if (HELD.contains(s)) {
+      if (DirectoryAgent.isLive(s)) {
         held += r.agents();
       } else if ("TAKEN_OVER".equals(s)) {
         takenOver += r.agents();
@@ -118,6 +118,4 @@ public record Floor(
     }
     return new Sessions(held, takenOver, none);
   }
-
-  private static final Set<String> HELD = Set.of("HOSTED", "RELAYED");
 }
