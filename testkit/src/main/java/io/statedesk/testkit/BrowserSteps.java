@@ -66,7 +66,7 @@ public class BrowserSteps {
 
   /** A wait of {@code timeout} that reads again when the page re-rendered an element meanwhile. */
   public WebDriverWait waiting(Duration timeout) {
-    WebDriverWait wait = new WebDriverWait(browser, timeout);
+    WebDriverWait wait = Browsers.waitUpTo(browser, timeout);
     wait.ignoring(StaleElementReferenceException.class);
     return wait;
   }
@@ -78,7 +78,7 @@ public class BrowserSteps {
 
   /** The element {@code by} finds, once it is visible. */
   public WebElement waitFor(By by) {
-    return new WebDriverWait(browser, patience)
+    return Browsers.waitUpTo(browser, patience)
         .until(ExpectedConditions.visibilityOfElementLocated(by));
   }
 
@@ -181,7 +181,7 @@ public class BrowserSteps {
 
   /** Waits until PrimeFaces has no AJAX request queued or running. */
   public void awaitAjax() {
-    new WebDriverWait(browser, patience)
+    Browsers.waitUpTo(browser, patience)
         .until(
             d ->
                 (Boolean)

@@ -25,7 +25,22 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 public final class Browsers {
 
+  /**
+   * How often a wait looks again. Selenium's own default is 500 ms: a step whose page answers in 60
+   * ms (most AJAX updates) then idles for the rest of it, and the browser tests wait for something
+   * hundreds of times per run. Each look is one WebDriver command, cheap beside that.
+   */
+  public static final Duration POLL = Duration.ofMillis(100);
+
   private Browsers() {}
+
+  /**
+   * A wait of up to {@code timeout} that looks every {@link #POLL}: every wait of the browser tests
+   * is made here (or names its own poll), so none idles at Selenium's default.
+   */
+  public static WebDriverWait waitUpTo(WebDriver browser, Duration timeout) {
+    return new WebDriverWait(browser, timeout, POLL);
+  }
 
   /** A new headless Chromium session; the caller quits it. */
   public static WebDriver chromium() {
@@ -75,7 +90,7 @@ public final class Browsers {
    * is under the old position.
    */
   public static void clickWhenSteady(WebDriver browser, By by) {
-    new WebDriverWait(browser, Duration.ofSeconds(20))
+    Browsers.waitUpTo(browser, Duration.ofSeconds(20))
         .until(ExpectedConditions.visibilityOfElementLocated(by));
     // steady: the same place at two polls 150 ms apart (an opening animation moves it); found
     // afresh at each poll, as a polling page may render the element again meanwhile
@@ -90,7 +105,7 @@ public final class Browsers {
               seen[0] = now;
               return steady;
             });
-    new WebDriverWait(browser, Duration.ofSeconds(10))
+    Browsers.waitUpTo(browser, Duration.ofSeconds(10))
         .ignoring(ElementClickInterceptedException.class)
         .ignoring(StaleElementReferenceException.class)
         .until(

@@ -2,6 +2,7 @@ package io.statedesk.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.statedesk.testkit.Browsers;
 import io.statedesk.web.api.ApiCalls;
 import io.statedesk.web.pages.ChangePage;
 import java.time.Duration;
@@ -21,7 +22,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class AuditPageIT extends BrowserTest {
 
   WebDriverWait waiter() {
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    WebDriverWait wait = Browsers.waitUpTo(browser, Duration.ofSeconds(30));
     wait.ignoring(StaleElementReferenceException.class);
     return wait;
   }

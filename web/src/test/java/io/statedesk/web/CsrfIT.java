@@ -2,6 +2,7 @@ package io.statedesk.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.statedesk.testkit.Browsers;
 import io.statedesk.web.pages.UserDialog;
 import io.statedesk.web.pages.UserDialog.Field;
 import java.time.Duration;
@@ -11,7 +12,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A signed-in admin's form posted with a foreign or a missing Faces view state (what a cross-site
@@ -42,7 +42,7 @@ class CsrfIT extends BrowserTest {
     dialog.submit();
     // foreign: OmniFaces' FullAjaxExceptionHandler renders the notice in place of the view;
     // missing: ViewStateGuard redirects to it (Faces alone would re-render the page silently)
-    new WebDriverWait(browser, Duration.ofSeconds(20))
+    Browsers.waitUpTo(browser, Duration.ofSeconds(20))
         .until(ExpectedConditions.textToBe(By.tagName("h1"), "Page expired"));
     screenshot("CsrfIT-" + kind);
 
@@ -61,7 +61,7 @@ class CsrfIT extends BrowserTest {
                 + " const i = document.createElement('input'); i.name = 'userForm:username';"
                 + " i.value = 'forged-plain'; f.appendChild(i); document.body.appendChild(f);"
                 + " f.submit();");
-    new WebDriverWait(browser, Duration.ofSeconds(20))
+    Browsers.waitUpTo(browser, Duration.ofSeconds(20))
         .until(ExpectedConditions.textToBe(By.tagName("h1"), "Page expired"));
     assertThat(browser.getCurrentUrl()).endsWith("/errors/expired.xhtml");
   }

@@ -2,6 +2,7 @@ package io.statedesk.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.statedesk.testkit.Browsers;
 import io.statedesk.testkit.Http;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -25,7 +26,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class DirectoryAdminIT extends BrowserTest {
 
   WebDriverWait waiter() {
-    return new WebDriverWait(browser, Duration.ofSeconds(30));
+    return Browsers.waitUpTo(browser, Duration.ofSeconds(30));
   }
 
   WebElement teamRow(String team) {

@@ -2,6 +2,7 @@ package io.statedesk.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.statedesk.testkit.Browsers;
 import io.statedesk.web.api.ApiCalls;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -23,7 +24,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class FirstTimeUserIT extends BrowserTest {
 
   WebDriverWait waiter(int seconds) {
-    return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+    return Browsers.waitUpTo(browser, Duration.ofSeconds(seconds));
   }
 
   /** The field a visible label names (the way a screen reader finds it). */

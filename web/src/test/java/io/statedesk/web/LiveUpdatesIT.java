@@ -3,6 +3,7 @@ package io.statedesk.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.statedesk.testkit.Browsers;
 import io.statedesk.web.api.ApiCalls;
 import io.statedesk.web.pages.AgentsPage;
 import io.statedesk.web.pages.ChangePage;
@@ -54,7 +55,7 @@ class LiveUpdatesIT extends BrowserTest {
   static WebDriverWait waiter(WebDriver driver, Duration timeout, Duration... every) {
     WebDriverWait wait =
         every.length == 0
-            ? new WebDriverWait(driver, timeout)
+            ? Browsers.waitUpTo(driver, timeout)
             : new WebDriverWait(driver, timeout, every[0]);
     wait.ignoring(StaleElementReferenceException.class);
     return wait;

@@ -2,6 +2,7 @@ package io.statedesk.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.statedesk.testkit.Browsers;
 import io.statedesk.web.api.ApiCalls;
 import io.statedesk.web.pages.ChangePage;
 import java.time.Duration;
@@ -13,7 +14,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The picker and the change page on a phone (390 px) and a small laptop (1024 px): no sideways
@@ -43,7 +43,7 @@ class ResponsiveIT extends BrowserTest {
     By cell = By.cssSelector("#" + table + "_data tr:first-child td." + column);
     // one rendering of the cell, measured again if the page refreshed its rows meanwhile (live)
     Rectangle rect =
-        new WebDriverWait(browser, Duration.ofSeconds(20))
+        Browsers.waitUpTo(browser, Duration.ofSeconds(20))
             .ignoring(StaleElementReferenceException.class)
             .until(
                 d -> {

@@ -2,6 +2,7 @@ package io.statedesk.web.a11y;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.statedesk.testkit.Browsers;
 import io.statedesk.web.BrowserTest;
 import io.statedesk.web.api.ApiCalls;
 import io.statedesk.web.pages.SetStateDialog;
@@ -11,7 +12,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Every page, as an admin, the team-scoped ones as a supervisor too, and those before sign-in, has
@@ -109,7 +109,7 @@ class AccessibilityIT extends BrowserTest {
       waitFor(By.cssSelector("h1.sd-title"));
       awaitAjax();
       if (page.startsWith("/api-docs")) {
-        new WebDriverWait(browser, Duration.ofSeconds(30))
+        Browsers.waitUpTo(browser, Duration.ofSeconds(30))
             .until(
                 d ->
                     "true"

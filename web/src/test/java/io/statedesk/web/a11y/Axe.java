@@ -5,13 +5,13 @@ import com.deque.html.axecore.results.CheckedNode;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import io.statedesk.testkit.Browsers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * axe-core run inside the test's browser against the page as it stands (dialogs open included),
@@ -49,7 +49,7 @@ final class Axe {
   static List<String> blockingFindings(WebDriver browser, String page) {
     // the page as it rests: a button fading back from its loading state (PrimeFaces' opacity
     // transition after a click) was once measured mid-fade, #1565c0 blended with white to 4.14:1
-    new WebDriverWait(browser, Duration.ofSeconds(10))
+    Browsers.waitUpTo(browser, Duration.ofSeconds(10))
         .withMessage("finite animations still running on " + page)
         .until(
             d ->

@@ -2,6 +2,7 @@ package io.statedesk.web.a11y;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.statedesk.testkit.Browsers;
 import io.statedesk.web.BrowserTest;
 import io.statedesk.web.api.ApiCalls;
 import io.statedesk.web.pages.AgentsPage;
@@ -16,7 +17,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A supervisor who uses no mouse signs in, picks two agents, opens the Set-state dialog, chooses a
@@ -75,10 +75,10 @@ class KeyboardOnlyIT extends BrowserTest {
     assertThat(keys.focused()).as("the focus moved into the dialog").startsWith("setStateForm:");
 
     keys.press(Keys.ESCAPE);
-    new WebDriverWait(browser, Duration.ofSeconds(10))
+    Browsers.waitUpTo(browser, Duration.ofSeconds(10))
         .until(
             ExpectedConditions.invisibilityOfElementLocated(By.id("setStateForm:setStateDialog")));
-    new WebDriverWait(browser, Duration.ofSeconds(10))
+    Browsers.waitUpTo(browser, Duration.ofSeconds(10))
         .withMessage(() -> focusReport("setStateDialog"))
         .until(d -> keys.focused().equals("agentsForm:setState"));
   }
@@ -100,7 +100,7 @@ class KeyboardOnlyIT extends BrowserTest {
                 + " document.getElementById('agentsForm:selection');"
                 + " PrimeFaces.ajax.Utils.updateElement(panel.id, panel.outerHTML); return r; };");
     keys.press(Keys.ESCAPE);
-    new WebDriverWait(browser, Duration.ofSeconds(10))
+    Browsers.waitUpTo(browser, Duration.ofSeconds(10))
         .withMessage(() -> focusReport("setStateDialog"))
         .until(d -> keys.focused().equals("agentsForm:setState"));
     assertThat(
@@ -134,9 +134,9 @@ class KeyboardOnlyIT extends BrowserTest {
                 + " setTimeout(function () { st('+150ms'); }, 150);"
                 + " return r.apply(this, arguments); };");
     keys.press(Keys.ESCAPE);
-    new WebDriverWait(browser, Duration.ofSeconds(10))
+    Browsers.waitUpTo(browser, Duration.ofSeconds(10))
         .until(ExpectedConditions.invisibilityOfElementLocated(By.id("editDialog")));
-    new WebDriverWait(browser, Duration.ofSeconds(10))
+    Browsers.waitUpTo(browser, Duration.ofSeconds(10))
         .withMessage(() -> focusReport("editDialog"))
         .until(d -> keys.focused().equals("tableForm:new"));
   }
@@ -198,7 +198,7 @@ class KeyboardOnlyIT extends BrowserTest {
     keys.tabTo("agentsForm:agentTable:0:toggle").press(Keys.ENTER);
     awaitAjax();
     // a live refresh may render the row again between finding the icon and reading it
-    new WebDriverWait(browser, Duration.ofSeconds(20))
+    Browsers.waitUpTo(browser, Duration.ofSeconds(20))
         .ignoring(StaleElementReferenceException.class)
         .until(
             d ->

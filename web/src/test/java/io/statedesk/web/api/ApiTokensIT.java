@@ -24,7 +24,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class ApiTokensIT extends BrowserTest {
 
   WebDriverWait waiter() {
-    return new WebDriverWait(browser, Duration.ofSeconds(20));
+    return Browsers.waitUpTo(browser, Duration.ofSeconds(20));
   }
 
   @Test
@@ -59,7 +59,7 @@ class ApiTokensIT extends BrowserTest {
     try {
       Tokens.signIn(admin, "admin", "admin-demo");
       admin.get(ConsoleServer.consoleUrl() + "/tokens.xhtml");
-      new WebDriverWait(admin, Duration.ofSeconds(20))
+      Browsers.waitUpTo(admin, Duration.ofSeconds(20))
           .until(ExpectedConditions.textToBePresentInElementLocated(By.id("tokensForm:all"), name));
       assertThat(admin.findElement(By.id("tokensForm:all")).getText()).contains("alice");
     } finally {
@@ -95,7 +95,7 @@ class ApiTokensIT extends BrowserTest {
       // the supervisor's next request lands on the sign-in page: a click on a menu link, or the
       // agents page's own live refresh if that comes first (on a busy machine it did, and a test
       // that only clicked waited in vain for the menu of a page that had already moved on)
-      new WebDriverWait(browser, Duration.ofSeconds(30))
+      Browsers.waitUpTo(browser, Duration.ofSeconds(30))
           .until(
               d -> {
                 if (!d.findElements(By.id("login:submit")).isEmpty()) {

@@ -4,6 +4,7 @@ import static io.statedesk.web.api.Api.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import io.statedesk.testkit.Browsers;
 import io.statedesk.web.BrowserTest;
 import io.statedesk.web.ConsoleServer;
 import java.io.IOException;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Cross-site request forgery against the API, as a browser makes it: a signed-in supervisor who
@@ -85,7 +85,7 @@ class CrossSiteIT extends BrowserTest {
 
     browser.get("http://127.0.0.1:" + evil.getAddress().getPort() + "/");
     // the form navigates the tab to the API's answer once the fetch has settled
-    new WebDriverWait(browser, Duration.ofSeconds(30))
+    Browsers.waitUpTo(browser, Duration.ofSeconds(30))
         .until(d -> d.getCurrentUrl().startsWith(ConsoleServer.consoleUrl() + "/api/changes"));
     String answer = browser.findElement(By.tagName("body")).getText();
     assertThat(answer).containsAnyOf("\"status\":401", "\"status\":415");

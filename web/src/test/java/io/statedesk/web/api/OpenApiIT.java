@@ -3,6 +3,7 @@ package io.statedesk.web.api;
 import static io.statedesk.web.api.Api.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.statedesk.testkit.Browsers;
 import io.statedesk.web.BrowserTest;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.PathItem;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The OpenAPI document is valid OpenAPI 3.1 (parsed by swagger-parser), lists every resource method
@@ -67,7 +67,7 @@ class OpenApiIT extends BrowserTest {
   void theApiPageRendersTheDocumentUnderTheConsolesPolicy() {
     signIn("alice", "alice-demo");
     click(By.id("menuForm:apiDocs"));
-    new WebDriverWait(browser, Duration.ofSeconds(60))
+    Browsers.waitUpTo(browser, Duration.ofSeconds(60))
         .until(
             d ->
                 "true".equals(d.findElement(By.id("swagger-ui")).getDomAttribute("data-loaded"))

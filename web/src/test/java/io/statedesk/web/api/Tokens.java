@@ -81,6 +81,6 @@ public final class Tokens {
   }
 
   static WebDriverWait wait(WebDriver browser) {
-    return new WebDriverWait(browser, Duration.ofSeconds(30));
+    return Browsers.waitUpTo(browser, Duration.ofSeconds(30));
   }
 }

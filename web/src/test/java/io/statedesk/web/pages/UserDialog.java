@@ -1,11 +1,11 @@
 package io.statedesk.web.pages;
 
+import io.statedesk.testkit.Browsers;
 import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The user dialog of {@link UsersAdminPage} (New and Edit, form {@code userForm}): user name,
@@ -161,11 +161,11 @@ public final class UserDialog {
    */
   public UserDialog chooseTeam(String team) {
     page.browser().findElement(Field.TEAMS.by()).click();
-    new WebDriverWait(page.browser(), MENU)
+    Browsers.waitUpTo(page.browser(), MENU)
         .until(ExpectedConditions.elementToBeClickable(teamBox(team)))
         .click();
     page.browser().findElement(DIALOG_TITLE).click();
-    new WebDriverWait(page.browser(), MENU)
+    Browsers.waitUpTo(page.browser(), MENU)
         .until(ExpectedConditions.invisibilityOfElementLocated(TEAMS_PANEL));
     return this;
   }
