@@ -26,7 +26,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Issue 19 on a full application server, at smoke level: two WildFly consoles (two unzips, their
@@ -48,11 +48,12 @@ import org.junit.jupiter.api.parallel.Isolated;
  * accepted, so it carried a Guid of the agent's one session, and no agent signed in while the
  * change ran, so that session was the one the hold records give to its console).
  *
- * <p>It runs alone ({@code @Isolated}), before or after the smoke tests of Payara Server and
- * WildFly (which run side by side): beside them it made four servers and PostgreSQL share 2 cores,
- * and the module took 5.3 min (docs/src/testing.md).
+ * <p>It never runs beside {@link WildFlyIT} (the lock {@link WildFlyServer#ONE_AT_A_TIME}): the
+ * three, with PostgreSQL, on 2 cores took the module to 5.3 min. It runs beside the Payara Server
+ * class once WildFlyIT has ended (or before it starts), which took the idle half of the machine
+ * while {@code asadmin} configured and deployed (docs/src/testing.md).
  */
-@Isolated
+@ResourceLock(WildFlyServer.ONE_AT_A_TIME)
 class TwoConsolesIT {
 
   static final String ADMIN = AppServer.basic("admin", "admin-demo");

@@ -2,8 +2,13 @@ package io.statedesk.servers;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
-/** The EAR on WildFly: the smoke tests of {@link ServerSmoke}. */
+/**
+ * The EAR on WildFly: the smoke tests of {@link ServerSmoke}. Never beside {@link TwoConsolesIT}
+ * (see there).
+ */
+@ResourceLock(WildFlyServer.ONE_AT_A_TIME)
 class WildFlyIT extends ServerSmoke {
 
   static WildFlyServer server;

@@ -30,6 +30,13 @@ import org.awaitility.core.ConditionTimeoutException;
 final class WildFlyServer extends AppServer {
 
   /**
+   * The resource lock of the matrix classes that start WildFly servers: one such class at a time,
+   * beside the Payara Server class. Two WildFly classes together with Payara Server overloaded the
+   * 2 cores (four servers and PostgreSQL).
+   */
+  static final String ONE_AT_A_TIME = "wildfly-classes";
+
+  /**
    * One WildFly of the matrix.
    *
    * @param dir its directory under the matrix directory (a fresh unzip)
