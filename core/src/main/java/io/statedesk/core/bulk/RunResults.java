@@ -15,11 +15,12 @@ import java.util.logging.Logger;
  * writing at every step of the driver wrote one or two results at a time (issue 20).
  *
  * <p>Who writes: the worker whose result completes a pool's worth ({@link #writeIfFull}), unless a
- * write is under way; the driver writes what waited {@link #FLUSH_MS} or is left when no call is in
- * flight. Why not the driver alone: it also claims the next agents, and while it wrote a pool's
- * worth of results (tens of milliseconds) no agent was claimed, so at concurrency 64 the workers
- * waited about as long as they called (issue 20: 56 ms "in the engine" per 64 ms call, 534 agents a
- * second). One write at a time: a lock, taken without waiting except by {@link #flush}.
+ * write is under way or the pool is small; the driver writes what waited {@link #FLUSH_MS} or is
+ * left when no call is in flight. Why not the driver alone: it also claims the next agents, and
+ * while it wrote a pool's worth of results (tens of milliseconds) no agent was claimed, so at
+ * concurrency 64 the workers waited about as long as they called (issue 20: 56 ms "in the engine"
+ * per 64 ms call, 534 agents a second). One write at a time: a lock, taken without waiting except
+ * by {@link #flush}.
  */
 final class RunResults {
 
@@ -27,6 +28,14 @@ final class RunResults {
 
   /** The longest a result waits to be written with others (see {@link #flushIfDue}). */
   static final long FLUSH_MS = 250;
+
+  /**
+   * The smallest worker pool whose workers write results themselves. With fewer, the driver writes
+   * them all: it has little else to do, and a worker's write (a transaction of a few milliseconds)
+   * lay between two of its calls, at concurrency 1 between every two (issue 20: the fixed cost per
+   * call at concurrency 1).
+   */
+  static final int WORKERS_WRITE_FROM = 8;
 
   private final ConcurrentLinkedQueue<AgentResult> results = new ConcurrentLinkedQueue<>();
   private final AtomicInteger gathered = new AtomicInteger();
@@ -51,12 +60,13 @@ final class RunResults {
   }
 
   /**
-   * Writes the results gathered so far if they are a worker pool's worth and nobody is writing (a
-   * worker, after adding its result). A failed write is logged, not thrown: the results are kept,
-   * and the driver's next flush writes them or fails where its retries are counted.
+   * Writes the results gathered so far if they are a worker pool's worth, the pool has at least
+   * {@link #WORKERS_WRITE_FROM} workers and nobody is writing (a worker, after adding its result).
+   * A failed write is logged, not thrown: the results are kept, and the driver's next flush writes
+   * them or fails where its retries are counted.
    */
   void writeIfFull() {
-    if (gathered.get() >= concurrency && writing.tryLock()) {
+    if (concurrency >= WORKERS_WRITE_FROM && gathered.get() >= concurrency && writing.tryLock()) {
       try {
         writeGathered(System.currentTimeMillis());
       } catch (RuntimeException e) {

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -81,25 +82,45 @@ class RunResultsTest {
 
   @Test
   void aWorkerWritesAPoolsWorthItselfAndOnlyThen() {
-    RunResults r = results();
-    for (long id = 1; id <= 3; id++) {
+    int pool = RunResults.WORKERS_WRITE_FROM;
+    RunResults r = new RunResults(pool, written::add);
+    for (long id = 1; id < pool; id++) {
       r.add(result(id));
       r.writeIfFull();
     }
-    assertThat(written).as("three of four: the driver's flush will take them").isEmpty();
-    r.add(result(4));
+    assertThat(written)
+        .as("one short of a pool's worth: the driver's flush will take them")
+        .isEmpty();
+    r.add(result(pool));
     r.writeIfFull();
-    assertThat(written).containsExactly(List.of(result(1), result(2), result(3), result(4)));
+    assertThat(written).hasSize(1);
+    assertThat(written.get(0)).containsExactlyElementsOf(ids(1, pool));
+  }
+
+  @Test
+  void aSmallPoolsWorkersLeaveTheWritingToTheDriver() {
+    int pool = RunResults.WORKERS_WRITE_FROM - 1;
+    RunResults r = new RunResults(pool, written::add);
+    r.flushIfDue(1000, pool);
+    for (long id = 1; id <= pool; id++) {
+      r.add(result(id));
+      r.writeIfFull();
+    }
+    assertThat(written).as("a worker of a pool of %d writes nothing", pool).isEmpty();
+    r.flushIfDue(1010, pool);
+    assertThat(written).as("the driver's next step writes the pool's worth").hasSize(1);
+    assertThat(written.get(0)).containsExactlyElementsOf(ids(1, pool));
   }
 
   @Test
   void aWorkerDoesNotWaitForAWriteUnderWayAndTheDriversFlushDoes() throws Exception {
+    int pool = RunResults.WORKERS_WRITE_FROM;
     CountDownLatch inWrite = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     List<List<AgentResult>> slow = new CopyOnWriteArrayList<>();
     RunResults r =
         new RunResults(
-            1,
+            pool,
             batch -> {
               slow.add(batch);
               if (slow.size() == 1) {
@@ -107,12 +128,12 @@ class RunResultsTest {
                 await(release);
               }
             });
-    r.add(result(1));
+    ids(1, pool).forEach(r::add);
     Thread first = new Thread(r::writeIfFull);
     first.start();
     assertThat(inWrite.await(10, TimeUnit.SECONDS)).isTrue();
 
-    r.add(result(2));
+    ids(pool + 1, 2 * pool).forEach(r::add);
     r.writeIfFull(); // returns at once: the first write is under way
     r.flushIfDue(System.currentTimeMillis(), 0); // so does the driver's step
     assertThat(slow).hasSize(1);
@@ -125,17 +146,23 @@ class RunResultsTest {
     release.countDown();
     flushed.get(10, TimeUnit.SECONDS);
     first.join(10_000);
-    assertThat(slow).containsExactly(List.of(result(1)), List.of(result(2)));
+    assertThat(slow).containsExactly(ids(1, pool), ids(pool + 1, 2 * pool));
   }
 
   @Test
   void aWorkersFailedWriteIsNotThrownAndKeepsItsResults() {
+    int pool = RunResults.WORKERS_WRITE_FROM;
     List<List<AgentResult>> tried = new ArrayList<>();
-    RunResults r = failingOnce(1, tried);
-    r.add(result(1));
+    RunResults r = failingOnce(pool, tried);
+    ids(1, pool).forEach(r::add);
     r.writeIfFull();
     r.flush();
-    assertThat(tried).containsExactly(List.of(result(1)), List.of(result(1)));
+    assertThat(tried).containsExactly(ids(1, pool), ids(1, pool));
+  }
+
+  /** The results of outcomes {@code first} to {@code last}, in that order. */
+  static List<AgentResult> ids(long first, long last) {
+    return LongStream.rangeClosed(first, last).mapToObj(RunResultsTest::result).toList();
   }
 
   /** Results whose first write fails ("database down"); every batch tried goes to {@code tried}. */
