@@ -19,9 +19,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.assertj.core.api.Assertions;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
@@ -159,6 +161,19 @@ final class BulkWorld {
         .atMost(Duration.ofSeconds(seconds))
         .pollInterval(Duration.ofMillis(100))
         .until(condition::getAsBoolean);
+  }
+
+  /**
+   * Like {@link #await(BooleanSupplier, int, String)}, and a timeout says what {@code state} reads
+   * then (a schedule's status and detail, say), which the server's log, not kept for these tests,
+   * would otherwise be the only place to find.
+   */
+  static void await(BooleanSupplier condition, int seconds, String what, Supplier<?> state) {
+    try {
+      await(condition, seconds, what);
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError(e.getMessage() + "; then: " + state.get(), e);
+    }
   }
 
   /** Calls the simulator's control API at {@code control} (from inside the server). */

@@ -263,14 +263,22 @@ class DesiredStateIT {
         .isFalse();
     assertThat(schedules.get(made.id()).revertAt())
         .isEqualTo(start.plusSeconds(6)); // the same key scheduled once
-    await(() -> schedules.get(made.id()).changeId() != null, 20, "the start");
+    await(
+        () -> schedules.get(made.id()).changeId() != null,
+        20,
+        "the start",
+        () -> schedules.get(made.id()));
     assertThat(Instant.now()).isAfterOrEqualTo(start);
     long change = schedules.get(made.id()).changeId();
     finish(change, 30);
     for (int id : agents) {
       assertThat(simulatorState(id)).isEqualTo(140);
     }
-    await(() -> schedules.get(made.id()).status() == ScheduleStatus.DONE, 30, "the revert");
+    await(
+        () -> schedules.get(made.id()).status() == ScheduleStatus.DONE,
+        30,
+        "the revert",
+        () -> schedules.get(made.id()));
     ScheduleView done = schedules.get(made.id());
     assertThat(done.revertChangeId()).isNotNull();
     for (int id : agents) {
