@@ -21,6 +21,12 @@ public final class Turns {
 
   private Turns() {}
 
+  /** A turn held: closing it lets the other JVM's class have its turn. */
+  public interface Turn extends AutoCloseable {
+    @Override
+    void close() throws IOException;
+  }
+
   /**
    * Waits for the lock in {@code file} and holds it until the class ends; says how long it waited.
    *
@@ -28,6 +34,16 @@ public final class Turns {
    */
   public static void take(ExtensionContext context, Path file, String waitingFor)
       throws IOException {
+    Turn turn = hold(file, context.getRequiredTestClass().getSimpleName(), waitingFor);
+    ExtensionContext.Store.CloseableResource release = turn::close;
+    context.getStore(NAMESPACE).put("turn", release);
+  }
+
+  /**
+   * Waits for the lock in {@code file} and holds it until the turn is closed; says how long {@code
+   * who} waited. For a class that prepares what needs no turn (a gateway stand-in) before it waits.
+   */
+  public static Turn hold(Path file, String who, String waitingFor) throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
     FileChannel channel =
         FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -35,15 +51,11 @@ public final class Turns {
     FileLock lock = channel.lock(); // waits while the other JVM's class has its turn
     long waited = (System.nanoTime() - asked) / 1_000_000_000L;
     if (waited > 0) {
-      System.out.printf(
-          "%s waited %d s for %s%n",
-          context.getRequiredTestClass().getSimpleName(), waited, waitingFor);
+      System.out.printf("%s waited %d s for %s%n", who, waited, waitingFor);
     }
-    ExtensionContext.Store.CloseableResource release =
-        () -> {
-          lock.release();
-          channel.close();
-        };
-    context.getStore(NAMESPACE).put("turn", release);
+    return () -> {
+      lock.release();
+      channel.close();
+    };
   }
 }

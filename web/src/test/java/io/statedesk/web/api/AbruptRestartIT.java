@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.statedesk.testkit.Http;
 import io.statedesk.testkit.PayaraMicro;
+import io.statedesk.testkit.Turns;
 import io.statedesk.web.OwnServers;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,7 +30,6 @@ import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * kill -9 of a console that holds 1,100 hosted agents (force off), in the middle of a bulk change
@@ -52,13 +52,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>It runs beside the shared-console tests (it mostly waits for the schedule), never beside
  * ClusterIT (the lock on their servers): the three together overloaded 2 cores
- * (docs/src/testing.md).
+ * (docs/src/testing.md). It takes its turn after its simulator has started, which a whole run
+ * otherwise spent waiting for ClusterIT to end.
  *
  * <p>Why one class of this length: a simulator and a console of its own with 1,100 hosted agents,
  * killed and started again, take minutes to build, so one timeline checks every promise after each
  * kill.
  */
-@ExtendWith(OwnServers.class)
 class AbruptRestartIT {
 
   static final HttpClient HTTP = Http.client();
@@ -115,7 +115,13 @@ class AbruptRestartIT {
             .readyWhen("/agentgateway/simulator/status")
             .start()) {
       simulator = gateway.baseUrl() + "/agentgateway";
-      run(dir);
+      // the simulator boots while ClusterIT (the other JVM) may still run; the console waits
+      Turns.Turn turn = OwnServers.turn("AbruptRestartIT");
+      try {
+        run(dir);
+      } finally {
+        turn.close();
+      }
     }
   }
 
