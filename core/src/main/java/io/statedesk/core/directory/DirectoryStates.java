@@ -1,6 +1,7 @@
 package io.statedesk.core.directory;
 
 import io.statedesk.core.gateway.GatewayState;
+import io.statedesk.core.persistence.InLists;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -9,6 +10,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -54,16 +56,22 @@ public class DirectoryStates {
    * next directory sync (17 of alice's 150 on the demo, 2026-12-05).
    */
   private void signedInWhereLive(Map<Integer, String> availability) {
-    for (Map.Entry<Integer, String> e : DirectoryRowLocks.ascending(availability).entrySet()) {
-      if (DirectoryAgent.isLive(e.getValue())) {
-        em.createQuery(
-                "update DirectoryAgent a set a.gatewayState = :in"
-                    + " where a.agentId = :id and a.gatewayState = :out")
-            .setParameter("in", GatewayState.SIGNED_IN)
-            .setParameter("out", GatewayState.SIGNED_OUT)
-            .setParameter("id", e.getKey())
-            .executeUpdate();
-      }
+    List<Integer> live =
+        availability.entrySet().stream()
+            .filter(e -> DirectoryAgent.isLive(e.getValue()))
+            .map(Map.Entry::getKey)
+            .toList();
+    // one statement per thousand agents (InLists), not one per agent: setEach has just locked
+    // these rows in ascending order in this transaction, so the order this statement takes them in
+    // is moot
+    for (List<Integer> ids : InLists.of(live)) {
+      em.createQuery(
+              "update DirectoryAgent a set a.gatewayState = :in"
+                  + " where a.agentId in :ids and a.gatewayState = :out")
+          .setParameter("in", GatewayState.SIGNED_IN)
+          .setParameter("out", GatewayState.SIGNED_OUT)
+          .setParameter("ids", ids)
+          .executeUpdate();
     }
   }
 
