@@ -85,30 +85,63 @@ class KeyboardOnlyIT extends BrowserTest {
 
   /**
    * The Agents page's live refresh re-renders the Set-state button; one that lands in the 100 ms
-   * between closing the dialog and PrimeFaces' own focus call (CI saw it) found no focus to keep,
-   * and PrimeFaces then focused the button it had held, no longer in the page.
+   * between closing the dialog and PrimeFaces' own focus call found no focus to keep, and
+   * PrimeFaces then focused the button it had held, no longer in the page. A real refresh is sent
+   * while the dialog is open and its answer is handed to PrimeFaces right as the dialog gives the
+   * focus back. (This test used to paste a copy of the button's panel from the page instead: the
+   * copy had no widget script and kept the button as disabled as it was during PrimeFaces' 500 ms
+   * loading animation, so an Escape that came within it left a dead, disabled button no focus could
+   * reach.)
    */
   @Test
   void aLiveRefreshAsTheDialogClosesLeavesTheFocusOnTheNewButton() {
     openTheSetStateDialogForOneAgent();
+    logFocusEvents();
+    holdTheNextLiveRefresh();
 
-    // the panel holding the button is updated right after the dialog has handed the focus back
     ((JavascriptExecutor) browser)
         .executeScript(
             "var w = PF('setStateDialog'), returnFocus = w.returnFocus; w.returnFocus = function () {"
-                + " var r = returnFocus.apply(this, arguments), panel ="
-                + " document.getElementById('agentsForm:selection');"
-                + " PrimeFaces.ajax.Utils.updateElement(panel.id, panel.outerHTML); return r; };");
+                + " var r = returnFocus.apply(this, arguments); sdHeld.release(); return r; };");
     keys.press(Keys.ESCAPE);
     Browsers.waitUpTo(browser, Duration.ofSeconds(10))
         .withMessage(() -> focusReport("setStateDialog"))
         .until(d -> keys.focused().equals("agentsForm:setState"));
+    awaitAjax();
     assertThat(
             ((JavascriptExecutor) browser)
                 .executeScript(
-                    "return document.activeElement === document.getElementById('agentsForm:setState');"))
-        .as("the button in the page has the focus")
+                    "return sdHeld.released && document.activeElement"
+                        + " === document.getElementById('agentsForm:setState');"))
+        .as("the refresh was handed over, and the button now in the page has the focus")
         .isEqualTo(true);
+  }
+
+  /**
+   * Sends the page's live refresh (the request that renders its charts) now and holds its answer
+   * back from PrimeFaces until {@code sdHeld.release()}; returns once the answer has come.
+   */
+  private void holdTheNextLiveRefresh() {
+    ((JavascriptExecutor) browser)
+        .executeScript(
+            "var ajax = $.ajax; $.ajax = function (o) { var real = ajax.apply(this, arguments);"
+                + " if (!/partial\\.render=[^&]*charts/.test(String(o.data))) { return real; }"
+                + " $.ajax = ajax; var late = $.Deferred(), held = window.sdHeld = {arrived: false};"
+                + " real.then(function () { held.args = arguments; held.ok = true; held.arrived = true; },"
+                + " function () { held.args = arguments; held.ok = false; held.arrived = true; });"
+                + " held.release = function () { held.released = true; sdFocusLog.push('refresh handed over');"
+                + " (held.ok ? late.resolveWith : late.rejectWith).call(late, o, held.args); };"
+                + " ['done', 'fail', 'always'].forEach(function (m) { real[m] = function () {"
+                + " late[m].apply(late, arguments); return real; }; });"
+                + " return real; };"
+                + " StateDesk.live.message('');");
+    Browsers.waitUpTo(browser, Duration.ofSeconds(20))
+        .withMessage("the page's live refresh was not sent or not answered")
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    ((JavascriptExecutor) d)
+                        .executeScript("return !!(window.sdHeld && sdHeld.arrived);")));
   }
 
   @Test
@@ -118,13 +151,10 @@ class KeyboardOnlyIT extends BrowserTest {
     keys.tabTo("tableForm:new").press(Keys.ENTER);
     waitFor(By.id("editDialog"));
     awaitAjax();
+    logFocusEvents();
     ((JavascriptExecutor) browser)
         .executeScript(
-            "window.sdFocusLog = []; var log = function (e) { sdFocusLog.push(e.type + ' ' +"
-                + " (e.target.id || e.target.tagName) + (e.target.disabled ? ' (disabled)' : '')); };"
-                + " document.addEventListener('focusin', log, true);"
-                + " document.addEventListener('focusout', log, true);"
-                + " var w = PF('editDialog'), r = w.returnFocus; w.returnFocus = function () {"
+            "var w = PF('editDialog'), r = w.returnFocus; w.returnFocus = function () {"
                 + " var o = this.focusedElementBeforeDialogOpened, st = function (when) { sdFocusLog.push(when"
                 + " + ': opener disabled ' + (o && o.disabled) + ', inert ' + !!(o && o.closest('[inert]'))"
                 + " + ', aria-hidden ' + !!(o && o.closest('[aria-hidden=true]')) + ', active '"
@@ -151,6 +181,19 @@ class KeyboardOnlyIT extends BrowserTest {
         + browser.manage().logs().get(LogType.BROWSER).getAll();
   }
 
+  /** Records focus moves, and AJAX answers, in {@code sdFocusLog} for {@link #focusReport}. */
+  private void logFocusEvents() {
+    ((JavascriptExecutor) browser)
+        .executeScript(
+            "window.sdFocusLog = []; var log = function (e) { sdFocusLog.push(e.type + ' ' +"
+                + " (e.target.id || e.target.tagName) + (e.target.disabled ? ' (disabled)' : '')); };"
+                + " document.addEventListener('focusin', log, true);"
+                + " document.addEventListener('focusout', log, true);"
+                + " $(document).on('pfAjaxSend pfAjaxComplete', function (e) { sdFocusLog.push(e.type"
+                + " + ' active ' + (document.activeElement && (document.activeElement.id"
+                + " || document.activeElement.tagName))); });");
+  }
+
   /** What decides where the focus goes back (for a failure's message). */
   private Object dialogFocusState(String widget) {
     return ((JavascriptExecutor) browser)
@@ -159,6 +202,9 @@ class KeyboardOnlyIT extends BrowserTest {
                 + " return 'opener ' + (o ? (o.id || o.tagName) + (document.body.contains(o) ? '' : ' (detached)') : 'none')"
                 + " + ', last focused ' + (StateDesk.lastFocused ? StateDesk.lastFocused.id : 'none')"
                 + " + ', visible dialogs ' + $('.ui-dialog:visible').map(function () { return this.id; }).get().join(',')"
+                + " + ', ' + (o && o.id && document.getElementById(o.id) ? 'in the page: disabled '"
+                + " + document.getElementById(o.id).disabled + ', classes ' + document.getElementById(o.id).className"
+                + " : 'no element with its id')"
                 + " + ', focus events: ' + (window.sdFocusLog || []).join('; ');",
             widget);
   }
