@@ -145,7 +145,8 @@ final class FilterClause {
     }
     String stripped = text.strip();
     if (stripped.matches("\\d{1,6}")) {
-      conditions.add("(a.agentId = :id or lower(a.name) like :text)");
+      // digits have no case: the name is matched as it is stored, with no lower() on every row
+      conditions.add("(a.agentId = :id or a.name like :text)");
       parameters.put("id", Integer.parseInt(stripped));
     } else {
       conditions.add("lower(a.name) like :text");

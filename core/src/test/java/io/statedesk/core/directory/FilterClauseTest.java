@@ -106,7 +106,7 @@ class FilterClauseTest {
   @Test
   void textMatchesNamesAndAnIdWhenItIsOne() {
     FilterClause id = text(" 100042 ");
-    assertThat(id.where()).isEqualTo(" where (a.agentId = :id or lower(a.name) like :text)");
+    assertThat(id.where()).isEqualTo(" where (a.agentId = :id or a.name like :text)");
     assertThat(id.parameters()).containsEntry("id", 100042).containsEntry("text", "%100042%");
     FilterClause name = text("Agent\\ 4_9%");
     assertThat(name.where()).isEqualTo(" where lower(a.name) like :text");
