@@ -178,35 +178,36 @@ abstract class ServerSmoke {
 
     page.open("/agents.xhtml");
     awaitLive(); // the websocket of live updates works on this server
-    page.waitFor(By.id("agentsForm:teams")).click();
-    page.waitFor(
-            By.xpath(
-                "//div[@id='agentsForm:teams_panel']//li[.//label[normalize-space()='Billing']]"
-                    + "//div[contains(@class,'ui-chkbox-box')]"))
-        .click();
+    // clicks find their element again if a live refresh re-rendered it (page.click): the picker
+    // refreshes when its websocket opens and whenever an agent moves
+    page.click(By.id("agentsForm:teams"));
+    page.click(
+        By.xpath(
+            "//div[@id='agentsForm:teams_panel']//li[.//label[normalize-space()='Billing']]"
+                + "//div[contains(@class,'ui-chkbox-box')]"));
     page.awaitAjax();
-    browser.findElement(By.tagName("h1")).click();
+    page.click(By.tagName("h1"));
     page.awaitAjax();
     page.awaitText(By.id("agentsForm:selectAll"), "Select all 50 that match");
-    browser.findElement(By.cssSelector("[id$=':0:toggle']")).click(); // 10001, hosted
+    page.click(By.cssSelector("[id$=':0:toggle']")); // 10001, hosted
     page.awaitAjax();
-    browser.findElement(By.cssSelector("[id$=':1:toggle']")).click(); // 10007, hosted
+    page.click(By.cssSelector("[id$=':1:toggle']")); // 10007, hosted
     page.awaitAjax();
     assertThat(page.waitFor(By.id("agentsForm:selectedCount")).getText())
         .isEqualTo("2 agents selected");
 
-    browser.findElement(By.id("agentsForm:setState")).click();
+    page.click(By.id("agentsForm:setState"));
     page.awaitAjax();
     for (int attempt = 0;
         attempt < 3
             && browser.findElement(By.id("setStateForm:code_label")).getText().startsWith("Choose");
         attempt++) {
-      page.waitFor(By.id("setStateForm:code")).click();
+      page.click(By.id("setStateForm:code"));
       page.clickWhenSteady(By.id("setStateForm:code_1")); // after its animation
       page.awaitAjax();
     }
     assertThat(page.waitFor(By.id("setStateForm:code_label")).getText()).startsWith("100 ·");
-    browser.findElement(By.id("setStateForm:preview")).click();
+    page.click(By.id("setStateForm:preview"));
     page.awaitAjax();
     assertThat(page.waitFor(By.id("previewTotals")).getText()).contains("2 will change");
     page.clickWhenSteady(By.id("setStateForm:apply"));
