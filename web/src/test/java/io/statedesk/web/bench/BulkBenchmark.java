@@ -191,7 +191,7 @@ public final class BulkBenchmark {
   private static PayaraMicro startConsole(String gateway, int agents, int concurrency)
       throws Exception {
     long bootStart = System.nanoTime();
-    PayaraMicro console =
+    PayaraMicro.Builder builder =
         PayaraMicro.builder()
             .maxHeap("3g")
             .productionSettings()
@@ -208,8 +208,14 @@ public final class BulkBenchmark {
             .systemProperty("statedesk.sessions.relay.guid-timeout-seconds", "7200")
             .systemProperty("statedesk.bulk.concurrency", Integer.toString(concurrency))
             .systemProperty("statedesk.bulk.confirm-above", "1000000")
-            .readyWhen("/statedesk/login.xhtml")
-            .start();
+            .readyWhen("/statedesk/login.xhtml");
+    // -Dbench.console-jvm="-XX:StartFlightRecording=..." profiles the console (benchmarks.md)
+    for (String option : System.getProperty("bench.console-jvm", "").trim().split("\\s+")) {
+      if (!option.isEmpty()) {
+        builder.jvmOption(option);
+      }
+    }
+    PayaraMicro console = builder.start();
     String base = console.baseUrl();
     AtomicLong known = new AtomicLong();
     try {
