@@ -73,16 +73,30 @@ class LiveUpdatesIT extends BrowserTest {
     return picker;
   }
 
-  /** Counts the page's refreshes and marks the document, to tell a refresh from a reload. */
+  /**
+   * Counts the page's refreshes and marks the document, to tell a refresh from a reload. Waits
+   * first until no AJAX request is in flight: a refresh sent before the count began (the one the
+   * page asks for when its websocket opens) could otherwise bring the news itself, uncounted, while
+   * the refresh that the push asks for waits its turn (a whole run saw the row change and no
+   * refresh counted).
+   */
   void watchRefreshes(WebDriver driver, String command) {
-    js(
-        driver,
-        "window.sdSameDocument = true; window.sdRefreshes = 0; var f = window."
-            + command
-            + ";"
-            + " window."
-            + command
-            + " = function () { window.sdRefreshes++; return f.apply(this, arguments); };");
+    // checked and installed in one script: no refresh can start in between
+    waiter(driver, Duration.ofSeconds(10))
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    js(
+                        d,
+                        "if (!PrimeFaces.ajax.Queue.isEmpty()"
+                            + " || (window.jQuery && jQuery.active !== 0)) { return false; }"
+                            + " window.sdSameDocument = true; window.sdRefreshes = 0;"
+                            + " var f = window."
+                            + command
+                            + "; window."
+                            + command
+                            + " = function () { window.sdRefreshes++;"
+                            + " return f.apply(this, arguments); }; return true;")));
   }
 
   void awaitLive(WebDriver driver) {
