@@ -105,9 +105,11 @@ public final class BulkBenchmark {
           // JIT and pools warm: the first changes of a fresh JVM compile the whole path. At least
           // 1,000 agents' calls: after one change of 200, the JIT still compiled through the
           // measured change (perf sched: the worker woken by the compiler and VM threads about
-          // once per call, benchmarks.md)
+          // once per call, benchmarks.md). At most 10 changes: a level of a handful of agents would
+          // otherwise run hundreds of them
           int warmUpAgents = Math.min(level[1], 1000);
-          for (int done = 0, warmUpCode = 140; done < 1000; done += warmUpAgents) {
+          int warmUps = Math.min(10, (999 + warmUpAgents) / warmUpAgents);
+          for (int round = 0, warmUpCode = 140; round < warmUps; round++) {
             System.out.println("Warm-up change (latency 0, read-back on), not counted:");
             runChange(
                 console, simulator, warmUpAgents, 0, concurrency, true, warmUpCode, direct, "");
