@@ -45,12 +45,12 @@ public class OutcomeRecorder {
   @Inject OutcomeRows rows;
 
   /**
-   * Records final results in one transaction of three statements per {@value OutcomeRows#CHUNK}
-   * results, however many: the outcomes the results may be written onto are locked, written in one
-   * statement ({@link OutcomeRows}), and counted. A result is written only while the outcome is in
-   * flight and owned by {@code owner}: an outcome another console took over, or one final already,
-   * is left alone, so no outcome is written by two consoles. (It was one statement per result: the
-   * engine's writes grew with the agents, issue 20.)
+   * Records final results in one transaction, however many: the outcomes the results may be written
+   * onto are locked ({@value OutcomeRows#CHUNK} a statement), written ({@value
+   * OutcomeRows#WRITE_CHUNK} a statement, {@link OutcomeRows}), and counted. A result is written
+   * only while the outcome is in flight and owned by {@code owner}: an outcome another console took
+   * over, or one final already, is left alone, so no outcome is written by two consoles. (It was
+   * one statement per result: the engine's writes grew with the agents, issue 20.)
    *
    * @return the states the written results set, for the directory ({@link DirectoryWrites}, after
    *     this commits: a directory row that cannot be written must not undo the outcomes)

@@ -34,9 +34,14 @@ import java.util.function.Function;
  * cannot wait for each other in a circle.
  *
  * <p>Native SQL that H2 and PostgreSQL both run: a {@code case} per column picks each row's value,
- * every value bound and cast to its column's type (PostgreSQL infers no type for a bare parameter
- * in a {@code case}, H2 none for one without a column beside it). Ids, values and the owner are
- * always bound, never written into the text.
+ * every value cast to its column's type (PostgreSQL infers no type for a bare parameter in a {@code
+ * case}, H2 none for one without a column beside it). Text that comes from outside the console (the
+ * gateway's retcode and reason, the owner's name) is always bound, never written into the text; the
+ * write ({@link #finish}) writes what the console made itself as literals: ids, counts, durations,
+ * flags and the names of its own {@link OutcomeStatus} constants. Why: EclipseLink handles a native
+ * query's positional parameters in time that grows with the square of their number, and binding all
+ * 13 values of 25 rows was a fifth of the console's CPU in a 10,000-agent change (JFR,
+ * benchmarks.md "Bulk changes"). The locks bind their ids: one per row, a few hundred a statement.
  */
 @ApplicationScoped
 class OutcomeRows {
@@ -127,64 +132,92 @@ class OutcomeRows {
   }
 
   /**
-   * Writes each locked row's result in one statement, still only where the row is in flight and
-   * owned by {@code owner}.
+   * Rows per writing statement ({@link #finish}). Fewer than {@link #CHUNK}: EclipseLink handles a
+   * native query's positional parameters in time that grows with the square of their number (each
+   * one looked up in a list of all of them, and searched for in the statement's text), and a row
+   * binds 13 of them. At 250 rows a statement (3,252 values) that was about a third of the
+   * console's CPU in a 10,000-agent change at concurrency 64 (JFR, benchmarks.md); at 25 rows it is
+   * a tenth of that per row, for one more statement per 25 agents. Full chunks have one text, so
+   * the database parses it once.
+   */
+  static final int WRITE_CHUNK = 25;
+
+  /**
+   * Writes each locked row's result, {@value #WRITE_CHUNK} rows a statement, still only where the
+   * row is in flight and owned by {@code owner}.
    *
    * @param rows rows {@link #lockOwnedInFlight} returned in this transaction
    * @param results the result of each row, by outcome id
    * @return the rows written
    */
   int finish(List<Locked> rows, Map<Long, AgentResult> results, String owner, Instant now) {
+    int written = 0;
+    for (int from = 0; from < rows.size(); from += WRITE_CHUNK) {
+      written +=
+          finishChunk(
+              rows.subList(from, Math.min(rows.size(), from + WRITE_CHUNK)), results, owner, now);
+    }
+    return written;
+  }
+
+  private int finishChunk(
+      List<Locked> rows, Map<Long, AgentResult> results, String owner, Instant now) {
     List<AgentResult> ordered = rows.stream().map(r -> results.get(r.id())).toList();
-    List<Object> values = new ArrayList<>();
+    List<Object> bound = new ArrayList<>();
     StringBuilder sql = new StringBuilder("update bulk_outcome set status = ");
-    pick(sql, values, ordered, "varchar(12)", r -> r.status().name());
+    pick(sql, ordered, "varchar(12)", r -> "'" + r.status().name() + "'");
     sql.append(", verified = ");
-    pick(sql, values, ordered, "boolean", AgentResult::verified);
+    pick(sql, ordered, "boolean", r -> Boolean.toString(r.verified()));
     sql.append(", retcode = ");
-    pick(sql, values, ordered, "varchar(16)", AgentResult::retcode);
+    pick(sql, ordered, "varchar(16)", r -> bind(bound, r.retcode()));
     sql.append(", reason = ");
     pick(
         sql,
-        values,
         ordered,
         "varchar(300)",
-        r -> r.reason() == null ? null : BulkChange.cut(r.reason(), 300));
+        r -> bind(bound, r.reason() == null ? null : BulkChange.cut(r.reason(), 300)));
     sql.append(", attempts = attempts + ");
-    pick(sql, values, ordered, "integer", AgentResult::attempts);
+    pick(sql, ordered, "integer", r -> Integer.toString(r.attempts()));
     sql.append(", duration_ms = ");
-    pick(sql, values, ordered, "bigint", AgentResult::durationMs);
-    values.add(now.atOffset(ZoneOffset.UTC)); // as InstantConverter writes the entity's
-    sql.append(", finished_at = ?").append(values.size());
+    pick(sql, ordered, "bigint", r -> Long.toString(r.durationMs()));
+    // as InstantConverter writes the entity's
+    sql.append(", finished_at = ").append(bind(bound, now.atOffset(ZoneOffset.UTC)));
     sql.append(", version = version + 1 where id in (");
     for (int i = 0; i < ordered.size(); i++) {
-      values.add(ordered.get(i).outcomeId());
-      sql.append(i == 0 ? "?" : ", ?").append(values.size());
+      sql.append(i == 0 ? "" : ", ").append(ordered.get(i).outcomeId());
     }
-    values.add(owner);
-    sql.append(") and status = 'IN_FLIGHT' and owner = ?").append(values.size());
+    sql.append(") and status = 'IN_FLIGHT' and owner = ").append(bind(bound, owner));
     Query q = em.createNativeQuery(sql.toString());
-    for (int i = 0; i < values.size(); i++) {
-      q.setParameter(i + 1, values.get(i));
+    for (int i = 0; i < bound.size(); i++) {
+      q.setParameter(i + 1, bound.get(i));
     }
     return q.executeUpdate();
   }
 
-  /** {@code case id when ? then cast(? as type) ... end}: each result's value for its row. */
+  /**
+   * {@code case id when 17 then cast(... as type) ... end}: each result's value for its row, as
+   * {@code value} writes it (a literal or a {@link #bind bound} parameter).
+   */
   private static void pick(
       StringBuilder sql,
-      List<Object> values,
       List<AgentResult> results,
       String type,
-      Function<AgentResult, Object> value) {
+      Function<AgentResult, String> value) {
     sql.append("case id");
     for (AgentResult r : results) {
-      values.add(r.outcomeId());
-      sql.append(" when ?").append(values.size());
-      values.add(value.apply(r));
-      sql.append(" then cast(?").append(values.size()).append(" as ").append(type).append(')');
+      sql.append(" when ").append(r.outcomeId());
+      sql.append(" then cast(").append(value.apply(r)).append(" as ").append(type).append(')');
     }
     sql.append(" end");
+  }
+
+  /** A parameter for {@code value}: its place in the statement ({@code ?n}), or a null literal. */
+  private static String bind(List<Object> bound, Object value) {
+    if (value == null) {
+      return "null";
+    }
+    bound.add(value);
+    return "?" + bound.size();
   }
 
   /** Adds one to the row's re-applications. */

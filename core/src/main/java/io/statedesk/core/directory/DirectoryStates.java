@@ -10,6 +10,8 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -129,22 +131,39 @@ public class DirectoryStates {
   @Transactional
   public void applySetStates(Map<Integer, Integer> states, Set<Integer> verified) {
     Instant now = Instant.now();
-    for (Map.Entry<Integer, Integer> e : DirectoryRowLocks.ascending(states).entrySet()) {
-      state(
-              em.createQuery(
-                  "update DirectoryAgent a set "
-                      + set("customState", "c", e.getValue())
-                      + ", a.customStateAt = :at"
-                      + (verified.contains(e.getKey()) ? ", a.customStateVerifiedAt = :at" : "")
-                      + " where a.agentId = :id"),
-              "c",
-              e.getValue())
-          .setParameter("at", now)
-          .setParameter("id", e.getKey())
-          .executeUpdate();
-    }
+    DirectoryRowLocks.lockAscending(em, states.keySet()); // the updates below then wait for none
+    Map<SetState, List<Integer>> groups = new LinkedHashMap<>();
+    DirectoryRowLocks.ascending(states)
+        .forEach(
+            (id, state) ->
+                groups
+                    .computeIfAbsent(
+                        new SetState(state, verified.contains(id)), g -> new ArrayList<>())
+                    .add(id));
+    // one statement per state and thousand agents, not one per agent (issue 20: a change's agents
+    // mostly share one target, so this is one or two statements per batch of results)
+    groups.forEach(
+        (group, ids) -> {
+          for (List<Integer> chunk : InLists.of(ids)) {
+            state(
+                    em.createQuery(
+                        "update DirectoryAgent a set "
+                            + set("customState", "c", group.state())
+                            + ", a.customStateAt = :at"
+                            + (group.verified() ? ", a.customStateVerifiedAt = :at" : "")
+                            + " where a.agentId in :ids"),
+                    "c",
+                    group.state())
+                .setParameter("at", now)
+                .setParameter("ids", chunk)
+                .executeUpdate();
+          }
+        });
     agentsChanged.fire(new AgentsChanged(states.keySet()));
   }
+
+  /** Agents a change set to one state, read back or not: written by one statement. */
+  private record SetState(Integer state, boolean verified) {}
 
   /**
    * Records one read-back of an agent's state and whether it drifted from the desired one.

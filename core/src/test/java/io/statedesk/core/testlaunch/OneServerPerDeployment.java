@@ -9,11 +9,18 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jboss.arquillian.container.spi.ConfigurationException;
 import org.jboss.arquillian.container.spi.client.container.DeployableContainer;
 import org.jboss.arquillian.container.spi.client.container.DeploymentException;
@@ -56,8 +63,10 @@ public class OneServerPerDeployment
   // for the whole test JVM (failsafe runs two, each taking the next class when it is free):
   // Arquillian makes a container per test class
   private static final Map<String, CompletableFuture<Server>> shared = new ConcurrentHashMap<>();
-  private final Map<Archive<?>, PayaraMicroDeployableContainer> own =
-      Collections.synchronizedMap(new IdentityHashMap<>());
+  private final Map<Archive<?>, Own> own = Collections.synchronizedMap(new IdentityHashMap<>());
+
+  /** A server of one class's own, and its process if it could be told apart. */
+  private record Own(PayaraMicroDeployableContainer adapter, Optional<ProcessHandle> process) {}
 
   private record Server(
       PayaraMicroDeployableContainer adapter, Archive<?> archive, ProtocolMetaData metaData) {}
@@ -101,8 +110,13 @@ public class OneServerPerDeployment
             + (archive.get(SHARED_MARKER) == null ? " on a server of its own" : " (may share)"));
     if (archive.get(SHARED_MARKER) == null) {
       PayaraMicroDeployableContainer adapter = adapter(archive);
+      Set<Long> before = serverProcesses().map(ProcessHandle::pid).collect(Collectors.toSet());
       ProtocolMetaData metaData = adapter.deploy(archive);
-      own.put(archive, adapter);
+      List<ProcessHandle> started =
+          serverProcesses().filter(p -> !before.contains(p.pid())).toList();
+      own.put(
+          archive,
+          new Own(adapter, started.size() == 1 ? Optional.of(started.get(0)) : Optional.empty()));
       return metaData;
     }
     String key = key(archive);
@@ -133,12 +147,13 @@ public class OneServerPerDeployment
 
   @Override
   public void undeploy(Archive<?> archive) throws DeploymentException {
-    PayaraMicroDeployableContainer adapter = own.remove(archive);
-    if (adapter != null) {
+    Own server = own.remove(archive);
+    if (server != null) {
       try {
-        adapter.undeploy(archive);
+        server.adapter().undeploy(archive);
       } finally {
-        stopQuietly(adapter);
+        stopQuietly(server.adapter());
+        server.process().ifPresent(OneServerPerDeployment::awaitExit);
       }
     }
     // a shared server stays for the next class with an equal deployment; stop() ends it
@@ -209,6 +224,40 @@ public class OneServerPerDeployment
     PayaraMicroDeployableContainer adapter = new PayaraMicroDeployableContainer();
     adapter.setup(chosen);
     return adapter;
+  }
+
+  /** The Payara Micro processes this JVM started (one class at a time runs in a failsafe JVM). */
+  private static Stream<ProcessHandle> serverProcesses() {
+    return ProcessHandle.current()
+        .children()
+        .filter(p -> p.info().commandLine().orElse("").contains("payara-micro"));
+  }
+
+  /**
+   * Waits until a stopped server's process has ended. Why: the adapter only signals it ({@code
+   * Process.destroy}) and returns, and the next class resets the simulator at once; a console still
+   * shutting down then signed its hosted agents in again, and the next class's console, force off,
+   * found them all signed in elsewhere until those sessions timed out two minutes later ({@code
+   * BulkChangeIT} after {@code ChangeCountersIT}, which host the same agents, 2026-12-05).
+   */
+  private static void awaitExit(ProcessHandle process) {
+    long stopped = System.nanoTime();
+    try {
+      process.onExit().get(60, TimeUnit.SECONDS);
+      LOG.info(
+          "Server pid "
+              + process.pid()
+              + " ended "
+              + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopped)
+              + " ms after its stop");
+    } catch (TimeoutException e) {
+      LOG.warning("A stopped server had not ended after 60 s; killing it: pid " + process.pid());
+      process.destroyForcibly();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("Waiting for a server's end failed", e.getCause());
+    }
   }
 
   private static void stopQuietly(PayaraMicroDeployableContainer adapter) {

@@ -102,39 +102,64 @@ public final class BulkBenchmark {
         int concurrency = level[0];
         try (PayaraMicro console = startConsole(simulator.baseUrl(), agents, concurrency)) {
           relay(console.baseUrl(), sessions);
-          // JIT and pools warm: the first changes of a fresh JVM compile the whole path. At least
-          // 1,000 agents' calls: after one change of 200, the JIT still compiled through the
-          // measured change (perf sched: the worker woken by the compiler and VM threads about
-          // once per call, benchmarks.md). At most 10 changes: a level of a handful of agents would
-          // otherwise run hundreds of them
+          // JIT and pools warm: a fresh console compiles its whole path for minutes, and a change
+          // measured meanwhile measures the compiler (at concurrency 64, after ten warm-up changes
+          // of 1,000 agents, C2 still compiled the gateway client's and H2's hottest methods for
+          // the first time: 7 s of the JIT's CPU in a 17 s change, ratio 2.18; after 40, 1.4 s and
+          // 1.21, benchmarks.md). So changes of up to 1,000 agents until the JIT's CPU in the last
+          // one is at most a quarter of the console's own, and at least 1,000 agents' calls; at
+          // most 60 changes, the count printed
           int warmUpAgents = Math.min(level[1], 1000);
-          int warmUps = Math.min(10, (999 + warmUpAgents) / warmUpAgents);
-          for (int round = 0, warmUpCode = 140; round < warmUps; round++) {
+          int atLeast = (999 + warmUpAgents) / warmUpAgents;
+          int warmUps = 0;
+          for (Figures last = null;
+              warmUps < 60 && (warmUps < atLeast || last.jitS() > last.consoleCpuS() / 4);
+              warmUps++) {
             System.out.println("Warm-up change (latency 0, read-back on), not counted:");
-            runChange(
-                console, simulator, warmUpAgents, 0, concurrency, true, warmUpCode, direct, "");
-            warmUpCode = warmUpCode == 140 ? 141 : 140; // a new target: nothing is skipped
+            last =
+                runChange(
+                    console,
+                    simulator,
+                    warmUpAgents,
+                    0,
+                    concurrency,
+                    true,
+                    140 + warmUps % 2, // a new target each time: nothing is skipped
+                    direct,
+                    "");
           }
+          System.out.printf(
+              "%d warm-up changes of %d agents before the measured ones%n", warmUps, warmUpAgents);
           idleCpu = idleCpu(console);
           for (boolean verify : verifies) {
             code = code == 100 ? 111 : 100; // a new target each time: nothing is skipped
             rows.add(
                 runChange(
-                    console, simulator, level[1], latency, concurrency, verify, code, direct, ""));
+                        console,
+                        simulator,
+                        level[1],
+                        latency,
+                        concurrency,
+                        verify,
+                        code,
+                        direct,
+                        "")
+                    .row());
           }
           if (!extraFaults.isEmpty()) {
             code = code == 100 ? 111 : 100;
             rows.add(
                 runChange(
-                    console,
-                    simulator,
-                    level[1],
-                    latency,
-                    concurrency,
-                    true,
-                    code,
-                    direct,
-                    extraFaults));
+                        console,
+                        simulator,
+                        level[1],
+                        latency,
+                        concurrency,
+                        true,
+                        code,
+                        direct,
+                        extraFaults)
+                    .row());
           }
         }
       }
@@ -302,11 +327,20 @@ public final class BulkBenchmark {
   }
 
   /**
-   * One change over all agents; prints its figures and returns them as a table row. Why this long:
-   * it reads the clocks, CPU times and metrics before and after in one place, so that they cover
-   * the same span.
+   * What one change cost.
+   *
+   * @param row the change's row of the printed table
+   * @param consoleCpuS the console's CPU seconds during the change, its JIT's apart
+   * @param jitS the console's JIT compiler threads' CPU seconds during the change
    */
-  private static String runChange(
+  private record Figures(String row, double consoleCpuS, double jitS) {}
+
+  /**
+   * One change over all agents; prints its figures and returns them with its table row. Why this
+   * long: it reads the clocks, CPU times and metrics before and after in one place, so that they
+   * cover the same span.
+   */
+  private static Figures runChange(
       PayaraMicro console,
       PayaraMicro simulator,
       int agents,
@@ -396,20 +430,23 @@ public final class BulkBenchmark {
         cpuPerAgent,
         simulatorCpuS,
         100 * simulatorCpuS / seconds / Runtime.getRuntime().availableProcessors());
-    return String.format(
-        "| %,d | %d | %s | %.1f s | %.1f s | %.3f | %.1f / %.1f / %.1f ms | %.1f s | %.1f s | %.2f |",
-        total,
-        concurrency,
-        (verify ? "on" : "off") + (extraFaults.isEmpty() ? "" : ", faults {" + extraFaults + "}"),
-        seconds,
-        ideal,
-        seconds / ideal,
-        slot,
-        client,
-        direct,
-        consoleCpuS,
-        simulatorCpuS,
-        cpuPerAgent);
+    String row =
+        String.format(
+            "| %,d | %d | %s | %.1f s | %.1f s | %.3f | %.1f / %.1f / %.1f ms | %.1f s | %.1f s | %.2f |",
+            total,
+            concurrency,
+            (verify ? "on" : "off")
+                + (extraFaults.isEmpty() ? "" : ", faults {" + extraFaults + "}"),
+            seconds,
+            ideal,
+            seconds / ideal,
+            slot,
+            client,
+            direct,
+            consoleCpuS,
+            simulatorCpuS,
+            cpuPerAgent);
+    return new Figures(row, consoleCpuS, jitS);
   }
 
   static void check(HttpResponse<String> r, String what) {
