@@ -12,9 +12,16 @@ import jakarta.servlet.http.HttpServletRequest;
  * @param query the query string, or {@code null}
  * @param connection the client's address and port (one TCP connection)
  * @param contentType the {@code Content-Type} header, or {@code null}
+ * @param arrivedNanos {@link System#nanoTime()} when the call reached the simulator ({@link
+ *     Arrival}): injected delays count from there
  */
 public record Incoming(
-    String method, String maskedGuid, String query, String connection, String contentType) {
+    String method,
+    String maskedGuid,
+    String query,
+    String connection,
+    String contentType,
+    long arrivedNanos) {
 
   public static Incoming of(HttpServletRequest request) {
     return new Incoming(
@@ -22,6 +29,7 @@ public record Incoming(
         Guids.mask(request.getHeader("guid")),
         request.getQueryString(),
         request.getRemoteAddr() + ":" + request.getRemotePort(),
-        request.getContentType());
+        request.getContentType(),
+        Arrival.of(request));
   }
 }

@@ -133,20 +133,25 @@ public final class Responder {
     Runnable proceed =
         () -> call.accept(reply -> done.accept(respond(in, operation, agentId, reply)));
     if (outcome instanceof Outcome.Proceed p) {
-      later(p.delayMs(), proceed, done, out);
+      later(in, p.delayMs(), proceed, done, out);
     } else if (outcome instanceof Outcome.Hang h) {
-      later(h.holdMs(), proceed, done, out);
+      later(in, h.holdMs(), proceed, done, out);
     } else if (outcome instanceof Outcome.Retcode r) {
       Reply failure = Reply.error(r.retcode());
-      later(r.delayMs(), () -> done.accept(respond(in, operation, agentId, failure)), done, out);
+      later(
+          in, r.delayMs(), () -> done.accept(respond(in, operation, agentId, failure)), done, out);
     } else {
       Outcome.HttpError e = (Outcome.HttpError) outcome;
-      later(e.delayMs(), () -> done.accept(httpError(in, operation, agentId, e)), done, out);
+      later(in, e.delayMs(), () -> done.accept(httpError(in, operation, agentId, e)), done, out);
     }
   }
 
-  /** Runs {@code task} now or after {@code delayMs} on the scheduler; a failure answers 500. */
-  private void later(long delayMs, Runnable task, Consumer<Response> done, AsyncResponse out) {
+  /**
+   * Runs {@code task} now, or on the scheduler once {@code delayMs} have passed since the call
+   * arrived ({@link Incoming#arrivedNanos}); a failure answers 500.
+   */
+  private void later(
+      Incoming in, long delayMs, Runnable task, Consumer<Response> done, AsyncResponse out) {
     Runnable guarded =
         () -> {
           try {
@@ -160,8 +165,9 @@ public final class Responder {
       guarded.run();
       return;
     }
+    long left = TimeUnit.MILLISECONDS.toNanos(delayMs) - (System.nanoTime() - in.arrivedNanos());
     out.setTimeout(delayMs + TIMEOUT_MARGIN_MS, TimeUnit.MILLISECONDS);
-    scheduler.schedule(guarded, delayMs, TimeUnit.MILLISECONDS);
+    scheduler.schedule(guarded, Math.max(0, left), TimeUnit.NANOSECONDS);
   }
 
   /** A request the gateway has no interface for: HTTP 200 with 000-002 (section 11). */
