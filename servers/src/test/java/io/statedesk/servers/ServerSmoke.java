@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -161,6 +162,20 @@ abstract class ServerSmoke {
     String bobs = bobMakes.body().replaceAll("(?s).*?\"id\":(\\d+).*", "$1");
     assertThat(api("GET", "/changes/" + bobs + "/outcomes", null, BOB).body())
         .contains("Not one of your agents");
+  }
+
+  /**
+   * A free-text search finds its page by ids first, then reads those rows (core's {@code
+   * AgentDirectory}): both queries, sorted by id and by name, on this server's JPA provider.
+   */
+  @Test
+  void aSupervisorsSearchFindsAnAgentByIdInEitherOrder() {
+    for (String sort : List.of("agentId", "name")) {
+      HttpResponse<String> found =
+          api("GET", "/agents?q=10001&sort=" + sort + "&desc=true&max=5", null, ALICE);
+      assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+      assertThat(found.body()).as("sorted by " + sort).contains("\"agentId\":10001");
+    }
   }
 
   /**

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -154,6 +155,19 @@ class AgentDirectoryIT {
           .extracting(DirectoryAgent::getAgentId)
           .containsExactlyElementsOf(expected);
     }
+    // a search's page in another order, from an offset: its ids are found first, its rows after
+    AgentFilter twelve = new AgentFilter(Set.of(), null, Set.of(), null, "agent 12");
+    List<Integer> byNameDescending =
+        IntStream.range(0, 50_000)
+            .mapToObj(AgentDirectoryIT::entry)
+            .filter(e -> hers.contains(e.team()) && e.name().startsWith("Agent 12"))
+            .sorted(Comparator.comparing(DirectoryEntry::name).reversed())
+            .map(DirectoryEntry::agentId)
+            .toList();
+    assertThat(directory.page(twelve, "name", false, 5, 20))
+        .as("page 2 of 'agent 12' by name, descending")
+        .extracting(DirectoryAgent::getAgentId)
+        .containsExactlyElementsOf(byNameDescending.subList(5, 25));
     assertThat(directory.count(new AgentFilter(Set.of("Sales"), null, Set.of(), null, "agent")))
         .as("a team outside her scope gives nothing, with text too")
         .isZero();
