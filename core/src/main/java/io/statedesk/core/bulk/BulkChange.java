@@ -134,10 +134,6 @@ public class BulkChange {
     }
   }
 
-  void requestCancel() {
-    this.cancelRequested = true;
-  }
-
   void lease(String owner, Instant until) {
     this.leaseOwner = owner;
     this.leaseUntil = until;

@@ -180,13 +180,27 @@ public class BulkStore {
     }
   }
 
+  /**
+   * Marks an open change for cancelling; false if it has ended (or does not exist). One statement
+   * that needs no version: the lease's renewal ({@link #tryLease}) bumps the change's version every
+   * few seconds, and a cancel written through the entity failed with an optimistic lock exception
+   * when the two met (a supervisor's Cancel refused as an error, {@code ChangeCountersIT} on
+   * PostgreSQL, 2026-12-05). It bumps the version itself, as the lease does, so that a writer
+   * holding the change from before (Hibernate writes every column of an entity) cannot write the
+   * flag back to false.
+   */
   @Transactional
   public boolean requestCancel(long id) {
-    BulkChange change = em.find(BulkChange.class, id);
-    if (change == null || change.getStatus().isFinished()) {
+    int marked =
+        em.createQuery(
+                "update BulkChange c set c.cancelRequested = true, c.version = c.version + 1"
+                    + " where c.id = :id and c.status in :open")
+            .setParameter("id", id)
+            .setParameter("open", OPEN)
+            .executeUpdate();
+    if (marked == 0) {
       return false;
     }
-    change.requestCancel();
     progressed.fire(new ChangeProgressed(id));
     return true;
   }

@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 
 /**
  * Every page, as an admin, the team-scoped ones as a supervisor too, and those before sign-in, has
@@ -131,6 +132,20 @@ class AccessibilityIT extends BrowserTest {
     clickWhenSteady(By.id(opener));
     awaitAjax();
     waitFor(By.id(dialog));
+    // PrimeFaces disables the opener while its request runs and fades it back in after the
+    // dialog shows: the fade could start after Axe had found no animation running, and axe then
+    // measured the "New" button mid-fade (3.63:1, 2026-12-05). Enabled first, then the fade ends.
+    Browsers.waitUpTo(browser, Duration.ofSeconds(10))
+        .withMessage(opener + " enabled again")
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    ((JavascriptExecutor) d)
+                        .executeScript(
+                            "var b = document.getElementById(arguments[0]);"
+                                + " return !!b && !b.disabled"
+                                + " && !b.classList.contains('ui-state-disabled');",
+                            opener)));
     findings.addAll(Axe.blockingFindings(browser, page + " " + dialog));
   }
 }
