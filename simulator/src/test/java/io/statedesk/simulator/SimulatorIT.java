@@ -132,6 +132,7 @@ class SimulatorIT extends SimulatorHttpTest {
 
   @Test
   void authMode1NeverRotates() throws Exception {
+    // about AUTHMODE 1 itself (a static Guid): every other test runs in the default, AUTHMODE 2
     gw.reset(1, 1_000, 2_000, 5_000, 500, false);
     String guid = gw.signIn(AGENT);
     long until = System.currentTimeMillis() + 2_500;
@@ -178,7 +179,9 @@ class SimulatorIT extends SimulatorHttpTest {
 
   @Test
   void loadBalancerCookieMakesSessionsSticky() {
-    gw.reset(1, 1_000, 2_000, 5_000, 500, true);
+    // the default AUTHMODE 2 with Guid rotation, the load balancer's cookie on: the calls below
+    // come well within the first Guid's rotation interval
+    gw.reset(2, 1_000, 2_000, 3_000, 500, true);
     HttpResponse<String> signIn =
         gw.send("PUT", "/resource/onlineagent/" + AGENT, gw.signInBody(AGENT));
     String guid = guidOf(signIn);

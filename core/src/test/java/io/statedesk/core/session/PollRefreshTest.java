@@ -92,8 +92,9 @@ class PollRefreshTest extends PoolTestSupport {
 
   @Test
   void withAStaticGuidAFailedPollIsRetriedWithoutUpdateGuid() {
-    // about AUTHMODE 1 itself: the refresh after a failed poll must be left out there (a static
-    // Guid cannot have rotated), the one place this fake gateway runs in that mode
+    // about AUTHMODE 1 itself, so in that mode: the refresh after a failed poll must be left out
+    // there (a static Guid cannot have rotated); the one test of this class, and the one place
+    // this scripted gateway runs in AUTHMODE 1 (every other test: the default, AUTHMODE 2)
     assumedAuthMode = 1;
     pool(Set.of(A), false).start();
     timer.runDue();
