@@ -132,13 +132,11 @@ class OutcomeRows {
   }
 
   /**
-   * Rows per writing statement ({@link #finish}). Fewer than {@link #CHUNK}: EclipseLink handles a
-   * native query's positional parameters in time that grows with the square of their number (each
-   * one looked up in a list of all of them, and searched for in the statement's text), and a row
-   * binds 13 of them. At 250 rows a statement (3,252 values) that was about a third of the
-   * console's CPU in a 10,000-agent change at concurrency 64 (JFR, benchmarks.md); at 25 rows it is
-   * a tenth of that per row, for one more statement per 25 agents. Full chunks have one text, so
-   * the database parses it once.
+   * Rows per writing statement ({@link #finish}). Fewer than {@link #CHUNK}: each of the
+   * statement's six {@code case} columns compares a row's id with every id it lists, so a
+   * statement's cost grows with the square of its rows. (At 250 rows a statement, with all 13
+   * values of a row bound, the write was about a third of the console's CPU in a 10,000-agent
+   * change at concurrency 64: JFR, benchmarks.md.)
    */
   static final int WRITE_CHUNK = 25;
 

@@ -83,25 +83,23 @@ public class AgentDirectory {
    */
   private List<DirectoryAgent> idsFirst(
       FilterClause clause, String column, String order, int from, int size) {
-    // the sort column is selected too: JPQL orders only by what the query selects
-    String rest = " from DirectoryAgent a" + clause.where() + order;
+    // the sort column is selected too (JPQL orders only by what the query selects; the id twice
+    // when it is the sort column)
     List<Integer> ids = new ArrayList<>();
-    if ("agentId".equals(column)) {
-      ids.addAll(
-          clause
-              .bind(em.createQuery("select a.agentId" + rest, Integer.class))
-              .setFirstResult(from)
-              .setMaxResults(size)
-              .getResultList());
-    } else {
-      for (Object[] row :
-          clause
-              .bind(em.createQuery("select a.agentId, a." + column + rest, Object[].class))
-              .setFirstResult(from)
-              .setMaxResults(size)
-              .getResultList()) {
-        ids.add(((Number) row[0]).intValue());
-      }
+    for (Object[] row :
+        clause
+            .bind(
+                em.createQuery(
+                    "select a.agentId, a."
+                        + column
+                        + " from DirectoryAgent a"
+                        + clause.where()
+                        + order,
+                    Object[].class))
+            .setFirstResult(from)
+            .setMaxResults(size)
+            .getResultList()) {
+      ids.add(((Number) row[0]).intValue());
     }
     if (ids.isEmpty()) {
       return List.of();

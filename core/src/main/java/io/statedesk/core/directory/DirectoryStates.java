@@ -133,13 +133,11 @@ public class DirectoryStates {
     Instant now = Instant.now();
     DirectoryRowLocks.lockAscending(em, states.keySet()); // the updates below then wait for none
     Map<SetState, List<Integer>> groups = new LinkedHashMap<>();
-    DirectoryRowLocks.ascending(states)
-        .forEach(
-            (id, state) ->
-                groups
-                    .computeIfAbsent(
-                        new SetState(state, verified.contains(id)), g -> new ArrayList<>())
-                    .add(id));
+    states.forEach(
+        (id, state) ->
+            groups
+                .computeIfAbsent(new SetState(state, verified.contains(id)), g -> new ArrayList<>())
+                .add(id));
     // one statement per state and thousand agents, not one per agent (issue 20: a change's agents
     // mostly share one target, so this is one or two statements per batch of results)
     groups.forEach(
