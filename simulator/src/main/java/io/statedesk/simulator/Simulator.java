@@ -1,9 +1,11 @@
 package io.statedesk.simulator;
 
+import io.statedesk.simulator.control.FaultConfig;
 import io.statedesk.simulator.control.Faults;
 import io.statedesk.simulator.control.Recorder;
 import io.statedesk.simulator.gateway.Gateway;
 import io.statedesk.simulator.gateway.GatewaySettings;
+import io.statedesk.simulator.http.Responder;
 import io.statedesk.simulator.world.Agent;
 import io.statedesk.simulator.world.World;
 import jakarta.annotation.PreDestroy;
@@ -180,7 +182,7 @@ public class Simulator {
    */
   public synchronized void reset() {
     gateway().control().reset();
-    faults.configure(io.statedesk.simulator.control.FaultConfig.none());
+    faults.configure(FaultConfig.none());
     recorder.clear();
     gateway().stats().clear();
     seedElsewhere();

@@ -1,5 +1,6 @@
 package io.statedesk.simulator;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
@@ -68,7 +69,7 @@ final class GatewayHttp {
   }
 
   static JsonObject json(HttpResponse<String> response) {
-    try (var reader = jakarta.json.Json.createReader(new StringReader(response.body()))) {
+    try (var reader = Json.createReader(new StringReader(response.body()))) {
       return reader.readObject();
     }
   }

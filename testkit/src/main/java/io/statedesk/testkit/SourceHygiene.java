@@ -6,10 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -37,13 +40,73 @@ public final class SourceHygiene {
           "(?<![\\w.$])(?:java|javax|jakarta|jdk|sun|com|org|io|net)(?:\\.[a-z_][a-z0-9_]*)+"
               + "\\.[A-Z]\\w*");
 
+  /** A single-type import (not static, not on demand): its simple name. */
+  private static final Pattern IMPORTED =
+      Pattern.compile("import\\s+(?:[\\w$]+\\s*\\.\\s*)+([A-Z][\\w$]*)\\s*;");
+
+  /** A type declared in the file (top-level or nested): its simple name. */
+  private static final Pattern DECLARED =
+      Pattern.compile("\\b(?:class|interface|enum|record|@interface)\\s+([A-Z][\\w$]*)");
+
   /** A fixed sleep: {@code Thread.sleep(} or {@code TimeUnit.X.sleep(}, in code. */
   private static final Pattern SLEEP =
       Pattern.compile("(?<![\\w.$])(?:Thread|TimeUnit\\.[A-Z]+)\\s*\\.\\s*sleep\\s*\\(");
 
-  /** Every inline name under {@code root} (a source folder), as "path/File.java:line: name". */
+  /**
+   * Every inline name under {@code root} (a source folder) that is not a real clash, as
+   * "path/File.java:line: name". A clash: the simple name is already taken in that file, by an
+   * import, a type of the file's own package or a type the file declares; there the full name is
+   * the only way to write it.
+   */
   public static List<String> inlineNames(Path root) {
-    return eachFile(root, SourceHygiene::inlineNames);
+    List<String> found = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+        String source = Files.readString(file, StandardCharsets.UTF_8);
+        for (String hit : inlineNames(source, samePackageTypes(file))) {
+          found.add(root.relativize(file) + ":" + hit);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return found;
+  }
+
+  /**
+   * The simple names of the types of {@code file}'s package: its folder, and for a test the same
+   * package in the module's code ({@code src/main/java}), which a test sees without an import.
+   */
+  private static Set<String> samePackageTypes(Path file) throws IOException {
+    Path folder = file.toAbsolutePath().normalize().getParent();
+    Set<String> types = typesIn(folder);
+    for (int k = folder.getNameCount() - 2; k >= 0; k--) {
+      if (folder.getName(k).toString().equals("src")
+          && folder.getName(k + 1).toString().equals("test")) {
+        Path main =
+            folder
+                .getRoot()
+                .resolve(folder.subpath(0, k + 1))
+                .resolve("main")
+                .resolve(folder.subpath(k + 2, folder.getNameCount()));
+        types.addAll(typesIn(main));
+        break;
+      }
+    }
+    return types;
+  }
+
+  private static Set<String> typesIn(Path folder) throws IOException {
+    if (!Files.isDirectory(folder)) {
+      return new HashSet<>();
+    }
+    try (Stream<Path> files = Files.list(folder)) {
+      return files
+          .map(f -> f.getFileName().toString())
+          .filter(name -> name.endsWith(".java"))
+          .map(name -> name.substring(0, name.length() - ".java".length()))
+          .collect(Collectors.toCollection(HashSet::new));
+    }
   }
 
   /** Every fixed sleep under {@code root} (a source folder), as "path/File.java:line: text". */
@@ -80,11 +143,33 @@ public final class SourceHygiene {
 
   /** Each inline qualified name in the code of one source file, as "line: name". */
   public static List<String> inlineNames(String source) {
+    return inlineNames(source, Set.of());
+  }
+
+  /**
+   * Each inline qualified name in the code of one source file, as "line: name", except real
+   * clashes: a simple name that an import, a type of the same package ({@code samePackage}) or a
+   * type declared in the file already takes.
+   */
+  public static List<String> inlineNames(String source, Set<String> samePackage) {
+    String code = codeOnly(source);
+    Set<String> taken = new HashSet<>(samePackage);
+    Matcher declared = DECLARED.matcher(code);
+    while (declared.find()) {
+      taken.add(declared.group(1));
+    }
     List<String> hits = new ArrayList<>();
-    String[] lines = codeOnly(source).split("\n", -1);
+    String[] lines = code.split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i].strip();
-      if (line.startsWith("import ") || line.startsWith("package ")) {
+      if (line.startsWith("package ")) {
+        continue;
+      }
+      if (line.startsWith("import ")) {
+        Matcher imported = IMPORTED.matcher(line);
+        if (imported.matches()) {
+          taken.add(imported.group(1));
+        }
         continue;
       }
       Matcher m = QUALIFIED.matcher(line);
@@ -92,6 +177,7 @@ public final class SourceHygiene {
         hits.add((i + 1) + ": " + m.group());
       }
     }
+    hits.removeIf(hit -> taken.contains(hit.substring(hit.lastIndexOf('.') + 1)));
     return hits;
   }
 

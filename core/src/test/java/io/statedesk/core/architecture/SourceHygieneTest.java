@@ -27,13 +27,31 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class SourceHygieneTest {
 
-  private static final Path MAIN = Path.of("src/main/java");
-
-  @Test
-  void noInlineQualifiedTypeNameInCoreCode() {
-    assertThat(Files.isDirectory(MAIN)).as("run from core's basedir: %s", MAIN).isTrue();
-    assertThat(SourceHygiene.inlineNames(MAIN))
-        .as("inline fully-qualified type names (import them; a real name clash may stay)")
+  /**
+   * Every module's code and tests: a test's inline name hides what it depends on as well as a
+   * service's does (core's code is one of the folders, the simulator's too, though nothing of ours
+   * may depend on it: an inline name there would hide a dependency on core).
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "src/main/java",
+        "src/test/java",
+        "../web/src/main/java",
+        "../web/src/test/java",
+        "../simulator/src/main/java",
+        "../simulator/src/test/java",
+        "../servers/src/test/java",
+        "../testkit/src/main/java",
+        "../testkit/src/test/java"
+      })
+  void noInlineQualifiedTypeName(String folder) {
+    Path code = Path.of(folder);
+    assertThat(Files.isDirectory(code)).as("run from core's basedir: %s", code).isTrue();
+    assertThat(SourceHygiene.inlineNames(code))
+        .as(
+            "inline fully-qualified type names in %s (import them; a real name clash may stay)",
+            folder)
         .isEmpty();
   }
 
@@ -188,5 +206,33 @@ class SourceHygieneTest {
             "16: java.util.ArrayList",
             "17: org.eclipse.microprofile.config.inject.ConfigProperty",
             "19: io.statedesk.core.gateway.GatewayState");
+  }
+
+  /**
+   * Where the simple name is already taken (by an import, a type of the same package, or a type the
+   * file declares) the full name is the only way to write it: a real clash, not a finding.
+   */
+  @Test
+  void aRealClashIsNoFinding(@TempDir Path root) throws Exception {
+    Path main = Files.createDirectories(root.resolve("m/src/main/java/p"));
+    Path test = Files.createDirectories(root.resolve("m/src/test/java/p"));
+    Files.writeString(main.resolve("Json.java"), "package p;\nclass Json {}\n");
+    Files.writeString(
+        test.resolve("UsesBoth.java"),
+        """
+        package p;
+
+        import jakarta.ws.rs.Path;
+
+        class UsesBoth {
+          Object builder = jakarta.json.Json.createObjectBuilder();
+          java.nio.file.Path file;
+          record Optional(int n) {}
+          java.util.Optional<String> maybe;
+          java.util.List<String> names;
+        }
+        """);
+    assertThat(SourceHygiene.inlineNames(root.resolve("m/src/test/java")))
+        .containsExactly("p/UsesBoth.java:10: java.util.List");
   }
 }

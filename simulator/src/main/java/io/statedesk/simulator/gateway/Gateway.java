@@ -42,6 +42,11 @@ public final class Gateway {
 
     final String logName;
 
+    /** The operation's name in the request record and the faults' operation list. */
+    public String logName() {
+      return logName;
+    }
+
     /** The interface's path name, the key in {@link GatewayStats}. */
     final String statsName;
 

@@ -1,5 +1,7 @@
 package io.statedesk.simulator.gateway;
 
+import java.util.UUID;
+
 /** Guid helpers: the gateway's format, and masking for logs and the request record. */
 public final class Guids {
 
@@ -7,7 +9,7 @@ public final class Guids {
 
   /** e.g. {@code 279fe21d-2caa-4437-84c3-ab9e9dae20f5.AgentGateway0} (section 1.2). */
   static String newGuid(int node) {
-    return java.util.UUID.randomUUID() + ".AgentGateway" + node;
+    return UUID.randomUUID() + ".AgentGateway" + node;
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.statedesk.simulator.gateway;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ public record Reply(Map<String, Object> body, Map<String, List<String>> headers)
 
   /** Adds a header value; returns this for chaining. */
   public Reply header(String name, String value) {
-    headers.computeIfAbsent(name, k -> new java.util.ArrayList<>()).add(value);
+    headers.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
     return this;
   }
 }

@@ -10,9 +10,10 @@ import io.statedesk.core.directory.DirectoryAgent;
 import io.statedesk.core.gateway.GatewayState;
 import io.statedesk.core.session.AgentSessions;
 import io.statedesk.core.session.Availability;
+import io.statedesk.web.i18n.Instants;
 import io.statedesk.web.i18n.LocaleBacking;
 import io.statedesk.web.i18n.Texts;
-import io.statedesk.web.view.changes.Instants;
+import io.statedesk.web.view.changes.PickedAgents;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -39,7 +40,7 @@ import org.primefaces.model.SortOrder;
  */
 @Named("agents")
 @ViewScoped
-public class AgentsBacking implements Serializable {
+public class AgentsBacking implements PickedAgents, Serializable {
 
   private static final long serialVersionUID = 1L;
 
@@ -170,6 +171,7 @@ public class AgentsBacking implements Serializable {
     return agent.getSkills() == null ? "" : String.join(", ", agent.getSkills().split(","));
   }
 
+  @Override
   public int getSelectedCount() {
     return selected.size();
   }
@@ -183,6 +185,7 @@ public class AgentsBacking implements Serializable {
   }
 
   /** The selected ids, for the bulk change that follows. */
+  @Override
   public Set<Integer> getSelected() {
     return new TreeSet<>(selected);
   }

@@ -9,6 +9,7 @@ import io.statedesk.core.directory.AgentFilter;
 import io.statedesk.core.gateway.GatewayState;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,7 +45,7 @@ class ChangeBodyTest {
     assertThat(body)
         .isEqualTo(
             new ChangeBody(
-                java.util.List.of(10001L, 10002L, 70000000000L),
+                List.of(10001L, 10002L, 70000000000L),
                 null,
                 null,
                 101,

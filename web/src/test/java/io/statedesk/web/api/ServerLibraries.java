@@ -7,6 +7,7 @@ import fish.payara.micro.PayaraMicro;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.spi.JsonbProvider;
 import jakarta.validation.Validation;
+import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
 import jakarta.validation.spi.ValidationProvider;
 import java.io.IOException;
@@ -88,7 +89,7 @@ final class ServerLibraries implements BeforeAllCallback, AfterAllCallback {
     return jsonb;
   }
 
-  jakarta.validation.Validator validator() {
+  Validator validator() {
     return validation.getValidator();
   }
 

@@ -3,7 +3,7 @@ package io.statedesk.web.view.audit;
 import io.statedesk.core.security.AccessDeniedException;
 import io.statedesk.core.trail.AgentHistories;
 import io.statedesk.core.trail.AgentHistory;
-import io.statedesk.web.view.changes.Instants;
+import io.statedesk.web.i18n.Instants;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

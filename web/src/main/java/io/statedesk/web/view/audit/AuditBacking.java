@@ -7,7 +7,7 @@ import io.statedesk.core.trail.AuditFilter;
 import io.statedesk.core.trail.AuditPage;
 import io.statedesk.core.trail.AuditRetention;
 import io.statedesk.core.trail.AuditTrail;
-import io.statedesk.web.view.changes.Instants;
+import io.statedesk.web.i18n.Instants;
 import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;

@@ -5,6 +5,7 @@ import io.statedesk.core.bulk.BulkExceptions.ChangeNotFoundException;
 import io.statedesk.core.bulk.BulkOutcome;
 import io.statedesk.core.bulk.ChangeView;
 import io.statedesk.core.bulk.OutcomeStatus;
+import io.statedesk.web.i18n.Instants;
 import io.statedesk.web.i18n.Texts;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;

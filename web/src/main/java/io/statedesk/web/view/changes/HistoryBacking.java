@@ -6,6 +6,7 @@ import io.statedesk.core.bulk.ChangeView;
 import io.statedesk.core.bulk.HistoryFilter;
 import io.statedesk.core.catalog.StateCatalog;
 import io.statedesk.core.catalog.StateCode;
+import io.statedesk.web.i18n.Instants;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

@@ -14,7 +14,6 @@ import io.statedesk.core.schedule.Schedules;
 import io.statedesk.core.selection.SelectionView;
 import io.statedesk.core.selection.Selections;
 import io.statedesk.web.i18n.Texts;
-import io.statedesk.web.view.AgentsBacking;
 import jakarta.faces.component.UIInput;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -47,7 +46,7 @@ public class SetStateBacking implements Serializable {
 
   @Inject transient BulkChanges changes;
   @Inject transient StateCatalog catalog;
-  @Inject AgentsBacking agents;
+  @Inject PickedAgents agents;
   @Inject transient Schedules schedules;
   @Inject UserZone zone;
   @Inject transient Selections selections;

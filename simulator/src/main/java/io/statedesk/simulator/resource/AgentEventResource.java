@@ -1,7 +1,8 @@
-package io.statedesk.simulator.gateway;
+package io.statedesk.simulator.resource;
 
-import io.statedesk.simulator.Incoming;
 import io.statedesk.simulator.Simulator;
+import io.statedesk.simulator.gateway.Gateway;
+import io.statedesk.simulator.http.Incoming;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,4 +1,4 @@
-package io.statedesk.simulator;
+package io.statedesk.simulator.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.statedesk.web.view.changes;
+package io.statedesk.web.i18n;
 
 import java.time.Instant;
 import java.time.ZoneId;

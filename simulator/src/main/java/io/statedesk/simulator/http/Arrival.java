@@ -1,4 +1,4 @@
-package io.statedesk.simulator;
+package io.statedesk.simulator.http;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;

@@ -1,10 +1,13 @@
-package io.statedesk.simulator.gateway;
+package io.statedesk.simulator.resource;
 
-import io.statedesk.simulator.Incoming;
-import io.statedesk.simulator.Json;
 import io.statedesk.simulator.Simulator;
+import io.statedesk.simulator.gateway.Gateway;
 import io.statedesk.simulator.gateway.Gateway.Credentials;
 import io.statedesk.simulator.gateway.Gateway.SignInKind;
+import io.statedesk.simulator.gateway.Reply;
+import io.statedesk.simulator.gateway.Retcodes;
+import io.statedesk.simulator.http.Incoming;
+import io.statedesk.simulator.http.Json;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -60,7 +63,7 @@ public class OnlineAgentResource {
 
   private void signIn(String body, SignInKind kind, AsyncResponse out) {
     exclusive(
-        kind.logName,
+        kind.logName(),
         "session",
         Retcodes.SIGNIN_IN_PROGRESS,
         (gateway, id) -> gateway.signIn(id, Json.readObject(body), kind),

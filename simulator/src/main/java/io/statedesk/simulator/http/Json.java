@@ -1,6 +1,7 @@
-package io.statedesk.simulator;
+package io.statedesk.simulator.http;
 
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -49,7 +50,7 @@ public final class Json {
       @SuppressWarnings("unchecked")
       Map<String, Object> map = (Map<String, Object>) fromJson(object);
       return map;
-    } catch (jakarta.json.JsonException e) {
+    } catch (JsonException e) {
       return null;
     }
   }

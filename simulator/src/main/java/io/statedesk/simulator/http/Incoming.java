@@ -1,4 +1,4 @@
-package io.statedesk.simulator;
+package io.statedesk.simulator.http;
 
 import io.statedesk.simulator.gateway.Guids;
 import jakarta.servlet.http.HttpServletRequest;

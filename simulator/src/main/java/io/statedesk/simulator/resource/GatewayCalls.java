@@ -1,7 +1,10 @@
-package io.statedesk.simulator.gateway;
+package io.statedesk.simulator.resource;
 
-import io.statedesk.simulator.Incoming;
 import io.statedesk.simulator.Simulator;
+import io.statedesk.simulator.gateway.Gateway;
+import io.statedesk.simulator.gateway.Reply;
+import io.statedesk.simulator.gateway.Retcodes;
+import io.statedesk.simulator.http.Incoming;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.AsyncResponse;
 import java.util.function.BiFunction;

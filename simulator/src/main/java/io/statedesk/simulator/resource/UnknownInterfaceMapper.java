@@ -1,7 +1,7 @@
-package io.statedesk.simulator.gateway;
+package io.statedesk.simulator.resource;
 
-import io.statedesk.simulator.Incoming;
 import io.statedesk.simulator.Simulator;
+import io.statedesk.simulator.http.Incoming;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.WebApplicationException;

@@ -1,6 +1,8 @@
-package io.statedesk.simulator.control;
+package io.statedesk.simulator.resource;
 
 import io.statedesk.simulator.Simulator;
+import io.statedesk.simulator.control.FaultConfig;
+import io.statedesk.simulator.control.Recorder;
 import io.statedesk.simulator.gateway.Gateway;
 import io.statedesk.simulator.gateway.GatewaySettings;
 import io.statedesk.simulator.gateway.SessionControl;

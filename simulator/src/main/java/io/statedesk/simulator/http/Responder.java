@@ -1,4 +1,4 @@
-package io.statedesk.simulator;
+package io.statedesk.simulator.http;
 
 import io.statedesk.simulator.control.Faults;
 import io.statedesk.simulator.control.Faults.Outcome;
