@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Values read out of a JSON answer by field name, for tests: the first field of that name, in
@@ -40,6 +41,16 @@ public final class JsonFields {
     return first(parse(json), field, JsonValue.ValueType.STRING)
         .map(v -> ((JsonString) v).getString())
         .orElseThrow(() -> new AssertionError("no text " + field + " in " + json));
+  }
+
+  /** Whether {@code field} holds {@code true}; fails the test if it holds no boolean. */
+  public static boolean flag(String json, String field) {
+    return first(
+            parse(json),
+            field,
+            t -> t == JsonValue.ValueType.TRUE || t == JsonValue.ValueType.FALSE)
+        .map(v -> v.getValueType() == JsonValue.ValueType.TRUE)
+        .orElseThrow(() -> new AssertionError("no boolean " + field + " in " + json));
   }
 
   /** The instant {@code field} holds as ISO-8601 text; fails the test if there is none. */
@@ -137,9 +148,14 @@ public final class JsonFields {
   /** Depth first, in document order (Parsson keeps the order of an object's fields). */
   private static Optional<JsonValue> first(
       JsonValue value, String field, JsonValue.ValueType type) {
+    return first(value, field, t -> t == type);
+  }
+
+  private static Optional<JsonValue> first(
+      JsonValue value, String field, Predicate<JsonValue.ValueType> type) {
     if (value.getValueType() == JsonValue.ValueType.OBJECT) {
       for (Map.Entry<String, JsonValue> e : value.asJsonObject().entrySet()) {
-        if (e.getKey().equals(field) && e.getValue().getValueType() == type) {
+        if (e.getKey().equals(field) && type.test(e.getValue().getValueType())) {
           return Optional.of(e.getValue());
         }
         Optional<JsonValue> inside = first(e.getValue(), field, type);

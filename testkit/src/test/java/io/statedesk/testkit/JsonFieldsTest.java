@@ -47,5 +47,8 @@ class JsonFieldsTest {
     assertEquals(
         2, JsonFields.objects(CHANGE, "status").size() + JsonFields.objects(CHANGE, "id").size());
     assertEquals("none", JsonFields.text(CHANGE, "next", "none"));
+    assertEquals(true, JsonFields.flag("{\"self\":true}", "self"));
+    assertEquals(false, JsonFields.flag("{\"a\":{\"self\":false},\"self\":true}", "self"));
+    assertThrows(AssertionError.class, () -> JsonFields.flag(CHANGE, "id"));
   }
 }
