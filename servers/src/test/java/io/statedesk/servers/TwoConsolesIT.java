@@ -1,10 +1,12 @@
 package io.statedesk.servers;
 
 import static io.statedesk.testkit.JsonFields.number;
+import static io.statedesk.testkit.JsonFields.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.statedesk.servers.WildFlyServer.Cli;
+import io.statedesk.testkit.JsonFields;
 import io.statedesk.testkit.Postgres;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -19,8 +21,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -62,6 +62,7 @@ class TwoConsolesIT {
   static final int CODE = 110;
   static final String A = "console-a";
   static final String B = "console-b";
+  static final Set<String> SIGN_INS = Set.of("login", "loginEx", "forceLogin");
 
   static Postgres db;
   static ClusterTables tables;
@@ -237,7 +238,7 @@ class TwoConsolesIT {
         .isEqualTo(usable.stream().collect(Collectors.toMap(agent -> agent, agent -> 1L)));
     assertThat(
             calls.stream()
-                .filter(c -> c.matches(".*\"operation\":\"(login|loginEx|forceLogin)\".*"))
+                .filter(c -> SIGN_INS.contains(text(c, "operation", "")))
                 .filter(c -> c.contains("\"retcode\":\"0\""))
                 .toList())
         .as("sign-ins while the change ran")
@@ -252,13 +253,11 @@ class TwoConsolesIT {
 
   /** The simulator's record of the calls for the hosted agents, one JSON object each. */
   static List<String> calls() {
-    Matcher call =
-        Pattern.compile("\\{[^{}]*}").matcher(simulator("GET", "/requests?limit=100000"));
     List<String> calls = new ArrayList<>();
-    while (call.find()) {
-      long agent = number(call.group(), "agentId", 0);
+    for (String call : JsonFields.objects(simulator("GET", "/requests?limit=100000"), "seq")) {
+      long agent = number(call, "agentId", 0);
       if (agent >= FIRST && agent <= LAST) {
-        calls.add(call.group());
+        calls.add(call);
       }
     }
     return calls;

@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.statedesk.testkit.Browsers;
 import io.statedesk.testkit.Http;
+import io.statedesk.testkit.JsonFields;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.regex.Pattern;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -91,9 +92,11 @@ class DirectoryAdminIT extends BrowserTest {
   /** The sign-in calls (of every kind, accepted or not) the simulator received for the agent. */
   static long signIns(int agent) throws Exception {
     String calls = simulator("/requests?agent=" + agent + "&limit=10000");
-    return Pattern.compile("\"operation\":\"(login|forceLogin|loginEx)\"")
-        .matcher(calls)
-        .results()
+    return JsonFields.objects(calls, "seq").stream()
+        .filter(
+            c ->
+                Set.of("login", "forceLogin", "loginEx")
+                    .contains(JsonFields.text(c, "operation", "")))
         .count();
   }
 

@@ -3,6 +3,7 @@ package io.statedesk.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.statedesk.testkit.JsonFields;
 import io.statedesk.web.api.ApiCalls;
 import io.statedesk.web.pages.ChangePage;
 import java.text.NumberFormat;
@@ -52,7 +53,7 @@ class OverviewIT extends BrowserTest {
             "GET",
             "/agents?max=1" + (code == null ? "" : "&customState=" + code),
             null);
-    return Long.parseLong(r.body().replaceAll("(?s).*\"total\":(\\d+).*", "$1"));
+    return JsonFields.number(r.body(), "total");
   }
 
   @Test
@@ -125,10 +126,8 @@ class OverviewIT extends BrowserTest {
         .isEqualTo(200);
     open("/index.xhtml");
     long all =
-        Long.parseLong(
-            ApiCalls.as("admin", "admin-demo", "GET", "/agents?max=1", null)
-                .body()
-                .replaceAll("(?s).*\"total\":(\\d+).*", "$1"));
+        JsonFields.number(
+            ApiCalls.as("admin", "admin-demo", "GET", "/agents?max=1", null).body(), "total");
     assertThat(text(By.cssSelector("#stateTable caption")))
         .isEqualTo("Agents per custom state (" + shown(all) + " agents)");
     long summed =

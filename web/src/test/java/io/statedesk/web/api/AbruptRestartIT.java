@@ -2,9 +2,11 @@ package io.statedesk.web.api;
 
 import static io.statedesk.testkit.JsonFields.instant;
 import static io.statedesk.testkit.JsonFields.number;
+import static io.statedesk.testkit.JsonFields.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.statedesk.testkit.Http;
+import io.statedesk.testkit.JsonFields;
 import io.statedesk.testkit.PayaraMicro;
 import io.statedesk.testkit.Turns;
 import io.statedesk.web.OwnServers;
@@ -22,8 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.awaitility.Awaitility;
@@ -382,8 +382,7 @@ class AbruptRestartIT {
   }
 
   static boolean completed(String api, long change) {
-    return send("GET", api + "/changes/" + change, null, ADMIN)
-        .matches("(?s).*\"status\":\"COMPLETED\".*");
+    return "COMPLETED".equals(text(send("GET", api + "/changes/" + change, null, ADMIN), "status"));
   }
 
   /** How many agents the console reports with a hosted session (the directory's mirror). */
@@ -393,9 +392,11 @@ class AbruptRestartIT {
 
   static String sessionOf(String api, int agent) {
     String page = send("GET", api + "/agents?q=" + agent + "&max=5", null, ADMIN);
-    Matcher m =
-        Pattern.compile("\"agentId\":" + agent + ",[^}]*\"session\":\"([A-Z_]+)\"").matcher(page);
-    return m.find() ? m.group(1) : "?";
+    return JsonFields.objects(page, "agentId").stream()
+        .filter(row -> number(row, "agentId") == agent)
+        .findFirst()
+        .map(row -> text(row, "session", "?"))
+        .orElse("?");
   }
 
   String view(int agent) {
@@ -426,11 +427,9 @@ class AbruptRestartIT {
             null,
             null);
     Map<Integer, List<Long>> by = new HashMap<>();
-    Matcher call = Pattern.compile("\\{[^{}]*\\}").matcher(calls);
-    while (call.find()) {
-      String c = call.group();
-      if (!c.contains("\"retcode\":\"0\"")
-          || (code != null && !c.contains("\"query\":\"customstate=" + code + "\""))) {
+    for (String c : JsonFields.objects(calls, "seq")) {
+      if (!"0".equals(text(c, "retcode", ""))
+          || (code != null && !("customstate=" + code).equals(text(c, "query", "")))) {
         continue;
       }
       by.computeIfAbsent((int) number(c, "agentId"), k -> new ArrayList<>()).add(number(c, "seq"));
@@ -447,14 +446,11 @@ class AbruptRestartIT {
             null,
             null);
     Map<Integer, Integer> by = new HashMap<>();
-    Matcher m =
-        Pattern.compile(
-                "\"agentId\":(\\d+),\"at\":(\\d+),[^}]*\"query\":\"customstate=(\\d+)\"[^}]*\"retcode\":\"0\"")
-            .matcher(calls);
-    while (m.find()) {
-      if (Long.parseLong(m.group(2)) >= since.toEpochMilli()
-          && Integer.parseInt(m.group(3)) == code) {
-        by.merge(Integer.parseInt(m.group(1)), 1, Integer::sum);
+    for (String c : JsonFields.objects(calls, "seq")) {
+      if (number(c, "at") >= since.toEpochMilli()
+          && ("customstate=" + code).equals(text(c, "query", ""))
+          && "0".equals(text(c, "retcode", ""))) {
+        by.merge((int) number(c, "agentId"), 1, Integer::sum);
       }
     }
     return by;
@@ -463,19 +459,15 @@ class AbruptRestartIT {
   /** Re-applications by agent, from the outcomes. */
   static Map<Integer, Integer> reapplied(String outcomes) {
     Map<Integer, Integer> by = new HashMap<>();
-    Matcher m = Pattern.compile("\"agentId\":(\\d+)[^}]*\"reapplied\":(\\d+)").matcher(outcomes);
-    while (m.find()) {
-      by.put(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+    for (String outcome : JsonFields.objects(outcomes, "reapplied")) {
+      by.put((int) number(outcome, "agentId"), (int) number(outcome, "reapplied"));
     }
     return by;
   }
 
   static Set<Integer> agents(String outcomes) {
     Set<Integer> ids = new TreeSet<>();
-    Matcher m = Pattern.compile("\"agentId\":(\\d+)").matcher(outcomes);
-    while (m.find()) {
-      ids.add(Integer.parseInt(m.group(1)));
-    }
+    JsonFields.numbers(outcomes, "agentId").forEach(id -> ids.add(id.intValue()));
     return ids;
   }
 
@@ -486,12 +478,7 @@ class AbruptRestartIT {
             simulator + "/simulator/requests?operation=setCustomState&limit=100000",
             null,
             null);
-    Matcher m = Pattern.compile("\"seq\":(\\d+)").matcher(calls);
-    long last = 0;
-    while (m.find()) {
-      last = Math.max(last, Long.parseLong(m.group(1)));
-    }
-    return last;
+    return JsonFields.numbers(calls, "seq").stream().mapToLong(Long::longValue).max().orElse(0);
   }
 
   static long id(String json) {

@@ -6,6 +6,7 @@ import static io.statedesk.web.api.Api.send;
 import static io.statedesk.web.api.ChangeApiIT.awaitFinished;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.statedesk.testkit.JsonFields;
 import io.statedesk.web.ConsoleServer;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -15,7 +16,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
@@ -201,14 +201,12 @@ class ScheduleApiIT {
                         + afterSeq))
             .build();
     String calls = Api.HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
-    Matcher m =
-        Pattern.compile(
-                "\\{[^{}]*\"at\":(\\d+)[^{}]*\"query\":\"customstate=(\\d+)\"[^{}]*"
-                    + "\"retcode\":\"0\"[^{}]*\\}")
-            .matcher(calls);
     List<long[]> sets = new ArrayList<>();
-    while (m.find()) {
-      sets.add(new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))});
+    for (String call : JsonFields.objects(calls, "seq")) {
+      String query = JsonFields.text(call, "query", "");
+      if (query.matches("customstate=\\d+") && "0".equals(JsonFields.text(call, "retcode", ""))) {
+        sets.add(new long[] {JsonFields.number(call, "at"), Long.parseLong(query.substring(12))});
+      }
     }
     return sets;
   }

@@ -1,9 +1,11 @@
 package io.statedesk.web.cluster;
 
 import static io.statedesk.testkit.JsonFields.number;
+import static io.statedesk.testkit.JsonFields.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.statedesk.testkit.Http;
+import io.statedesk.testkit.JsonFields;
 import io.statedesk.testkit.PayaraMicro;
 import io.statedesk.testkit.Postgres;
 import io.statedesk.web.OwnServers;
@@ -24,8 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
 import org.awaitility.core.ConditionTimeoutException;
@@ -255,8 +256,9 @@ class ClusterIT {
     assertThat(relayed).hasSize(3);
     send("POST", consoleA + "/api/agents/import", csv.toString(), "text/csv");
     String token =
-        send("POST", consoleA + "/api/relay-clients", "{\"name\":\"floor-desktops\"}", null)
-            .replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+        text(
+            send("POST", consoleA + "/api/relay-clients", "{\"name\":\"floor-desktops\"}", null),
+            "token");
     List<Desktop> desktops = new ArrayList<>();
     try {
       for (int agent : relayed) {
@@ -507,14 +509,15 @@ class ClusterIT {
    */
   static Map<String, String> members(String system, boolean self) {
     Map<String, String> members = new TreeMap<>();
-    Matcher m =
-        Pattern.compile(
-                "\\{\"instance\":\"[^\"]+\",\"console\":\"([^\"]+)\",\"self\":(true|false),"
-                    + "[^}]*\"breaker\":\"(\\w+)\",\"shards\":\\[([\\d,]*)]}")
-            .matcher(system);
-    while (m.find()) {
-      if (Boolean.parseBoolean(m.group(2)) == self) {
-        members.put(m.group(1), m.group(3) + ":" + m.group(4));
+    for (String member : JsonFields.objects(system, "shards")) {
+      if (JsonFields.flag(member, "self") == self) {
+        members.put(
+            text(member, "console"),
+            text(member, "breaker")
+                + ":"
+                + JsonFields.numberArray(member, "shards").stream()
+                    .map(String::valueOf)
+                    .collect(Collectors.joining(",")));
       }
     }
     return members;
@@ -544,17 +547,15 @@ class ClusterIT {
             null,
             null);
     List<long[]> accepted = new ArrayList<>();
-    Matcher call = Pattern.compile("\\{[^{}]*}").matcher(calls);
-    while (call.find()) {
-      String one = call.group();
-      if (one.contains("\"retcode\":\"0\"")) {
-        Matcher code = Pattern.compile("\"query\":\"customstate=(\\d+)\"").matcher(one);
+    for (String one : JsonFields.objects(calls, "seq")) {
+      if ("0".equals(text(one, "retcode", ""))) {
+        String query = text(one, "query", "");
         accepted.add(
             new long[] {
               number(one, "seq"),
               number(one, "at"),
               number(one, "agentId"),
-              code.find() ? Long.parseLong(code.group(1)) : -1
+              query.matches("customstate=\\d+") ? Long.parseLong(query.substring(12)) : -1
             });
       }
     }
@@ -564,18 +565,16 @@ class ClusterIT {
   /** Which of {@code agents} the simulator recorded a request of {@code operation} for. */
   Set<Integer> requestedFor(String operation, Set<Integer> agents) throws Exception {
     Set<Integer> asked = new TreeSet<>();
-    Matcher m =
-        Pattern.compile("\"agentId\":(\\d+)")
-            .matcher(
-                send(
-                    "GET",
-                    gateway("/simulator/requests?operation=" + operation + "&limit=100000"),
-                    null,
-                    null));
-    while (m.find()) {
-      int agent = Integer.parseInt(m.group(1));
-      if (agents.contains(agent)) {
-        asked.add(agent);
+    for (long agent :
+        JsonFields.numbers(
+            send(
+                "GET",
+                gateway("/simulator/requests?operation=" + operation + "&limit=100000"),
+                null,
+                null),
+            "agentId")) {
+      if (agents.contains((int) agent)) {
+        asked.add((int) agent);
       }
     }
     return asked;
@@ -584,16 +583,16 @@ class ClusterIT {
   /** The agents {@code console} shows TAKEN_OVER in its own session store (the API's "session"). */
   static Set<Integer> takenOver(PayaraMicro console) throws Exception {
     Set<Integer> ids = new TreeSet<>();
-    Matcher m =
-        Pattern.compile("\\{\"agentId\":(\\d+),[^{}]*\"session\":\"TAKEN_OVER\"}")
-            .matcher(
-                send(
-                    "GET",
-                    "http://127.0.0.1:" + console.port() + "/statedesk/api/agents?max=1000",
-                    null,
-                    null));
-    while (m.find()) {
-      ids.add(Integer.parseInt(m.group(1)));
+    String page =
+        send(
+            "GET",
+            "http://127.0.0.1:" + console.port() + "/statedesk/api/agents?max=1000",
+            null,
+            null);
+    for (String row : JsonFields.objects(page, "agentId")) {
+      if ("TAKEN_OVER".equals(text(row, "session", ""))) {
+        ids.add((int) number(row, "agentId"));
+      }
     }
     return ids;
   }
@@ -622,9 +621,8 @@ class ClusterIT {
                   "http://127.0.0.1:" + console.port() + "/statedesk/api/agents?q=" + agent,
                   null,
                   null);
-          Matcher session = Pattern.compile("\"session\":\"(\\w+)\"").matcher(row);
           why.append(" console ").append(console == a ? "a" : "b").append(": ");
-          why.append(session.find() ? session.group(1) : row);
+          why.append(text(row, "session", row));
         }
       }
     }

@@ -15,8 +15,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -207,9 +205,7 @@ public final class ClusterSoak {
     String calls =
         ClusterIT.send(
             "GET", rig.gateway("/simulator/requests?agent=" + agent + "&limit=100000"), null, null);
-    Matcher call = Pattern.compile("\\{[^{}]*}").matcher(calls);
-    while (call.find()) {
-      String one = call.group();
+    for (String one : JsonFields.objects(calls, "seq")) {
       long at = JsonFields.number(one, "at");
       if (at >= from - 2000 && at < to && !one.contains("\"operation\":\"getAgentEvent\"")) {
         out.append("\n    +").append(at - from).append(" ms ").append(one);
