@@ -6,6 +6,7 @@ import io.statedesk.testkit.BrowserSteps;
 import io.statedesk.testkit.Browsers;
 import io.statedesk.testkit.JsonFields;
 import io.statedesk.testkit.LoginPage;
+import io.statedesk.testkit.SimulatorControl;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -227,16 +228,8 @@ abstract class ServerSmoke {
     assertThat(browser.findElements(By.cssSelector(".sd-n-failed"))).isEmpty(); // none failed
     // and the gateway holds what the page says, in each agent's own session
     for (int agent : new int[] {10001, 10007}) {
-      HttpResponse<String> held =
-          AppServer.HTTP
-              .sendAsync(
-                  HttpRequest.newBuilder(
-                          URI.create(
-                              server().baseUrl() + "/agentgateway/simulator/agents/" + agent))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString())
-              .join();
-      assertThat(held.body()).as("agent " + agent).contains("\"customState\":100,");
+      String held = SimulatorControl.at(AppServer.HTTP, server().baseUrl()).agent(agent);
+      assertThat(held).as("agent " + agent).contains("\"customState\":100,");
     }
 
     // the server's own log never shows a Guid, whatever it logged on the way

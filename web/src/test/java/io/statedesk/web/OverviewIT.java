@@ -41,7 +41,7 @@ class OverviewIT extends BrowserTest {
 
   @AfterEach
   void faultsOff() throws Exception {
-    SetStateIT.simulator("DELETE", "faults", null);
+    ConsoleServer.simulator().clearFaults();
   }
 
   /** The figure the API gives alice for agents in {@code code} (or all, for null). */
@@ -60,7 +60,7 @@ class OverviewIT extends BrowserTest {
   void aSupervisorSeesTheirFloorTheRunningChangeAndItsFailureLinked() throws Exception {
     browser.manage().window().setSize(new Dimension(1366, 1000));
     signIn("alice", "alice-demo");
-    SetStateIT.simulator("PUT", "faults", SLOW_AND_FAILING);
+    ConsoleServer.simulator().faults(SLOW_AND_FAILING);
     String change = ApiCalls.aliceChanges(AGENTS, 122, "overview test");
 
     // while it runs, the overview lists it with a link
@@ -73,7 +73,7 @@ class OverviewIT extends BrowserTest {
               return text(By.id("openChanges")).contains("Change #" + change);
             });
     ApiCalls.aliceAwaits(change);
-    SetStateIT.simulator("DELETE", "faults", null);
+    ConsoleServer.simulator().clearFaults();
 
     open("/index.xhtml");
     assertThat(text(By.id("openChanges"))).doesNotContain("Change #" + change);

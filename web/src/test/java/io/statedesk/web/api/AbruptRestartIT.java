@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.statedesk.testkit.Http;
 import io.statedesk.testkit.JsonFields;
 import io.statedesk.testkit.PayaraMicro;
+import io.statedesk.testkit.SimulatorControl;
 import io.statedesk.testkit.Turns;
 import io.statedesk.web.OwnServers;
 import java.net.http.HttpClient;
@@ -70,6 +71,7 @@ class AbruptRestartIT {
   static final Duration USABLE_WITHIN = Duration.ofSeconds(30);
 
   String simulator;
+  SimulatorControl control;
 
   PayaraMicro console(Path dir) {
     return PayaraMicro.builder()
@@ -115,6 +117,7 @@ class AbruptRestartIT {
             .readyWhen("/agentgateway/simulator/status")
             .start()) {
       simulator = gateway.baseUrl() + "/agentgateway";
+      control = SimulatorControl.at(HTTP, gateway.baseUrl());
       // the simulator boots while ClusterIT (the other JVM) may still run; the console waits
       Turns.Turn turn = OwnServers.turn("AbruptRestartIT");
       try {
@@ -163,8 +166,7 @@ class AbruptRestartIT {
               .filter(a -> !elsewhere.contains(a))
               .limit(10)
               .collect(Collectors.toCollection(TreeSet::new));
-      desktops.forEach(
-          a -> send("POST", simulator + "/simulator/agents/" + a + "/forcelogin", null, null));
+      desktops.forEach(a -> control.onAgent(a, "forcelogin"));
       await("the desktops' agents shown as taken over", Duration.ofSeconds(30))
           .until(() -> desktops.stream().allMatch(a -> "TAKEN_OVER".equals(sessionOf(api, a))));
       Set<Integer> othersHold = new TreeSet<>(elsewhere);
@@ -190,11 +192,7 @@ class AbruptRestartIT {
       assertThat(started).as("started on time").isBetween(start, start.plusSeconds(30));
 
       // the bulk change, slowed so that the kill lands in its middle
-      send(
-          "PUT",
-          simulator + "/simulator/faults",
-          "{\"latencyMs\":150,\"operations\":[\"setCustomState\"]}",
-          null);
+      control.faults("{\"latencyMs\":150,\"operations\":[\"setCustomState\"]}");
       long beforeChange = lastSeq();
       long change = id(send("POST", api + "/changes", changeOf(bulk, 110), ADMIN));
       await("a third of the change", Duration.ofSeconds(90))
@@ -236,7 +234,7 @@ class AbruptRestartIT {
       List<Integer> held = bulk.stream().filter(a -> !othersHold.contains(a)).toList();
       await("every held agent to read back 110 at the simulator", Duration.ofSeconds(60))
           .until(() -> all(held, 110));
-      send("DELETE", simulator + "/simulator/faults", null, null);
+      control.clearFaults();
       // every agent the console holds is set by the change, across the kill, and never twice in
       // one session: an agent whose success was recorded before the kill is not called again, one
       // whose call was in flight is read back rather than called blind (and set again only where
@@ -330,7 +328,7 @@ class AbruptRestartIT {
 
       // nobody that another client held was ever signed in with force, before or after the restart
       // (the counters list an agent once somebody signed it in successfully)
-      String stats = send("GET", simulator + "/simulator/stats", null, null);
+      String stats = control.stats();
       for (int agent : othersHold) {
         assertThat(stats)
             .as("agent %d held by another client", agent)
@@ -400,7 +398,7 @@ class AbruptRestartIT {
   }
 
   String view(int agent) {
-    return send("GET", simulator + "/simulator/agents/" + agent, null, null);
+    return control.agent(agent);
   }
 
   /** Whether every one of {@code agents} reads back {@code code} at the simulator. */
@@ -420,12 +418,7 @@ class AbruptRestartIT {
    * their own, whatever their order in the record.
    */
   Map<Integer, List<Long>> acceptedCalls(long seq, String operation, Integer code) {
-    String calls =
-        send(
-            "GET",
-            simulator + "/simulator/requests?operation=" + operation + "&limit=100000&after=" + seq,
-            null,
-            null);
+    String calls = control.requests("operation=" + operation + "&limit=100000&after=" + seq);
     Map<Integer, List<Long>> by = new HashMap<>();
     for (String c : JsonFields.objects(calls, "seq")) {
       if (!"0".equals(text(c, "retcode", ""))
@@ -439,12 +432,7 @@ class AbruptRestartIT {
   }
 
   Map<Integer, Integer> acceptedSets(long seq, int code, Instant since) {
-    String calls =
-        send(
-            "GET",
-            simulator + "/simulator/requests?operation=setCustomState&limit=100000&after=" + seq,
-            null,
-            null);
+    String calls = control.requests("operation=setCustomState&limit=100000&after=" + seq);
     Map<Integer, Integer> by = new HashMap<>();
     for (String c : JsonFields.objects(calls, "seq")) {
       if (number(c, "at") >= since.toEpochMilli()
@@ -472,12 +460,7 @@ class AbruptRestartIT {
   }
 
   long lastSeq() {
-    String calls =
-        send(
-            "GET",
-            simulator + "/simulator/requests?operation=setCustomState&limit=100000",
-            null,
-            null);
+    String calls = control.requests("operation=setCustomState&limit=100000");
     return JsonFields.numbers(calls, "seq").stream().mapToLong(Long::longValue).max().orElse(0);
   }
 

@@ -1,10 +1,9 @@
 package io.statedesk.web.api;
 
 import io.statedesk.testkit.JsonFields;
+import io.statedesk.testkit.SimulatorControl;
 import io.statedesk.web.ConsoleServer;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 
@@ -72,12 +71,7 @@ public final class ApiCalls {
 
   /** The custom state the simulator holds for the agent (-1 or 65535 when none). */
   public static int simulatorState(int agent) throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(
-                URI.create(
-                    ConsoleServer.get().baseUrl() + "/agentgateway/simulator/agents/" + agent))
-            .build();
-    String view = Api.HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
+    String view = SimulatorControl.at(Api.HTTP, ConsoleServer.get().baseUrl()).agent(agent);
     return (int) JsonFields.number(view, "customState");
   }
 }

@@ -7,9 +7,8 @@ import static io.statedesk.web.api.ChangeApiIT.awaitFinished;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.statedesk.testkit.JsonFields;
+import io.statedesk.testkit.SimulatorControl;
 import io.statedesk.web.ConsoleServer;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -190,17 +189,10 @@ class ScheduleApiIT {
    * afterSeq}, oldest first, as {@code [at (epoch ms), state]}.
    */
   static List<long[]> acceptedSets(int agent, long afterSeq) throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(
-                URI.create(
-                    ConsoleServer.get().baseUrl()
-                        + "/agentgateway/simulator/requests?operation=setCustomState&limit=100000"
-                        + "&agent="
-                        + agent
-                        + "&after="
-                        + afterSeq))
-            .build();
-    String calls = Api.HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
+    String calls =
+        SimulatorControl.at(Api.HTTP, ConsoleServer.get().baseUrl())
+            .requests(
+                "operation=setCustomState&limit=100000&agent=" + agent + "&after=" + afterSeq);
     List<long[]> sets = new ArrayList<>();
     for (String call : JsonFields.objects(calls, "seq")) {
       String query = JsonFields.text(call, "query", "");
@@ -213,12 +205,7 @@ class ScheduleApiIT {
 
   /** How many calls the simulator has recorded so far (the sequence number of the last one). */
   static long simulatorCallsSoFar() throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(
-                URI.create(
-                    ConsoleServer.get().baseUrl() + "/agentgateway/simulator/requests/summary"))
-            .build();
-    String summary = Api.HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
+    String summary = SimulatorControl.at(Api.HTTP, ConsoleServer.get().baseUrl()).summary();
     return number(summary, "total");
   }
 }

@@ -8,6 +8,7 @@ import io.statedesk.testkit.Http;
 import io.statedesk.testkit.JsonFields;
 import io.statedesk.testkit.PayaraMicro;
 import io.statedesk.testkit.Postgres;
+import io.statedesk.testkit.SimulatorControl;
 import io.statedesk.web.OwnServers;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -146,11 +147,7 @@ class ClusterIT {
             elsewhere::equals);
 
     // 1. kill -9 of B at about a third of a change made through the load balancer
-    send(
-        "PUT",
-        gateway("/simulator/faults"),
-        "{\"latencyMs\":100,\"operations\":[\"setCustomState\"]}",
-        null);
+    control().faults("{\"latencyMs\":100,\"operations\":[\"setCustomState\"]}");
     long id = number(send("POST", lb + "/changes", setAll, null), "id");
     String change = lb + "/changes/" + id;
     await("a third of the change")
@@ -181,7 +178,7 @@ class ClusterIT {
     assertThat(requestedFor("forceLogin", elsewhere))
         .as("forced sign-ins of agents held elsewhere")
         .isEmpty();
-    send("DELETE", gateway("/simulator/faults"), null, null);
+    control().clearFaults();
 
     // 2. B back; a change made on A for the agents B holds is carried out by B (A has no session
     // for them, so no Guid leaves B)
@@ -247,8 +244,7 @@ class ClusterIT {
     for (int agent = FIRST + AGENTS;
         agent < FIRST + AGENTS + UNHOSTED && relayed.size() < 3;
         agent++) {
-      if (!send("GET", gateway("/simulator/agents/" + agent), null, null)
-          .contains("\"elsewhere\":true")) {
+      if (!control().agent(agent).contains("\"elsewhere\":true")) {
         relayed.add(agent);
         csv.append(agent).append(",Desk ").append(agent).append(",Billing,,\n");
       }
@@ -527,8 +523,7 @@ class ClusterIT {
   Set<Integer> heldElsewhere() throws Exception {
     Set<Integer> agents = new TreeSet<>();
     for (int agent = FIRST; agent < FIRST + AGENTS; agent++) {
-      if (send("GET", gateway("/simulator/agents/" + agent), null, null)
-          .contains("\"elsewhere\":true")) {
+      if (control().agent(agent).contains("\"elsewhere\":true")) {
         agents.add(agent);
       }
     }
@@ -540,12 +535,7 @@ class ClusterIT {
    * each field read on its own (the record's JSON property order is the server's choice).
    */
   List<long[]> acceptedCalls(String operation) throws Exception {
-    String calls =
-        send(
-            "GET",
-            gateway("/simulator/requests?operation=" + operation + "&limit=100000"),
-            null,
-            null);
+    String calls = control().requests("operation=" + operation + "&limit=100000");
     List<long[]> accepted = new ArrayList<>();
     for (String one : JsonFields.objects(calls, "seq")) {
       if ("0".equals(text(one, "retcode", ""))) {
@@ -567,12 +557,7 @@ class ClusterIT {
     Set<Integer> asked = new TreeSet<>();
     for (long agent :
         JsonFields.numbers(
-            send(
-                "GET",
-                gateway("/simulator/requests?operation=" + operation + "&limit=100000"),
-                null,
-                null),
-            "agentId")) {
+            control().requests("operation=" + operation + "&limit=100000"), "agentId")) {
       if (agents.contains((int) agent)) {
         asked.add((int) agent);
       }
@@ -613,7 +598,7 @@ class ClusterIT {
     for (int agent = FIRST; agent < FIRST + AGENTS; agent++) {
       if (!held.contains(agent) && !elsewhere.contains(agent)) {
         why.append("\n  ").append(agent).append(" at the simulator: ");
-        why.append(send("GET", gateway("/simulator/agents/" + agent), null, null));
+        why.append(control().agent(agent));
         for (PayaraMicro console : new PayaraMicro[] {a, b}) {
           String row =
               send(
@@ -680,6 +665,11 @@ class ClusterIT {
     return out;
   }
 
+  /** The control API of the cluster's simulator. */
+  SimulatorControl control() {
+    return SimulatorControl.at(HTTP, simulator.baseUrl());
+  }
+
   String gateway(String path) {
     return simulator.baseUrl() + "/agentgateway" + path;
   }
@@ -696,8 +686,7 @@ class ClusterIT {
   List<Integer> readingBack(int code, Set<Integer> agents) throws Exception {
     List<Integer> wrong = new ArrayList<>();
     for (int agent : agents) {
-      if (!send("GET", gateway("/simulator/agents/" + agent), null, null)
-          .contains("\"customState\":" + code + ",")) {
+      if (!control().agent(agent).contains("\"customState\":" + code + ",")) {
         wrong.add(agent);
       }
     }
