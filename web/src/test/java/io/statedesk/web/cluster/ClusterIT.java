@@ -706,9 +706,7 @@ class ClusterIT {
     if (url.contains("/statedesk/")) {
       request.header("Authorization", ADMIN);
     }
-    HttpResponse<String> r = Http.send(HTTP, request.build());
-    assertThat(r.statusCode()).as(method + " " + url + ": " + r.body()).isLessThan(300);
-    return r.body();
+    return Http.ok(HTTP, request.build());
   }
 
   @AfterEach
