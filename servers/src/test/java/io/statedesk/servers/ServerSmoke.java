@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.statedesk.testkit.BrowserSteps;
 import io.statedesk.testkit.Browsers;
+import io.statedesk.testkit.JsonFields;
 import io.statedesk.testkit.LoginPage;
+import io.statedesk.testkit.SimulatorControl;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -151,7 +153,7 @@ abstract class ServerSmoke {
     // bob leads other teams: alice's agents and alice's changes are not his
     HttpResponse<String> made = api("POST", "/changes", "{\"agents\":[10001],\"code\":101}", ALICE);
     assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
-    String id = made.body().replaceAll("(?s).*?\"id\":(\\d+).*", "$1");
+    long id = JsonFields.number(made.body(), "id");
     assertThat(api("GET", "/changes/" + id, null, BOB).statusCode()).isEqualTo(404);
     assertThat(api("POST", "/changes/" + id + "/undo", null, BOB).statusCode()).isEqualTo(404);
     // bob may make a change naming alice's agent: it is skipped, never sent to the gateway
@@ -159,7 +161,7 @@ abstract class ServerSmoke {
         api("POST", "/changes", "{\"agents\":[10001],\"code\":101}", BOB);
     assertThat(bobMakes.statusCode()).as(bobMakes.body()).isEqualTo(201);
     assertThat(bobMakes.body()).contains("\"skipped\":1").contains("\"total\":1");
-    String bobs = bobMakes.body().replaceAll("(?s).*?\"id\":(\\d+).*", "$1");
+    long bobs = JsonFields.number(bobMakes.body(), "id");
     assertThat(api("GET", "/changes/" + bobs + "/outcomes", null, BOB).body())
         .contains("Not one of your agents");
   }
@@ -213,14 +215,7 @@ abstract class ServerSmoke {
 
     page.click(By.id("agentsForm:setState"));
     page.awaitAjax();
-    for (int attempt = 0;
-        attempt < 3
-            && browser.findElement(By.id("setStateForm:code_label")).getText().startsWith("Choose");
-        attempt++) {
-      page.click(By.id("setStateForm:code"));
-      page.clickWhenSteady(By.id("setStateForm:code_1")); // after its animation
-      page.awaitAjax();
-    }
+    page.choose("setStateForm:code", By.id("setStateForm:code_1")); // again if a click missed
     assertThat(page.waitFor(By.id("setStateForm:code_label")).getText()).startsWith("100 ·");
     page.click(By.id("setStateForm:preview"));
     page.awaitAjax();
@@ -233,16 +228,8 @@ abstract class ServerSmoke {
     assertThat(browser.findElements(By.cssSelector(".sd-n-failed"))).isEmpty(); // none failed
     // and the gateway holds what the page says, in each agent's own session
     for (int agent : new int[] {10001, 10007}) {
-      HttpResponse<String> held =
-          AppServer.HTTP
-              .sendAsync(
-                  HttpRequest.newBuilder(
-                          URI.create(
-                              server().baseUrl() + "/agentgateway/simulator/agents/" + agent))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString())
-              .join();
-      assertThat(held.body()).as("agent " + agent).contains("\"customState\":100,");
+      String held = SimulatorControl.at(AppServer.HTTP, server().baseUrl()).agent(agent);
+      assertThat(held).as("agent " + agent).contains("\"customState\":100,");
     }
 
     // the server's own log never shows a Guid, whatever it logged on the way

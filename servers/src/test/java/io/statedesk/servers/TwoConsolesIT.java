@@ -1,13 +1,14 @@
 package io.statedesk.servers;
 
 import static io.statedesk.testkit.JsonFields.number;
+import static io.statedesk.testkit.JsonFields.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.statedesk.servers.WildFlyServer.Cli;
+import io.statedesk.testkit.JsonFields;
 import io.statedesk.testkit.Postgres;
-import java.net.URI;
-import java.net.http.HttpRequest;
+import io.statedesk.testkit.SimulatorControl;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,8 +20,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -62,6 +61,7 @@ class TwoConsolesIT {
   static final int CODE = 110;
   static final String A = "console-a";
   static final String B = "console-b";
+  static final Set<String> SIGN_INS = Set.of("login", "loginEx", "forceLogin");
 
   static Postgres db;
   static ClusterTables tables;
@@ -135,7 +135,7 @@ class TwoConsolesIT {
     Map<String, Set<Integer>> held = tables.sessionHolders();
 
     // from here on the simulator's record holds only what the change did
-    simulator("DELETE", "/requests");
+    simulator().clearRequests();
     long t0 = System.nanoTime();
     long id = number(ok(a.api("POST", "/changes", all, ADMIN)), "id");
     await("the change to complete")
@@ -167,7 +167,7 @@ class TwoConsolesIT {
     assertThat(tables.sessionHolders()).as("the sessions where they were").isEqualTo(held);
     assertOneAcceptedSetEachInTheSessionsHeld(usable);
     for (int agent = FIRST; agent <= LAST; agent++) {
-      String state = simulator("GET", "/agents/" + agent);
+      String state = simulator().agent(agent);
       if (usable.contains(agent)) {
         assertThat(state).as("agent " + agent).contains("\"customState\":" + CODE + ",");
       } else {
@@ -189,8 +189,7 @@ class TwoConsolesIT {
         .atMost(Duration.ofMinutes(3))
         .until(tables::shardHolders, shards -> shards.keySet().equals(Set.of(A, B)));
     for (int agent = FIRST; agent <= LAST; agent++) {
-      (simulator("GET", "/agents/" + agent).contains("\"elsewhere\":true") ? elsewhere : usable)
-          .add(agent);
+      (simulator().agent(agent).contains("\"elsewhere\":true") ? elsewhere : usable).add(agent);
     }
     await("every usable agent's session held, some by each console")
         .atMost(Duration.ofMinutes(3))
@@ -237,7 +236,7 @@ class TwoConsolesIT {
         .isEqualTo(usable.stream().collect(Collectors.toMap(agent -> agent, agent -> 1L)));
     assertThat(
             calls.stream()
-                .filter(c -> c.matches(".*\"operation\":\"(login|loginEx|forceLogin)\".*"))
+                .filter(c -> SIGN_INS.contains(text(c, "operation", "")))
                 .filter(c -> c.contains("\"retcode\":\"0\""))
                 .toList())
         .as("sign-ins while the change ran")
@@ -252,29 +251,19 @@ class TwoConsolesIT {
 
   /** The simulator's record of the calls for the hosted agents, one JSON object each. */
   static List<String> calls() {
-    Matcher call =
-        Pattern.compile("\\{[^{}]*}").matcher(simulator("GET", "/requests?limit=100000"));
     List<String> calls = new ArrayList<>();
-    while (call.find()) {
-      long agent = number(call.group(), "agentId", 0);
+    for (String call : JsonFields.objects(simulator().requests("limit=100000"), "seq")) {
+      long agent = number(call, "agentId", 0);
       if (agent >= FIRST && agent <= LAST) {
-        calls.add(call.group());
+        calls.add(call);
       }
     }
     return calls;
   }
 
-  /** A call to the simulator's control API (beside console A), which must succeed. */
-  static String simulator(String method, String path) {
-    return ok(
-        AppServer.HTTP
-            .sendAsync(
-                HttpRequest.newBuilder(URI.create(a.baseUrl() + "/agentgateway/simulator" + path))
-                    .timeout(Duration.ofSeconds(30))
-                    .method(method, HttpRequest.BodyPublishers.noBody())
-                    .build(),
-                HttpResponse.BodyHandlers.ofString())
-            .join());
+  /** The simulator's control API (beside console A). */
+  static SimulatorControl simulator() {
+    return SimulatorControl.at(AppServer.HTTP, a.baseUrl());
   }
 
   static String ok(HttpResponse<String> response) {

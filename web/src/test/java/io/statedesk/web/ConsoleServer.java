@@ -2,6 +2,7 @@ package io.statedesk.web;
 
 import io.statedesk.testkit.Ldap;
 import io.statedesk.testkit.PayaraMicro;
+import io.statedesk.testkit.SimulatorControl;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,6 +18,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 public final class ConsoleServer {
 
   private ConsoleServer() {}
+
+  /** The control API of the simulator deployed beside the console. */
+  public static SimulatorControl simulator() {
+    return SimulatorControl.at(get().baseUrl());
+  }
 
   public static PayaraMicro get() {
     return PayaraMicro.shared(

@@ -3,14 +3,11 @@ package io.statedesk.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.statedesk.testkit.Browsers;
-import io.statedesk.testkit.Http;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.statedesk.testkit.JsonFields;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.regex.Pattern;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -70,30 +67,20 @@ class DirectoryAdminIT extends BrowserTest {
               open("/admin/directory.xhtml");
               return !text(By.id("hostedProblems")).contains(Integer.toString(agent));
             });
-    assertThat(simulator("/agents/" + agent)).contains("\"signedIn\":true");
+    assertThat(ConsoleServer.simulator().agent(agent)).contains("\"signedIn\":true");
     assertThat(signIns(agent))
         .as("one attempt per credentials change: the wrong one and the fixed one")
         .isEqualTo(2);
   }
 
-  static String simulator(String path) throws Exception {
-    HttpResponse<String> r =
-        Http.client()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create(
-                            ConsoleServer.get().baseUrl() + "/agentgateway/simulator" + path))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    return r.body();
-  }
-
   /** The sign-in calls (of every kind, accepted or not) the simulator received for the agent. */
   static long signIns(int agent) throws Exception {
-    String calls = simulator("/requests?agent=" + agent + "&limit=10000");
-    return Pattern.compile("\"operation\":\"(login|forceLogin|loginEx)\"")
-        .matcher(calls)
-        .results()
+    String calls = ConsoleServer.simulator().requests("agent=" + agent + "&limit=10000");
+    return JsonFields.objects(calls, "seq").stream()
+        .filter(
+            c ->
+                Set.of("login", "forceLogin", "loginEx")
+                    .contains(JsonFields.text(c, "operation", "")))
         .count();
   }
 

@@ -69,7 +69,7 @@ class FirstTimeUserIT extends BrowserTest {
   static void makeReady(List<Integer> agents) throws Exception {
     assertThat(agents).as("Billing VIP agents").isNotEmpty();
     for (int agent : agents) {
-      SetStateIT.simulator("POST", "agents/" + agent + "/ready", null);
+      ConsoleServer.simulator().onAgent(agent, "ready");
     }
   }
 

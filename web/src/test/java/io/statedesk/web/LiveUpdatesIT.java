@@ -48,7 +48,7 @@ class LiveUpdatesIT extends BrowserTest {
 
   @AfterEach
   void cleanUp() throws Exception {
-    SetStateIT.simulator("DELETE", "faults", null);
+    ConsoleServer.simulator().clearFaults();
   }
 
   /** A wait that reads again when a refresh re-rendered the element meanwhile. */
@@ -142,8 +142,7 @@ class LiveUpdatesIT extends BrowserTest {
 
   @Test
   void theChangePageCountsMoveAsResultsArriveWithoutPolling() throws Exception {
-    SetStateIT.simulator(
-        "PUT", "faults", "{\"latencyMs\":3000,\"operations\":[\"setCustomState\"]}");
+    ConsoleServer.simulator().faults("{\"latencyMs\":3000,\"operations\":[\"setCustomState\"]}");
     signIn("alice", "alice-demo");
     String id = ApiCalls.aliceChanges(Integer.toString(AGENT), 102, "live change page test");
     ChangePage change = openChange(id);

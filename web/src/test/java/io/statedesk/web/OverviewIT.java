@@ -3,6 +3,7 @@ package io.statedesk.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.statedesk.testkit.JsonFields;
 import io.statedesk.web.api.ApiCalls;
 import io.statedesk.web.pages.ChangePage;
 import java.text.NumberFormat;
@@ -40,7 +41,7 @@ class OverviewIT extends BrowserTest {
 
   @AfterEach
   void faultsOff() throws Exception {
-    SetStateIT.simulator("DELETE", "faults", null);
+    ConsoleServer.simulator().clearFaults();
   }
 
   /** The figure the API gives alice for agents in {@code code} (or all, for null). */
@@ -52,14 +53,14 @@ class OverviewIT extends BrowserTest {
             "GET",
             "/agents?max=1" + (code == null ? "" : "&customState=" + code),
             null);
-    return Long.parseLong(r.body().replaceAll("(?s).*\"total\":(\\d+).*", "$1"));
+    return JsonFields.number(r.body(), "total");
   }
 
   @Test
   void aSupervisorSeesTheirFloorTheRunningChangeAndItsFailureLinked() throws Exception {
     browser.manage().window().setSize(new Dimension(1366, 1000));
     signIn("alice", "alice-demo");
-    SetStateIT.simulator("PUT", "faults", SLOW_AND_FAILING);
+    ConsoleServer.simulator().faults(SLOW_AND_FAILING);
     String change = ApiCalls.aliceChanges(AGENTS, 122, "overview test");
 
     // while it runs, the overview lists it with a link
@@ -72,7 +73,7 @@ class OverviewIT extends BrowserTest {
               return text(By.id("openChanges")).contains("Change #" + change);
             });
     ApiCalls.aliceAwaits(change);
-    SetStateIT.simulator("DELETE", "faults", null);
+    ConsoleServer.simulator().clearFaults();
 
     open("/index.xhtml");
     assertThat(text(By.id("openChanges"))).doesNotContain("Change #" + change);
@@ -125,10 +126,8 @@ class OverviewIT extends BrowserTest {
         .isEqualTo(200);
     open("/index.xhtml");
     long all =
-        Long.parseLong(
-            ApiCalls.as("admin", "admin-demo", "GET", "/agents?max=1", null)
-                .body()
-                .replaceAll("(?s).*\"total\":(\\d+).*", "$1"));
+        JsonFields.number(
+            ApiCalls.as("admin", "admin-demo", "GET", "/agents?max=1", null).body(), "total");
     assertThat(text(By.cssSelector("#stateTable caption")))
         .isEqualTo("Agents per custom state (" + shown(all) + " agents)");
     long summed =

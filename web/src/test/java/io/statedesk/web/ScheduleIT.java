@@ -2,6 +2,7 @@ package io.statedesk.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.statedesk.testkit.JsonFields;
 import io.statedesk.web.api.ApiCalls;
 import io.statedesk.web.pages.AgentsPage;
 import io.statedesk.web.pages.SchedulePage;
@@ -32,7 +33,7 @@ class ScheduleIT extends BrowserTest {
             + "\",\"revertAfterSeconds\":3600}";
     HttpResponse<String> made = api("POST", "/schedules", body);
     assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
-    String id = made.body().replaceAll("(?s)^\\{\"id\":(\\d+),.*", "$1");
+    String id = String.valueOf(JsonFields.number(made.body(), "id"));
 
     signIn("alice", "alice-demo");
     String table = openSchedule().awaitShown().table();

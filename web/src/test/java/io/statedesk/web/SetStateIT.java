@@ -2,14 +2,10 @@ package io.statedesk.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.statedesk.testkit.Http;
 import io.statedesk.web.api.ApiCalls;
 import io.statedesk.web.pages.AgentsPage;
 import io.statedesk.web.pages.ChangePage;
 import io.statedesk.web.pages.SetStateDialog;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,22 +25,7 @@ class SetStateIT extends BrowserTest {
 
   @AfterEach
   void faultsOff() throws Exception {
-    simulator("DELETE", "faults", null);
-  }
-
-  static void simulator(String method, String path, String json) throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(
-                URI.create(ConsoleServer.get().baseUrl() + "/agentgateway/simulator/" + path))
-            .header("Content-Type", "application/json")
-            .method(
-                method,
-                json == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(json))
-            .build();
-    HttpResponse<String> r = Http.client().send(request, HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).as(r.body()).isLessThan(300);
+    ConsoleServer.simulator().clearFaults();
   }
 
   @Test
@@ -52,7 +33,7 @@ class SetStateIT extends BrowserTest {
     // the two hosted agents start in a known state other than the one set below (other tests
     // set Billing agents too); then the second refuses every state until the fault is lifted
     ApiCalls.aliceSetsAndWaits("10001,10007", 101);
-    simulator("PUT", "faults", "{\"failingAgents\":{\"10007\":\"100-009\"}}");
+    ConsoleServer.simulator().faults("{\"failingAgents\":{\"10007\":\"100-009\"}}");
     signIn("alice", "alice-demo");
     AgentsPage picker =
         openAgents()
@@ -89,7 +70,7 @@ class SetStateIT extends BrowserTest {
     assertThat(change.outcomeTable()).contains("100-009");
     String firstChange = change.id();
 
-    simulator("DELETE", "faults", null);
+    ConsoleServer.simulator().clearFaults();
     change.retry().awaitStatus("Completed with problems");
     assertThat(change.count("succeeded")).isEqualTo("1"); // 10007 now
     assertThat(change.count("noSession")).isEqualTo("1");

@@ -8,6 +8,7 @@ import io.statedesk.core.gateway.GatewayRecords.SignInMode;
 import io.statedesk.core.gateway.GatewayRecords.SignInRequest;
 import io.statedesk.core.testing.Control;
 import io.statedesk.core.testing.SimulatorServer;
+import io.statedesk.testkit.JsonFields;
 import io.statedesk.testkit.PayaraMicro;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -225,7 +226,7 @@ class GatewayClientIT {
       client.setCustomState(auth, i);
     }
     String summary = Control.call("GET", "requests/summary", null);
-    int connections = Integer.parseInt(summary.replaceAll(".*\"connections\":(\\d+).*", "$1"));
+    int connections = (int) JsonFields.number(summary, "connections");
     assertThat(connections)
         .as("100 calls on " + connections + " connections")
         .isLessThanOrEqualTo(3);

@@ -2,15 +2,17 @@ package io.statedesk.web.api;
 
 import static io.statedesk.testkit.JsonFields.instant;
 import static io.statedesk.testkit.JsonFields.number;
+import static io.statedesk.testkit.JsonFields.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.statedesk.testkit.Http;
+import io.statedesk.testkit.JsonFields;
 import io.statedesk.testkit.PayaraMicro;
+import io.statedesk.testkit.SimulatorControl;
 import io.statedesk.testkit.Turns;
 import io.statedesk.web.OwnServers;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,8 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.awaitility.Awaitility;
@@ -70,6 +70,7 @@ class AbruptRestartIT {
   static final Duration USABLE_WITHIN = Duration.ofSeconds(30);
 
   String simulator;
+  SimulatorControl control;
 
   PayaraMicro console(Path dir) {
     return PayaraMicro.builder()
@@ -115,6 +116,7 @@ class AbruptRestartIT {
             .readyWhen("/agentgateway/simulator/status")
             .start()) {
       simulator = gateway.baseUrl() + "/agentgateway";
+      control = SimulatorControl.at(HTTP, gateway.baseUrl());
       // the simulator boots while ClusterIT (the other JVM) may still run; the console waits
       Turns.Turn turn = OwnServers.turn("AbruptRestartIT");
       try {
@@ -163,8 +165,7 @@ class AbruptRestartIT {
               .filter(a -> !elsewhere.contains(a))
               .limit(10)
               .collect(Collectors.toCollection(TreeSet::new));
-      desktops.forEach(
-          a -> send("POST", simulator + "/simulator/agents/" + a + "/forcelogin", null, null));
+      desktops.forEach(a -> control.onAgent(a, "forcelogin"));
       await("the desktops' agents shown as taken over", Duration.ofSeconds(30))
           .until(() -> desktops.stream().allMatch(a -> "TAKEN_OVER".equals(sessionOf(api, a))));
       Set<Integer> othersHold = new TreeSet<>(elsewhere);
@@ -190,11 +191,7 @@ class AbruptRestartIT {
       assertThat(started).as("started on time").isBetween(start, start.plusSeconds(30));
 
       // the bulk change, slowed so that the kill lands in its middle
-      send(
-          "PUT",
-          simulator + "/simulator/faults",
-          "{\"latencyMs\":150,\"operations\":[\"setCustomState\"]}",
-          null);
+      control.faults("{\"latencyMs\":150,\"operations\":[\"setCustomState\"]}");
       long beforeChange = lastSeq();
       long change = id(send("POST", api + "/changes", changeOf(bulk, 110), ADMIN));
       await("a third of the change", Duration.ofSeconds(90))
@@ -236,7 +233,7 @@ class AbruptRestartIT {
       List<Integer> held = bulk.stream().filter(a -> !othersHold.contains(a)).toList();
       await("every held agent to read back 110 at the simulator", Duration.ofSeconds(60))
           .until(() -> all(held, 110));
-      send("DELETE", simulator + "/simulator/faults", null, null);
+      control.clearFaults();
       // every agent the console holds is set by the change, across the kill, and never twice in
       // one session: an agent whose success was recorded before the kill is not called again, one
       // whose call was in flight is read back rather than called blind (and set again only where
@@ -330,7 +327,7 @@ class AbruptRestartIT {
 
       // nobody that another client held was ever signed in with force, before or after the restart
       // (the counters list an agent once somebody signed it in successfully)
-      String stats = send("GET", simulator + "/simulator/stats", null, null);
+      String stats = control.stats();
       for (int agent : othersHold) {
         assertThat(stats)
             .as("agent %d held by another client", agent)
@@ -382,8 +379,7 @@ class AbruptRestartIT {
   }
 
   static boolean completed(String api, long change) {
-    return send("GET", api + "/changes/" + change, null, ADMIN)
-        .matches("(?s).*\"status\":\"COMPLETED\".*");
+    return "COMPLETED".equals(text(send("GET", api + "/changes/" + change, null, ADMIN), "status"));
   }
 
   /** How many agents the console reports with a hosted session (the directory's mirror). */
@@ -393,13 +389,15 @@ class AbruptRestartIT {
 
   static String sessionOf(String api, int agent) {
     String page = send("GET", api + "/agents?q=" + agent + "&max=5", null, ADMIN);
-    Matcher m =
-        Pattern.compile("\"agentId\":" + agent + ",[^}]*\"session\":\"([A-Z_]+)\"").matcher(page);
-    return m.find() ? m.group(1) : "?";
+    return JsonFields.objects(page, "agentId").stream()
+        .filter(row -> number(row, "agentId") == agent)
+        .findFirst()
+        .map(row -> text(row, "session", "?"))
+        .orElse("?");
   }
 
   String view(int agent) {
-    return send("GET", simulator + "/simulator/agents/" + agent, null, null);
+    return control.agent(agent);
   }
 
   /** Whether every one of {@code agents} reads back {@code code} at the simulator. */
@@ -419,18 +417,11 @@ class AbruptRestartIT {
    * their own, whatever their order in the record.
    */
   Map<Integer, List<Long>> acceptedCalls(long seq, String operation, Integer code) {
-    String calls =
-        send(
-            "GET",
-            simulator + "/simulator/requests?operation=" + operation + "&limit=100000&after=" + seq,
-            null,
-            null);
+    String calls = control.requests("operation=" + operation + "&limit=100000&after=" + seq);
     Map<Integer, List<Long>> by = new HashMap<>();
-    Matcher call = Pattern.compile("\\{[^{}]*\\}").matcher(calls);
-    while (call.find()) {
-      String c = call.group();
-      if (!c.contains("\"retcode\":\"0\"")
-          || (code != null && !c.contains("\"query\":\"customstate=" + code + "\""))) {
+    for (String c : JsonFields.objects(calls, "seq")) {
+      if (!"0".equals(text(c, "retcode", ""))
+          || (code != null && !("customstate=" + code).equals(text(c, "query", "")))) {
         continue;
       }
       by.computeIfAbsent((int) number(c, "agentId"), k -> new ArrayList<>()).add(number(c, "seq"));
@@ -440,21 +431,13 @@ class AbruptRestartIT {
   }
 
   Map<Integer, Integer> acceptedSets(long seq, int code, Instant since) {
-    String calls =
-        send(
-            "GET",
-            simulator + "/simulator/requests?operation=setCustomState&limit=100000&after=" + seq,
-            null,
-            null);
+    String calls = control.requests("operation=setCustomState&limit=100000&after=" + seq);
     Map<Integer, Integer> by = new HashMap<>();
-    Matcher m =
-        Pattern.compile(
-                "\"agentId\":(\\d+),\"at\":(\\d+),[^}]*\"query\":\"customstate=(\\d+)\"[^}]*\"retcode\":\"0\"")
-            .matcher(calls);
-    while (m.find()) {
-      if (Long.parseLong(m.group(2)) >= since.toEpochMilli()
-          && Integer.parseInt(m.group(3)) == code) {
-        by.merge(Integer.parseInt(m.group(1)), 1, Integer::sum);
+    for (String c : JsonFields.objects(calls, "seq")) {
+      if (number(c, "at") >= since.toEpochMilli()
+          && ("customstate=" + code).equals(text(c, "query", ""))
+          && "0".equals(text(c, "retcode", ""))) {
+        by.merge((int) number(c, "agentId"), 1, Integer::sum);
       }
     }
     return by;
@@ -463,35 +446,21 @@ class AbruptRestartIT {
   /** Re-applications by agent, from the outcomes. */
   static Map<Integer, Integer> reapplied(String outcomes) {
     Map<Integer, Integer> by = new HashMap<>();
-    Matcher m = Pattern.compile("\"agentId\":(\\d+)[^}]*\"reapplied\":(\\d+)").matcher(outcomes);
-    while (m.find()) {
-      by.put(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+    for (String outcome : JsonFields.objects(outcomes, "reapplied")) {
+      by.put((int) number(outcome, "agentId"), (int) number(outcome, "reapplied"));
     }
     return by;
   }
 
   static Set<Integer> agents(String outcomes) {
     Set<Integer> ids = new TreeSet<>();
-    Matcher m = Pattern.compile("\"agentId\":(\\d+)").matcher(outcomes);
-    while (m.find()) {
-      ids.add(Integer.parseInt(m.group(1)));
-    }
+    JsonFields.numbers(outcomes, "agentId").forEach(id -> ids.add(id.intValue()));
     return ids;
   }
 
   long lastSeq() {
-    String calls =
-        send(
-            "GET",
-            simulator + "/simulator/requests?operation=setCustomState&limit=100000",
-            null,
-            null);
-    Matcher m = Pattern.compile("\"seq\":(\\d+)").matcher(calls);
-    long last = 0;
-    while (m.find()) {
-      last = Math.max(last, Long.parseLong(m.group(1)));
-    }
-    return last;
+    String calls = control.requests("operation=setCustomState&limit=100000");
+    return JsonFields.numbers(calls, "seq").stream().mapToLong(Long::longValue).max().orElse(0);
   }
 
   static long id(String json) {
@@ -510,8 +479,6 @@ class AbruptRestartIT {
     if (auth != null) {
       request.header("Authorization", auth);
     }
-    HttpResponse<String> r = Http.send(HTTP, request.build());
-    assertThat(r.statusCode()).as(method + " " + url + ": " + r.body()).isLessThan(300);
-    return r.body();
+    return Http.ok(HTTP, request.build());
   }
 }

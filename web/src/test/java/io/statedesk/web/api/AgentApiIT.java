@@ -5,12 +5,12 @@ import static io.statedesk.web.api.Api.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.statedesk.testkit.Http;
+import io.statedesk.testkit.JsonFields;
 import io.statedesk.web.ConsoleServer;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -76,9 +76,11 @@ class AgentApiIT {
   /** Only the agents' ids and gateway states, e.g. "10001=IDLE 10002=TALKING". */
   static String states(String body) {
     StringBuilder out = new StringBuilder();
-    var m = Pattern.compile("\\{\"agentId\":(\\d+).*?\"gatewayState\":\"(\\w+)\"").matcher(body);
-    while (m.find()) {
-      out.append(m.group(1)).append('=').append(m.group(2)).append(' ');
+    for (String agent : JsonFields.objects(body, "agentId")) {
+      out.append(JsonFields.number(agent, "agentId"))
+          .append('=')
+          .append(JsonFields.text(agent, "gatewayState", "?"))
+          .append(' ');
     }
     return out.toString();
   }
@@ -94,17 +96,16 @@ class AgentApiIT {
                 () ->
                     send("GET", "/agents?session=HOSTED&max=1000", null, "Authorization", ADMIN)
                         .body(),
-                body -> Integer.parseInt(body.replaceAll(".*?\"total\":(\\d+).*", "$1")) >= 45);
-    int hostedTotal = Integer.parseInt(hosted.replaceAll(".*?\"total\":(\\d+).*", "$1"));
+                body -> JsonFields.number(body, "total") >= 45);
+    int hostedTotal = (int) JsonFields.number(hosted, "total");
     assertThat(hostedTotal)
         .as("most of 10001-10060 are hosted; a few are signed in elsewhere")
         .isBetween(45, 60);
-    var ids = Pattern.compile("\"agentId\":(\\d+)").matcher(hosted);
-    while (ids.find()) {
-      assertThat(Integer.parseInt(ids.group(1))).isBetween(10001, 10060);
+    for (long id : JsonFields.numbers(hosted, "agentId")) {
+      assertThat(id).isBetween(10001L, 10060L);
     }
     String all = send("GET", "/agents?max=1", null, "Authorization", ADMIN).body();
-    int total = Integer.parseInt(all.replaceAll(".*?\"total\":(\\d+).*", "$1"));
+    int total = (int) JsonFields.number(all, "total");
     String others =
         send(
                 "GET",
@@ -118,7 +119,7 @@ class AgentApiIT {
             send("GET", "/agents?session=TAKEN_OVER&max=1000", null, "Authorization", ADMIN).body())
         .doesNotContain("\"total\":0,")
         .doesNotContain("\"session\":\"NONE\"");
-    int othersTotal = Integer.parseInt(others.replaceAll(".*?\"total\":(\\d+).*", "$1"));
+    int othersTotal = (int) JsonFields.number(others, "total");
     assertThat(send("GET", "/agents?session=NONE&max=1", null, "Authorization", ADMIN).body())
         .contains("\"total\":" + (total - hostedTotal - othersTotal));
     assertThat(
@@ -168,7 +169,7 @@ class AgentApiIT {
   void skillsComeFromTheGatewayAndFilter() {
     send("POST", "/agents/sync", null, "Authorization", ADMIN);
     String chat = send("GET", "/agents?skill=Chat&max=1000", null, "Authorization", ADMIN).body();
-    int withChat = Integer.parseInt(chat.replaceAll(".*?\"total\":(\\d+).*", "$1"));
+    int withChat = (int) JsonFields.number(chat, "total");
     assertThat(withChat).isBetween(50, 250);
     assertThat(chat).doesNotContain("\"skills\":[\"Voice EN\"]}");
   }

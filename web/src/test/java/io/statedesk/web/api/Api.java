@@ -1,6 +1,7 @@
 package io.statedesk.web.api;
 
 import io.statedesk.testkit.Http;
+import io.statedesk.testkit.JsonFields;
 import io.statedesk.web.ConsoleServer;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -55,6 +56,6 @@ final class Api {
       throw new IllegalStateException(
           "relay client not created: " + created.statusCode() + " " + created.body());
     }
-    return created.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+    return JsonFields.text(created.body(), "token");
   }
 }

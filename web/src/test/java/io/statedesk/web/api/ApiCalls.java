@@ -1,13 +1,11 @@
 package io.statedesk.web.api;
 
+import io.statedesk.testkit.JsonFields;
+import io.statedesk.testkit.SimulatorControl;
 import io.statedesk.web.ConsoleServer;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** API calls that other test packages need for their set-up. */
 public final class ApiCalls {
@@ -55,7 +53,7 @@ public final class ApiCalls {
     if (made.statusCode() >= 300) {
       throw new IllegalStateException("change refused: " + made.statusCode() + " " + made.body());
     }
-    return made.body().replaceAll("(?s)^\\{\"id\":(\\d+),.*", "$1");
+    return String.valueOf(JsonFields.number(made.body(), "id"));
   }
 
   /**
@@ -73,16 +71,7 @@ public final class ApiCalls {
 
   /** The custom state the simulator holds for the agent (-1 or 65535 when none). */
   public static int simulatorState(int agent) throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(
-                URI.create(
-                    ConsoleServer.get().baseUrl() + "/agentgateway/simulator/agents/" + agent))
-            .build();
-    String view = Api.HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
-    Matcher m = Pattern.compile("\"customState\":(-?\\d+)").matcher(view);
-    if (!m.find()) {
-      throw new IllegalStateException("no custom state in the simulator's answer: " + view);
-    }
-    return Integer.parseInt(m.group(1));
+    String view = SimulatorControl.at(Api.HTTP, ConsoleServer.get().baseUrl()).agent(agent);
+    return (int) JsonFields.number(view, "customState");
   }
 }

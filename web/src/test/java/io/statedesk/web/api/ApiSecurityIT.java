@@ -4,6 +4,7 @@ import static io.statedesk.web.api.Api.basic;
 import static io.statedesk.web.api.Api.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.statedesk.testkit.JsonFields;
 import io.statedesk.web.ConsoleServer;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -142,7 +143,7 @@ class ApiSecurityIT {
     HttpResponse<String> again =
         send("POST", "/changes", body, "Authorization", alice, "Idempotency-Key", key);
     assertThat(again.statusCode()).isEqualTo(200);
-    String id = made.body().replaceAll("(?s).*?\"id\":(\\d+).*", "$1");
+    long id = JsonFields.number(made.body(), "id");
     assertThat(again.body()).contains("\"id\":" + id + ",");
     HttpResponse<String> other =
         send(
@@ -172,7 +173,7 @@ class ApiSecurityIT {
             "Authorization",
             ADMIN);
     assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
-    String id = made.body().replaceAll("(?s).*?\"id\":(\\d+).*", "$1");
+    long id = JsonFields.number(made.body(), "id");
     assertThat(send("GET", "/changes/" + id, null, "Authorization", ADMIN).body())
         .contains("\"total\":2")
         .doesNotContain("teamScoped");
@@ -204,6 +205,6 @@ class ApiSecurityIT {
                 ADMIN)
             .body();
     assertThat(body).as(team + " agents").contains("\"agentId\":");
-    return body.replaceAll("(?s).*?\"agentId\":(\\d+).*", "$1");
+    return String.valueOf(JsonFields.number(body, "agentId"));
   }
 }

@@ -4,6 +4,7 @@ import static io.statedesk.web.api.Api.basic;
 import static io.statedesk.web.api.Api.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.statedesk.testkit.JsonFields;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +28,7 @@ class CatalogApiIT {
         send("POST", "/catalog", body(3001, "From the API"), "Authorization", ADMIN);
     assertThat(created.statusCode()).isEqualTo(201);
     assertThat(created.body()).contains("\"code\":3001").contains("\"version\":");
-    long version = Long.parseLong(created.body().replaceAll(".*\"version\":(\\d+).*", "$1"));
+    long version = JsonFields.number(created.body(), "version");
 
     assertThat(send("GET", "/catalog/3001", null, "Authorization", ALICE).body())
         .contains("From the API")
@@ -225,7 +226,7 @@ class CatalogApiIT {
         .contains("overlaps the reserved range 4400..4449 (API site codes)");
 
     String code = send("GET", "/catalog/4405", null, "Authorization", ADMIN).body();
-    String version = code.replaceAll(".*\"version\":(\\d+).*", "$1");
+    long version = JsonFields.number(code, "version");
     HttpResponse<String> edited =
         send(
             "PUT",
@@ -251,7 +252,7 @@ class CatalogApiIT {
         .contains("\"line\":3,\"code\":4410")
         .contains("4410 is in the reserved range 4400..4449 (API site codes)");
 
-    String id = overlapping.body().replaceAll("^\\{\"id\":(\\d+),.*", "$1");
+    long id = JsonFields.number(overlapping.body(), "id");
     assertThat(
             send("DELETE", "/catalog/reserved-ranges/" + id, null, "Authorization", ALICE)
                 .statusCode())

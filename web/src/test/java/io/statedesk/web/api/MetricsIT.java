@@ -4,6 +4,7 @@ import static io.statedesk.web.api.Api.basic;
 import static io.statedesk.web.api.Api.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.statedesk.testkit.JsonFields;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.regex.Matcher;
@@ -34,7 +35,7 @@ class MetricsIT {
     HttpResponse<String> made =
         send("POST", "/changes", "{\"agents\":[10013,10019],\"code\":102}", "Authorization", ALICE);
     assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
-    String id = made.body().replaceAll("(?s).*?\"id\":(\\d+).*", "$1");
+    long id = JsonFields.number(made.body(), "id");
     Awaitility.await("the change to complete")
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(200))

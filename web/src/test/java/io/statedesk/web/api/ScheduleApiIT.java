@@ -6,16 +6,15 @@ import static io.statedesk.web.api.Api.send;
 import static io.statedesk.web.api.ChangeApiIT.awaitFinished;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.statedesk.testkit.JsonFields;
+import io.statedesk.testkit.SimulatorControl;
 import io.statedesk.web.ConsoleServer;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
@@ -190,37 +189,23 @@ class ScheduleApiIT {
    * afterSeq}, oldest first, as {@code [at (epoch ms), state]}.
    */
   static List<long[]> acceptedSets(int agent, long afterSeq) throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(
-                URI.create(
-                    ConsoleServer.get().baseUrl()
-                        + "/agentgateway/simulator/requests?operation=setCustomState&limit=100000"
-                        + "&agent="
-                        + agent
-                        + "&after="
-                        + afterSeq))
-            .build();
-    String calls = Api.HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
-    Matcher m =
-        Pattern.compile(
-                "\\{[^{}]*\"at\":(\\d+)[^{}]*\"query\":\"customstate=(\\d+)\"[^{}]*"
-                    + "\"retcode\":\"0\"[^{}]*\\}")
-            .matcher(calls);
+    String calls =
+        SimulatorControl.at(Api.HTTP, ConsoleServer.get().baseUrl())
+            .requests(
+                "operation=setCustomState&limit=100000&agent=" + agent + "&after=" + afterSeq);
     List<long[]> sets = new ArrayList<>();
-    while (m.find()) {
-      sets.add(new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))});
+    for (String call : JsonFields.objects(calls, "seq")) {
+      String query = JsonFields.text(call, "query", "");
+      if (query.matches("customstate=\\d+") && "0".equals(JsonFields.text(call, "retcode", ""))) {
+        sets.add(new long[] {JsonFields.number(call, "at"), Long.parseLong(query.substring(12))});
+      }
     }
     return sets;
   }
 
   /** How many calls the simulator has recorded so far (the sequence number of the last one). */
   static long simulatorCallsSoFar() throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(
-                URI.create(
-                    ConsoleServer.get().baseUrl() + "/agentgateway/simulator/requests/summary"))
-            .build();
-    String summary = Api.HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
+    String summary = SimulatorControl.at(Api.HTTP, ConsoleServer.get().baseUrl()).summary();
     return number(summary, "total");
   }
 }

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.statedesk.testkit.JsonFields;
 import java.net.http.HttpResponse;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,10 +46,7 @@ class SelectionApiIT {
   static List<Integer> agentsOf(long selection, String auth) {
     String body =
         send("GET", "/selections/" + selection + "/agents", null, "Authorization", auth).body();
-    String list = body.replaceAll("(?s).*\"agents\":\\[([^]]*)].*", "$1");
-    return list.isBlank()
-        ? List.of()
-        : Arrays.stream(list.split(",")).map(Integer::valueOf).toList();
+    return JsonFields.numberArray(body, "agents").stream().map(Long::intValue).toList();
   }
 
   static void changeAndWait(String auth, String body) {

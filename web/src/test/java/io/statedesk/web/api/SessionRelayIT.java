@@ -4,11 +4,11 @@ import static io.statedesk.web.api.Api.basic;
 import static io.statedesk.web.api.Api.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.statedesk.testkit.JsonFields;
 import io.statedesk.web.ConsoleServer;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -86,7 +86,7 @@ class SessionRelayIT {
     String list =
         send("GET", "/relay-clients", null, "Authorization", basic("admin", "admin-demo")).body();
     assertThat(list).contains(name).doesNotContain(token);
-    String id = list.replaceAll(".*\\{\"id\":(\\d+),\"name\":\"" + name + "\".*", "$1");
+    String id = idOfClient(list, name);
     assertThat(
             send(
                     "DELETE",
@@ -187,7 +187,16 @@ class SessionRelayIT {
 
   static String clientId(String name) {
     String list = send("GET", "/relay-clients", null, "Authorization", ADMIN).body();
-    return list.replaceAll(".*\\{\"id\":(\\d+),\"name\":\"" + name + "\".*", "$1");
+    return idOfClient(list, name);
+  }
+
+  /** The id of the relay client {@code name} in a list of them. */
+  static String idOfClient(String list, String name) {
+    return JsonFields.objects(list, "name").stream()
+        .filter(client -> JsonFields.text(client, "name").equals(name))
+        .map(client -> String.valueOf(JsonFields.number(client, "id")))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no relay client " + name + " in " + list));
   }
 
   /**
@@ -203,11 +212,9 @@ class SessionRelayIT {
                 ADMIN)
             .body();
     List<Integer> ids = new ArrayList<>();
-    var m = Pattern.compile("\"agentId\":(\\d+)").matcher(all);
-    while (m.find()) {
-      int id = Integer.parseInt(m.group(1));
+    for (long id : JsonFields.numbers(all, "agentId")) {
       if (id > 10200) {
-        ids.add(id);
+        ids.add((int) id);
       }
     }
     return ids;
@@ -215,6 +222,6 @@ class SessionRelayIT {
 
   static int total(String query) {
     String body = send("GET", "/agents?" + query, null, "Authorization", ADMIN).body();
-    return Integer.parseInt(body.replaceAll(".*?\"total\":(\\d+).*", "$1"));
+    return (int) JsonFields.number(body, "total");
   }
 }

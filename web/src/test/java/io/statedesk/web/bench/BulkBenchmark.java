@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -292,9 +293,10 @@ public final class BulkBenchmark {
   private static void relay(String console, Map<Integer, String[]> sessions) throws Exception {
     long start = System.nanoTime();
     String token =
-        BenchHttp.admin(
-                "POST", console + "/statedesk/api/relay-clients", "{\"name\":\"benchmark\"}")
-            .replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+        JsonFields.text(
+            BenchHttp.admin(
+                "POST", console + "/statedesk/api/relay-clients", "{\"name\":\"benchmark\"}"),
+            "token");
     parallel(sessions.size(), agent -> BenchHttp.relay(console, token, agent, sessions.get(agent)));
     System.out.printf(
         "%d sessions relayed to the console in %.0f s%n",
@@ -388,7 +390,8 @@ public final class BulkBenchmark {
         .until(
             () -> {
               last.set(BenchHttp.admin("GET", base + "/statedesk/api/changes/" + id, null));
-              return last.get().matches("(?s).*\"status\":\"(COMPLETED|CANCELLED|INTERRUPTED)\".*");
+              return Set.of("COMPLETED", "CANCELLED", "INTERRUPTED")
+                  .contains(JsonFields.text(last.get(), "status"));
             });
     String done = last.get();
     double consoleCpuS = (appCpu(console).toMillis() - consoleCpu.toMillis()) / 1000.0;

@@ -1,11 +1,14 @@
 package io.statedesk.web.cluster;
 
 import static io.statedesk.testkit.JsonFields.number;
+import static io.statedesk.testkit.JsonFields.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.statedesk.testkit.Http;
+import io.statedesk.testkit.JsonFields;
 import io.statedesk.testkit.PayaraMicro;
 import io.statedesk.testkit.Postgres;
+import io.statedesk.testkit.SimulatorControl;
 import io.statedesk.web.OwnServers;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,8 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
 import org.awaitility.core.ConditionTimeoutException;
@@ -145,11 +147,7 @@ class ClusterIT {
             elsewhere::equals);
 
     // 1. kill -9 of B at about a third of a change made through the load balancer
-    send(
-        "PUT",
-        gateway("/simulator/faults"),
-        "{\"latencyMs\":100,\"operations\":[\"setCustomState\"]}",
-        null);
+    control().faults("{\"latencyMs\":100,\"operations\":[\"setCustomState\"]}");
     long id = number(send("POST", lb + "/changes", setAll, null), "id");
     String change = lb + "/changes/" + id;
     await("a third of the change")
@@ -180,7 +178,7 @@ class ClusterIT {
     assertThat(requestedFor("forceLogin", elsewhere))
         .as("forced sign-ins of agents held elsewhere")
         .isEmpty();
-    send("DELETE", gateway("/simulator/faults"), null, null);
+    control().clearFaults();
 
     // 2. B back; a change made on A for the agents B holds is carried out by B (A has no session
     // for them, so no Guid leaves B)
@@ -246,8 +244,7 @@ class ClusterIT {
     for (int agent = FIRST + AGENTS;
         agent < FIRST + AGENTS + UNHOSTED && relayed.size() < 3;
         agent++) {
-      if (!send("GET", gateway("/simulator/agents/" + agent), null, null)
-          .contains("\"elsewhere\":true")) {
+      if (!control().agent(agent).contains("\"elsewhere\":true")) {
         relayed.add(agent);
         csv.append(agent).append(",Desk ").append(agent).append(",Billing,,\n");
       }
@@ -255,8 +252,9 @@ class ClusterIT {
     assertThat(relayed).hasSize(3);
     send("POST", consoleA + "/api/agents/import", csv.toString(), "text/csv");
     String token =
-        send("POST", consoleA + "/api/relay-clients", "{\"name\":\"floor-desktops\"}", null)
-            .replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+        text(
+            send("POST", consoleA + "/api/relay-clients", "{\"name\":\"floor-desktops\"}", null),
+            "token");
     List<Desktop> desktops = new ArrayList<>();
     try {
       for (int agent : relayed) {
@@ -507,14 +505,15 @@ class ClusterIT {
    */
   static Map<String, String> members(String system, boolean self) {
     Map<String, String> members = new TreeMap<>();
-    Matcher m =
-        Pattern.compile(
-                "\\{\"instance\":\"[^\"]+\",\"console\":\"([^\"]+)\",\"self\":(true|false),"
-                    + "[^}]*\"breaker\":\"(\\w+)\",\"shards\":\\[([\\d,]*)]}")
-            .matcher(system);
-    while (m.find()) {
-      if (Boolean.parseBoolean(m.group(2)) == self) {
-        members.put(m.group(1), m.group(3) + ":" + m.group(4));
+    for (String member : JsonFields.objects(system, "shards")) {
+      if (JsonFields.flag(member, "self") == self) {
+        members.put(
+            text(member, "console"),
+            text(member, "breaker")
+                + ":"
+                + JsonFields.numberArray(member, "shards").stream()
+                    .map(String::valueOf)
+                    .collect(Collectors.joining(",")));
       }
     }
     return members;
@@ -524,8 +523,7 @@ class ClusterIT {
   Set<Integer> heldElsewhere() throws Exception {
     Set<Integer> agents = new TreeSet<>();
     for (int agent = FIRST; agent < FIRST + AGENTS; agent++) {
-      if (send("GET", gateway("/simulator/agents/" + agent), null, null)
-          .contains("\"elsewhere\":true")) {
+      if (control().agent(agent).contains("\"elsewhere\":true")) {
         agents.add(agent);
       }
     }
@@ -537,24 +535,17 @@ class ClusterIT {
    * each field read on its own (the record's JSON property order is the server's choice).
    */
   List<long[]> acceptedCalls(String operation) throws Exception {
-    String calls =
-        send(
-            "GET",
-            gateway("/simulator/requests?operation=" + operation + "&limit=100000"),
-            null,
-            null);
+    String calls = control().requests("operation=" + operation + "&limit=100000");
     List<long[]> accepted = new ArrayList<>();
-    Matcher call = Pattern.compile("\\{[^{}]*}").matcher(calls);
-    while (call.find()) {
-      String one = call.group();
-      if (one.contains("\"retcode\":\"0\"")) {
-        Matcher code = Pattern.compile("\"query\":\"customstate=(\\d+)\"").matcher(one);
+    for (String one : JsonFields.objects(calls, "seq")) {
+      if ("0".equals(text(one, "retcode", ""))) {
+        String query = text(one, "query", "");
         accepted.add(
             new long[] {
               number(one, "seq"),
               number(one, "at"),
               number(one, "agentId"),
-              code.find() ? Long.parseLong(code.group(1)) : -1
+              query.matches("customstate=\\d+") ? Long.parseLong(query.substring(12)) : -1
             });
       }
     }
@@ -564,18 +555,11 @@ class ClusterIT {
   /** Which of {@code agents} the simulator recorded a request of {@code operation} for. */
   Set<Integer> requestedFor(String operation, Set<Integer> agents) throws Exception {
     Set<Integer> asked = new TreeSet<>();
-    Matcher m =
-        Pattern.compile("\"agentId\":(\\d+)")
-            .matcher(
-                send(
-                    "GET",
-                    gateway("/simulator/requests?operation=" + operation + "&limit=100000"),
-                    null,
-                    null));
-    while (m.find()) {
-      int agent = Integer.parseInt(m.group(1));
-      if (agents.contains(agent)) {
-        asked.add(agent);
+    for (long agent :
+        JsonFields.numbers(
+            control().requests("operation=" + operation + "&limit=100000"), "agentId")) {
+      if (agents.contains((int) agent)) {
+        asked.add((int) agent);
       }
     }
     return asked;
@@ -584,16 +568,16 @@ class ClusterIT {
   /** The agents {@code console} shows TAKEN_OVER in its own session store (the API's "session"). */
   static Set<Integer> takenOver(PayaraMicro console) throws Exception {
     Set<Integer> ids = new TreeSet<>();
-    Matcher m =
-        Pattern.compile("\\{\"agentId\":(\\d+),[^{}]*\"session\":\"TAKEN_OVER\"}")
-            .matcher(
-                send(
-                    "GET",
-                    "http://127.0.0.1:" + console.port() + "/statedesk/api/agents?max=1000",
-                    null,
-                    null));
-    while (m.find()) {
-      ids.add(Integer.parseInt(m.group(1)));
+    String page =
+        send(
+            "GET",
+            "http://127.0.0.1:" + console.port() + "/statedesk/api/agents?max=1000",
+            null,
+            null);
+    for (String row : JsonFields.objects(page, "agentId")) {
+      if ("TAKEN_OVER".equals(text(row, "session", ""))) {
+        ids.add((int) number(row, "agentId"));
+      }
     }
     return ids;
   }
@@ -614,7 +598,7 @@ class ClusterIT {
     for (int agent = FIRST; agent < FIRST + AGENTS; agent++) {
       if (!held.contains(agent) && !elsewhere.contains(agent)) {
         why.append("\n  ").append(agent).append(" at the simulator: ");
-        why.append(send("GET", gateway("/simulator/agents/" + agent), null, null));
+        why.append(control().agent(agent));
         for (PayaraMicro console : new PayaraMicro[] {a, b}) {
           String row =
               send(
@@ -622,9 +606,8 @@ class ClusterIT {
                   "http://127.0.0.1:" + console.port() + "/statedesk/api/agents?q=" + agent,
                   null,
                   null);
-          Matcher session = Pattern.compile("\"session\":\"(\\w+)\"").matcher(row);
           why.append(" console ").append(console == a ? "a" : "b").append(": ");
-          why.append(session.find() ? session.group(1) : row);
+          why.append(text(row, "session", row));
         }
       }
     }
@@ -682,6 +665,11 @@ class ClusterIT {
     return out;
   }
 
+  /** The control API of the cluster's simulator. */
+  SimulatorControl control() {
+    return SimulatorControl.at(HTTP, simulator.baseUrl());
+  }
+
   String gateway(String path) {
     return simulator.baseUrl() + "/agentgateway" + path;
   }
@@ -698,8 +686,7 @@ class ClusterIT {
   List<Integer> readingBack(int code, Set<Integer> agents) throws Exception {
     List<Integer> wrong = new ArrayList<>();
     for (int agent : agents) {
-      if (!send("GET", gateway("/simulator/agents/" + agent), null, null)
-          .contains("\"customState\":" + code + ",")) {
+      if (!control().agent(agent).contains("\"customState\":" + code + ",")) {
         wrong.add(agent);
       }
     }
@@ -719,9 +706,7 @@ class ClusterIT {
     if (url.contains("/statedesk/")) {
       request.header("Authorization", ADMIN);
     }
-    HttpResponse<String> r = Http.send(HTTP, request.build());
-    assertThat(r.statusCode()).as(method + " " + url + ": " + r.body()).isLessThan(300);
-    return r.body();
+    return Http.ok(HTTP, request.build());
   }
 
   @AfterEach

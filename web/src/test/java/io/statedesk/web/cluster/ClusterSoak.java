@@ -15,8 +15,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -83,11 +81,7 @@ public final class ClusterSoak {
       all.append(agent == ClusterIT.FIRST ? "" : ",").append(agent);
     }
     ClusterIT.send("POST", api(consoles[0]) + "/agents/import", csv.toString(), "text/csv");
-    ClusterIT.send(
-        "PUT",
-        rig.gateway("/simulator/faults"),
-        "{\"latencyMs\":" + latency + ",\"operations\":[\"setCustomState\"]}",
-        null);
+    rig.control().faults("{\"latencyMs\":" + latency + ",\"operations\":[\"setCustomState\"]}");
     long soakStart = System.currentTimeMillis();
     long end = soakStart + Duration.ofMinutes(minutes).toMillis();
     List<Long> submittedAt = new ArrayList<>(); // simulator-independent wall clock, same host
@@ -204,12 +198,8 @@ public final class ClusterSoak {
     long to = window + 1 < submittedAt.size() ? submittedAt.get(window + 1) : Long.MAX_VALUE;
     StringBuilder out =
         new StringBuilder("  calls of agent " + agent + " in change #" + (window + 1));
-    String calls =
-        ClusterIT.send(
-            "GET", rig.gateway("/simulator/requests?agent=" + agent + "&limit=100000"), null, null);
-    Matcher call = Pattern.compile("\\{[^{}]*}").matcher(calls);
-    while (call.find()) {
-      String one = call.group();
+    String calls = rig.control().requests("agent=" + agent + "&limit=100000");
+    for (String one : JsonFields.objects(calls, "seq")) {
       long at = JsonFields.number(one, "at");
       if (at >= from - 2000 && at < to && !one.contains("\"operation\":\"getAgentEvent\"")) {
         out.append("\n    +").append(at - from).append(" ms ").append(one);
