@@ -13,6 +13,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -42,6 +43,23 @@ public class UserAdministration {
   @Inject AuditLog audit;
   @Inject Caller caller;
   @Inject Event<SecurityStamps.AccountChanged> changed;
+
+  /**
+   * Of a user's {@code teams}, those no agent of the directory is in, if the user is a supervisor
+   * ({@code roles}); otherwise none, since only a supervisor's teams scope anything. Why a question
+   * of its own and not a refusal: a team kept from before may have left the directory, and a new
+   * console has no directory yet; but such a team is most often a typo, and its supervisor would
+   * see nothing, so the page says so at once rather than leave it to the supervisor to notice.
+   */
+  public Set<String> teamsWithoutAgents(Set<Role> roles, Collection<String> teams) {
+    caller.require(Role.ADMIN);
+    if (!roles.contains(Role.SUPERVISOR)) {
+      return Set.of();
+    }
+    Set<String> without = new TreeSet<>(teams);
+    without.removeAll(this.teams.knownTeams());
+    return without;
+  }
 
   /** Every user, by user name. */
   @Transactional

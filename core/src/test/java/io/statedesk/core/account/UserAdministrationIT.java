@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.TreeSet;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -47,6 +48,7 @@ class UserAdministrationIT {
   @Inject UserAdministration users;
   @Inject DatabaseIdentityStore identityStore;
   @Inject AuditLog audit;
+  @Inject TeamScope teams;
 
   @BeforeEach
   void asAdmin() {
@@ -131,6 +133,19 @@ class UserAdministrationIT {
     assertThatThrownBy(
             () -> users.update("root-admin", "Root", Set.of(Role.ADMIN), false, Set.of()))
         .hasMessageContaining("cannot disable your own account");
+  }
+
+  /** The page's warning after a save: which of a supervisor's teams no agent is in. */
+  @Test
+  void theTeamsNoAgentIsInAreNamedForASupervisorOnly() {
+    Set<String> asked = new TreeSet<>(teams.knownTeams());
+    asked.add("Nobody Works Here");
+    assertThat(users.teamsWithoutAgents(Set.of(Role.SUPERVISOR), asked))
+        .containsExactly("Nobody Works Here");
+    assertThat(users.teamsWithoutAgents(Set.of(Role.ADMIN), asked)).isEmpty();
+    TestCaller.as("sam", Role.SUPERVISOR);
+    assertThatThrownBy(() -> users.teamsWithoutAgents(Set.of(Role.SUPERVISOR), asked))
+        .isInstanceOf(AccessDeniedException.class);
   }
 
   @Test

@@ -4,7 +4,6 @@ import io.statedesk.core.account.InvalidAccountException;
 import io.statedesk.core.account.TeamScope;
 import io.statedesk.core.account.UserAdministration;
 import io.statedesk.core.account.UserView;
-import io.statedesk.core.directory.AgentDirectory;
 import io.statedesk.core.security.Role;
 import io.statedesk.web.i18n.Instants;
 import io.statedesk.web.i18n.Texts;
@@ -43,7 +42,6 @@ public class UsersAdminBacking implements Serializable {
           "enabled", "enabled");
 
   @Inject transient UserAdministration users;
-  @Inject transient AgentDirectory directory;
   @Inject transient TeamScope teamScope;
 
   private List<UserView> list = List.of();
@@ -141,16 +139,9 @@ public class UsersAdminBacking implements Serializable {
     }
   }
 
-  /**
-   * Saved, but a team that no agent of the directory belongs to is most often a typo, and its
-   * supervisor would see nothing: say so at once rather than leave it to the supervisor to notice.
-   */
+  /** Saved, but the page says which of the teams no agent is in (the rule and why: core). */
   private void warnOfUnknownTeams(Set<Role> chosen) {
-    if (!chosen.contains(Role.SUPERVISOR)) {
-      return;
-    }
-    Set<String> unknown = new LinkedHashSet<>(teamSet());
-    unknown.removeAll(directory.teams());
+    Set<String> unknown = users.teamsWithoutAgents(chosen, teamSet());
     if (!unknown.isEmpty()) {
       Texts.addGlobal(
           FacesMessage.SEVERITY_WARN, "users.teams.unknown", String.join(", ", unknown));
