@@ -1,19 +1,13 @@
 package io.statedesk.web.view;
 
-import io.statedesk.core.account.TeamScope;
-import io.statedesk.core.bulk.BulkChanges;
-import io.statedesk.core.bulk.ChangeHistory;
-import io.statedesk.core.bulk.HistoryFilter;
 import io.statedesk.core.catalog.StateCatalog;
 import io.statedesk.core.catalog.StateCode;
-import io.statedesk.core.directory.AgentDirectory;
 import io.statedesk.core.directory.AgentFilter;
 import io.statedesk.core.floor.Floor;
 import io.statedesk.core.floor.FloorSummary;
+import io.statedesk.core.floor.SetupChecklist;
 import io.statedesk.core.security.Caller;
 import io.statedesk.core.security.Role;
-import io.statedesk.core.session.AgentSessions;
-import io.statedesk.core.session.Availability;
 import io.statedesk.core.system.HealthBoard;
 import io.statedesk.web.i18n.LocaleBacking;
 import io.statedesk.web.i18n.Texts;
@@ -25,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The overview page: the floor now (agents per custom state, sessions, changes running and
@@ -38,16 +31,9 @@ import java.util.Set;
 @RequestScoped
 public class HomeBacking {
 
-  /** One line of the set-up checklist: a message key, its arguments, and whether it is done. */
-  public record SetupItem(String key, boolean done, Object... args) {}
-
   @Inject Caller caller;
-  @Inject AgentSessions sessions;
   @Inject StateCatalog catalog;
-  @Inject TeamScope teams;
-  @Inject AgentDirectory directory;
-  @Inject BulkChanges changes;
-  @Inject ChangeHistory history;
+  @Inject SetupChecklist setup;
   @Inject HealthBoard health;
   @Inject FloorSummary floorSummary;
   @Inject LocaleBacking locale;
@@ -163,46 +149,8 @@ public class HomeBacking {
     return LINKS.get(finding.topic());
   }
 
-  /** The checklist for the caller's role, in the order the work has to happen. */
-  public List<SetupItem> getSetup() {
-    List<SetupItem> items = new ArrayList<>();
-    items.add(new SetupItem("home.setup.signedIn", true));
-    Map<Availability, Integer> counts = sessions.counts();
-    int usable = counts.get(Availability.HOSTED) + counts.get(Availability.RELAYED);
-    int unusable =
-        counts.get(Availability.NONE)
-            + counts.get(Availability.STALE)
-            + counts.get(Availability.TAKEN_OVER);
-    items.add(
-        new SetupItem(
-            usable > 0 ? "home.setup.sessions" : "home.setup.noSessions",
-            usable > 0 && unusable == 0,
-            counts.get(Availability.HOSTED),
-            counts.get(Availability.RELAYED),
-            counts.get(Availability.NONE),
-            counts.get(Availability.STALE),
-            counts.get(Availability.TAKEN_OVER)));
-    int codes = catalog.active().size();
-    items.add(
-        codes > 0
-            ? new SetupItem("home.setup.catalogReady", true, codes)
-            : new SetupItem("home.setup.catalog", false));
-    long agents = directory.count(AgentFilter.none());
-    items.add(
-        agents > 0
-            ? new SetupItem("home.setup.directoryReady", true, agents)
-            : new SetupItem("home.setup.directoryEmpty", false));
-    if (agents > 0) {
-      items.add(
-          new SetupItem("home.setup.changes", true, history.countHistory(HistoryFilter.none())));
-    }
-    if (caller.has(Role.SUPERVISOR)) {
-      Set<String> mine = teams.callerTeams();
-      items.add(
-          mine.isEmpty()
-              ? new SetupItem("home.setup.teams", false)
-              : new SetupItem("home.setup.teamsAssigned", true, String.join(", ", mine)));
-    }
-    return items;
+  /** The checklist for the caller's role, in the order the work has to happen (core's rule). */
+  public List<SetupChecklist.Item> getSetup() {
+    return setup.forCaller();
   }
 }
