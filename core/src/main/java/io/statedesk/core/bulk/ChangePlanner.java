@@ -204,7 +204,7 @@ class ChangePlanner {
         a.getName(),
         a.getTeam(),
         a.getCustomState(),
-        sessions.availability(a.getAgentId()).name(),
+        sessions.availability(a.getAgentId()),
         a.getCustomStateAt() != null,
         target,
         Verdict.CODE_NOT_OFFERED,
@@ -228,9 +228,7 @@ class ChangePlanner {
     if (alreadyVerified) {
       return Verdict.ALREADY_IN_STATE;
     }
-    return availability == Availability.HOSTED || availability == Availability.RELAYED
-        ? Verdict.WILL_CHANGE
-        : Verdict.NO_SESSION;
+    return availability.isLive() ? Verdict.WILL_CHANGE : Verdict.NO_SESSION;
   }
 
   /**
@@ -279,7 +277,7 @@ class ChangePlanner {
         a.getName(),
         a.getTeam(),
         current,
-        availability.name(),
+        availability,
         stateKnown,
         target,
         verdict,

@@ -2,6 +2,7 @@ package io.statedesk.core.bulk;
 
 import io.statedesk.core.catalog.StateCode;
 import io.statedesk.core.gateway.AgentId;
+import io.statedesk.core.session.Availability;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -25,7 +26,7 @@ final class Plan {
       String name,
       String team,
       Integer current,
-      String availability,
+      Availability availability,
       boolean stateKnown,
       StateTarget target,
       Verdict verdict,

@@ -2,6 +2,7 @@ package io.statedesk.core.bulk;
 
 import io.statedesk.core.bulk.BulkExceptions.InvalidChangeException;
 import io.statedesk.core.problem.Text;
+import io.statedesk.core.session.Availability;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,7 @@ public record Preview(
       String name,
       String team,
       Integer customState,
-      String availability,
+      Availability availability,
       Verdict verdict,
       String note) {}
 

@@ -1,5 +1,7 @@
 package io.statedesk.core.directory;
 
+import io.statedesk.core.session.Availability;
+
 /**
  * How many agents of one team are in one custom state with one session availability: a row of the
  * directory grouped by all three, so the overview counts the floor in one query.
@@ -10,4 +12,4 @@ package io.statedesk.core.directory;
  *     RELAYED}, {@code STALE}, {@code TAKEN_OVER}); {@code null} for none
  * @param agents how many
  */
-public record AgentCount(String team, int customState, String session, long agents) {}
+public record AgentCount(String team, int customState, Availability session, long agents) {}

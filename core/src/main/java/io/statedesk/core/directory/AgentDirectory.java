@@ -5,6 +5,7 @@ import io.statedesk.core.gateway.GatewayState;
 import io.statedesk.core.persistence.InLists;
 import io.statedesk.core.security.Caller;
 import io.statedesk.core.security.Role;
+import io.statedesk.core.session.Availability;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -203,7 +204,7 @@ public class AgentDirectory {
           new AgentCount(
               (String) row[0],
               row[1] == null ? AgentFilter.NO_CUSTOM_STATE : (Integer) row[1],
-              (String) row[2],
+              row[2] == null ? Availability.NONE : (Availability) row[2],
               (Long) row[3]));
     }
     return counts;

@@ -1,6 +1,7 @@
 package io.statedesk.core.directory;
 
 import io.statedesk.core.gateway.GatewayState;
+import io.statedesk.core.session.Availability;
 import java.util.Set;
 
 /**
@@ -11,8 +12,7 @@ import java.util.Set;
  * @param states only these gateway states
  * @param customState only agents in this custom state; {@link #NO_CUSTOM_STATE} for none set
  * @param text free text on agent id or name
- * @param sessions only agents whose session availability is one of these (HOSTED, RELAYED, NONE,
- *     STALE)
+ * @param sessions only agents whose session availability is one of these
  * @param skills agents having at least one of these skills (the picker's skill menu; like the other
  *     menus, choices within it widen, the menus together narrow)
  */
@@ -22,7 +22,7 @@ public record AgentFilter(
     Set<GatewayState> states,
     Integer customState,
     String text,
-    Set<String> sessions,
+    Set<Availability> sessions,
     Set<String> skills) {
 
   /** The {@code customState} value that means "no custom state set". */
@@ -42,7 +42,7 @@ public record AgentFilter(
       Set<GatewayState> states,
       Integer customState,
       String text,
-      Set<String> sessions) {
+      Set<Availability> sessions) {
     this(teams, skill, states, customState, text, sessions, Set.of());
   }
 

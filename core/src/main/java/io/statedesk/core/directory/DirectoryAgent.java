@@ -1,6 +1,7 @@
 package io.statedesk.core.directory;
 
 import io.statedesk.core.gateway.GatewayState;
+import io.statedesk.core.session.Availability;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -63,7 +64,8 @@ public class DirectoryAgent {
   private String phone;
 
   @Column(name = "session_availability", length = 10)
-  private String sessionAvailability;
+  @Enumerated(EnumType.STRING)
+  private Availability sessionAvailability;
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false, length = 10)
@@ -92,17 +94,9 @@ public class DirectoryAgent {
     this.syncedAt = now;
   }
 
-  public String getSessionAvailability() {
-    return sessionAvailability;
-  }
-
-  /**
-   * Whether a session availability means the console holds a live session (hosted or relayed), i.e.
-   * the agent is signed in at the gateway: the one definition the directory, its team summaries and
-   * the floor count by.
-   */
-  public static boolean isLive(String sessionAvailability) {
-    return "HOSTED".equals(sessionAvailability) || "RELAYED".equals(sessionAvailability);
+  /** The agent's session here as last mirrored from the session store ({@code NONE}: a null). */
+  public Availability getSessionAvailability() {
+    return sessionAvailability == null ? Availability.NONE : sessionAvailability;
   }
 
   public int getAgentId() {

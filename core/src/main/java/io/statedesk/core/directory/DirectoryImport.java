@@ -6,6 +6,7 @@ import io.statedesk.core.gateway.GatewayState;
 import io.statedesk.core.persistence.InLists;
 import io.statedesk.core.security.Caller;
 import io.statedesk.core.security.Role;
+import io.statedesk.core.session.Availability;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -172,7 +173,7 @@ public class DirectoryImport {
       String skills,
       GatewayState gatewayState,
       String phone,
-      String sessionAvailability) {
+      Availability sessionAvailability) {
 
     static final String SELECT =
         "select a.agentId, a.name, a.team, a.skills, a.gatewayState, a.phone,"
@@ -180,7 +181,7 @@ public class DirectoryImport {
 
     /** The console holds a live session of the agent, so the agent is signed in. */
     boolean live() {
-      return DirectoryAgent.isLive(sessionAvailability);
+      return sessionAvailability != null && sessionAvailability.isLive();
     }
 
     static Listed of(Object[] row) {
@@ -191,7 +192,7 @@ public class DirectoryImport {
           (String) row[3],
           (GatewayState) row[4],
           (String) row[5],
-          (String) row[6]);
+          (Availability) row[6]);
     }
   }
 

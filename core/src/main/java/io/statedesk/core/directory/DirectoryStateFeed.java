@@ -2,6 +2,7 @@ package io.statedesk.core.directory;
 
 import io.statedesk.core.gateway.GatewayRecords.GatewayEvent;
 import io.statedesk.core.gateway.GatewayState;
+import io.statedesk.core.session.Availability;
 import io.statedesk.core.session.SessionTimers;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,13 +33,10 @@ public class DirectoryStateFeed {
   @Inject SessionTimers timers;
 
   private final Map<Integer, GatewayState> pending = new ConcurrentHashMap<>();
-  private final Map<Integer, String> availability = new ConcurrentHashMap<>();
+  private final Map<Integer, Availability> availability = new ConcurrentHashMap<>();
 
   private final RowByRow stateRows = new RowByRow(LOG, "agent state change");
   private final RowByRow sessionRows = new RowByRow(LOG, "session change");
-
-  /** The value stored for "no session" (the map cannot hold null). */
-  private static final String NONE = "NONE";
 
   private ScheduledFuture<?> flusher;
 
@@ -71,11 +69,11 @@ public class DirectoryStateFeed {
   }
 
   /**
-   * Takes one session availability (any thread): {@code HOSTED}, {@code RELAYED}, {@code STALE} or
-   * {@code NONE}, to be written at the next flush.
+   * Takes one session availability (any thread), to be written at the next flush ({@code null}:
+   * {@code NONE}).
    */
-  public void offerAvailability(int agentId, String value) {
-    String v = value == null ? NONE : value;
+  public void offerAvailability(int agentId, Availability value) {
+    Availability v = value == null ? Availability.NONE : value;
     known.put(agentId, v);
     availability.put(agentId, v);
   }
@@ -84,15 +82,15 @@ public class DirectoryStateFeed {
    * Takes a session store change (any thread), to be written only if the availability changed: the
    * store reports every Guid rotation and relay push, and those must not each become a row update.
    */
-  public void offerAvailabilityChange(int agentId, String value) {
-    String v = value == null ? NONE : value;
-    if (!v.equals(known.put(agentId, v))) {
+  public void offerAvailabilityChange(int agentId, Availability value) {
+    Availability v = value == null ? Availability.NONE : value;
+    if (v != known.put(agentId, v)) {
       availability.put(agentId, v);
     }
   }
 
   /** The availability last offered per agent, to write only changes. */
-  private final Map<Integer, String> known = new ConcurrentHashMap<>();
+  private final Map<Integer, Availability> known = new ConcurrentHashMap<>();
 
   /**
    * Starts flushing every half second: the picker's Sessions filter is then current within a second
@@ -112,15 +110,7 @@ public class DirectoryStateFeed {
   }
 
   private void flushAvailability() {
-    write(
-        drain(availability),
-        batch -> {
-          Map<Integer, String> values = new HashMap<>();
-          batch.forEach((id, v) -> values.put(id, NONE.equals(v) ? null : v));
-          directoryStates.applyAvailability(values);
-        },
-        availability,
-        sessionRows);
+    write(drain(availability), directoryStates::applyAvailability, availability, sessionRows);
   }
 
   /** Takes everything queued; a value offered meanwhile stays for the next flush. */

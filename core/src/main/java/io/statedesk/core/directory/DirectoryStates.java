@@ -2,6 +2,7 @@ package io.statedesk.core.directory;
 
 import io.statedesk.core.gateway.GatewayState;
 import io.statedesk.core.persistence.InLists;
+import io.statedesk.core.session.Availability;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -11,6 +12,7 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,10 +45,12 @@ public class DirectoryStates {
     setEach("gatewayState", states);
   }
 
-  /** Records session availabilities (HOSTED, RELAYED, STALE, or null for none) by agent. */
+  /** Records session availabilities by agent ({@code NONE} as a null column). */
   @Transactional
-  public void applyAvailability(Map<Integer, String> availability) {
-    setEach("sessionAvailability", availability);
+  public void applyAvailability(Map<Integer, Availability> availability) {
+    Map<Integer, Availability> stored = new HashMap<>();
+    availability.forEach((id, a) -> stored.put(id, a == Availability.NONE ? null : a));
+    setEach("sessionAvailability", stored);
     signedInWhereLive(availability);
   }
 
@@ -57,10 +61,10 @@ public class DirectoryStates {
    * brought no state event, so the picker showed agents signed out and hosted at once until the
    * next directory sync (17 of alice's 150 on the demo, 2026-12-05).
    */
-  private void signedInWhereLive(Map<Integer, String> availability) {
+  private void signedInWhereLive(Map<Integer, Availability> availability) {
     List<Integer> live =
         availability.entrySet().stream()
-            .filter(e -> DirectoryAgent.isLive(e.getValue()))
+            .filter(e -> e.getValue() != null && e.getValue().isLive())
             .map(Map.Entry::getKey)
             .toList();
     // one statement per thousand agents (InLists), not one per agent: setEach has just locked

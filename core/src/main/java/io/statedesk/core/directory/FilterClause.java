@@ -1,8 +1,10 @@
 package io.statedesk.core.directory;
 
+import io.statedesk.core.session.Availability;
 import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,12 +102,12 @@ final class FilterClause {
   }
 
   /** Availabilities as stored; {@code NONE} is an agent without one (a null column). */
-  private void sessions(Set<String> sessions) {
+  private void sessions(Set<Availability> sessions) {
     if (sessions.isEmpty()) {
       return;
     }
-    Set<String> named = new HashSet<>(sessions);
-    boolean none = named.remove("NONE");
+    Set<Availability> named = EnumSet.copyOf(sessions);
+    boolean none = named.remove(Availability.NONE);
     if (named.isEmpty()) {
       conditions.add("a.sessionAvailability is null");
     } else {

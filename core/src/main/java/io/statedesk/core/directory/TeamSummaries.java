@@ -3,6 +3,7 @@ package io.statedesk.core.directory;
 import io.statedesk.core.account.TeamScope;
 import io.statedesk.core.security.Caller;
 import io.statedesk.core.security.Role;
+import io.statedesk.core.session.Availability;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -42,7 +43,7 @@ public class TeamSummaries {
       long[] c = counts.computeIfAbsent((String) row[0], t -> new long[2]);
       long n = (Long) row[2];
       c[0] += n;
-      if (DirectoryAgent.isLive((String) row[1])) {
+      if (row[1] instanceof Availability a && a.isLive()) {
         c[1] += n;
       }
     }

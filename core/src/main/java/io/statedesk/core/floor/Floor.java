@@ -3,8 +3,8 @@ package io.statedesk.core.floor;
 import io.statedesk.core.bulk.ChangeView;
 import io.statedesk.core.bulk.FailedChange;
 import io.statedesk.core.directory.AgentCount;
-import io.statedesk.core.directory.DirectoryAgent;
 import io.statedesk.core.schedule.ScheduleView;
+import io.statedesk.core.session.Availability;
 import io.statedesk.core.system.HealthBoard.GatewayHealth;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -107,10 +107,9 @@ public record Floor(
     long takenOver = 0;
     long none = 0;
     for (AgentCount r : rows) {
-      String s = r.session() == null ? "NONE" : r.session();
-      if (DirectoryAgent.isLive(s)) {
+      if (r.session().isLive()) {
         held += r.agents();
-      } else if ("TAKEN_OVER".equals(s)) {
+      } else if (r.session() == Availability.TAKEN_OVER) {
         takenOver += r.agents();
       } else {
         none += r.agents();

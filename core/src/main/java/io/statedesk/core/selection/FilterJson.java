@@ -2,6 +2,7 @@ package io.statedesk.core.selection;
 
 import io.statedesk.core.directory.AgentFilter;
 import io.statedesk.core.gateway.GatewayState;
+import io.statedesk.core.session.Availability;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -42,7 +43,7 @@ final class FilterJson {
     if (filter.text() != null && !filter.text().isBlank()) {
       o.add("text", filter.text());
     }
-    strings(o, "sessions", filter.sessions());
+    strings(o, "sessions", filter.sessions().stream().map(Availability::name).toList());
     strings(o, "skills", filter.skills());
     return o.build().toString();
   }
@@ -71,8 +72,17 @@ final class FilterJson {
         states,
         o.get("customState") instanceof JsonNumber n && n.isIntegral() ? n.intValue() : null,
         string(o, "text"),
-        strings(o, "sessions"),
+        sessions(o),
         strings(o, "skills"));
+  }
+
+  /** The stored availabilities; one this version does not know is left out, as a state is. */
+  private static Set<Availability> sessions(JsonObject o) {
+    Set<Availability> sessions = EnumSet.noneOf(Availability.class);
+    for (String s : strings(o, "sessions")) {
+      Availability.named(s).ifPresent(sessions::add);
+    }
+    return sessions;
   }
 
   private static void strings(JsonObjectBuilder o, String field, Collection<String> values) {

@@ -21,6 +21,14 @@ public enum Availability {
    */
   TAKEN_OVER;
 
+  /**
+   * Whether the console holds a live session of the agent (hosted or relayed): it can act for the
+   * agent now, and the agent is signed in at the gateway.
+   */
+  public boolean isLive() {
+    return this == HOSTED || this == RELAYED;
+  }
+
   /** The availability called {@code name} (any case, trimmed), if there is one. */
   public static Optional<Availability> named(String name) {
     String wanted = name == null ? "" : name.trim().toUpperCase(Locale.ROOT);

@@ -40,7 +40,6 @@ public record SessionEntry(
 
   /** Whether the handle can be used for gateway calls now. */
   public boolean isUsable() {
-    return handle != null
-        && (availability == Availability.HOSTED || availability == Availability.RELAYED);
+    return handle != null && availability.isLive();
   }
 }

@@ -81,7 +81,7 @@ public class ConsoleStartup {
   void mirrorSessionsIntoNewRows(
       @Observes(during = TransactionPhase.AFTER_SUCCESS) DirectoryRowsAdded added) {
     for (int id : added.agentIds()) {
-      sessionStore.get(id).ifPresent(e -> stateFeed.offerAvailability(id, e.availability().name()));
+      sessionStore.get(id).ifPresent(e -> stateFeed.offerAvailability(id, e.availability()));
     }
   }
 
@@ -143,7 +143,7 @@ public class ConsoleStartup {
     demoCatalog.seed();
     // session availability is mirrored into the directory as it changes (the picker's filter)
     sessionStore.addListener(
-        (id, availability) -> stateFeed.offerAvailabilityChange(id, availability.name()));
+        (id, availability) -> stateFeed.offerAvailabilityChange(id, availability));
     stateFeed.start();
     hostedSessions.start();
     cluster.start();

@@ -51,6 +51,16 @@ class ChangePlannerTest {
 
   private static Plan.Row row(int agent, Verdict verdict, StateTarget target) {
     return new Plan.Row(
-        agent, "A", "T", null, "HOSTED", false, target, verdict, OutcomeStatus.PENDING, null, null);
+        agent,
+        "A",
+        "T",
+        null,
+        Availability.HOSTED,
+        false,
+        target,
+        verdict,
+        OutcomeStatus.PENDING,
+        null,
+        null);
   }
 }

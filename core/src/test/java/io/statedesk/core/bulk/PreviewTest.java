@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.statedesk.core.bulk.BulkExceptions.InvalidChangeException;
+import io.statedesk.core.session.Availability;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,7 +28,7 @@ class PreviewTest {
       Verdict v = (Verdict) part[0];
       int n = (Integer) part[1];
       for (int i = 0; i < n; i++) {
-        rows.add(new Preview.Row(id++, "A", "Billing", null, "HOSTED", v, null));
+        rows.add(new Preview.Row(id++, "A", "Billing", null, Availability.HOSTED, v, null));
       }
       totals.put(v, n);
     }
@@ -86,11 +87,18 @@ class PreviewTest {
   @Test
   void aCodeNotOfferedToSomeAgentsTeamsIsRefusedNamingTenOfThem() {
     List<Preview.Row> rows = new ArrayList<>();
-    rows.add(new Preview.Row(101, "A", "Billing", null, "HOSTED", Verdict.WILL_CHANGE, null));
+    rows.add(
+        new Preview.Row(101, "A", "Billing", null, Availability.HOSTED, Verdict.WILL_CHANGE, null));
     for (int id = 201; id <= 212; id++) {
       rows.add(
           new Preview.Row(
-              id, "B", id == 212 ? null : "Sales", null, "HOSTED", Verdict.CODE_NOT_OFFERED, null));
+              id,
+              "B",
+              id == 212 ? null : "Sales",
+              null,
+              Availability.HOSTED,
+              Verdict.CODE_NOT_OFFERED,
+              null));
     }
     Preview p =
         new Preview(

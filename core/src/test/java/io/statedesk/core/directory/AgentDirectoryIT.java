@@ -7,6 +7,7 @@ import io.statedesk.core.Deployments;
 import io.statedesk.core.gateway.GatewayState;
 import io.statedesk.core.security.AccessDeniedException;
 import io.statedesk.core.security.Role;
+import io.statedesk.core.session.Availability;
 import io.statedesk.core.testing.SharedServer;
 import io.statedesk.core.testing.TestDatabase;
 import io.statedesk.core.testsupport.TestCaller;
@@ -182,7 +183,14 @@ class AgentDirectoryIT {
 
   @Test
   void adminsSeeEveryTeamWithItsAgentsSessionsAndSupervisors() {
-    states.applyAvailability(Map.of(100_001, "HOSTED", 100_006, "RELAYED", 100_011, "STALE"));
+    states.applyAvailability(
+        Map.of(
+            100_001,
+            Availability.HOSTED,
+            100_006,
+            Availability.RELAYED,
+            100_011,
+            Availability.STALE));
     try {
       Map<String, TeamSummary> byName = new HashMap<>();
       teamSummaries.all().forEach(t -> byName.put(t.team(), t));
@@ -196,7 +204,7 @@ class AgentDirectoryIT {
           .satisfies(t -> assertThat(t.supervisors()).containsExactly("bob"));
       assertThat(byName).hasSize(TEAMS.length + 1);
     } finally {
-      Map<Integer, String> none = new HashMap<>();
+      Map<Integer, Availability> none = new HashMap<>();
       none.put(100_001, null);
       none.put(100_006, null);
       none.put(100_011, null);
@@ -254,7 +262,7 @@ class AgentDirectoryIT {
             () -> {
               while (!over.get()) {
                 boolean down = rounds.get() % 2 == 0;
-                states.applyAvailability(ordered(agents, down, "STALE"));
+                states.applyAvailability(ordered(agents, down, Availability.STALE));
                 states.applyAvailability(ordered(agents, down, null));
                 rounds.incrementAndGet();
               }
@@ -295,17 +303,19 @@ class AgentDirectoryIT {
     assertThat(rounds.get()).as("session writes while the imports ran").isGreaterThan(1);
     assertThat(directory.find(agents.get(0)).orElseThrow().getName()).isEqualTo("Agent 1000");
     assertThat(
-            directory.count(new AgentFilter(Set.of(), null, Set.of(), null, null, Set.of("STALE"))))
+            directory.count(
+                new AgentFilter(Set.of(), null, Set.of(), null, null, Set.of(Availability.STALE))))
         .isZero();
   }
 
   /** Each agent with {@code value}, in descending or ascending id order. */
-  static Map<Integer, String> ordered(List<Integer> agents, boolean descending, String value) {
+  static Map<Integer, Availability> ordered(
+      List<Integer> agents, boolean descending, Availability value) {
     List<Integer> order = new ArrayList<>(agents);
     if (descending) {
       Collections.reverse(order);
     }
-    Map<Integer, String> values = new LinkedHashMap<>();
+    Map<Integer, Availability> values = new LinkedHashMap<>();
     order.forEach(id -> values.put(id, value));
     return values;
   }
@@ -366,7 +376,14 @@ class AgentDirectoryIT {
             100_022, GatewayState.BUSY,
             100_023, GatewayState.SIGNED_OUT));
     try {
-      states.applyAvailability(Map.of(100_021, "HOSTED", 100_022, "RELAYED", 100_023, "STALE"));
+      states.applyAvailability(
+          Map.of(
+              100_021,
+              Availability.HOSTED,
+              100_022,
+              Availability.RELAYED,
+              100_023,
+              Availability.STALE));
       assertThat(directory.find(100_021).orElseThrow().getGatewayState())
           .isEqualTo(GatewayState.SIGNED_IN);
       assertThat(directory.find(100_022).orElseThrow().getGatewayState())
@@ -390,7 +407,7 @@ class AgentDirectoryIT {
       assertThat(directory.find(100_023).orElseThrow().getGatewayState())
           .isEqualTo(GatewayState.SIGNED_OUT);
     } finally {
-      Map<Integer, String> none = new HashMap<>();
+      Map<Integer, Availability> none = new HashMap<>();
       before.keySet().forEach(id -> none.put(id, null));
       states.applyAvailability(none);
       states.applyStates(before);
@@ -399,23 +416,43 @@ class AgentDirectoryIT {
 
   @Test
   void sessionAvailabilityFiltersInSql() {
-    states.applyAvailability(Map.of(100_001, "HOSTED", 100_002, "RELAYED", 100_003, "STALE"));
+    states.applyAvailability(
+        Map.of(
+            100_001,
+            Availability.HOSTED,
+            100_002,
+            Availability.RELAYED,
+            100_003,
+            Availability.STALE));
     assertThat(
             directory.count(
-                new AgentFilter(Set.of(), null, Set.of(), null, null, Set.of("HOSTED"))))
+                new AgentFilter(Set.of(), null, Set.of(), null, null, Set.of(Availability.HOSTED))))
         .isEqualTo(1);
     assertThat(
             directory.count(
-                new AgentFilter(Set.of(), null, Set.of(), null, null, Set.of("HOSTED", "RELAYED"))))
+                new AgentFilter(
+                    Set.of(),
+                    null,
+                    Set.of(),
+                    null,
+                    null,
+                    Set.of(Availability.HOSTED, Availability.RELAYED))))
         .isEqualTo(2);
     assertThat(
-            directory.count(new AgentFilter(Set.of(), null, Set.of(), null, null, Set.of("NONE"))))
+            directory.count(
+                new AgentFilter(Set.of(), null, Set.of(), null, null, Set.of(Availability.NONE))))
         .isEqualTo(49_997);
     assertThat(
             directory.count(
-                new AgentFilter(Set.of(), null, Set.of(), null, null, Set.of("NONE", "STALE"))))
+                new AgentFilter(
+                    Set.of(),
+                    null,
+                    Set.of(),
+                    null,
+                    null,
+                    Set.of(Availability.NONE, Availability.STALE))))
         .isEqualTo(49_998);
-    Map<Integer, String> none = new HashMap<>();
+    Map<Integer, Availability> none = new HashMap<>();
     none.put(100_001, null);
     none.put(100_002, null);
     none.put(100_003, null);

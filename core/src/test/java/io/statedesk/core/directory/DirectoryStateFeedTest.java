@@ -3,6 +3,7 @@ package io.statedesk.core.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.statedesk.core.gateway.GatewayState;
+import io.statedesk.core.session.Availability;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,7 +33,7 @@ class DirectoryStateFeedTest {
   /** A directory with one row that cannot be written, as an H2 index damaged by a kill -9. */
   static final class OneBrokenRow extends DirectoryStates {
     final int broken;
-    final Map<Integer, String> availability = new HashMap<>();
+    final Map<Integer, Availability> availability = new HashMap<>();
     final Map<Integer, Integer> states = new HashMap<>();
     final List<Integer> batches = new ArrayList<>();
 
@@ -41,7 +42,7 @@ class DirectoryStateFeedTest {
     }
 
     @Override
-    public void applyAvailability(Map<Integer, String> values) {
+    public void applyAvailability(Map<Integer, Availability> values) {
       batches.add(values.size());
       if (values.containsKey(broken)) {
         throw new IllegalStateException("Row not found when trying to delete from index");
@@ -65,16 +66,16 @@ class DirectoryStateFeedTest {
     DirectoryStateFeed feed = new DirectoryStateFeed();
     feed.directoryStates = directory;
     for (int agent = 10350; agent < 10355; agent++) {
-      feed.offerAvailability(agent, "HOSTED");
+      feed.offerAvailability(agent, Availability.HOSTED);
     }
     feed.offerAvailability(10354, null); // signed out: written as no session
 
     feed.flush();
 
     assertThat(directory.availability)
-        .containsEntry(10350, "HOSTED")
-        .containsEntry(10353, "HOSTED")
-        .containsEntry(10354, null)
+        .containsEntry(10350, Availability.HOSTED)
+        .containsEntry(10353, Availability.HOSTED)
+        .containsEntry(10354, Availability.NONE)
         .doesNotContainKey(10352)
         .hasSize(4);
     directory.batches.clear();

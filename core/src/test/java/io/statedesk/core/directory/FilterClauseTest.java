@@ -3,6 +3,7 @@ package io.statedesk.core.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.statedesk.core.gateway.GatewayState;
+import io.statedesk.core.session.Availability;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -68,17 +69,18 @@ class FilterClauseTest {
 
   @Test
   void noSessionIsANullAvailabilityAloneOrBesideNamedOnes() {
-    assertThat(sessions("NONE").where()).isEqualTo(" where a.sessionAvailability is null");
-    assertThat(sessions("NONE").parameters()).isEmpty();
-    FilterClause hostedOrNone = sessions("HOSTED", "NONE");
+    assertThat(sessions(Availability.NONE).where())
+        .isEqualTo(" where a.sessionAvailability is null");
+    assertThat(sessions(Availability.NONE).parameters()).isEmpty();
+    FilterClause hostedOrNone = sessions(Availability.HOSTED, Availability.NONE);
     assertThat(hostedOrNone.where())
         .isEqualTo(" where (a.sessionAvailability in :sessions or a.sessionAvailability is null)");
-    assertThat(hostedOrNone.parameters()).containsEntry("sessions", Set.of("HOSTED"));
-    assertThat(sessions("HOSTED", "RELAYED").where())
+    assertThat(hostedOrNone.parameters()).containsEntry("sessions", Set.of(Availability.HOSTED));
+    assertThat(sessions(Availability.HOSTED, Availability.RELAYED).where())
         .isEqualTo(" where a.sessionAvailability in :sessions");
   }
 
-  static FilterClause sessions(String... sessions) {
+  static FilterClause sessions(Availability... sessions) {
     return FilterClause.unscoped(
         new AgentFilter(Set.of(), null, Set.of(), null, null, Set.of(sessions)));
   }
@@ -127,7 +129,12 @@ class FilterClauseTest {
         FilterClause.within(
             Set.of("Billing"),
             new AgentFilter(
-                Set.of(), "Chat", Set.of(GatewayState.TALKING), null, "ann", Set.of("HOSTED")));
+                Set.of(),
+                "Chat",
+                Set.of(GatewayState.TALKING),
+                null,
+                "ann",
+                Set.of(Availability.HOSTED)));
     assertThat(clause.orElseThrow().where())
         .isEqualTo(
             " where a.team in :teams and a.gatewayState in :states"

@@ -3,6 +3,7 @@ package io.statedesk.core.floor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.statedesk.core.directory.AgentCount;
+import io.statedesk.core.session.Availability;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -12,12 +13,12 @@ class FloorTest {
 
   static final List<AgentCount> ROWS =
       List.of(
-          new AgentCount("Billing", 100, "HOSTED", 3),
-          new AgentCount("Billing", 100, null, 1),
-          new AgentCount("Billing", 65535, "TAKEN_OVER", 2),
-          new AgentCount("Support", 100, "RELAYED", 4),
-          new AgentCount("Support", 205, "STALE", 1),
-          new AgentCount(null, 205, "HOSTED", 5));
+          new AgentCount("Billing", 100, Availability.HOSTED, 3),
+          new AgentCount("Billing", 100, Availability.NONE, 1),
+          new AgentCount("Billing", 65535, Availability.TAKEN_OVER, 2),
+          new AgentCount("Support", 100, Availability.RELAYED, 4),
+          new AgentCount("Support", 205, Availability.STALE, 1),
+          new AgentCount(null, 205, Availability.HOSTED, 5));
 
   @Test
   void statesAddUpOverTeamsAndSessionsInCodeOrderNoneSetLast() {

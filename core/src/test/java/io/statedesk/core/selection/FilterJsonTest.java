@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.statedesk.core.directory.AgentFilter;
 import io.statedesk.core.gateway.GatewayState;
+import io.statedesk.core.session.Availability;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,7 @@ class FilterJsonTest {
             Set.of(GatewayState.IDLE, GatewayState.REST),
             AgentFilter.NO_CUSTOM_STATE,
             "Ines \"the\" <b>",
-            Set.of("HOSTED", "NONE"),
+            Set.of(Availability.HOSTED, Availability.NONE),
             Set.of("VIP"));
     String json = FilterJson.write(filter);
     assertThat(FilterJson.read(json)).isEqualTo(filter);

@@ -20,6 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -67,13 +68,13 @@ public class AgentResource {
     if (max < 1 || max > 1000 || first < 0) {
       throw Json.bad("first must be >= 0 and max 1..1000", "max");
     }
-    Set<String> availability = new LinkedHashSet<>();
+    Set<Availability> availability = EnumSet.noneOf(Availability.class);
     for (String a : sessionsParam) {
       Availability v =
           Availability.named(a)
               .orElseThrow(
                   () -> Json.bad("session '" + a + "' must be " + Availability.names(), "session"));
-      availability.add(v.name());
+      availability.add(v);
     }
     AgentFilter filter =
         new AgentFilter(new LinkedHashSet<>(teams), skill, parsed, customState, text, availability);

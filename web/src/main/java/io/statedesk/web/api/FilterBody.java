@@ -45,7 +45,7 @@ public record FilterBody(
         f.states().stream().map(Enum::name).sorted().toList(),
         f.customState(),
         f.text(),
-        f.sessions().stream().sorted().toList(),
+        f.sessions().stream().map(Enum::name).sorted().toList(),
         f.skills().stream().sorted().toList());
   }
 
@@ -59,7 +59,7 @@ public record FilterBody(
         throw Json.bad("filter.states: '" + s + "' is not a gateway state", "filter.states");
       }
     }
-    Set<String> availabilities = new LinkedHashSet<>();
+    Set<Availability> availabilities = EnumSet.noneOf(Availability.class);
     for (String s : orNone(sessions)) {
       Availability v =
           Availability.named(s)
@@ -68,7 +68,7 @@ public record FilterBody(
                       Json.bad(
                           "filter.sessions: '" + s + "' must be " + Availability.names(),
                           "filter.sessions"));
-      availabilities.add(v.name());
+      availabilities.add(v);
     }
     return new AgentFilter(
         new LinkedHashSet<>(orNone(teams)),

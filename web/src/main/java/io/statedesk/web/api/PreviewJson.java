@@ -84,7 +84,7 @@ public final class PreviewJson {
           r.name(),
           r.team(),
           r.customState(),
-          r.availability(),
+          r.availability().name(),
           r.verdict(),
           r.note());
     }

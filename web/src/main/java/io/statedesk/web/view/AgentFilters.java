@@ -2,6 +2,7 @@ package io.statedesk.web.view;
 
 import io.statedesk.core.directory.AgentFilter;
 import io.statedesk.core.gateway.GatewayState;
+import io.statedesk.core.session.Availability;
 import jakarta.enterprise.context.SessionScoped;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -41,8 +42,15 @@ public class AgentFilters implements Serializable {
         parsed,
         custom,
         text,
-        new LinkedHashSet<>(sessions),
+        availabilities(),
         new LinkedHashSet<>(skills));
+  }
+
+  /** The Sessions menu's choices (its items are the availabilities' names). */
+  private Set<Availability> availabilities() {
+    Set<Availability> chosen = EnumSet.noneOf(Availability.class);
+    sessions.forEach(s -> Availability.named(s).ifPresent(chosen::add));
+    return chosen;
   }
 
   /** Whether any filter is set. */
@@ -62,7 +70,7 @@ public class AgentFilters implements Serializable {
   public void apply(AgentFilter filter) {
     teams = new ArrayList<>(new TreeSet<>(filter.teams()));
     states = new ArrayList<>(filter.states().stream().map(GatewayState::name).sorted().toList());
-    sessions = new ArrayList<>(new TreeSet<>(filter.sessions()));
+    sessions = new ArrayList<>(filter.sessions().stream().map(Enum::name).sorted().toList());
     Set<String> allSkills = new TreeSet<>(filter.skills());
     if (filter.skill() != null && !filter.skill().isBlank()) {
       allSkills.add(filter.skill().strip());

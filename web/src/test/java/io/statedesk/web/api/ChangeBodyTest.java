@@ -7,6 +7,7 @@ import io.statedesk.core.bulk.ChangeRequest;
 import io.statedesk.core.bulk.StateTarget;
 import io.statedesk.core.directory.AgentFilter;
 import io.statedesk.core.gateway.GatewayState;
+import io.statedesk.core.session.Availability;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -76,7 +77,7 @@ class ChangeBodyTest {
     assertThat(filter.customState()).isEqualTo(101);
     assertThat(filter.text()).isEqualTo("ann");
     assertThat(filter.skill()).isEqualTo("fr");
-    assertThat(filter.sessions()).containsExactly("HOSTED");
+    assertThat(filter.sessions()).containsExactly(Availability.HOSTED);
     assertThat(filter.skills()).containsExactly("de");
     assertThat(body.toRequest(null).target()).isEqualTo(StateTarget.clear());
     assertThat(body.toRequest(null).verify()).isTrue();

@@ -12,6 +12,7 @@ import io.statedesk.core.bulk.Preview;
 import io.statedesk.core.bulk.Verdict;
 import io.statedesk.core.schedule.ScheduleStatus;
 import io.statedesk.core.schedule.ScheduleView;
+import io.statedesk.core.session.Availability;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -122,9 +123,12 @@ class ChangeJsonTest {
     Preview preview =
         new Preview(
             List.of(
-                new Preview.Row(10001, "Ann", "Billing", null, "HOSTED", Verdict.WILL_CHANGE, null),
-                new Preview.Row(10002, "Bo", null, 101, "NONE", Verdict.NO_SESSION, "No session"),
-                new Preview.Row(10003, "Cy", "Sales", 7, "HOSTED", Verdict.WILL_CHANGE, null)),
+                new Preview.Row(
+                    10001, "Ann", "Billing", null, Availability.HOSTED, Verdict.WILL_CHANGE, null),
+                new Preview.Row(
+                    10002, "Bo", null, 101, Availability.NONE, Verdict.NO_SESSION, "No session"),
+                new Preview.Row(
+                    10003, "Cy", "Sales", 7, Availability.HOSTED, Verdict.WILL_CHANGE, null)),
             Map.of(Verdict.WILL_CHANGE, 2, Verdict.NO_SESSION, 1),
             ChangeAction.SET,
             101,

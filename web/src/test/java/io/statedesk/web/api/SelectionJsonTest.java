@@ -34,7 +34,7 @@ class SelectionJsonTest {
             Set.of(GatewayState.TALKING, GatewayState.IDLE),
             null,
             "ann",
-            Set.of("HOSTED"),
+            Set.of(Availability.HOSTED),
             Set.of());
     SelectionView view =
         new SelectionView(
