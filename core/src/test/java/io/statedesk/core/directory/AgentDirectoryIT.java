@@ -424,39 +424,19 @@ class AgentDirectoryIT {
             Availability.RELAYED,
             100_003,
             Availability.STALE));
-    assertThat(
-            directory.count(
-                new AgentFilter(Set.of(), null, Set.of(), null, null, Set.of(Availability.HOSTED))))
-        .isEqualTo(1);
-    assertThat(
-            directory.count(
-                new AgentFilter(
-                    Set.of(),
-                    null,
-                    Set.of(),
-                    null,
-                    null,
-                    Set.of(Availability.HOSTED, Availability.RELAYED))))
-        .isEqualTo(2);
-    assertThat(
-            directory.count(
-                new AgentFilter(Set.of(), null, Set.of(), null, null, Set.of(Availability.NONE))))
-        .isEqualTo(49_997);
-    assertThat(
-            directory.count(
-                new AgentFilter(
-                    Set.of(),
-                    null,
-                    Set.of(),
-                    null,
-                    null,
-                    Set.of(Availability.NONE, Availability.STALE))))
-        .isEqualTo(49_998);
+    assertThat(withSessions(Availability.HOSTED)).isEqualTo(1);
+    assertThat(withSessions(Availability.HOSTED, Availability.RELAYED)).isEqualTo(2);
+    assertThat(withSessions(Availability.NONE)).isEqualTo(49_997);
+    assertThat(withSessions(Availability.NONE, Availability.STALE)).isEqualTo(49_998);
     Map<Integer, Availability> none = new HashMap<>();
     none.put(100_001, null);
     none.put(100_002, null);
     none.put(100_003, null);
     states.applyAvailability(none);
+  }
+
+  private long withSessions(Availability... sessions) {
+    return directory.count(new AgentFilter(Set.of(), null, Set.of(), null, null, Set.of(sessions)));
   }
 
   @Test
