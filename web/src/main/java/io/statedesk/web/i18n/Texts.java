@@ -7,6 +7,8 @@ import java.text.MessageFormat;
 import java.text.NumberFormat;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
 
 /**
  * Looks up the one message bundle ({@code msg}) in the view's locale and adds Faces messages.
@@ -72,16 +74,28 @@ public final class Texts {
     return text(key, quantity(n));
   }
 
-  /** An error message shown beside one field (its {@code p:message}), from the bundle. */
+  /**
+   * An error message shown beside one field (its {@code p:message}), from the bundle. Messages are
+   * added through OmniFaces' {@code Messages} with the finished text and no parameters, so it
+   * formats nothing again (a text may hold quotes and braces).
+   */
   public static void addFieldError(String clientId, String key, Object... args) {
-    FacesContext.getCurrentInstance()
-        .addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text(key, args), null));
+    Messages.addError(clientId, text(key, args));
+  }
+
+  /**
+   * Refuses the form: {@code text} (already in the view's language, e.g. core's rule with the
+   * field's label) beside the field {@code clientId} ({@code null}: a global message), and the
+   * request marked as failed validation, so the dialog stays open for the fix.
+   */
+  public static void rejectField(String clientId, String text) {
+    Messages.addError(clientId, text);
+    Faces.validationFailed();
   }
 
   /** A global message of the given severity, from the bundle. */
   public static void addGlobal(FacesMessage.Severity severity, String key, Object... args) {
-    String summary = text(key, args);
-    FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, summary, null));
+    Messages.addGlobal(severity, text(key, args));
   }
 
   public static void addGlobalError(String key, Object... args) {

@@ -8,8 +8,6 @@ import io.statedesk.core.security.Role;
 import io.statedesk.web.i18n.Instants;
 import io.statedesk.web.i18n.Texts;
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -55,17 +53,10 @@ public class ApiTokensBacking implements Serializable {
       PrimeFaces.current().executeScript("PF('tokenDialog').show()");
     } catch (InvalidAccountException e) {
       String field = "days".equals(e.field()) ? "days" : "name";
-      FacesContext.getCurrentInstance()
-          .addMessage(
-              "createForm:" + field,
-              new FacesMessage(
-                  FacesMessage.SEVERITY_ERROR,
-                  Texts.text(
-                      "field.problem",
-                      Texts.text("tokens.field." + e.field()),
-                      Texts.say(e.rule())),
-                  null));
-      FacesContext.getCurrentInstance().validationFailed();
+      Texts.rejectField(
+          "createForm:" + field,
+          Texts.text(
+              "field.problem", Texts.text("tokens.field." + e.field()), Texts.say(e.rule())));
     }
   }
 

@@ -65,20 +65,15 @@ public class CatalogEditBacking implements Serializable {
       }
       PrimeFaces.current().executeScript("PF('editDialog').hide()");
     } catch (InvalidStateCodeException e) {
-      FacesContext faces = FacesContext.getCurrentInstance();
       for (FieldError error : e.errors()) {
         String id = CatalogForm.FIELD_IDS.get(error.field());
-        String client = id == null ? null : "editForm:" + id;
-        faces.addMessage(
-            client,
-            new FacesMessage(
-                FacesMessage.SEVERITY_ERROR,
-                Texts.text("catalog.field." + baseField(error.field()))
-                    + ": "
-                    + Texts.say(error.text()),
-                null));
+        Texts.rejectField(
+            id == null ? null : "editForm:" + id,
+            Texts.text(
+                "field.problem",
+                Texts.text("catalog.field." + baseField(error.field())),
+                Texts.say(error.text())));
       }
-      faces.validationFailed();
     } catch (CatalogExceptions.StaleStateCodeException e) {
       Texts.addGlobal(FacesMessage.SEVERITY_ERROR, "catalog.stale", form.getCode());
       FacesContext.getCurrentInstance().validationFailed();

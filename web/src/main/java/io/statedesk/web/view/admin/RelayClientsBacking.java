@@ -7,8 +7,6 @@ import io.statedesk.core.session.RelayScope;
 import io.statedesk.web.i18n.Instants;
 import io.statedesk.web.i18n.Texts;
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -101,10 +99,7 @@ public class RelayClientsBacking implements Serializable {
       editing = null;
       load();
     } catch (InvalidRelayRequestException e) {
-      FacesContext.getCurrentInstance()
-          .addMessage(
-              "scopeForm:agents", new FacesMessage(FacesMessage.SEVERITY_ERROR, labelled(e), null));
-      FacesContext.getCurrentInstance().validationFailed();
+      Texts.rejectField("scopeForm:agents", labelled(e));
     }
   }
 
@@ -153,10 +148,7 @@ public class RelayClientsBacking implements Serializable {
       load();
       PrimeFaces.current().executeScript("PF('tokenDialog').show()");
     } catch (InvalidRelayRequestException e) {
-      FacesContext.getCurrentInstance()
-          .addMessage(
-              "createForm:name", new FacesMessage(FacesMessage.SEVERITY_ERROR, labelled(e), null));
-      FacesContext.getCurrentInstance().validationFailed();
+      Texts.rejectField("createForm:name", labelled(e));
     }
   }
 

@@ -9,7 +9,6 @@ import io.statedesk.web.i18n.Instants;
 import io.statedesk.web.i18n.Texts;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -162,12 +161,8 @@ public class UsersAdminBacking implements Serializable {
   }
 
   private void fieldError(String field, String message, String form) {
-    FacesContext faces = FacesContext.getCurrentInstance();
     String id = FIELD_IDS.get(field);
-    faces.addMessage(
-        id == null ? null : form + ":" + id,
-        new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
-    faces.validationFailed();
+    Texts.rejectField(id == null ? null : form + ":" + id, message);
   }
 
   public boolean isEditing() {

@@ -7,7 +7,6 @@ import io.statedesk.core.bulk.ChangeView;
 import io.statedesk.core.bulk.OutcomeStatus;
 import io.statedesk.web.i18n.Instants;
 import io.statedesk.web.i18n.Texts;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -21,6 +20,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.omnifaces.util.Messages;
 import org.primefaces.model.DefaultStreamedContent;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
@@ -164,18 +164,14 @@ public class ChangeBacking implements Serializable {
   }
 
   private void announceFinished() {
-    FacesContext.getCurrentInstance()
-        .addMessage(
-            "growl",
-            new FacesMessage(
-                FacesMessage.SEVERITY_INFO,
-                Texts.text(
-                    "change.finished.growl",
-                    view.id(),
-                    labels.stateLabel(view.code()),
-                    view.counts().succeeded(),
-                    view.counts().failed() + view.counts().noSession()),
-                null));
+    Messages.addInfo(
+        "growl",
+        Texts.text(
+            "change.finished.growl",
+            view.id(),
+            labels.stateLabel(view.code()),
+            view.counts().succeeded(),
+            view.counts().failed() + view.counts().noSession()));
   }
 
   private Set<OutcomeStatus> statuses() {
