@@ -93,7 +93,7 @@ final class GatewayReplies {
     if (state == null) {
       throw answer.badResponse("agentcustomstate missing or not a number");
     }
-    return state == 65535 ? Optional.empty() : Optional.of(state);
+    return state == CustomState.NOT_SET ? Optional.empty() : Optional.of(state);
   }
 
   /** The agent's own state and whether it is working. */
