@@ -25,7 +25,7 @@ public interface GatewayPort {
     return new GatewayPort() {
       @Override
       public void set(GatewayAuth auth, CustomState state) {
-        client.setCustomState(auth, state.value());
+        client.setCustomState(auth, state);
       }
 
       @Override
@@ -35,7 +35,7 @@ public interface GatewayPort {
 
       @Override
       public Optional<Integer> query(GatewayAuth auth) {
-        return client.queryCustomState(auth);
+        return client.queryCustomState(auth).map(CustomState::value);
       }
     };
   }

@@ -86,21 +86,10 @@ record GatewayRequest(
         .withBody("");
   }
 
-  /**
-   * {@code setCustomState}.
-   *
-   * @throws InvalidGatewayRequestException if {@code state} is outside 0..65534
-   */
-  static GatewayRequest setCustomState(GatewayAuth auth, int state) {
-    if (!CustomState.isValid(state)) {
-      throw new InvalidGatewayRequestException(
-          "setCustomState",
-          auth.agentId(),
-          "customstate",
-          "must be " + CustomState.RANGE + ", was " + state);
-    }
+  /** {@code setCustomState}: the code is in range by its type, so nothing is re-checked here. */
+  static GatewayRequest setCustomState(GatewayAuth auth, CustomState state) {
     return of("setCustomState", "POST", auth, "onlineagent/" + auth.agentId() + "/setcustomstate")
-        .withQuery("customstate", Integer.toString(state))
+        .withQuery("customstate", Integer.toString(state.value()))
         .withBody("");
   }
 

@@ -130,16 +130,29 @@ class GatewayRepliesTest {
     return "{\"retcode\":\"0\",\"result\":" + result + "}";
   }
 
-  static Optional<Integer> customState(String value) {
+  static Optional<CustomState> customState(String value) {
     return GatewayReplies.customState(
         answer(GatewayRequest.queryCustomState(AUTH), ok("{\"agentcustomstate\":" + value + "}")));
   }
 
   @Test
+  void aCustomStateOutsideTheRangeOtherThanNoneIsABadResponseLikeANonNumber() {
+    for (String value : List.of("\"65536\"", "-1", "\"70000\"", "2147483647")) {
+      GatewayUnavailableException wrong =
+          catchThrowableOfType(GatewayUnavailableException.class, () -> customState(value));
+      assertThat(wrong).as(value).isNotNull();
+      assertThat(wrong.kind()).as(value).isEqualTo(GatewayUnavailableException.Kind.BAD_RESPONSE);
+      assertThat(wrong.getMessage()).as(value).contains("agentcustomstate", "0..65534");
+      assertThat(wrong.operation()).isEqualTo("queryCustomState");
+    }
+  }
+
+  @Test
   void aCustomStateOf65535IsNoneAndAMissingOneIsABadResponse() {
     assertThat(customState("\"65535\"")).isEmpty();
-    assertThat(customState("\" 301 \"")).contains(301);
-    assertThat(customState("0")).as("a number sent as a number").contains(0);
+    assertThat(customState("\" 301 \"")).contains(new CustomState(301));
+    assertThat(customState("0")).as("a number sent as a number").contains(new CustomState(0));
+    assertThat(customState("65534")).contains(new CustomState(CustomState.MAX));
     GatewayUnavailableException garbled =
         catchThrowableOfType(GatewayUnavailableException.class, () -> customState("\"n/a\""));
     assertThat(garbled.kind()).isEqualTo(GatewayUnavailableException.Kind.BAD_RESPONSE);

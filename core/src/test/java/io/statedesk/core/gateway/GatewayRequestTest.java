@@ -90,18 +90,20 @@ class GatewayRequestTest {
   }
 
   @Test
-  void setCustomStateSendsTheStateAsAQueryAndRefusesOneOutOfRange() {
-    GatewayRequest set = GatewayRequest.setCustomState(AUTH, 301);
+  void setCustomStateSendsTheStateAsAQueryAndCannotBeGivenOneOutOfRange() {
+    GatewayRequest set = GatewayRequest.setCustomState(AUTH, new CustomState(301));
     assertRequest(set, "setCustomState", "POST", "onlineagent/10001/setcustomstate", "");
     assertThat(set.query()).containsExactly(Map.entry("customstate", "301"));
-    assertThat(GatewayRequest.setCustomState(AUTH, 0).query()).containsEntry("customstate", "0");
-    assertThat(GatewayRequest.setCustomState(AUTH, 65534).query())
+    assertThat(GatewayRequest.setCustomState(AUTH, new CustomState(0)).query())
+        .containsEntry("customstate", "0");
+    assertThat(GatewayRequest.setCustomState(AUTH, new CustomState(65534)).query())
         .containsEntry("customstate", "65534");
-    assertThatThrownBy(() -> GatewayRequest.setCustomState(AUTH, 65535))
-        .isInstanceOf(InvalidGatewayRequestException.class)
-        .hasMessageContaining("customstate must be 0..65534, was 65535");
-    assertThatThrownBy(() -> GatewayRequest.setCustomState(AUTH, -1))
-        .isInstanceOf(InvalidGatewayRequestException.class);
+    // the range is the type's (GatewayValuesTest): a request cannot be made with 65535 or -1
+    assertThatThrownBy(() -> GatewayRequest.setCustomState(AUTH, new CustomState(65535)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("0..65534, was 65535");
+    assertThatThrownBy(() -> GatewayRequest.setCustomState(AUTH, new CustomState(-1)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -149,7 +151,7 @@ class GatewayRequestTest {
     GatewayRequest login =
         GatewayRequest.signIn(10001, new SignInRequest("secret-pw", null, 4), SignInMode.LOGIN);
     assertThat(login.toString()).contains("login").doesNotContain("secret-pw");
-    assertThat(GatewayRequest.setCustomState(AUTH, 5).toString())
+    assertThat(GatewayRequest.setCustomState(AUTH, new CustomState(5)).toString())
         .contains("setCustomState", "customstate=5")
         .doesNotContain("2caa")
         .doesNotContain("NSLB");
