@@ -18,7 +18,7 @@ public interface GatewayPort {
   void clear(GatewayAuth auth);
 
   /** {@code querycustomstate}: empty when none is set. */
-  Optional<Integer> query(GatewayAuth auth);
+  Optional<CustomState> query(GatewayAuth auth);
 
   /** The real client. */
   static GatewayPort of(GatewayClient client) {
@@ -34,8 +34,8 @@ public interface GatewayPort {
       }
 
       @Override
-      public Optional<Integer> query(GatewayAuth auth) {
-        return client.queryCustomState(auth).map(CustomState::value);
+      public Optional<CustomState> query(GatewayAuth auth) {
+        return client.queryCustomState(auth);
       }
     };
   }
