@@ -173,12 +173,15 @@ public class GatewayClient implements AutoCloseable {
   }
 
   /** {@code agentgroup/{caller}/agentbyworkno/{workNo}}. */
-  public GatewayAgent agent(GatewayAuth caller, int workNo) {
+  public GatewayAgent agent(GatewayAuth caller, AgentId workNo) {
     return GatewayReplies.agent(operations.call(GatewayRequest.agent(caller, workNo)));
   }
 
-  /** {@code onlineagent/{caller}/agentskillsbyworkno/{workNo}}. */
-  public List<GatewaySkill> skillsOf(GatewayAuth caller, int workNo) {
+  /**
+   * {@code onlineagent/{caller}/agentskillsbyworkno/{workNo}}: {@code workNo} is typed because the
+   * one caller, the directory's reader, checks the numbers of the gateway's own lists first.
+   */
+  public List<GatewaySkill> skillsOf(GatewayAuth caller, AgentId workNo) {
     return GatewayReplies.skills(operations.call(GatewayRequest.skillsOf(caller, workNo)));
   }
 }

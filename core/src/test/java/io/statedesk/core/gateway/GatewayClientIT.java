@@ -253,8 +253,8 @@ class GatewayClientIT {
     assertThat(client.agentsOfGroup(directory, 1))
         .hasSize(500)
         .allSatisfy(a -> assertThat(a.groupId()).isEqualTo(1));
-    assertThat(client.agent(directory, AGENT).name()).isNotBlank();
-    assertThat(client.skillsOf(directory, AGENT)).isNotEmpty();
+    assertThat(client.agent(directory, new AgentId(AGENT)).name()).isNotBlank();
+    assertThat(client.skillsOf(directory, new AgentId(AGENT))).isNotEmpty();
   }
 
   static Retcode rejection(Runnable call) {

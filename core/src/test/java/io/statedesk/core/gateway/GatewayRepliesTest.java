@@ -205,7 +205,7 @@ class GatewayRepliesTest {
     GatewayAgent one =
         GatewayReplies.agent(
             answer(
-                GatewayRequest.agent(DIRECTORY, 10002),
+                GatewayRequest.agent(DIRECTORY, new AgentId(10002)),
                 "{\"retcode\":\"0\",\"result\":{\"workno\":10002,\"name\":\"Bo\"}}"));
     assertThat(one.workNo()).isEqualTo(10002);
     assertThat(one.phoneNumber()).isNull();
@@ -213,7 +213,7 @@ class GatewayRepliesTest {
     List<GatewaySkill> skills =
         GatewayReplies.skills(
             answer(
-                GatewayRequest.skillsOf(DIRECTORY, 10001),
+                GatewayRequest.skillsOf(DIRECTORY, new AgentId(10001)),
                 "{\"retcode\":\"0\",\"result\":[{\"id\":\"7\",\"name\":\"Voice EN\",\"mediatype\":5}]}"));
     assertThat(skills).containsExactly(new GatewaySkill(7, "Voice EN", 5));
   }

@@ -114,12 +114,12 @@ class GatewayRequestTest {
     GatewayRequest members = GatewayRequest.agentsOfGroup(caller, 3);
     assertRequest(members, "agentOnGroupEx", "GET", "agentgroup/999001/agentongroupex", null);
     assertThat(members.query()).containsExactly(Map.entry("groupid", "3"));
-    GatewayRequest one = GatewayRequest.agent(caller, 10001);
+    GatewayRequest one = GatewayRequest.agent(caller, new AgentId(10001));
     assertRequest(
         one, "queryAgentInfoByWorkNo", "GET", "agentgroup/999001/agentbyworkno/10001", null);
     assertThat(one.agentId()).as("failures name the caller, whose session it is").isEqualTo(999001);
     assertRequest(
-        GatewayRequest.skillsOf(caller, 10001),
+        GatewayRequest.skillsOf(caller, new AgentId(10001)),
         "agentSkillsByWorkNo",
         "GET",
         "onlineagent/999001/agentskillsbyworkno/10001",
@@ -129,11 +129,12 @@ class GatewayRequestTest {
   @Test
   void agentIdsOutsideTheDocumentedRangeAreRefusedBeforeSending() {
     GatewayAuth caller = new GatewayAuth(999001, GUID, null);
-    assertThatThrownBy(() -> GatewayRequest.agent(caller, 100))
-        .isInstanceOf(InvalidGatewayRequestException.class)
-        .hasMessageContaining("agent id must be 101..999999, was 100");
-    assertThatThrownBy(() -> GatewayRequest.skillsOf(caller, 1_000_000))
-        .isInstanceOf(InvalidGatewayRequestException.class);
+    // another agent's id is in range by its type: a request about 100 cannot be made
+    assertThatThrownBy(() -> GatewayRequest.agent(caller, new AgentId(100)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("101..999999, was 100");
+    assertThatThrownBy(() -> GatewayRequest.skillsOf(caller, new AgentId(1_000_000)))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(
             () -> GatewayRequest.signIn(100, new SignInRequest("x", null, 4), SignInMode.LOGINEX))
         .isInstanceOf(InvalidGatewayRequestException.class)
