@@ -204,8 +204,7 @@ public final class AgentCall {
       gate.await(cancelled, paused);
       if (unanswered) {
         unanswered = false;
-        Optional<Optional<Integer>> now = gate.readBack(handle);
-        if (now.isPresent() && ReadBack.matches(work.target(), now.get())) {
+        if (gate.readBack(handle).matches(work.target())) {
           tookEffectUnanswered = true;
           return;
         }
@@ -260,8 +259,8 @@ public final class AgentCall {
     if (!work.verify()) {
       return result(work, OutcomeStatus.SUCCEEDED, false, "0", null, a.count, start);
     }
-    Optional<Optional<Integer>> readBack = gate.readBack(a.handle);
-    if (readBack.isEmpty()) {
+    Reading readBack = gate.readBack(a.handle);
+    if (!readBack.isKnown()) {
       return result(
           work,
           OutcomeStatus.SUCCEEDED,
@@ -271,7 +270,7 @@ public final class AgentCall {
           a.count,
           start);
     }
-    if (ReadBack.matches(work.target(), readBack.get())) {
+    if (readBack.matches(work.target())) {
       return result(work, OutcomeStatus.SUCCEEDED, true, "0", null, a.count, start);
     }
     return result(
@@ -280,7 +279,7 @@ public final class AgentCall {
         false,
         "0",
         "The gateway accepted the call but reads back "
-            + readBack.get().map(String::valueOf).orElse("no custom state"),
+            + (readBack instanceof Reading.Code c ? c.state().toString() : "no custom state"),
         a.count,
         start);
   }

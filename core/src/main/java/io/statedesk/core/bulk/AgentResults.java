@@ -9,7 +9,6 @@ import io.statedesk.core.gateway.InvalidGatewayRequestException;
 import io.statedesk.core.gateway.RetcodeClass;
 import io.statedesk.core.session.SessionSource;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /** How {@link AgentCall} turns what happened to one agent into its final {@link AgentResult}. */
@@ -30,7 +29,7 @@ final class AgentResults {
       int n,
       SessionSource source,
       RuntimeException failure,
-      Supplier<Optional<Optional<Integer>>> readBack,
+      Supplier<Reading> readBack,
       long start) {
     if (failure instanceof AgentCall.CancelledException) {
       String reason =
@@ -56,8 +55,7 @@ final class AgentResults {
       if (work.target() instanceof StateTarget.Clear
           && r.retcodeClass() == RetcodeClass.AGENT_STATE) {
         // cancelsetcustomstate with nothing set: fine if a read-back confirms there is none
-        Optional<Optional<Integer>> now = readBack.get();
-        if (now.isPresent() && now.get().isEmpty()) {
+        if (readBack.get() instanceof Reading.NotSet) {
           return of(work, OutcomeStatus.SUCCEEDED, true, null, "No custom state was set", n, start);
         }
       }

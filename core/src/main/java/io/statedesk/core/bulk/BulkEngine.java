@@ -179,15 +179,15 @@ public class BulkEngine {
   }
 
   /**
-   * Reads the agent's custom state back in its current session (inner empty = none), or empty when
-   * it has no usable session or the read failed.
+   * Reads the agent's custom state back in its current session, or unknown when it has no usable
+   * session or the read failed.
    */
-  public Optional<Optional<Integer>> readBack(AgentId agentId) {
+  public Reading readBack(AgentId agentId) {
     if (sessions == null) {
-      return Optional.empty();
+      return Reading.UNKNOWN;
     }
     Optional<AgentHandle> handle = sessions.current(agentId);
-    return handle.isEmpty() ? Optional.empty() : ReadBack.read(gateway, handle.get(), limiter);
+    return handle.isEmpty() ? Reading.UNKNOWN : ReadBack.read(gateway, handle.get(), limiter);
   }
 
   /**

@@ -25,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -251,8 +250,7 @@ class ChangePlanner {
     boolean stateKnown = a.getCustomStateAt() != null;
     Integer current = a.getCustomState();
     boolean verified = clock.inCurrentSession(id, a.getCustomStateVerifiedAt());
-    boolean already =
-        verified && ReadBack.matches(target, Optional.ofNullable(current)) && !a.isDrifted();
+    boolean already = verified && Reading.ofColumn(current).matches(target) && !a.isDrifted();
     Availability here = sessions.availability(id);
     Availability availability = here == Availability.NONE && elsewhere ? Availability.HOSTED : here;
     Verdict verdict = verdict(already && !callAlways, availability);

@@ -5,7 +5,6 @@ import io.statedesk.core.gateway.GatewayException;
 import io.statedesk.core.gateway.GatewayUnavailableException;
 import io.statedesk.core.gateway.SharedRate;
 import io.statedesk.core.session.AgentHandle;
-import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -91,11 +90,8 @@ final class GatewayGate {
     }
   }
 
-  /**
-   * The agent's custom state as the gateway has it now (empty inner: none set), or empty when it
-   * could not be read.
-   */
-  Optional<Optional<Integer>> readBack(AgentHandle handle) {
+  /** The agent's custom state as the gateway has it now, or unknown when it could not be read. */
+  Reading readBack(AgentHandle handle) {
     return ReadBack.read(gateway, handle, limiter);
   }
 }

@@ -18,14 +18,14 @@ public interface GatewayPort {
   void clear(GatewayAuth auth);
 
   /** {@code querycustomstate}: empty when none is set. */
-  Optional<Integer> query(GatewayAuth auth);
+  Optional<CustomState> query(GatewayAuth auth);
 
   /** The real client. */
   static GatewayPort of(GatewayClient client) {
     return new GatewayPort() {
       @Override
       public void set(GatewayAuth auth, CustomState state) {
-        client.setCustomState(auth, state.value());
+        client.setCustomState(auth, state);
       }
 
       @Override
@@ -34,7 +34,7 @@ public interface GatewayPort {
       }
 
       @Override
-      public Optional<Integer> query(GatewayAuth auth) {
+      public Optional<CustomState> query(GatewayAuth auth) {
         return client.queryCustomState(auth);
       }
     };

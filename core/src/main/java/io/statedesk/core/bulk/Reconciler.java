@@ -169,11 +169,11 @@ public class Reconciler {
     }
     Instant verifiedBefore =
         directory.find(agentId.value()).map(DirectoryAgent::getCustomStateVerifiedAt).orElse(null);
-    Optional<Optional<Integer>> actual = engine.readBack(agentId);
-    if (actual.isEmpty()) {
+    Reading actual = engine.readBack(agentId);
+    if (!actual.isKnown()) {
       return Result.UNREADABLE;
     }
-    if (ReadBack.matches(target, actual.get())) {
+    if (actual.matches(target)) {
       directoryStates.recordReadBack(agentId.value(), want.code(), false);
       recorder.drifted(want.changeId(), agentId, false);
       return Result.HELD;
@@ -181,13 +181,9 @@ public class Reconciler {
     boolean newSession =
         isNewSession(cause, clock.inCurrentSession(agentId.value(), verifiedBefore));
     if (!newSession) {
-      directoryStates.recordReadBack(agentId.value(), actual.get().orElse(null), true);
+      directoryStates.recordReadBack(agentId.value(), actual.column(), true);
       recorder.drifted(want.changeId(), agentId, true);
-      history(
-          agentId,
-          AuditAction.DESIRED_DRIFT,
-          want,
-          "reads back " + ReadBack.describe(actual.get()));
+      history(agentId, AuditAction.DESIRED_DRIFT, want, "reads back " + actual.describe());
       if (!settings.overwriteDrift()) {
         return Result.DRIFT_REPORTED;
       }

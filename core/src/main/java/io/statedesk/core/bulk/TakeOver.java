@@ -104,9 +104,9 @@ final class TakeOver {
         }
         break;
       }
-      Optional<Optional<Integer>> state = ReadBack.read(gateway, handle.get(), limiter);
-      if (state.isPresent()) {
-        return ReadBack.matches(w.target(), state.get())
+      Reading state = ReadBack.read(gateway, handle.get(), limiter);
+      if (state.isKnown()) {
+        return state.matches(w.target())
             ? new AgentResult(
                 w.outcomeId(),
                 w.agentId(),

@@ -33,7 +33,7 @@ public final class ReservedRanges {
               CustomState.MIN, CustomState.MAX, "customState", "cec_07_1228, cec_07_0361"),
           new Documented(1, 255, "restReasons", "cec_07_1213, cec_07_2411, cec_07_1221"),
           new Documented(200, 250, "busyReasons", "cec_07_1211"),
-          new Documented(65535, 65535, "unset", "cec_07_1229"));
+          new Documented(CustomState.NOT_SET, CustomState.NOT_SET, "unset", "cec_07_1229"));
 
   /** Whether {@code first..last} and {@code otherFirst..otherLast} share at least one code. */
   public static boolean overlap(int first, int last, int otherFirst, int otherLast) {

@@ -42,7 +42,7 @@ public final class StateCodeRules {
       errors.add(
           new FieldError(
               "code",
-              in.code() == 65535
+              in.code() == CustomState.NOT_SET
                   ? Text.of("catalog.rule.code.noState")
                   : Text.of("catalog.rule.code.range", MAX_CODE, in.code())));
     }

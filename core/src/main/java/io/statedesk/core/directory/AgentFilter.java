@@ -1,5 +1,6 @@
 package io.statedesk.core.directory;
 
+import io.statedesk.core.gateway.CustomState;
 import io.statedesk.core.gateway.GatewayState;
 import io.statedesk.core.session.Availability;
 import java.util.Set;
@@ -25,8 +26,11 @@ public record AgentFilter(
     Set<Availability> sessions,
     Set<String> skills) {
 
-  /** The {@code customState} value that means "no custom state set". */
-  public static final int NO_CUSTOM_STATE = 65535;
+  /**
+   * The {@code customState} value that means "no custom state set": the gateway's own marker, so
+   * that the agents page's menu and the directory's counts use one number for it.
+   */
+  public static final int NO_CUSTOM_STATE = CustomState.NOT_SET;
 
   public AgentFilter {
     teams = teams == null ? Set.of() : Set.copyOf(teams);

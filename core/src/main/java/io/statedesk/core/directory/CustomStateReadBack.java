@@ -1,5 +1,6 @@
 package io.statedesk.core.directory;
 
+import io.statedesk.core.gateway.CustomState;
 import io.statedesk.core.gateway.GatewayAuth;
 import io.statedesk.core.gateway.GatewayClient;
 import io.statedesk.core.gateway.GatewayException;
@@ -112,8 +113,9 @@ public class CustomStateReadBack {
         while ((next = queue.poll()) != null) {
           try {
             Instant asked = Instant.now();
-            Optional<Integer> state = client.queryCustomState(next.getValue());
-            states.put(next.getKey(), new ReadState(state.orElse(null), asked));
+            Optional<CustomState> state = client.queryCustomState(next.getValue());
+            states.put(
+                next.getKey(), new ReadState(state.map(CustomState::value).orElse(null), asked));
           } catch (GatewayException e) {
             failed.incrementAndGet();
           }

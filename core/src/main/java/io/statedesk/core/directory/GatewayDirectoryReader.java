@@ -80,7 +80,7 @@ public final class GatewayDirectoryReader {
           if (AgentId.isValid(agent.workNo()) && agent.workNo() != account) {
             List<String> skills =
                 readSkills
-                    ? retried(() -> client.skillsOf(auth, agent.workNo())).stream()
+                    ? retried(() -> client.skillsOf(auth, new AgentId(agent.workNo()))).stream()
                         .map(k -> k.name())
                         .toList()
                     : List.of();

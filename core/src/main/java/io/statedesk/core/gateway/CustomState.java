@@ -14,8 +14,16 @@ public record CustomState(int value) implements Comparable<CustomState> {
   /** The lowest code. */
   public static final int MIN = 0;
 
-  /** The highest code: 65535 is not a custom state. */
+  /** The highest code: 65535 is not a custom state ({@link #NOT_SET}). */
   public static final int MAX = 65_534;
+
+  /**
+   * What the gateway answers {@code querycustomstate} with when the agent has no custom state, and
+   * what {@code cancelsetcustomstate} resets it to (gateway-api.md section 4.2), one past {@link
+   * #MAX}. Why a name: it is never a code, yet the catalog's rules, its documented ranges, the
+   * directory's filter and the reading of the gateway's answer all have to recognise it.
+   */
+  public static final int NOT_SET = 65_535;
 
   /** The range as people read it in messages: {@value}. */
   public static final String RANGE = "0..65534";

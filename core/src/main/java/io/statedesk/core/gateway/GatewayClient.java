@@ -129,16 +129,24 @@ public class GatewayClient implements AutoCloseable {
   // --------------------------------------------------------------------------- custom state
 
   /**
-   * {@code setcustomstate}.
+   * {@code setcustomstate}: {@code state} is within the gateway's range by its type, checked where
+   * the code came in (a page, the API, a saved schedule).
    *
-   * @throws InvalidGatewayRequestException if {@code state} is outside 0..65534 (nothing is sent)
+   * @throws InvalidGatewayRequestException if the session's agent id is out of range (nothing is
+   *     sent)
    */
-  public void setCustomState(GatewayAuth auth, int state) {
+  public void setCustomState(GatewayAuth auth, CustomState state) {
     operations.call(GatewayRequest.setCustomState(auth, state));
   }
 
-  /** {@code querycustomstate}: the agent's custom state, or empty when none is set (65535). */
-  public Optional<Integer> queryCustomState(GatewayAuth auth) {
+  /**
+   * {@code querycustomstate}: the agent's custom state, or empty when none is set ({@link
+   * CustomState#NOT_SET}).
+   *
+   * @throws GatewayUnavailableException ({@code BAD_RESPONSE}) for an answer that is neither a code
+   *     nor "none"
+   */
+  public Optional<CustomState> queryCustomState(GatewayAuth auth) {
     return GatewayReplies.customState(operations.call(GatewayRequest.queryCustomState(auth)));
   }
 
@@ -165,12 +173,15 @@ public class GatewayClient implements AutoCloseable {
   }
 
   /** {@code agentgroup/{caller}/agentbyworkno/{workNo}}. */
-  public GatewayAgent agent(GatewayAuth caller, int workNo) {
+  public GatewayAgent agent(GatewayAuth caller, AgentId workNo) {
     return GatewayReplies.agent(operations.call(GatewayRequest.agent(caller, workNo)));
   }
 
-  /** {@code onlineagent/{caller}/agentskillsbyworkno/{workNo}}. */
-  public List<GatewaySkill> skillsOf(GatewayAuth caller, int workNo) {
+  /**
+   * {@code onlineagent/{caller}/agentskillsbyworkno/{workNo}}: {@code workNo} is typed because the
+   * one caller, the directory's reader, checks the numbers of the gateway's own lists first.
+   */
+  public List<GatewaySkill> skillsOf(GatewayAuth caller, AgentId workNo) {
     return GatewayReplies.skills(operations.call(GatewayRequest.skillsOf(caller, workNo)));
   }
 }

@@ -86,14 +86,25 @@ final class GatewayReplies {
     return guid.trim();
   }
 
-  /** The agent's custom state, or empty when none is set (65535). */
-  static Optional<Integer> customState(GatewayAnswer answer) {
+  /**
+   * The agent's custom state, or empty when none is set ({@link CustomState#NOT_SET}). Any other
+   * number outside the range is refused like a non-number: the answer comes from outside, and a
+   * code the gateway could never have set must not reach the directory or a read-back comparison.
+   */
+  static Optional<CustomState> customState(GatewayAnswer answer) {
     String value = answer.result() == null ? null : text(answer.result(), "agentcustomstate");
     Integer state = value == null ? null : parseIntOr(value.trim(), null);
     if (state == null) {
       throw answer.badResponse("agentcustomstate missing or not a number");
     }
-    return state == 65535 ? Optional.empty() : Optional.of(state);
+    if (state == CustomState.NOT_SET) {
+      return Optional.empty();
+    }
+    if (!CustomState.isValid(state)) {
+      throw answer.badResponse(
+          "agentcustomstate " + state + " is neither " + CustomState.RANGE + " nor none set");
+    }
+    return Optional.of(new CustomState(state));
   }
 
   /** The agent's own state and whether it is working. */

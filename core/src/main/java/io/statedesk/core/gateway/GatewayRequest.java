@@ -86,21 +86,10 @@ record GatewayRequest(
         .withBody("");
   }
 
-  /**
-   * {@code setCustomState}.
-   *
-   * @throws InvalidGatewayRequestException if {@code state} is outside 0..65534
-   */
-  static GatewayRequest setCustomState(GatewayAuth auth, int state) {
-    if (!CustomState.isValid(state)) {
-      throw new InvalidGatewayRequestException(
-          "setCustomState",
-          auth.agentId(),
-          "customstate",
-          "must be " + CustomState.RANGE + ", was " + state);
-    }
+  /** {@code setCustomState}: the code is in range by its type, so nothing is re-checked here. */
+  static GatewayRequest setCustomState(GatewayAuth auth, CustomState state) {
     return of("setCustomState", "POST", auth, "onlineagent/" + auth.agentId() + "/setcustomstate")
-        .withQuery("customstate", Integer.toString(state))
+        .withQuery("customstate", Integer.toString(state.value()))
         .withBody("");
   }
 
@@ -137,7 +126,7 @@ record GatewayRequest(
   }
 
   /** {@code queryAgentInfoByWorkNo}: another agent, asked by {@code caller}. */
-  static GatewayRequest agent(GatewayAuth caller, int workNo) {
+  static GatewayRequest agent(GatewayAuth caller, AgentId workNo) {
     return aboutAnother(
         "queryAgentInfoByWorkNo",
         caller,
@@ -146,7 +135,7 @@ record GatewayRequest(
   }
 
   /** {@code agentSkillsByWorkNo}: another agent's skill queues, asked by {@code caller}. */
-  static GatewayRequest skillsOf(GatewayAuth caller, int workNo) {
+  static GatewayRequest skillsOf(GatewayAuth caller, AgentId workNo) {
     return aboutAnother(
         "agentSkillsByWorkNo",
         caller,
@@ -177,13 +166,12 @@ record GatewayRequest(
   }
 
   /**
-   * A query in {@code caller}'s session about agent {@code workNo}, whose id ends the path; refused
-   * before sending when the id is out of range, as the caller's own would be.
+   * A query in {@code caller}'s session about agent {@code workNo}, whose id ends the path: in
+   * range by its type; the caller's own id is checked when the request is sent, as for any call.
    */
   private static GatewayRequest aboutAnother(
-      String operation, GatewayAuth caller, String pathBeforeId, int workNo) {
-    requireAgentId(operation, workNo);
-    return of(operation, "GET", caller, pathBeforeId + workNo);
+      String operation, GatewayAuth caller, String pathBeforeId, AgentId workNo) {
+    return of(operation, "GET", caller, pathBeforeId + workNo.value());
   }
 
   private GatewayRequest withQuery(String name, String value) {

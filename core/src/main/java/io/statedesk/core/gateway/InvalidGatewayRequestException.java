@@ -1,8 +1,9 @@
 package io.statedesk.core.gateway;
 
 /**
- * Refused before anything was sent: the request breaks a documented range (agent id 101..999999,
- * custom state 0..65534). Names the field and the rule.
+ * Refused before anything was sent: the request breaks a documented range (an agent id outside
+ * 101..999999 that arrived as a plain number). Names the field and the rule. A custom state cannot
+ * break its range here: the client takes a {@link CustomState}, checked where the code came in.
  */
 public final class InvalidGatewayRequestException extends GatewayException {
 

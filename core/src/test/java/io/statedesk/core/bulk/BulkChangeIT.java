@@ -10,6 +10,7 @@ import io.statedesk.core.cluster.Ownership;
 import io.statedesk.core.directory.AgentDirectory;
 import io.statedesk.core.directory.DirectoryImport;
 import io.statedesk.core.gateway.AgentId;
+import io.statedesk.core.gateway.CustomState;
 import io.statedesk.core.gateway.GatewayClient;
 import io.statedesk.core.persistence.Database;
 import io.statedesk.core.security.Role;
@@ -380,7 +381,7 @@ class BulkChangeIT {
     }
     // half of those calls had reached the gateway before the crash
     for (int agent = 10411; agent <= 10420; agent++) {
-      client.setCustomState(sessions.current(agent).orElseThrow().auth(), 120);
+      client.setCustomState(sessions.current(agent).orElseThrow().auth(), new CustomState(120));
     }
     // it crashes now: its heartbeat and lease vouch for it 3 s more
     Instant crash = Instant.now();

@@ -3,9 +3,9 @@ package io.statedesk.core.bulk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.statedesk.core.gateway.AgentId;
+import io.statedesk.core.gateway.CustomState;
 import io.statedesk.core.session.Availability;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The planner's and the plan's rules, without a server. */
@@ -41,12 +41,16 @@ class ChangePlannerTest {
 
   @Test
   void readBackComparesNoneAndCodes() {
-    assertThat(ReadBack.matches(StateTarget.clear(), Optional.empty())).isTrue();
-    assertThat(ReadBack.matches(StateTarget.clear(), Optional.of(3))).isFalse();
-    assertThat(ReadBack.matches(StateTarget.set(3), Optional.of(3))).isTrue();
-    assertThat(ReadBack.matches(StateTarget.set(3), Optional.empty())).isFalse();
-    assertThat(ReadBack.matches(StateTarget.set(3), Optional.of(4))).isFalse();
-    assertThat(ReadBack.describe(Optional.empty())).isEqualTo("none");
+    assertThat(Reading.NOT_SET.matches(StateTarget.clear())).isTrue();
+    assertThat(code(3).matches(StateTarget.clear())).isFalse();
+    assertThat(code(3).matches(StateTarget.set(3))).isTrue();
+    assertThat(Reading.NOT_SET.matches(StateTarget.set(3))).isFalse();
+    assertThat(code(4).matches(StateTarget.set(3))).isFalse();
+    assertThat(Reading.NOT_SET.describe()).isEqualTo("none");
+  }
+
+  private static Reading code(int code) {
+    return new Reading.Code(new CustomState(code));
   }
 
   private static Plan.Row row(int agent, Verdict verdict, StateTarget target) {

@@ -10,6 +10,7 @@ import io.statedesk.core.audit.AuditLog;
 import io.statedesk.core.desired.DesiredStore;
 import io.statedesk.core.directory.AgentDirectory;
 import io.statedesk.core.directory.DirectoryImport;
+import io.statedesk.core.gateway.CustomState;
 import io.statedesk.core.gateway.GatewayClient;
 import io.statedesk.core.persistence.Database;
 import io.statedesk.core.schedule.ScheduleStatus;
@@ -200,7 +201,8 @@ class DesiredStateIT {
     finish(made.id(), 30);
     long passes = cycle.wraps();
     for (int id : List.of(10701, 10702)) {
-      client.setCustomState(sessions.current(id).orElseThrow().auth(), 122); // the agent's desktop
+      client.setCustomState(
+          sessions.current(id).orElseThrow().auth(), new CustomState(122)); // the agent's desktop
     }
     // reported within one whole pass of the background read-back: before the second end of a
     // pass from now (each pass reads every agent with a desired state once)

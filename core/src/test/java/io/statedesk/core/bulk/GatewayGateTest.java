@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.failsafe.CircuitBreaker;
+import io.statedesk.core.gateway.CustomState;
 import io.statedesk.core.gateway.GatewayException;
 import io.statedesk.core.gateway.GatewayUnavailableException;
 import io.statedesk.core.session.AgentHandle;
 import io.statedesk.core.session.SessionSource;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -66,10 +66,10 @@ class GatewayGateTest {
         new GatewayGate(gateway, AgentCallTest.breaker(5, Duration.ofSeconds(1)), null);
     gate.call(HANDLE, StateTarget.set(120));
     assertThat(gateway.sets).hasValue(1);
-    assertThat(gate.readBack(HANDLE)).contains(Optional.of(120));
+    assertThat(gate.readBack(HANDLE)).isEqualTo(new Reading.Code(new CustomState(120)));
     gate.call(HANDLE, StateTarget.clear());
     assertThat(gateway.sets).as("a clear is not a set").hasValue(1);
-    assertThat(gate.readBack(HANDLE)).contains(Optional.empty());
+    assertThat(gate.readBack(HANDLE)).isEqualTo(Reading.NOT_SET);
   }
 
   @Test

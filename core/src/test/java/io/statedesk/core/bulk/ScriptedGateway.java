@@ -52,7 +52,8 @@ final class ScriptedGateway implements GatewayPort {
   }
 
   @Override
-  public Optional<Integer> query(GatewayAuth auth) {
-    return Optional.ofNullable(readBackOverride != null ? readBackOverride : state);
+  public Optional<CustomState> query(GatewayAuth auth) {
+    return Optional.ofNullable(readBackOverride != null ? readBackOverride : state)
+        .map(CustomState::new);
   }
 }

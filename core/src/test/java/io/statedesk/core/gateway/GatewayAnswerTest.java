@@ -13,7 +13,8 @@ class GatewayAnswerTest {
 
   static final GatewayRequest SET =
       GatewayRequest.setCustomState(
-          new GatewayAuth(10001, "279fe21d-2caa-4437-84c3-ab9e9dae20f5", null), 301);
+          new GatewayAuth(10001, "279fe21d-2caa-4437-84c3-ab9e9dae20f5", null),
+          new CustomState(301));
 
   static GatewayAnswer interpret(int status, String body, Map<String, List<String>> headers) {
     return GatewayAnswer.interpret(SET, status, body, headers, System.nanoTime());

@@ -53,8 +53,8 @@ class GatewayClientIT {
     GatewayAuth auth = signIn(AGENT);
     assertThat(auth.guid()).endsWith(".AgentGateway" + (AGENT % 2));
     assertThat(client.queryCustomState(auth)).isEmpty();
-    client.setCustomState(auth, 301);
-    assertThat(client.queryCustomState(auth)).contains(301);
+    client.setCustomState(auth, new CustomState(301));
+    assertThat(client.queryCustomState(auth)).contains(new CustomState(301));
     client.cancelCustomState(auth);
     assertThat(client.queryCustomState(auth)).isEmpty();
     assertThat(client.agentStatus(auth).state()).isEqualTo(GatewayState.IDLE);
@@ -86,7 +86,8 @@ class GatewayClientIT {
                 .code())
         .isEqualTo("000-003");
     client.signOut(auth, true);
-    GatewayRejectedException stale = catchRejection(() -> client.setCustomState(auth, 5));
+    GatewayRejectedException stale =
+        catchRejection(() -> client.setCustomState(auth, new CustomState(5)));
     assertThat(stale.retcodeClass()).isEqualTo(RetcodeClass.STALE_SESSION);
     assertThat(stale.getMessage()).contains("100-006").doesNotContain(auth.guid());
   }
@@ -96,18 +97,21 @@ class GatewayClientIT {
     GatewayAuth auth = signIn(AGENT);
     Control.faults(
         "{\"failureShare\":1.0,\"failureRetcodes\":[\"100-007\"],\"operations\":[\"setCustomState\"]}");
-    assertThat(catchRejection(() -> client.setCustomState(auth, 1)).isRetryable()).isTrue();
+    assertThat(catchRejection(() -> client.setCustomState(auth, new CustomState(1))).isRetryable())
+        .isTrue();
     Control.faults(
         "{\"failureShare\":1.0,\"failureRetcodes\":[\"000-004\"],\"operations\":[\"setCustomState\"]}");
-    assertThat(catchRejection(() -> client.setCustomState(auth, 1)).retcodeClass())
+    assertThat(catchRejection(() -> client.setCustomState(auth, new CustomState(1))).retcodeClass())
         .isEqualTo(RetcodeClass.TRANSIENT);
     Control.faults(
         "{\"failingAgents\":{\"" + AGENT + "\":\"100-009\"},\"operations\":[\"setCustomState\"]}");
-    assertThat(catchRejection(() -> client.setCustomState(auth, 1)).isRetryable()).isFalse();
+    assertThat(catchRejection(() -> client.setCustomState(auth, new CustomState(1))).isRetryable())
+        .isFalse();
 
     Control.faults(
         "{\"httpErrorShare\":1.0,\"httpStatus\":503,\"retryAfterSeconds\":2,\"operations\":[\"setCustomState\"]}");
-    GatewayUnavailableException http = catchUnavailable(() -> client.setCustomState(auth, 1));
+    GatewayUnavailableException http =
+        catchUnavailable(() -> client.setCustomState(auth, new CustomState(1)));
     assertThat(http.kind()).isEqualTo(GatewayUnavailableException.Kind.HTTP_STATUS);
     assertThat(http.httpStatus()).isEqualTo(503);
     assertThat(http.retryAfter()).contains(Duration.ofSeconds(2));
@@ -115,7 +119,8 @@ class GatewayClientIT {
 
     Control.faults(
         "{\"httpErrorShare\":1.0,\"httpStatus\":429,\"operations\":[\"setCustomState\"]}");
-    assertThat(catchUnavailable(() -> client.setCustomState(auth, 1)).httpStatus()).isEqualTo(429);
+    assertThat(catchUnavailable(() -> client.setCustomState(auth, new CustomState(1))).httpStatus())
+        .isEqualTo(429);
 
     // A hanging call stays "in progress" at the gateway (a repeat would get 000-007), so hang a
     // read-only interface that later tests do not repeat.
@@ -170,10 +175,12 @@ class GatewayClientIT {
   @Test
   void outOfRangeInputIsRefusedBeforeSending() {
     GatewayAuth auth = signIn(AGENT);
-    assertThatThrownBy(() -> client.setCustomState(auth, 65535))
-        .isInstanceOf(InvalidGatewayRequestException.class)
-        .hasMessageContaining("customstate must be 0..65534");
-    assertThatThrownBy(() -> client.setCustomState(new GatewayAuth(100, "x", null), 1))
+    // a state out of range cannot even be built, so it never reaches the client
+    assertThatThrownBy(() -> client.setCustomState(auth, new CustomState(65535)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("A custom state is 0..65534");
+    assertThatThrownBy(
+            () -> client.setCustomState(new GatewayAuth(100, "x", null), new CustomState(1)))
         .isInstanceOf(InvalidGatewayRequestException.class)
         .hasMessageContaining("agent id must be 101..999999");
   }
@@ -190,7 +197,7 @@ class GatewayClientIT {
       rotated = client.poll(auth).rotatedGuid();
     }
     assertThat(rotated).hasValueSatisfying(g -> assertThat(g).isNotEqualTo(auth.guid()));
-    client.setCustomState(new GatewayAuth(AGENT, rotated.get(), null), 9);
+    client.setCustomState(new GatewayAuth(AGENT, rotated.get(), null), new CustomState(9));
   }
 
   /**
@@ -201,14 +208,18 @@ class GatewayClientIT {
   @Test
   void updateGuidRotatesWithinTheSessionOverEitherTransport() {
     GatewayAuth auth = signIn(AGENT);
-    client.setCustomState(auth, 4242);
+    client.setCustomState(auth, new CustomState(4242));
     for (GatewayConfig.PollTransport transport : GatewayConfig.PollTransport.values()) {
       try (GatewayClient over = new GatewayClient(client.config().withPollTransport(transport))) {
         String fresh = join(over.updateGuidAsync(auth));
         assertThat(fresh).as(transport.name()).isNotEqualTo(auth.guid());
         GatewayAuth next = new GatewayAuth(AGENT, fresh, null);
-        assertThat(over.queryCustomState(next)).as(transport.name()).contains(4242);
-        assertThat(over.queryCustomState(auth)).as("grace, " + transport).contains(4242);
+        assertThat(over.queryCustomState(next))
+            .as(transport.name())
+            .contains(new CustomState(4242));
+        assertThat(over.queryCustomState(auth))
+            .as("grace, " + transport)
+            .contains(new CustomState(4242));
         auth = next;
       }
     }
@@ -223,7 +234,7 @@ class GatewayClientIT {
     GatewayAuth auth = signIn(AGENT);
     Control.call("DELETE", "requests", null);
     for (int i = 0; i < 100; i++) {
-      client.setCustomState(auth, i);
+      client.setCustomState(auth, new CustomState(i));
     }
     String summary = Control.call("GET", "requests/summary", null);
     int connections = (int) JsonFields.number(summary, "connections");
@@ -242,8 +253,8 @@ class GatewayClientIT {
     assertThat(client.agentsOfGroup(directory, 1))
         .hasSize(500)
         .allSatisfy(a -> assertThat(a.groupId()).isEqualTo(1));
-    assertThat(client.agent(directory, AGENT).name()).isNotBlank();
-    assertThat(client.skillsOf(directory, AGENT)).isNotEmpty();
+    assertThat(client.agent(directory, new AgentId(AGENT)).name()).isNotBlank();
+    assertThat(client.skillsOf(directory, new AgentId(AGENT))).isNotEmpty();
   }
 
   static Retcode rejection(Runnable call) {

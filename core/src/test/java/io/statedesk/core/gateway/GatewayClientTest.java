@@ -111,9 +111,9 @@ class GatewayClientTest {
   void operationsCarryTheSessionsGuidCookieAndQuery() {
     GatewayAuth auth = new GatewayAuth(10001, GUID, "NSLB_ROUTE=node1");
     try (GatewayClient client = client(GatewayConfig.PollTransport.JDK)) {
-      client.setCustomState(auth, 301);
+      client.setCustomState(auth, new CustomState(301));
       reply = new Reply(Map.of(), "{\"retcode\":\"0\",\"result\":{\"agentcustomstate\":\"301\"}}");
-      assertThat(client.queryCustomState(auth)).contains(301);
+      assertThat(client.queryCustomState(auth)).contains(new CustomState(301));
       reply = new Reply(Map.of(), "{\"retcode\":\"100-006\",\"message\":\"not logged in\"}");
       assertThatThrownBy(() -> client.cancelCustomState(auth))
           .isInstanceOfSatisfying(
@@ -161,10 +161,14 @@ class GatewayClientTest {
   @Test
   void invalidRequestsAreRefusedBeforeAnythingIsSent() {
     try (GatewayClient client = client(GatewayConfig.PollTransport.JDK)) {
-      assertThatThrownBy(() -> client.setCustomState(new GatewayAuth(100, GUID, null), 1))
+      assertThatThrownBy(
+              () -> client.setCustomState(new GatewayAuth(100, GUID, null), new CustomState(1)))
           .isInstanceOf(InvalidGatewayRequestException.class);
-      assertThatThrownBy(() -> client.setCustomState(new GatewayAuth(10001, GUID, null), 70000))
-          .isInstanceOf(InvalidGatewayRequestException.class);
+      // a state out of range cannot even be built, so it never reaches the client
+      assertThatThrownBy(
+              () ->
+                  client.setCustomState(new GatewayAuth(10001, GUID, null), new CustomState(70000)))
+          .isInstanceOf(IllegalArgumentException.class);
       assertThat(client.updateGuidAsync(new GatewayAuth(100, GUID, null)))
           .isCompletedExceptionally();
     }

@@ -82,8 +82,8 @@ class GatewayClientTlsIT {
           trusted
               .signIn(AGENT, new SignInRequest("Sim#" + AGENT, "7" + AGENT, 4), SignInMode.LOGINEX)
               .auth();
-      trusted.setCustomState(auth, 42);
-      assertThat(trusted.queryCustomState(auth)).contains(42);
+      trusted.setCustomState(auth, new CustomState(42));
+      assertThat(trusted.queryCustomState(auth)).contains(new CustomState(42));
     }
     assertThatThrownBy(
             () ->

@@ -130,16 +130,29 @@ class GatewayRepliesTest {
     return "{\"retcode\":\"0\",\"result\":" + result + "}";
   }
 
-  static Optional<Integer> customState(String value) {
+  static Optional<CustomState> customState(String value) {
     return GatewayReplies.customState(
         answer(GatewayRequest.queryCustomState(AUTH), ok("{\"agentcustomstate\":" + value + "}")));
   }
 
   @Test
+  void aCustomStateOutsideTheRangeOtherThanNoneIsABadResponseLikeANonNumber() {
+    for (String value : List.of("\"65536\"", "-1", "\"70000\"", "2147483647")) {
+      GatewayUnavailableException wrong =
+          catchThrowableOfType(GatewayUnavailableException.class, () -> customState(value));
+      assertThat(wrong).as(value).isNotNull();
+      assertThat(wrong.kind()).as(value).isEqualTo(GatewayUnavailableException.Kind.BAD_RESPONSE);
+      assertThat(wrong.getMessage()).as(value).contains("agentcustomstate", "0..65534");
+      assertThat(wrong.operation()).isEqualTo("queryCustomState");
+    }
+  }
+
+  @Test
   void aCustomStateOf65535IsNoneAndAMissingOneIsABadResponse() {
     assertThat(customState("\"65535\"")).isEmpty();
-    assertThat(customState("\" 301 \"")).contains(301);
-    assertThat(customState("0")).as("a number sent as a number").contains(0);
+    assertThat(customState("\" 301 \"")).contains(new CustomState(301));
+    assertThat(customState("0")).as("a number sent as a number").contains(new CustomState(0));
+    assertThat(customState("65534")).contains(new CustomState(CustomState.MAX));
     GatewayUnavailableException garbled =
         catchThrowableOfType(GatewayUnavailableException.class, () -> customState("\"n/a\""));
     assertThat(garbled.kind()).isEqualTo(GatewayUnavailableException.Kind.BAD_RESPONSE);
@@ -192,7 +205,7 @@ class GatewayRepliesTest {
     GatewayAgent one =
         GatewayReplies.agent(
             answer(
-                GatewayRequest.agent(DIRECTORY, 10002),
+                GatewayRequest.agent(DIRECTORY, new AgentId(10002)),
                 "{\"retcode\":\"0\",\"result\":{\"workno\":10002,\"name\":\"Bo\"}}"));
     assertThat(one.workNo()).isEqualTo(10002);
     assertThat(one.phoneNumber()).isNull();
@@ -200,7 +213,7 @@ class GatewayRepliesTest {
     List<GatewaySkill> skills =
         GatewayReplies.skills(
             answer(
-                GatewayRequest.skillsOf(DIRECTORY, 10001),
+                GatewayRequest.skillsOf(DIRECTORY, new AgentId(10001)),
                 "{\"retcode\":\"0\",\"result\":[{\"id\":\"7\",\"name\":\"Voice EN\",\"mediatype\":5}]}"));
     assertThat(skills).containsExactly(new GatewaySkill(7, "Voice EN", 5));
   }

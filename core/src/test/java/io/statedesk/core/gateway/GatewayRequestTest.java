@@ -90,18 +90,20 @@ class GatewayRequestTest {
   }
 
   @Test
-  void setCustomStateSendsTheStateAsAQueryAndRefusesOneOutOfRange() {
-    GatewayRequest set = GatewayRequest.setCustomState(AUTH, 301);
+  void setCustomStateSendsTheStateAsAQueryAndCannotBeGivenOneOutOfRange() {
+    GatewayRequest set = GatewayRequest.setCustomState(AUTH, new CustomState(301));
     assertRequest(set, "setCustomState", "POST", "onlineagent/10001/setcustomstate", "");
     assertThat(set.query()).containsExactly(Map.entry("customstate", "301"));
-    assertThat(GatewayRequest.setCustomState(AUTH, 0).query()).containsEntry("customstate", "0");
-    assertThat(GatewayRequest.setCustomState(AUTH, 65534).query())
+    assertThat(GatewayRequest.setCustomState(AUTH, new CustomState(0)).query())
+        .containsEntry("customstate", "0");
+    assertThat(GatewayRequest.setCustomState(AUTH, new CustomState(65534)).query())
         .containsEntry("customstate", "65534");
-    assertThatThrownBy(() -> GatewayRequest.setCustomState(AUTH, 65535))
-        .isInstanceOf(InvalidGatewayRequestException.class)
-        .hasMessageContaining("customstate must be 0..65534, was 65535");
-    assertThatThrownBy(() -> GatewayRequest.setCustomState(AUTH, -1))
-        .isInstanceOf(InvalidGatewayRequestException.class);
+    // the range is the type's (GatewayValuesTest): a request cannot be made with 65535 or -1
+    assertThatThrownBy(() -> GatewayRequest.setCustomState(AUTH, new CustomState(65535)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("0..65534, was 65535");
+    assertThatThrownBy(() -> GatewayRequest.setCustomState(AUTH, new CustomState(-1)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -112,12 +114,12 @@ class GatewayRequestTest {
     GatewayRequest members = GatewayRequest.agentsOfGroup(caller, 3);
     assertRequest(members, "agentOnGroupEx", "GET", "agentgroup/999001/agentongroupex", null);
     assertThat(members.query()).containsExactly(Map.entry("groupid", "3"));
-    GatewayRequest one = GatewayRequest.agent(caller, 10001);
+    GatewayRequest one = GatewayRequest.agent(caller, new AgentId(10001));
     assertRequest(
         one, "queryAgentInfoByWorkNo", "GET", "agentgroup/999001/agentbyworkno/10001", null);
     assertThat(one.agentId()).as("failures name the caller, whose session it is").isEqualTo(999001);
     assertRequest(
-        GatewayRequest.skillsOf(caller, 10001),
+        GatewayRequest.skillsOf(caller, new AgentId(10001)),
         "agentSkillsByWorkNo",
         "GET",
         "onlineagent/999001/agentskillsbyworkno/10001",
@@ -127,11 +129,12 @@ class GatewayRequestTest {
   @Test
   void agentIdsOutsideTheDocumentedRangeAreRefusedBeforeSending() {
     GatewayAuth caller = new GatewayAuth(999001, GUID, null);
-    assertThatThrownBy(() -> GatewayRequest.agent(caller, 100))
-        .isInstanceOf(InvalidGatewayRequestException.class)
-        .hasMessageContaining("agent id must be 101..999999, was 100");
-    assertThatThrownBy(() -> GatewayRequest.skillsOf(caller, 1_000_000))
-        .isInstanceOf(InvalidGatewayRequestException.class);
+    // another agent's id is in range by its type: a request about 100 cannot be made
+    assertThatThrownBy(() -> GatewayRequest.agent(caller, new AgentId(100)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("101..999999, was 100");
+    assertThatThrownBy(() -> GatewayRequest.skillsOf(caller, new AgentId(1_000_000)))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(
             () -> GatewayRequest.signIn(100, new SignInRequest("x", null, 4), SignInMode.LOGINEX))
         .isInstanceOf(InvalidGatewayRequestException.class)
@@ -149,7 +152,7 @@ class GatewayRequestTest {
     GatewayRequest login =
         GatewayRequest.signIn(10001, new SignInRequest("secret-pw", null, 4), SignInMode.LOGIN);
     assertThat(login.toString()).contains("login").doesNotContain("secret-pw");
-    assertThat(GatewayRequest.setCustomState(AUTH, 5).toString())
+    assertThat(GatewayRequest.setCustomState(AUTH, new CustomState(5)).toString())
         .contains("setCustomState", "customstate=5")
         .doesNotContain("2caa")
         .doesNotContain("NSLB");

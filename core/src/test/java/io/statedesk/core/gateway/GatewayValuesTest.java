@@ -35,10 +35,10 @@ class GatewayValuesTest {
   }
 
   @Test
-  void theClientRefusesOutOfRangeValuesBeforeSendingWithTheSameRule() {
-    GatewayAuth auth = new GatewayAuth(101, "guid-value", null);
-    assertThatThrownBy(() -> GatewayRequest.setCustomState(auth, 65_535))
-        .isInstanceOf(InvalidGatewayRequestException.class)
+  void theClientRefusesOutOfRangeValuesWithTheSameRule() {
+    // a state it is given is in range by its type; one the gateway answers with is checked
+    assertThatThrownBy(() -> GatewayRepliesTest.customState("\"65536\""))
+        .isInstanceOf(GatewayUnavailableException.class)
         .hasMessageContaining("0..65534");
     assertThatThrownBy(() -> GatewayRequest.requireAgentId("setCustomState", 100))
         .isInstanceOf(InvalidGatewayRequestException.class)

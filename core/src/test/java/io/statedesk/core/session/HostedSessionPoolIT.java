@@ -2,6 +2,7 @@ package io.statedesk.core.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.statedesk.core.gateway.CustomState;
 import io.statedesk.core.gateway.GatewayAuth;
 import io.statedesk.core.gateway.GatewayClient;
 import io.statedesk.core.gateway.GatewayConfig;
@@ -26,6 +27,9 @@ import org.junit.jupiter.api.Test;
 /** Hosted sessions against the simulator on Payara Micro, with fast Guid rotation and MAXTIME. */
 class HostedSessionPoolIT extends PoolOnSimulator {
 
+  /** The custom state the rotation test sets and expects to find kept. */
+  private static final CustomState KEPT = new CustomState(4242);
+
   @Test
   void sessionsStayUsableAcrossSeveralGuidRotations() throws Exception {
     pool(AGENTS, false).start();
@@ -48,8 +52,8 @@ class HostedSessionPoolIT extends PoolOnSimulator {
       AgentHandle handle = store.get(id).orElseThrow().handle();
       assertThat(firstGuids).doesNotContain(handle.guid());
       assertThat(handle.authMode()).isEqualTo(2);
-      client.setCustomState(handle.auth(), 7);
-      assertThat(client.queryCustomState(handle.auth())).contains(7);
+      client.setCustomState(handle.auth(), new CustomState(7));
+      assertThat(client.queryCustomState(handle.auth())).contains(new CustomState(7));
     }
   }
 
@@ -66,7 +70,7 @@ class HostedSessionPoolIT extends PoolOnSimulator {
                 .map(e -> e.isUsable() && !e.handle().guid().equals(before))
                 .orElse(false),
         10);
-    client.setCustomState(store.get(10130).get().handle().auth(), 11);
+    client.setCustomState(store.get(10130).get().handle().auth(), new CustomState(11));
   }
 
   @Test
@@ -77,7 +81,7 @@ class HostedSessionPoolIT extends PoolOnSimulator {
     Control.call("POST", "agents/10140/signout", null);
     Optional<AgentHandle> fresh = pool.renew(old, Duration.ofSeconds(5));
     assertThat(fresh).hasValueSatisfying(h -> assertThat(h.guid()).isNotEqualTo(old.guid()));
-    client.setCustomState(fresh.get().auth(), 12);
+    client.setCustomState(fresh.get().auth(), new CustomState(12));
   }
 
   @Test
@@ -170,7 +174,7 @@ class HostedSessionPoolIT extends PoolOnSimulator {
         };
     pool(Set.of(agent), false).start();
     await(() -> store.get(agent).map(SessionEntry::isUsable).orElse(false), 10);
-    client.setCustomState(store.get(agent).get().handle().auth(), 4242);
+    client.setCustomState(store.get(agent).get().handle().auth(), KEPT);
     Awaitility.await("the lost rotation, then two more or a refused poll")
         .pollInterval(Duration.ofMillis(100))
         .atMost(Duration.ofSeconds(30))
@@ -187,6 +191,6 @@ class HostedSessionPoolIT extends PoolOnSimulator {
     assertThat(signIns(agent).values().stream().mapToInt(Integer::intValue).sum())
         .as("sign-ins of agent %d", agent)
         .isEqualTo(1);
-    assertThat(client.queryCustomState(store.get(agent).get().handle().auth())).contains(4242);
+    assertThat(client.queryCustomState(store.get(agent).get().handle().auth())).contains(KEPT);
   }
 }

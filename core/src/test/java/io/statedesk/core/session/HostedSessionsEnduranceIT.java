@@ -1,5 +1,6 @@
 package io.statedesk.core.session;
 
+import io.statedesk.core.gateway.CustomState;
 import io.statedesk.core.gateway.GatewayClient;
 import io.statedesk.core.gateway.GatewayConfig;
 import io.statedesk.core.testing.Control;
@@ -84,7 +85,7 @@ class HostedSessionsEnduranceIT {
           .atMost(Duration.ofSeconds(60))
           .until(() -> agents.stream().allMatch(id -> usable(store, id)));
       for (int id : agents) {
-        client.setCustomState(store.get(id).orElseThrow().handle().auth(), 4242);
+        client.setCustomState(store.get(id).orElseThrow().handle().auth(), new CustomState(4242));
       }
       // hold, sampling once a second which agents are not usable (a sign-in or a lost session)
       Map<Integer, String> dips = new TreeMap<>();
@@ -108,7 +109,7 @@ class HostedSessionsEnduranceIT {
         findings
             .assertThat(client.queryCustomState(store.get(id).orElseThrow().handle().auth()))
             .as("agent %d's state after %d rotations", id, HOLD.dividedBy(ROTATION))
-            .contains(4242);
+            .contains(new CustomState(4242));
       }
       JsonObject stats;
       try (var reader = Json.createReader(new StringReader(control.stats()))) {
