@@ -84,7 +84,7 @@ public final class PreviewJson {
           r.name(),
           r.team(),
           r.customState(),
-          r.availability().name(),
+          r.availability() == null ? null : r.availability().name(),
           r.verdict(),
           r.note());
     }

@@ -146,6 +146,23 @@ class ChangeJsonTest {
                 + "\"note\":\"No session\"}]}");
   }
 
+  /** A row the planner skipped before looking the agent up has no session to show: null. */
+  @Test
+  void aSkippedRowHasNoSession() {
+    Preview preview =
+        new Preview(
+            List.of(new Preview.Row(5, null, null, null, null, Verdict.INVALID_ID, null)),
+            Map.of(Verdict.INVALID_ID, 1),
+            ChangeAction.SET,
+            101,
+            "Training",
+            false);
+    assertThat(server.jsonb().toJson(PreviewJson.PreviewPage.of(preview, 0, 1)))
+        .contains(
+            "\"agents\":[{\"agentId\":5,\"name\":null,\"team\":null,"
+                + "\"customState\":null,\"session\":null,\"verdict\":\"INVALID_ID\"");
+  }
+
   @Test
   void pagesAndSchedulesAreWrittenInTheirOrder() {
     assertThat(server.jsonb().toJson(new ChangeJson.OutcomePage(7, 5, List.of())))
