@@ -110,7 +110,7 @@ class CrossSiteIT extends BrowserTest {
         send("GET", "/changes?createdBy=alice&max=500", null, "Authorization", token);
     assertThat(history.statusCode()).isEqualTo(200);
     return JsonFields.objects(history.body(), "note").stream()
-        .filter(change -> JsonFields.text(change, "note").startsWith("csrf"))
+        .filter(change -> JsonFields.text(change, "note", "").startsWith("csrf"))
         .count();
   }
 }
