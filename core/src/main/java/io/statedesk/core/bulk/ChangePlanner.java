@@ -110,7 +110,7 @@ class ChangePlanner {
           AgentId.isValid(id)
               ? planned.next()
               : Plan.Row.skipped(
-                  id,
+                  Plan.Found.only(id),
                   target,
                   Verdict.INVALID_ID,
                   "Not a gateway agent id (" + AgentId.RANGE + ")"));
@@ -176,7 +176,7 @@ class ChangePlanner {
       if (a == null) {
         plan.rows.add(
             Plan.Row.skipped(
-                id,
+                Plan.Found.only(id),
                 target,
                 Verdict.OUT_OF_SCOPE,
                 "Not one of your agents (unknown, or in another team)"));
@@ -198,22 +198,26 @@ class ChangePlanner {
   }
 
   private Plan.Row notOffered(DirectoryAgent a, StateCode code, StateTarget target) {
-    return new Plan.Row(
-        a.getAgentId(),
-        a.getName(),
-        a.getTeam(),
-        a.getCustomState(),
-        sessions.availability(a.getAgentId()),
-        a.getCustomStateAt() != null,
+    return Plan.Row.skipped(
+        found(a, sessions.availability(a.getAgentId())),
         target,
         Verdict.CODE_NOT_OFFERED,
-        OutcomeStatus.SKIPPED,
         "State code "
             + code.getCode()
             + " is not offered to this agent's team ("
             + (a.getTeam() == null ? "none" : a.getTeam())
-            + ")",
-        null);
+            + ")");
+  }
+
+  /** The agent as the directory has it, with its session now. */
+  private static Plan.Found found(DirectoryAgent a, Availability availability) {
+    return new Plan.Found(
+        a.getAgentId(),
+        a.getName(),
+        a.getTeam(),
+        a.getCustomState(),
+        availability,
+        a.getCustomStateAt() != null);
   }
 
   /**
@@ -247,10 +251,9 @@ class ChangePlanner {
   private Plan.Row row(
       DirectoryAgent a, StateTarget target, boolean callAlways, Desired before, boolean elsewhere) {
     int id = a.getAgentId();
-    boolean stateKnown = a.getCustomStateAt() != null;
-    Integer current = a.getCustomState();
     boolean verified = clock.inCurrentSession(id, a.getCustomStateVerifiedAt());
-    boolean already = verified && Reading.ofColumn(current).matches(target) && !a.isDrifted();
+    boolean already =
+        verified && Reading.ofColumn(a.getCustomState()).matches(target) && !a.isDrifted();
     Availability here = sessions.availability(id);
     Availability availability = here == Availability.NONE && elsewhere ? Availability.HOSTED : here;
     Verdict verdict = verdict(already && !callAlways, availability);
@@ -271,16 +274,6 @@ class ChangePlanner {
                 + before.setBy()
                 + ") while this change lasts; that one resumes after";
     return new Plan.Row(
-        id,
-        a.getName(),
-        a.getTeam(),
-        current,
-        availability,
-        stateKnown,
-        target,
-        verdict,
-        status,
-        reason,
-        callAlways ? null : note);
+        found(a, availability), target, verdict, status, reason, callAlways ? null : note);
   }
 }

@@ -83,17 +83,10 @@ class RestorePlanner {
    * stays empty as it always was: written as a clear's, which is what that column reads as.
    */
   private static Plan.Row leftAlone(BulkOutcome o, Verdict verdict, String reason) {
-    return new Plan.Row(
-        o.getAgentId(),
-        o.getAgentName(),
-        o.getTeam(),
-        null,
-        null,
-        false,
+    return Plan.Row.skipped(
+        Plan.Found.named(o.getAgentId(), o.getAgentName(), o.getTeam()),
         StateTarget.clear(),
         verdict,
-        OutcomeStatus.SKIPPED,
-        reason,
-        null);
+        reason);
   }
 }

@@ -28,8 +28,8 @@ class ChangePlannerTest {
     plan.rows.add(row(101, Verdict.WILL_CHANGE, seven));
     plan.rows.add(row(102, Verdict.NO_SESSION, seven));
     plan.rows.add(row(103, Verdict.ALREADY_IN_STATE, seven));
-    plan.rows.add(Plan.Row.skipped(104, seven, Verdict.OUT_OF_SCOPE, "not yours"));
-    plan.rows.add(Plan.Row.skipped(5, seven, Verdict.INVALID_ID, "not an id"));
+    plan.rows.add(Plan.Row.skipped(Plan.Found.only(104), seven, Verdict.OUT_OF_SCOPE, "not yours"));
+    plan.rows.add(Plan.Row.skipped(Plan.Found.only(5), seven, Verdict.INVALID_ID, "not an id"));
     assertThat(plan.desired())
         .isEqualTo(
             Map.of(new AgentId(101), seven, new AgentId(102), seven, new AgentId(103), seven));
@@ -55,12 +55,7 @@ class ChangePlannerTest {
 
   private static Plan.Row row(int agent, Verdict verdict, StateTarget target) {
     return new Plan.Row(
-        agent,
-        "A",
-        "T",
-        null,
-        Availability.HOSTED,
-        false,
+        new Plan.Found(agent, "A", "T", null, Availability.HOSTED, false),
         target,
         verdict,
         OutcomeStatus.PENDING,
