@@ -40,8 +40,14 @@ public final class LoginPage {
     page.waitFor(CURRENT_USER);
   }
 
-  /** Types a user name and password and presses Sign in, whatever the answer. */
+  /**
+   * Types a user name and password and presses Sign in, whatever the answer. Waits for the form
+   * first: the page may still be arriving (a redirect to it, or the browser's previous page still
+   * being left), and an AccessibilityIT run (2026-12-05) found no user-name field 1.4 s after
+   * opening the page although the screenshot taken right after showed it.
+   */
   public LoginPage submit(String user, String password) {
+    page.waitFor(USERNAME);
     page.browser().findElement(USERNAME).sendKeys(user);
     page.browser().findElement(PASSWORD).sendKeys(password);
     page.browser().findElement(SUBMIT).click();
