@@ -132,8 +132,11 @@ class FirstTimeUserIT extends BrowserTest {
     assertThat(Integer.parseInt(selected)).isBetween(1, Integer.parseInt(all));
     clickText("Set state…");
 
-    // the menu beside the label "State"
-    waitFor(By.xpath("//label[starts-with(normalize-space(),'State')]/following-sibling::div[1]"))
+    // the menu beside the label "State" (in the field's cell, as a user sees it)
+    waitFor(
+            By.xpath(
+                "//label[starts-with(normalize-space(),'State')]/following-sibling::div[1]"
+                    + "/descendant-or-self::div[contains(@class,'ui-selectonemenu')][1]"))
         .click();
     waiter(10)
         .until(

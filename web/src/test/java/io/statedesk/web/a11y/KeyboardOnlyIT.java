@@ -72,7 +72,10 @@ class KeyboardOnlyIT extends BrowserTest {
   @Test
   void escapeClosesTheSetStateDialogAndTheFocusIsBackOnItsButton() {
     openTheSetStateDialogForOneAgent();
-    assertThat(keys.focused()).as("the focus moved into the dialog").startsWith("setStateForm:");
+    // PrimeFaces moves the focus into a dialog in a task after showing it: wait for it, briefly
+    Browsers.waitUpTo(browser, Duration.ofSeconds(5))
+        .withMessage(() -> "the focus moved into the dialog: " + focusReport("setStateDialog"))
+        .until(d -> keys.focused().startsWith("setStateForm:"));
 
     keys.press(Keys.ESCAPE);
     Browsers.waitUpTo(browser, Duration.ofSeconds(10))
