@@ -4,6 +4,9 @@ import io.statedesk.core.persistence.InLists;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +15,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 
 /**
  * The hold records of this console's hosted sessions ({@link SessionHold}).
@@ -76,9 +81,20 @@ public class SessionHolds {
     pushed.add(agentId);
   }
 
-  /** Records that {@code console} holds exactly {@code live} until {@code until}. */
+  /**
+   * Records that {@code console} holds exactly {@code live} until {@code until}.
+   *
+   * <p>The sets above change as the rows are written, before the transaction ends; if it then rolls
+   * back (another console deleted or changed a row this one merged over, between its read and the
+   * commit), they would say rows exist that do not, and no later refresh would write them. So a
+   * refresh that does not commit forgets them, and the next starts from the database (TwoConsolesIT
+   * on WildFly, 2026-12-05: a console that took over shards merged over the other's record of agent
+   * 10008 as that one deleted it, the commit failed, and the console held 29 sessions without a
+   * record for three minutes, until the test gave up).
+   */
   @Transactional
   public synchronized void refresh(String console, Set<Integer> live, Instant until) {
+    forgetUnlessCommitted();
     if (!loaded) { // rows from before a restart: agents not live now are no longer ours
       written.addAll(
           em.createQuery(
@@ -125,6 +141,7 @@ public class SessionHolds {
       }
     }
     toWrite.addAll(notHeldBy(console, pushedAgain));
+    toWrite.addAll(reclaimed(live));
     for (int id : toWrite) {
       em.merge(new SessionHold(id, console, until)); // over another console's old record too
     }
@@ -186,6 +203,56 @@ public class SessionHolds {
               .getResultList());
     }
     return moved;
+  }
+
+  /**
+   * Of the live agents this console left to another's record ({@link #yielded}), those that no
+   * record names any more: that console let them go and deleted its row, and this one still holds
+   * the session, so the record is this console's again. Without this a yielded hosted agent (never
+   * pushed) stayed without a record for as long as its session lived here. One query per 1,000
+   * yielded agents, and none while nothing is yielded (the usual case).
+   */
+  private Set<Integer> reclaimed(Set<Integer> live) {
+    List<Integer> left = yielded.stream().filter(live::contains).toList();
+    Set<Integer> orphaned = new TreeSet<>(left);
+    for (List<Integer> ids : InLists.of(left)) {
+      orphaned.removeAll(
+          em.createQuery(
+                  "select h.agentId from SessionHold h where h.agentId in :ids", Integer.class)
+              .setParameter("ids", ids)
+              .getResultList());
+    }
+    yielded.removeAll(orphaned);
+    return orphaned;
+  }
+
+  /**
+   * Has this transaction {@link #forget} the written and yielded sets if it does not commit.
+   * Through the platform's {@code TransactionSynchronizationRegistry} (Jakarta Transactions),
+   * looked up by its standard name rather than injected with {@code @Resource}: see {@code
+   * Database} on Payara and resource lookups in library jars.
+   */
+  private void forgetUnlessCommitted() {
+    TransactionSynchronizationRegistry registry;
+    try {
+      registry = InitialContext.doLookup("java:comp/TransactionSynchronizationRegistry");
+    } catch (NamingException e) {
+      throw new IllegalStateException("No TransactionSynchronizationRegistry", e);
+    }
+    registry.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {
+            // nothing to do before; the outcome is what matters
+          }
+
+          @Override
+          public void afterCompletion(int status) {
+            if (status != Status.STATUS_COMMITTED) {
+              forget();
+            }
+          }
+        });
   }
 
   /** After a failed refresh: the next one starts from the database again. */

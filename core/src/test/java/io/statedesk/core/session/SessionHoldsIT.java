@@ -121,4 +121,56 @@ class SessionHoldsIT {
     refresh(consoleB, b, Set.of());
     assertThat(records(agents)).isEmpty();
   }
+
+  /**
+   * TwoConsolesIT on WildFly: a console's refresh merged over another's record as that console
+   * deleted it, the commit failed, and the first console's list said it had written rows that did
+   * not exist; its next refresh then took the agents for another's and left them alone. A refresh
+   * that does not commit is forgotten, so the next one writes the records.
+   */
+  @Test
+  void aRefreshThatDidNotCommitIsWrittenByTheNext() throws Exception {
+    Set<Integer> agents = Set.of(990_021, 990_022);
+    String a = "holds-a-" + System.nanoTime();
+    String b = "holds-b-" + System.nanoTime();
+    SessionHolds consoleA = console();
+    SessionHolds consoleB = console();
+
+    refresh(consoleB, b, agents); // B held them; the shards move to A
+    tx.begin();
+    consoleA.refresh(a, agents, Instant.now().plusSeconds(120));
+    tx.rollback(); // A's write over B's records fails
+    refresh(consoleA, a, agents);
+    refresh(consoleB, b, Set.of()); // B lets its agents go
+    refresh(consoleA, a, agents);
+    assertThat(records(agents)).isEqualTo(Map.of(990_021, a, 990_022, a));
+
+    refresh(consoleA, a, Set.of());
+    assertThat(records(agents)).isEmpty();
+  }
+
+  /**
+   * An agent whose record another console took over while this one still holds the session is left
+   * to it; once that console lets the agent go and deletes the record, the holder writes it again
+   * (a hosted agent is never pushed, so nothing else would bring its record back).
+   */
+  @Test
+  void aRecordTheOtherConsoleLetGoIsReclaimedByTheHolder() throws Exception {
+    Set<Integer> agents = Set.of(990_031);
+    String a = "holds-a-" + System.nanoTime();
+    String b = "holds-b-" + System.nanoTime();
+    SessionHolds consoleA = console();
+    SessionHolds consoleB = console();
+
+    refresh(consoleA, a, agents);
+    refresh(consoleB, b, agents); // B's write takes the record over
+    refresh(consoleA, a, agents); // A sees it and leaves it to B
+    assertThat(records(agents)).isEqualTo(Map.of(990_031, b));
+    refresh(consoleB, b, Set.of()); // B lets it go
+    refresh(consoleA, a, agents);
+    assertThat(records(agents)).isEqualTo(Map.of(990_031, a));
+
+    refresh(consoleA, a, Set.of());
+    assertThat(records(agents)).isEmpty();
+  }
 }
