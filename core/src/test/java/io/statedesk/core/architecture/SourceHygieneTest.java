@@ -46,8 +46,7 @@ class SourceHygieneTest {
         "../testkit/src/test/java"
       })
   void noInlineQualifiedTypeName(String folder) {
-    Path code = Path.of(folder);
-    assertThat(Files.isDirectory(code)).as("run from core's basedir: %s", code).isTrue();
+    Path code = sourceFolder(folder);
     assertThat(SourceHygiene.inlineNames(code))
         .as(
             "inline fully-qualified type names in %s (import them; a real name clash may stay)",
@@ -72,8 +71,7 @@ class SourceHygieneTest {
         "../testkit/src"
       })
   void noFixedSleepInTests(String folder) {
-    Path tests = Path.of(folder);
-    assertThat(Files.isDirectory(tests)).as("run from core's basedir: %s", tests).isTrue();
+    Path tests = sourceFolder(folder);
     assertThat(SourceHygiene.sleeps(tests))
         .as("fixed sleeps in %s (wait by condition)", folder)
         .isEmpty();
@@ -92,8 +90,7 @@ class SourceHygieneTest {
         "../testkit/src/main/java"
       })
   void noClassOver300LinesNorMethodOver60WithoutWhy(String folder) {
-    Path code = Path.of(folder);
-    assertThat(Files.isDirectory(code)).as("run from core's basedir: %s", code).isTrue();
+    Path code = sourceFolder(folder);
     SourceSizes.Measured sizes = SourceSizes.measure(code); // parsed once for both rules
     assertThat(sizes.longClasses(300)).as("classes over 300 lines in %s", folder).isEmpty();
     assertThat(sizes.longMethodsWithoutWhy(60))
@@ -116,8 +113,7 @@ class SourceHygieneTest {
         "../servers/src/test/java"
       })
   void noTestClassOver300LinesNorTestMethodOver60WithoutWhy(String folder) {
-    Path code = Path.of(folder);
-    assertThat(Files.isDirectory(code)).as("run from core's basedir: %s", code).isTrue();
+    Path code = sourceFolder(folder);
     SourceSizes.Measured sizes = SourceSizes.measure(code);
     List<SourceSizes.Finding> unexplained = new ArrayList<>(sizes.longClassesWithoutWhy(300));
     unexplained.addAll(sizes.longMethodsWithoutWhy(60));
@@ -126,6 +122,13 @@ class SourceHygieneTest {
             "test classes over 300 lines, methods over 60, in %s, whose Javadoc does not say why",
             folder)
         .isEmpty();
+  }
+
+  /** A module's source folder, relative to core's basedir (Surefire's working directory). */
+  private static Path sourceFolder(String folder) {
+    Path path = Path.of(folder);
+    assertThat(Files.isDirectory(path)).as("run from core's basedir: %s", path).isTrue();
+    return path;
   }
 
   @Test
