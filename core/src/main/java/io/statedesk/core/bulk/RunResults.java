@@ -41,15 +41,18 @@ final class RunResults {
   private final AtomicInteger gathered = new AtomicInteger();
   private final ReentrantLock writing = new ReentrantLock();
   private final int concurrency;
+  private final int batch;
   private final Consumer<List<AgentResult>> write;
   private volatile long lastFlush;
 
   /**
-   * @param concurrency the worker pool's size: a pool's worth of results is written at once
+   * @param concurrency the worker pool's size: a pool's worth of results is written at once, and at
+   *     least {@link RunContext#SMALLEST_BATCH} while calls are in flight
    * @param write writes a batch; a batch it fails to write is kept for the next flush
    */
   RunResults(int concurrency, Consumer<List<AgentResult>> write) {
     this.concurrency = concurrency;
+    this.batch = Math.max(concurrency, RunContext.SMALLEST_BATCH);
     this.write = write;
   }
 
@@ -78,14 +81,14 @@ final class RunResults {
   }
 
   /**
-   * Writes the results gathered so far once there are a worker pool's worth, once the oldest may
-   * have waited {@link #FLUSH_MS}, or once no call is left in flight, unless a write is under way
-   * (the driver, at each step).
+   * Writes the results gathered so far once there are a batch's worth (a worker pool's, at least
+   * {@link RunContext#SMALLEST_BATCH}), once the oldest may have waited {@link #FLUSH_MS}, or once
+   * no call is left in flight, unless a write is under way (the driver, at each step).
    */
   void flushIfDue(long now, int inFlight) {
     if (gathered.get() == 0) {
       lastFlush = now;
-    } else if ((inFlight == 0 || now - lastFlush >= FLUSH_MS || gathered.get() >= concurrency)
+    } else if ((inFlight == 0 || now - lastFlush >= FLUSH_MS || gathered.get() >= batch)
         && writing.tryLock()) {
       try {
         writeGathered(now);

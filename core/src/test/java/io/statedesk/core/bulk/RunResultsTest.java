@@ -53,18 +53,37 @@ class RunResultsTest {
 
   @Test
   void resultsAreWrittenOnceNoCallIsInFlightOrAPoolsWorthIsGathered() {
-    RunResults r = results();
+    int pool = RunContext.SMALLEST_BATCH + 2;
+    RunResults r = new RunResults(pool, written::add);
+    r.flushIfDue(1000, pool);
     r.add(result(1));
     r.flushIfDue(1010, 0);
     assertThat(written).containsExactly(List.of(result(1)));
-    for (long id = 2; id <= 5; id++) {
-      r.add(result(id));
-    }
-    r.flushIfDue(1020, 4);
+    ids(2, pool).forEach(r::add);
+    r.flushIfDue(1020, pool - 1);
+    assertThat(written).as("one short of a pool's worth").hasSize(1);
+    r.add(result(pool + 1));
+    r.flushIfDue(1030, pool);
     assertThat(written).hasSize(2);
-    assertThat(written.get(1)).hasSize(4);
-    r.flushIfDue(1030, 0);
+    assertThat(written.get(1)).containsExactlyElementsOf(ids(2, pool + 1));
+    r.flushIfDue(1040, 0);
     assertThat(written).as("nothing gathered, nothing written").hasSize(2);
+  }
+
+  @Test
+  void aSmallPoolsResultsWaitForTheSmallestBatchWhileCallsAreInFlight() {
+    RunResults r = new RunResults(1, written::add);
+    r.flushIfDue(1000, 3);
+    for (long id = 1; id < RunContext.SMALLEST_BATCH; id++) {
+      r.add(result(id));
+      r.flushIfDue(1000 + id, 3);
+    }
+    assertThat(written)
+        .as("concurrency 1 wrote one result per call, a transaction per agent (issue 20)")
+        .isEmpty();
+    r.add(result(RunContext.SMALLEST_BATCH));
+    r.flushIfDue(1100, 3);
+    assertThat(written).containsExactly(ids(1, RunContext.SMALLEST_BATCH));
   }
 
   @Test
@@ -108,7 +127,9 @@ class RunResultsTest {
     }
     assertThat(written).as("a worker of a pool of %d writes nothing", pool).isEmpty();
     r.flushIfDue(1010, pool);
-    assertThat(written).as("the driver's next step writes the pool's worth").hasSize(1);
+    assertThat(written).as("fewer than the smallest batch, calls in flight: they wait").isEmpty();
+    r.flushIfDue(1010, 0);
+    assertThat(written).as("the driver's step once no call is in flight writes them").hasSize(1);
     assertThat(written.get(0)).containsExactlyElementsOf(ids(1, pool));
   }
 
