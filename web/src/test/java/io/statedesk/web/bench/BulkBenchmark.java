@@ -112,27 +112,33 @@ public final class BulkBenchmark {
           // of 1,000 agents, C2 still compiled the gateway client's and H2's hottest methods for
           // the first time: 7 s of the JIT's CPU in a 17 s change, ratio 2.18; after 40, 1.4 s and
           // 1.21, benchmarks.md). So changes of up to 1,000 agents until the JIT's CPU in the last
-          // one is at most a quarter of the console's own, and at least 1,000 agents' calls; at
-          // most 60 changes, the count printed
+          // one of each read-back setting is at most a quarter of the console's own, and at least
+          // 1,000 agents' calls; at most 60 changes, the count printed
           int warmUpAgents = Math.min(level[1], 1000);
           int atLeast = (999 + warmUpAgents) / warmUpAgents;
           int warmUps = 0;
-          for (Figures last = null;
-              warmUps < 60 && (warmUps < atLeast || last.jitS() > last.consoleCpuS() / 4);
+          // read-back off and on in turn, as the measured changes run, until each settled once in
+          // a row: warmed with read-back on only, the console compiled what only read-back off
+          // runs during that measured change (2.8 s of JIT in an 8.6 s change after 45 warm-ups)
+          for (int settled = 0;
+              warmUps < 60 && (warmUps < atLeast || settled < verifies.size());
               warmUps++) {
+            boolean warmVerify = verifies.get(warmUps % verifies.size());
             System.out.printf(
-                "Warm-up change (latency %d ms, read-back on), not counted:%n", WARM_UP_LATENCY_MS);
-            last =
+                "Warm-up change (latency %d ms, read-back %s), not counted:%n",
+                WARM_UP_LATENCY_MS, warmVerify ? "on" : "off");
+            Figures last =
                 runChange(
                     console,
                     simulator,
                     warmUpAgents,
                     WARM_UP_LATENCY_MS,
                     concurrency,
-                    true,
+                    warmVerify,
                     140 + warmUps % 2, // a new target each time: nothing is skipped
                     Double.NaN,
                     "");
+            settled = last.jitS() <= last.consoleCpuS() / 4 ? settled + 1 : 0;
           }
           System.out.printf(
               "%d warm-up changes of %d agents before the measured ones%n", warmUps, warmUpAgents);
