@@ -2,6 +2,7 @@ package io.statedesk.web.bench;
 
 import io.statedesk.testkit.JsonFields;
 import io.statedesk.testkit.PayaraMicro;
+import io.statedesk.testkit.SimulatorControl;
 import io.statedesk.testkit.ThreadCpu;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -163,6 +164,7 @@ public final class BulkBenchmark {
                         direct,
                         "")
                     .row());
+            checkAtSimulator(simulator, level[1], code);
           }
           if (!extraFaults.isEmpty()) {
             code = code == 100 ? 111 : 100;
@@ -178,6 +180,7 @@ public final class BulkBenchmark {
                         direct,
                         extraFaults)
                     .row());
+            checkAtSimulator(simulator, level[1], code);
           }
         }
       }
@@ -188,6 +191,36 @@ public final class BulkBenchmark {
               + " idle subtracted |");
       System.out.println("|---|---|---|---|---|---|---|---|---|---|");
       rows.forEach(System.out::println);
+    }
+  }
+
+  /**
+   * Reads a measured change's result back at the simulator: up to 500 of its agents, evenly spaced,
+   * must hold {@code code} there, or the benchmark fails. Why: a change's figures mean nothing if
+   * the gateway did not take what the console counted as succeeded; the tests end the same way.
+   */
+  private static void checkAtSimulator(PayaraMicro simulator, int agents, int code) {
+    SimulatorControl control = SimulatorControl.at(simulator.baseUrl());
+    int step = Math.max(1, agents / 500);
+    int checked = 0;
+    List<Integer> other = new ArrayList<>();
+    for (int i = 0; i < agents; i += step) {
+      int agent = 10_001 + i;
+      checked++;
+      if (JsonFields.number(control.agent(agent), "customState") != code) {
+        other.add(agent);
+      }
+    }
+    System.out.printf(
+        "At the simulator: %d of %d sampled agents hold %d%n",
+        checked - other.size(), checked, code);
+    if (!other.isEmpty()) {
+      throw new IllegalStateException(
+          other.size()
+              + " sampled agent(s) do not hold "
+              + code
+              + " at the simulator, e.g. "
+              + other.subList(0, Math.min(10, other.size())));
     }
   }
 
