@@ -2,7 +2,6 @@ package io.statedesk.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -273,13 +272,8 @@ public final class PayaraMicro implements AutoCloseable {
     }
   }
 
-  /** A port that was free a moment ago. */
+  /** A port that was free a moment ago, outside the ephemeral range ({@link Ports#free}). */
   public static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Ports.free();
   }
 }

@@ -2,7 +2,6 @@ package io.statedesk.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,10 +67,7 @@ public final class Postgres implements AutoCloseable {
                         "PostgreSQL is not installed: apt-get install postgresql"));
     try {
       Path dir = Files.createTempDirectory("statedesk-pg-");
-      int port;
-      try (ServerSocket s = new ServerSocket(0)) {
-        port = s.getLocalPort();
-      }
+      int port = Ports.free();
       Postgres pg = new Postgres(bin, dir, port);
       if (isRoot()) {
         run(List.of("chown", "-R", "postgres:postgres", dir.toString()));
