@@ -2,9 +2,9 @@ package io.statedesk.servers;
 
 import io.statedesk.testkit.Http;
 import io.statedesk.testkit.Ldap;
+import io.statedesk.testkit.Ports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,11 +18,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -46,9 +44,6 @@ abstract class AppServer implements AutoCloseable {
   static final Pattern GUID =
       Pattern.compile(
           "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.AgentGateway");
-
-  /** The ports {@link #freeBase} handed out in this JVM: taken, even before their server binds. */
-  private static final Set<Integer> RESERVED = new HashSet<>();
 
   final Path matrixDir = Path.of(required("matrix.dir"));
   final Path scripts = Path.of(required("matrix.scripts"));
@@ -252,29 +247,18 @@ abstract class AppServer implements AutoCloseable {
 
   /**
    * A base port such that {@code base + offset} is free for every offset given, and reserved in
-   * this JVM: servers of the matrix start at once (Payara Server and WildFly side by side, two
-   * WildFly consoles), and a port that is free here may be one another server has chosen but not
-   * bound yet.
+   * this JVM ({@link Ports#reserveAll}, which the test kit's other servers' ports come from too):
+   * servers of the matrix start at once (Payara Server and WildFly side by side, two WildFly
+   * consoles, their PostgreSQL), and a port that is free here may be one another server has chosen
+   * but not bound yet.
    */
-  static synchronized int freeBase(int from, int to, int step, int... offsets) {
+  static int freeBase(int from, int to, int step, int... offsets) {
     for (int base = from; base < to; base += step) {
-      boolean free = true;
-      for (int offset : offsets) {
-        if (RESERVED.contains(base + offset)) {
-          free = false;
-          break;
-        }
-        try (ServerSocket s = new ServerSocket(base + offset)) {
-          s.setReuseAddress(true);
-        } catch (IOException e) {
-          free = false;
-          break;
-        }
+      int[] ports = new int[offsets.length];
+      for (int i = 0; i < offsets.length; i++) {
+        ports[i] = base + offsets[i];
       }
-      if (free) {
-        for (int offset : offsets) {
-          RESERVED.add(base + offset);
-        }
+      if (Ports.reserveAll(ports)) {
         return base;
       }
     }

@@ -23,8 +23,9 @@ final class PayaraServer extends AppServer {
   static PayaraServer start() {
     Path matrix = Path.of(required("matrix.dir"));
     Path home = unzipFresh(matrix.resolve("payara-server.zip"), matrix.resolve("payara"));
-    // admin +48, http +80, https +81, iiop +37/+38/+39, jms +76, jmx +86, osgi +66, debug +9
-    int base = freeBase(32000, 42000, 100, 48, 80, 81, 37, 38, 39, 76, 86, 66, 9);
+    // admin +48, http +80, https +81, iiop +37/+38/+39, jms +76, jmx +86, osgi +66, debug +9; below
+    // the kernel's ephemeral range (from 32768), as the test kit's ports (testkit Ports)
+    int base = freeBase(11000, 21000, 100, 48, 80, 81, 37, 38, 39, 76, 86, 66, 9);
     PayaraServer server = new PayaraServer(home, base);
     try {
       server.configureAndStart();

@@ -7,6 +7,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntPredicate;
 
@@ -37,6 +39,9 @@ public final class Ports {
 
   private static int cursor = -1;
 
+  /** Every port handed out or reserved in this JVM: taken, even before its server binds it. */
+  private static final Set<Integer> TAKEN = new HashSet<>();
+
   private Ports() {}
 
   /**
@@ -50,9 +55,29 @@ public final class Ports {
     if (cursor < 0) {
       cursor = ThreadLocalRandom.current().nextInt(high - LOWEST);
     }
-    int port = pick(LOWEST, high, cursor, Ports::canBind);
+    int port = pick(LOWEST, high, cursor, p -> !TAKEN.contains(p) && canBind(p));
+    TAKEN.add(port);
     cursor = port - LOWEST + 1;
     return port;
+  }
+
+  /**
+   * Reserves all of {@code ports} if none is taken in this JVM and each binds now, for a server
+   * that chooses its own set of ports (the matrix's Payara Server and WildFly: a base and fixed
+   * offsets), so that {@link #free} never hands one of them to another server meanwhile.
+   *
+   * @return whether they were reserved (none is, if one of them is not free)
+   */
+  public static synchronized boolean reserveAll(int... ports) {
+    for (int port : ports) {
+      if (TAKEN.contains(port) || !canBind(port)) {
+        return false;
+      }
+    }
+    for (int port : ports) {
+      TAKEN.add(port);
+    }
+    return true;
   }
 
   /**

@@ -50,6 +50,19 @@ class PortsTest {
   }
 
   @Test
+  void reservedPortsAreNeverHandedOutAndAreReservedWholeOrNotAtAll() throws Exception {
+    int a = Ports.free();
+    int b = Ports.free();
+    assertFalse(Ports.reserveAll(b + 1000, a), "one of them was handed out already");
+    assertTrue(Ports.reserveAll(b + 1000), "not reserved by the refused call, so free now");
+    try (ServerSocket held = new ServerSocket(0)) {
+      assertFalse(Ports.reserveAll(b + 2000, held.getLocalPort()), "one of them is bound");
+    }
+    assertTrue(Ports.reserveAll(b + 2000), "not reserved by the refused call");
+    assertFalse(Ports.reserveAll(b + 2000), "reserved once");
+  }
+
+  @Test
   void aPortAServerHoldsIsNotBindable() throws Exception {
     try (ServerSocket server = new ServerSocket(0)) {
       assertFalse(Ports.canBind(server.getLocalPort()));
