@@ -49,7 +49,12 @@ record RunContext(
 
   /** How many agents a claim takes, and how many results make a write: a pool's worth or more. */
   int batch() {
-    return Math.max(settings.concurrency(), SMALLEST_BATCH);
+    return batchFor(settings.concurrency());
+  }
+
+  /** {@link #batch} for a pool of {@code concurrency} workers (also {@link RunResults}'). */
+  static int batchFor(int concurrency) {
+    return Math.max(concurrency, SMALLEST_BATCH);
   }
 
   /** The most agents one run keeps in flight: a claim's worth beyond {@link #claimBelow}. */

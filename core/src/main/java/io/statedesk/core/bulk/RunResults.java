@@ -52,7 +52,7 @@ final class RunResults {
    */
   RunResults(int concurrency, Consumer<List<AgentResult>> write) {
     this.concurrency = concurrency;
-    this.batch = Math.max(concurrency, RunContext.SMALLEST_BATCH);
+    this.batch = RunContext.batchFor(concurrency);
     this.write = write;
   }
 
